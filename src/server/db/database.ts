@@ -1,0 +1,99 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { migrations } from "./migrations";
+import { Mutex } from "./mutex";
+import { PgliteDialect } from "./pglite-dialect";
+import type { DB } from "./schema";
+
+/** Runs one SQL text for the job queue: `{ rows }` like node-postgres. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: any[] }>;
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: "pglite" | "postgres";
+  /** Raw SQL access for the job queue, sharing the embedded database's lock. */
+  executeSql: ExecuteSql;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; when absent the embedded database is used. */
+  databaseUrl?: string;
+  /** Where the embedded database keeps its files; `memory://` for a throw-away one. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+// Same value shapes on both engines: dates as 'YYYY-MM-DD', bigint and numeric as numbers.
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+pg.types.setTypeParser(INT8_OID, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
+
+/** Opens the system of record: a PostgreSQL server if a URL is given, else embedded PGlite. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: "postgres",
+      executeSql: (text, values) => pool.query(text, values),
+      close: () => db.destroy(),
+    };
+  }
+
+  const dataDir = options.dataDir ?? "./data";
+  let location = dataDir;
+  if (!dataDir.startsWith("memory://")) {
+    location = path.join(dataDir, "pgdata");
+    mkdirSync(location, { recursive: true });
+  }
+  const pglite = await PGlite.create(location, {
+    parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
+  });
+  const mutex = new Mutex();
+  const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite, mutex) });
+  return {
+    db,
+    kind: "pglite",
+    executeSql: (text, values) =>
+      mutex.run(async () => {
+        if (values && values.length > 0) return pglite.query(text, values);
+        // Statements without parameters may hold several commands (the job queue's migrations).
+        const results = await pglite.exec(text);
+        return results[results.length - 1] ?? { rows: [] };
+      }),
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error");
+    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${String(error)}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}
+
+/** True when every known migration has been applied (for /readyz). */
+export async function migrationsApplied(db: Kysely<DB>): Promise<boolean> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const list = await migrator.getMigrations();
+  return list.every((m) => m.executedAt !== undefined);
+}
+
+export async function ping(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -1,0 +1,15 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001-create-orgs";
+import * as m0002 from "./0002-create-registries";
+import * as m0003 from "./0003-create-accounts";
+import * as m0004 from "./0004-create-enterprise-agents";
+import * as m0005 from "./0005-create-audit-log";
+
+/** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
+export const migrations: Record<string, Migration> = {
+  "0001-create-orgs": m0001,
+  "0002-create-registries": m0002,
+  "0003-create-accounts": m0003,
+  "0004-create-enterprise-agents": m0004,
+  "0005-create-audit-log": m0005,
+};

@@ -1,0 +1,156 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Table types for Kysely. Migrations in ./migrations are the source of truth; keep these in step. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface OrgsTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  name_en: string;
+  kind: string;
+  parent_id: string | null;
+  division_code: string | null;
+  region_code: string;
+  path: string;
+  sort: Generated<number>;
+  created_at: CreatedAt;
+}
+
+/** 人口库: the population registry. ID numbers and mobiles are encrypted; *_hash columns are keyed blind indexes. */
+export interface PersonsTable {
+  id: Generated<string>;
+  name: string;
+  id_number_hash: string;
+  id_number_enc: string;
+  gender: string;
+  birth_date: string;
+  hukou_division_code: string;
+  address: string;
+  mobile_enc: string | null;
+  marital_status: string;
+  spouse_id: string | null;
+  father_id: string | null;
+  mother_id: string | null;
+  region_code: string;
+  source_org_code: string;
+  updated_at: Timestamp;
+}
+
+/** 法人库: the legal-person registry. */
+export interface EnterprisesTable {
+  id: Generated<string>;
+  credit_code: string;
+  credit_code_flagged: Generated<boolean>;
+  name: string;
+  type: string;
+  legal_rep_person_id: string;
+  division_code: string;
+  region_code: string;
+  established_on: string;
+  industry: string;
+  registered_capital_wan: number;
+  address: string;
+  status: Generated<string>;
+  source_org_code: string;
+  updated_at: Timestamp;
+}
+
+export interface AccountsTable {
+  id: Generated<string>;
+  kind: "citizen" | "staff";
+  username: string | null;
+  name: string;
+  person_id: string | null;
+  id_number_hash: string | null;
+  mobile_hash: string | null;
+  mobile_enc: string | null;
+  password_hash: string;
+  org_id: string | null;
+  roles: Generated<string[]>;
+  totp_secret_enc: string | null;
+  totp_enabled: Generated<boolean>;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  version: Generated<number>;
+  region_code: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  acting_for_enterprise_id: string | null;
+  region_code: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface EnterpriseAgentsTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  agent_person_id: string;
+  scopes: string[];
+  expires_on: string;
+  granted_by_account_id: string;
+  granted_at: CreatedAt;
+  revoked_at: Date | null;
+  region_code: string;
+}
+
+export interface AuditLogTable {
+  chain: string;
+  seq: number;
+  occurred_at: Date;
+  request_id: string | null;
+  actor_account_id: string | null;
+  actor_name: string;
+  acting_for_enterprise_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  org_id: string | null;
+  subject_person_id: string | null;
+  purpose: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+export interface DB {
+  orgs: OrgsTable;
+  persons: PersonsTable;
+  enterprises: EnterprisesTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  enterprise_agents: EnterpriseAgentsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+export type Org = Selectable<OrgsTable>;
+export type NewOrg = Insertable<OrgsTable>;
+export type Person = Selectable<PersonsTable>;
+export type NewPerson = Insertable<PersonsTable>;
+export type Enterprise = Selectable<EnterprisesTable>;
+export type NewEnterprise = Insertable<EnterprisesTable>;
+export type Account = Selectable<AccountsTable>;
+export type NewAccount = Insertable<AccountsTable>;
+export type AccountUpdate = Updateable<AccountsTable>;
+export type Session = Selectable<SessionsTable>;
+export type EnterpriseAgent = Selectable<EnterpriseAgentsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

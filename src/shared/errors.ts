@@ -1,0 +1,57 @@
+/**
+ * Every error code the API can return, with its HTTP status and the message shown to users.
+ * The domain raises codes; the HTTP layer alone maps them to statuses (see server/http/error-handler.ts).
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: "提交的信息有误，请检查后重试", en: "The submitted data is invalid" },
+  MALFORMED_JSON: { status: 400, zh: "请求内容不是有效的 JSON", en: "The request body is not valid JSON" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: "不支持的请求内容类型", en: "Unsupported content type" },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: "提交的内容过大", en: "The request body is too large" },
+  ID_NUMBER_FORMAT: { status: 400, zh: "身份证号码应为 18 位，最后一位可以是数字或 X", en: "An ID number has 18 characters; the last may be a digit or X" },
+  ID_NUMBER_BIRTHDATE: { status: 400, zh: "身份证号码中的出生日期无效", en: "The birth date in the ID number is not valid" },
+  ID_NUMBER_CHECKSUM: { status: 400, zh: "身份证号码校验位不正确，请核对后重新输入", en: "The ID number's check digit is wrong; please check it" },
+  CREDIT_CODE_FORMAT: { status: 400, zh: "统一社会信用代码格式不正确", en: "The unified social credit code is malformed" },
+  CREDIT_CODE_CHECKSUM: { status: 400, zh: "统一社会信用代码校验位不正确", en: "The unified social credit code's check character is wrong" },
+  MOBILE_FORMAT: { status: 400, zh: "手机号码格式不正确", en: "The mobile number is not valid" },
+  PASSWORD_TOO_WEAK: { status: 400, zh: "密码至少 8 位，且须同时包含字母和数字", en: "A password needs at least 8 characters with letters and digits" },
+  REAL_NAME_MISMATCH: { status: 422, zh: "姓名与身份证号码不一致，或不在人口信息库中，无法完成实名核验", en: "The name and ID number do not match the population registry" },
+  ACCOUNT_EXISTS: { status: 409, zh: "该身份证号码已注册，请直接登录", en: "An account already exists for this ID number; please log in" },
+  MOBILE_TAKEN: { status: 409, zh: "该手机号码已被其他账号使用", en: "This mobile number is used by another account" },
+  USERNAME_TAKEN: { status: 409, zh: "该用户名已被使用", en: "This username is already taken" },
+  INVALID_CREDENTIALS: { status: 401, zh: "账号或密码不正确", en: "Wrong account or password" },
+  ACCOUNT_LOCKED: { status: 429, zh: "登录失败次数过多，账号已临时锁定，请稍后再试", en: "Too many failed logins; the account is locked for a while" },
+  ACCOUNT_DISABLED: { status: 403, zh: "账号已停用，请联系管理员", en: "This account is disabled" },
+  TOTP_REQUIRED: { status: 401, zh: "请输入动态验证码", en: "Enter your one-time code" },
+  TOTP_INVALID: { status: 401, zh: "动态验证码不正确", en: "The one-time code is wrong" },
+  RATE_LIMITED: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests; please try again later" },
+  UNAUTHENTICATED: { status: 401, zh: "请先登录", en: "Please log in" },
+  CSRF_TOKEN_INVALID: { status: 403, zh: "页面已过期，请刷新后重试", en: "The page has expired; reload and try again" },
+  FORBIDDEN: { status: 403, zh: "您没有执行此操作的权限", en: "You are not allowed to do this" },
+  NOT_FOUND: { status: 404, zh: "请求的资源不存在", en: "Not found" },
+  ORG_NOT_FOUND: { status: 404, zh: "机构不存在", en: "Organisation not found" },
+  STAFF_NOT_FOUND: { status: 404, zh: "工作人员不存在", en: "Staff member not found" },
+  STAFF_CHANGED: { status: 409, zh: "该记录已被他人修改，请刷新后再试", en: "Someone else changed this record; reload and try again" },
+  ENTERPRISE_NOT_FOUND: { status: 404, zh: "企业不存在", en: "Enterprise not found" },
+  NOT_LEGAL_REPRESENTATIVE: { status: 403, zh: "只有法定代表人可以办理此项", en: "Only the legal representative can do this" },
+  AGENT_NOT_REGISTERED: { status: 422, zh: "被授权人尚未实名注册，请其先注册", en: "The agent must register with their real name first" },
+  AGENT_EXPIRY_INVALID: { status: 400, zh: "授权截止日期须晚于今天", en: "The authorisation must end after today" },
+  AGENT_NOT_FOUND: { status: 404, zh: "授权记录不存在", en: "Authorisation not found" },
+  NOT_AUTHORISED_FOR_ENTERPRISE: { status: 403, zh: "您未获得该企业的有效授权", en: "You hold no valid authorisation for this enterprise" },
+  PERSON_NOT_FOUND: { status: 404, zh: "人口信息库中没有该人员", en: "No such person in the population registry" },
+  PURPOSE_REQUIRED: { status: 400, zh: "查询个人信息须说明用途", en: "State the purpose of reading personal data" },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: "该幂等键已用于其他请求", en: "This idempotency key was used for a different request" },
+  INTERNAL: { status: 500, zh: "系统繁忙，请稍后再试", en: "Something went wrong on our side; please try again" },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type Lang = "zh" | "en";
+
+/** The body every failed API call returns. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERRORS[code][lang];
+}
