@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { LIMITS } from "../shared/schemas/common";
+import type { Config } from "./config";
+import type { FieldCipher } from "./crypto/field-cipher";
+import type { Database } from "./db/database";
+import { createStore, type Store } from "./db/store";
+import { DomainError } from "./domain-error";
+import { registerAuth } from "./http/auth-plugin";
+import { registerErrorHandler, sendError } from "./http/error-handler";
+import { registerMetrics } from "./http/metrics";
+import { DataAccessService } from "./modules/audit/data-access.service";
+import { AgentService } from "./modules/enterprises/agent.service";
+import { enterpriseRoutes } from "./modules/enterprises/enterprise.routes";
+import { healthRoutes } from "./modules/health/health.routes";
+import { authRoutes } from "./modules/identity/auth.routes";
+import { AuthService } from "./modules/identity/auth.service";
+import { orgRoutes } from "./modules/orgs/org.routes";
+import { OrgService } from "./modules/orgs/org.service";
+import { registryRoutes } from "./modules/registry/registry.routes";
+import { RegistryService } from "./modules/registry/registry.service";
+import { staffRoutes } from "./modules/staff/staff.routes";
+import { StaffService } from "./modules/staff/staff.service";
+
+export interface Services {
+  store: Store;
+  auth: AuthService;
+  staff: StaffService;
+  agents: AgentService;
+  orgs: OrgService;
+  registry: RegistryService;
+  dataAccess: DataAccessService;
+}
+
+/** The composition root: every service gets its dependencies here and nowhere else. */
+export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date()): Services {
+  const store = createStore(database.db);
+  return {
+    store,
+    auth: new AuthService(store, cipher, config, now),
+    staff: new StaffService(store, cipher),
+    agents: new AgentService(store, cipher, now),
+    orgs: new OrgService(store),
+    registry: new RegistryService(store, cipher),
+    dataAccess: new DataAccessService(store),
+  };
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  cipher: FieldCipher;
+  now?: () => Date;
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; markShuttingDown: () => void }> {
+  const { config, database, cipher } = options;
+  const services = createServices(database, cipher, config, options.now);
+  let shuttingDown = false;
+
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (req, reply) => {
+    void reply.header("x-request-id", req.id);
+  });
+
+  registerErrorHandler(app);
+  const metrics = registerMetrics(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    allowList: (req) => !req.url.startsWith("/api/"),
+    errorResponseBuilder: (_req, ctx) => new DomainError("RATE_LIMITED", { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
+  });
+  registerAuth(app, services.auth);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Haoban (好办) API",
+        version: "0.1.0",
+        description:
+          "一网好办 platform API. Authenticate with `POST /api/v1/auth/login`; the session is an httpOnly cookie. " +
+          "Mutating calls made with the cookie must send the `x-csrf-token` header (from the login response or `GET /api/v1/me`). " +
+          "Errors are `{\"error\":{\"code\",\"message\",\"details\"}}`; the message follows Accept-Language (zh default, en).",
+      },
+      tags: [
+        { name: "identity", description: "账号、登录、当前用户 Accounts, login, the current user" },
+        { name: "enterprises", description: "企业与经办人 Enterprises and their agents" },
+        { name: "staff", description: "工作人员管理 Staff administration" },
+        { name: "orgs", description: "机构树 Organisation tree" },
+        { name: "registry", description: "基础库 Base registries" },
+      ],
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { db: database.db, metrics, isShuttingDown: () => shuttingDown });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, {
+        auth: services.auth,
+        dataAccess: services.dataAccess,
+        store: services.store,
+        cipher,
+        cookieSecure: config.cookieSecure,
+        loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+      });
+      await api.register(enterpriseRoutes, { agents: services.agents });
+      await api.register(staffRoutes, { staff: services.staff });
+      await api.register(orgRoutes, { orgs: services.orgs });
+      await api.register(registryRoutes, { registry: services.registry });
+    },
+    { prefix: "/api/v1" },
+  );
+
+  const webRoot = path.resolve(config.webDist);
+  const hasWeb = existsSync(path.join(webRoot, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");
+    return sendError(req, reply, "NOT_FOUND");
+  });
+
+  return { app, services, markShuttingDown: () => (shuttingDown = true) };
+}

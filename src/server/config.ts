@@ -1,0 +1,60 @@
+/** Configuration from environment variables; every variable is listed in the README. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Base64 32-byte master key for field encryption; when absent a key file in dataDir is used. */
+  dataKey: string | undefined;
+  logLevel: string;
+  /** Seed the demo city when the database is empty. */
+  seedDemo: boolean;
+  /** Run background job workers in this process. */
+  jobs: boolean;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  sessionIdleMinutes: number;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  /** Requests per minute per client address on the public API. */
+  rateLimitPerMinute: number;
+  /** Login and registration attempts per minute per client address. */
+  loginRateLimitPerMinute: number;
+  /** Where the built web app is; served when present. */
+  webDist: string;
+  shutdownGraceMs: number;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number, got "${value}"`);
+  return n;
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === "") return fallback;
+  return !["0", "false", "no", "off"].includes(value.toLowerCase());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.HAOBAN_DATA_DIR ?? "./data",
+    dataKey: env.HAOBAN_DATA_KEY || undefined,
+    logLevel: env.LOG_LEVEL ?? "info",
+    seedDemo: bool(env.HAOBAN_SEED_DEMO, true),
+    jobs: bool(env.HAOBAN_JOBS, true),
+    cookieSecure: bool(env.HAOBAN_COOKIE_SECURE, false),
+    sessionTtlHours: int(env.HAOBAN_SESSION_TTL_HOURS, 12),
+    sessionIdleMinutes: int(env.HAOBAN_SESSION_IDLE_MINUTES, 120),
+    loginMaxFailures: int(env.HAOBAN_LOGIN_MAX_FAILURES, 5),
+    lockoutMinutes: int(env.HAOBAN_LOCKOUT_MINUTES, 15),
+    rateLimitPerMinute: int(env.HAOBAN_RATE_LIMIT_PER_MINUTE, 600),
+    loginRateLimitPerMinute: int(env.HAOBAN_LOGIN_RATE_LIMIT_PER_MINUTE, 30),
+    webDist: env.HAOBAN_WEB_DIST ?? "./dist/web",
+    shutdownGraceMs: int(env.HAOBAN_SHUTDOWN_GRACE_MS, 10_000),
+  };
+}

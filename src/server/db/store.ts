@@ -1,0 +1,44 @@
+import type { Kysely } from "kysely";
+import { AuditRepository } from "../modules/audit/audit.repository";
+import { AgentRepository } from "../modules/enterprises/agent.repository";
+import { AccountRepository } from "../modules/identity/account.repository";
+import { SessionRepository } from "../modules/identity/session.repository";
+import { OrgRepository } from "../modules/orgs/org.repository";
+import { EnterpriseRepository } from "../modules/registry/enterprise.repository";
+import { PersonRepository } from "../modules/registry/person.repository";
+import type { DB } from "./schema";
+
+/** Every repository, bound to one database handle (the pool, or a transaction). */
+export class Repositories {
+  readonly orgs: OrgRepository;
+  readonly persons: PersonRepository;
+  readonly enterprises: EnterpriseRepository;
+  readonly accounts: AccountRepository;
+  readonly sessions: SessionRepository;
+  readonly agents: AgentRepository;
+  readonly audit: AuditRepository;
+
+  constructor(db: Kysely<DB>) {
+    this.orgs = new OrgRepository(db);
+    this.persons = new PersonRepository(db);
+    this.enterprises = new EnterpriseRepository(db);
+    this.accounts = new AccountRepository(db);
+    this.sessions = new SessionRepository(db);
+    this.agents = new AgentRepository(db);
+    this.audit = new AuditRepository(db);
+  }
+}
+
+/** Repositories outside a transaction, and a way to run work in one. */
+export interface Store {
+  repos: Repositories;
+  /** Runs `work` in one transaction; everything it writes commits or rolls back together. */
+  transact<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function createStore(db: Kysely<DB>): Store {
+  return {
+    repos: new Repositories(db),
+    transact: (work) => db.transaction().execute((trx) => work(new Repositories(trx))),
+  };
+}

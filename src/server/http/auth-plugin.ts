@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Role } from "../../shared/roles";
+import { hasRole, type Actor, type RequestContext } from "../actor";
+import { DomainError } from "../domain-error";
+import type { AuthService, IssuedSession, SessionContext } from "../modules/identity/auth.service";
+
+export const SESSION_COOKIE = "haoban_session";
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+declare module "fastify" {
+  interface FastifyRequest {
+    session: SessionContext | null;
+  }
+  interface FastifyContextConfig {
+    /** Set false on routes that must work without a CSRF token (login, registration). */
+    csrf?: boolean;
+  }
+}
+
+/**
+ * Resolves the session cookie on every API request, and for cookie-authenticated mutations
+ * requires the session's CSRF token in the `x-csrf-token` header (synchroniser token).
+ */
+export function registerAuth(app: FastifyInstance, auth: AuthService) {
+  app.decorateRequest("session", null);
+  app.addHook("onRequest", async (req) => {
+    if (!req.url.startsWith("/api/")) return;
+    const token = req.cookies[SESSION_COOKIE];
+    req.session = token ? await auth.resolveSession(token) : null;
+  });
+  app.addHook("preHandler", async (req) => {
+    if (!req.session || !MUTATING.has(req.method) || req.routeOptions.config.csrf === false) return;
+    if (req.headers["x-csrf-token"] !== req.session.csrfToken) throw new DomainError("CSRF_TOKEN_INVALID");
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, session: IssuedSession, secure: boolean) {
+  void reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    expires: session.expiresAt,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+}
+
+/** The logged-in session, or UNAUTHENTICATED. */
+export function requireSession(req: FastifyRequest): SessionContext {
+  if (!req.session) throw new DomainError("UNAUTHENTICATED");
+  return req.session;
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  return requireSession(req).actor;
+}
+
+/** A staff actor holding at least one of the roles; FORBIDDEN otherwise. */
+export function requireStaff(req: FastifyRequest, ...roles: Role[]): Actor {
+  const actor = requireActor(req);
+  if (actor.kind !== "staff" || (roles.length > 0 && !hasRole(actor, ...roles))) throw new DomainError("FORBIDDEN");
+  return actor;
+}
+
+export function requireCitizen(req: FastifyRequest): Actor {
+  const actor = requireActor(req);
+  if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
+  return actor;
+}
+
+export function requestContext(req: FastifyRequest): RequestContext {
+  const ua = req.headers["user-agent"];
+  return { requestId: req.id, ip: req.ip, userAgent: typeof ua === "string" ? ua : null };
+}

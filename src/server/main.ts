@@ -1,0 +1,49 @@
+import { buildApp } from "./app";
+import { loadConfig } from "./config";
+import { startJobQueue } from "./jobs/job-queue";
+import { registerSessionCleanup } from "./jobs/session-cleanup.job";
+import { openRuntime } from "./runtime";
+import { isEmpty, seedDemo } from "./seed/seed-demo";
+
+/** Starts Haoban: database and migrations, demo data on first start, jobs, then the HTTP server. */
+async function main() {
+  const config = loadConfig();
+  const { database, cipher } = await openRuntime(config);
+  const { app, services, markShuttingDown } = await buildApp({ config, database, cipher });
+  app.log.info({ database: database.kind }, "database ready, migrations applied");
+
+  if (config.seedDemo && (await isEmpty(database.db))) {
+    const summary = await seedDemo(database.db, cipher);
+    app.log.info(summary, "demo city seeded");
+  }
+
+  const boss = await startJobQueue(database.executeSql);
+  await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Haoban is running at http://localhost:${config.port}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down: finishing in-flight requests");
+    markShuttingDown();
+    const timer = setTimeout(() => {
+      app.log.error("shutdown grace period exceeded");
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    timer.unref();
+    await app.close(); // stops accepting, waits for in-flight requests
+    await boss.stop({ graceful: true, wait: true });
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error("Haoban failed to start:", err);
+  process.exit(1);
+});

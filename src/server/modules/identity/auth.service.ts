@@ -1,0 +1,316 @@
+import { createHash, randomBytes } from "node:crypto";
+import { TOTP, Secret } from "otpauth";
+import type { RegisterRequest } from "../../../shared/schemas/identity";
+import { AGENT_SCOPE_CODES, type AgentScope, type Role } from "../../../shared/roles";
+import { validateIdNumber } from "../../../shared/validation/id-number";
+import { MOBILE_PATTERN } from "../../../shared/validation/mobile";
+import type { ActingFor, Actor, RequestContext } from "../../actor";
+import type { FieldCipher } from "../../crypto/field-cipher";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../crypto/password";
+import type { Account, Session } from "../../db/schema";
+import type { Repositories, Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+
+export interface AuthSettings {
+  sessionTtlHours: number;
+  sessionIdleMinutes: number;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+}
+
+export interface IssuedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** A resolved session: who is calling and what they may act as. */
+export interface SessionContext {
+  sessionId: string;
+  csrfToken: string;
+  actor: Actor;
+  account: Account;
+}
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+function sessionIdOf(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
+}
+
+function todayIso(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // China Standard Time
+}
+
+/**
+ * Registration, login, sessions, acting-for and the staff second factor.
+ * Raises: ID_NUMBER_*, REAL_NAME_MISMATCH, ACCOUNT_EXISTS, MOBILE_TAKEN, INVALID_CREDENTIALS,
+ * ACCOUNT_LOCKED, ACCOUNT_DISABLED, TOTP_REQUIRED, TOTP_INVALID, NOT_AUTHORISED_FOR_ENTERPRISE.
+ */
+export class AuthService {
+  constructor(
+    private readonly store: Store,
+    private readonly cipher: FieldCipher,
+    private readonly settings: AuthSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Real-name registration: the name/ID pair must match the population registry. Logs the user in. */
+  async register(input: RegisterRequest, ctx: RequestContext): Promise<IssuedSession> {
+    const idHash = this.cipher.blindIndex("id", input.idNumber);
+    const mobileHash = this.cipher.blindIndex("mobile", input.mobile);
+    const person = await this.store.repos.persons.findByIdNumberHash(idHash);
+    if (!person || person.name !== input.name) {
+      if (person) {
+        // The registry was read for this person: they see the failed attempt in their data-use records.
+        await this.store.transact((repos) =>
+          repos.audit.append(anonymous(person.region_code), ctx, realNameCheck(person.id, false)),
+        );
+      }
+      throw new DomainError("REAL_NAME_MISMATCH");
+    }
+    const passwordHash = await hashPassword(input.password);
+    return this.store.transact(async (repos) => {
+      if (await repos.accounts.findByLogin("id_number_hash", idHash)) throw new DomainError("ACCOUNT_EXISTS");
+      if (await repos.accounts.findByLogin("mobile_hash", mobileHash)) throw new DomainError("MOBILE_TAKEN");
+      const account = await repos.accounts.insert({
+        kind: "citizen",
+        username: null,
+        name: person.name,
+        person_id: person.id,
+        id_number_hash: idHash,
+        mobile_hash: mobileHash,
+        mobile_enc: this.cipher.encrypt(input.mobile),
+        password_hash: passwordHash,
+        org_id: null,
+        totp_secret_enc: null,
+        locked_until: null,
+        region_code: person.region_code,
+      });
+      const actor = await this.actorFor(repos, account, null);
+      await repos.audit.append(actor, ctx, realNameCheck(person.id, true));
+      await repos.audit.append(actor, ctx, { action: "account.register", targetType: "account", targetId: account.id });
+      return this.issueSession(repos, account, actor, ctx);
+    });
+  }
+
+  /** Logs in by mobile, ID number or staff username; counts failures and locks the account when they pile up. */
+  async login(identifier: string, password: string, totpCode: string | undefined, ctx: RequestContext): Promise<IssuedSession> {
+    const account = await this.findLoginAccount(identifier.trim());
+    if (!account) {
+      await verifyPassword(password, DUMMY_PASSWORD_HASH);
+      throw new DomainError("INVALID_CREDENTIALS");
+    }
+    this.assertNotLocked(account);
+    const passwordOk = await verifyPassword(password, account.password_hash);
+    let failure: "INVALID_CREDENTIALS" | "TOTP_REQUIRED" | "TOTP_INVALID" | null = passwordOk ? null : "INVALID_CREDENTIALS";
+    if (!failure && account.totp_enabled) {
+      if (!totpCode) failure = "TOTP_REQUIRED";
+      else if (!this.checkTotp(account, totpCode)) failure = "TOTP_INVALID";
+    }
+
+    return this.store.transact(async (repos) => {
+      const current = await repos.accounts.findByIdForUpdate(account.id);
+      if (!current) throw new DomainError("INVALID_CREDENTIALS");
+      this.assertNotLocked(current);
+      const actor = await this.actorFor(repos, current, null);
+      if (failure === "TOTP_REQUIRED") throw new DomainError("TOTP_REQUIRED", { totpRequired: true });
+      if (failure) {
+        const failures = current.failed_logins + 1;
+        const lock = failures >= this.settings.loginMaxFailures;
+        const lockedUntil = lock ? new Date(this.now().getTime() + this.settings.lockoutMinutes * 60_000) : null;
+        await repos.accounts.update(current.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil });
+        await repos.audit.append(actor, ctx, {
+          action: lock ? "auth.locked" : "auth.login_failed",
+          targetType: "account",
+          targetId: current.id,
+          details: { reason: failure, failures },
+        });
+        // The failure is recorded; the transaction must commit, so the error travels as a value.
+        return { failed: lock ? ("ACCOUNT_LOCKED" as const) : failure, lockedUntil };
+      }
+      if (current.disabled) throw new DomainError("ACCOUNT_DISABLED");
+      await repos.accounts.update(current.id, { failed_logins: 0, locked_until: null });
+      await repos.audit.append(actor, ctx, { action: "auth.login", targetType: "account", targetId: current.id });
+      return this.issueSession(repos, current, actor, ctx);
+    }).then((result) => {
+      if ("failed" in result) {
+        if (result.failed === "ACCOUNT_LOCKED") throw lockedError(result.lockedUntil!, this.now());
+        throw new DomainError(result.failed);
+      }
+      return result;
+    });
+  }
+
+  async logout(session: SessionContext, ctx: RequestContext): Promise<void> {
+    await this.store.transact(async (repos) => {
+      await repos.sessions.delete(session.sessionId);
+      await repos.audit.append(session.actor, ctx, { action: "auth.logout", targetType: "account", targetId: session.account.id });
+    });
+  }
+
+  /** Resolves a session token to its actor, or null if it is unknown, expired or idle too long. */
+  async resolveSession(token: string): Promise<SessionContext | null> {
+    const id = sessionIdOf(token);
+    const repos = this.store.repos;
+    const session = await repos.sessions.findById(id);
+    if (!session) return null;
+    const now = this.now();
+    const idleLimit = now.getTime() - this.settings.sessionIdleMinutes * 60_000;
+    if (session.expires_at <= now || session.last_seen_at.getTime() < idleLimit) return null;
+    const account = await repos.accounts.findById(session.account_id);
+    if (!account || account.disabled) return null;
+    if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await repos.sessions.touch(id, now);
+    const actor = await this.actorFor(repos, account, session);
+    return { sessionId: id, csrfToken: session.csrf_token, actor, account };
+  }
+
+  /** Switches the session to act for an enterprise (or back to oneself with null). */
+  async setActingFor(session: SessionContext, enterpriseId: string | null, ctx: RequestContext): Promise<Actor> {
+    return this.store.transact(async (repos) => {
+      if (enterpriseId !== null) {
+        const relations = await this.enterpriseRelations(repos, session.account);
+        if (!relations.some((r) => r.enterpriseId === enterpriseId)) throw new DomainError("NOT_AUTHORISED_FOR_ENTERPRISE");
+      }
+      await repos.sessions.setActingFor(session.sessionId, enterpriseId);
+      const actor = await this.actorFor(repos, session.account, { ...sessionStub(session), acting_for_enterprise_id: enterpriseId });
+      await repos.audit.append(actor, ctx, {
+        action: enterpriseId ? "auth.act_for_enterprise" : "auth.act_as_self",
+        targetType: "enterprise",
+        targetId: enterpriseId,
+      });
+      return actor;
+    });
+  }
+
+  /** The enterprises a citizen may act for: as legal representative, or through a grant in force. */
+  async enterpriseRelations(repos: Repositories, account: Account): Promise<ActingFor[]> {
+    if (account.kind !== "citizen" || !account.person_id) return [];
+    const own = await repos.enterprises.listByLegalRepresentative(account.person_id);
+    const grants = await repos.agents.listActiveForAgent(account.person_id, todayIso(this.now()));
+    const result: Array<ActingFor & { expiresOn: string | null }> = own.map((e) => ({
+      enterpriseId: e.id,
+      creditCode: e.credit_code,
+      name: e.name,
+      relation: "legal_representative",
+      scopes: [...AGENT_SCOPE_CODES],
+      expiresOn: null,
+    }));
+    for (const g of grants) {
+      if (result.some((r) => r.enterpriseId === g.enterprise_id)) continue;
+      result.push({
+        enterpriseId: g.enterprise_id,
+        creditCode: g.credit_code,
+        name: g.name,
+        relation: "agent",
+        scopes: g.scopes as AgentScope[],
+        expiresOn: g.expires_on,
+      });
+    }
+    return result;
+  }
+
+  /** Starts TOTP enrolment for a staff member: returns the secret to put in an authenticator app. */
+  async beginTotp(session: SessionContext): Promise<{ secret: string; otpauthUrl: string }> {
+    if (session.account.kind !== "staff") throw new DomainError("FORBIDDEN");
+    const secret = new Secret({ size: 20 });
+    await this.store.repos.accounts.update(session.account.id, { totp_secret_enc: this.cipher.encrypt(secret.base32), totp_enabled: false });
+    const totp = new TOTP({ issuer: "Haoban", label: session.account.username ?? session.account.name, secret });
+    return { secret: secret.base32, otpauthUrl: totp.toString() };
+  }
+
+  /** Confirms enrolment with a first code; from then on login asks for one. */
+  async confirmTotp(session: SessionContext, code: string, ctx: RequestContext): Promise<void> {
+    const account = await this.store.repos.accounts.findById(session.account.id);
+    if (!account?.totp_secret_enc || !this.checkTotp(account, code)) throw new DomainError("TOTP_INVALID");
+    await this.store.transact(async (repos) => {
+      await repos.accounts.update(account.id, { totp_enabled: true });
+      await repos.audit.append(session.actor, ctx, { action: "auth.totp_enabled", targetType: "account", targetId: account.id });
+    });
+  }
+
+  private checkTotp(account: Account, code: string): boolean {
+    if (!account.totp_secret_enc) return false;
+    const totp = new TOTP({ secret: Secret.fromBase32(this.cipher.decrypt(account.totp_secret_enc)) });
+    return totp.validate({ token: code, window: 1, timestamp: this.now().getTime() }) !== null;
+  }
+
+  private async findLoginAccount(identifier: string): Promise<Account | undefined> {
+    const repos = this.store.repos;
+    if (MOBILE_PATTERN.test(identifier)) return repos.accounts.findByLogin("mobile_hash", this.cipher.blindIndex("mobile", identifier));
+    const id = validateIdNumber(identifier);
+    if (id.ok) return repos.accounts.findByLogin("id_number_hash", this.cipher.blindIndex("id", id.value.idNumber));
+    return repos.accounts.findByLogin("username", identifier.toLowerCase());
+  }
+
+  private assertNotLocked(account: Account) {
+    if (account.locked_until && account.locked_until > this.now()) throw lockedError(account.locked_until, this.now());
+  }
+
+  private async issueSession(repos: Repositories, account: Account, actor: Actor, ctx: RequestContext): Promise<IssuedSession> {
+    const token = randomBytes(32).toString("base64url");
+    const csrfToken = randomBytes(24).toString("base64url");
+    const expiresAt = new Date(this.now().getTime() + this.settings.sessionTtlHours * 3600_000);
+    await repos.sessions.insert({
+      id: sessionIdOf(token),
+      account_id: account.id,
+      csrf_token: csrfToken,
+      acting_for_enterprise_id: null,
+      region_code: actor.regionCode,
+      expires_at: expiresAt,
+      ip: ctx.ip,
+      user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+    });
+    return { token, csrfToken, expiresAt };
+  }
+
+  /** Builds the actor for an account, including the enterprise it acts for in this session. */
+  async actorFor(repos: Repositories, account: Account, session: Pick<Session, "acting_for_enterprise_id"> | null): Promise<Actor> {
+    let orgId: string | null = null;
+    let orgPath: string | null = null;
+    if (account.kind === "staff" && account.org_id) {
+      const org = await repos.orgs.findById(account.org_id);
+      orgId = org?.id ?? null;
+      orgPath = org?.path ?? null;
+    }
+    let actingFor: ActingFor | null = null;
+    if (session?.acting_for_enterprise_id) {
+      const relations = await this.enterpriseRelations(repos, account);
+      actingFor = relations.find((r) => r.enterpriseId === session.acting_for_enterprise_id) ?? null;
+    }
+    return {
+      accountId: account.id,
+      kind: account.kind,
+      name: account.name,
+      personId: account.person_id,
+      orgId,
+      orgPath,
+      regionCode: account.region_code,
+      roles: account.roles as Role[],
+      actingFor,
+    };
+  }
+}
+
+function sessionStub(session: SessionContext): Pick<Session, "acting_for_enterprise_id"> {
+  return { acting_for_enterprise_id: session.actor.actingFor?.enterpriseId ?? null };
+}
+
+function lockedError(until: Date, now: Date): DomainError {
+  return new DomainError("ACCOUNT_LOCKED", { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) });
+}
+
+function anonymous(regionCode: string): Actor {
+  return { accountId: "", kind: "system", name: "实名注册（未通过）", personId: null, orgId: null, orgPath: null, regionCode, roles: [], actingFor: null };
+}
+
+function realNameCheck(personId: string, matched: boolean) {
+  return {
+    action: "person.verify",
+    targetType: "person",
+    targetId: personId,
+    subjectPersonId: personId,
+    purpose: "实名注册核验",
+    details: { source: "population", elements: ["person.name", "person.idNumber"], matched },
+  };
+}

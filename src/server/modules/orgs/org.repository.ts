@@ -1,0 +1,37 @@
+import type { Kysely } from "kysely";
+import type { DB, NewOrg, Org } from "../../db/schema";
+
+export class OrgRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  findById(id: string): Promise<Org | undefined> {
+    return this.db.selectFrom("orgs").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  findByCode(code: string): Promise<Org | undefined> {
+    return this.db.selectFrom("orgs").selectAll().where("code", "=", code).executeTakeFirst();
+  }
+
+  /** Children of an org (or the roots), each with how many children it has. */
+  listChildren(parentId: string | null) {
+    return this.db
+      .selectFrom("orgs as o")
+      .selectAll("o")
+      .select((eb) =>
+        eb.selectFrom("orgs as c").whereRef("c.parent_id", "=", "o.id").select((e) => e.fn.countAll<number>().as("n")).as("child_count"),
+      )
+      .where((eb) => (parentId === null ? eb("o.parent_id", "is", null) : eb("o.parent_id", "=", parentId)))
+      .orderBy("o.sort")
+      .orderBy("o.code")
+      .execute();
+  }
+
+  async insert(org: NewOrg): Promise<Org> {
+    return this.db.insertInto("orgs").values(org).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom("orgs").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from "kysely";
+import type { DB, Enterprise, NewEnterprise } from "../../db/schema";
+
+/** The legal-person registry (法人库). */
+export class EnterpriseRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  findById(id: string): Promise<Enterprise | undefined> {
+    return this.db.selectFrom("enterprises").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  findByCreditCode(code: string): Promise<Enterprise | undefined> {
+    return this.db.selectFrom("enterprises").selectAll().where("credit_code", "=", code).executeTakeFirst();
+  }
+
+  listByLegalRepresentative(personId: string): Promise<Enterprise[]> {
+    return this.db
+      .selectFrom("enterprises")
+      .selectAll()
+      .where("legal_rep_person_id", "=", personId)
+      .where("status", "=", "active")
+      .orderBy("name")
+      .execute();
+  }
+
+  async insertMany(rows: NewEnterprise[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto("enterprises").values(rows).execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom("enterprises").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

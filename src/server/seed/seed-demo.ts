@@ -1,0 +1,165 @@
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import { SYSTEM_ACTOR } from "../actor";
+import type { FieldCipher } from "../crypto/field-cipher";
+import { hashPassword } from "../crypto/password";
+import type { DB } from "../db/schema";
+import { AuditRepository } from "../modules/audit/audit.repository";
+import { demoOrgs } from "./demo-orgs";
+import { DEMO_PASSWORD, DEMO_STAFF, demoEnterprises, demoPersons } from "./demo-people";
+
+/** A stable UUID derived from a seed key, so demo records have the same ids on every machine. */
+export function seedUuid(key: string): string {
+  const h = createHash("sha256").update(`haoban-demo:${key}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export interface SeedSummary {
+  orgs: number;
+  persons: number;
+  enterprises: number;
+  accounts: number;
+}
+
+/** True when the database holds no organisations yet (a fresh install). */
+export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom("orgs").select("id").limit(1).executeTakeFirst();
+  return !row;
+}
+
+/**
+ * Seeds the deterministic demo city in one transaction: the org tree, the population and
+ * legal-person registries, citizen and staff accounts (password Haoban@2026) and one agent grant.
+ */
+export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<SeedSummary> {
+  const orgs = demoOrgs();
+  const people = demoPersons();
+  const enterprises = demoEnterprises(people);
+  const citizenHashes = await Promise.all(people.slice(0, 10).map(() => hashPassword(DEMO_PASSWORD)));
+  const staffHashes = await Promise.all(DEMO_STAFF.map(() => hashPassword(DEMO_PASSWORD)));
+
+  return db.transaction().execute(async (trx) => {
+    const paths = new Map<string, string>();
+    const orgRows = orgs.map((o, sort) => {
+      const path = `${o.parent ? paths.get(o.parent)! : ""}${o.code}/`;
+      paths.set(o.code, path);
+      return {
+        id: seedUuid(`org:${o.code}`),
+        code: o.code,
+        name: o.name,
+        name_en: o.nameEn,
+        kind: o.kind,
+        parent_id: o.parent ? seedUuid(`org:${o.parent}`) : null,
+        division_code: o.divisionCode,
+        region_code: o.regionCode,
+        path,
+        sort,
+      };
+    });
+    for (let i = 0; i < orgRows.length; i += 500) await trx.insertInto("orgs").values(orgRows.slice(i, i + 500)).execute();
+
+    const personId = (key: string) => seedUuid(`person:${key}`);
+    await trx
+      .insertInto("persons")
+      .values(
+        people.map((p) => ({
+          id: personId(p.key),
+          name: p.name,
+          id_number_hash: cipher.blindIndex("id", p.idNumber),
+          id_number_enc: cipher.encrypt(p.idNumber),
+          gender: p.gender,
+          birth_date: p.birthDate,
+          hukou_division_code: p.hukouDivisionCode,
+          address: p.address,
+          mobile_enc: cipher.encrypt(p.mobile),
+          marital_status: p.maritalStatus,
+          spouse_id: p.spouseKey ? personId(p.spouseKey) : null,
+          father_id: p.fatherKey ? personId(p.fatherKey) : null,
+          mother_id: p.motherKey ? personId(p.motherKey) : null,
+          region_code: p.districtCode,
+          source_org_code: `${p.districtCode}-PSB`,
+        })),
+      )
+      .execute();
+
+    await trx
+      .insertInto("enterprises")
+      .values(
+        enterprises.map((e) => ({
+          id: seedUuid(`enterprise:${e.creditCode}`),
+          credit_code: e.creditCode,
+          name: e.name,
+          type: e.type,
+          legal_rep_person_id: personId(e.legalRepKey),
+          division_code: e.districtCode,
+          region_code: e.districtCode,
+          established_on: e.establishedOn,
+          industry: e.industry,
+          registered_capital_wan: e.registeredCapitalWan,
+          address: e.address,
+          source_org_code: `${e.districtCode}-AMR`,
+        })),
+      )
+      .execute();
+
+    const citizens = people.slice(0, 10).map((p, i) => ({
+      id: seedUuid(`account:${p.key}`),
+      kind: "citizen" as const,
+      username: null,
+      name: p.name,
+      person_id: personId(p.key),
+      id_number_hash: cipher.blindIndex("id", p.idNumber),
+      mobile_hash: cipher.blindIndex("mobile", p.mobile),
+      mobile_enc: cipher.encrypt(p.mobile),
+      password_hash: citizenHashes[i]!,
+      org_id: null,
+      totp_secret_enc: null,
+      locked_until: null,
+      region_code: p.districtCode,
+    }));
+    const staff = DEMO_STAFF.map((s, i) => {
+      const org = orgRows.find((o) => o.code === s.org);
+      if (!org) throw new Error(`demo staff ${s.username}: no org ${s.org}`);
+      return {
+        id: seedUuid(`account:${s.username}`),
+        kind: "staff" as const,
+        username: s.username,
+        name: s.name,
+        person_id: null,
+        id_number_hash: null,
+        mobile_hash: null,
+        mobile_enc: null,
+        password_hash: staffHashes[i]!,
+        org_id: org.id,
+        roles: s.roles,
+        totp_secret_enc: null,
+        locked_until: null,
+        region_code: org.region_code,
+      };
+    });
+    await trx.insertInto("accounts").values([...citizens, ...staff]).execute();
+
+    // 刘芳 (13800000006) is an authorised agent of 上海明远科技有限公司, whose legal representative is 张伟明.
+    const mingyuan = enterprises[0]!;
+    await trx
+      .insertInto("enterprise_agents")
+      .values({
+        id: seedUuid("agent:p06"),
+        enterprise_id: seedUuid(`enterprise:${mingyuan.creditCode}`),
+        agent_person_id: personId("p06"),
+        scopes: ["apply", "view"],
+        expires_on: "2027-12-31",
+        granted_by_account_id: seedUuid("account:p01"),
+        region_code: mingyuan.districtCode,
+      })
+      .execute();
+
+    const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length };
+    await new AuditRepository(trx).append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {
+      action: "seed.demo",
+      targetType: "system",
+      details: summary,
+    });
+    return summary;
+  });
+}
