@@ -39,6 +39,10 @@ pg.types.setTypeParser(NUMERIC_OID, (v) => Number(v));
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection can be cut by the server (restart, admin shutdown): the pool replaces it.
+    pool.on("error", (err: Error & { code?: string }) => {
+      if (err.code !== "57P01") console.warn("database connection lost:", err.message);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

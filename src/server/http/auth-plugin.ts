@@ -14,6 +14,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Set false on routes that must work without a CSRF token (login, registration). */
     csrf?: boolean;
+    /** Set true on API routes that need no session (login, registration, the public org tree). */
+    public?: boolean;
   }
 }
 
@@ -27,6 +29,10 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
     if (!req.url.startsWith("/api/")) return;
     const token = req.cookies[SESSION_COOKIE];
     req.session = token ? await auth.resolveSession(token) : null;
+  });
+  // Authentication before validation: an anonymous caller learns nothing about the route's input.
+  app.addHook("preValidation", async (req) => {
+    if (req.url.startsWith("/api/v1/") && !req.routeOptions.config.public && !req.session) throw new DomainError("UNAUTHENTICATED");
   });
   app.addHook("preHandler", async (req) => {
     if (!req.session || !MUTATING.has(req.method) || req.routeOptions.config.csrf === false) return;

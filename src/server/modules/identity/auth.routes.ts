@@ -35,7 +35,7 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody,
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps) => {
   const { auth, dataAccess } = deps;
-  const loginLimit = { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: "1 minute" }, csrf: false };
+  const loginLimit = { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: "1 minute" }, csrf: false, public: true };
 
   /** What the web app needs to know about the current session. */
   async function presentMe(session: SessionContext, csrfToken: string): Promise<MeResponse> {
@@ -106,7 +106,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
 
   app.post(
     "/auth/logout",
-    { schema: { tags: ["identity"], summary: "退出登录 Log out", response: { 200: okBody, ...errors } } },
+    { config: { public: true }, schema: { tags: ["identity"], summary: "退出登录 Log out", response: { 200: okBody, ...errors } } },
     async (req, reply) => {
       if (req.session) await auth.logout(req.session, requestContext(req));
       clearSessionCookie(reply);

@@ -8,6 +8,7 @@ export const orgRoutes: FastifyPluginAsyncZod<{ orgs: OrgService }> = async (app
   app.get(
     "/orgs",
     {
+      config: { public: true },
       schema: {
         tags: ["orgs"],
         summary: "机构树 Children of an org (the roots without parentId); public",

@@ -1,0 +1,96 @@
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR, type Actor } from "../../actor";
+import type { Database } from "../../db/database";
+import { createTestDatabase } from "../../testing/test-app";
+import { AuditRepository } from "./audit.repository";
+import { verifyAuditChains } from "./audit-verify";
+
+let database: Database;
+let close: () => Promise<void>;
+let repo: AuditRepository;
+const ctx = { requestId: "req-1", ip: "127.0.0.1", userAgent: "test" };
+const actor: Actor = { ...SYSTEM_ACTOR, kind: "staff", accountId: "11111111-1111-4111-8111-111111111111", name: "测试员", regionCode: "310101" };
+
+beforeEach(async () => {
+  ({ database, close } = await createTestDatabase());
+  repo = new AuditRepository(database.db);
+  for (let i = 0; i < 5; i++) {
+    await repo.append(actor, ctx, { action: "test.thing", targetType: "thing", targetId: String(i), details: { i, nested: { b: 1, a: [1, "二"] } } });
+  }
+  await repo.append(actor, ctx, { action: "test.other", targetType: "thing", regionCode: "310115" });
+});
+afterEach(() => close());
+
+/** Tampering needs the append-only trigger out of the way, as a database superuser could do. */
+async function tamper(statement: ReturnType<typeof sql>) {
+  await sql`alter table audit_log disable trigger user`.execute(database.db);
+  await statement.execute(database.db);
+  await sql`alter table audit_log enable trigger user`.execute(database.db);
+}
+
+describe("hash-chained audit log", () => {
+  it("chains records per region and verifies an untouched log", async () => {
+    const result = await verifyAuditChains(repo);
+    expect(result).toEqual({ ok: true, chains: 2, records: 6, firstBreak: null });
+    const rows = await database.db.selectFrom("audit_log").selectAll().where("chain", "=", "310101").orderBy("seq").execute();
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE through the database itself", async () => {
+    await expect(sql`update audit_log set actor_name = 'x'`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/append-only/);
+  });
+
+  it("detects an edited field and names the record", async () => {
+    await tamper(sql`update audit_log set actor_name = '别人' where chain = '310101' and seq = 3`);
+    expect((await verifyAuditChains(repo)).firstBreak).toEqual({ chain: "310101", seq: 3, reason: "HASH_MISMATCH" });
+  });
+
+  it("detects edited details (jsonb) and an edited time", async () => {
+    await tamper(sql`update audit_log set details = '{"i": 99}' where chain = '310101' and seq = 2`);
+    expect((await verifyAuditChains(repo)).firstBreak).toMatchObject({ seq: 2, reason: "HASH_MISMATCH" });
+  });
+
+  it("detects a record rewritten with a fresh hash: the next link breaks", async () => {
+    const row = await database.db.selectFrom("audit_log").select("hash").where("chain", "=", "310101").where("seq", "=", 2).executeTakeFirstOrThrow();
+    await tamper(sql`update audit_log set hash = ${"f".repeat(64)} where chain = '310101' and seq = 2`);
+    const result = await verifyAuditChains(repo);
+    expect(result.ok).toBe(false);
+    expect(result.firstBreak!.seq).toBe(2);
+    expect(row.hash).not.toBe("f".repeat(64));
+  });
+
+  it("detects a deleted record in the middle", async () => {
+    await tamper(sql`delete from audit_log where chain = '310101' and seq = 4`);
+    expect((await verifyAuditChains(repo)).firstBreak).toEqual({ chain: "310101", seq: 4, reason: "SEQUENCE_GAP" });
+  });
+
+  it("detects a deleted last record through the chain head", async () => {
+    await tamper(sql`delete from audit_log where chain = '310115' and seq = 1`);
+    expect((await verifyAuditChains(repo)).firstBreak).toEqual({ chain: "310115", seq: 1, reason: "HEAD_MISMATCH" });
+  });
+
+  it("rolls the record back with the change it describes", async () => {
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await new AuditRepository(trx).append(actor, ctx, { action: "test.rolled_back", targetType: "thing" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    const rows = await database.db.selectFrom("audit_log").select("action").where("action", "=", "test.rolled_back").execute();
+    expect(rows).toEqual([]);
+    expect((await verifyAuditChains(repo)).ok).toBe(true);
+  });
+
+  it("keeps the chain whole under concurrent appends", async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        database.db.transaction().execute((trx) => new AuditRepository(trx).append(actor, ctx, { action: "test.concurrent", targetType: "thing", targetId: String(i) })),
+      ),
+    );
+    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 26 });
+  });
+});
