@@ -32,7 +32,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
   });
   // Authentication before validation: an anonymous caller learns nothing about the route's input.
   app.addHook("preValidation", async (req) => {
-    if (req.url.startsWith("/api/v1/") && !req.routeOptions.config.public && !req.session) throw new DomainError("UNAUTHENTICATED");
+    const routed = req.routeOptions.url !== undefined; // unknown routes fall through to 404
+    if (routed && req.url.startsWith("/api/v1/") && !req.routeOptions.config.public && !req.session) throw new DomainError("UNAUTHENTICATED");
   });
   app.addHook("preHandler", async (req) => {
     if (!req.session || !MUTATING.has(req.method) || req.routeOptions.config.csrf === false) return;

@@ -1,0 +1,185 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, startTestApp, type TestApp } from "../testing/test-app";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const PUBLIC = new Set(["POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/orgs"]);
+const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { summary?: string }>>;
+}
+
+describe("the OpenAPI document", () => {
+  it("is served and describes every API route", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as OpenApiDoc & { openapi: string };
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ["/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/me", "/api/v1/me/data-access", "/api/v1/staff", "/api/v1/staff/{id}", "/api/v1/orgs"]) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+    expect(doc.paths["/api/v1/auth/register"]!.post!.summary).toContain("实名注册");
+  });
+
+  it("has a browsable reference at /api/docs", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/docs/" });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("swagger");
+  });
+});
+
+describe("authorization on every endpoint", () => {
+  it("answers 401 UNAUTHENTICATED to anonymous callers on every non-public route", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as OpenApiDoc;
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(ops)) {
+        const key = `${method.toUpperCase()} ${path}`;
+        const url = path.replace(/\{[^}]+\}/g, SAMPLE_ID);
+        const res = await t.app.inject({ method: method.toUpperCase() as "GET", url, payload: method === "get" ? undefined : {} });
+        if (PUBLIC.has(key)) {
+          expect(res.statusCode, key).not.toBe(401);
+        } else {
+          expect(res.statusCode, key).toBe(401);
+          expect(res.json().error.code, key).toBe("UNAUTHENTICATED");
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
+  it("keeps staff-only routes from citizens and citizen-only routes from staff", async () => {
+    const citizen = await login(t.app, "13800000002");
+    const staff = await login(t.app, "supervisor");
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/staff", headers: citizen.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "POST", url: "/api/v1/registry/person-lookups", headers: citizen.headers, payload: { idNumber: "11010519491231002X", purpose: "查询" } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/me/data-access", headers: staff.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/enterprises/${SAMPLE_ID}/agents`, headers: staff.headers })).statusCode).toBe(403);
+  });
+});
+
+describe("bad input", () => {
+  it("malformed JSON → 400 MALFORMED_JSON", async () => {
+    const res = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", headers: { "content-type": "application/json" }, payload: "{not json" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("MALFORMED_JSON");
+  });
+
+  it("oversize body → 413 PAYLOAD_TOO_LARGE", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ identifier: "x", password: "y".repeat(300 * 1024) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("unsupported content type → 415", async () => {
+    const res = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", headers: { "content-type": "application/xml" }, payload: "<a/>" });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("unknown API route → 404 JSON", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/v1/nothing-here" });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe("NOT_FOUND");
+  });
+
+  it("wrong types in the query string → 400", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/v1/orgs?parentId=not-a-uuid" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("property: any JSON body to registration or login gets a 4xx with an error code, never a 5xx, and stores nothing", async () => {
+    const before = await t.database.db.selectFrom("accounts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const field = fc.oneof(
+      fc.string(),
+      fc.constantFrom("' OR 1=1 --", "<script>alert(1)</script>", "黄丽娟", "11010519491231002X", "13800000001", "Haoban@2026", ""),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string(), { maxLength: 3 }),
+    );
+    const body = fc.oneof(
+      fc.record({ name: field, idNumber: field, mobile: field, password: field }, { requiredKeys: [] }),
+      fc.record({ identifier: field, password: field, totp: field }, { requiredKeys: [] }),
+      fc.dictionary(fc.string({ maxLength: 8 }), field, { maxKeys: 5 }),
+      fc.jsonValue(),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("/api/v1/auth/register", "/api/v1/auth/login"), body, async (url, payload) => {
+        const res = await t.app.inject({ method: "POST", url, headers: { "content-type": "application/json" }, payload: JSON.stringify(payload) });
+        expect(res.statusCode).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        const err = res.json().error;
+        expect(err.code).toMatch(/^[A-Z][A-Z_]+$/);
+        expect(typeof err.message).toBe("string");
+        expect(res.body).not.toMatch(/at .*\.ts:\d+/); // no stack traces
+      }),
+      { numRuns: 120 },
+    );
+    const after = await t.database.db.selectFrom("accounts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+});
+
+describe("operations", () => {
+  it("/healthz and /readyz", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
+    expect((await t.app.inject({ method: "GET", url: "/readyz" })).json()).toEqual({ status: "ready" });
+  });
+
+  it("/metrics in Prometheus format, counting requests by route", async () => {
+    await t.app.inject({ method: "GET", url: "/api/v1/orgs" });
+    const res = await t.app.inject({ method: "GET", url: "/metrics" });
+    expect(res.headers["content-type"]).toContain("text/plain");
+    expect(res.body).toMatch(/haoban_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/orgs",status="200"\} \d+/);
+  });
+
+  it("echoes a request id and sets security headers", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/healthz", headers: { "x-request-id": "abc-123" } });
+    expect(res.headers["x-request-id"]).toBe("abc-123");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+  });
+
+  it("serves the public org tree: the city, then its 16 districts", async () => {
+    const roots = (await t.app.inject({ method: "GET", url: "/api/v1/orgs" })).json().items;
+    expect(roots).toEqual([expect.objectContaining({ code: "310000", name: "上海市", kind: "city" })]);
+    const children = (await t.app.inject({ method: "GET", url: `/api/v1/orgs?parentId=${roots[0].id}` })).json().items as Array<{ kind: string; code: string }>;
+    const districts = children.filter((c) => c.kind === "district").map((c) => c.code);
+    expect(districts).toEqual(["310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112", "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151"]);
+    expect(children.filter((c) => c.kind === "department").length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe("rate limits", () => {
+  it("limits login attempts per client address with 429 RATE_LIMITED and Retry-After", async () => {
+    const limited = await startTestApp({ loginRateLimitPerMinute: 3 }, { seed: false });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await limited.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { identifier: "nobody", password: "x" } });
+        codes.push(r.statusCode);
+        if (r.statusCode === 429) {
+          expect(r.json().error.code).toBe("RATE_LIMITED");
+          expect(Number(r.headers["retry-after"])).toBeGreaterThan(0);
+        }
+      }
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
