@@ -1,0 +1,143 @@
+import { Button, Dropdown, Menu, Result, Spin } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import type { Role } from "../shared/roles";
+import { setLanguage } from "./i18n";
+import { AgentsPage } from "./pages/AgentsPage";
+import { CataloguePage } from "./pages/CataloguePage";
+import { DepartmentsPage } from "./pages/DepartmentsPage";
+import { HomePage } from "./pages/HomePage";
+import { LoginPage } from "./pages/LoginPage";
+import { MePage } from "./pages/MePage";
+import { PersonLookupPage } from "./pages/PersonLookupPage";
+import { RegisterPage } from "./pages/RegisterPage";
+import { SearchPage } from "./pages/SearchPage";
+import { StaffAdminPage } from "./pages/StaffAdminPage";
+import { WorkbenchPage } from "./pages/WorkbenchPage";
+import { useSession } from "./session";
+
+function Header() {
+  const { t, i18n } = useTranslation();
+  const { me, logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = [
+    { key: "/", label: <Link to="/">{t("nav.home")}</Link> },
+    { key: "/personal", label: <Link to="/personal">{t("nav.personal")}</Link> },
+    { key: "/enterprise", label: <Link to="/enterprise">{t("nav.enterprise")}</Link> },
+    { key: "/bundles", label: <Link to="/bundles">{t("nav.bundles")}</Link> },
+    { key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> },
+  ];
+  const selected = items.filter((i) => i.key !== "/" && location.pathname.startsWith(i.key)).map((i) => i.key);
+  const home = me?.kind === "staff" ? "/workbench" : "/me";
+  return (
+    <header className="site-header">
+      <Link className="brand" to="/">
+        {t("app.city")} · {t("app.name")}
+        <small>{t("app.slogan")}</small>
+      </Link>
+      <nav aria-label={t("nav.home")}>
+        <Menu mode="horizontal" theme="dark" items={items} selectedKeys={selected.length ? selected : location.pathname === "/" ? ["/"] : []} />
+      </nav>
+      <div className="header-actions">
+        <Button type="link" aria-label={t("nav.languageLabel")} onClick={() => setLanguage(i18n.language === "en" ? "zh" : "en")}>
+          {t("nav.language")}
+        </Button>
+        {me ? (
+          <Dropdown
+            menu={{
+              items: [
+                { key: "home", label: me.kind === "staff" ? t("nav.workbench") : t("nav.me"), onClick: () => navigate(home) },
+                {
+                  key: "logout",
+                  label: t("nav.logout"),
+                  onClick: async () => {
+                    await logout();
+                    navigate("/");
+                  },
+                },
+              ],
+            }}
+          >
+            <Button>{me.actingFor ? `${me.name}（${me.actingFor.name}）` : me.name}</Button>
+          </Dropdown>
+        ) : (
+          <>
+            <Link to="/login">
+              <Button type="primary" ghost style={{ color: "#fff", borderColor: "#fff" }}>
+                {t("nav.login")}
+              </Button>
+            </Link>
+            <Link to="/register">
+              <Button>{t("nav.register")}</Button>
+            </Link>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}
+
+/** Shows its children only to the right kind of logged-in user (and roles, for staff). */
+function RequireActor({ kind, roles, children }: { kind: "citizen" | "staff"; roles?: Role[]; children: ReactNode }) {
+  const { me, loading } = useSession();
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (loading) return <Spin tip={t("common.loading")} />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (me.kind !== kind || (roles && !roles.some((r) => me.roles.includes(r)))) {
+    return <Result status="403" title="403" subTitle={t("common.forbidden")} />;
+  }
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t("common.notFound")}
+      subTitle={t("common.notFoundDesc")}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t("common.home")}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function AppRoutes() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <Header />
+      <main id="main" className="content" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/personal" element={<CataloguePage kind="personal" />} />
+          <Route path="/enterprise" element={<CataloguePage kind="enterprise" />} />
+          <Route path="/bundles" element={<CataloguePage kind="bundles" />} />
+          <Route path="/departments" element={<DepartmentsPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/me" element={<RequireActor kind="citizen"><MePage /></RequireActor>} />
+          <Route path="/me/enterprises/:enterpriseId/agents" element={<RequireActor kind="citizen"><AgentsPage /></RequireActor>} />
+          <Route path="/workbench" element={<RequireActor kind="staff"><WorkbenchPage /></RequireActor>} />
+          <Route path="/workbench/staff" element={<RequireActor kind="staff" roles={["sys_admin"]}><StaffAdminPage /></RequireActor>} />
+          <Route
+            path="/workbench/person-lookup"
+            element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"]}><PersonLookupPage /></RequireActor>}
+          />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </main>
+      <footer className="site-footer">{t("app.footer")}</footer>
+    </>
+  );
+}

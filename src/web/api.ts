@@ -1,0 +1,40 @@
+import type { ErrorBody } from "../shared/errors";
+
+/** A failed API call: the stable code and the message the server wrote in the user's language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token (from login or /me) for later changes. */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Calls the JSON API under /api/v1; throws ApiError with the server's code and message. */
+export async function api<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const res = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const err = (data as ErrorBody | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? "INTERNAL", err?.message ?? res.statusText, err?.details);
+  }
+  return data as T;
+}

@@ -1,0 +1,47 @@
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter } from "react-router";
+import { AppRoutes } from "./App";
+import "./i18n";
+import { SessionProvider } from "./session";
+import "./styles.css";
+
+/** Colours chosen for WCAG AA contrast on white (antd's defaults for secondary text are too light). */
+const theme = {
+  token: {
+    colorPrimary: "#0b4fb3",
+    colorLink: "#0b4fb3",
+    colorTextSecondary: "rgba(0, 0, 0, 0.68)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.62)",
+    colorTextDescription: "rgba(0, 0, 0, 0.65)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
+    colorError: "#c4161c",
+    colorSuccess: "#21730f",
+    fontFamily: "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', system-ui, sans-serif",
+  },
+};
+
+function Root() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === "en" ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

@@ -1,0 +1,89 @@
+import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Role } from "../../shared/roles";
+import { api, ApiError } from "../api";
+import { useSession } from "../session";
+
+const LOOKUP_ROLES: Role[] = ["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"];
+
+/** The staff workbench: who and where I am, the tools my roles open, and account security. */
+export function WorkbenchPage() {
+  const { t, i18n } = useTranslation();
+  const { me, refresh } = useSession();
+  const { message } = App.useApp();
+  const [totp, setTotp] = useState<{ secret: string } | null>(null);
+  const [code, setCode] = useState("");
+  if (!me) return null;
+  const has = (...roles: Role[]) => roles.some((r) => me.roles.includes(r));
+
+  const tools: Array<{ key: string; title: string; desc: string; to?: string }> = [];
+  if (has("sys_admin")) tools.push({ key: "staff", title: t("workbench.staffAdmin"), desc: t("workbench.staffAdminDesc"), to: "/workbench/staff" });
+  if (has(...LOOKUP_ROLES)) tools.push({ key: "lookup", title: t("workbench.personLookup"), desc: t("workbench.personLookupDesc"), to: "/workbench/person-lookup" });
+  for (const role of me.roles.filter((r) => r !== "sys_admin")) {
+    tools.push({ key: `role-${role}`, title: t("workbench.comingTitle", { role: t(`roles.${role}`) }), desc: t("workbench.comingDesc") });
+  }
+
+  async function startTotp() {
+    setTotp(await api<{ secret: string }>("POST", "/me/totp/setup"));
+  }
+  async function confirmTotp() {
+    try {
+      await api("POST", "/me/totp/confirm", { code });
+      message.success(t("workbench.totpEnabled"));
+      setTotp(null);
+      await refresh();
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("workbench.title")}
+      </Typography.Title>
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 3 }} size="small">
+          <Descriptions.Item label={t("staff.name")}>{me.name}</Descriptions.Item>
+          <Descriptions.Item label={t("workbench.org")}>{i18n.language === "en" ? me.org?.nameEn : me.org?.name}</Descriptions.Item>
+          <Descriptions.Item label={t("workbench.roles")}>
+            {me.roles.map((r) => (
+              <Tag color="blue" key={r}>
+                {t(`roles.${r}`)}
+              </Tag>
+            ))}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Typography.Title level={2} style={{ fontSize: 18 }}>
+        {t("workbench.modules")}
+      </Typography.Title>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        {tools.map((tool) => (
+          <Col xs={24} sm={12} lg={8} key={tool.key}>
+            <Card title={<h3 style={{ fontSize: 16, margin: 0 }}>{tool.to ? <Link to={tool.to}>{tool.title}</Link> : tool.title}</h3>}>{tool.desc}</Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("workbench.security")}</h2>}>
+        <p>
+          {t("workbench.totp")}：{me.totpEnabled ? <Tag color="green">{t("workbench.totpOn")}</Tag> : <Tag>{t("workbench.totpOff")}</Tag>}
+        </p>
+        {!me.totpEnabled && !totp && <Button onClick={startTotp}>{t("workbench.totpSetup")}</Button>}
+        {totp && (
+          <>
+            <Alert type="info" message={t("workbench.totpScan")} description={<code>{totp.secret}</code>} style={{ marginBottom: 12 }} />
+            <Space>
+              <Input aria-label={t("login.totp")} value={code} onChange={(e) => setCode(e.target.value)} maxLength={6} inputMode="numeric" />
+              <Button type="primary" onClick={confirmTotp}>
+                {t("workbench.totpConfirm")}
+              </Button>
+            </Space>
+          </>
+        )}
+      </Card>
+    </>
+  );
+}
