@@ -1,7 +1,7 @@
-import { Button, Dropdown, Menu, Result, Spin } from "antd";
+import { Button, Dropdown, Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, Route, Routes, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import type { Role } from "../shared/roles";
 import { setLanguage } from "./i18n";
 import { AgentsPage } from "./pages/AgentsPage";
@@ -21,15 +21,13 @@ function Header() {
   const { t, i18n } = useTranslation();
   const { me, logout } = useSession();
   const navigate = useNavigate();
-  const location = useLocation();
   const items = [
-    { key: "/", label: <Link to="/">{t("nav.home")}</Link> },
-    { key: "/personal", label: <Link to="/personal">{t("nav.personal")}</Link> },
-    { key: "/enterprise", label: <Link to="/enterprise">{t("nav.enterprise")}</Link> },
-    { key: "/bundles", label: <Link to="/bundles">{t("nav.bundles")}</Link> },
-    { key: "/departments", label: <Link to="/departments">{t("nav.departments")}</Link> },
+    { to: "/", label: t("nav.home") },
+    { to: "/personal", label: t("nav.personal") },
+    { to: "/enterprise", label: t("nav.enterprise") },
+    { to: "/bundles", label: t("nav.bundles") },
+    { to: "/departments", label: t("nav.departments") },
   ];
-  const selected = items.filter((i) => i.key !== "/" && location.pathname.startsWith(i.key)).map((i) => i.key);
   const home = me?.kind === "staff" ? "/workbench" : "/me";
   return (
     <header className="site-header">
@@ -37,11 +35,19 @@ function Header() {
         {t("app.city")} · {t("app.name")}
         <small>{t("app.slogan")}</small>
       </Link>
-      <nav aria-label={t("nav.home")}>
-        <Menu mode="horizontal" theme="dark" items={items} selectedKeys={selected.length ? selected : location.pathname === "/" ? ["/"] : []} />
+      <nav aria-label={t("nav.main")}>
+        <ul className="main-nav">
+          {items.map((i) => (
+            <li key={i.to}>
+              <NavLink to={i.to} end={i.to === "/"}>
+                {i.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
       </nav>
       <div className="header-actions">
-        <Button type="link" aria-label={t("nav.languageLabel")} onClick={() => setLanguage(i18n.language === "en" ? "zh" : "en")}>
+        <Button type="text" className="lang-switch" style={{ color: "#fff" }} aria-label={t("nav.languageLabel")} onClick={() => setLanguage(i18n.language === "en" ? "zh" : "en")}>
           {t("nav.language")}
         </Button>
         {me ? (

@@ -32,7 +32,7 @@ export function HomePage() {
           <Input.Search id="home-search" name="q" size="large" placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} aria-label={t("home.searchLabel")}
             onSearch={(q) => q.trim() && navigate(`/search?q=${encodeURIComponent(q.trim())}`)} />
         </form>
-        <p className="hot" style={{ marginTop: 16 }}>
+        <p className="hot">
           {t("home.hot")}：
           {HOT.map((h) => (
             <Link key={h} to={`/search?q=${encodeURIComponent(h)}`}>

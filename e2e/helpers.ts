@@ -1,0 +1,22 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "Haoban@2026";
+
+/** Fails on serious or critical axe violations (WCAG 2.1 A/AA rules), listing them. */
+export async function expectAccessible(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+}
+
+export async function loginAs(page: Page, identifier: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("手机号 / 身份证号 / 工作人员用户名").fill(identifier);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.locator("form button[type=submit]").click();
+}
+
+export async function logout(page: Page) {
+  await page.context().clearCookies();
+}
