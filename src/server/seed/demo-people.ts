@@ -143,7 +143,7 @@ export function demoEnterprises(people: PersonSeed[]): EnterpriseSeed[] {
   add({ name: "上海明远科技有限公司", type: "企业", legalRepKey: "p01", districtCode: "310101", establishedOn: "2019-05-20", industry: "软件和信息技术服务业", registeredCapitalWan: 500, address: "上海市黄浦区四川中路213号5楼" }, "1", 0);
   add({ name: "上海浦润贸易有限公司", type: "企业", legalRepKey: "p05", districtCode: "310115", establishedOn: "2015-08-11", industry: "批发业", registeredCapitalWan: 1000, address: "上海市浦东新区世纪大道88号1201室" }, "1", 1);
   add({ name: "浦东新区志强小吃店", type: "个体工商户", legalRepKey: "p05", districtCode: "310115", establishedOn: "2021-03-02", industry: "餐饮业", registeredCapitalWan: 10, address: "上海市浦东新区张江路18号" }, "2", 2);
-  add({ name: "上海崇明东风果蔬专业合作社", type: "农民专业合作社", legalRepKey: adults[0]!.key, districtCode: "310151", establishedOn: "2012-10-10", industry: "农业", registeredCapitalWan: 200, address: "上海市崇明区城桥镇东风村8号" }, "3", 3);
+  add({ name: "上海崇明东风果蔬专业合作社", type: "农民专业合作社", legalRepKey: (adults.find((p) => p.districtCode === "310151") ?? adults[0]!).key, districtCode: "310151", establishedOn: "2012-10-10", industry: "农业", registeredCapitalWan: 200, address: "上海市崇明区城桥镇东风村8号" }, "3", 3);
   for (let i = 4; i < 56; i++) {
     const rep = adults[(i * 7) % adults.length]!;
     const [word, industry] = rng.pick(INDUSTRIES);

@@ -110,6 +110,7 @@ export function MePage() {
                 { title: t("me.org"), dataIndex: "orgName", render: (v: string | null) => v ?? "—" },
                 { title: t("me.actor"), dataIndex: "actorName" },
                 { title: t("me.source"), dataIndex: "source", render: (v: string | null) => v ?? "—" },
+                { title: t("me.elements"), dataIndex: "elements", render: (v: string[]) => v.join("、") || "—" },
                 { title: t("me.purpose"), dataIndex: "purpose", render: (v: string | null) => v ?? "—" },
               ]}
             />

@@ -3,6 +3,7 @@ import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { DataAccessRecord } from "../../../shared/schemas/identity";
 import type { Lang } from "../../../shared/errors";
+import { dataElementLabel } from "../../../shared/data-elements";
 
 const SOURCES: Record<string, { zh: string; en: string }> = {
   population: { zh: "人口库", en: "Population registry" },
@@ -35,7 +36,7 @@ export class DataAccessService {
         actorName: row.actor_name,
         orgName: (lang === "en" ? row.org_name_en : row.org_name) ?? null,
         source,
-        elements: Array.isArray(details.elements) ? details.elements : [],
+        elements: Array.isArray(details.elements) ? details.elements.map((e) => dataElementLabel(e, lang)) : [],
         purpose: row.purpose,
       };
     });

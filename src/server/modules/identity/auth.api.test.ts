@@ -185,6 +185,7 @@ describe("my data-use records (我的数据使用记录)", () => {
     expect(items[0]).toMatchObject({ action: "查询个人信息", purpose: "窗口核验申请人身份", actorName: "沈晓燕", source: "人口库" });
     expect(items[0]!.orgName).toContain("黄浦区政务服务中心");
     expect(items.some((i) => i.action === "实名核验")).toBe(true);
+    expect((items[0] as unknown as { elements: string[] }).elements).toContain("身份证号码");
   });
 
   it("needs a purpose to read someone's data, and a staff role to read at all", async () => {
