@@ -12,8 +12,8 @@ export async function expectAccessible(page: Page, label: string) {
 
 export async function loginAs(page: Page, identifier: string, password = PASSWORD) {
   await page.goto("/login");
-  await page.getByLabel("手机号 / 身份证号 / 工作人员用户名").fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.locator("input#identifier").fill(identifier);
+  await page.locator("input#password").fill(password);
   await page.locator("form button[type=submit]").click();
 }
 

@@ -81,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (req, reply) => {
     void reply.header("x-request-id", req.id);
+    // While shutting down, in-flight requests finish but their keep-alive connections must not linger.
+    if (shuttingDown) void reply.header("connection", "close");
   });
 
   registerErrorHandler(app);

@@ -34,7 +34,10 @@ async function main() {
       process.exit(1);
     }, config.shutdownGraceMs);
     timer.unref();
+    // Connections that go idle after their last response are closed too, not left to time out.
+    const sweeper = setInterval(() => app.server.closeIdleConnections(), 250);
     await app.close(); // stops accepting, waits for in-flight requests
+    clearInterval(sweeper);
     await boss.stop({ graceful: true, wait: true });
     await database.close();
     process.exit(0);

@@ -21,6 +21,12 @@ const theme = {
     colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
     colorError: "#c4161c",
     colorSuccess: "#21730f",
+    colorSuccessBg: "#edf7e8",
+    colorSuccessBorder: "#a6d58f",
+    colorErrorBg: "#fdecea",
+    colorErrorBorder: "#f2a7a3",
+    colorInfo: "#0b4fb3",
+    colorInfoBg: "#e8f0fc",
     fontFamily: "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', system-ui, sans-serif",
   },
 };

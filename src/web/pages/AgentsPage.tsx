@@ -101,7 +101,7 @@ export function AgentsPage() {
           {
             title: t("agents.status"),
             render: (_, g) =>
-              g.revokedAt ? <Tag>{t("agents.revokedStatus")}</Tag> : g.expiresOn < today ? <Tag>{t("agents.expired")}</Tag> : <Tag color="green">{t("agents.active")}</Tag>,
+              g.revokedAt ? <Tag>{t("agents.revokedStatus")}</Tag> : g.expiresOn < today ? <Tag>{t("agents.expired")}</Tag> : <Tag color="success">{t("agents.active")}</Tag>,
           },
           {
             title: t("staff.actions"),

@@ -82,7 +82,7 @@ export function MePage() {
                       title={e.name}
                       description={
                         <>
-                          <Tag color={e.relation === "legal_representative" ? "blue" : "green"}>{e.relation === "legal_representative" ? t("me.legalRep") : t("me.agent")}</Tag>
+                          <Tag color={e.relation === "legal_representative" ? "processing" : "success"}>{e.relation === "legal_representative" ? t("me.legalRep") : t("me.agent")}</Tag>
                           {e.creditCode}
                           {e.expiresOn ? ` · ${t("me.validUntil", { date: e.expiresOn })}` : ""}
                         </>

@@ -1,20 +1,10 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PersonView } from "../../shared/schemas/registry";
 import { api } from "../api";
 import { showApiError } from "../components/form-errors";
 
-interface PersonView {
-  name: string;
-  idNumberMasked: string;
-  gender: string;
-  birthDate: string;
-  hukouDivisionCode: string;
-  address: string;
-  mobileMasked: string | null;
-  maritalStatus: string;
-  updatedAt: string;
-}
 
 /** Staff look-up in the population registry: a purpose is required and the person sees the record. */
 export function PersonLookupPage() {

@@ -114,7 +114,7 @@ export function StaffAdminPage() {
           { title: t("staff.name"), dataIndex: "name" },
           { title: t("staff.org"), render: (_, s) => (i18n.language === "en" ? s.org.nameEn : s.org.name) },
           { title: t("staff.roles"), dataIndex: "roles", render: (roles: string[]) => roles.map((r) => <Tag key={r}>{t(`roles.${r}`)}</Tag>) },
-          { title: t("staff.status"), dataIndex: "disabled", render: (d: boolean) => (d ? <Tag color="red">{t("staff.disabled")}</Tag> : <Tag color="green">{t("staff.enabled")}</Tag>) },
+          { title: t("staff.status"), dataIndex: "disabled", render: (d: boolean) => (d ? <Tag color="error">{t("staff.disabled")}</Tag> : <Tag color="success">{t("staff.enabled")}</Tag>) },
           {
             title: t("staff.actions"),
             render: (_, s) => (

@@ -69,7 +69,7 @@ export function WorkbenchPage() {
       </Row>
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("workbench.security")}</h2>}>
         <p>
-          {t("workbench.totp")}：{me.totpEnabled ? <Tag color="green">{t("workbench.totpOn")}</Tag> : <Tag>{t("workbench.totpOff")}</Tag>}
+          {t("workbench.totp")}：{me.totpEnabled ? <Tag color="success">{t("workbench.totpOn")}</Tag> : <Tag>{t("workbench.totpOff")}</Tag>}
         </p>
         {!me.totpEnabled && !totp && <Button onClick={startTotp}>{t("workbench.totpSetup")}</Button>}
         {totp && (

@@ -153,13 +153,13 @@ export class AuthService {
   async resolveSession(token: string): Promise<SessionContext | null> {
     const id = sessionIdOf(token);
     const repos = this.store.repos;
-    const session = await repos.sessions.findById(id);
-    if (!session) return null;
+    const found = await repos.sessions.findWithAccount(id);
+    if (!found) return null;
+    const { session, account } = found;
     const now = this.now();
     const idleLimit = now.getTime() - this.settings.sessionIdleMinutes * 60_000;
     if (session.expires_at <= now || session.last_seen_at.getTime() < idleLimit) return null;
-    const account = await repos.accounts.findById(session.account_id);
-    if (!account || account.disabled) return null;
+    if (account.disabled) return null;
     if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await repos.sessions.touch(id, now);
     const actor = await this.actorFor(repos, account, session);
     return { sessionId: id, csrfToken: session.csrf_token, actor, account };

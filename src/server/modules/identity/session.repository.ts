@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB, Session } from "../../db/schema";
+import type { Account, DB, Session } from "../../db/schema";
 
 export class SessionRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -10,6 +10,44 @@ export class SessionRepository {
 
   findById(id: string): Promise<Session | undefined> {
     return this.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** The session and its account in one round trip (every authenticated request needs both). */
+  async findWithAccount(id: string): Promise<{ session: Session; account: Account } | undefined> {
+    const row = await this.db
+      .selectFrom("sessions as s")
+      .innerJoin("accounts as a", "a.id", "s.account_id")
+      .selectAll("a")
+      .select([
+        "s.id as s_id",
+        "s.csrf_token as s_csrf_token",
+        "s.acting_for_enterprise_id as s_acting_for_enterprise_id",
+        "s.region_code as s_region_code",
+        "s.created_at as s_created_at",
+        "s.expires_at as s_expires_at",
+        "s.last_seen_at as s_last_seen_at",
+        "s.ip as s_ip",
+        "s.user_agent as s_user_agent",
+      ])
+      .where("s.id", "=", id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { s_id, s_csrf_token, s_acting_for_enterprise_id, s_region_code, s_created_at, s_expires_at, s_last_seen_at, s_ip, s_user_agent, ...account } = row;
+    return {
+      session: {
+        id: s_id,
+        account_id: account.id,
+        csrf_token: s_csrf_token,
+        acting_for_enterprise_id: s_acting_for_enterprise_id,
+        region_code: s_region_code,
+        created_at: s_created_at,
+        expires_at: s_expires_at,
+        last_seen_at: s_last_seen_at,
+        ip: s_ip,
+        user_agent: s_user_agent,
+      },
+      account,
+    };
   }
 
   async touch(id: string, at: Date): Promise<void> {

@@ -4,23 +4,11 @@ import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { maskMobile } from "../../../shared/validation/mobile";
+import type { PersonView } from "../../../shared/schemas/registry";
 
 /** Roles that may read the population registry for a stated purpose. */
 const READER_ROLES = ["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"] as const;
 
-export interface PersonView {
-  id: string;
-  name: string;
-  idNumberMasked: string;
-  gender: string;
-  birthDate: string;
-  hukouDivisionCode: string;
-  address: string;
-  mobileMasked: string | null;
-  maritalStatus: string;
-  updatedAt: string;
-  sourceOrgCode: string;
-}
 
 /**
  * Reads of the base registries on behalf of staff. Every read states a purpose and is written to
