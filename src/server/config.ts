@@ -23,6 +23,8 @@ export interface Config {
   /** Where the built web app is; served when present. */
   webDist: string;
   shutdownGraceMs: number;
+  /** Trust X-Forwarded-For from a reverse proxy (only behind one; otherwise clients could spoof their address). */
+  trustProxy: boolean;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -56,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: int(env.HAOBAN_LOGIN_RATE_LIMIT_PER_MINUTE, 30),
     webDist: env.HAOBAN_WEB_DIST ?? "./dist/web",
     shutdownGraceMs: int(env.HAOBAN_SHUTDOWN_GRACE_MS, 10_000),
+    trustProxy: bool(env.HAOBAN_TRUST_PROXY, false),
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { createStore } from "../db/store";
-import type { Database } from "../db/database";
+import { openDatabase, type Database } from "../db/database";
 import { createTestDatabase } from "../testing/test-app";
 import { startJobQueue } from "./job-queue";
 import { cleanUpSessions } from "./session-cleanup.job";
@@ -11,9 +11,10 @@ import { FieldCipher } from "../crypto/field-cipher";
 
 let database: Database;
 let close: () => Promise<void>;
+let url: string | null;
 
 beforeAll(async () => {
-  ({ database, close } = await createTestDatabase());
+  ({ database, close, url } = await createTestDatabase());
 });
 afterAll(() => close());
 
@@ -27,7 +28,9 @@ async function waitFor(check: () => boolean, ms: number) {
 
 describe("job queue", () => {
   it("two workers share a queue and no job runs twice", async () => {
-    const workers: PgBoss[] = [await startJobQueue(database.executeSql), await startJobQueue(database.executeSql)];
+    // On a PostgreSQL server the second worker has its own connection pool, as a second process would.
+    const second = url ? await openDatabase({ databaseUrl: url, poolSize: 3 }) : database;
+    const workers: PgBoss[] = [await startJobQueue(database.executeSql), await startJobQueue(second.executeSql)];
     await workers[0]!.createQueue("test-two-workers");
     const seen: Array<{ worker: number; n: number }> = [];
     for (const [worker, boss] of workers.entries()) {
@@ -43,6 +46,7 @@ describe("job queue", () => {
     await waitFor(() => seen.length >= total, 20_000);
     await new Promise((r) => setTimeout(r, 1200)); // a duplicate would arrive within another poll
     await Promise.all(workers.map((w) => w.stop({ graceful: true, wait: true })));
+    if (second !== database) await second.close();
 
     const ns = seen.map((s) => s.n).sort((a, b) => a - b);
     expect(ns).toEqual(Array.from({ length: total }, (_, n) => n));

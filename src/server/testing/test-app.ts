@@ -11,12 +11,12 @@ import { seedDemo } from "../seed/seed-demo";
  * A throw-away database for one test file: embedded PGlite in memory by default, or a fresh
  * database on the PostgreSQL server named by DATABASE_URL (dropped again on close).
  */
-export async function createTestDatabase(): Promise<{ database: Database; close: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{ database: Database; close: () => Promise<void>; url: string | null }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "memory://" });
     await migrateToLatest(database.db);
-    return { database, close: () => database.close() };
+    return { database, close: () => database.close(), url: null };
   }
   const name = `haoban_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -29,6 +29,7 @@ export async function createTestDatabase(): Promise<{ database: Database; close:
   await migrateToLatest(database.db);
   return {
     database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const again = new pg.Client({ connectionString: serverUrl });

@@ -94,3 +94,40 @@ describe("hash-chained audit log", () => {
     expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 26 });
   });
 });
+
+describe("tampering with any record", () => {
+  /** Tampers inside a transaction, verifies through it, then rolls back so each case starts clean. */
+  async function breakAndVerify(statement: ReturnType<typeof sql>) {
+    let firstBreak: unknown = null;
+    await database.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`alter table audit_log disable trigger user`.execute(trx);
+        await statement.execute(trx);
+        firstBreak = (await verifyAuditChains(new AuditRepository(trx))).firstBreak;
+        throw new Error("roll back");
+      })
+      .catch((e: Error) => {
+        if (e.message !== "roll back") throw e;
+      });
+    return firstBreak;
+  }
+
+  it("an edit to any field of any record is detected at that record", async () => {
+    const rows = await database.db.selectFrom("audit_log").select(["chain", "seq"]).execute();
+    for (const { chain, seq } of rows) {
+      for (const edit of [sql`actor_name = actor_name || '.'`, sql`action = 'forged'`, sql`occurred_at = occurred_at + interval '1 second'`, sql`purpose = 'forged'`]) {
+        expect(await breakAndVerify(sql`update audit_log set ${edit} where chain = ${chain} and seq = ${seq}`)).toMatchObject({ chain, seq });
+      }
+    }
+    expect((await verifyAuditChains(repo)).ok).toBe(true);
+  });
+
+  it("deleting any record is detected", async () => {
+    const rows = await database.db.selectFrom("audit_log").select(["chain", "seq"]).execute();
+    for (const { chain, seq } of rows) {
+      const found = (await breakAndVerify(sql`delete from audit_log where chain = ${chain} and seq = ${seq}`)) as { chain: string; seq: number };
+      expect(found).toMatchObject({ chain, seq });
+    }
+  });
+});
