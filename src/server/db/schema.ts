@@ -131,6 +131,89 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface CatalogueBaseItemsTable {
+  id: Generated<string>;
+  basic_code: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  action: Generated<string>;
+  department_key: string;
+  legal_basis: string;
+  created_at: CreatedAt;
+}
+
+export interface CatalogueItemsTable {
+  id: Generated<string>;
+  base_item_id: string;
+  org_id: string;
+  level: string;
+  impl_code: string;
+  region_code: string;
+  published_version_id: string | null;
+  popularity: Generated<number>;
+  consistency_note: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CatalogueItemVersionsTable {
+  id: Generated<string>;
+  item_id: string;
+  version: number;
+  status: "draft" | "in_review" | "published" | "superseded" | "rejected";
+  content: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  submitted_at: Date | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_comment: string | null;
+  published_at: Date | null;
+  region_code: string;
+}
+
+export interface PoliciesTable {
+  id: Generated<string>;
+  doc_number: string;
+  title: string;
+  issuer: string;
+  issued_on: string;
+  effective_on: string;
+  status: "valid" | "revised" | "repealed";
+  replaced_by_id: string | null;
+  full_text: string;
+  interpretation: Generated<string>;
+  tags: Generated<string[]>;
+  region_code: string;
+  created_at: CreatedAt;
+}
+
+export interface PolicyItemsTable {
+  policy_id: string;
+  base_item_id: string;
+}
+
+export interface KnowledgeAnswersTable {
+  id: Generated<string>;
+  question: string;
+  answer: string;
+  tags: Generated<string[]>;
+  basic_code: string | null;
+  updated_at: Timestamp;
+}
+
+export interface SearchSynonymsTable {
+  term: string;
+  expansions: string[];
+  updated_at: Timestamp;
+}
+
+export interface CatalogueGenerationTable {
+  id: number;
+  generation: number;
+}
+
 export interface DB {
   orgs: OrgsTable;
   persons: PersonsTable;
@@ -140,6 +223,14 @@ export interface DB {
   enterprise_agents: EnterpriseAgentsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  catalogue_base_items: CatalogueBaseItemsTable;
+  catalogue_items: CatalogueItemsTable;
+  catalogue_item_versions: CatalogueItemVersionsTable;
+  policies: PoliciesTable;
+  policy_items: PolicyItemsTable;
+  knowledge_answers: KnowledgeAnswersTable;
+  search_synonyms: SearchSynonymsTable;
+  catalogue_generation: CatalogueGenerationTable;
 }
 
 export type Org = Selectable<OrgsTable>;
