@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { SYSTEM_ACTOR } from "../actor";
 import type { FieldCipher } from "../crypto/field-cipher";
@@ -6,19 +5,21 @@ import { hashPassword } from "../crypto/password";
 import type { DB } from "../db/schema";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { demoOrgs } from "./demo-orgs";
+import { seedCatalogue } from "./catalogue/seed-catalogue";
 import { DEMO_PASSWORD, DEMO_STAFF, demoEnterprises, demoPersons } from "./demo-people";
+import { seedUuid } from "./seed-demo-ids";
 
-/** A stable UUID derived from a seed key, so demo records have the same ids on every machine. */
-export function seedUuid(key: string): string {
-  const h = createHash("sha256").update(`haoban-demo:${key}`).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export { seedUuid };
+
 
 export interface SeedSummary {
   orgs: number;
   persons: number;
   enterprises: number;
   accounts: number;
+  baseItems: number;
+  items: number;
+  policies: number;
 }
 
 /** True when the database holds no organisations yet (a fresh install). */
@@ -154,7 +155,8 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<See
       })
       .execute();
 
-    const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length };
+    const catalogue = await seedCatalogue(trx);
+    const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length, ...catalogue };
     await new AuditRepository(trx).append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {
       action: "seed.demo",
       targetType: "system",
