@@ -19,6 +19,10 @@ import { registerAuth } from "./http/auth-plugin";
 import { registerErrorHandler, sendError } from "./http/error-handler";
 import { registerMetrics } from "./http/metrics";
 import { DataAccessService } from "./modules/audit/data-access.service";
+import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
+import { CatalogueService } from "./modules/catalogue/catalogue.service";
+import { PolicyService } from "./modules/policies/policy.service";
+import { SearchService } from "./modules/search/search.service";
 import { AgentService } from "./modules/enterprises/agent.service";
 import { enterpriseRoutes } from "./modules/enterprises/enterprise.routes";
 import { healthRoutes } from "./modules/health/health.routes";
@@ -39,6 +43,9 @@ export interface Services {
   orgs: OrgService;
   registry: RegistryService;
   dataAccess: DataAccessService;
+  catalogue: CatalogueService;
+  search: SearchService;
+  policies: PolicyService;
 }
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
@@ -52,6 +59,9 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     orgs: new OrgService(store),
     registry: new RegistryService(store, cipher),
     dataAccess: new DataAccessService(store),
+    catalogue: new CatalogueService(store),
+    search: new SearchService(store),
+    policies: new PolicyService(store),
   };
 }
 
@@ -126,6 +136,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "staff", description: "工作人员管理 Staff administration" },
         { name: "orgs", description: "机构树 Organisation tree" },
         { name: "registry", description: "基础库 Base registries" },
+        { name: "catalogue", description: "事项目录与办事指南 Service catalogue and guides" },
+        { name: "search", description: "统一搜索 Unified search" },
+        { name: "policies", description: "政策库 Policy library" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
       security: [{ session: [] }],
@@ -150,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(staffRoutes, { staff: services.staff });
       await api.register(orgRoutes, { orgs: services.orgs });
       await api.register(registryRoutes, { registry: services.registry });
+      await api.register(catalogueRoutes, { catalogue: services.catalogue, search: services.search, policies: services.policies });
     },
     { prefix: "/api/v1" },
   );

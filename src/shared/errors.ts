@@ -39,6 +39,9 @@ export const ERRORS = {
   NOT_AUTHORISED_FOR_ENTERPRISE: { status: 403, zh: "您未获得该企业的有效授权", en: "You hold no valid authorisation for this enterprise" },
   PERSON_NOT_FOUND: { status: 404, zh: "人口信息库中没有该人员", en: "No such person in the population registry" },
   PURPOSE_REQUIRED: { status: 400, zh: "查询个人信息须说明用途", en: "State the purpose of reading personal data" },
+  ITEM_NOT_FOUND: { status: 404, zh: "该事项不存在或尚未发布", en: "No such published service" },
+  POLICY_NOT_FOUND: { status: 404, zh: "该政策文件不存在", en: "No such policy document" },
+  FORM_SCHEMA_INVALID: { status: 400, zh: "表单配置有误，请按提示修改", en: "The form schema is invalid" },
   INTERNAL: { status: 500, zh: "系统繁忙，请稍后再试", en: "Something went wrong on our side; please try again" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

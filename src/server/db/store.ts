@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import { AuditRepository } from "../modules/audit/audit.repository";
+import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
+import { PolicyRepository } from "../modules/policies/policy.repository";
 import { AgentRepository } from "../modules/enterprises/agent.repository";
 import { AccountRepository } from "../modules/identity/account.repository";
 import { SessionRepository } from "../modules/identity/session.repository";
@@ -17,6 +19,8 @@ export class Repositories {
   readonly sessions: SessionRepository;
   readonly agents: AgentRepository;
   readonly audit: AuditRepository;
+  readonly catalogue: CatalogueRepository;
+  readonly policies: PolicyRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -26,6 +30,8 @@ export class Repositories {
     this.sessions = new SessionRepository(db);
     this.agents = new AgentRepository(db);
     this.audit = new AuditRepository(db);
+    this.catalogue = new CatalogueRepository(db);
+    this.policies = new PolicyRepository(db);
   }
 }
 

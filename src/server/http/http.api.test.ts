@@ -8,7 +8,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const PUBLIC = new Set(["POST /api/v1/auth/register", "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/orgs"]);
+const PUBLIC = new Set([
+  "POST /api/v1/auth/register",
+  "POST /api/v1/auth/login",
+  "POST /api/v1/auth/logout",
+  "GET /api/v1/orgs",
+  "GET /api/v1/catalogue/items",
+  "GET /api/v1/catalogue/items/{id}",
+  "GET /api/v1/search",
+  "GET /api/v1/search/suggest",
+  "GET /api/v1/policies",
+  "GET /api/v1/policies/{id}",
+]);
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 
 interface OpenApiDoc {

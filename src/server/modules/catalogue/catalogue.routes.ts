@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorBody, uuid } from "../../../shared/schemas/common";
+import { itemDetail } from "../../../shared/schemas/catalogue";
+import { browseQuery, catalogueEntry, policyDetail, policySummary, searchQuery, searchResponse } from "../../../shared/schemas/search";
+import { requestLang } from "../../http/lang";
+import type { PolicyService } from "../policies/policy.service";
+import type { SearchService } from "../search/search.service";
+import type { CatalogueService } from "./catalogue.service";
+
+const PUBLIC = { public: true } as const;
+
+/** Public catalogue, guides, unified search and the policy library. */
+export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueService; search: SearchService; policies: PolicyService }> = async (app, deps) => {
+  app.get(
+    "/catalogue/items",
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ["catalogue"],
+        summary: "事项目录 Published services by audience, theme, department, level, kind or district",
+        querystring: browseQuery,
+        response: { 200: z.object({ items: z.array(catalogueEntry) }), 400: errorBody },
+      },
+    },
+    async (req) => ({
+      items: await deps.catalogue.browse(
+        { audience: req.query.audience, theme: req.query.theme, department: req.query.department, level: req.query.level, kind: req.query.kind, regionCode: req.query.region },
+        requestLang(req),
+      ),
+    }),
+  );
+
+  app.get(
+    "/catalogue/items/:id",
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ["catalogue"],
+        summary: "办事指南 The published guide and form of one implementation item",
+        params: z.strictObject({ id: uuid }),
+        response: { 200: itemDetail, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => deps.catalogue.getItem(req.params.id, requestLang(req)),
+  );
+
+  app.get(
+    "/search",
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ["search"],
+        summary: "统一搜索 Search services, policies and answers (synonyms, pinyin, one-character tolerance)",
+        querystring: searchQuery,
+        response: { 200: searchResponse, 400: errorBody },
+      },
+    },
+    async (req) => {
+      const started = performance.now();
+      const { q, type, limit, offset, ...filters } = req.query;
+      const result = await deps.search.search(q, { types: type ? [type] : undefined, filters, limit, offset });
+      return {
+        total: result.total,
+        understoodAs: result.understoodAs,
+        tookMs: Math.round((performance.now() - started) * 100) / 100,
+        hits: result.hits.map((h) => ({
+          type: h.doc.type,
+          id: h.doc.id,
+          title: h.title,
+          snippet: h.snippet,
+          score: h.score,
+          basicCode: h.doc.payload.basicCode ?? null,
+          implCode: h.doc.payload.implCode ?? null,
+          orgName: h.doc.payload.orgName ?? null,
+          level: h.doc.payload.level ?? null,
+          kind: h.doc.payload.kind ?? null,
+          docNumber: h.doc.payload.docNumber ?? null,
+          status: h.doc.payload.status ?? null,
+          issuer: h.doc.payload.issuer ?? null,
+          answer: h.doc.payload.answer ?? null,
+          alsoAt: h.alternatives.slice(0, 20).map((a) => ({ id: a.id, orgName: a.payload.orgName ?? "", level: a.payload.level ?? "" })),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/search/suggest",
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ["search"],
+        summary: "搜索联想 Suggestions while typing (prefix or pinyin prefix)",
+        querystring: z.strictObject({ q: z.string().trim().min(1).max(50) }),
+        response: { 200: z.object({ suggestions: z.array(z.string()) }), 400: errorBody },
+      },
+    },
+    async (req) => ({ suggestions: await deps.search.suggest(req.query.q) }),
+  );
+
+  app.get(
+    "/policies",
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ["policies"],
+        summary: "政策库 Policy documents, newest first, by status or tag (full-text search: /search?type=policy)",
+        querystring: z.strictObject({ status: z.enum(["valid", "revised", "repealed"]).optional(), tag: z.string().trim().max(20).optional() }),
+        response: { 200: z.object({ items: z.array(policySummary) }), 400: errorBody },
+      },
+    },
+    async (req) => ({ items: await deps.policies.list(req.query) }),
+  );
+
+  app.get(
+    "/policies/:id",
+    {
+      config: PUBLIC,
+      schema: {
+        tags: ["policies"],
+        summary: "政策文件 A policy document with its status, revisions and the services it governs",
+        params: z.strictObject({ id: uuid }),
+        response: { 200: policyDetail, 400: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => deps.policies.get(req.params.id),
+  );
+};

@@ -1,0 +1,47 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema";
+
+/** The policy library (政策库). */
+export class PolicyRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  listAll() {
+    return this.db.selectFrom("policies").selectAll().orderBy("issued_on", "desc").execute();
+  }
+
+  findById(id: string) {
+    return this.db.selectFrom("policies").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /** The documents that replaced this one or that it replaced. */
+  related(id: string) {
+    return this.db
+      .selectFrom("policies")
+      .select(["id", "doc_number", "title", "status", "replaced_by_id"])
+      .where((eb) => eb.or([eb("replaced_by_id", "=", id), eb("id", "=", eb.selectFrom("policies").select("replaced_by_id").where("id", "=", id))]))
+      .execute();
+  }
+
+  /** Base items the policy governs, each with one published implementation to link to. */
+  governedItems(policyId: string) {
+    return this.db
+      .selectFrom("policy_items as pi")
+      .innerJoin("catalogue_base_items as b", "b.id", "pi.base_item_id")
+      .select((eb) => [
+        "b.basic_code",
+        "b.name",
+        eb
+          .selectFrom("catalogue_items as i")
+          .select("i.id")
+          .whereRef("i.base_item_id", "=", "b.id")
+          .where("i.published_version_id", "is not", null)
+          .orderBy("i.level")
+          .orderBy("i.impl_code")
+          .limit(1)
+          .as("item_id"),
+      ])
+      .where("pi.policy_id", "=", policyId)
+      .orderBy("b.basic_code")
+      .execute();
+  }
+}

@@ -1,0 +1,280 @@
+import { isHan, normalize, oneEditApart, pinyinKeys, queryWords, tokens } from "./text";
+
+export type DocType = "item" | "policy" | "answer";
+
+/** One searchable document. Items of the same base item share a group and are returned once. */
+export interface SearchDoc<P = unknown> {
+  type: DocType;
+  id: string;
+  group: string;
+  title: string;
+  keywords: string[];
+  body: string;
+  popularity: number;
+  filters: Record<string, string | string[] | undefined>;
+  payload: P;
+}
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit<P = unknown> {
+  doc: SearchDoc<P>;
+  score: number;
+  /** Other documents of the same group that matched (e.g. the same item at other levels). */
+  alternatives: Array<SearchDoc<P>>;
+  title: Segment[];
+  snippet: Segment[];
+}
+
+export interface SearchOptions {
+  types?: DocType[];
+  filters?: Record<string, string | undefined>;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchResult<P> {
+  total: number;
+  hits: Array<SearchHit<P>>;
+  /** The terms the query was understood as: the query, synonyms, pinyin and near-miss matches. */
+  understoodAs: string[];
+}
+
+interface Phrase {
+  text: string;
+  weight: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+const TITLE_WEIGHT = 3;
+const KEYWORD_WEIGHT = 2;
+
+/**
+ * An in-memory inverted index with BM25 over Han unigrams and bigrams, a title and keyword boost,
+ * synonym expansion, pinyin and initials, one-character tolerance and popularity. Pure: built from
+ * documents and a synonym dictionary, so tests and the benchmark use it without a database.
+ */
+export class SearchIndex<P = unknown> {
+  private readonly postings = new Map<string, Array<{ doc: number; tf: number }>>();
+  private readonly lengths: number[] = [];
+  private readonly avgLength: number;
+  private readonly titles: string[];
+  private readonly keywordSets: string[][];
+  /** Title and keyword phrases with their pinyin, for pinyin, suggestion and near-miss look-ups. */
+  private readonly lexicon: Array<{ term: string; full: string; initials: string; weight: number }> = [];
+
+  constructor(
+    readonly docs: Array<SearchDoc<P>>,
+    private readonly synonyms: Map<string, string[]>,
+  ) {
+    this.titles = docs.map((d) => normalize(d.title));
+    this.keywordSets = docs.map((d) => d.keywords.map(normalize));
+    docs.forEach((d, i) => {
+      const counts = new Map<string, number>();
+      const add = (text: string, weight: number) => {
+        for (const t of tokens(text)) counts.set(t, (counts.get(t) ?? 0) + weight);
+      };
+      add(d.title, TITLE_WEIGHT);
+      for (const k of d.keywords) add(k, KEYWORD_WEIGHT);
+      add(d.body, 1);
+      let length = 0;
+      for (const [t, tf] of counts) {
+        length += tf;
+        let list = this.postings.get(t);
+        if (!list) this.postings.set(t, (list = []));
+        list.push({ doc: i, tf });
+      }
+      this.lengths.push(length);
+    });
+    this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
+
+    const seen = new Map<string, number>();
+    const addTerm = (term: string, weight: number) => {
+      const t = normalize(term).replace(/ /g, "");
+      if (t.length < 2) return;
+      seen.set(t, Math.max(seen.get(t) ?? 0, weight));
+    };
+    docs.forEach((d) => {
+      addTerm(d.title.replace(/[（(].*?[）)]/g, ""), d.popularity);
+      for (const k of d.keywords) addTerm(k, d.popularity / 2);
+    });
+    for (const term of synonyms.keys()) addTerm(term, 50);
+    for (const [term, weight] of seen) this.lexicon.push({ term, ...pinyinKeys(term), weight });
+    this.lexicon.sort((a, b) => b.weight - a.weight);
+  }
+
+  /** How the query is understood: itself, its words, synonyms, pinyin and one-character near misses. */
+  understand(query: string): Phrase[] {
+    const q = normalize(query).replace(/ /g, "");
+    if (!q) return [];
+    const phrases = new Map<string, number>();
+    const add = (text: string, weight: number) => {
+      const t = normalize(text).replace(/ /g, "");
+      if (t) phrases.set(t, Math.max(phrases.get(t) ?? 0, weight));
+    };
+    add(q, 1);
+    const words = queryWords(query).filter((w) => w.length >= 2 || isHan(w));
+    if (words.join("") !== q) for (const w of words) if (w.length >= 2) add(w, 0.6);
+    const stripped = words.join("");
+    if (stripped && stripped !== q) add(stripped, 0.9);
+
+    for (const [term, expansions] of this.synonyms) {
+      const t = normalize(term).replace(/ /g, "");
+      if (q.includes(t) || (t.includes(q) && q.length >= 2)) {
+        add(t, 0.8);
+        for (const e of expansions) add(e, 0.85);
+      }
+    }
+
+    if (/^[a-z]+$/.test(q) && q.length >= 2) {
+      const exact = this.lexicon.filter((e) => e.full === q || e.initials === q);
+      for (const entry of exact) add(entry.term, 0.95);
+      // Only when nothing matches whole: the start of a longer term (typing in progress).
+      if (exact.length === 0 && q.length >= 3) {
+        for (const entry of this.lexicon) if (entry.full.startsWith(q) || entry.initials.startsWith(q)) add(entry.term, 0.6);
+      }
+      for (const [term, expansions] of this.synonyms) {
+        const k = pinyinKeys(term);
+        if (k.full === q || k.initials === q) for (const e of [term, ...expansions]) add(e, 0.85);
+      }
+    }
+
+    const hasExact = this.titles.some((t) => t.includes(q)) || this.keywordSets.some((ks) => ks.some((k) => k.includes(q)));
+    if (!hasExact && isHan(q) && [...q].length >= 3) {
+      for (const entry of this.lexicon) {
+        if (oneEditApart(q, entry.term)) add(entry.term, 0.75);
+        else if ([...q].length >= 4 && [...entry.term].length > [...q].length) {
+          // A near miss inside a longer title: 营业执找 ≈ 营业执照 within 企业营业执照 …
+          const chars = [...entry.term];
+          for (let i = 0; i + [...q].length <= chars.length; i++) {
+            if (oneEditApart(q, chars.slice(i, i + [...q].length).join(""))) {
+              add(chars.slice(i, i + [...q].length).join(""), 0.7);
+              break;
+            }
+          }
+        }
+      }
+    }
+    return [...phrases].map(([text, weight]) => ({ text, weight }));
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult<P> {
+    const phrases = this.understand(query);
+    const scores = new Map<number, number>();
+    const n = this.docs.length;
+    for (const phrase of phrases) {
+      const all = [...new Set(tokens(phrase.text))];
+      // Bigrams carry the meaning; single characters count only for a one-character query,
+      // so that unrelated texts sharing a character or two do not match.
+      const unique = all.some((t) => [...t].length >= 2) ? all.filter((t) => [...t].length >= 2) : all;
+      for (const t of unique) {
+        const list = this.postings.get(t);
+        if (!list) continue;
+        const tokenWeight = 1;
+        const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+        for (const { doc, tf } of list) {
+          const norm = tf + K1 * (1 - B + (B * this.lengths[doc]!) / this.avgLength);
+          scores.set(doc, (scores.get(doc) ?? 0) + phrase.weight * tokenWeight * idf * ((tf * (K1 + 1)) / norm));
+        }
+      }
+      for (const [doc] of scores) {
+        if (this.titles[doc]!.replace(/ /g, "").includes(phrase.text)) scores.set(doc, scores.get(doc)! + 6 * phrase.weight);
+        else if (this.keywordSets[doc]!.some((k) => k.includes(phrase.text))) scores.set(doc, scores.get(doc)! + 4 * phrase.weight);
+      }
+    }
+
+    const types = options.types;
+    const filters = Object.entries(options.filters ?? {}).filter(([, v]) => v !== undefined && v !== "");
+    const matches = [...scores]
+      .filter(([doc, score]) => {
+        const d = this.docs[doc]!;
+        if (score < 1 || (types && !types.includes(d.type))) return false;
+        return filters.every(([k, v]) => {
+          const have = d.filters[k];
+          return Array.isArray(have) ? have.includes(v!) : have === v;
+        });
+      })
+      .map(([doc, score]) => ({ doc, score: score + Math.log10(1 + this.docs[doc]!.popularity) * 0.8 }))
+      .sort((a, b) => b.score - a.score || this.docs[b.doc]!.popularity - this.docs[a.doc]!.popularity);
+
+    // One hit per group (base item): the best-scoring implementation, with the rest as alternatives.
+    const groups = new Map<string, { best: { doc: number; score: number }; rest: number[] }>();
+    for (const m of matches) {
+      const key = `${this.docs[m.doc]!.type}:${this.docs[m.doc]!.group}`;
+      const g = groups.get(key);
+      if (g) g.rest.push(m.doc);
+      else groups.set(key, { best: m, rest: [] });
+    }
+    const grouped = [...groups.values()];
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? 10;
+    const terms = phrases.map((p) => p.text);
+    return {
+      total: grouped.length,
+      understoodAs: terms,
+      hits: grouped.slice(offset, offset + limit).map((g) => {
+        const d = this.docs[g.best.doc]!;
+        return {
+          doc: d,
+          score: Math.round(g.best.score * 100) / 100,
+          alternatives: g.rest.map((i) => this.docs[i]!),
+          title: highlight(d.title, terms),
+          snippet: highlight(snippetOf(d.body, terms), terms),
+        };
+      }),
+    };
+  }
+
+  /** Completions while typing: titles, keywords and everyday words by prefix or pinyin prefix. */
+  suggest(prefix: string, limit = 8): string[] {
+    const q = normalize(prefix).replace(/ /g, "");
+    if (!q) return [];
+    const out: string[] = [];
+    const ascii = /^[a-z]+$/.test(q);
+    for (const e of this.lexicon) {
+      const ok = ascii ? e.full.startsWith(q) || e.initials.startsWith(q) : e.term.startsWith(q) || (q.length >= 2 && e.term.includes(q));
+      if (ok && !out.includes(e.term)) out.push(e.term);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+}
+
+/** A window of the body around the first matched term. */
+function snippetOf(body: string, terms: string[], width = 60): string {
+  const lower = body.toLowerCase();
+  let at = -1;
+  for (const t of [...terms].sort((a, b) => b.length - a.length)) {
+    at = lower.indexOf(t);
+    if (at >= 0) break;
+  }
+  if (at < 0) return body.slice(0, width * 2) + (body.length > width * 2 ? "…" : "");
+  const start = Math.max(0, at - width / 2);
+  return (start > 0 ? "…" : "") + body.slice(start, start + width * 2) + (start + width * 2 < body.length ? "…" : "");
+}
+
+/** Splits text into hit and non-hit segments for the terms (longest first); no HTML, so no injection. */
+export function highlight(text: string, terms: string[]): Segment[] {
+  const lower = text.toLowerCase();
+  const marks = new Array<boolean>(text.length).fill(false);
+  for (const term of terms.filter((t) => t.length >= 2 || isHan(t)).sort((a, b) => b.length - a.length)) {
+    let from = 0;
+    for (;;) {
+      const i = lower.indexOf(term, from);
+      if (i < 0) break;
+      for (let k = i; k < i + term.length; k++) marks[k] = true;
+      from = i + term.length;
+    }
+  }
+  const segments: Segment[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const last = segments[segments.length - 1];
+    if (last && last.hit === marks[i]) last.text += text[i];
+    else segments.push({ text: text[i]!, hit: marks[i]! });
+  }
+  return segments;
+}

@@ -1,0 +1,114 @@
+import type { ItemContent } from "../../../shared/schemas/catalogue";
+import type { Store } from "../../db/store";
+import { SearchIndex, type SearchDoc, type SearchOptions } from "./search-index";
+
+export interface SearchPayload {
+  implCode?: string;
+  basicCode?: string;
+  orgName?: string;
+  level?: string;
+  kind?: string;
+  docNumber?: string;
+  issuer?: string;
+  status?: string;
+  answer?: string;
+}
+
+/** Builds search documents from the published catalogue, the policy library and the knowledge answers. */
+export async function loadSearchDocs(store: Store): Promise<{ docs: Array<SearchDoc<SearchPayload>>; synonyms: Map<string, string[]> }> {
+  const repos = store.repos;
+  const [items, policies, answers, synonyms] = await Promise.all([
+    repos.catalogue.listAllPublished(),
+    repos.policies.listAll(),
+    repos.catalogue.listAnswers(),
+    repos.catalogue.listSynonyms(),
+  ]);
+  const docs: Array<SearchDoc<SearchPayload>> = [];
+  for (const r of items) {
+    const c = r.content as ItemContent;
+    docs.push({
+      type: "item",
+      id: r.id,
+      group: r.basic_code,
+      title: c.name,
+      keywords: [...c.keywords, ...(r.base_name !== c.name ? [r.base_name] : [])],
+      body: [c.summary, ...c.guide.conditions, ...c.guide.materials.map((m) => m.name), ...c.guide.faq.map((f) => f.q)].join("。"),
+      popularity: r.popularity,
+      filters: { kind: r.kind, department: r.department_key, level: r.level, audience: c.audiences, region: r.region_code, theme: c.themes },
+      payload: { implCode: r.impl_code, basicCode: r.basic_code, orgName: r.org_name, level: r.level, kind: r.kind },
+    });
+  }
+  for (const p of policies) {
+    docs.push({
+      type: "policy",
+      id: p.id,
+      group: p.id,
+      title: p.title,
+      keywords: [...p.tags, p.doc_number],
+      body: `${p.interpretation}。${p.full_text}`,
+      popularity: p.status === "valid" ? 60 : 5,
+      filters: { status: p.status },
+      payload: { docNumber: p.doc_number, issuer: p.issuer, status: p.status },
+    });
+  }
+  for (const a of answers) {
+    docs.push({
+      type: "answer",
+      id: a.id,
+      group: a.id,
+      title: a.question,
+      keywords: a.tags,
+      body: a.answer,
+      popularity: 40,
+      filters: {},
+      payload: { answer: a.answer, ...(a.basic_code ? { basicCode: a.basic_code } : {}) },
+    });
+  }
+  return { docs, synonyms: new Map(synonyms.map((s) => [s.term, s.expansions])) };
+}
+
+/**
+ * Unified search over the catalogue, policies and answers. The index lives in memory and is rebuilt
+ * when the catalogue generation changes (a publication anywhere bumps it), checked at most every
+ * `checkEveryMs`, so several server processes converge without messaging.
+ */
+export class SearchService {
+  private index: SearchIndex<SearchPayload> | null = null;
+  private generation = -1;
+  private checkedAt = 0;
+  private building: Promise<SearchIndex<SearchPayload>> | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly checkEveryMs = 2000,
+  ) {}
+
+  async current(): Promise<SearchIndex<SearchPayload>> {
+    const now = Date.now();
+    if (this.index && now - this.checkedAt < this.checkEveryMs) return this.index;
+    if (this.building) return this.building;
+    this.building = (async () => {
+      try {
+        const generation = await this.store.repos.catalogue.generation();
+        this.checkedAt = Date.now();
+        if (!this.index || generation !== this.generation) {
+          const { docs, synonyms } = await loadSearchDocs(this.store);
+          this.index = new SearchIndex(docs, synonyms);
+          this.generation = generation;
+        }
+        return this.index;
+      } finally {
+        this.building = null;
+      }
+    })();
+    return this.building;
+  }
+
+  async search(query: string, options: SearchOptions) {
+    return (await this.current()).search(query, options);
+  }
+
+  async suggest(prefix: string, limit?: number) {
+    return (await this.current()).suggest(prefix, limit);
+  }
+}
