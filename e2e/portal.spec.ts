@@ -25,18 +25,13 @@ test("switches to English and back; the choice reaches server error messages", a
   await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
 });
 
-test("search leads to an honest empty state; departments list the city and district departments", async ({ page }) => {
-  await page.goto("/");
-  await page.getByLabel("搜索办事事项").first().fill("开公司");
-  await page.getByLabel("搜索办事事项").first().press("Enter");
-  await expect(page).toHaveURL(/\/search\?q=/);
-  await expect(page.getByText("暂未找到与“开公司”相关的事项")).toBeVisible();
-  await expectAccessible(page, "search");
-
+test("departments list the city and district departments and link to their services", async ({ page }) => {
   await page.goto("/departments");
   await expect(page.getByText("上海市市场监督管理局")).toBeVisible();
   await expect(page.getByText("黄浦区市场监督管理局")).toBeVisible();
   await expectAccessible(page, "departments");
+  await page.getByRole("listitem").filter({ hasText: "上海市市场监督管理局" }).getByRole("link", { name: "查看事项" }).click();
+  await expect(page.getByRole("link", { name: "企业设立登记" }).first()).toBeVisible();
 });
 
 test("the API reference is browsable", async ({ page }) => {

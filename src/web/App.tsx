@@ -7,10 +7,13 @@ import { setLanguage } from "./i18n";
 import { AgentsPage } from "./pages/AgentsPage";
 import { CataloguePage } from "./pages/CataloguePage";
 import { DepartmentsPage } from "./pages/DepartmentsPage";
+import { GuidePage } from "./pages/GuidePage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { MePage } from "./pages/MePage";
 import { PersonLookupPage } from "./pages/PersonLookupPage";
+import { PoliciesPage } from "./pages/PoliciesPage";
+import { PolicyPage } from "./pages/PolicyPage";
 import { RegisterPage } from "./pages/RegisterPage";
 import { SearchPage } from "./pages/SearchPage";
 import { StaffAdminPage } from "./pages/StaffAdminPage";
@@ -27,6 +30,7 @@ function Header() {
     { to: "/enterprise", label: t("nav.enterprise") },
     { to: "/bundles", label: t("nav.bundles") },
     { to: "/departments", label: t("nav.departments") },
+    { to: "/policies", label: t("nav.policies") },
   ];
   const home = me?.kind === "staff" ? "/workbench" : "/me";
   return (
@@ -129,6 +133,10 @@ export function AppRoutes() {
           <Route path="/personal" element={<CataloguePage kind="personal" />} />
           <Route path="/enterprise" element={<CataloguePage kind="enterprise" />} />
           <Route path="/bundles" element={<CataloguePage kind="bundles" />} />
+          <Route path="/catalogue" element={<CataloguePage kind="all" />} />
+          <Route path="/items/:id" element={<GuidePage />} />
+          <Route path="/policies" element={<PoliciesPage />} />
+          <Route path="/policies/:id" element={<PolicyPage />} />
           <Route path="/departments" element={<DepartmentsPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/register" element={<RegisterPage />} />

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ITEM_KIND_CODES, LEVEL_CODES, THEME_CODES } from "../catalogue";
 
 export const segment = z.object({ text: z.string(), hit: z.boolean() });
+export type Segment = z.infer<typeof segment>;
 
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1).max(50),

@@ -2,6 +2,7 @@ import { Alert, Card, Col, List, Row, Select, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrgNode } from "../../shared/schemas/staff";
+import { Link } from "react-router";
 import { api } from "../api";
 
 async function children(parentId?: string): Promise<OrgNode[]> {
@@ -47,7 +48,12 @@ export function DepartmentsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("departments.city")}</h2>}>
-            <List dataSource={cityChildren.filter((o) => o.kind !== "district")} renderItem={(o) => <List.Item>{name(o)}</List.Item>} />
+            <List
+              dataSource={cityChildren.filter((o) => o.kind !== "district")}
+              renderItem={(o) => (
+                <List.Item actions={o.kind === "department" ? [<Link key="items" to={`/catalogue?department=${o.code.slice(7)}`}>{t("departments.services")}</Link>] : []}>{name(o)}</List.Item>
+              )}
+            />
           </Card>
         </Col>
         <Col xs={24} md={12}>
@@ -63,7 +69,16 @@ export function DepartmentsPage() {
               />
             }
           >
-            {districtDepts ? <List dataSource={districtDepts} renderItem={(o) => <List.Item>{name(o)}</List.Item>} /> : <Spin />}
+            {districtDepts ? (
+              <List
+                dataSource={districtDepts}
+                renderItem={(o) => (
+                  <List.Item actions={o.kind === "department" ? [<Link key="items" to={`/catalogue?department=${o.code.slice(7)}&level=district`}>{t("departments.services")}</Link>] : []}>{name(o)}</List.Item>
+                )}
+              />
+            ) : (
+              <Spin />
+            )}
           </Card>
         </Col>
       </Row>

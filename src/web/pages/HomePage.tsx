@@ -1,13 +1,18 @@
 import { ApartmentOutlined, BankOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
-import { Card, Col, Input, Row, Typography } from "antd";
+import { AutoComplete, Card, Col, Input, Row, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { useSuggestions } from "../components/useSuggestions";
 
 const HOT = ["开公司", "新生儿出生", "居住证", "社保卡", "退休"];
 
 export function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [input, setInput] = useState("");
+  const suggestions = useSuggestions(input);
+  const go = (q: string) => q.trim() && navigate(`/search?q=${encodeURIComponent(q.trim())}`);
   const entries = [
     { to: "/personal", icon: <UserOutlined />, title: t("nav.personal"), desc: t("home.personalDesc") },
     { to: "/enterprise", icon: <BankOutlined />, title: t("nav.enterprise"), desc: t("home.enterpriseDesc") },
@@ -20,18 +25,11 @@ export function HomePage() {
         <h1 id="hero-title">
           {t("app.city")} · {t("app.slogan")}
         </h1>
-        <form
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const q = new FormData(e.currentTarget).get("q");
-            if (typeof q === "string" && q.trim()) navigate(`/search?q=${encodeURIComponent(q.trim())}`);
-          }}
-          style={{ maxWidth: 640, margin: "0 auto" }}
-        >
-          <Input.Search id="home-search" name="q" size="large" placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} aria-label={t("home.searchLabel")}
-            onSearch={(q) => q.trim() && navigate(`/search?q=${encodeURIComponent(q.trim())}`)} />
-        </form>
+        <div role="search" style={{ maxWidth: 640, margin: "0 auto" }}>
+          <AutoComplete value={input} options={suggestions.map((v) => ({ value: v }))} onChange={setInput} onSelect={go} style={{ width: "100%" }}>
+            <Input.Search id="home-search" size="large" placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} aria-label={t("home.searchLabel")} onSearch={go} />
+          </AutoComplete>
+        </div>
         <p className="hot">
           {t("home.hot")}：
           {HOT.map((h) => (

@@ -52,6 +52,8 @@ const K1 = 1.2;
 const B = 0.75;
 const TITLE_WEIGHT = 3;
 const KEYWORD_WEIGHT = 2;
+/** Services come first when a policy or an answer matches about as well. */
+const TYPE_WEIGHT: Record<DocType, number> = { item: 1, policy: 0.85, answer: 0.85 };
 
 /**
  * An in-memory inverted index with BM25 over Han unigrams and bigrams, a title and keyword boost,
@@ -182,8 +184,9 @@ export class SearchIndex<P = unknown> {
         }
       }
       for (const [doc] of scores) {
-        if (this.titles[doc]!.replace(/ /g, "").includes(phrase.text)) scores.set(doc, scores.get(doc)! + 6 * phrase.weight);
-        else if (this.keywordSets[doc]!.some((k) => k.includes(phrase.text))) scores.set(doc, scores.get(doc)! + 4 * phrase.weight);
+        const keywords = this.keywordSets[doc]!;
+        if (this.titles[doc]!.replace(/ /g, "").includes(phrase.text) || keywords.includes(phrase.text)) scores.set(doc, scores.get(doc)! + 6 * phrase.weight);
+        else if (keywords.some((k) => k.includes(phrase.text))) scores.set(doc, scores.get(doc)! + 4 * phrase.weight);
       }
     }
 
@@ -198,7 +201,7 @@ export class SearchIndex<P = unknown> {
           return Array.isArray(have) ? have.includes(v!) : have === v;
         });
       })
-      .map(([doc, score]) => ({ doc, score: score + Math.log10(1 + this.docs[doc]!.popularity) * 0.8 }))
+      .map(([doc, score]) => ({ doc, score: (score + Math.log10(1 + this.docs[doc]!.popularity) * 0.8) * TYPE_WEIGHT[this.docs[doc]!.type] }))
       .sort((a, b) => b.score - a.score || this.docs[b.doc]!.popularity - this.docs[a.doc]!.popularity);
 
     // One hit per group (base item): the best-scoring implementation, with the rest as alternatives.

@@ -14,6 +14,15 @@ export interface SearchPayload {
   answer?: string;
 }
 
+/** Joins texts into one passage, one full stop between them. */
+function sentences(parts: string[]): string {
+  return parts
+    .map((p) => p.trim().replace(/[。；;.]$/, ""))
+    .filter(Boolean)
+    .map((p) => (/[？?！!]$/.test(p) ? p : `${p}。`))
+    .join("");
+}
+
 /** Builds search documents from the published catalogue, the policy library and the knowledge answers. */
 export async function loadSearchDocs(store: Store): Promise<{ docs: Array<SearchDoc<SearchPayload>>; synonyms: Map<string, string[]> }> {
   const repos = store.repos;
@@ -32,7 +41,7 @@ export async function loadSearchDocs(store: Store): Promise<{ docs: Array<Search
       group: r.basic_code,
       title: c.name,
       keywords: [...c.keywords, ...(r.base_name !== c.name ? [r.base_name] : [])],
-      body: [c.summary, ...c.guide.conditions, ...c.guide.materials.map((m) => m.name), ...c.guide.faq.map((f) => f.q)].join("。"),
+      body: sentences([c.summary, ...c.guide.conditions, ...c.guide.materials.map((m) => m.name), ...c.guide.faq.map((f) => f.q)]),
       popularity: r.popularity,
       filters: { kind: r.kind, department: r.department_key, level: r.level, audience: c.audiences, region: r.region_code, theme: c.themes },
       payload: { implCode: r.impl_code, basicCode: r.basic_code, orgName: r.org_name, level: r.level, kind: r.kind },
@@ -45,7 +54,7 @@ export async function loadSearchDocs(store: Store): Promise<{ docs: Array<Search
       group: p.id,
       title: p.title,
       keywords: [...p.tags, p.doc_number],
-      body: `${p.interpretation}。${p.full_text}`,
+      body: sentences([p.interpretation, p.full_text]),
       popularity: p.status === "valid" ? 60 : 5,
       filters: { status: p.status },
       payload: { docNumber: p.doc_number, issuer: p.issuer, status: p.status },

@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./helpers";
+
+test("a citizen finds a service from everyday words, with suggestions, highlights and filters", async ({ page }) => {
+  await page.goto("/");
+  const box = page.getByLabel("搜索办事事项").first();
+  await box.fill("居住");
+  await expect(page.locator(".ant-select-item-option[title='上海市居住证办理']")).toBeVisible();
+  await box.fill("开公司");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=/);
+  const first = page.getByRole("main").getByRole("listitem").first();
+  await expect(first).toContainText("企业设立登记");
+  await expect(page.getByText("已为您同时搜索")).toBeVisible();
+  await expect(page.locator("mark").first()).toBeVisible();
+  await expectAccessible(page, "search results");
+
+  await page.getByRole("tab", { name: "政策文件" }).click();
+  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("营商环境");
+
+  await page.goto(`/search?q=${encodeURIComponent("yyzz")}`);
+  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("企业设立登记");
+
+  await page.goto(`/search?q=${encodeURIComponent("量子纠缠火箭")}`);
+  await expect(page.getByText("暂未找到与“量子纠缠火箭”相关的内容")).toBeVisible();
+});
+
+test("browsing by theme leads to a complete, printable guide whose form validates like the server", async ({ page }) => {
+  await page.goto("/personal");
+  await expectAccessible(page, "personal catalogue");
+  await page.getByText("生育", { exact: true }).click();
+  await expect(page).toHaveURL(/theme=birth/);
+  await page.getByRole("link", { name: "出生医学证明签发" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "出生医学证明签发" })).toBeVisible();
+  for (const heading of ["基本信息", "受理条件", "申请材料", "办理流程与时限", "收费标准", "办理地点与渠道", "常见问题", "相关政策", "申请表单（预览）"]) {
+    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+  }
+  await expect(page.getByText("可由居民身份证替代").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "在线办理" })).toBeVisible();
+  await expectAccessible(page, "guide");
+
+  await page.getByLabel("母亲身份证号码").fill("110105194912310021");
+  await page.getByRole("button", { name: "检查填写" }).click();
+  await expect(page.getByText("“母亲身份证号码”不是有效的身份证号码")).toBeVisible();
+  await expect(page.getByText("请填写“新生儿姓名”")).toBeVisible();
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "在线办理" })).toBeHidden();
+  await expect(page.getByRole("banner")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
+  await page.getByRole("link", { name: /新生儿出生“一件事”工作方案/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("一件事");
+  await expect(page.getByRole("heading", { name: "适用事项" })).toBeVisible();
+});
+
+test("the policy library searches full text, filters by status and shows the revision chain", async ({ page }) => {
+  await page.goto("/policies");
+  await expectAccessible(page, "policies");
+  await page.getByRole("combobox", { name: "效力状态" }).click();
+  await page.locator(".ant-select-item-option[title='已修订']").click();
+  await page.getByRole("link", { name: /食品经营许可管理实施办法（旧版/ }).click();
+  await expect(page.getByText("本文件已修订，请以新文件为准")).toBeVisible();
+  await page.getByRole("alert").getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "本文件取代的文件" })).toBeVisible();
+  await expectAccessible(page, "policy");
+
+  await page.goto("/policies");
+  await page.getByLabel("搜索政策标题、文号或全文").fill("延迟退休");
+  await page.getByLabel("搜索政策标题、文号或全文").press("Enter");
+  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("渐进式延迟法定退休年龄");
+});

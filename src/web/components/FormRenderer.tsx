@@ -1,0 +1,112 @@
+import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Table } from "antd";
+import dayjs from "dayjs";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DATA_ELEMENTS } from "../../shared/data-elements";
+import { isVisible, validateFormValues, type FormValues } from "../../shared/form-values";
+import type { FormField } from "../../shared/schemas/catalogue";
+
+type Simple = Exclude<FormField, { type: "table" }>;
+
+function SimpleInput({ field, value, onChange, disabled, id }: { field: Simple; value: unknown; onChange: (v: unknown) => void; disabled?: boolean; id?: string }) {
+  const common = { id, disabled, "aria-label": field.label };
+  switch (field.type) {
+    case "number":
+      return <InputNumber {...common} style={{ width: "100%" }} value={value as number | undefined} min={field.min} max={field.max} onChange={(v) => onChange(v ?? undefined)} />;
+    case "date":
+      return <DatePicker {...common} style={{ width: "100%" }} value={typeof value === "string" && value ? dayjs(value) : null} onChange={(d) => onChange(d ? d.format("YYYY-MM-DD") : undefined)} />;
+    case "choice":
+      return <Select {...common} value={value as string | undefined} allowClear options={(field.options ?? []).map((o) => ({ value: o.value, label: o.label }))} onChange={(v) => onChange(v)} />;
+    case "textarea":
+      return <Input.TextArea {...common} rows={3} value={(value as string) ?? ""} maxLength={field.maxLength} onChange={(e) => onChange(e.target.value)} />;
+    case "attachment":
+      return <Input {...common} value={(value as string) ?? ""} placeholder="（材料上传随受理模块开通）" onChange={(e) => onChange(e.target.value)} />;
+    default:
+      return <Input {...common} value={(value as string) ?? ""} maxLength={field.maxLength ?? (field.type === "idNumber" || field.type === "creditCode" ? 18 : field.type === "mobile" ? 11 : undefined)} onChange={(e) => onChange(e.target.value)} />;
+  }
+}
+
+/**
+ * Renders any form schema as a form and validates it with the same rules as the server
+ * (shared/form-values.ts). Used for the guide's form preview and the form builder's live preview.
+ */
+export function FormRenderer({ fields, initialValues = {}, onSubmit, submitText, disabled }: { fields: FormField[]; initialValues?: FormValues; onSubmit?: (values: FormValues) => void; submitText?: string; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<FormValues>(initialValues);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (key: string, v: unknown) => setValues((prev) => ({ ...prev, [key]: v }));
+
+  function submit() {
+    const visible = Object.fromEntries(Object.entries(values).filter(([k]) => fields.some((f) => f.key === k && isVisible(f, values))));
+    const problems = validateFormValues(fields, visible);
+    setErrors(Object.fromEntries(problems.map((p) => [p.path.join("."), p.message])));
+    if (problems.length === 0) onSubmit?.(visible);
+  }
+
+  return (
+    <Form layout="vertical" onFinish={submit} requiredMark>
+      {fields.filter((f) => isVisible(f, values)).map((f) => {
+        const err = errors[f.key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${f.key}.`))?.[1];
+        const element = f.dataElement ? DATA_ELEMENTS[f.dataElement]?.zh : undefined;
+        return (
+          <Form.Item
+            key={f.key}
+            label={f.label}
+            htmlFor={`field-${f.key}`}
+            required={f.required}
+            validateStatus={err ? "error" : undefined}
+            help={err}
+            extra={[f.help, element ? t("form.boundTo", { element }) : undefined].filter(Boolean).join(" · ") || undefined}
+          >
+            {f.type === "table" ? (
+              <TableInput field={f} value={(values[f.key] as FormValues[] | undefined) ?? []} onChange={(v) => set(f.key, v)} disabled={disabled} />
+            ) : (
+              <SimpleInput id={`field-${f.key}`} field={f} value={values[f.key]} onChange={(v) => set(f.key, v)} disabled={disabled} />
+            )}
+          </Form.Item>
+        );
+      })}
+      {onSubmit && (
+        <Button type="primary" htmlType="submit" disabled={disabled}>
+          {submitText ?? t("form.check")}
+        </Button>
+      )}
+    </Form>
+  );
+}
+
+function TableInput({ field, value, onChange, disabled }: { field: Extract<FormField, { type: "table" }>; value: FormValues[]; onChange: (v: FormValues[]) => void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const update = (i: number, key: string, v: unknown) => onChange(value.map((row, j) => (j === i ? { ...row, [key]: v } : row)));
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey={(_, i) => String(i)}
+        dataSource={value}
+        scroll={{ x: 500 }}
+        locale={{ emptyText: t("form.noRows") }}
+        columns={[
+          ...field.columns.map((c) => ({
+            title: c.label,
+            key: c.key,
+            render: (_: unknown, __: FormValues, i: number) => <SimpleInput field={c} value={value[i]?.[c.key]} onChange={(v) => update(i, c.key, v)} disabled={disabled} />,
+          })),
+          {
+            title: t("staff.actions"),
+            key: "_remove",
+            render: (_: unknown, __: FormValues, i: number) => (
+              <Button size="small" disabled={disabled} onClick={() => onChange(value.filter((_r, j) => j !== i))}>
+                {t("form.removeRow")}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <Button size="small" disabled={disabled} onClick={() => onChange([...value, {}])}>
+        {t("form.addRow", { label: field.label })}
+      </Button>
+    </Space>
+  );
+}

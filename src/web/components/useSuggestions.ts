@@ -1,0 +1,21 @@
+import { useEffect, useState } from "react";
+import { api } from "../api";
+
+/** Suggestions for what is being typed, fetched after a short pause. */
+export function useSuggestions(input: string): string[] {
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  useEffect(() => {
+    const q = input.trim();
+    if (!q) {
+      setSuggestions([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      api<{ suggestions: string[] }>("GET", `/search/suggest?q=${encodeURIComponent(q)}`)
+        .then((r) => setSuggestions(r.suggestions))
+        .catch(() => setSuggestions([]));
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [input]);
+  return suggestions;
+}

@@ -1,0 +1,185 @@
+import { PrinterOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Spin, Steps, Table, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { ItemDetail, Material } from "../../shared/schemas/catalogue";
+import { api, ApiError } from "../api";
+import { FormRenderer } from "../components/FormRenderer";
+import { labels } from "../labels";
+
+const section = (id: string, title: string) => (
+  <h2 id={id} style={{ fontSize: 18, margin: 0 }}>
+    {title}
+  </h2>
+);
+
+/** 办事指南: every element of the published guide, printable, with the form and the governing policies. */
+export function GuidePage() {
+  const { id } = useParams();
+  const { t, i18n } = useTranslation();
+  const l = labels(i18n.language);
+  const { message } = App.useApp();
+  const [item, setItem] = useState<ItemDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setItem(null);
+    api<ItemDetail>("GET", `/catalogue/items/${id}`)
+      .then(setItem)
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+  }, [id, i18n.language]);
+
+  if (error) return <Alert type="error" message={error} role="alert" />;
+  if (!item) return <Spin tip={t("common.loading")} />;
+  const g = item.content.guide;
+  const notYet = () => message.info(t("guide.applyComing"));
+
+  return (
+    <article className="guide">
+      <Typography.Title level={1} style={{ fontSize: 26 }}>
+        {item.content.name}
+      </Typography.Title>
+      <Typography.Paragraph>{item.content.summary}</Typography.Paragraph>
+      <Space wrap className="no-print" style={{ marginBottom: 16 }}>
+        <Button type="primary" size="large" onClick={notYet}>
+          {t("guide.applyOnline")}
+        </Button>
+        <Button size="large" onClick={notYet}>
+          {t("guide.bookWindow")}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t("guide.print")}
+        </Button>
+      </Space>
+
+      <Card title={section("basic", t("guide.basic"))} style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label={t("guide.basicCode")}>{item.basicCode}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.implCode")}>{item.implCode}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.kind")}>{l.kind(item.kind)}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.level")}>{l.level(item.level)}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.department")}>{item.departmentName}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.implementingOrg")}>{item.orgName}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.audience")}>{item.audiences.map((a) => (a === "person" ? t("nav.personal") : t("nav.enterprise"))).join("、")}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.version")}>
+            v{item.version}
+            {item.publishedAt ? ` · ${item.publishedAt.slice(0, 10)}` : ""}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("guide.setting")} span={2}>
+            {g.legalBasisSetting}
+          </Descriptions.Item>
+          <Descriptions.Item label={t("guide.implementing")} span={2}>
+            {g.legalBasisImplementing}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card title={section("conditions", t("guide.conditions"))} style={{ marginBottom: 16 }}>
+        <ol style={{ margin: 0, paddingLeft: 20 }}>
+          {g.conditions.map((c, i) => (
+            <li key={i}>{c}</li>
+          ))}
+        </ol>
+      </Card>
+
+      <Card title={section("materials", t("guide.materials"))} style={{ marginBottom: 16 }}>
+        <Table<Material>
+          rowKey="key"
+          size="small"
+          pagination={false}
+          scroll={{ x: 900 }}
+          dataSource={g.materials}
+          columns={[
+            { title: t("guide.materialName"), dataIndex: "name", render: (v: string, m) => (<>{v}{m.situation && <Tag style={{ marginLeft: 4 }}>{t("guide.situational")}</Tag>}</>) },
+            { title: t("guide.materialForm"), dataIndex: "form", render: (v: string) => l.materialForm(v) },
+            { title: t("guide.count"), dataIndex: "count", width: 60 },
+            { title: t("guide.medium"), dataIndex: "medium", render: (v: string) => l.medium(v) },
+            { title: t("guide.source"), dataIndex: "source" },
+            { title: t("guide.requirements"), dataIndex: "requirements" },
+            {
+              title: t("guide.waivable"),
+              render: (_, m) => (m.replaceableBy ? <Tag color="success">{t("guide.waivedBy", { what: l.replaceable(m.replaceableBy.kind, m.replaceableBy.code) })}</Tag> : "—"),
+            },
+          ]}
+        />
+        {g.situations.length > 0 && (
+          <Typography.Paragraph style={{ marginTop: 12 }}>
+            {t("guide.situations")}：{g.situations.map((s) => s.question).join("；")}
+          </Typography.Paragraph>
+        )}
+      </Card>
+
+      <Card title={section("process", t("guide.process"))} style={{ marginBottom: 16 }}>
+        <Steps
+          direction="vertical"
+          size="small"
+          current={-1}
+          items={g.steps.map((s) => ({ title: s.name, description: `${t("guide.daysN", { count: s.days })}${s.countedInLimit ? "" : `（${t("guide.notCounted")}）`}` }))}
+        />
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered style={{ marginTop: 12 }}>
+          <Descriptions.Item label={t("guide.legalLimit")}>{g.legalLimitDays === null ? t("guide.noLimit") : t("guide.workingDaysN", { count: g.legalLimitDays })}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.committedLimit")}>
+            {g.committedLimitDays === null ? t("guide.noLimit") : g.committedLimitDays === 0 ? t("guide.immediate") : t("guide.workingDaysN", { count: g.committedLimitDays })}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card title={section("fees", t("guide.fees"))} style={{ marginBottom: 16 }}>
+        {g.free ? (
+          <p>{t("guide.free")}</p>
+        ) : (
+          <List dataSource={g.fees} renderItem={(f) => <List.Item>{f.name}：{f.amount}（{t("guide.feeBasis")}：{f.basis}）</List.Item>} />
+        )}
+      </Card>
+
+      <Card title={section("where", t("guide.where"))} style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label={t("guide.location")}>{g.location || "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.hours")}>{g.hours || "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.channels")}>{g.channels.map(l.channel).join("、")}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.depth")}>{l.depth(g.onlineDepth)}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.visits")}>{t("guide.visitsN", { count: g.visits })}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.scope")}>{g.scope.length ? g.scope.map(l.scope).join("、") : "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.consult")}>{g.consultPhone || "—"}</Descriptions.Item>
+          <Descriptions.Item label={t("guide.complaint")}>{g.complaintPhone || "—"}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      <Card title={section("faq", t("guide.faq"))} style={{ marginBottom: 16 }}>
+        {g.faq.length === 0 ? (
+          <Empty description={t("guide.noFaq")} />
+        ) : (
+          <dl style={{ margin: 0 }}>
+            {g.faq.map((f, i) => (
+              <div key={i} style={{ marginBottom: 8 }}>
+                <dt style={{ fontWeight: 600 }}>问：{f.q}</dt>
+                <dd style={{ margin: 0 }}>答：{f.a}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </Card>
+
+      <Card title={section("policies", t("guide.policies"))} style={{ marginBottom: 16 }}>
+        {item.policies.length === 0 ? (
+          <Empty description={t("guide.noPolicies")} />
+        ) : (
+          <List
+            dataSource={item.policies}
+            renderItem={(p) => (
+              <List.Item>
+                <Link to={`/policies/${p.id}`}>{p.title}</Link>（{p.docNumber}）{p.status !== "valid" && <Tag>{l.policyStatus(p.status)}</Tag>}
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+
+      <Card title={section("form", t("guide.form"))} className="no-print">
+        <Typography.Paragraph>{t("guide.formIntro")}</Typography.Paragraph>
+        <FormRenderer fields={item.content.form.fields} onSubmit={() => message.success(t("form.valid"))} />
+      </Card>
+    </article>
+  );
+}
