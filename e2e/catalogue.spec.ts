@@ -70,3 +70,14 @@ test("the policy library searches full text, filters by status and shows the rev
   await page.getByLabel("搜索政策标题、文号或全文").press("Enter");
   await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("渐进式延迟法定退休年龄");
 });
+
+test("the catalogue administrator's audit page shows real completeness and consistency findings", async ({ page }) => {
+  const { loginAs } = await import("./helpers");
+  await loginAs(page, "catalog.admin");
+  await page.getByRole("link", { name: "目录质量审计" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "目录质量审计" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /公章刻制备案.*办理时间.*投诉电话/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /XK00001001-3-310112-AMR.*公司设立登记.*待说明理由/ })).toBeVisible();
+  await expect(page.getByText(/已说明：浦东新区告知承诺制试点/)).toBeVisible();
+  await expectAccessible(page, "catalogue audit");
+});

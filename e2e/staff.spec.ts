@@ -3,12 +3,12 @@ import { expectAccessible, loginAs } from "./helpers";
 
 const ROLE_HOMES: Array<{ user: string; org: string; role: string; tools: string[]; not: string[] }> = [
   { user: "admin", org: "上海市", role: "系统管理员", tools: ["工作人员管理"], not: ["人口信息查询"] },
-  { user: "catalog.admin", org: "上海市人民政府办公厅", role: "事项管理员", tools: ["事项管理员功能"], not: ["工作人员管理"] },
+  { user: "catalog.admin", org: "上海市", role: "事项管理员", tools: ["目录质量审计"], not: ["工作人员管理"] },
   { user: "data.admin", org: "上海市大数据中心", role: "数据管理员", tools: ["人口信息查询"], not: ["工作人员管理"] },
   { user: "window.huangpu", org: "黄浦区政务服务中心综合受理一号窗口", role: "窗口人员", tools: ["人口信息查询"], not: ["工作人员管理"] },
   { user: "review.amr", org: "上海市市场监督管理局", role: "审核人员", tools: ["人口信息查询"], not: ["工作人员管理"] },
   { user: "hotline.agent", org: "上海市12345市民服务热线管理中心", role: "热线坐席", tools: ["人口信息查询"], not: ["工作人员管理"] },
-  { user: "supervisor", org: "上海市人民政府办公厅", role: "效能监督", tools: ["效能监督功能"], not: ["工作人员管理", "人口信息查询"] },
+  { user: "supervisor", org: "上海市人民政府办公厅", role: "效能监督", tools: ["目录质量审计"], not: ["工作人员管理", "人口信息查询"] },
 ];
 
 for (const r of ROLE_HOMES) {

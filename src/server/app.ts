@@ -21,6 +21,7 @@ import { registerMetrics } from "./http/metrics";
 import { DataAccessService } from "./modules/audit/data-access.service";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { CatalogueService } from "./modules/catalogue/catalogue.service";
+import { CatalogueAuditService } from "./modules/catalogue/catalogue-audit.service";
 import { PolicyService } from "./modules/policies/policy.service";
 import { SearchService } from "./modules/search/search.service";
 import { AgentService } from "./modules/enterprises/agent.service";
@@ -46,6 +47,7 @@ export interface Services {
   catalogue: CatalogueService;
   search: SearchService;
   policies: PolicyService;
+  catalogueAudit: CatalogueAuditService;
 }
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
@@ -62,6 +64,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogue: new CatalogueService(store),
     search: new SearchService(store),
     policies: new PolicyService(store),
+    catalogueAudit: new CatalogueAuditService(store),
   };
 }
 
@@ -163,7 +166,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(staffRoutes, { staff: services.staff });
       await api.register(orgRoutes, { orgs: services.orgs });
       await api.register(registryRoutes, { registry: services.registry });
-      await api.register(catalogueRoutes, { catalogue: services.catalogue, search: services.search, policies: services.policies });
+      await api.register(catalogueRoutes, { catalogue: services.catalogue, search: services.search, policies: services.policies, audit: services.catalogueAudit });
     },
     { prefix: "/api/v1" },
   );

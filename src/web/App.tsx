@@ -5,6 +5,7 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from
 import type { Role } from "../shared/roles";
 import { setLanguage } from "./i18n";
 import { AgentsPage } from "./pages/AgentsPage";
+import { CatalogueAuditPage } from "./pages/CatalogueAuditPage";
 import { CataloguePage } from "./pages/CataloguePage";
 import { DepartmentsPage } from "./pages/DepartmentsPage";
 import { GuidePage } from "./pages/GuidePage";
@@ -143,6 +144,7 @@ export function AppRoutes() {
           <Route path="/me" element={<RequireActor kind="citizen"><MePage /></RequireActor>} />
           <Route path="/me/enterprises/:enterpriseId/agents" element={<RequireActor kind="citizen"><AgentsPage /></RequireActor>} />
           <Route path="/workbench" element={<RequireActor kind="staff"><WorkbenchPage /></RequireActor>} />
+          <Route path="/workbench/catalogue-audit" element={<RequireActor kind="staff" roles={["catalog_admin", "supervisor", "sys_admin"]}><CatalogueAuditPage /></RequireActor>} />
           <Route path="/workbench/staff" element={<RequireActor kind="staff" roles={["sys_admin"]}><StaffAdminPage /></RequireActor>} />
           <Route
             path="/workbench/person-lookup"

@@ -170,7 +170,8 @@ export function demoEnterprises(people: PersonSeed[]): EnterpriseSeed[] {
 export const DEMO_STAFF: ReadonlyArray<{ username: string; name: string; org: string; roles: string[] }> = [
   { username: "admin", name: "林志远", org: "310000", roles: ["sys_admin"] },
   { username: "admin.huangpu", name: "顾佳怡", org: "310101", roles: ["sys_admin"] },
-  { username: "catalog.admin", name: "许文博", org: "310000-OFFICE", roles: ["catalog_admin"] },
+  { username: "catalog.admin", name: "许文博", org: "310000", roles: ["catalog_admin"] },
+  { username: "catalog.admin.huangpu", name: "金晓岚", org: "310101", roles: ["catalog_admin"] },
   { username: "data.admin", name: "钱思远", org: "310000-BDC", roles: ["data_admin"] },
   { username: "window.huangpu", name: "沈晓燕", org: "310101-SC-W01", roles: ["window_clerk"] },
   { username: "window.pudong", name: "蒋立新", org: "310115-SC-W01", roles: ["window_clerk"] },

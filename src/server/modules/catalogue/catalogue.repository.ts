@@ -47,6 +47,11 @@ export class CatalogueRepository {
     return this.published().orderBy("b.basic_code").orderBy("i.impl_code").execute();
   }
 
+  /** Published items with their org's path, for audits scoped to a subtree. */
+  listAllPublishedWithOrgPath() {
+    return this.published().select("o.path as org_path").orderBy("b.basic_code").orderBy("i.impl_code").execute();
+  }
+
   listPublished(filters: PublishedItemFilters) {
     let q = this.published();
     if (filters.level) q = q.where("i.level", "=", filters.level);

@@ -7,11 +7,26 @@ import { requestLang } from "../../http/lang";
 import type { PolicyService } from "../policies/policy.service";
 import type { SearchService } from "../search/search.service";
 import type { CatalogueService } from "./catalogue.service";
+import type { CatalogueAuditService } from "./catalogue-audit.service";
+import { catalogueAuditResponse } from "../../../shared/schemas/audit";
+import { requireStaff } from "../../http/auth-plugin";
 
 const PUBLIC = { public: true } as const;
 
 /** Public catalogue, guides, unified search and the policy library. */
-export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueService; search: SearchService; policies: PolicyService }> = async (app, deps) => {
+export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueService; search: SearchService; policies: PolicyService; audit: CatalogueAuditService }> = async (app, deps) => {
+  app.get(
+    "/catalogue/audit",
+    {
+      schema: {
+        tags: ["catalogue"],
+        summary: "目录质量审计 Guide completeness and cross-level consistency in one's subtree (事项管理员、效能监督)",
+        response: { 200: catalogueAuditResponse, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (req) => deps.audit.run(requireStaff(req, "catalog_admin", "supervisor", "sys_admin")),
+  );
+
   app.get(
     "/catalogue/items",
     {
