@@ -9,12 +9,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import Fastify from "fastify";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
 import { FieldCipher } from "../src/server/crypto/field-cipher";
 import { migrateToLatest, openDatabase } from "../src/server/db/database";
 import { isEmpty, seedDemo } from "../src/server/seed/seed-demo";
+import { generateCatalogue } from "../src/server/seed/catalogue/generate-catalogue";
+import { RELEVANCE_SET } from "../src/server/modules/search/relevance-set";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -32,7 +35,7 @@ async function load(url: string, opts: Partial<autocannon.Options> = {}): Promis
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
 }
 
-async function main() {
+async function startHaoban(extraItems: number) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-bench-"));
   const config = {
     ...loadConfig(),
@@ -42,14 +45,55 @@ async function main() {
     loginRateLimitPerMinute: 10_000_000,
     loginMaxFailures: 1_000_000,
     webDist: "./no-web-for-bench",
+    seedDemo: false,
   };
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
+  // A second catalogue needs its own database: on a server, a fresh database beside DATABASE_URL's.
+  let databaseUrl = config.databaseUrl;
+  let created: string | null = null;
+  if (databaseUrl && extraItems > 0) {
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    const name = `haoban_bench_${Date.now()}`;
+    created = name;
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  }
+  const database = await openDatabase({ databaseUrl, dataDir });
   await migrateToLatest(database.db);
   const cipher = new FieldCipher(randomBytes(32));
   if (await isEmpty(database.db)) await seedDemo(database.db, cipher);
-  const { app } = await buildApp({ config, database, cipher, logger: false });
+  if (extraItems > 0) await generateCatalogue(database.db, extraItems);
+  const { app, services } = await buildApp({ config, database, cipher, logger: false });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const indexStarted = performance.now();
+  const index = await services.search.current();
+  const indexMs = performance.now() - indexStarted;
+  const close = async () => {
+    await app.close();
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (created && config.databaseUrl) {
+      const admin = new pg.Client({ connectionString: config.databaseUrl });
+      await admin.connect();
+      await admin.query(`drop database if exists ${created} with (force)`);
+      await admin.end();
+    }
+  };
+  return { base, database, close, indexMs, docs: index.docs.length };
+}
+
+/** Rotates through the relevance set's queries, so the search run is a realistic mix. */
+function searchRequests() {
+  return RELEVANCE_SET.map((c) => ({ method: "GET" as const, path: `/api/v1/search?q=${encodeURIComponent(c.q)}&limit=10` }));
+}
+
+async function main() {
+  const haoban = await startHaoban(0);
+  const { base, database } = haoban;
 
   // The baseline: a bare Fastify with one GET and one JSON POST route, in the same process.
   const bare = Fastify();
@@ -69,6 +113,12 @@ async function main() {
   const barePost = await load(`${bareBase}/bare`, { method: "POST", headers: { "content-type": "application/json" }, body: loginBody });
   rows.push(["POST /api/v1/auth/login (scrypt)", await load(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: loginBody }), barePost]);
 
+  const searchDemo = await load(base, { requests: searchRequests() });
+  rows.push([`GET /api/v1/search (${haoban.docs} docs)`, searchDemo, bareGet]);
+  const big = await startHaoban(10_000);
+  const searchBig = await load(big.base, { requests: searchRequests() });
+  rows.push([`GET /api/v1/search (${big.docs} docs)`, searchBig, bareGet]);
+
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
   console.log(`\n${pad("operation", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("errors", 8)}| ${pad("bare req/s", 12)}${pad("bare p50", 10)}${pad("bare p99", 10)}| throughput ratio`);
   for (const [name, f, b] of rows) {
@@ -76,12 +126,12 @@ async function main() {
       `${pad(name, 34)}${pad(f.rps.toFixed(0), 10)}${pad(f.p50, 9)}${pad(f.p99, 9)}${pad(f.errors + f.non2xx, 8)}| ${pad(b.rps.toFixed(0), 12)}${pad(b.p50, 10)}${pad(b.p99, 10)}| ${(f.rps / b.rps).toFixed(3)} of bare`,
     );
   }
-  console.log(`\nresident memory after the runs: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+  console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${big.indexMs.toFixed(0)} ms for ${big.docs} documents`);
+  console.log(`resident memory after the runs: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 
-  await app.close();
+  await haoban.close();
+  await big.close();
   await bare.close();
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 main().catch((err) => {

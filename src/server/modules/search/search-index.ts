@@ -73,7 +73,7 @@ export class SearchIndex<P = unknown> {
     readonly docs: Array<SearchDoc<P>>,
     private readonly synonyms: Map<string, string[]>,
   ) {
-    this.titles = docs.map((d) => normalize(d.title));
+    this.titles = docs.map((d) => normalize(d.title).replace(/ /g, ""));
     this.keywordSets = docs.map((d) => d.keywords.map(normalize));
     docs.forEach((d, i) => {
       const counts = new Map<string, number>();
@@ -185,7 +185,7 @@ export class SearchIndex<P = unknown> {
       }
       for (const [doc] of scores) {
         const keywords = this.keywordSets[doc]!;
-        if (this.titles[doc]!.replace(/ /g, "").includes(phrase.text) || keywords.includes(phrase.text)) scores.set(doc, scores.get(doc)! + 6 * phrase.weight);
+        if (this.titles[doc]!.includes(phrase.text) || keywords.includes(phrase.text)) scores.set(doc, scores.get(doc)! + 6 * phrase.weight);
         else if (keywords.some((k) => k.includes(phrase.text))) scores.set(doc, scores.get(doc)! + 4 * phrase.weight);
       }
     }
