@@ -22,6 +22,8 @@ import { DataAccessService } from "./modules/audit/data-access.service";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { CatalogueService } from "./modules/catalogue/catalogue.service";
 import { CatalogueAuditService } from "./modules/catalogue/catalogue-audit.service";
+import { CatalogueAdminService } from "./modules/catalogue/catalogue-admin.service";
+import { catalogueAdminRoutes } from "./modules/catalogue/catalogue-admin.routes";
 import { PolicyService } from "./modules/policies/policy.service";
 import { SearchService } from "./modules/search/search.service";
 import { AgentService } from "./modules/enterprises/agent.service";
@@ -48,6 +50,7 @@ export interface Services {
   search: SearchService;
   policies: PolicyService;
   catalogueAudit: CatalogueAuditService;
+  catalogueAdmin: CatalogueAdminService;
 }
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
@@ -62,9 +65,10 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     registry: new RegistryService(store, cipher),
     dataAccess: new DataAccessService(store),
     catalogue: new CatalogueService(store),
-    search: new SearchService(store),
+    search: new SearchService(store, config.searchRefreshMs),
     policies: new PolicyService(store),
     catalogueAudit: new CatalogueAuditService(store),
+    catalogueAdmin: new CatalogueAdminService(store),
   };
 }
 
@@ -142,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "catalogue", description: "事项目录与办事指南 Service catalogue and guides" },
         { name: "search", description: "统一搜索 Unified search" },
         { name: "policies", description: "政策库 Policy library" },
+        { name: "catalogue-admin", description: "事项编辑与发布 Catalogue editing and publication" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
       security: [{ session: [] }],
@@ -167,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(orgRoutes, { orgs: services.orgs });
       await api.register(registryRoutes, { registry: services.registry });
       await api.register(catalogueRoutes, { catalogue: services.catalogue, search: services.search, policies: services.policies, audit: services.catalogueAudit });
+      await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
     },
     { prefix: "/api/v1" },
   );

@@ -25,6 +25,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Trust X-Forwarded-For from a reverse proxy (only behind one; otherwise clients could spoof their address). */
   trustProxy: boolean;
+  /** How often a process checks whether the catalogue changed and its search index must be rebuilt. */
+  searchRefreshMs: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -59,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.HAOBAN_WEB_DIST ?? "./dist/web",
     shutdownGraceMs: int(env.HAOBAN_SHUTDOWN_GRACE_MS, 10_000),
     trustProxy: bool(env.HAOBAN_TRUST_PROXY, false),
+    searchRefreshMs: int(env.HAOBAN_SEARCH_REFRESH_MS, 2000),
   };
 }

@@ -171,6 +171,11 @@ export interface CatalogueItemVersionsTable {
   review_comment: string | null;
   published_at: Date | null;
   region_code: string;
+  lock_version: Generated<number>;
+  updated_at: Generated<Date>;
+  created_by_name: string | null;
+  reviewed_by_name: string | null;
+  submitted_by: string | null;
 }
 
 export interface PoliciesTable {

@@ -58,6 +58,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { s
     webDist: "./no-web-in-api-tests",
     rateLimitPerMinute: 10_000,
     loginRateLimitPerMinute: 10_000,
+    searchRefreshMs: 0,
     ...overrides,
   };
   if (options.seed !== false) await seedDemo(database.db, cipher);

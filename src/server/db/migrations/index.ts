@@ -5,6 +5,7 @@ import * as m0003 from "./0003-create-accounts";
 import * as m0004 from "./0004-create-enterprise-agents";
 import * as m0005 from "./0005-create-audit-log";
 import * as m0006 from "./0006-create-catalogue";
+import * as m0007 from "./0007-catalogue-version-locking";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-create-enterprise-agents": m0004,
   "0005-create-audit-log": m0005,
   "0006-create-catalogue": m0006,
+  "0007-catalogue-version-locking": m0007,
 };

@@ -71,6 +71,120 @@ export class CatalogueRepository {
     return this.published().where("i.impl_code", "=", code).executeTakeFirst();
   }
 
+  /** Items whose implementing org lies in the subtree, with their open draft and published version numbers. */
+  listItemsInSubtree(orgPath: string, q: string | undefined, limit: number, offset: number) {
+    let query = this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .leftJoin("catalogue_item_versions as p", "p.id", "i.published_version_id")
+      .leftJoin("catalogue_item_versions as d", (join) => join.onRef("d.item_id", "=", "i.id").on("d.status", "in", ["draft", "in_review"]))
+      .select([
+        "i.id",
+        "i.impl_code",
+        "i.level",
+        "b.basic_code",
+        "b.name as base_name",
+        "o.name as org_name",
+        "i.updated_at",
+        sql<string | null>`p.content ->> 'name'`.as("published_name"),
+        "p.version as published_version",
+        "d.id as open_version_id",
+        "d.version as open_version",
+        "d.status as open_status",
+      ])
+      .where("o.path", "like", `${orgPath}%`);
+    if (q) {
+      const pattern = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      query = query.where((eb) => eb.or([eb("b.name", "like", pattern), eb("i.impl_code", "like", pattern), eb("o.name", "like", pattern)]));
+    }
+    return query.orderBy("d.status").orderBy("b.basic_code").orderBy("i.impl_code").limit(limit).offset(offset).execute();
+  }
+
+  async countItemsInSubtree(orgPath: string): Promise<number> {
+    const row = await this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("o.path", "like", `${orgPath}%`)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** An item with its org path, locked for the rest of the transaction. */
+  findItemForUpdate(id: string) {
+    return this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name"])
+      .where("i.id", "=", id)
+      .forUpdate("i")
+      .executeTakeFirst();
+  }
+
+  findItem(id: string) {
+    return this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name"])
+      .where("i.id", "=", id)
+      .executeTakeFirst();
+  }
+
+  listVersions(itemId: string) {
+    return this.db
+      .selectFrom("catalogue_item_versions")
+      .select(["id", "version", "status", "created_at", "created_by_name", "submitted_at", "reviewed_at", "reviewed_by_name", "review_comment", "published_at", "lock_version", "updated_at"])
+      .where("item_id", "=", itemId)
+      .orderBy("version", "desc")
+      .execute();
+  }
+
+  findVersion(id: string) {
+    return this.db.selectFrom("catalogue_item_versions").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  findVersionByNumber(itemId: string, version: number) {
+    return this.db.selectFrom("catalogue_item_versions").selectAll().where("item_id", "=", itemId).where("version", "=", version).executeTakeFirst();
+  }
+
+  findVersionForUpdate(id: string) {
+    return this.db.selectFrom("catalogue_item_versions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  }
+
+  async nextVersionNumber(itemId: string): Promise<number> {
+    const row = await this.db.selectFrom("catalogue_item_versions").select((eb) => eb.fn.max("version").as("v")).where("item_id", "=", itemId).executeTakeFirst();
+    return Number(row?.v ?? 0) + 1;
+  }
+
+  insertVersion(row: { item_id: string; version: number; content: string; created_by: string; created_by_name: string; region_code: string }) {
+    return this.db.insertInto("catalogue_item_versions").values({ ...row, status: "draft" }).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Saves draft content if nobody saved since `lockVersion`; returns whether it did. */
+  async saveDraft(id: string, lockVersion: number, content: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable("catalogue_item_versions")
+      .set({ content, lock_version: lockVersion + 1, updated_at: new Date() })
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .where("lock_version", "=", lockVersion)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async updateVersion(id: string, changes: Partial<{ status: "draft" | "in_review" | "published" | "superseded"; submitted_at: Date | null; submitted_by: string | null; reviewed_at: Date; reviewed_by: string; reviewed_by_name: string; review_comment: string | null; published_at: Date }>) {
+    await this.db.updateTable("catalogue_item_versions").set({ ...changes, updated_at: new Date(), lock_version: sql`lock_version + 1` }).where("id", "=", id).execute();
+  }
+
+  /** Makes `versionId` the published version; the one before becomes history. */
+  async publish(itemId: string, versionId: string, previous: string | null): Promise<void> {
+    if (previous) await this.db.updateTable("catalogue_item_versions").set({ status: "superseded" }).where("id", "=", previous).execute();
+    await this.db.updateTable("catalogue_items").set({ published_version_id: versionId, updated_at: new Date() }).where("id", "=", itemId).execute();
+  }
+
   /** Policies linked to a base item. */
   policiesForBaseItem(basicCode: string) {
     return this.db

@@ -1,0 +1,161 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
+import { requestContext, requireStaff } from "../../http/auth-plugin";
+import type { CatalogueAdminService } from "./catalogue-admin.service";
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+const statuses = z.enum(["draft", "in_review", "published", "superseded", "rejected"]);
+
+/** Catalogue editing and publication for 事项管理员 and reviewers, within their org subtree. */
+export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdminService }> = async (app, { admin }) => {
+  app.get(
+    "/admin/catalogue/items",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "事项管理列表 Items implemented in one's subtree, with their open draft",
+        querystring: z.strictObject({
+          q: z.string().trim().max(LIMITS.nameMax).optional(),
+          limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                implCode: z.string(),
+                basicCode: z.string(),
+                name: z.string(),
+                orgName: z.string(),
+                level: z.string(),
+                publishedVersion: z.number().nullable(),
+                openVersionId: z.string().nullable(),
+                openVersion: z.number().nullable(),
+                openStatus: statuses.nullable(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => admin.listItems(requireStaff(req), req.query.q, req.query.limit, req.query.offset),
+  );
+
+  app.get(
+    "/admin/catalogue/items/:id",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "事项版本 An item with every version (published versions are kept)",
+        params: z.strictObject({ id: uuid }),
+        response: {
+          200: z.object({
+            id: z.string(),
+            implCode: z.string(),
+            basicCode: z.string(),
+            name: z.string(),
+            orgName: z.string(),
+            level: z.string(),
+            canEdit: z.boolean(),
+            canReview: z.boolean(),
+            versions: z.array(
+              z.object({
+                id: z.string(),
+                version: z.number(),
+                status: statuses,
+                createdAt: z.string(),
+                createdByName: z.string().nullable(),
+                submittedAt: z.string().nullable(),
+                reviewedAt: z.string().nullable(),
+                reviewedByName: z.string().nullable(),
+                reviewComment: z.string().nullable(),
+                publishedAt: z.string().nullable(),
+                lockVersion: z.number(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => admin.getItem(requireStaff(req), req.params.id),
+  );
+
+  app.post(
+    "/admin/catalogue/items/:id/drafts",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "新建草稿 Start a draft from the published version",
+        params: z.strictObject({ id: uuid }),
+        response: { 201: z.object({ id: z.string(), version: z.number() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await admin.createDraft(requireStaff(req), req.params.id, requestContext(req))),
+  );
+
+  app.get(
+    "/admin/catalogue/items/:id/diff",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "版本比较 What changed between two versions, in words",
+        params: z.strictObject({ id: uuid }),
+        querystring: z.strictObject({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: {
+          200: z.object({ from: z.number(), to: z.number(), changes: z.array(z.object({ element: z.string(), kind: z.enum(["added", "removed", "changed"]), before: z.string().nullable(), after: z.string().nullable() })) }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => admin.diff(requireStaff(req), req.params.id, req.query.from, req.query.to),
+  );
+
+  app.get(
+    "/admin/catalogue/versions/:versionId",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "版本内容 The content of one version",
+        params: z.strictObject({ versionId: uuid }),
+        response: {
+          200: z.object({ id: z.string(), itemId: z.string(), version: z.number(), status: statuses, lockVersion: z.number(), content: z.unknown(), reviewComment: z.string().nullable() }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => admin.getVersion(requireStaff(req), req.params.versionId),
+  );
+
+  app.put(
+    "/admin/catalogue/versions/:versionId",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "保存草稿 Save a draft (whole content; lockVersion detects concurrent edits)",
+        params: z.strictObject({ versionId: uuid }),
+        body: z.strictObject({ lockVersion: z.number().int().min(0), content: z.unknown() }),
+        response: { 200: z.object({ lockVersion: z.number(), changes: z.number() }), ...errors },
+      },
+    },
+    async (req) => admin.saveDraft(requireStaff(req), req.params.versionId, req.body.lockVersion, req.body.content, requestContext(req)),
+  );
+
+  app.post(
+    "/admin/catalogue/versions/:versionId/actions",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "审核流转 submit / withdraw / approve (publishes) / reject (needs a reason)",
+        params: z.strictObject({ versionId: uuid }),
+        body: z.strictObject({ action: z.enum(["submit", "withdraw", "approve", "reject"]), comment: z.string().trim().max(500).optional() }),
+        response: { 200: z.object({ status: statuses }), ...errors },
+      },
+    },
+    async (req) => admin.act(requireStaff(req), req.params.versionId, req.body.action, req.body.comment, requestContext(req)),
+  );
+};

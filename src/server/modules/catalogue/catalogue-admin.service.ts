@@ -1,0 +1,175 @@
+import { diffContent } from "../../../shared/catalogue-diff";
+import { findTransition, type VersionAction, type VersionStatus } from "../../../shared/catalogue-workflow";
+import { itemContent, type ItemContent } from "../../../shared/schemas/catalogue";
+import type { Actor, RequestContext } from "../../actor";
+import type { Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import { canActOnItem, canEditItem } from "./catalogue.policy";
+
+/**
+ * Editing and publication of catalogue items: drafts, review (four eyes), publication with every
+ * published version kept, and readable diffs. Every change is audited in its transaction.
+ * Raises: FORBIDDEN, ITEM_NOT_FOUND, VERSION_NOT_FOUND, DRAFT_EXISTS, VERSION_CHANGED,
+ * VERSION_NOT_EDITABLE, ACTION_NOT_ALLOWED, SAME_REVIEWER, REASON_REQUIRED, ITEM_CONTENT_INVALID.
+ */
+export class CatalogueAdminService {
+  constructor(private readonly store: Store) {}
+
+  async listItems(actor: Actor, q: string | undefined, limit: number, offset: number) {
+    if (!actor.orgPath || !(actor.roles.includes("catalog_admin") || actor.roles.includes("reviewer"))) throw new DomainError("FORBIDDEN");
+    const [rows, total] = await Promise.all([
+      this.store.repos.catalogue.listItemsInSubtree(actor.orgPath, q, limit, offset),
+      this.store.repos.catalogue.countItemsInSubtree(actor.orgPath),
+    ]);
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        implCode: r.impl_code,
+        basicCode: r.basic_code,
+        name: r.published_name ?? r.base_name,
+        orgName: r.org_name,
+        level: r.level,
+        publishedVersion: r.published_version ?? null,
+        openVersionId: r.open_version_id ?? null,
+        openVersion: r.open_version ?? null,
+        openStatus: (r.open_status as VersionStatus | null) ?? null,
+      })),
+    };
+  }
+
+  async getItem(actor: Actor, itemId: string) {
+    const repos = this.store.repos;
+    const item = await repos.catalogue.findItem(itemId);
+    if (!item) throw new DomainError("ITEM_NOT_FOUND");
+    if (!canActOnItem(actor, ["catalog_admin", "reviewer"], item.org_path)) throw new DomainError("FORBIDDEN");
+    const versions = await repos.catalogue.listVersions(itemId);
+    return {
+      id: item.id,
+      implCode: item.impl_code,
+      basicCode: item.basic_code,
+      name: item.base_name,
+      orgName: item.org_name,
+      level: item.level,
+      canEdit: canEditItem(actor, item.org_path),
+      canReview: canActOnItem(actor, ["catalog_admin", "reviewer"], item.org_path),
+      versions: versions.map((v) => ({
+        id: v.id,
+        version: v.version,
+        status: v.status as VersionStatus,
+        createdAt: v.created_at.toISOString(),
+        createdByName: v.created_by_name,
+        submittedAt: v.submitted_at?.toISOString() ?? null,
+        reviewedAt: v.reviewed_at?.toISOString() ?? null,
+        reviewedByName: v.reviewed_by_name,
+        reviewComment: v.review_comment,
+        publishedAt: v.published_at?.toISOString() ?? null,
+        lockVersion: v.lock_version,
+      })),
+    };
+  }
+
+  async getVersion(actor: Actor, versionId: string) {
+    const repos = this.store.repos;
+    const v = await repos.catalogue.findVersion(versionId);
+    if (!v) throw new DomainError("VERSION_NOT_FOUND");
+    const item = await repos.catalogue.findItem(v.item_id);
+    if (!item || !canActOnItem(actor, ["catalog_admin", "reviewer"], item.org_path)) throw new DomainError("FORBIDDEN");
+    return { id: v.id, itemId: v.item_id, version: v.version, status: v.status as VersionStatus, lockVersion: v.lock_version, content: v.content as ItemContent, reviewComment: v.review_comment };
+  }
+
+  /** Starts a draft from the published version (one open draft per item at a time). */
+  async createDraft(actor: Actor, itemId: string, ctx: RequestContext) {
+    return this.store.transact(async (repos) => {
+      const item = await repos.catalogue.findItemForUpdate(itemId);
+      if (!item) throw new DomainError("ITEM_NOT_FOUND");
+      if (!canEditItem(actor, item.org_path)) throw new DomainError("FORBIDDEN");
+      const versions = await repos.catalogue.listVersions(itemId);
+      if (versions.some((v) => v.status === "draft" || v.status === "in_review")) throw new DomainError("DRAFT_EXISTS");
+      const source = item.published_version_id ? await repos.catalogue.findVersion(item.published_version_id) : null;
+      if (!source) throw new DomainError("ITEM_NOT_FOUND");
+      const version = await repos.catalogue.nextVersionNumber(itemId);
+      const draft = await repos.catalogue.insertVersion({
+        item_id: itemId,
+        version,
+        content: JSON.stringify(source.content),
+        created_by: actor.accountId,
+        created_by_name: actor.name,
+        region_code: item.region_code,
+      });
+      await repos.audit.append(actor, ctx, { action: "catalogue.draft_create", targetType: "catalogue_item", targetId: itemId, regionCode: item.region_code, details: { implCode: item.impl_code, version } });
+      return { id: draft.id, version };
+    });
+  }
+
+  /** Saves a draft; content is validated in full and `lockVersion` guards against concurrent edits. */
+  async saveDraft(actor: Actor, versionId: string, lockVersion: number, content: unknown, ctx: RequestContext) {
+    const parsed = itemContent.safeParse(content);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      const formIssue = parsed.error.issues.some((i) => (i as { params?: { errorCode?: string } }).params?.errorCode === "FORM_SCHEMA_INVALID");
+      throw new DomainError(formIssue ? "FORM_SCHEMA_INVALID" : "ITEM_CONTENT_INVALID", { issues });
+    }
+    return this.store.transact(async (repos) => {
+      const v = await repos.catalogue.findVersionForUpdate(versionId);
+      if (!v) throw new DomainError("VERSION_NOT_FOUND");
+      const item = await repos.catalogue.findItem(v.item_id);
+      if (!item || !canEditItem(actor, item.org_path)) throw new DomainError("FORBIDDEN");
+      if (v.status !== "draft") throw new DomainError("VERSION_NOT_EDITABLE");
+      const before = v.content as ItemContent;
+      if (!(await repos.catalogue.saveDraft(versionId, lockVersion, JSON.stringify(parsed.data)))) throw new DomainError("VERSION_CHANGED", { currentLockVersion: v.lock_version });
+      const changes = diffContent(before, parsed.data);
+      await repos.audit.append(actor, ctx, {
+        action: "catalogue.draft_save",
+        targetType: "catalogue_item_version",
+        targetId: versionId,
+        regionCode: item.region_code,
+        details: { implCode: item.impl_code, version: v.version, changes: changes.map((c) => `${c.kind}:${c.element}`).slice(0, 50) },
+      });
+      return { lockVersion: lockVersion + 1, changes: changes.length };
+    });
+  }
+
+  /** Moves a version through the workflow table (submit, withdraw, approve, reject). */
+  async act(actor: Actor, versionId: string, action: VersionAction, comment: string | undefined, ctx: RequestContext) {
+    return this.store.transact(async (repos) => {
+      const v = await repos.catalogue.findVersionForUpdate(versionId);
+      if (!v) throw new DomainError("VERSION_NOT_FOUND");
+      const item = await repos.catalogue.findItemForUpdate(v.item_id);
+      if (!item) throw new DomainError("ITEM_NOT_FOUND");
+      const transition = findTransition(v.status as VersionStatus, action);
+      if (!transition) throw new DomainError("ACTION_NOT_ALLOWED", { status: v.status, action });
+      if (!canActOnItem(actor, transition.roles, item.org_path)) throw new DomainError("FORBIDDEN");
+      if (transition.fourEyes && v.submitted_by === actor.accountId) throw new DomainError("SAME_REVIEWER");
+      if (transition.reason && !comment?.trim()) throw new DomainError("REASON_REQUIRED");
+      const now = new Date();
+      if (action === "submit") await repos.catalogue.updateVersion(versionId, { status: "in_review", submitted_at: now, submitted_by: actor.accountId, review_comment: null });
+      if (action === "withdraw") await repos.catalogue.updateVersion(versionId, { status: "draft", submitted_at: null, submitted_by: null });
+      if (action === "reject") await repos.catalogue.updateVersion(versionId, { status: "draft", reviewed_at: now, reviewed_by: actor.accountId, reviewed_by_name: actor.name, review_comment: comment!.trim() });
+      if (action === "approve") {
+        await repos.catalogue.updateVersion(versionId, { status: "published", reviewed_at: now, reviewed_by: actor.accountId, reviewed_by_name: actor.name, review_comment: comment?.trim() || null, published_at: now });
+        await repos.catalogue.publish(item.id, versionId, item.published_version_id);
+        await repos.catalogue.bumpGeneration();
+      }
+      await repos.audit.append(actor, ctx, {
+        action: `catalogue.${action}`,
+        targetType: "catalogue_item_version",
+        targetId: versionId,
+        regionCode: item.region_code,
+        details: { implCode: item.impl_code, version: v.version, from: v.status, to: transition.to, ...(comment ? { comment } : {}) },
+      });
+      return { status: transition.to };
+    });
+  }
+
+  /** What changed between two versions of an item, in words. */
+  async diff(actor: Actor, itemId: string, from: number, to: number) {
+    const repos = this.store.repos;
+    const item = await repos.catalogue.findItem(itemId);
+    if (!item) throw new DomainError("ITEM_NOT_FOUND");
+    if (!canActOnItem(actor, ["catalog_admin", "reviewer"], item.org_path)) throw new DomainError("FORBIDDEN");
+    const [a, b] = await Promise.all([repos.catalogue.findVersionByNumber(itemId, from), repos.catalogue.findVersionByNumber(itemId, to)]);
+    if (!a || !b) throw new DomainError("VERSION_NOT_FOUND");
+    return { from, to, changes: diffContent(a.content as ItemContent, b.content as ItemContent) };
+  }
+}
