@@ -5,7 +5,10 @@ import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from
 import type { Role } from "../shared/roles";
 import { setLanguage } from "./i18n";
 import { AgentsPage } from "./pages/AgentsPage";
+import { CatalogueAdminPage } from "./pages/CatalogueAdminPage";
 import { CatalogueAuditPage } from "./pages/CatalogueAuditPage";
+import { CatalogueItemAdminPage } from "./pages/CatalogueItemAdminPage";
+import { ItemEditorPage } from "./pages/ItemEditorPage";
 import { CataloguePage } from "./pages/CataloguePage";
 import { DepartmentsPage } from "./pages/DepartmentsPage";
 import { GuidePage } from "./pages/GuidePage";
@@ -144,6 +147,9 @@ export function AppRoutes() {
           <Route path="/me" element={<RequireActor kind="citizen"><MePage /></RequireActor>} />
           <Route path="/me/enterprises/:enterpriseId/agents" element={<RequireActor kind="citizen"><AgentsPage /></RequireActor>} />
           <Route path="/workbench" element={<RequireActor kind="staff"><WorkbenchPage /></RequireActor>} />
+          <Route path="/workbench/catalogue" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><CatalogueAdminPage /></RequireActor>} />
+          <Route path="/workbench/catalogue/items/:id" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><CatalogueItemAdminPage /></RequireActor>} />
+          <Route path="/workbench/catalogue/versions/:versionId/edit" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><ItemEditorPage /></RequireActor>} />
           <Route path="/workbench/catalogue-audit" element={<RequireActor kind="staff" roles={["catalog_admin", "supervisor", "sys_admin"]}><CatalogueAuditPage /></RequireActor>} />
           <Route path="/workbench/staff" element={<RequireActor kind="staff" roles={["sys_admin"]}><StaffAdminPage /></RequireActor>} />
           <Route

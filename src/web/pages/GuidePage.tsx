@@ -18,8 +18,6 @@ const section = (id: string, title: string) => (
 export function GuidePage() {
   const { id } = useParams();
   const { t, i18n } = useTranslation();
-  const l = labels(i18n.language);
-  const { message } = App.useApp();
   const [item, setItem] = useState<ItemDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,6 +30,14 @@ export function GuidePage() {
 
   if (error) return <Alert type="error" message={error} role="alert" />;
   if (!item) return <Spin tip={t("common.loading")} />;
+  return <GuideView item={item} />;
+}
+
+/** Renders a guide: the public page, and the editor's preview of a draft. */
+export function GuideView({ item, preview = false }: { item: ItemDetail; preview?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const l = labels(i18n.language);
+  const { message } = App.useApp();
   const g = item.content.guide;
   const notYet = () => message.info(t("guide.applyComing"));
 
@@ -41,6 +47,7 @@ export function GuidePage() {
         {item.content.name}
       </Typography.Title>
       <Typography.Paragraph>{item.content.summary}</Typography.Paragraph>
+      {preview && <Alert type="info" showIcon message={t("guide.previewNote")} style={{ marginBottom: 16 }} />}
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
         <Button type="primary" size="large" onClick={notYet}>
           {t("guide.applyOnline")}
