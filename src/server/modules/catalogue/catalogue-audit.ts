@@ -73,10 +73,27 @@ function describeFees(c: ItemContent) {
   return c.guide.free ? "不收费" : c.guide.fees.map((f) => `${f.name} ${f.amount}`).join("；");
 }
 
+/** The most common value (ties: the first seen). */
+function mode(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = values[0]!;
+  for (const v of values) if (counts.get(v)! > counts.get(best)!) best = v;
+  return best;
+}
+
+const ASPECTS: Array<{ element: string; value: (c: ItemContent) => string }> = [
+  { element: "事项名称", value: (c) => c.name },
+  { element: "申请材料", value: (c) => c.guide.materials.map((m) => m.name).sort().join("、") },
+  { element: "法定时限", value: (c) => String(c.guide.legalLimitDays ?? "—") },
+  { element: "承诺时限", value: (c) => String(c.guide.committedLimitDays ?? "—") },
+  { element: "收费", value: describeFees },
+];
+
 /**
- * Compares each implementation with its base item's reference implementation (the city-level one,
- * else the first): name, materials, time limits and fees. A difference with a recorded reason is
- * reported as accepted, not as a problem.
+ * Compares each implementation with the reference for its base item: the city-level
+ * implementation where there is one, otherwise what most implementations say. Names, materials,
+ * time limits and fees are compared; a difference with a recorded reason is reported as accepted.
  */
 export function consistency(items: AuditedItem[]): ConsistencyFinding[] {
   const byBase = new Map<string, AuditedItem[]>();
@@ -84,23 +101,19 @@ export function consistency(items: AuditedItem[]): ConsistencyFinding[] {
   const findings: ConsistencyFinding[] = [];
   for (const [basicCode, group] of byBase) {
     if (group.length < 2) continue;
-    const ref = group.find((i) => i.level === "city") ?? group[0]!;
-    for (const item of group) {
-      if (item === ref) continue;
-      const add = (element: string, reference: string, actual: string) =>
-        findings.push({ basicCode, implCode: item.implCode, itemId: item.id, orgName: item.orgName, element, reference, actual, acceptedReason: item.consistencyNote });
-      const a = item.content;
-      const r = ref.content;
-      if (a.name !== r.name) add("事项名称", r.name, a.name);
-      const refMaterials = r.guide.materials.map((m) => m.name).sort().join("、");
-      const materials = a.guide.materials.map((m) => m.name).sort().join("、");
-      if (refMaterials !== materials) add("申请材料", refMaterials, materials);
-      if (a.guide.legalLimitDays !== r.guide.legalLimitDays) add("法定时限", String(r.guide.legalLimitDays ?? "—"), String(a.guide.legalLimitDays ?? "—"));
-      if (a.guide.committedLimitDays !== r.guide.committedLimitDays) add("承诺时限", String(r.guide.committedLimitDays ?? "—"), String(a.guide.committedLimitDays ?? "—"));
-      if (describeFees(a) !== describeFees(r)) add("收费", describeFees(r), describeFees(a));
+    const city = group.find((i) => i.level === "city");
+    for (const aspect of ASPECTS) {
+      const reference = city ? aspect.value(city.content) : mode(group.map((i) => aspect.value(i.content)));
+      for (const item of group) {
+        if (item === city) continue;
+        const actual = aspect.value(item.content);
+        if (actual !== reference) {
+          findings.push({ basicCode, implCode: item.implCode, itemId: item.id, orgName: item.orgName, element: aspect.element, reference, actual, acceptedReason: item.consistencyNote });
+        }
+      }
     }
   }
-  return findings;
+  return findings.sort((a, b) => a.implCode.localeCompare(b.implCode) || a.element.localeCompare(b.element));
 }
 
 export interface OrgScore {
