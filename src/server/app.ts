@@ -26,6 +26,7 @@ import { CatalogueAdminService } from "./modules/catalogue/catalogue-admin.servi
 import { catalogueAdminRoutes } from "./modules/catalogue/catalogue-admin.routes";
 import { PolicyService } from "./modules/policies/policy.service";
 import { SearchService } from "./modules/search/search.service";
+import { SynonymService } from "./modules/search/synonym.service";
 import { AgentService } from "./modules/enterprises/agent.service";
 import { enterpriseRoutes } from "./modules/enterprises/enterprise.routes";
 import { healthRoutes } from "./modules/health/health.routes";
@@ -51,6 +52,7 @@ export interface Services {
   policies: PolicyService;
   catalogueAudit: CatalogueAuditService;
   catalogueAdmin: CatalogueAdminService;
+  synonyms: SynonymService;
 }
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
@@ -69,6 +71,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     policies: new PolicyService(store),
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
+    synonyms: new SynonymService(store),
   };
 }
 
@@ -171,7 +174,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(staffRoutes, { staff: services.staff });
       await api.register(orgRoutes, { orgs: services.orgs });
       await api.register(registryRoutes, { registry: services.registry });
-      await api.register(catalogueRoutes, { catalogue: services.catalogue, search: services.search, policies: services.policies, audit: services.catalogueAudit });
+      await api.register(catalogueRoutes, { catalogue: services.catalogue, search: services.search, policies: services.policies, audit: services.catalogueAudit, synonyms: services.synonyms });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
     },
     { prefix: "/api/v1" },

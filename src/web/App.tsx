@@ -21,6 +21,7 @@ import { PolicyPage } from "./pages/PolicyPage";
 import { RegisterPage } from "./pages/RegisterPage";
 import { SearchPage } from "./pages/SearchPage";
 import { StaffAdminPage } from "./pages/StaffAdminPage";
+import { SynonymsPage } from "./pages/SynonymsPage";
 import { WorkbenchPage } from "./pages/WorkbenchPage";
 import { useSession } from "./session";
 
@@ -150,6 +151,7 @@ export function AppRoutes() {
           <Route path="/workbench/catalogue" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><CatalogueAdminPage /></RequireActor>} />
           <Route path="/workbench/catalogue/items/:id" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><CatalogueItemAdminPage /></RequireActor>} />
           <Route path="/workbench/catalogue/versions/:versionId/edit" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><ItemEditorPage /></RequireActor>} />
+          <Route path="/workbench/synonyms" element={<RequireActor kind="staff" roles={["catalog_admin"]}><SynonymsPage /></RequireActor>} />
           <Route path="/workbench/catalogue-audit" element={<RequireActor kind="staff" roles={["catalog_admin", "supervisor", "sys_admin"]}><CatalogueAuditPage /></RequireActor>} />
           <Route path="/workbench/staff" element={<RequireActor kind="staff" roles={["sys_admin"]}><StaffAdminPage /></RequireActor>} />
           <Route

@@ -1,7 +1,10 @@
-import { Alert, Input, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
+import type { OrgNode } from "../../shared/schemas/staff";
+import { useSession } from "../session";
+import { showApiError } from "../components/form-errors";
 import { VERSION_STATUS_LABELS, type VersionStatus } from "../../shared/catalogue-workflow";
 import { api } from "../api";
 import { labels } from "../labels";
@@ -27,6 +30,44 @@ export function CatalogueAdminPage() {
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState<"item" | "base" | null>(null);
+  const [bases, setBases] = useState<Array<{ basicCode: string; name: string }>>([]);
+  const [tree, setTree] = useState<Array<{ id: string; pId: string | null; value: string; title: string; isLeaf: boolean }>>([]);
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+
+  useEffect(() => {
+    if (!adding) return;
+    api<{ items: Array<{ basicCode: string; name: string }> }>("GET", "/admin/catalogue/base-items").then((r) => setBases(r.items)).catch(() => setBases([]));
+    if (me?.org) setTree([{ id: me.org.id, pId: null, value: me.org.id, title: me.org.name, isLeaf: false }]);
+  }, [adding, me]);
+
+  async function loadChildren(node: object) {
+    const parentId = (node as { id?: string }).id;
+    if (!parentId) return;
+    const res = await api<{ items: OrgNode[] }>("GET", `/orgs?parentId=${parentId}`);
+    setTree((prev) => [...prev, ...res.items.filter((o) => !prev.some((p) => p.id === o.id) && o.kind !== "window" && o.kind !== "service_centre").map((o) => ({ id: o.id, pId: parentId, value: o.id, title: o.name, isLeaf: o.childCount === 0 }))]);
+  }
+
+  async function submitAdd() {
+    const values = await form.validateFields();
+    try {
+      if (adding === "base") {
+        await api("POST", "/admin/catalogue/base-items", values);
+        message.success(t("cadmin.baseAdded"));
+        setAdding(null);
+      } else {
+        const r = await api<{ draftId: string }>("POST", "/admin/catalogue/items", values);
+        navigate(`/workbench/catalogue/versions/${r.draftId}/edit`);
+      }
+    } catch (err) {
+      const msg = showApiError(form, err, { BASIC_CODE_INVALID: "basicCode", BASIC_CODE_TAKEN: "basicCode", ITEM_EXISTS: "orgId", ORG_CANNOT_IMPLEMENT: "orgId" });
+      if (msg) message.error(msg);
+    }
+  }
+
   useEffect(() => {
     api<{ items: Row[]; total: number }>("GET", `/admin/catalogue/items?limit=${PAGE}&offset=${(page - 1) * PAGE}${q ? `&q=${encodeURIComponent(q)}` : ""}`)
       .then(setData)
@@ -38,9 +79,50 @@ export function CatalogueAdminPage() {
         {t("cadmin.title")}
       </Typography.Title>
       {error && <Alert type="error" message={error} role="alert" />}
-      <Space style={{ marginBottom: 16 }}>
+      <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search aria-label={t("cadmin.search")} placeholder={t("cadmin.search")} allowClear onSearch={(v) => { setPage(1); setQ(v.trim()); }} style={{ width: 300 }} />
+        {me?.roles.includes("catalog_admin") && (
+          <Button type="primary" onClick={() => { form.resetFields(); setAdding("item"); }}>
+            {t("cadmin.addItem")}
+          </Button>
+        )}
+        {me?.roles.includes("catalog_admin") && me.org?.regionCode === "310000" && (
+          <Button onClick={() => { form.resetFields(); setAdding("base"); }}>{t("cadmin.addBase")}</Button>
+        )}
+        {me?.roles.includes("catalog_admin") && <Link to="/workbench/synonyms">{t("synonyms.title")}</Link>}
       </Space>
+      <Modal open={adding !== null} title={adding === "base" ? t("cadmin.addBase") : t("cadmin.addItem")} onCancel={() => setAdding(null)} onOk={submitAdd} okText={t("staff.save")} cancelText={t("staff.cancel")} destroyOnHidden>
+        <Form form={form} layout="vertical" requiredMark={false}>
+          {adding === "item" ? (
+            <>
+              <Form.Item name="basicCode" label={t("cadmin.baseItem")} rules={[{ required: true, message: t("cadmin.baseItem") }]}>
+                <Select showSearch optionFilterProp="label" options={bases.map((b) => ({ value: b.basicCode, label: `${b.name}（${b.basicCode}）` }))} />
+              </Form.Item>
+              <Form.Item name="orgId" label={t("guide.implementingOrg")} rules={[{ required: true, message: t("staff.chooseOrg") }]}>
+                <TreeSelect treeDataSimpleMode treeData={tree} loadData={loadChildren} showSearch treeNodeFilterProp="title" />
+              </Form.Item>
+            </>
+          ) : (
+            <>
+              <Form.Item name="basicCode" label={t("guide.basicCode")} extra={t("cadmin.codeHelp")} rules={[{ required: true, message: t("guide.basicCode") }]}>
+                <Input maxLength={10} />
+              </Form.Item>
+              <Form.Item name="name" label={t("cadmin.name")} rules={[{ required: true, message: t("cadmin.name") }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+              <Form.Item name="action" label={t("cadmin.action")} initialValue="new">
+                <Select options={[["new", "新设"], ["change", "变更"], ["renew", "延续"], ["cancel", "注销"], ["none", "—"]].map(([value, label]) => ({ value, label }))} />
+              </Form.Item>
+              <Form.Item name="departmentKey" label={t("guide.department")} rules={[{ required: true, message: t("guide.department") }]}>
+                <Input placeholder="AMR" maxLength={10} />
+              </Form.Item>
+              <Form.Item name="legalBasis" label={t("guide.setting")} rules={[{ required: true, message: t("guide.setting") }]}>
+                <Input.TextArea rows={2} maxLength={1000} />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+      </Modal>
       <Table<Row>
         rowKey="id"
         loading={!data && !error}

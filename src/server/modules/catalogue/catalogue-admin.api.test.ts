@@ -109,3 +109,27 @@ describe("catalogue editing and publication", () => {
     expect(res.hits[0]?.basicCode).toBe("XK00002001");
   });
 });
+
+describe("adding to the catalogue", () => {
+  it("lets only a city-level administrator add a base item, with a valid, unused code", async () => {
+    const body = { basicCode: "XK00099001", name: "临时占用城市道路许可", action: "new", departmentKey: "HUD", legalBasis: "《城市道路管理条例》第三十一条" };
+    expect((await call(huangpu, "POST", "/admin/catalogue/base-items", body)).statusCode).toBe(403);
+    expect((await call(city, "POST", "/admin/catalogue/base-items", { ...body, basicCode: "XX00099001" })).json().error.code).toBe("BASIC_CODE_INVALID");
+    expect((await call(city, "POST", "/admin/catalogue/base-items", body)).json()).toEqual({ basicCode: "XK00099001", name: "临时占用城市道路许可", kind: "XK" });
+    expect((await call(city, "POST", "/admin/catalogue/base-items", body)).json().error.code).toBe("BASIC_CODE_TAKEN");
+  });
+
+  it("implements a base item at an org of one's subtree as a draft that is not public until published", async () => {
+    const org = await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310101-HUD").executeTakeFirstOrThrow();
+    const res = await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099001", orgId: org.id });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().implCode).toBe("XK00099001-3-310101-HUD");
+    expect((await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099001", orgId: org.id })).json().error.code).toBe("ITEM_EXISTS");
+    const xuhui = await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310104-HUD").executeTakeFirstOrThrow();
+    expect((await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099001", orgId: xuhui.id })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/catalogue/items/${res.json().id}` })).json().error.code).toBe("ITEM_NOT_FOUND");
+    const draft = (await call(huangpu, "GET", `/admin/catalogue/versions/${res.json().draftId}`)).json();
+    expect(draft).toMatchObject({ version: 1, status: "draft" });
+    expect(draft.content.name).toBe("临时占用城市道路许可");
+  });
+});

@@ -46,6 +46,53 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   );
 
   app.get(
+    "/admin/catalogue/base-items",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "基本目录 Every base item (one code across all levels)",
+        response: { 200: z.object({ items: z.array(z.object({ basicCode: z.string(), name: z.string(), kind: z.string(), departmentKey: z.string() })) }), ...errors },
+      },
+    },
+    async (req) => {
+      requireStaff(req, "catalog_admin", "reviewer");
+      return { items: await admin.listBaseItems() };
+    },
+  );
+
+  app.post(
+    "/admin/catalogue/base-items",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "新增基本目录事项 Add a base item (city-level 事项管理员)",
+        body: z.strictObject({
+          basicCode: z.string().trim().toUpperCase(),
+          name: z.string().trim().min(2).max(100),
+          action: z.enum(["new", "change", "renew", "cancel", "none"]),
+          departmentKey: z.string().regex(/^[A-Z]{2,10}$/),
+          legalBasis: z.string().trim().min(2).max(1000),
+        }),
+        response: { 201: z.object({ basicCode: z.string(), name: z.string(), kind: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await admin.createBaseItem(requireStaff(req, "catalog_admin"), req.body, requestContext(req))),
+  );
+
+  app.post(
+    "/admin/catalogue/items",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "新增实施清单事项 Implement a base item at an org of one's subtree (starts as a draft)",
+        body: z.strictObject({ basicCode: z.string().trim().toUpperCase(), orgId: uuid }),
+        response: { 201: z.object({ id: z.string(), implCode: z.string(), draftId: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await admin.createItem(requireStaff(req, "catalog_admin"), req.body, requestContext(req))),
+  );
+
+  app.get(
     "/admin/catalogue/items/:id",
     {
       schema: {

@@ -1,3 +1,5 @@
+import { ITEM_KINDS, type Level } from "../../../shared/catalogue";
+import { buildImplCode, isBasicCode } from "../../../shared/catalogue-codes";
 import { diffContent } from "../../../shared/catalogue-diff";
 import { findTransition, type VersionAction, type VersionStatus } from "../../../shared/catalogue-workflow";
 import { itemContent, type ItemContent } from "../../../shared/schemas/catalogue";
@@ -36,6 +38,47 @@ export class CatalogueAdminService {
         openStatus: (r.open_status as VersionStatus | null) ?? null,
       })),
     };
+  }
+
+  /** Adds a base item to the basic catalogue: one code for every level, so only city-level administrators may. */
+  async createBaseItem(actor: Actor, input: { basicCode: string; name: string; action: string; departmentKey: string; legalBasis: string }, ctx: RequestContext) {
+    if (!actor.roles.includes("catalog_admin") || actor.regionCode !== "310000") throw new DomainError("FORBIDDEN");
+    if (!isBasicCode(input.basicCode)) throw new DomainError("BASIC_CODE_INVALID");
+    const kind = input.basicCode.slice(0, 2) as keyof typeof ITEM_KINDS;
+    return this.store.transact(async (repos) => {
+      if (await repos.catalogue.findBaseItem(input.basicCode)) throw new DomainError("BASIC_CODE_TAKEN");
+      const row = await repos.catalogue.insertBaseItem({ basic_code: input.basicCode, name: input.name, kind, action: input.action, department_key: input.departmentKey, legal_basis: input.legalBasis });
+      await repos.audit.append(actor, ctx, { action: "catalogue.base_item_create", targetType: "catalogue_base_item", targetId: row.id, details: { basicCode: input.basicCode, name: input.name } });
+      return { basicCode: row.basic_code, name: row.name, kind };
+    });
+  }
+
+  /**
+   * Adds an implementation of a base item at an org of one's subtree. Its first version is a draft
+   * copied from an existing implementation (or a blank guide), published through review like any other.
+   */
+  async createItem(actor: Actor, input: { basicCode: string; orgId: string }, ctx: RequestContext) {
+    return this.store.transact(async (repos) => {
+      const base = await repos.catalogue.findBaseItem(input.basicCode);
+      if (!base) throw new DomainError("BASIC_CODE_UNKNOWN");
+      const org = await repos.orgs.findById(input.orgId);
+      if (!org) throw new DomainError("ORG_NOT_FOUND");
+      if (!canEditItem(actor, org.path)) throw new DomainError("FORBIDDEN");
+      const level: Level | null = org.kind === "street" ? "street" : org.kind === "community" ? "community" : org.kind === "department" ? (org.region_code === "310000" ? "city" : "district") : null;
+      if (!level) throw new DomainError("ORG_CANNOT_IMPLEMENT");
+      if (await repos.catalogue.findItemByBaseAndOrg(base.id, org.id)) throw new DomainError("ITEM_EXISTS");
+      const division = level === "street" || level === "community" ? org.code : org.region_code;
+      const orgKey = level === "street" || level === "community" ? "JD" : (org.code.split("-")[1] ?? "ORG");
+      const item = await repos.catalogue.insertItem({ base_item_id: base.id, org_id: org.id, level, impl_code: buildImplCode(base.basic_code, level, division, orgKey), region_code: org.region_code });
+      const content = (await repos.catalogue.referenceContent(base.id)) ?? blankContent(base.name);
+      const draft = await repos.catalogue.insertVersion({ item_id: item.id, version: 1, content: JSON.stringify(content), created_by: actor.accountId, created_by_name: actor.name, region_code: org.region_code });
+      await repos.audit.append(actor, ctx, { action: "catalogue.item_create", targetType: "catalogue_item", targetId: item.id, orgId: org.id, regionCode: org.region_code, details: { implCode: item.impl_code } });
+      return { id: item.id, implCode: item.impl_code, draftId: draft.id };
+    });
+  }
+
+  async listBaseItems() {
+    return (await this.store.repos.catalogue.listBaseItems()).map((b) => ({ basicCode: b.basic_code, name: b.name, kind: b.kind, departmentKey: b.department_key }));
   }
 
   async getItem(actor: Actor, itemId: string) {
@@ -172,4 +215,37 @@ export class CatalogueAdminService {
     if (!a || !b) throw new DomainError("VERSION_NOT_FOUND");
     return { from, to, changes: diffContent(a.content as ItemContent, b.content as ItemContent) };
   }
+}
+
+/** A guide with nothing filled in yet but the name: the completeness audit shows what is missing. */
+function blankContent(name: string): ItemContent {
+  return {
+    name,
+    summary: "",
+    audiences: ["person"],
+    themes: [],
+    keywords: [],
+    guide: {
+      legalBasisSetting: "",
+      legalBasisImplementing: "",
+      conditions: [],
+      materials: [],
+      steps: [],
+      legalLimitDays: null,
+      committedLimitDays: null,
+      free: true,
+      fees: [],
+      location: "",
+      hours: "",
+      channels: ["window"],
+      onlineDepth: 1,
+      visits: 1,
+      scope: [],
+      consultPhone: "12345",
+      complaintPhone: "12345",
+      faq: [],
+      situations: [],
+    },
+    form: { fields: [{ key: "name", label: "申请人姓名", type: "text", required: true, dataElement: "person.name" }] },
+  };
 }

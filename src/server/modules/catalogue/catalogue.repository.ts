@@ -185,6 +185,40 @@ export class CatalogueRepository {
     await this.db.updateTable("catalogue_items").set({ published_version_id: versionId, updated_at: new Date() }).where("id", "=", itemId).execute();
   }
 
+  findBaseItem(basicCode: string) {
+    return this.db.selectFrom("catalogue_base_items").selectAll().where("basic_code", "=", basicCode).executeTakeFirst();
+  }
+
+  listBaseItems() {
+    return this.db.selectFrom("catalogue_base_items").select(["basic_code", "name", "kind", "department_key"]).orderBy("basic_code").execute();
+  }
+
+  insertBaseItem(row: { basic_code: string; name: string; kind: string; action: string; department_key: string; legal_basis: string }) {
+    return this.db.insertInto("catalogue_base_items").values({ ...row, parent_id: null }).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** The content of some published implementation of a base item (the city's first), to start a new one from. */
+  async referenceContent(baseItemId: string): Promise<unknown | null> {
+    const row = await this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
+      .select("v.content")
+      .where("i.base_item_id", "=", baseItemId)
+      .orderBy("i.level")
+      .orderBy("i.impl_code")
+      .limit(1)
+      .executeTakeFirst();
+    return row?.content ?? null;
+  }
+
+  insertItem(row: { base_item_id: string; org_id: string; level: string; impl_code: string; region_code: string }) {
+    return this.db.insertInto("catalogue_items").values({ ...row, published_version_id: null, consistency_note: null }).returningAll().executeTakeFirstOrThrow();
+  }
+
+  findItemByBaseAndOrg(baseItemId: string, orgId: string) {
+    return this.db.selectFrom("catalogue_items").select("id").where("base_item_id", "=", baseItemId).where("org_id", "=", orgId).executeTakeFirst();
+  }
+
   /** Policies linked to a base item. */
   policiesForBaseItem(basicCode: string) {
     return this.db
@@ -215,6 +249,19 @@ export class CatalogueRepository {
 
   listSynonyms() {
     return this.db.selectFrom("search_synonyms").selectAll().orderBy("term").execute();
+  }
+
+  async upsertSynonym(term: string, expansions: string[]): Promise<void> {
+    await this.db
+      .insertInto("search_synonyms")
+      .values({ term, expansions, updated_at: new Date() })
+      .onConflict((oc) => oc.column("term").doUpdateSet({ expansions, updated_at: new Date() }))
+      .execute();
+  }
+
+  async deleteSynonym(term: string): Promise<boolean> {
+    const r = await this.db.deleteFrom("search_synonyms").where("term", "=", term).executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
   }
 
   listAnswers() {

@@ -6,6 +6,8 @@ import { browseQuery, catalogueEntry, policyDetail, policySummary, searchQuery, 
 import { requestLang } from "../../http/lang";
 import type { PolicyService } from "../policies/policy.service";
 import type { SearchService } from "../search/search.service";
+import type { SynonymService } from "../search/synonym.service";
+import { requestContext } from "../../http/auth-plugin";
 import type { CatalogueService } from "./catalogue.service";
 import type { CatalogueAuditService } from "./catalogue-audit.service";
 import { catalogueAuditResponse } from "../../../shared/schemas/audit";
@@ -14,7 +16,45 @@ import { requireStaff } from "../../http/auth-plugin";
 const PUBLIC = { public: true } as const;
 
 /** Public catalogue, guides, unified search and the policy library. */
-export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueService; search: SearchService; policies: PolicyService; audit: CatalogueAuditService }> = async (app, deps) => {
+export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueService; search: SearchService; policies: PolicyService; audit: CatalogueAuditService; synonyms: SynonymService }> = async (app, deps) => {
+  const synonym = z.object({ term: z.string(), expansions: z.array(z.string()), updatedAt: z.string() });
+  app.get(
+    "/search/synonyms",
+    { config: PUBLIC, schema: { tags: ["search"], summary: "同义词词典 The synonym dictionary", response: { 200: z.object({ items: z.array(synonym) }) } } },
+    async () => ({ items: await deps.synonyms.list() }),
+  );
+  app.put(
+    "/search/synonyms/:term",
+    {
+      schema: {
+        tags: ["search"],
+        summary: "设置同义词 Set an everyday word's official terms (city-level 事项管理员)",
+        params: z.strictObject({ term: z.string().trim().min(1).max(20) }),
+        body: z.strictObject({ expansions: z.array(z.string().trim().min(1).max(30)).min(1).max(10) }),
+        response: { 200: z.object({ ok: z.literal(true) }), 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (req) => {
+      await deps.synonyms.put(requireStaff(req, "catalog_admin"), req.params.term, req.body.expansions, requestContext(req));
+      return { ok: true as const };
+    },
+  );
+  app.delete(
+    "/search/synonyms/:term",
+    {
+      schema: {
+        tags: ["search"],
+        summary: "删除同义词 Remove an everyday word",
+        params: z.strictObject({ term: z.string().trim().min(1).max(20) }),
+        response: { 200: z.object({ ok: z.literal(true) }), 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => {
+      await deps.synonyms.remove(requireStaff(req, "catalog_admin"), req.params.term, requestContext(req));
+      return { ok: true as const };
+    },
+  );
+
   app.get(
     "/catalogue/audit",
     {

@@ -105,3 +105,22 @@ describe("catalogue browsing and guides", () => {
     expect(current.items.length).toBeGreaterThan(0);
   });
 });
+
+describe("the synonym dictionary", () => {
+  it("is edited by city catalogue administrators and search follows at once", async () => {
+    const { login } = await import("../../testing/test-app");
+    const before = (await t.app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("开撸串摊")}&limit=3` })).json();
+    expect(before.hits.map((h: { basicCode: string }) => h.basicCode)).not.toContain("XK00002001");
+    const huangpu = await login(t.app, "catalog.admin.huangpu");
+    const put = (who: typeof huangpu) => t.app.inject({ method: "PUT", url: `/api/v1/search/synonyms/${encodeURIComponent("撸串摊")}`, headers: who.headers, payload: { expansions: ["食品经营许可"] } });
+    expect((await put(huangpu)).statusCode).toBe(403);
+    const city = await login(t.app, "catalog.admin");
+    expect((await put(city)).statusCode).toBe(200);
+    const after = (await t.app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("开撸串摊")}&limit=3` })).json();
+    expect(after.hits[0].basicCode).toBe("XK00002001");
+    const list = (await t.app.inject({ method: "GET", url: "/api/v1/search/synonyms" })).json();
+    expect(list.items.find((s: { term: string }) => s.term === "撸串摊").expansions).toEqual(["食品经营许可"]);
+    expect((await t.app.inject({ method: "DELETE", url: `/api/v1/search/synonyms/${encodeURIComponent("撸串摊")}`, headers: city.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "DELETE", url: `/api/v1/search/synonyms/${encodeURIComponent("撸串摊")}`, headers: city.headers })).json().error.code).toBe("SYNONYM_NOT_FOUND");
+  });
+});
