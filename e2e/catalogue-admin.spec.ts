@@ -50,3 +50,25 @@ test("an administrator edits a guide and its form, publishes through review, and
   await expect(page.getByText("v2 ·")).toBeVisible();
   await expect(page.getByLabel("营业时间")).toBeVisible();
 });
+
+test("the catalogue round-trips through Excel; a bad workbook is refused with a report of each bad cell", async ({ page }) => {
+  const ExcelJS = (await import("exceljs")).default;
+  await loginAs(page, "catalog.admin.huangpu");
+  await expect(page).toHaveURL(/workbench$/);
+  await page.goto("/workbench/catalogue");
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "导出 Excel" }).click();
+  const download = await downloadPromise;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile((await download.path())!);
+  const items = wb.getWorksheet("实施清单")!;
+  const headers = items.getRow(1).values as string[];
+  items.getRow(2).getCell(headers.indexOf("网办深度（1-4）")).value = 9;
+  const file = "tmp/e2e-bad-catalogue.xlsx";
+  await wb.xlsx.writeFile(file);
+  await page.locator("input[type=file]").setInputFiles(file);
+  await expect(page.getByRole("dialog", { name: "导入检查报告" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "网办深度（1-4）" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "须为 1 到 4 之间的整数" })).toBeVisible();
+  await expectAccessible(page, "import report");
+});

@@ -38,3 +38,19 @@ export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
   }
   return data as T;
 }
+
+/** Uploads a file as the raw request body (e.g. an .xlsx workbook); same errors as `api`. */
+export async function uploadFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  const res = await fetch(`/api/v1${path}`, {
+    method: "POST",
+    headers: { "content-type": contentType, accept: "application/json", ...(csrfToken ? { "x-csrf-token": csrfToken } : {}) },
+    credentials: "same-origin",
+    body: file,
+  });
+  const data = await res.json();
+  if (!res.ok) {
+    const err = (data as ErrorBody).error;
+    throw new ApiError(res.status, err.code, err.message, err.details);
+  }
+  return data as T;
+}

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from "antd";
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography, Upload } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -6,7 +6,7 @@ import type { OrgNode } from "../../shared/schemas/staff";
 import { useSession } from "../session";
 import { showApiError } from "../components/form-errors";
 import { VERSION_STATUS_LABELS, type VersionStatus } from "../../shared/catalogue-workflow";
-import { api } from "../api";
+import { api, ApiError, uploadFile } from "../api";
 import { labels } from "../labels";
 
 interface Row {
@@ -37,6 +37,21 @@ export function CatalogueAdminPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm();
+  const [reload, setReload] = useState(0);
+  const [report, setReport] = useState<Array<{ sheet: string; row: number; column: string; message: string }> | null>(null);
+
+  async function importWorkbook(file: File) {
+    try {
+      const r = await uploadFile<{ drafts: number }>("/admin/catalogue/import", file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      message.success(t("cadmin.imported", { count: r.drafts }));
+      setPage(1);
+      setQ("");
+      setReload((n) => n + 1);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "IMPORT_INVALID") setReport((err.details as { problems: NonNullable<typeof report> }).problems);
+      else message.error(err instanceof ApiError ? err.message : String(err));
+    }
+  }
 
   useEffect(() => {
     if (!adding) return;
@@ -72,7 +87,7 @@ export function CatalogueAdminPage() {
     api<{ items: Row[]; total: number }>("GET", `/admin/catalogue/items?limit=${PAGE}&offset=${(page - 1) * PAGE}${q ? `&q=${encodeURIComponent(q)}` : ""}`)
       .then(setData)
       .catch((e: Error) => setError(e.message));
-  }, [q, page]);
+  }, [q, page, reload]);
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -89,8 +104,31 @@ export function CatalogueAdminPage() {
         {me?.roles.includes("catalog_admin") && me.org?.regionCode === "310000" && (
           <Button onClick={() => { form.resetFields(); setAdding("base"); }}>{t("cadmin.addBase")}</Button>
         )}
+        <a href="/api/v1/admin/catalogue/export" download>
+          {t("cadmin.exportExcel")}
+        </a>
+        {me?.roles.includes("catalog_admin") && (
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { void importWorkbook(file); return false; }}>
+            <Button>{t("cadmin.importExcel")}</Button>
+          </Upload>
+        )}
         {me?.roles.includes("catalog_admin") && <Link to="/workbench/synonyms">{t("synonyms.title")}</Link>}
       </Space>
+      <Modal open={report !== null} title={t("cadmin.importReport")} footer={null} onCancel={() => setReport(null)} width={800}>
+        <Alert type="error" showIcon message={t("cadmin.importNothing")} style={{ marginBottom: 12 }} />
+        <Table
+          rowKey={(r) => `${r.sheet}-${r.row}-${r.column}-${r.message}`}
+          size="small"
+          pagination={{ pageSize: 10 }}
+          dataSource={report ?? []}
+          columns={[
+            { title: t("cadmin.sheet"), dataIndex: "sheet" },
+            { title: t("cadmin.row"), dataIndex: "row", width: 60 },
+            { title: t("cadmin.column"), dataIndex: "column" },
+            { title: t("cadmin.problem"), dataIndex: "message" },
+          ]}
+        />
+      </Modal>
       <Modal open={adding !== null} title={adding === "base" ? t("cadmin.addBase") : t("cadmin.addItem")} onCancel={() => setAdding(null)} onOk={submitAdd} okText={t("staff.save")} cancelText={t("staff.cancel")} destroyOnHidden>
         <Form form={form} layout="vertical" requiredMark={false}>
           {adding === "item" ? (

@@ -2,13 +2,54 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
 import { requestContext, requireStaff } from "../../http/auth-plugin";
+import { DomainError } from "../../domain-error";
 import type { CatalogueAdminService } from "./catalogue-admin.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const statuses = z.enum(["draft", "in_review", "published", "superseded", "rejected"]);
 
 /** Catalogue editing and publication for 事项管理员 and reviewers, within their org subtree. */
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
+
 export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdminService }> = async (app, { admin }) => {
+  app.addContentTypeParser(XLSX, { parseAs: "buffer", bodyLimit: MAX_WORKBOOK_BYTES }, (_req, body, done) => done(null, body));
+
+  app.get(
+    "/admin/catalogue/export",
+    { schema: { tags: ["catalogue-admin"], summary: "导出目录 The published catalogue of one's subtree as an .xlsx workbook (401/403 as JSON errors)" } },
+    async (req, reply) => {
+      const buffer = await admin.exportWorkbook(requireStaff(req));
+      return reply
+        .header("content-type", XLSX)
+        .header("content-disposition", `attachment; filename="catalogue-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+        .send(buffer);
+    },
+  );
+
+  app.post(
+    "/admin/catalogue/import",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "导入目录 Upload an .xlsx workbook (as exported): all rows apply as new drafts, or none with a report of each bad cell",
+        response: {
+          200: z.object({ rows: z.number(), drafts: z.number(), implCodes: z.array(z.string()) }),
+          ...errors,
+          413: errorBody,
+          415: errorBody,
+          422: errorBody,
+        },
+      },
+    },
+    async (req) => {
+      const body = req.body as unknown;
+      // Checked by content, not by name: an .xlsx is a ZIP archive (PK\x03\x04).
+      if (!Buffer.isBuffer(body) || body.length < 4 || body.readUInt32LE(0) !== 0x04034b50) throw new DomainError("UPLOAD_TYPE_INVALID");
+      return admin.importWorkbook(requireStaff(req, "catalog_admin"), body, requestContext(req));
+    },
+  );
+
   app.get(
     "/admin/catalogue/items",
     {

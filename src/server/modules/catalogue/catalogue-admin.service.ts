@@ -7,6 +7,8 @@ import type { Actor, RequestContext } from "../../actor";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { canActOnItem, canEditItem } from "./catalogue.policy";
+import { exportWorkbook, parseWorkbook, type SheetItem } from "./catalogue-excel";
+import { canonicalJson } from "../audit/audit-hash";
 
 /**
  * Editing and publication of catalogue items: drafts, review (four eyes), publication with every
@@ -75,6 +77,47 @@ export class CatalogueAdminService {
       await repos.audit.append(actor, ctx, { action: "catalogue.item_create", targetType: "catalogue_item", targetId: item.id, orgId: org.id, regionCode: org.region_code, details: { implCode: item.impl_code } });
       return { id: item.id, implCode: item.impl_code, draftId: draft.id };
     });
+  }
+
+  /** The published catalogue of one's subtree as an Excel workbook. */
+  async exportWorkbook(actor: Actor): Promise<Buffer> {
+    if (!actor.orgPath || !canActOnItem(actor, ["catalog_admin", "reviewer"], actor.orgPath)) throw new DomainError("FORBIDDEN");
+    return exportWorkbook(await this.editableSheetItems(actor));
+  }
+
+  /**
+   * Imports a workbook: every row and cell is validated; if anything is wrong nothing is applied
+   * and the report names each bad cell. Otherwise each changed item gets a new draft (in one
+   * transaction), to be published through review like any edit.
+   */
+  async importWorkbook(actor: Actor, buffer: Buffer, ctx: RequestContext) {
+    if (!actor.roles.includes("catalog_admin") || !actor.orgPath) throw new DomainError("FORBIDDEN");
+    const items = await this.editableSheetItems(actor);
+    const current = new Map(items.map((i) => [i.implCode, i.content]));
+    const { items: parsed, problems } = await parseWorkbook(buffer, current);
+    const ids = new Map((await this.store.repos.catalogue.listAllPublished()).map((r) => [r.impl_code, r.id]));
+    const changed = [...parsed].filter(([code, content]) => canonicalJson(content) !== canonicalJson(current.get(code)));
+    for (const [code] of changed) {
+      const versions = await this.store.repos.catalogue.listVersions(ids.get(code)!);
+      if (versions.some((v) => v.status === "draft" || v.status === "in_review")) problems.push({ sheet: "实施清单", row: 0, column: "实施编码", message: `${code}：已有未发布的草稿或待审核版本，请先处理` });
+    }
+    if (problems.length) throw new DomainError("IMPORT_INVALID", { problems: problems.slice(0, 500), count: problems.length });
+    return this.store.transact(async (repos) => {
+      for (const [code, content] of changed) {
+        const item = await repos.catalogue.findItemForUpdate(ids.get(code)!);
+        const version = await repos.catalogue.nextVersionNumber(item!.id);
+        await repos.catalogue.insertVersion({ item_id: item!.id, version, content: JSON.stringify(content), created_by: actor.accountId, created_by_name: actor.name, region_code: item!.region_code });
+      }
+      await repos.audit.append(actor, ctx, { action: "catalogue.import", targetType: "catalogue", details: { rows: parsed.size, drafts: changed.map(([c]) => c) } });
+      return { rows: parsed.size, drafts: changed.length, implCodes: changed.map(([c]) => c) };
+    });
+  }
+
+  private async editableSheetItems(actor: Actor): Promise<SheetItem[]> {
+    const rows = await this.store.repos.catalogue.listAllPublishedWithOrgPath();
+    return rows
+      .filter((r) => r.org_path.startsWith(actor.orgPath!))
+      .map((r) => ({ implCode: r.impl_code, basicCode: r.basic_code, orgCode: r.org_code, level: r.level, content: r.content as ItemContent }));
   }
 
   async listBaseItems() {

@@ -39,6 +39,7 @@ export class CatalogueRepository {
         "b.legal_basis",
         "o.name as org_name",
         "o.name_en as org_name_en",
+        "o.code as org_code",
       ]);
   }
 
