@@ -48,6 +48,7 @@ export const ERRORS = {
   ITEM_EXISTS: { status: 409, zh: "该机构已实施此事项", en: "This organisation already implements this service" },
   IMPORT_INVALID: { status: 422, zh: "导入文件有错误，未导入任何内容；请按报告逐项修改后重新导入", en: "The workbook has errors; nothing was imported" },
   UPLOAD_TYPE_INVALID: { status: 415, zh: "文件类型不正确，请上传 .xlsx 工作簿", en: "Upload an .xlsx workbook" },
+  ANSWER_NOT_FOUND: { status: 404, zh: "该问答不存在", en: "No such answer" },
   SYNONYM_NOT_FOUND: { status: 404, zh: "该同义词不存在", en: "No such synonym" },
   VERSION_NOT_FOUND: { status: 404, zh: "该版本不存在", en: "No such version" },
   DRAFT_EXISTS: { status: 409, zh: "该事项已有未发布的草稿或待审核版本，请在其基础上修改", en: "This service already has an open draft or a version in review" },

@@ -22,6 +22,7 @@ import { RegisterPage } from "./pages/RegisterPage";
 import { SearchPage } from "./pages/SearchPage";
 import { StaffAdminPage } from "./pages/StaffAdminPage";
 import { SynonymsPage } from "./pages/SynonymsPage";
+import { AnswersPage } from "./pages/AnswersPage";
 import { WorkbenchPage } from "./pages/WorkbenchPage";
 import { useSession } from "./session";
 
@@ -151,6 +152,7 @@ export function AppRoutes() {
           <Route path="/workbench/catalogue" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><CatalogueAdminPage /></RequireActor>} />
           <Route path="/workbench/catalogue/items/:id" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><CatalogueItemAdminPage /></RequireActor>} />
           <Route path="/workbench/catalogue/versions/:versionId/edit" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><ItemEditorPage /></RequireActor>} />
+          <Route path="/workbench/answers" element={<RequireActor kind="staff" roles={["catalog_admin"]}><AnswersPage /></RequireActor>} />
           <Route path="/workbench/synonyms" element={<RequireActor kind="staff" roles={["catalog_admin"]}><SynonymsPage /></RequireActor>} />
           <Route path="/workbench/catalogue-audit" element={<RequireActor kind="staff" roles={["catalog_admin", "supervisor", "sys_admin"]}><CatalogueAuditPage /></RequireActor>} />
           <Route path="/workbench/staff" element={<RequireActor kind="staff" roles={["sys_admin"]}><StaffAdminPage /></RequireActor>} />

@@ -176,6 +176,7 @@ const zh = {
     column: "列",
     problem: "问题",
   },
+  answers: { title: "知识库问答", add: "新增问答", question: "问题", answer: "解答", related: "相关事项基本编码（选填）" },
   synonyms: {
     title: "搜索同义词",
     intro: "把群众的日常说法对应到规范的事项名称，例如“开公司”对应“企业设立登记”。修改后搜索即时生效。",
@@ -574,6 +575,7 @@ const en: Messages = {
     column: "Column",
     problem: "Problem",
   },
+  answers: { title: "Knowledge answers", add: "Add an answer", question: "Question", answer: "Answer", related: "Related service's basic code (optional)" },
   synonyms: {
     title: "Search synonyms",
     intro: "Map everyday words to official names, e.g. 开公司 → 企业设立登记. Search uses changes at once.",

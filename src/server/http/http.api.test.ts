@@ -20,6 +20,7 @@ const PUBLIC = new Set([
   "GET /api/v1/policies",
   "GET /api/v1/policies/{id}",
   "GET /api/v1/search/synonyms",
+  "GET /api/v1/search/answers",
 ]);
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 

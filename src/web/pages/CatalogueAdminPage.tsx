@@ -113,6 +113,7 @@ export function CatalogueAdminPage() {
           </Upload>
         )}
         {me?.roles.includes("catalog_admin") && <Link to="/workbench/synonyms">{t("synonyms.title")}</Link>}
+        {me?.roles.includes("catalog_admin") && <Link to="/workbench/answers">{t("answers.title")}</Link>}
       </Space>
       <Modal open={report !== null} title={t("cadmin.importReport")} footer={null} onCancel={() => setReport(null)} width={800}>
         <Alert type="error" showIcon message={t("cadmin.importNothing")} style={{ marginBottom: 12 }} />

@@ -265,6 +265,20 @@ export class CatalogueRepository {
     return Number(r.numDeletedRows) === 1;
   }
 
+  insertAnswer(row: { question: string; answer: string; tags: string[]; basic_code: string | null }) {
+    return this.db.insertInto("knowledge_answers").values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async updateAnswer(id: string, row: { question: string; answer: string; tags: string[]; basic_code: string | null }): Promise<boolean> {
+    const r = await this.db.updateTable("knowledge_answers").set({ ...row, updated_at: new Date() }).where("id", "=", id).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async deleteAnswer(id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom("knowledge_answers").where("id", "=", id).executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  }
+
   listAnswers() {
     return this.db.selectFrom("knowledge_answers").selectAll().execute();
   }

@@ -23,6 +23,40 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueServic
     { config: PUBLIC, schema: { tags: ["search"], summary: "同义词词典 The synonym dictionary", response: { 200: z.object({ items: z.array(synonym) }) } } },
     async () => ({ items: await deps.synonyms.list() }),
   );
+  const answer = z.object({ id: z.string(), question: z.string(), answer: z.string(), tags: z.array(z.string()), basicCode: z.string().nullable(), updatedAt: z.string() });
+  const answerBody = z.strictObject({
+    question: z.string().trim().min(2).max(200),
+    answer: z.string().trim().min(2).max(2000),
+    tags: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
+    basicCode: z.string().trim().toUpperCase().nullable().default(null),
+  });
+  app.get(
+    "/search/answers",
+    { config: PUBLIC, schema: { tags: ["search"], summary: "知识库问答 Knowledge answers", response: { 200: z.object({ items: z.array(answer) }) } } },
+    async () => ({ items: await deps.synonyms.listAnswers() }),
+  );
+  app.post(
+    "/search/answers",
+    {
+      schema: { tags: ["search"], summary: "新增问答 Add a knowledge answer (city-level 事项管理员)", body: answerBody, response: { 201: z.object({ id: z.string() }), 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } },
+    },
+    async (req, reply) => reply.status(201).send(await deps.synonyms.saveAnswer(requireStaff(req, "catalog_admin"), null, req.body, requestContext(req))),
+  );
+  app.put(
+    "/search/answers/:id",
+    {
+      schema: { tags: ["search"], summary: "修改问答 Change a knowledge answer", params: z.strictObject({ id: uuid }), body: answerBody, response: { 200: z.object({ id: z.string() }), 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } },
+    },
+    async (req) => deps.synonyms.saveAnswer(requireStaff(req, "catalog_admin"), req.params.id, req.body, requestContext(req)),
+  );
+  app.delete(
+    "/search/answers/:id",
+    { schema: { tags: ["search"], summary: "删除问答 Remove a knowledge answer", params: z.strictObject({ id: uuid }), response: { 200: z.object({ ok: z.literal(true) }), 401: errorBody, 403: errorBody, 404: errorBody } } },
+    async (req) => {
+      await deps.synonyms.removeAnswer(requireStaff(req, "catalog_admin"), req.params.id, requestContext(req));
+      return { ok: true as const };
+    },
+  );
   app.put(
     "/search/synonyms/:term",
     {

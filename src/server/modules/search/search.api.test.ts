@@ -124,3 +124,22 @@ describe("the synonym dictionary", () => {
     expect((await t.app.inject({ method: "DELETE", url: `/api/v1/search/synonyms/${encodeURIComponent("撸串摊")}`, headers: city.headers })).json().error.code).toBe("SYNONYM_NOT_FOUND");
   });
 });
+
+describe("knowledge answers", () => {
+  it("are maintained by city catalogue administrators and found by search at once", async () => {
+    const { login } = await import("../../testing/test-app");
+    const city = await login(t.app, "catalog.admin");
+    const body = { question: "营业执照可以网上打印吗？", answer: "可以，电子营业执照与纸质执照具有同等法律效力，可在线下载打印。", tags: ["营业执照"], basicCode: "XK00001001" };
+    const created = await t.app.inject({ method: "POST", url: "/api/v1/search/answers", headers: city.headers, payload: body });
+    expect(created.statusCode).toBe(201);
+    const found = (await t.app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("执照网上打印")}&type=answer` })).json();
+    expect(found.hits[0].answer).toContain("同等法律效力");
+    const bad = await t.app.inject({ method: "PUT", url: `/api/v1/search/answers/${created.json().id}`, headers: city.headers, payload: { ...body, basicCode: "XK99999999" } });
+    expect(bad.json().error.code).toBe("BASIC_CODE_UNKNOWN");
+    const huangpu = await login(t.app, "catalog.admin.huangpu");
+    expect((await t.app.inject({ method: "DELETE", url: `/api/v1/search/answers/${created.json().id}`, headers: huangpu.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "DELETE", url: `/api/v1/search/answers/${created.json().id}`, headers: city.headers })).statusCode).toBe(200);
+    const gone = (await t.app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("执照网上打印")}&type=answer` })).json();
+    expect(gone.hits.every((h: { answer: string | null }) => !h.answer?.includes("同等法律效力"))).toBe(true);
+  });
+});
