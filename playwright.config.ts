@@ -37,6 +37,7 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       HAOBAN_RATE_LIMIT_PER_MINUTE: "100000",
       HAOBAN_LOGIN_RATE_LIMIT_PER_MINUTE: "100000",
+      HAOBAN_SEARCH_REFRESH_MS: "0",
       DATABASE_URL: "",
     },
   },

@@ -72,3 +72,22 @@ test("the catalogue round-trips through Excel; a bad workbook is refused with a 
   await expect(page.getByRole("cell", { name: "须为 1 到 4 之间的整数" })).toBeVisible();
   await expectAccessible(page, "import report");
 });
+
+test("the search vocabulary pages: synonyms and knowledge answers", async ({ page }) => {
+  await loginAs(page, "catalog.admin");
+  await expect(page).toHaveURL(/workbench$/);
+  await page.goto("/workbench/synonyms");
+  await expect(page.getByRole("cell", { name: "开公司", exact: true })).toBeVisible();
+  await expectAccessible(page, "synonyms");
+  await page.getByLabel("日常说法").fill("撸串摊");
+  await page.getByRole("combobox", { name: "对应的规范说法", exact: true }).fill("食品经营许可");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: /添\s?加/ }).click();
+  await expect(page.getByText("已保存")).toBeVisible();
+  await page.goto(`/search?q=${encodeURIComponent("开撸串摊")}`);
+  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("食品经营许可");
+
+  await page.goto("/workbench/answers");
+  await expect(page.getByRole("cell", { name: "结婚登记要带什么？" })).toBeVisible();
+  await expectAccessible(page, "answers");
+});
