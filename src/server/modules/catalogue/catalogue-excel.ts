@@ -33,6 +33,27 @@ const labelOf = <T extends Record<string, { zh: string } | string>>(table: T, ke
 const AUDIENCE_LABELS: Record<string, string> = { person: "个人", enterprise: "法人" };
 const list = (s: string) => s.split(/[、,，;；\n]/).map((x) => x.trim()).filter(Boolean);
 
+/** A column holding several codes of a reference list, written and read as their Chinese labels. */
+function labelListColumn<T extends Record<string, { zh: string } | string>>(
+  header: string,
+  width: number,
+  table: T,
+  get: (c: ItemContent) => string[],
+  put: (c: ItemContent, codes: string[]) => void,
+) {
+  return {
+    header,
+    width,
+    get: (i: SheetItem) => get(i.content).map((code) => labelOf(table, code)).join("、"),
+    set: (c: ItemContent, v: string, fail: (m: string) => void) => {
+      const map = byLabel(table);
+      const codes = list(v).map((x) => map.get(x));
+      if (codes.some((x) => !x)) return fail(`“${header}”只能是：${[...map.keys()].join("、")}`);
+      put(c, codes as string[]);
+    },
+  };
+}
+
 /** The columns of the items sheet, each with how it is written and read back. */
 const ITEM_COLUMNS: Array<{ header: string; width: number; get: (i: SheetItem) => string | number | null; set?: (c: ItemContent, v: string, fail: (m: string) => void) => void }> = [
   { header: "实施编码", width: 30, get: (i) => i.implCode },
@@ -41,28 +62,8 @@ const ITEM_COLUMNS: Array<{ header: string; width: number; get: (i: SheetItem) =
   { header: "层级", width: 8, get: (i) => labelOf(LEVELS, i.level) },
   { header: "事项名称", width: 24, get: (i) => i.content.name, set: (c, v) => void (c.name = v) },
   { header: "概述", width: 40, get: (i) => i.content.summary, set: (c, v) => void (c.summary = v) },
-  {
-    header: "服务对象",
-    width: 10,
-    get: (i) => i.content.audiences.map((a) => AUDIENCE_LABELS[a]).join("、"),
-    set: (c, v, fail) => {
-      const map = byLabel(AUDIENCE_LABELS);
-      const values = list(v).map((x) => map.get(x));
-      if (values.some((x) => !x)) return fail("服务对象只能是“个人”“法人”");
-      c.audiences = values as ItemContent["audiences"];
-    },
-  },
-  {
-    header: "主题",
-    width: 16,
-    get: (i) => i.content.themes.map((th) => labelOf(THEMES, th)).join("、"),
-    set: (c, v, fail) => {
-      const map = byLabel(THEMES);
-      const values = list(v).map((x) => map.get(x));
-      if (values.some((x) => !x)) return fail(`未知的主题；可用：${[...map.keys()].join("、")}`);
-      c.themes = values as ItemContent["themes"];
-    },
-  },
+  labelListColumn("服务对象", 10, AUDIENCE_LABELS, (c) => c.audiences, (c, v) => void (c.audiences = v as ItemContent["audiences"])),
+  labelListColumn("主题", 16, THEMES, (c) => c.themes, (c, v) => void (c.themes = v as ItemContent["themes"])),
   { header: "搜索关键词", width: 24, get: (i) => i.content.keywords.join("、"), set: (c, v) => void (c.keywords = list(v)) },
   { header: "设定依据", width: 30, get: (i) => i.content.guide.legalBasisSetting, set: (c, v) => void (c.guide.legalBasisSetting = v) },
   { header: "实施依据", width: 30, get: (i) => i.content.guide.legalBasisImplementing, set: (c, v) => void (c.guide.legalBasisImplementing = v) },
@@ -82,30 +83,10 @@ const ITEM_COLUMNS: Array<{ header: string; width: number; get: (i: SheetItem) =
   },
   { header: "办理地点", width: 30, get: (i) => i.content.guide.location, set: (c, v) => void (c.guide.location = v) },
   { header: "办理时间", width: 24, get: (i) => i.content.guide.hours, set: (c, v) => void (c.guide.hours = v) },
-  {
-    header: "办理渠道",
-    width: 20,
-    get: (i) => i.content.guide.channels.map((ch) => labelOf(CHANNELS, ch)).join("、"),
-    set: (c, v, fail) => {
-      const map = byLabel(CHANNELS);
-      const values = list(v).map((x) => map.get(x));
-      if (values.some((x) => !x)) return fail(`办理渠道只能是：${[...map.keys()].join("、")}`);
-      c.guide.channels = values as ItemContent["guide"]["channels"];
-    },
-  },
+  labelListColumn("办理渠道", 20, CHANNELS, (c) => c.guide.channels, (c, v) => void (c.guide.channels = v as ItemContent["guide"]["channels"])),
   { header: "网办深度（1-4）", width: 10, get: (i) => i.content.guide.onlineDepth, set: (c, v, fail) => void (c.guide.onlineDepth = intIn(v, 1, 4, fail) ?? c.guide.onlineDepth) },
   { header: "到现场次数（0-2）", width: 10, get: (i) => i.content.guide.visits, set: (c, v, fail) => void (c.guide.visits = intIn(v, 0, 2, fail) ?? c.guide.visits) },
-  {
-    header: "通办范围",
-    width: 18,
-    get: (i) => i.content.guide.scope.map((s) => labelOf(SCOPES, s)).join("、"),
-    set: (c, v, fail) => {
-      const map = byLabel(SCOPES);
-      const values = list(v).map((x) => map.get(x));
-      if (values.some((x) => !x)) return fail(`通办范围只能是：${[...map.keys()].join("、")}`);
-      c.guide.scope = values as ItemContent["guide"]["scope"];
-    },
-  },
+  labelListColumn("通办范围", 18, SCOPES, (c) => c.guide.scope, (c, v) => void (c.guide.scope = v as ItemContent["guide"]["scope"])),
   { header: "咨询电话", width: 16, get: (i) => i.content.guide.consultPhone, set: (c, v) => void (c.guide.consultPhone = v) },
   { header: "投诉电话", width: 16, get: (i) => i.content.guide.complaintPhone, set: (c, v) => void (c.guide.complaintPhone = v) },
   {

@@ -112,26 +112,21 @@ export class CatalogueRepository {
     return Number(row.n);
   }
 
-  /** An item with its org path, locked for the rest of the transaction. */
-  findItemForUpdate(id: string) {
+  private itemWithOrg() {
     return this.db
       .selectFrom("catalogue_items as i")
       .innerJoin("orgs as o", "o.id", "i.org_id")
       .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
-      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name"])
-      .where("i.id", "=", id)
-      .forUpdate("i")
-      .executeTakeFirst();
+      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name"]);
+  }
+
+  /** An item with its org path, locked for the rest of the transaction. */
+  findItemForUpdate(id: string) {
+    return this.itemWithOrg().where("i.id", "=", id).forUpdate("i").executeTakeFirst();
   }
 
   findItem(id: string) {
-    return this.db
-      .selectFrom("catalogue_items as i")
-      .innerJoin("orgs as o", "o.id", "i.org_id")
-      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
-      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name"])
-      .where("i.id", "=", id)
-      .executeTakeFirst();
+    return this.itemWithOrg().where("i.id", "=", id).executeTakeFirst();
   }
 
   listVersions(itemId: string) {
