@@ -18,6 +18,8 @@ import { DomainError } from "./domain-error";
 import { registerAuth } from "./http/auth-plugin";
 import { registerErrorHandler, sendError } from "./http/error-handler";
 import { registerMetrics } from "./http/metrics";
+import { applicationRoutes } from "./modules/applications/application.routes";
+import { ApplicationService } from "./modules/applications/application.service";
 import { DataAccessService } from "./modules/audit/data-access.service";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { CatalogueService } from "./modules/catalogue/catalogue.service";
@@ -53,6 +55,7 @@ export interface Services {
   catalogueAudit: CatalogueAuditService;
   catalogueAdmin: CatalogueAdminService;
   synonyms: SynonymService;
+  applications: ApplicationService;
 }
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
@@ -72,6 +75,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
     synonyms: new SynonymService(store),
+    applications: new ApplicationService(store, undefined, now),
   };
 }
 
@@ -150,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "search", description: "统一搜索 Unified search" },
         { name: "policies", description: "政策库 Policy library" },
         { name: "catalogue-admin", description: "事项编辑与发布 Catalogue editing and publication" },
+        { name: "applications", description: "办件 Applications (the acceptance issue: first part)" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
       security: [{ session: [] }],
@@ -176,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(registryRoutes, { registry: services.registry });
       await api.register(catalogueRoutes, { catalogue: services.catalogue, search: services.search, policies: services.policies, audit: services.catalogueAudit, synonyms: services.synonyms });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
+      await api.register(applicationRoutes, { applications: services.applications });
     },
     { prefix: "/api/v1" },
   );

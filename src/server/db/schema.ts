@@ -219,6 +219,80 @@ export interface CatalogueGenerationTable {
   generation: number;
 }
 
+export interface ApplicationsTable {
+  id: Generated<string>;
+  number: string;
+  item_id: string;
+  version_id: string;
+  workflow: ColumnType<unknown, string, string>;
+  applicant_account_id: string;
+  applicant_person_id: string | null;
+  acting_for_enterprise_id: string | null;
+  channel: "online" | "window" | "mobile" | "agent";
+  accepting_org_id: string | null;
+  handling_org_id: string;
+  region_code: string;
+  state: string;
+  outcome: string | null;
+  form_data: ColumnType<unknown, string, string>;
+  submitted_at: Generated<Date>;
+  start_date: string;
+  committed_days: number | null;
+  legal_days: number | null;
+  committed_deadline: string | null;
+  legal_deadline: string | null;
+  deadline_beyond_calendar: Generated<boolean>;
+  lock_version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<number>;
+  application_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_account_id: string | null;
+  actor_name: string;
+  org_id: string | null;
+  opinion: string | null;
+  details: ColumnType<unknown, string, never>;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
+export interface ApplicationPausesTable {
+  id: Generated<number>;
+  application_id: string;
+  reason: string;
+  from_date: string;
+  to_date: string | null;
+  region_code: string;
+}
+
+export interface ApplicationCountersTable {
+  division_code: string;
+  day: string;
+  last: number;
+}
+
+export interface IdempotencyKeysTable {
+  account_id: string;
+  key: string;
+  request_hash: string;
+  application_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: ColumnType<unknown, string, never>;
+  region_code: string;
+  created_at: Generated<Date>;
+  processed_at: Date | null;
+}
+
 export interface DB {
   orgs: OrgsTable;
   persons: PersonsTable;
@@ -236,6 +310,12 @@ export interface DB {
   knowledge_answers: KnowledgeAnswersTable;
   search_synonyms: SearchSynonymsTable;
   catalogue_generation: CatalogueGenerationTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  application_pauses: ApplicationPausesTable;
+  application_counters: ApplicationCountersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox: OutboxTable;
 }
 
 export type Org = Selectable<OrgsTable>;

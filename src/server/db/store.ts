@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { ApplicationRepository } from "../modules/applications/application.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
 import { PolicyRepository } from "../modules/policies/policy.repository";
@@ -21,6 +22,7 @@ export class Repositories {
   readonly audit: AuditRepository;
   readonly catalogue: CatalogueRepository;
   readonly policies: PolicyRepository;
+  readonly applications: ApplicationRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -32,6 +34,7 @@ export class Repositories {
     this.audit = new AuditRepository(db);
     this.catalogue = new CatalogueRepository(db);
     this.policies = new PolicyRepository(db);
+    this.applications = new ApplicationRepository(db);
   }
 }
 

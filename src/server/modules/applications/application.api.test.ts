@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+
+let t: TestApp;
+let clock = new Date("2026-02-12T02:00:00Z"); // Thursday 12 Feb 2026, 10:00 in Shanghai, before the Spring Festival
+let itemId: string;
+let citizen: LoggedIn;
+
+const form = {
+  enterpriseName: "上海明远科技有限公司",
+  creditCode: "91310101MA00000078",
+  legalRep: "张伟明",
+  contact: "张伟明",
+  contactMobile: "13800000001",
+  category: "catering",
+  seats: 40,
+  area: 120,
+  address: "上海市黄浦区四川中路213号",
+};
+
+beforeAll(async () => {
+  t = await startTestApp({}, { now: () => clock });
+  const row = await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow();
+  itemId = row.id;
+  citizen = await login(t.app, "13800000001");
+});
+afterAll(() => t.close());
+
+const submit = (who: LoggedIn, body: object, key?: string) =>
+  t.app.inject({ method: "POST", url: "/api/v1/applications", headers: { ...who.headers, ...(key ? { "idempotency-key": key } : {}) }, payload: body });
+
+describe("applications: submission", () => {
+  let id: string;
+
+  it("refuses invalid form data with each problem, storing nothing", async () => {
+    const res = await submit(citizen, { itemId, formData: { ...form, creditCode: "91310101MA00000079", area: -5 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("FORM_DATA_INVALID");
+    expect(res.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["creditCode", "area"]));
+    expect(await t.database.db.selectFrom("applications").select("id").execute()).toEqual([]);
+  });
+
+  it("issues a numbered receipt with working-day deadlines across the Spring Festival", async () => {
+    const res = await submit(citizen, { itemId, formData: form }, "key-0001-abcdef");
+    expect(res.statusCode).toBe(201);
+    const r = res.json();
+    id = r.id;
+    expect(r.number).toBe("310101-20260212-000001");
+    expect(r).toMatchObject({ state: "submitted", stateName: "待受理", committedDeadline: "2026-02-28", legalDeadline: "2026-03-04", light: "green" });
+  });
+
+  it("returns the same receipt for a retried Idempotency-Key, and refuses the key for another request", async () => {
+    const again = await submit(citizen, { itemId, formData: form }, "key-0001-abcdef");
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).toBe(id);
+    const other = await submit(citizen, { itemId, formData: { ...form, seats: 41 } }, "key-0001-abcdef");
+    expect(other.json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect((await t.database.db.selectFrom("applications").select("id").execute()).length).toBe(1);
+  });
+
+  it("hides the application from other citizens and from staff outside the handling org's subtree", async () => {
+    const other = await login(t.app, "13800000007");
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: other.headers })).json().error.code).toBe("APPLICATION_NOT_FOUND");
+    const xuhui = await login(t.app, "window.pudong");
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: xuhui.headers })).statusCode).toBe(404);
+    const mine = (await t.app.inject({ method: "GET", url: "/api/v1/applications", headers: citizen.headers })).json();
+    expect(mine.items).toEqual([expect.objectContaining({ id, itemName: "食品经营许可", handlingOrgName: "黄浦区市场监督管理局" })]);
+  });
+
+  describe("handling", () => {
+    it("shows in the handling department's inbox; two reviewers at once: one wins, the other gets 409", async () => {
+      const reviewer = await login(t.app, "review.amr.huangpu");
+      const inbox = (await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox?state=submitted", headers: reviewer.headers })).json();
+      expect(inbox.items.map((i: { id: string }) => i.id)).toContain(id);
+      const act = () => t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "accept", lockVersion: 0 } });
+      const [a, b] = await Promise.all([act(), act()]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+      expect([a, b].find((r) => r.statusCode === 409)!.json().error.code).toBe("APPLICATION_CHANGED");
+    });
+
+    it("asks once for a supplement with a reason; the clock stops until the applicant resubmits", async () => {
+      const reviewer = await login(t.app, "review.amr.huangpu");
+      const noReason = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "request_supplement", lockVersion: 1 } });
+      expect(noReason.json().error.code).toBe("REASON_REQUIRED");
+      const asked = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/applications/${id}/actions`,
+        headers: reviewer.headers,
+        payload: { action: "request_supplement", lockVersion: 1, opinion: "请补充就餐座位数和平面布局图", supplementItems: ["seats", "layout"] },
+      });
+      expect(asked.json()).toMatchObject({ state: "supplement", stateName: "待补正" });
+
+      // The applicant answers after the holiday, on Thursday 26 Feb.
+      clock = new Date("2026-02-26T02:00:00Z");
+      const citizenAgain = await login(t.app, "13800000001");
+      const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: citizenAgain.headers })).json();
+      expect(detail.actions.map((a: { key: string }) => a.key)).toEqual(["resubmit", "withdraw"]);
+      expect(detail.timeline.at(-1)).toMatchObject({ action: "request_supplement", opinion: "请补充就餐座位数和平面布局图", details: { supplementItems: ["seats", "layout"] } });
+      const resubmitted = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: citizenAgain.headers, payload: { action: "resubmit", lockVersion: 2, formData: { ...form, seats: 60 } } });
+      expect(resubmitted.statusCode).toBe(200);
+      // 13, 14, 24 and 25 Feb were paused: the committed deadline moves from 28 Feb to 5 Mar.
+      expect(resubmitted.json()).toMatchObject({ state: "reviewing", committedDeadline: "2026-03-05" });
+    });
+
+    it("only an approver decides, and a staff member without the role is refused", async () => {
+      const reviewer = await login(t.app, "review.amr.huangpu");
+      await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "pass_review", lockVersion: 3, opinion: "材料齐全" } });
+      expect((await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "approve", lockVersion: 4 } })).json().error.code).toBe("FORBIDDEN");
+      const approver = await login(t.app, "approve.amr.huangpu");
+      const denyNoReason = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: approver.headers, payload: { action: "deny", lockVersion: 4 } });
+      expect(denyNoReason.json().error.code).toBe("REASON_REQUIRED");
+      const approved = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: approver.headers, payload: { action: "approve", lockVersion: 4, opinion: "准予许可" } });
+      expect(approved.json()).toMatchObject({ state: "approved", outcome: "approved", light: null });
+      expect((await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: approver.headers, payload: { action: "approve", lockVersion: 5 } })).json().error.code).toBe("ACTION_NOT_ALLOWED");
+    });
+
+    it("keeps the timeline, audit records and outbox events", async () => {
+      const fresh = await login(t.app, "13800000001"); // the morning session idled out while the clock moved on
+      const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: fresh.headers })).json();
+      expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(["submit", "accept", "request_supplement", "resubmit", "pass_review", "approve"]);
+      const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "application.%").execute();
+      expect(audit).toHaveLength(6);
+      const outbox = await t.database.db.selectFrom("outbox").select("topic").execute();
+      expect(outbox).toHaveLength(6);
+    });
+  });
+});

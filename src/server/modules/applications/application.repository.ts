@@ -1,0 +1,102 @@
+import { type Insertable, type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema";
+
+type NewApplication = Insertable<DB["applications"]>;
+
+/** Storage of applications, their timeline, pauses, numbers, idempotency keys and outbox events. */
+export class ApplicationRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** The next number of the day for a division, atomically (concurrent submissions never share one). */
+  async nextSequence(divisionCode: string, day: string): Promise<number> {
+    const row = await sql<{ last: number }>`
+      insert into application_counters (division_code, day, last) values (${divisionCode}, ${day}, 1)
+      on conflict (division_code, day) do update set last = application_counters.last + 1
+      returning last`.execute(this.db);
+    return Number(row.rows[0]!.last);
+  }
+
+  insert(row: NewApplication) {
+    return this.db.insertInto("applications").values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  findById(id: string) {
+    return this.db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  findForUpdate(id: string) {
+    return this.db.selectFrom("applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  }
+
+  /** Changes state only if nobody changed the application since `lockVersion` was read. */
+  async updateIfVersion(id: string, lockVersion: number, changes: { state: string; outcome?: string | null; form_data?: string; committed_deadline?: string | null; legal_deadline?: string | null }): Promise<boolean> {
+    const r = await this.db
+      .updateTable("applications")
+      .set({ ...changes, lock_version: lockVersion + 1, updated_at: new Date() })
+      .where("id", "=", id)
+      .where("lock_version", "=", lockVersion)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async insertEvent(row: { application_id: string; action: string; from_state: string | null; to_state: string; actor_account_id: string | null; actor_name: string; org_id: string | null; opinion: string | null; details: Record<string, unknown>; region_code: string }) {
+    await this.db.insertInto("application_events").values({ ...row, details: JSON.stringify(row.details) }).execute();
+  }
+
+  listEvents(applicationId: string) {
+    return this.db.selectFrom("application_events").selectAll().where("application_id", "=", applicationId).orderBy("id").execute();
+  }
+
+  async openPause(applicationId: string, reason: string, fromDate: string, regionCode: string) {
+    await this.db.insertInto("application_pauses").values({ application_id: applicationId, reason, from_date: fromDate, to_date: null, region_code: regionCode }).execute();
+  }
+
+  async closePauses(applicationId: string, toDate: string) {
+    await this.db.updateTable("application_pauses").set({ to_date: toDate }).where("application_id", "=", applicationId).where("to_date", "is", null).execute();
+  }
+
+  listPauses(applicationId: string) {
+    return this.db.selectFrom("application_pauses").select(["from_date", "to_date", "reason"]).where("application_id", "=", applicationId).orderBy("id").execute();
+  }
+
+  findIdempotencyKey(accountId: string, key: string) {
+    return this.db.selectFrom("idempotency_keys").selectAll().where("account_id", "=", accountId).where("key", "=", key).executeTakeFirst();
+  }
+
+  async insertIdempotencyKey(row: { account_id: string; key: string; request_hash: string; application_id: string }) {
+    await this.db.insertInto("idempotency_keys").values(row).execute();
+  }
+
+  async insertOutbox(topic: string, payload: Record<string, unknown>, regionCode: string) {
+    await this.db.insertInto("outbox").values({ topic, payload: JSON.stringify(payload), region_code: regionCode }).execute();
+  }
+
+  private withNames() {
+    return this.db
+      .selectFrom("applications as a")
+      .innerJoin("catalogue_item_versions as v", "v.id", "a.version_id")
+      .innerJoin("orgs as h", "h.id", "a.handling_org_id")
+      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "a.workflow", "a.region_code", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
+  }
+
+  /** The applicant's own applications, and those of the enterprise they act for. */
+  listForApplicant(accountId: string, enterpriseId: string | null, limit: number, offset: number) {
+    return this.withNames()
+      .where((eb) => (enterpriseId ? eb("a.acting_for_enterprise_id", "=", enterpriseId) : eb.and([eb("a.applicant_account_id", "=", accountId), eb("a.acting_for_enterprise_id", "is", null)])))
+      .orderBy("a.submitted_at", "desc")
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  /** Applications handled by orgs in a subtree, optionally in given states (the staff inbox). */
+  listForOrgSubtree(orgPath: string, states: string[] | null, limit: number, offset: number) {
+    let q = this.withNames().where("h.path", "like", `${orgPath}%`);
+    if (states) q = q.where("a.state", "in", states);
+    return q.orderBy("a.committed_deadline").orderBy("a.submitted_at").limit(limit).offset(offset).execute();
+  }
+
+  handlingOrgPath(applicationId: string) {
+    return this.db.selectFrom("applications as a").innerJoin("orgs as o", "o.id", "a.handling_org_id").select("o.path").where("a.id", "=", applicationId).executeTakeFirst();
+  }
+}

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
+import { requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import type { ApplicationService } from "./application.service";
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const light = z.enum(["green", "yellow", "red"]).nullable();
+const receipt = z.object({
+  id: z.string(),
+  number: z.string(),
+  state: z.string(),
+  stateName: z.string(),
+  outcome: z.string().nullable(),
+  submittedAt: z.string(),
+  committedDeadline: z.string().nullable(),
+  legalDeadline: z.string().nullable(),
+  deadlineBeyondCalendar: z.boolean(),
+  light,
+});
+const summary = z.object({ id: z.string(), number: z.string(), itemName: z.string(), handlingOrgName: z.string(), state: z.string(), stateName: z.string(), outcome: z.string().nullable(), submittedAt: z.string(), committedDeadline: z.string().nullable(), light });
+const page = { limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) };
+
+/** 办件: online submission (with Idempotency-Key), my applications, the staff inbox, detail and actions. */
+export const applicationRoutes: FastifyPluginAsyncZod<{ applications: ApplicationService }> = async (app, { applications }) => {
+  app.post(
+    "/applications",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "提交申请 Submit an application online; an Idempotency-Key header makes retries return the same receipt (受理回执)",
+        headers: z.object({ "idempotency-key": z.string().trim().min(8).max(100).optional() }).passthrough(),
+        body: z.strictObject({ itemId: uuid, formData: z.record(z.string(), z.unknown()) }),
+        response: { 201: receipt, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await applications.submit(requireCitizen(req), req.body, req.headers["idempotency-key"] ?? null, requestContext(req))),
+  );
+
+  app.get(
+    "/applications",
+    {
+      schema: { tags: ["applications"], summary: "我的办件 My applications (or my enterprise's when acting for it)", querystring: z.strictObject(page), response: { 200: z.object({ items: z.array(summary) }), ...errors } },
+    },
+    async (req) => ({ items: await applications.listMine(requireCitizen(req), req.query.limit, req.query.offset) }),
+  );
+
+  app.get(
+    "/applications/inbox",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "待办 Applications handled in one's org subtree, by state, nearest deadline first",
+        querystring: z.strictObject({ state: z.string().regex(/^[a-z_,]+$/).optional(), ...page }),
+        response: { 200: z.object({ items: z.array(summary) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await applications.inbox(requireStaff(req), req.query.state ? req.query.state.split(",") : null, req.query.limit, req.query.offset) }),
+  );
+
+  app.get(
+    "/applications/:id",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "办件详情 An application with its timeline and the actions open to the caller",
+        params: z.strictObject({ id: uuid }),
+        response: {
+          200: receipt.extend({
+            formData: z.record(z.string(), z.unknown()),
+            lockVersion: z.number(),
+            actions: z.array(z.object({ key: z.string(), name: z.string(), reasonRequired: z.boolean(), supplement: z.boolean() })),
+            timeline: z.array(z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), opinion: z.string().nullable(), details: z.record(z.string(), z.unknown()), at: z.string() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => applications.get(requireActor(req), req.params.id),
+  );
+
+  app.post(
+    "/applications/:id/actions",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "办理 Take a workflow action; lockVersion detects concurrent handling (409 APPLICATION_CHANGED)",
+        params: z.strictObject({ id: uuid }),
+        body: z.strictObject({
+          action: z.string().regex(/^[a-z_]{1,40}$/),
+          opinion: z.string().trim().max(1000).optional(),
+          lockVersion: z.number().int().min(0),
+          supplementItems: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+          formData: z.record(z.string(), z.unknown()).optional(),
+        }),
+        response: { 200: receipt, ...errors },
+      },
+    },
+    async (req) => applications.act(requireActor(req), req.params.id, req.body, requestContext(req)),
+  );
+};

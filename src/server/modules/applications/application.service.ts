@@ -1,0 +1,254 @@
+import { createHash } from "node:crypto";
+import { validateFormValues, type FormValues } from "../../../shared/form-values";
+import type { ItemContent } from "../../../shared/schemas/catalogue";
+import { INSTANT_TEMPLATE, PROMISE_TEMPLATE, type WorkflowDefinition } from "../../../shared/workflow-definition";
+import { BeyondCalendarError, todayInChina, WorkCalendar, type Pause } from "../../../shared/working-days";
+import type { Actor, RequestContext } from "../../actor";
+import type { Repositories, Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import { canonicalJson } from "../audit/audit-hash";
+
+export interface SubmitInput {
+  itemId: string;
+  formData: FormValues;
+}
+
+/**
+ * Applications (办件): submission with idempotency keys, numbering and working-day deadlines, and
+ * transitions through the workflow definition (as data) with optimistic concurrency, a timeline,
+ * clock pauses for 补正, audit records and outbox events in the same transaction.
+ * Raises: ITEM_NOT_FOUND, FORM_DATA_INVALID, IDEMPOTENCY_KEY_REUSED, APPLICATION_NOT_FOUND,
+ * APPLICATION_CHANGED, ACTION_NOT_ALLOWED, REASON_REQUIRED, FORBIDDEN.
+ */
+export class ApplicationService {
+  constructor(
+    private readonly store: Store,
+    private readonly calendar: WorkCalendar = new WorkCalendar(),
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Submits online as the actor (or the enterprise they act for); a retried key returns the same receipt. */
+  async submit(actor: Actor, input: SubmitInput, idempotencyKey: string | null, ctx: RequestContext) {
+    if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
+    const requestHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
+    if (idempotencyKey) {
+      const seen = await this.store.repos.applications.findIdempotencyKey(actor.accountId, idempotencyKey);
+      if (seen) {
+        if (seen.request_hash !== requestHash) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
+        return this.receipt(this.store.repos, seen.application_id);
+      }
+    }
+    const item = await this.store.repos.catalogue.findPublishedById(input.itemId);
+    if (!item) throw new DomainError("ITEM_NOT_FOUND");
+    const content = item.content as ItemContent;
+    const problems = validateFormValues(content.form.fields, input.formData);
+    if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
+
+    const workflow: WorkflowDefinition = content.guide.committedLimitDays === 0 ? INSTANT_TEMPLATE : PROMISE_TEMPLATE;
+    const start = todayInChina(this.now());
+    const deadlines = this.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
+    const division = item.region_code;
+    const publishedVersion = await this.store.repos.catalogue.findVersionByNumber(item.id, item.version);
+
+    try {
+      return await this.store.transact(async (repos) => {
+        const seq = await repos.applications.nextSequence(division, start);
+        const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
+        const app = await repos.applications.insert({
+          number,
+          item_id: item.id,
+          version_id: publishedVersion!.id,
+          workflow: JSON.stringify(workflow),
+          applicant_account_id: actor.accountId,
+          applicant_person_id: actor.personId,
+          acting_for_enterprise_id: actor.actingFor?.enterpriseId ?? null,
+          channel: "online",
+          accepting_org_id: null,
+          handling_org_id: item.org_id,
+          region_code: item.region_code,
+          state: workflow.states.find((s) => s.kind === "start")!.key,
+          outcome: null,
+          form_data: JSON.stringify(input.formData),
+          start_date: start,
+          committed_days: content.guide.committedLimitDays,
+          legal_days: content.guide.legalLimitDays,
+          committed_deadline: deadlines.committed,
+          legal_deadline: deadlines.legal,
+          deadline_beyond_calendar: deadlines.beyondCalendar,
+        });
+        await repos.applications.insertEvent({ application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: null, opinion: null, details: { channel: "online" }, region_code: app.region_code });
+        if (idempotencyKey) await repos.applications.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, application_id: app.id });
+        await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, app.region_code);
+        await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: app.region_code, details: { number, implCode: item.impl_code } });
+        return this.receipt(repos, app.id);
+      });
+    } catch (err) {
+      // Two identical retries at once: the loser of the key's primary key returns the winner's receipt.
+      if (idempotencyKey && isUniqueViolation(err)) {
+        const seen = await this.store.repos.applications.findIdempotencyKey(actor.accountId, idempotencyKey);
+        if (seen && seen.request_hash === requestHash) return this.receipt(this.store.repos, seen.application_id);
+      }
+      throw err;
+    }
+  }
+
+  /** Takes a workflow action: checks the table, the role and org, the reason, and the version read. */
+  async act(actor: Actor, id: string, input: { action: string; opinion?: string; lockVersion: number; supplementItems?: string[]; formData?: FormValues }, ctx: RequestContext) {
+    return this.store.transact(async (repos) => {
+      const app = await repos.applications.findForUpdate(id);
+      if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
+      const isApplicant = actor.kind === "citizen" && app.applicant_account_id === actor.accountId;
+      const orgPath = (await repos.applications.handlingOrgPath(id))!.path;
+      const isStaffInScope = actor.kind === "staff" && actor.orgPath !== null && orgPath.startsWith(actor.orgPath);
+      if (!isApplicant && !isStaffInScope) throw new DomainError("APPLICATION_NOT_FOUND");
+      if (app.lock_version !== input.lockVersion) throw new DomainError("APPLICATION_CHANGED", { currentLockVersion: app.lock_version, state: app.state });
+      const workflow = app.workflow as WorkflowDefinition;
+      const action = workflow.actions.find((a) => a.key === input.action && a.from.includes(app.state));
+      if (!action) throw new DomainError("ACTION_NOT_ALLOWED", { state: app.state, action: input.action });
+      const allowed = action.roles.some((r) => (r === "applicant" ? isApplicant : isStaffInScope && actor.roles.includes(r)));
+      if (!allowed) throw new DomainError("FORBIDDEN");
+      if (action.reasonRequired && !input.opinion?.trim()) throw new DomainError("REASON_REQUIRED");
+
+      const today = todayInChina(this.now());
+      let formData: string | undefined;
+      if (input.formData) {
+        if (!isApplicant || action.key !== "resubmit") throw new DomainError("ACTION_NOT_ALLOWED");
+        const version = await repos.catalogue.findVersion(app.version_id);
+        const problems = validateFormValues((version!.content as ItemContent).form.fields, input.formData);
+        if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
+        formData = JSON.stringify(input.formData);
+      }
+      if (action.supplement) await repos.applications.openPause(id, "补正", today, app.region_code);
+      const leavingPause = workflow.states.find((s) => s.key === app.state)?.kind === "waiting_applicant";
+      if (leavingPause) await repos.applications.closePauses(id, today);
+      const target = workflow.states.find((s) => s.key === action.to)!;
+      const pauses: Pause[] = (await repos.applications.listPauses(id)).map((p) => ({ from: p.from_date, to: p.to_date }));
+      const deadlines = this.deadlines(app.start_date, app.committed_days, app.legal_days, pauses);
+      const ok = await repos.applications.updateIfVersion(id, input.lockVersion, {
+        state: target.key,
+        outcome: target.kind === "terminal" ? (target.outcome ?? null) : null,
+        committed_deadline: deadlines.committed,
+        legal_deadline: deadlines.legal,
+        ...(formData ? { form_data: formData } : {}),
+      });
+      if (!ok) throw new DomainError("APPLICATION_CHANGED");
+      await repos.applications.insertEvent({
+        application_id: id,
+        action: action.key,
+        from_state: app.state,
+        to_state: target.key,
+        actor_account_id: actor.accountId,
+        actor_name: actor.name,
+        org_id: actor.orgId,
+        opinion: input.opinion?.trim() || null,
+        details: action.supplement ? { supplementItems: input.supplementItems ?? [] } : {},
+        region_code: app.region_code,
+      });
+      await repos.applications.insertOutbox("application.transition", { applicationId: id, action: action.key, to: target.key }, app.region_code);
+      await repos.audit.append(actor, ctx, { action: `application.${action.key}`, targetType: "application", targetId: id, regionCode: app.region_code, details: { number: app.number, from: app.state, to: target.key } });
+      return this.receipt(repos, id);
+    });
+  }
+
+  /** The application as its applicant or a staff member in scope sees it; anyone else gets 404. */
+  async get(actor: Actor, id: string) {
+    const repos = this.store.repos;
+    const app = await repos.applications.findById(id);
+    if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
+    const isApplicant = actor.kind === "citizen" && (app.applicant_account_id === actor.accountId || (app.acting_for_enterprise_id !== null && app.acting_for_enterprise_id === actor.actingFor?.enterpriseId));
+    const orgPath = (await repos.applications.handlingOrgPath(id))!.path;
+    const isStaff = actor.kind === "staff" && actor.orgPath !== null && orgPath.startsWith(actor.orgPath);
+    if (!isApplicant && !isStaff) throw new DomainError("APPLICATION_NOT_FOUND");
+    const receipt = await this.receipt(repos, id);
+    const events = await repos.applications.listEvents(id);
+    const workflow = app.workflow as WorkflowDefinition;
+    const available = workflow.actions
+      .filter((a) => a.from.includes(app.state))
+      .filter((a) => a.roles.some((r) => (r === "applicant" ? isApplicant : isStaff && actor.roles.includes(r))))
+      .map((a) => ({ key: a.key, name: a.name, reasonRequired: a.reasonRequired, supplement: a.supplement }));
+    return {
+      ...receipt,
+      formData: app.form_data as FormValues,
+      lockVersion: app.lock_version,
+      actions: available,
+      timeline: events.map((e) => ({ action: e.action, from: e.from_state, to: e.to_state, actorName: e.actor_name, opinion: e.opinion, details: e.details as Record<string, unknown>, at: e.created_at.toISOString() })),
+    };
+  }
+
+  async listMine(actor: Actor, limit: number, offset: number) {
+    if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
+    const rows = await this.store.repos.applications.listForApplicant(actor.accountId, actor.actingFor?.enterpriseId ?? null, limit, offset);
+    return rows.map((r) => this.summary(r));
+  }
+
+  async inbox(actor: Actor, states: string[] | null, limit: number, offset: number) {
+    if (actor.kind !== "staff" || !actor.orgPath) throw new DomainError("FORBIDDEN");
+    const rows = await this.store.repos.applications.listForOrgSubtree(actor.orgPath, states, limit, offset);
+    return rows.map((r) => this.summary(r));
+  }
+
+  private summary(r: Awaited<ReturnType<Repositories["applications"]["listForApplicant"]>>[number]) {
+    const workflow = r.workflow as WorkflowDefinition;
+    return {
+      id: r.id,
+      number: r.number,
+      itemName: r.item_name,
+      handlingOrgName: r.handling_org_name,
+      state: r.state,
+      stateName: workflow.states.find((s) => s.key === r.state)?.name ?? r.state,
+      outcome: r.outcome,
+      submittedAt: r.submitted_at.toISOString(),
+      committedDeadline: r.committed_deadline,
+      light: this.light(r.committed_deadline, r.outcome !== null),
+    };
+  }
+
+  private light(deadline: string | null, finished: boolean) {
+    if (!deadline || finished) return null;
+    try {
+      return this.calendar.light(todayInChina(this.now()), deadline);
+    } catch {
+      return null;
+    }
+  }
+
+  private async receipt(repos: Repositories, id: string) {
+    const app = (await repos.applications.findById(id))!;
+    const workflow = app.workflow as WorkflowDefinition;
+    return {
+      id: app.id,
+      number: app.number,
+      state: app.state,
+      stateName: workflow.states.find((s) => s.key === app.state)?.name ?? app.state,
+      outcome: app.outcome,
+      submittedAt: app.submitted_at.toISOString(),
+      committedDeadline: app.committed_deadline,
+      legalDeadline: app.legal_deadline,
+      deadlineBeyondCalendar: app.deadline_beyond_calendar,
+      light: this.light(app.committed_deadline, app.outcome !== null),
+    };
+  }
+
+  /** Committed and legal deadlines excluding paused time; flags a date past the configured years. */
+  private deadlines(start: string, committed: number | null, legal: number | null, pauses: Pause[]) {
+    let beyondCalendar = false;
+    const compute = (n: number | null) => {
+      if (n === null) return null;
+      try {
+        return this.calendar.deadline(start, n, pauses);
+      } catch (err) {
+        if (err instanceof BeyondCalendarError) {
+          beyondCalendar = true;
+          return null;
+        }
+        throw err;
+      }
+    };
+    const result = { committed: compute(committed), legal: compute(legal) };
+    return { ...result, beyondCalendar };
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
+}
