@@ -15,6 +15,7 @@ import { GuidePage } from "./pages/GuidePage";
 import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { MePage } from "./pages/MePage";
+import { MyApplicationsPage } from "./pages/MyApplicationsPage";
 import { PersonLookupPage } from "./pages/PersonLookupPage";
 import { PoliciesPage } from "./pages/PoliciesPage";
 import { PolicyPage } from "./pages/PolicyPage";
@@ -147,6 +148,7 @@ export function AppRoutes() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/me" element={<RequireActor kind="citizen"><MePage /></RequireActor>} />
+          <Route path="/me/applications" element={<RequireActor kind="citizen"><MyApplicationsPage /></RequireActor>} />
           <Route path="/me/enterprises/:enterpriseId/agents" element={<RequireActor kind="citizen"><AgentsPage /></RequireActor>} />
           <Route path="/workbench" element={<RequireActor kind="staff"><WorkbenchPage /></RequireActor>} />
           <Route path="/workbench/catalogue" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><CatalogueAdminPage /></RequireActor>} />

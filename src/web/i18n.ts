@@ -101,6 +101,13 @@ const zh = {
     form: "申请表单（预览）",
     formIntro: "以下是本事项的申请表单，可试填并检查填写是否符合要求。",
     previewNote: "这是草稿的预览，发布前公众看不到。",
+    loginToApply: "请先登录后再在线办理",
+    formApply: "请填写申请表，提交后即可获得受理回执。",
+    submitApplication: "提交申请",
+    receiptTitle: "申请已提交",
+    receiptNumber: "办件编号：{{number}}",
+    receiptDeadline: "承诺办结期限：{{date}}（按工作日计算，补正期间不计时）",
+    receiptNoDeadline: "本事项无承诺办结时限。",
   },
   audit: {
     title: "目录质量审计",
@@ -176,6 +183,7 @@ const zh = {
     column: "列",
     problem: "问题",
   },
+  apps: { title: "我的办件", empty: "您还没有办件", number: "办件编号", item: "事项", org: "办理部门", state: "状态", submittedAt: "提交日期", deadline: "承诺期限", light_green: "正常", light_yellow: "即将到期", light_red: "已超期", link: "我的办件" },
   answers: { title: "知识库问答", add: "新增问答", question: "问题", answer: "解答", related: "相关事项基本编码（选填）" },
   synonyms: {
     title: "搜索同义词",
@@ -500,6 +508,13 @@ const en: Messages = {
     form: "Application form (preview)",
     formIntro: "This is the service's application form; try it to check your answers.",
     previewNote: "A preview of the draft; the public cannot see it until it is published.",
+    loginToApply: "Log in to apply online",
+    formApply: "Fill in the form; you get a receipt when you submit.",
+    submitApplication: "Submit application",
+    receiptTitle: "Application submitted",
+    receiptNumber: "Application number: {{number}}",
+    receiptDeadline: "Committed completion by {{date}} (working days; the clock stops while waiting for you)",
+    receiptNoDeadline: "This service has no committed time limit.",
   },
   audit: {
     title: "Catalogue quality audit",
@@ -575,6 +590,7 @@ const en: Messages = {
     column: "Column",
     problem: "Problem",
   },
+  apps: { title: "My applications", empty: "You have no applications yet", number: "Number", item: "Service", org: "Handled by", state: "State", submittedAt: "Submitted", deadline: "Committed by", light_green: "on time", light_yellow: "due soon", light_red: "overdue", link: "My applications" },
   answers: { title: "Knowledge answers", add: "Add an answer", question: "Question", answer: "Answer", related: "Related service's basic code (optional)" },
   synonyms: {
     title: "Search synonyms",

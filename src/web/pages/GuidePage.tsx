@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ItemDetail, Material } from "../../shared/schemas/catalogue";
 import { api, ApiError } from "../api";
+import { useSession } from "../session";
 import { FormRenderer } from "../components/FormRenderer";
 import { labels } from "../labels";
 
@@ -39,7 +40,40 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
   const l = labels(i18n.language);
   const { message } = App.useApp();
   const g = item.content.guide;
+  const { me } = useSession();
+  const { modal } = App.useApp();
+  const canApply = !preview && me?.kind === "citizen";
   const notYet = () => message.info(t("guide.applyComing"));
+  const applyOnline = () => {
+    if (!me) return message.info(t("guide.loginToApply"));
+    if (!canApply) return notYet();
+    document.getElementById("form")?.scrollIntoView({ behavior: "smooth" });
+  };
+  // One key per visit: a double click or a retried request never makes a second application.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  async function submit(formData: Record<string, unknown>) {
+    try {
+      const res = await fetch("/api/v1/applications", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", "x-csrf-token": me?.csrfToken ?? "", "idempotency-key": idempotencyKey },
+        body: JSON.stringify({ itemId: item.id, formData }),
+      });
+      const body = await res.json();
+      if (!res.ok) return message.error(body.error.message);
+      modal.success({
+        title: t("guide.receiptTitle"),
+        content: (
+          <div>
+            <p>{t("guide.receiptNumber", { number: body.number })}</p>
+            <p>{body.committedDeadline ? t("guide.receiptDeadline", { date: body.committedDeadline }) : t("guide.receiptNoDeadline")}</p>
+          </div>
+        ),
+      });
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : String(err));
+    }
+  }
 
   return (
     <article className="guide">
@@ -49,7 +83,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       <Typography.Paragraph>{item.content.summary}</Typography.Paragraph>
       {preview && <Alert type="info" showIcon message={t("guide.previewNote")} style={{ marginBottom: 16 }} />}
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Button type="primary" size="large" onClick={notYet}>
+        <Button type="primary" size="large" onClick={applyOnline}>
           {t("guide.applyOnline")}
         </Button>
         <Button size="large" onClick={notYet}>
@@ -184,8 +218,8 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       </Card>
 
       <Card title={section("form", t("guide.form"))} className="no-print">
-        <Typography.Paragraph>{t("guide.formIntro")}</Typography.Paragraph>
-        <FormRenderer fields={item.content.form.fields} onSubmit={() => message.success(t("form.valid"))} />
+        <Typography.Paragraph>{canApply ? t("guide.formApply") : t("guide.formIntro")}</Typography.Paragraph>
+        <FormRenderer fields={item.content.form.fields} onSubmit={canApply ? submit : () => message.success(t("form.valid"))} submitText={canApply ? t("guide.submitApplication") : undefined} />
       </Card>
     </article>
   );

@@ -43,6 +43,9 @@ export function MePage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t("me.title")}
       </Typography.Title>
+      <p>
+        <Link to="/me/applications">{t("apps.link")}</Link>
+      </p>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("me.profile")}</h2>}>

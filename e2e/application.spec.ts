@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, loginAs } from "./helpers";
+
+test("a citizen applies online from the guide and sees the application with its deadline", async ({ page }) => {
+  await loginAs(page, "13800000002");
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto(`/search?q=${encodeURIComponent("居住证办理")}`);
+  await page.getByRole("link", { name: /上海市居住证办理/ }).first().click();
+  await page.getByRole("button", { name: "在线办理" }).click();
+  await page.getByLabel("申请人姓名").fill("李雪梅");
+  await page.getByLabel("身份证号码").fill("310101198706205042");
+  await page.getByLabel("联系电话").fill("13800000002");
+  await page.getByLabel("居住地址").fill("上海市黄浦区福州路100号");
+  await page.getByLabel("居住地所在街镇").fill("310101001");
+  await page.getByRole("button", { name: "提交申请" }).click();
+  await expect(page.locator(".ant-modal-confirm-title")).toHaveText("申请已提交");
+  const number = (await page.getByText(/办件编号：/).textContent())!.replace("办件编号：", "").trim();
+  expect(number).toMatch(/^310101-\d{8}-\d{6}$/);
+  await page.getByRole("button", { name: /知\s?道\s?了|OK/ }).click();
+
+  await page.goto("/me/applications");
+  await expect(page.getByRole("cell", { name: number })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "待受理" })).toBeVisible();
+  await expectAccessible(page, "my applications");
+});
