@@ -75,7 +75,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
     synonyms: new SynonymService(store),
-    applications: new ApplicationService(store, undefined, now),
+    applications: new ApplicationService(store, cipher, undefined, now),
   };
 }
 

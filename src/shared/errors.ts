@@ -49,6 +49,7 @@ export const ERRORS = {
   IMPORT_INVALID: { status: 422, zh: "导入文件有错误，未导入任何内容；请按报告逐项修改后重新导入", en: "The workbook has errors; nothing was imported" },
   UPLOAD_TYPE_INVALID: { status: 415, zh: "文件类型不正确，请上传 .xlsx 工作簿", en: "Upload an .xlsx workbook" },
   ANSWER_NOT_FOUND: { status: 404, zh: "该问答不存在", en: "No such answer" },
+  NOT_CITYWIDE: { status: 422, zh: "该事项不属于全市通办事项，请到所属区的服务中心办理", en: "This service is not available across districts" },
   APPLICATION_NOT_FOUND: { status: 404, zh: "办件不存在", en: "No such application" },
   APPLICATION_CHANGED: { status: 409, zh: "该办件已被他人处理，请刷新后查看最新状态", en: "Someone else acted on this application; reload it" },
   FORM_DATA_INVALID: { status: 400, zh: "申请表填写有误，请按提示修改", en: "The application form has errors" },

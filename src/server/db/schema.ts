@@ -225,7 +225,7 @@ export interface ApplicationsTable {
   item_id: string;
   version_id: string;
   workflow: ColumnType<unknown, string, string>;
-  applicant_account_id: string;
+  applicant_account_id: string | null;
   applicant_person_id: string | null;
   acting_for_enterprise_id: string | null;
   channel: "online" | "window" | "mobile" | "agent";

@@ -180,6 +180,7 @@ export const DEMO_STAFF: ReadonlyArray<{ username: string; name: string; org: st
   { username: "approve.amr", name: "冯美玲", org: "310000-AMR", roles: ["approver"] },
   { username: "review.amr.huangpu", name: "曹磊", org: "310101-AMR", roles: ["reviewer"] },
   { username: "approve.amr.huangpu", name: "彭丽", org: "310101-AMR", roles: ["approver"] },
+  { username: "review.amr.pudong", name: "葛振华", org: "310115-AMR", roles: ["reviewer", "approver"] },
   { username: "review.psb", name: "邓建华", org: "310000-PSB", roles: ["reviewer"] },
   { username: "review.hrss", name: "曾晓东", org: "310000-HRSS", roles: ["reviewer"] },
   { username: "review.tax", name: "肖静", org: "310000-TAX", roles: ["reviewer"] },

@@ -7,6 +7,7 @@ import * as m0005 from "./0005-create-audit-log";
 import * as m0006 from "./0006-create-catalogue";
 import * as m0007 from "./0007-catalogue-version-locking";
 import * as m0008 from "./0008-create-applications";
+import * as m0009 from "./0009-window-applicants";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006-create-catalogue": m0006,
   "0007-catalogue-version-locking": m0007,
   "0008-create-applications": m0008,
+  "0009-window-applicants": m0009,
 };

@@ -125,3 +125,42 @@ describe("applications: submission", () => {
     });
   });
 });
+
+describe("applications at a window (收受分离)", () => {
+  it("a 黄浦 window accepts a 浦东 全市通办 item for a walk-in person; it lands in 浦东's inbox and the person sees it online", async () => {
+    clock = new Date("2026-03-02T02:00:00Z");
+    const pudongItem = await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310115-AMR").executeTakeFirstOrThrow();
+    const clerk = await login(t.app, "window.huangpu");
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/window/applications",
+      headers: clerk.headers,
+      payload: { itemId: pudongItem.id, idNumber: "310101198706205042", formData: { ...form, contact: "李雪梅", contactMobile: "13800000002" } },
+    });
+    expect(res.statusCode).toBe(201);
+    const receipt = res.json();
+    expect(receipt.number).toMatch(/^310115-20260302-/);
+
+    const pudong = await login(t.app, "review.amr.pudong");
+    const inbox = (await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox", headers: pudong.headers })).json();
+    expect(inbox.items.map((i: { id: string }) => i.id)).toContain(receipt.id);
+    const huangpuReviewer = await login(t.app, "review.amr.huangpu");
+    const hpInbox = (await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox", headers: huangpuReviewer.headers })).json();
+    expect(hpInbox.items.map((i: { id: string }) => i.id)).not.toContain(receipt.id);
+
+    const li = await login(t.app, "13800000002");
+    const mine = (await t.app.inject({ method: "GET", url: "/api/v1/applications", headers: li.headers })).json();
+    expect(mine.items.map((i: { id: string }) => i.id)).toContain(receipt.id);
+    const records = (await t.app.inject({ method: "GET", url: "/api/v1/me/data-access", headers: li.headers })).json();
+    expect(records.items[0]).toMatchObject({ purpose: "窗口代为提交申请", actorName: "沈晓燕" });
+  });
+
+  it("refuses non-clerks and unknown people", async () => {
+    const item = await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow();
+    const reviewer = await login(t.app, "review.amr.huangpu");
+    expect((await t.app.inject({ method: "POST", url: "/api/v1/window/applications", headers: reviewer.headers, payload: { itemId: item.id, idNumber: "310101198706205042", formData: form } })).statusCode).toBe(403);
+    const clerk = await login(t.app, "window.huangpu");
+    const unknown = await t.app.inject({ method: "POST", url: "/api/v1/window/applications", headers: clerk.headers, payload: { itemId: item.id, idNumber: "11010519491231002X", formData: form } });
+    expect(unknown.json().error.code).toBe("PERSON_NOT_FOUND");
+  });
+});

@@ -79,10 +79,17 @@ export class ApplicationRepository {
       .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "a.workflow", "a.region_code", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
   }
 
-  /** The applicant's own applications, and those of the enterprise they act for. */
-  listForApplicant(accountId: string, enterpriseId: string | null, limit: number, offset: number) {
+  /** The applicant's own applications (online or made for them at a window), or their enterprise's. */
+  listForApplicant(accountId: string, personId: string | null, enterpriseId: string | null, limit: number, offset: number) {
     return this.withNames()
-      .where((eb) => (enterpriseId ? eb("a.acting_for_enterprise_id", "=", enterpriseId) : eb.and([eb("a.applicant_account_id", "=", accountId), eb("a.acting_for_enterprise_id", "is", null)])))
+      .where((eb) =>
+        enterpriseId
+          ? eb("a.acting_for_enterprise_id", "=", enterpriseId)
+          : eb.and([
+              eb.or([eb("a.applicant_account_id", "=", accountId), ...(personId ? [eb("a.applicant_person_id", "=", personId)] : [])]),
+              eb("a.acting_for_enterprise_id", "is", null),
+            ]),
+      )
       .orderBy("a.submitted_at", "desc")
       .limit(limit)
       .offset(offset)

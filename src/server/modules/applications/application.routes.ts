@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
+import { errorBody, idNumber, LIMITS, uuid } from "../../../shared/schemas/common";
 import { requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { ApplicationService } from "./application.service";
 
@@ -35,6 +35,19 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
       },
     },
     async (req, reply) => reply.status(201).send(await applications.submit(requireCitizen(req), req.body, req.headers["idempotency-key"] ?? null, requestContext(req))),
+  );
+
+  app.post(
+    "/window/applications",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "窗口收件 A window clerk applies for a walk-in person (by ID number; routed to the competent org for 全市通办 items)",
+        body: z.strictObject({ itemId: uuid, idNumber, formData: z.record(z.string(), z.unknown()) }),
+        response: { 201: receipt, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await applications.submitAtWindow(requireStaff(req, "window_clerk"), req.body, requestContext(req))),
   );
 
   app.get(

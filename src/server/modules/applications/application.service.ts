@@ -3,10 +3,11 @@ import { validateFormValues, type FormValues } from "../../../shared/form-values
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import { INSTANT_TEMPLATE, PROMISE_TEMPLATE, type WorkflowDefinition } from "../../../shared/workflow-definition";
 import { BeyondCalendarError, todayInChina, WorkCalendar, type Pause } from "../../../shared/working-days";
-import type { Actor, RequestContext } from "../../actor";
+import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
+import type { FieldCipher } from "../../crypto/field-cipher";
 
 export interface SubmitInput {
   itemId: string;
@@ -23,6 +24,7 @@ export interface SubmitInput {
 export class ApplicationService {
   constructor(
     private readonly store: Store,
+    private readonly cipher: FieldCipher,
     private readonly calendar: WorkCalendar = new WorkCalendar(),
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -38,6 +40,54 @@ export class ApplicationService {
         return this.receipt(this.store.repos, seen.application_id);
       }
     }
+    try {
+      return await this.create(actor, input, { channel: "online", applicantAccountId: actor.accountId, applicantPersonId: actor.personId, acceptingOrgId: null }, ctx, async (repos, appId) => {
+        if (idempotencyKey) await repos.applications.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, application_id: appId });
+      });
+    } catch (err) {
+      // Two identical retries at once: the loser of the key's primary key returns the winner's receipt.
+      if (idempotencyKey && isUniqueViolation(err)) {
+        const seen = await this.store.repos.applications.findIdempotencyKey(actor.accountId, idempotencyKey);
+        if (seen && seen.request_hash === requestHash) return this.receipt(this.store.repos, seen.application_id);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * A window clerk applies on behalf of a walk-in person (looked up by ID number, the read audited
+   * with its purpose). Any 全市通办 item may be accepted at any centre: the application is routed to
+   * the item's implementing org (收受分离). Raises also: PERSON_NOT_FOUND, NOT_CITYWIDE.
+   */
+  async submitAtWindow(actor: Actor, input: SubmitInput & { idNumber: string }, ctx: RequestContext) {
+    if (!hasRole(actor, "window_clerk")) throw new DomainError("FORBIDDEN");
+    const person = await this.store.repos.persons.findByIdNumberHash(this.cipher.blindIndex("id", input.idNumber));
+    if (!person) throw new DomainError("PERSON_NOT_FOUND");
+    const item = await this.store.repos.catalogue.findPublishedById(input.itemId);
+    if (!item) throw new DomainError("ITEM_NOT_FOUND");
+    const crossRegion = item.region_code !== "310000" && item.region_code !== actor.regionCode;
+    if (crossRegion && !(item.content as ItemContent).guide.scope.includes("citywide")) throw new DomainError("NOT_CITYWIDE");
+    const account = await this.store.repos.accounts.findByPersonId(person.id);
+    return this.create(actor, { itemId: input.itemId, formData: input.formData }, { channel: "window", applicantAccountId: account?.id ?? null, applicantPersonId: person.id, acceptingOrgId: actor.orgId }, ctx, async (repos, appId) => {
+      await repos.audit.append(actor, ctx, {
+        action: "person.read",
+        targetType: "person",
+        targetId: person.id,
+        subjectPersonId: person.id,
+        purpose: "窗口代为提交申请",
+        details: { source: "population", elements: ["person.name", "person.idNumber"], applicationId: appId },
+      });
+    });
+  }
+
+  /** One creation path for every channel: validation, number, deadlines, event, outbox and audit. */
+  private async create(
+    actor: Actor,
+    input: SubmitInput,
+    who: { channel: "online" | "window"; applicantAccountId: string | null; applicantPersonId: string | null; acceptingOrgId: string | null },
+    ctx: RequestContext,
+    also: (repos: Repositories, applicationId: string) => Promise<void>,
+  ) {
     const item = await this.store.repos.catalogue.findPublishedById(input.itemId);
     if (!item) throw new DomainError("ITEM_NOT_FOUND");
     const content = item.content as ItemContent;
@@ -50,8 +100,7 @@ export class ApplicationService {
     const division = item.region_code;
     const publishedVersion = await this.store.repos.catalogue.findVersionByNumber(item.id, item.version);
 
-    try {
-      return await this.store.transact(async (repos) => {
+    return this.store.transact(async (repos) => {
         const seq = await repos.applications.nextSequence(division, start);
         const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
         const app = await repos.applications.insert({
@@ -59,11 +108,11 @@ export class ApplicationService {
           item_id: item.id,
           version_id: publishedVersion!.id,
           workflow: JSON.stringify(workflow),
-          applicant_account_id: actor.accountId,
-          applicant_person_id: actor.personId,
-          acting_for_enterprise_id: actor.actingFor?.enterpriseId ?? null,
-          channel: "online",
-          accepting_org_id: null,
+          applicant_account_id: who.applicantAccountId,
+          applicant_person_id: who.applicantPersonId,
+          acting_for_enterprise_id: who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null,
+          channel: who.channel,
+          accepting_org_id: who.acceptingOrgId,
           handling_org_id: item.org_id,
           region_code: item.region_code,
           state: workflow.states.find((s) => s.kind === "start")!.key,
@@ -76,20 +125,12 @@ export class ApplicationService {
           legal_deadline: deadlines.legal,
           deadline_beyond_calendar: deadlines.beyondCalendar,
         });
-        await repos.applications.insertEvent({ application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: null, opinion: null, details: { channel: "online" }, region_code: app.region_code });
-        if (idempotencyKey) await repos.applications.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, application_id: app.id });
+        await repos.applications.insertEvent({ application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel }, region_code: app.region_code });
+        await also(repos, app.id);
         await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, app.region_code);
-        await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: app.region_code, details: { number, implCode: item.impl_code } });
+        await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: app.region_code, details: { number, implCode: item.impl_code, channel: who.channel } });
         return this.receipt(repos, app.id);
       });
-    } catch (err) {
-      // Two identical retries at once: the loser of the key's primary key returns the winner's receipt.
-      if (idempotencyKey && isUniqueViolation(err)) {
-        const seen = await this.store.repos.applications.findIdempotencyKey(actor.accountId, idempotencyKey);
-        if (seen && seen.request_hash === requestHash) return this.receipt(this.store.repos, seen.application_id);
-      }
-      throw err;
-    }
   }
 
   /** Takes a workflow action: checks the table, the role and org, the reason, and the version read. */
@@ -97,7 +138,7 @@ export class ApplicationService {
     return this.store.transact(async (repos) => {
       const app = await repos.applications.findForUpdate(id);
       if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
-      const isApplicant = actor.kind === "citizen" && app.applicant_account_id === actor.accountId;
+      const isApplicant = actor.kind === "citizen" && (app.applicant_account_id === actor.accountId || (app.applicant_person_id !== null && app.applicant_person_id === actor.personId));
       const orgPath = (await repos.applications.handlingOrgPath(id))!.path;
       const isStaffInScope = actor.kind === "staff" && actor.orgPath !== null && orgPath.startsWith(actor.orgPath);
       if (!isApplicant && !isStaffInScope) throw new DomainError("APPLICATION_NOT_FOUND");
@@ -155,7 +196,11 @@ export class ApplicationService {
     const repos = this.store.repos;
     const app = await repos.applications.findById(id);
     if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
-    const isApplicant = actor.kind === "citizen" && (app.applicant_account_id === actor.accountId || (app.acting_for_enterprise_id !== null && app.acting_for_enterprise_id === actor.actingFor?.enterpriseId));
+    const isApplicant =
+      actor.kind === "citizen" &&
+      (app.applicant_account_id === actor.accountId ||
+        (app.applicant_person_id !== null && app.applicant_person_id === actor.personId) ||
+        (app.acting_for_enterprise_id !== null && app.acting_for_enterprise_id === actor.actingFor?.enterpriseId));
     const orgPath = (await repos.applications.handlingOrgPath(id))!.path;
     const isStaff = actor.kind === "staff" && actor.orgPath !== null && orgPath.startsWith(actor.orgPath);
     if (!isApplicant && !isStaff) throw new DomainError("APPLICATION_NOT_FOUND");
@@ -177,7 +222,7 @@ export class ApplicationService {
 
   async listMine(actor: Actor, limit: number, offset: number) {
     if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
-    const rows = await this.store.repos.applications.listForApplicant(actor.accountId, actor.actingFor?.enterpriseId ?? null, limit, offset);
+    const rows = await this.store.repos.applications.listForApplicant(actor.accountId, actor.personId, actor.actingFor?.enterpriseId ?? null, limit, offset);
     return rows.map((r) => this.summary(r));
   }
 
