@@ -10,7 +10,7 @@ describe("the server process", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-main-"));
     const port = 3400 + Math.floor(Math.random() * 500);
     const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-      env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "", HAOBAN_WEB_DIST: "./none" },
+      env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, LOG_LEVEL: "info", DATABASE_URL: "", HAOBAN_WEB_DIST: "./none" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -26,7 +26,7 @@ describe("the server process", () => {
         await new Promise((r) => setTimeout(r, 250));
       }
       // A login takes tens of milliseconds (scrypt); several queue behind each other. Send them,
-      // let them reach their handlers, then ask the server to stop: every one must still succeed.
+      // wait until the server has them, then ask it to stop: every one must still succeed.
       const inFlight = ["admin", "supervisor", "13800000001", "13800000002"].map((identifier) =>
         fetch(`${base}/api/v1/auth/login`, {
           method: "POST",
@@ -34,7 +34,12 @@ describe("the server process", () => {
           body: JSON.stringify({ identifier, password: "Haoban@2026" }),
         }),
       );
-      await new Promise((r) => setTimeout(r, 40));
+      // Stop only once the server has received all four (its request log says so), not after a guess.
+      const received = () => output.split("\n").filter((l) => l.includes("incoming request") && l.includes("/api/v1/auth/login")).length;
+      for (let i = 0; received() < 4; i++) {
+        if (i > 400) throw new Error(`requests did not arrive:\n${output.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
       child.kill("SIGTERM");
       const statuses = await Promise.all(inFlight.map(async (p) => (await p).status));
       expect(statuses).toEqual([200, 200, 200, 200]);
