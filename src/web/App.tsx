@@ -16,6 +16,8 @@ import { HomePage } from "./pages/HomePage";
 import { LoginPage } from "./pages/LoginPage";
 import { MePage } from "./pages/MePage";
 import { MyApplicationsPage } from "./pages/MyApplicationsPage";
+import { ApplicationDetailPage } from "./pages/ApplicationDetailPage";
+import { InboxPage } from "./pages/InboxPage";
 import { PersonLookupPage } from "./pages/PersonLookupPage";
 import { PoliciesPage } from "./pages/PoliciesPage";
 import { PolicyPage } from "./pages/PolicyPage";
@@ -149,6 +151,9 @@ export function AppRoutes() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/me" element={<RequireActor kind="citizen"><MePage /></RequireActor>} />
           <Route path="/me/applications" element={<RequireActor kind="citizen"><MyApplicationsPage /></RequireActor>} />
+          <Route path="/me/applications/:id" element={<RequireActor kind="citizen"><ApplicationDetailPage /></RequireActor>} />
+          <Route path="/workbench/inbox" element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver"]}><InboxPage /></RequireActor>} />
+          <Route path="/workbench/applications/:id" element={<RequireActor kind="staff"><ApplicationDetailPage /></RequireActor>} />
           <Route path="/me/enterprises/:enterpriseId/agents" element={<RequireActor kind="citizen"><AgentsPage /></RequireActor>} />
           <Route path="/workbench" element={<RequireActor kind="staff"><WorkbenchPage /></RequireActor>} />
           <Route path="/workbench/catalogue" element={<RequireActor kind="staff" roles={["catalog_admin", "reviewer"]}><CatalogueAdminPage /></RequireActor>} />

@@ -19,6 +19,7 @@ const theme = {
     colorTextTertiary: "rgba(0, 0, 0, 0.62)",
     colorTextDescription: "rgba(0, 0, 0, 0.65)",
     colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",
+    colorTextDisabled: "rgba(0, 0, 0, 0.6)",
     colorError: "#c4161c",
     colorSuccess: "#21730f",
     colorSuccessBg: "#edf7e8",

@@ -1,7 +1,7 @@
 import { Alert, Empty, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-
+import { Link } from "react-router";
 import { api } from "../api";
 
 interface Row {
@@ -42,7 +42,7 @@ export function MyApplicationsPage() {
         locale={{ emptyText: <Empty description={t("apps.empty")} /> }}
         pagination={false}
         columns={[
-          { title: t("apps.number"), dataIndex: "number" },
+          { title: t("apps.number"), render: (_, r) => <Link to={`/me/applications/${r.id}`}>{r.number}</Link> },
           { title: t("apps.item"), dataIndex: "itemName" },
           { title: t("apps.org"), dataIndex: "handlingOrgName" },
           { title: t("apps.state"), dataIndex: "stateName" },

@@ -80,10 +80,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
         params: z.strictObject({ id: uuid }),
         response: {
           200: receipt.extend({
+            itemId: z.string(),
             formData: z.record(z.string(), z.unknown()),
             lockVersion: z.number(),
             actions: z.array(z.object({ key: z.string(), name: z.string(), reasonRequired: z.boolean(), supplement: z.boolean() })),
-            timeline: z.array(z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), opinion: z.string().nullable(), details: z.record(z.string(), z.unknown()), at: z.string() })),
+            timeline: z.array(z.object({ action: z.string(), actionName: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), opinion: z.string().nullable(), details: z.record(z.string(), z.unknown()), at: z.string() })),
           }),
           ...errors,
         },

@@ -213,10 +213,20 @@ export class ApplicationService {
       .map((a) => ({ key: a.key, name: a.name, reasonRequired: a.reasonRequired, supplement: a.supplement }));
     return {
       ...receipt,
+      itemId: app.item_id,
       formData: app.form_data as FormValues,
       lockVersion: app.lock_version,
       actions: available,
-      timeline: events.map((e) => ({ action: e.action, from: e.from_state, to: e.to_state, actorName: e.actor_name, opinion: e.opinion, details: e.details as Record<string, unknown>, at: e.created_at.toISOString() })),
+      timeline: events.map((e) => ({
+        action: e.action,
+        actionName: e.action === "submit" ? "提交申请" : (workflow.actions.find((a) => a.key === e.action)?.name ?? e.action),
+        from: e.from_state,
+        to: e.to_state,
+        actorName: e.actor_name,
+        opinion: e.opinion,
+        details: e.details as Record<string, unknown>,
+        at: e.created_at.toISOString(),
+      })),
     };
   }
 
