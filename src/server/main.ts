@@ -1,6 +1,7 @@
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
 import { startJobQueue } from "./jobs/job-queue";
+import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
 import { openRuntime } from "./runtime";
 import { isEmpty, seedDemo } from "./seed/seed-demo";
@@ -19,6 +20,7 @@ async function main() {
 
   const boss = await startJobQueue(database.executeSql);
   await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);
+  await registerOverdueAlerts(boss, services.store, config.jobs);
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Haoban is running at http://localhost:${config.port}`);

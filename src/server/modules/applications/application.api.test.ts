@@ -164,3 +164,26 @@ describe("applications at a window (收受分离)", () => {
     expect(unknown.json().error.code).toBe("PERSON_NOT_FOUND");
   });
 });
+
+describe("overdue alerts", () => {
+  it("alerts once per application past its committed deadline", async () => {
+    const { raiseOverdueAlerts } = await import("../../jobs/overdue-alerts.job");
+    clock = new Date("2026-03-03T02:00:00Z");
+    const li = await login(t.app, "13800000002");
+    const fresh = await submit(li, { itemId, formData: { ...form, contact: "李雪梅", contactMobile: "13800000002" } });
+    expect(fresh.json().committedDeadline).toBe("2026-03-12");
+    const alerted = async (id: string) =>
+      (await t.database.db.selectFrom("application_events").select("id").where("application_id", "=", id).where("action", "=", "overdue_alert").execute()).length;
+    await raiseOverdueAlerts(t.services.store, new Date("2026-03-10T02:00:00Z")); // other, older applications may be overdue
+    expect(await alerted(fresh.json().id)).toBe(0);
+    const later = new Date("2026-03-13T02:00:00Z");
+    expect(await raiseOverdueAlerts(t.services.store, later)).toBeGreaterThanOrEqual(1);
+    expect(await alerted(fresh.json().id)).toBe(1);
+    expect(await raiseOverdueAlerts(t.services.store, later)).toBe(0);
+    const events = await t.database.db.selectFrom("application_events").select(["application_id", "action"]).where("action", "=", "overdue_alert").execute();
+    expect(events.map((e) => e.application_id)).toContain(fresh.json().id);
+    expect(new Set(events.map((e) => e.application_id)).size).toBe(events.length);
+    const outbox = await t.database.db.selectFrom("outbox").select("topic").where("topic", "=", "application.overdue").execute();
+    expect(outbox.length).toBe(events.length);
+  });
+});

@@ -103,6 +103,24 @@ export class ApplicationRepository {
     return q.orderBy("a.committed_deadline").orderBy("a.submitted_at").limit(limit).offset(offset).execute();
   }
 
+  /** Unfinished applications whose committed deadline has passed and that carry no overdue alert yet. */
+  listNewlyOverdue(today: string, limit: number) {
+    return this.db
+      .selectFrom("applications as a")
+      .select(["a.id", "a.number", "a.handling_org_id", "a.region_code", "a.committed_deadline"])
+      .where("a.outcome", "is", null)
+      .where("a.committed_deadline", "<", today)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("application_events as e").select("e.id").whereRef("e.application_id", "=", "a.id").where("e.action", "=", "overdue_alert"))))
+      .orderBy("a.committed_deadline")
+      .limit(limit)
+      .execute();
+  }
+
+  async hasEvent(applicationId: string, action: string): Promise<boolean> {
+    const row = await this.db.selectFrom("application_events").select("id").where("application_id", "=", applicationId).where("action", "=", action).executeTakeFirst();
+    return Boolean(row);
+  }
+
   handlingOrgPath(applicationId: string) {
     return this.db.selectFrom("applications as a").innerJoin("orgs as o", "o.id", "a.handling_org_id").select("o.path").where("a.id", "=", applicationId).executeTakeFirst();
   }
