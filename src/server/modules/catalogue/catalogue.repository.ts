@@ -68,10 +68,6 @@ export class CatalogueRepository {
     return this.published().where("i.id", "=", id).executeTakeFirst();
   }
 
-  findPublishedByImplCode(code: string) {
-    return this.published().where("i.impl_code", "=", code).executeTakeFirst();
-  }
-
   /** Items whose implementing org lies in the subtree, with their open draft and published version numbers. */
   listItemsInSubtree(orgPath: string, q: string | undefined, limit: number, offset: number) {
     let query = this.db

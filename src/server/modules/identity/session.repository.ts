@@ -8,10 +8,6 @@ export class SessionRepository {
     await this.db.insertInto("sessions").values(session).execute();
   }
 
-  findById(id: string): Promise<Session | undefined> {
-    return this.db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
-  }
-
   /** The session and its account in one round trip (every authenticated request needs both). */
   async findWithAccount(id: string): Promise<{ session: Session; account: Account } | undefined> {
     const row = await this.db

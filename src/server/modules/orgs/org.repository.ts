@@ -1,15 +1,11 @@
 import type { Kysely } from "kysely";
-import type { DB, NewOrg, Org } from "../../db/schema";
+import type { DB, Org } from "../../db/schema";
 
 export class OrgRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   findById(id: string): Promise<Org | undefined> {
     return this.db.selectFrom("orgs").selectAll().where("id", "=", id).executeTakeFirst();
-  }
-
-  findByCode(code: string): Promise<Org | undefined> {
-    return this.db.selectFrom("orgs").selectAll().where("code", "=", code).executeTakeFirst();
   }
 
   /** Children of an org (or the roots), each with how many children it has. */
@@ -24,14 +20,5 @@ export class OrgRepository {
       .orderBy("o.sort")
       .orderBy("o.code")
       .execute();
-  }
-
-  async insert(org: NewOrg): Promise<Org> {
-    return this.db.insertInto("orgs").values(org).returningAll().executeTakeFirstOrThrow();
-  }
-
-  async count(): Promise<number> {
-    const row = await this.db.selectFrom("orgs").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 }

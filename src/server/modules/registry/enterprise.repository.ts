@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB, Enterprise, NewEnterprise } from "../../db/schema";
+import type { DB, Enterprise } from "../../db/schema";
 
 /** The legal-person registry (法人库). */
 export class EnterpriseRepository {
@@ -21,14 +21,5 @@ export class EnterpriseRepository {
       .where("status", "=", "active")
       .orderBy("name")
       .execute();
-  }
-
-  async insertMany(rows: NewEnterprise[]): Promise<void> {
-    if (rows.length > 0) await this.db.insertInto("enterprises").values(rows).execute();
-  }
-
-  async count(): Promise<number> {
-    const row = await this.db.selectFrom("enterprises").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB, NewPerson, Person } from "../../db/schema";
+import type { DB, Person } from "../../db/schema";
 
 /** The population registry (人口库). Look-ups go by blind index; callers decrypt what they show. */
 export class PersonRepository {
@@ -11,15 +11,5 @@ export class PersonRepository {
 
   findByIdNumberHash(hash: string): Promise<Person | undefined> {
     return this.db.selectFrom("persons").selectAll().where("id_number_hash", "=", hash).executeTakeFirst();
-  }
-
-  async insertMany(rows: NewPerson[]): Promise<Person[]> {
-    if (rows.length === 0) return [];
-    return this.db.insertInto("persons").values(rows).returningAll().execute();
-  }
-
-  async count(): Promise<number> {
-    const row = await this.db.selectFrom("persons").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 }
