@@ -28,7 +28,9 @@ import { CatalogueAdminService } from "./modules/catalogue/catalogue-admin.servi
 import { catalogueAdminRoutes } from "./modules/catalogue/catalogue-admin.routes";
 import { PolicyService } from "./modules/policies/policy.service";
 import { SearchService } from "./modules/search/search.service";
-import { SynonymService } from "./modules/search/synonym.service";
+import { searchRoutes } from "./modules/search/search.routes";
+import { SearchVocabularyService } from "./modules/search/vocabulary.service";
+import { policyRoutes } from "./modules/policies/policy.routes";
 import { AgentService } from "./modules/enterprises/agent.service";
 import { enterpriseRoutes } from "./modules/enterprises/enterprise.routes";
 import { healthRoutes } from "./modules/health/health.routes";
@@ -54,7 +56,7 @@ export interface Services {
   policies: PolicyService;
   catalogueAudit: CatalogueAuditService;
   catalogueAdmin: CatalogueAdminService;
-  synonyms: SynonymService;
+  vocabulary: SearchVocabularyService;
   applications: ApplicationService;
 }
 
@@ -74,7 +76,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     policies: new PolicyService(store),
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
-    synonyms: new SynonymService(store),
+    vocabulary: new SearchVocabularyService(store),
     applications: new ApplicationService(store, cipher, undefined, now),
   };
 }
@@ -179,7 +181,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(staffRoutes, { staff: services.staff });
       await api.register(orgRoutes, { orgs: services.orgs });
       await api.register(registryRoutes, { registry: services.registry });
-      await api.register(catalogueRoutes, { catalogue: services.catalogue, search: services.search, policies: services.policies, audit: services.catalogueAudit, synonyms: services.synonyms });
+      await api.register(catalogueRoutes, { catalogue: services.catalogue, audit: services.catalogueAudit });
+      await api.register(searchRoutes, { search: services.search, vocabulary: services.vocabulary });
+      await api.register(policyRoutes, { policies: services.policies });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
       await api.register(applicationRoutes, { applications: services.applications });
     },

@@ -5,6 +5,8 @@ import { DomainError } from "../domain-error";
 import type { AuthService, IssuedSession, SessionContext } from "../modules/identity/auth.service";
 
 export const SESSION_COOKIE = "haoban_session";
+/** Route config for API routes open to anonymous callers. */
+export const PUBLIC_ROUTE = { public: true } as const;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 declare module "fastify" {

@@ -16,7 +16,7 @@ import { maskMobile } from "../../../shared/validation/mobile";
 import type { OrgKind } from "../../../shared/roles";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store } from "../../db/store";
-import { clearSessionCookie, requestContext, requireSession, setSessionCookie } from "../../http/auth-plugin";
+import { clearSessionCookie, PUBLIC_ROUTE, requestContext, requireSession, setSessionCookie } from "../../http/auth-plugin";
 import { requestLang } from "../../http/lang";
 import type { DataAccessService } from "../audit/data-access.service";
 import type { AuthService, SessionContext } from "./auth.service";
@@ -35,7 +35,7 @@ const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody,
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps) => {
   const { auth, dataAccess } = deps;
-  const loginLimit = { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: "1 minute" }, csrf: false, public: true };
+  const loginLimit = { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: "1 minute" }, csrf: false, ...PUBLIC_ROUTE };
 
   /** What the web app needs to know about the current session. */
   async function presentMe(session: SessionContext, csrfToken: string): Promise<MeResponse> {
@@ -106,7 +106,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
 
   app.post(
     "/auth/logout",
-    { config: { public: true }, schema: { tags: ["identity"], summary: "退出登录 Log out", response: { 200: okBody, ...errors } } },
+    { config: PUBLIC_ROUTE, schema: { tags: ["identity"], summary: "退出登录 Log out", response: { 200: okBody, ...errors } } },
     async (req, reply) => {
       if (req.session) await auth.logout(req.session, requestContext(req));
       clearSessionCookie(reply);

@@ -19,7 +19,7 @@ export interface AnswerInput {
  * terms) and the knowledge answers (question → answer). Changes reach search at once.
  * Raises: FORBIDDEN, SYNONYM_NOT_FOUND, ANSWER_NOT_FOUND, BASIC_CODE_UNKNOWN.
  */
-export class SynonymService {
+export class SearchVocabularyService {
   constructor(private readonly store: Store) {}
 
   async list() {
