@@ -68,10 +68,12 @@ export class SearchIndex<P = unknown> {
   private readonly keywordSets: string[][];
   /** Title and keyword phrases with their pinyin, for pinyin, suggestion and near-miss look-ups. */
   private readonly lexicon: Array<{ term: string; full: string; initials: string; weight: number }> = [];
+  /** Synonym terms normalised, with their pinyin, computed once rather than for every query. */
+  private readonly synonymKeys: Array<{ term: string; expansions: string[]; full: string; initials: string }>;
 
   constructor(
     readonly docs: Array<SearchDoc<P>>,
-    private readonly synonyms: Map<string, string[]>,
+    synonyms: Map<string, string[]>,
   ) {
     this.titles = docs.map((d) => normalize(d.title).replace(/ /g, ""));
     this.keywordSets = docs.map((d) => d.keywords.map(normalize));
@@ -105,6 +107,7 @@ export class SearchIndex<P = unknown> {
       for (const k of d.keywords) addTerm(k, d.popularity / 2);
     });
     for (const term of synonyms.keys()) addTerm(term, 50);
+    this.synonymKeys = [...synonyms].map(([term, expansions]) => ({ term: normalize(term).replace(/ /g, ""), expansions, ...pinyinKeys(term) }));
     for (const [term, weight] of seen) this.lexicon.push({ term, ...pinyinKeys(term), weight });
     this.lexicon.sort((a, b) => b.weight - a.weight);
   }
@@ -124,10 +127,9 @@ export class SearchIndex<P = unknown> {
     const stripped = words.join("");
     if (stripped && stripped !== q) add(stripped, 0.9);
 
-    for (const [term, expansions] of this.synonyms) {
-      const t = normalize(term).replace(/ /g, "");
-      if (q.includes(t) || (t.includes(q) && q.length >= 2)) {
-        add(t, 0.8);
+    for (const { term, expansions } of this.synonymKeys) {
+      if (q.includes(term) || (term.includes(q) && q.length >= 2)) {
+        add(term, 0.8);
         for (const e of expansions) add(e, 0.85);
       }
     }
@@ -139,14 +141,14 @@ export class SearchIndex<P = unknown> {
       if (exact.length === 0 && q.length >= 3) {
         for (const entry of this.lexicon) if (entry.full.startsWith(q) || entry.initials.startsWith(q)) add(entry.term, 0.6);
       }
-      for (const [term, expansions] of this.synonyms) {
-        const k = pinyinKeys(term);
-        if (k.full === q || k.initials === q) for (const e of [term, ...expansions]) add(e, 0.85);
+      for (const k of this.synonymKeys) {
+        if (k.full === q || k.initials === q) for (const e of [k.term, ...k.expansions]) add(e, 0.85);
       }
     }
 
-    const hasExact = this.titles.some((t) => t.includes(q)) || this.keywordSets.some((ks) => ks.some((k) => k.includes(q)));
-    if (!hasExact && isHan(q) && [...q].length >= 3) {
+    // Near misses only for Han queries of three or more characters that match nothing as they are.
+    const hasExact = () => this.titles.some((t) => t.includes(q)) || this.keywordSets.some((ks) => ks.some((k) => k.includes(q)));
+    if (isHan(q) && [...q].length >= 3 && !hasExact()) {
       for (const entry of this.lexicon) {
         if (oneEditApart(q, entry.term)) add(entry.term, 0.75);
         else if ([...q].length >= 4 && [...entry.term].length > [...q].length) {
