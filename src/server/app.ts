@@ -77,7 +77,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
     vocabulary: new SearchVocabularyService(store),
-    applications: new ApplicationService(store, cipher, undefined, now),
+    applications: new ApplicationService(store, cipher, now),
   };
 }
 

@@ -25,8 +25,8 @@ export class ApplicationService {
   constructor(
     private readonly store: Store,
     private readonly cipher: FieldCipher,
-    private readonly calendar: WorkCalendar = new WorkCalendar(),
     private readonly now: () => Date = () => new Date(),
+    private readonly calendar: WorkCalendar = new WorkCalendar(),
   ) {}
 
   /** Submits online as the actor (or the enterprise they act for); a retried key returns the same receipt. */
@@ -98,7 +98,6 @@ export class ApplicationService {
     const start = todayInChina(this.now());
     const deadlines = this.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
     const division = item.region_code;
-    const publishedVersion = await this.store.repos.catalogue.findVersionByNumber(item.id, item.version);
 
     return this.store.transact(async (repos) => {
         const seq = await repos.applications.nextSequence(division, start);
@@ -106,7 +105,7 @@ export class ApplicationService {
         const app = await repos.applications.insert({
           number,
           item_id: item.id,
-          version_id: publishedVersion!.id,
+          version_id: item.version_id,
           workflow: JSON.stringify(workflow),
           applicant_account_id: who.applicantAccountId,
           applicant_person_id: who.applicantPersonId,

@@ -95,7 +95,7 @@ export class CatalogueAdminService {
     const items = await this.editableSheetItems(actor);
     const current = new Map(items.map((i) => [i.implCode, i.content]));
     const { items: parsed, problems } = await parseWorkbook(buffer, current);
-    const ids = new Map((await this.store.repos.catalogue.listAllPublished()).map((r) => [r.impl_code, r.id]));
+    const ids = new Map(items.map((i) => [i.implCode, i.id]));
     const changed = [...parsed].filter(([code, content]) => canonicalJson(content) !== canonicalJson(current.get(code)));
     for (const [code] of changed) {
       const versions = await this.store.repos.catalogue.listVersions(ids.get(code)!);
@@ -113,11 +113,11 @@ export class CatalogueAdminService {
     });
   }
 
-  private async editableSheetItems(actor: Actor): Promise<SheetItem[]> {
+  private async editableSheetItems(actor: Actor): Promise<Array<SheetItem & { id: string }>> {
     const rows = await this.store.repos.catalogue.listAllPublishedWithOrgPath();
     return rows
       .filter((r) => r.org_path.startsWith(actor.orgPath!))
-      .map((r) => ({ implCode: r.impl_code, basicCode: r.basic_code, orgCode: r.org_code, level: r.level, content: r.content as ItemContent }));
+      .map((r) => ({ id: r.id, implCode: r.impl_code, basicCode: r.basic_code, orgCode: r.org_code, level: r.level, content: r.content as ItemContent }));
   }
 
   async listBaseItems() {

@@ -29,6 +29,7 @@ export class CatalogueRepository {
         "i.org_id",
         "i.consistency_note",
         "v.version",
+        "v.id as version_id",
         "v.content",
         "v.published_at",
         "b.basic_code",
