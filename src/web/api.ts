@@ -1,4 +1,5 @@
 import type { ErrorBody } from "../shared/errors";
+import type { OrgNode } from "../shared/schemas/staff";
 
 /** A failed API call: the stable code and the message the server wrote in the user's language. */
 export class ApiError extends Error {
@@ -20,8 +21,8 @@ export function setCsrfToken(token: string | null) {
 }
 
 /** Calls the JSON API under /api/v1; throws ApiError with the server's code and message. */
-export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   const res = await fetch(`/api/v1${path}`, {
@@ -53,4 +54,15 @@ export async function uploadFile<T>(path: string, file: Blob, contentType: strin
     throw new ApiError(res.status, err.code, err.message, err.details);
   }
   return data as T;
+}
+
+/** Children of an org in the public tree (the roots without a parent). */
+export async function orgChildren(parentId?: string): Promise<OrgNode[]> {
+  return (await api<{ items: OrgNode[] }>("GET", parentId ? `/orgs?parentId=${parentId}` : "/orgs")).items;
+}
+
+/** Everything directly under the city: districts, city departments and the city's centre. */
+export async function cityChildren(): Promise<OrgNode[]> {
+  const [city] = await orgChildren();
+  return orgChildren(city!.id);
 }

@@ -2,9 +2,10 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Tree
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import type { OrgNode } from "../../shared/schemas/staff";
+import type { OrgKind } from "../../shared/roles";
 import { useSession } from "../session";
 import { showApiError } from "../components/form-errors";
+import { useOrgTree } from "../components/useOrgTree";
 import { VERSION_STATUS_LABELS, type VersionStatus } from "../../shared/catalogue-workflow";
 import { api, ApiError, uploadFile } from "../api";
 import { labels } from "../labels";
@@ -21,6 +22,8 @@ interface Row {
 }
 
 const PAGE = 20;
+/** Windows and service centres accept applications but do not implement services. */
+const NOT_IMPLEMENTING: OrgKind[] = ["window", "service_centre"];
 
 /** 事项管理: the items of one's subtree, with their open drafts and versions in review. */
 export function CatalogueAdminPage() {
@@ -32,7 +35,7 @@ export function CatalogueAdminPage() {
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState<"item" | "base" | null>(null);
   const [bases, setBases] = useState<Array<{ basicCode: string; name: string }>>([]);
-  const [tree, setTree] = useState<Array<{ id: string; pId: string | null; value: string; title: string; isLeaf: boolean }>>([]);
+  const { tree, loadData } = useOrgTree(NOT_IMPLEMENTING);
   const { me } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -56,15 +59,7 @@ export function CatalogueAdminPage() {
   useEffect(() => {
     if (!adding) return;
     api<{ items: Array<{ basicCode: string; name: string }> }>("GET", "/admin/catalogue/base-items").then((r) => setBases(r.items)).catch(() => setBases([]));
-    if (me?.org) setTree([{ id: me.org.id, pId: null, value: me.org.id, title: me.org.name, isLeaf: false }]);
-  }, [adding, me]);
-
-  async function loadChildren(node: object) {
-    const parentId = (node as { id?: string }).id;
-    if (!parentId) return;
-    const res = await api<{ items: OrgNode[] }>("GET", `/orgs?parentId=${parentId}`);
-    setTree((prev) => [...prev, ...res.items.filter((o) => !prev.some((p) => p.id === o.id) && o.kind !== "window" && o.kind !== "service_centre").map((o) => ({ id: o.id, pId: parentId, value: o.id, title: o.name, isLeaf: o.childCount === 0 }))]);
-  }
+  }, [adding]);
 
   async function submitAdd() {
     const values = await form.validateFields();
@@ -138,7 +133,7 @@ export function CatalogueAdminPage() {
                 <Select showSearch optionFilterProp="label" options={bases.map((b) => ({ value: b.basicCode, label: `${b.name}（${b.basicCode}）` }))} />
               </Form.Item>
               <Form.Item name="orgId" label={t("guide.implementingOrg")} rules={[{ required: true, message: t("staff.chooseOrg") }]}>
-                <TreeSelect treeDataSimpleMode treeData={tree} loadData={loadChildren} showSearch treeNodeFilterProp="title" />
+                <TreeSelect treeDataSimpleMode treeData={tree} loadData={loadData} showSearch treeNodeFilterProp="title" />
               </Form.Item>
             </>
           ) : (

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { LEVEL_CODES } from "../../shared/catalogue";
 import type { CatalogueEntryView } from "../../shared/schemas/search";
 import type { OrgNode } from "../../shared/schemas/staff";
-import { api } from "../api";
+import { api, cityChildren } from "../api";
 import { labels, THEMES_FOR } from "../labels";
 
 /** 个人办事 / 法人办事: browse published services by theme, department and level. */
@@ -31,9 +31,8 @@ export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "bun
   }, [kind, audience, theme, department, level, i18n.language]);
 
   useEffect(() => {
-    api<{ items: OrgNode[] }>("GET", "/orgs")
-      .then((roots) => api<{ items: OrgNode[] }>("GET", `/orgs?parentId=${roots.items[0]!.id}`))
-      .then((r) => setDepartments(r.items.filter((o) => o.kind === "department")))
+    cityChildren()
+      .then((all) => setDepartments(all.filter((o) => o.kind === "department")))
       .catch(() => setDepartments([]));
   }, []);
 

@@ -3,12 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrgNode } from "../../shared/schemas/staff";
 import { Link } from "react-router";
-import { api } from "../api";
-
-async function children(parentId?: string): Promise<OrgNode[]> {
-  const res = await api<{ items: OrgNode[] }>("GET", parentId ? `/orgs?parentId=${parentId}` : "/orgs");
-  return res.items;
-}
+import { cityChildren as fetchCityChildren, orgChildren } from "../api";
 
 /** City and district departments from the organisation tree. */
 export function DepartmentsPage() {
@@ -20,9 +15,8 @@ export function DepartmentsPage() {
   const name = (o: OrgNode) => (i18n.language === "en" ? o.nameEn : o.name);
 
   useEffect(() => {
-    children()
-      .then(async (roots) => {
-        const all = await children(roots[0]!.id);
+    fetchCityChildren()
+      .then((all) => {
         setCityChildren(all);
         setDistrict(all.find((o) => o.kind === "district")?.id ?? null);
       })
@@ -32,7 +26,7 @@ export function DepartmentsPage() {
   useEffect(() => {
     if (!district) return;
     setDistrictDepts(null);
-    children(district)
+    orgChildren(district)
       .then((all) => setDistrictDepts(all.filter((o) => o.kind === "department" || o.kind === "service_centre")))
       .catch((e: Error) => setError(e.message));
   }, [district]);

@@ -43,24 +43,17 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
   const { me } = useSession();
   const { modal } = App.useApp();
   const canApply = !preview && me?.kind === "citizen";
-  const notYet = () => message.info(t("guide.applyComing"));
+  const bookingNotYet = () => message.info(t("guide.bookingComing"));
   const applyOnline = () => {
     if (!me) return message.info(t("guide.loginToApply"));
-    if (!canApply) return notYet();
+    if (!canApply) return message.info(t("guide.citizensApply"));
     document.getElementById("form")?.scrollIntoView({ behavior: "smooth" });
   };
   // One key per visit: a double click or a retried request never makes a second application.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   async function submit(formData: Record<string, unknown>) {
     try {
-      const res = await fetch("/api/v1/applications", {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", "x-csrf-token": me?.csrfToken ?? "", "idempotency-key": idempotencyKey },
-        body: JSON.stringify({ itemId: item.id, formData }),
-      });
-      const body = await res.json();
-      if (!res.ok) return message.error(body.error.message);
+      const body = await api<{ number: string; committedDeadline: string | null }>("POST", "/applications", { itemId: item.id, formData }, { "idempotency-key": idempotencyKey });
       modal.success({
         title: t("guide.receiptTitle"),
         content: (
@@ -86,7 +79,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
         <Button type="primary" size="large" onClick={applyOnline}>
           {t("guide.applyOnline")}
         </Button>
-        <Button size="large" onClick={notYet}>
+        <Button size="large" onClick={bookingNotYet}>
           {t("guide.bookWindow")}
         </Button>
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>

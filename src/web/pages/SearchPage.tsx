@@ -101,9 +101,13 @@ export function SearchPage() {
                     title={
                       <Space wrap>
                         <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : "success"}>{t(`search.type_${h.type}`)}</Tag>
-                        <Link to={h.type === "item" ? `/items/${h.id}` : h.type === "policy" ? `/policies/${h.id}` : h.basicCode ? `/search?q=${encodeURIComponent(h.title.map((s) => s.text).join(""))}` : "#"}>
+                        {h.type === "answer" ? (
                           <Highlighted segments={h.title} />
-                        </Link>
+                        ) : (
+                          <Link to={h.type === "item" ? `/items/${h.id}` : `/policies/${h.id}`}>
+                            <Highlighted segments={h.title} />
+                          </Link>
+                        )}
                       </Space>
                     }
                     description={

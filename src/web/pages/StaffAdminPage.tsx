@@ -2,31 +2,22 @@ import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table,
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLE_CODES } from "../../shared/roles";
-import { createStaffRequest, updateStaffRequest, type OrgNode, type StaffMember } from "../../shared/schemas/staff";
+import { createStaffRequest, updateStaffRequest, type StaffMember } from "../../shared/schemas/staff";
 import { api, ApiError } from "../api";
 import { showApiError, validateWith } from "../components/form-errors";
-import { useSession } from "../session";
-
-interface TreeNode {
-  id: string;
-  pId: string | null;
-  value: string;
-  title: string;
-  isLeaf: boolean;
-}
+import { useOrgTree } from "../components/useOrgTree";
 
 const PAGE = 20;
 
 /** Staff administration in the administrator's own subtree: list, search, add, edit with version check. */
 export function StaffAdminPage() {
   const { t, i18n } = useTranslation();
-  const { me } = useSession();
   const { message } = App.useApp();
   const [data, setData] = useState<{ items: StaffMember[]; total: number } | null>(null);
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<StaffMember | "new" | null>(null);
-  const [tree, setTree] = useState<TreeNode[]>([]);
+  const { tree, loadData, ensure } = useOrgTree();
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
 
@@ -37,31 +28,12 @@ export function StaffAdminPage() {
   }, [page, q]);
   useEffect(load, [load]);
 
-  useEffect(() => {
-    if (me?.org) setTree([{ id: me.org.id, pId: null, value: me.org.id, title: i18n.language === "en" ? me.org.nameEn : me.org.name, isLeaf: false }]);
-  }, [me, i18n.language]);
-
-  async function loadChildren(node: object) {
-    const id = (node as { id?: unknown }).id;
-    const parentId = typeof id === "string" ? id : null;
-    if (!parentId) return;
-    const res = await api<{ items: OrgNode[] }>("GET", `/orgs?parentId=${parentId}`);
-    setTree((prev) => [
-      ...prev,
-      ...res.items
-        .filter((o) => !prev.some((p) => p.id === o.id))
-        .map((o) => ({ id: o.id, pId: parentId, value: o.id, title: i18n.language === "en" ? o.nameEn : o.name, isLeaf: o.childCount === 0 })),
-    ]);
-  }
-
   function open(target: StaffMember | "new") {
     setEditing(target);
     form.resetFields();
     if (target !== "new") form.setFieldsValue({ name: target.name, orgId: target.org.id, roles: target.roles, disabled: target.disabled });
     else form.setFieldsValue({ roles: [] });
-    if (target !== "new" && !tree.some((n) => n.id === target.org.id)) {
-      setTree((prev) => [...prev, { id: target.org.id, pId: me?.org?.id ?? null, value: target.org.id, title: target.org.name, isLeaf: true }]);
-    }
+    if (target !== "new") ensure(target.org);
   }
 
   async function save() {
@@ -144,7 +116,7 @@ export function StaffAdminPage() {
             <Input />
           </Form.Item>
           <Form.Item name="orgId" label={t("staff.org")} rules={[{ required: true, message: t("staff.chooseOrg") }]}>
-            <TreeSelect treeDataSimpleMode treeData={tree} loadData={loadChildren} placeholder={t("staff.chooseOrg")} showSearch treeNodeFilterProp="title" />
+            <TreeSelect treeDataSimpleMode treeData={tree} loadData={loadData} placeholder={t("staff.chooseOrg")} showSearch treeNodeFilterProp="title" />
           </Form.Item>
           <Form.Item name="roles" label={t("staff.roles")} rules={[{ required: true, type: "array", min: 1, message: t("register.required", { field: t("staff.roles") }) }]}>
             <Checkbox.Group options={roleOptions} />

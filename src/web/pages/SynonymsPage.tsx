@@ -16,6 +16,8 @@ export function SynonymsPage() {
   const [error, setError] = useState<string | null>(null);
   const [term, setTerm] = useState("");
   const [expansions, setExpansions] = useState<string[]>([]);
+  /** Unsaved edits per term, kept apart from what the server returned. */
+  const [edits, setEdits] = useState<Record<string, string[]>>({});
   const load = useCallback(() => {
     api<{ items: Synonym[] }>("GET", "/search/synonyms")
       .then((r) => setItems(r.items))
@@ -27,6 +29,7 @@ export function SynonymsPage() {
     try {
       await api("PUT", `/search/synonyms/${encodeURIComponent(s.term)}`, { expansions: s.expansions });
       message.success(t("synonyms.saved"));
+      setEdits(({ [s.term]: _saved, ...rest }) => rest);
       load();
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
@@ -64,14 +67,16 @@ export function SynonymsPage() {
           { title: t("synonyms.term"), dataIndex: "term", width: 160 },
           {
             title: t("synonyms.expansions"),
-            render: (_, s) => <Select aria-label={`${t("synonyms.expansions")} ${s.term}`} mode="tags" defaultValue={s.expansions} onChange={(v: string[]) => (s.expansions = v)} style={{ width: "100%" }} />,
+            render: (_, s) => (
+              <Select aria-label={`${t("synonyms.expansions")} ${s.term}`} mode="tags" value={edits[s.term] ?? s.expansions} onChange={(v: string[]) => setEdits((e) => ({ ...e, [s.term]: v }))} style={{ width: "100%" }} />
+            ),
           },
           {
             title: t("staff.actions"),
             width: 180,
             render: (_, s) => (
               <Space>
-                <Button size="small" onClick={() => save(s)}>{t("synonyms.save")}</Button>
+                <Button size="small" disabled={!edits[s.term]} onClick={() => save({ term: s.term, expansions: edits[s.term] ?? s.expansions })}>{t("synonyms.save")}</Button>
                 <Popconfirm
                   title={t("synonyms.remove")}
                   onConfirm={async () => {

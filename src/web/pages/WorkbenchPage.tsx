@@ -24,9 +24,6 @@ export function WorkbenchPage() {
   if (has("catalog_admin", "reviewer")) tools.push({ key: "catalogue", title: t("cadmin.title"), desc: t("cadmin.desc"), to: "/workbench/catalogue" });
   if (has("catalog_admin", "supervisor")) tools.push({ key: "audit", title: t("audit.title"), desc: t("audit.desc"), to: "/workbench/catalogue-audit" });
   if (has(...LOOKUP_ROLES)) tools.push({ key: "lookup", title: t("workbench.personLookup"), desc: t("workbench.personLookupDesc"), to: "/workbench/person-lookup" });
-  for (const role of me.roles.filter((r) => !["sys_admin", "catalog_admin"].includes(r))) {
-    tools.push({ key: `role-${role}`, title: t("workbench.comingTitle", { role: t(`roles.${role}`) }), desc: t("workbench.comingDesc") });
-  }
 
   async function startTotp() {
     setTotp(await api<{ secret: string }>("POST", "/me/totp/setup"));

@@ -1,4 +1,4 @@
-import type { Audience, Channel, ItemAction, ItemKind, Level, Scope, Theme } from "../../../shared/catalogue";
+import type { Audience, Channel, ItemAction, ItemKind, Scope, Theme } from "../../../shared/catalogue";
 import type { FormField, ItemContent, Material } from "../../../shared/schemas/catalogue";
 
 /**
