@@ -196,3 +196,32 @@ describe("rate limits", () => {
     }
   });
 });
+
+describe("roles and scope on catalogue administration and applications", () => {
+  it("refuses each endpoint to those outside its role or org subtree", async () => {
+    const item = await t.database.db.selectFrom("catalogue_items").select(["id", "published_version_id"]).where("impl_code", "=", "XK00002001-3-310104-AMR").executeTakeFirstOrThrow();
+    const citizen = await login(t.app, "13800000003");
+    const clerk = await login(t.app, "window.huangpu");
+    const huangpuAdmin = await login(t.app, "catalog.admin.huangpu");
+    const huangpuReviewer = await login(t.app, "review.amr.huangpu");
+    const call = (who: { headers: Record<string, string> }, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
+      t.app.inject({ method, url: `/api/v1${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
+    const cases: Array<[string, Promise<{ statusCode: number }>, number]> = [
+      ["base items to a citizen", call(citizen, "GET", "/admin/catalogue/base-items"), 403],
+      ["base items to a window clerk", call(clerk, "GET", "/admin/catalogue/base-items"), 403],
+      ["another district's item", call(huangpuAdmin, "GET", `/admin/catalogue/items/${item.id}`), 403],
+      ["another district's version", call(huangpuAdmin, "GET", `/admin/catalogue/versions/${item.published_version_id}`), 403],
+      ["another district's diff", call(huangpuAdmin, "GET", `/admin/catalogue/items/${item.id}/diff?from=1&to=1`), 403],
+      ["a draft by a reviewer", call(huangpuReviewer, "POST", `/admin/catalogue/items/${item.id}/drafts`), 403],
+      ["saving by a reviewer", call(huangpuReviewer, "PUT", `/admin/catalogue/versions/${item.published_version_id}`, { lockVersion: 0, content: {} }), 403],
+      ["export to a citizen", call(citizen, "GET", "/admin/catalogue/export"), 403],
+      ["the inbox to a citizen", call(citizen, "GET", "/applications/inbox"), 403],
+      ["my applications to staff", call(clerk, "GET", "/applications"), 403],
+      ["online submission by staff", call(clerk, "POST", "/applications", { itemId: item.id, formData: {} }), 403],
+      ["window submission by a citizen", call(citizen, "POST", "/window/applications", { itemId: item.id, idNumber: "11010519491231002X", formData: {} }), 403],
+      ["synonyms by a district administrator", call(huangpuAdmin, "PUT", `/search/synonyms/${encodeURIComponent("测试")}`, { expansions: ["企业设立登记"] }), 403],
+      ["answers by a citizen", call(citizen, "POST", "/search/answers", { question: "测试问题", answer: "测试解答" }), 403],
+    ];
+    for (const [what, response, status] of cases) expect((await response).statusCode, what).toBe(status);
+  });
+});

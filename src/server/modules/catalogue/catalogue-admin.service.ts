@@ -190,18 +190,19 @@ export class CatalogueAdminService {
 
   /** Saves a draft; content is validated in full and `lockVersion` guards against concurrent edits. */
   async saveDraft(actor: Actor, versionId: string, lockVersion: number, content: unknown, ctx: RequestContext) {
-    const parsed = itemContent.safeParse(content);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-      const formIssue = parsed.error.issues.some((i) => (i as { params?: { errorCode?: string } }).params?.errorCode === "FORM_SCHEMA_INVALID");
-      throw new DomainError(formIssue ? "FORM_SCHEMA_INVALID" : "ITEM_CONTENT_INVALID", { issues });
-    }
     return this.store.transact(async (repos) => {
       const v = await repos.catalogue.findVersionForUpdate(versionId);
       if (!v) throw new DomainError("VERSION_NOT_FOUND");
       const item = await repos.catalogue.findItem(v.item_id);
       if (!item || !canEditItem(actor, item.org_path)) throw new DomainError("FORBIDDEN");
       if (v.status !== "draft") throw new DomainError("VERSION_NOT_EDITABLE");
+      // Only someone who may edit learns what is wrong with the content.
+      const parsed = itemContent.safeParse(content);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+        const formIssue = parsed.error.issues.some((i) => (i as { params?: { errorCode?: string } }).params?.errorCode === "FORM_SCHEMA_INVALID");
+        throw new DomainError(formIssue ? "FORM_SCHEMA_INVALID" : "ITEM_CONTENT_INVALID", { issues });
+      }
       const before = v.content as ItemContent;
       if (!(await repos.catalogue.saveDraft(versionId, lockVersion, JSON.stringify(parsed.data)))) throw new DomainError("VERSION_CHANGED", { currentLockVersion: v.lock_version });
       const changes = diffContent(before, parsed.data);

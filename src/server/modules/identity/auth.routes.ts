@@ -159,7 +159,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
   app.post(
     "/me/totp/setup",
     { schema: { tags: ["identity"], summary: "开启动态口令（工作人员） Begin TOTP enrolment", response: { 200: totpSetupResponse, ...errors } } },
-    async (req) => auth.beginTotp(requireSession(req)),
+    async (req) => auth.beginTotp(requireSession(req), requestContext(req)),
   );
 
   app.post(

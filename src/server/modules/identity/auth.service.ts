@@ -211,10 +211,13 @@ export class AuthService {
   }
 
   /** Starts TOTP enrolment for a staff member: returns the secret to put in an authenticator app. */
-  async beginTotp(session: SessionContext): Promise<{ secret: string; otpauthUrl: string }> {
+  async beginTotp(session: SessionContext, ctx: RequestContext): Promise<{ secret: string; otpauthUrl: string }> {
     if (session.account.kind !== "staff") throw new DomainError("FORBIDDEN");
     const secret = new Secret({ size: 20 });
-    await this.store.repos.accounts.update(session.account.id, { totp_secret_enc: this.cipher.encrypt(secret.base32), totp_enabled: false });
+    await this.store.transact(async (repos) => {
+      await repos.accounts.update(session.account.id, { totp_secret_enc: this.cipher.encrypt(secret.base32), totp_enabled: false });
+      await repos.audit.append(session.actor, ctx, { action: "auth.totp_setup", targetType: "account", targetId: session.account.id });
+    });
     const totp = new TOTP({ issuer: "Haoban", label: session.account.username ?? session.account.name, secret });
     return { secret: secret.base32, otpauthUrl: totp.toString() };
   }
