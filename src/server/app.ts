@@ -18,6 +18,9 @@ import { DomainError } from "./domain-error";
 import { registerAuth } from "./http/auth-plugin";
 import { registerErrorHandler, sendError } from "./http/error-handler";
 import { registerMetrics } from "./http/metrics";
+import { fileRoutes } from "./modules/files/file.routes";
+import { FileService } from "./modules/files/file.service";
+import { LocalDiskStorage, S3Storage, type FileStorage } from "./modules/files/file-storage";
 import { applicationRoutes } from "./modules/applications/application.routes";
 import { ApplicationService } from "./modules/applications/application.service";
 import { DataAccessService } from "./modules/audit/data-access.service";
@@ -58,6 +61,12 @@ export interface Services {
   catalogueAdmin: CatalogueAdminService;
   vocabulary: SearchVocabularyService;
   applications: ApplicationService;
+  files: FileService;
+}
+
+/** The file storage the configuration names. */
+export function createFileStorage(config: Config): FileStorage {
+  return config.storage.kind === "s3" ? new S3Storage(config.storage) : new LocalDiskStorage(config.storage.dir);
 }
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
@@ -78,6 +87,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogueAdmin: new CatalogueAdminService(store),
     vocabulary: new SearchVocabularyService(store),
     applications: new ApplicationService(store, cipher, now),
+    files: new FileService(store, createFileStorage(config), config.uploadMaxBytes, now),
   };
 }
 
@@ -186,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
       await api.register(applicationRoutes, { applications: services.applications });
+      await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },
     { prefix: "/api/v1" },
   );

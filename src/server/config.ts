@@ -27,6 +27,10 @@ export interface Config {
   trustProxy: boolean;
   /** How often a process checks whether the catalogue changed and its search index must be rebuilt. */
   searchRefreshMs: number;
+  /** Where uploaded materials are kept: a local directory (default) or an S3-compatible bucket. */
+  storage: { kind: "local"; dir: string } | { kind: "s3"; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean };
+  /** The largest material a user may upload, in bytes. */
+  uploadMaxBytes: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -62,5 +66,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: int(env.HAOBAN_SHUTDOWN_GRACE_MS, 10_000),
     trustProxy: bool(env.HAOBAN_TRUST_PROXY, false),
     searchRefreshMs: int(env.HAOBAN_SEARCH_REFRESH_MS, 2000),
+    storage: env.HAOBAN_S3_BUCKET
+      ? {
+          kind: "s3",
+          bucket: env.HAOBAN_S3_BUCKET,
+          region: env.HAOBAN_S3_REGION ?? "us-east-1",
+          ...(env.HAOBAN_S3_ENDPOINT ? { endpoint: env.HAOBAN_S3_ENDPOINT } : {}),
+          forcePathStyle: bool(env.HAOBAN_S3_PATH_STYLE, true),
+        }
+      : { kind: "local", dir: env.HAOBAN_FILES_DIR ?? `${env.HAOBAN_DATA_DIR ?? "./data"}/files` },
+    uploadMaxBytes: int(env.HAOBAN_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
   };
 }

@@ -244,6 +244,35 @@ export interface ApplicationsTable {
   deadline_beyond_calendar: Generated<boolean>;
   lock_version: Generated<number>;
   updated_at: Generated<Date>;
+  assignee_account_id: string | null;
+  assignee_name: string | null;
+  /** Shown in inboxes and searched by staff; the registry holds the authoritative record. */
+  applicant_name: Generated<string>;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  owner_account_id: string;
+  application_id: string | null;
+  material_key: string | null;
+  file_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
+export interface ApplicationDraftsTable {
+  id: Generated<string>;
+  account_id: string;
+  item_id: string;
+  acting_for_enterprise_id: string | null;
+  form_data: ColumnType<unknown, string, string>;
+  materials: ColumnType<unknown, string, string>;
+  lock_version: Generated<number>;
+  updated_at: Generated<Date>;
 }
 
 export interface ApplicationEventsTable {
@@ -316,6 +345,8 @@ export interface DB {
   application_counters: ApplicationCountersTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
+  files: FilesTable;
+  application_drafts: ApplicationDraftsTable;
 }
 
 export type Org = Selectable<OrgsTable>;

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { ApplicationRepository } from "../modules/applications/application.repository";
+import { FileRepository } from "../modules/files/file.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
 import { PolicyRepository } from "../modules/policies/policy.repository";
@@ -23,6 +24,7 @@ export class Repositories {
   readonly catalogue: CatalogueRepository;
   readonly policies: PolicyRepository;
   readonly applications: ApplicationRepository;
+  readonly files: FileRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -35,6 +37,7 @@ export class Repositories {
     this.catalogue = new CatalogueRepository(db);
     this.policies = new PolicyRepository(db);
     this.applications = new ApplicationRepository(db);
+    this.files = new FileRepository(db);
   }
 }
 

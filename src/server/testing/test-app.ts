@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { buildApp, type Services } from "../app";
@@ -59,6 +62,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { s
     rateLimitPerMinute: 10_000,
     loginRateLimitPerMinute: 10_000,
     searchRefreshMs: 0,
+    storage: { kind: "local", dir: mkdtempSync(path.join(tmpdir(), "haoban-files-")) },
     ...overrides,
   };
   if (options.seed !== false) await seedDemo(database.db, cipher);
@@ -73,6 +77,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { s
     close: async () => {
       await app.close();
       await close();
+      if (config.storage.kind === "local") rmSync(config.storage.dir, { recursive: true, force: true });
     },
   };
 }

@@ -8,6 +8,7 @@ import * as m0006 from "./0006-create-catalogue";
 import * as m0007 from "./0007-catalogue-version-locking";
 import * as m0008 from "./0008-create-applications";
 import * as m0009 from "./0009-window-applicants";
+import * as m0010 from "./0010-materials-drafts-assignment";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007-catalogue-version-locking": m0007,
   "0008-create-applications": m0008,
   "0009-window-applicants": m0009,
+  "0010-materials-drafts-assignment": m0010,
 };

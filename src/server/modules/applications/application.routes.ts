@@ -19,6 +19,7 @@ const receipt = z.object({
   light,
 });
 const summary = z.object({ id: z.string(), number: z.string(), itemName: z.string(), handlingOrgName: z.string(), state: z.string(), stateName: z.string(), outcome: z.string().nullable(), submittedAt: z.string(), committedDeadline: z.string().nullable(), light });
+const materialRefs = z.array(z.strictObject({ materialKey: z.string().min(1).max(60), fileId: uuid })).max(60);
 const page = { limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) };
 
 /** 办件: online submission (with Idempotency-Key), my applications, the staff inbox, detail and actions. */
@@ -30,7 +31,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
         tags: ["applications"],
         summary: "提交申请 Submit an application online; an Idempotency-Key header makes retries return the same receipt (受理回执)",
         headers: z.object({ "idempotency-key": z.string().trim().min(8).max(100).optional() }).passthrough(),
-        body: z.strictObject({ itemId: uuid, formData: z.record(z.string(), z.unknown()) }),
+        body: z.strictObject({ itemId: uuid, formData: z.record(z.string(), z.unknown()), materials: materialRefs.optional() }),
         response: { 201: receipt, ...errors },
       },
     },
@@ -43,7 +44,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
       schema: {
         tags: ["applications"],
         summary: "窗口收件 A window clerk applies for a walk-in person (by ID number; routed to the competent org for 全市通办 items)",
-        body: z.strictObject({ itemId: uuid, idNumber, formData: z.record(z.string(), z.unknown()) }),
+        body: z.strictObject({ itemId: uuid, idNumber, formData: z.record(z.string(), z.unknown()), materials: materialRefs.optional() }),
         response: { 201: receipt, ...errors },
       },
     },
@@ -82,7 +83,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
           200: receipt.extend({
             itemId: z.string(),
             formData: z.record(z.string(), z.unknown()),
+            applicantName: z.string(),
+            channel: z.string(),
+            assigneeName: z.string().nullable(),
             lockVersion: z.number(),
+            materials: z.array(z.object({ fileId: z.string(), materialKey: z.string().nullable(), materialName: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedAt: z.string() })),
             actions: z.array(z.object({ key: z.string(), name: z.string(), reasonRequired: z.boolean(), supplement: z.boolean() })),
             timeline: z.array(z.object({ action: z.string(), actionName: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), opinion: z.string().nullable(), details: z.record(z.string(), z.unknown()), at: z.string() })),
           }),
@@ -106,6 +111,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
           lockVersion: z.number().int().min(0),
           supplementItems: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
           formData: z.record(z.string(), z.unknown()).optional(),
+          materials: materialRefs.optional(),
         }),
         response: { 200: receipt, ...errors },
       },

@@ -8,10 +8,18 @@ import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
 import type { FieldCipher } from "../../crypto/field-cipher";
+import { applicationAccess } from "./application-access";
+
+export interface MaterialRef {
+  /** The guide's material key, or `field:<key>` for a form attachment field (filled in from the form). */
+  materialKey: string;
+  fileId: string;
+}
 
 export interface SubmitInput {
   itemId: string;
   formData: FormValues;
+  materials?: MaterialRef[];
 }
 
 /**
@@ -41,7 +49,7 @@ export class ApplicationService {
       }
     }
     try {
-      return await this.create(actor, input, { channel: "online", applicantAccountId: actor.accountId, applicantPersonId: actor.personId, acceptingOrgId: null }, ctx, async (repos, appId) => {
+      return await this.create(actor, input, { channel: "online", applicantAccountId: actor.accountId, applicantPersonId: actor.personId, applicantName: actor.actingFor?.name ?? actor.name, acceptingOrgId: null }, ctx, async (repos, appId) => {
         if (idempotencyKey) await repos.applications.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, application_id: appId });
       });
     } catch (err) {
@@ -68,7 +76,7 @@ export class ApplicationService {
     const crossRegion = item.region_code !== "310000" && item.region_code !== actor.regionCode;
     if (crossRegion && !(item.content as ItemContent).guide.scope.includes("citywide")) throw new DomainError("NOT_CITYWIDE");
     const account = await this.store.repos.accounts.findByPersonId(person.id);
-    return this.create(actor, { itemId: input.itemId, formData: input.formData }, { channel: "window", applicantAccountId: account?.id ?? null, applicantPersonId: person.id, acceptingOrgId: actor.orgId }, ctx, async (repos, appId) => {
+    return this.create(actor, { itemId: input.itemId, formData: input.formData, ...(input.materials ? { materials: input.materials } : {}) }, { channel: "window", applicantAccountId: account?.id ?? null, applicantPersonId: person.id, applicantName: person.name, acceptingOrgId: actor.orgId }, ctx, async (repos, appId) => {
       await repos.audit.append(actor, ctx, {
         action: "person.read",
         targetType: "person",
@@ -84,7 +92,7 @@ export class ApplicationService {
   private async create(
     actor: Actor,
     input: SubmitInput,
-    who: { channel: "online" | "window"; applicantAccountId: string | null; applicantPersonId: string | null; acceptingOrgId: string | null },
+    who: { channel: "online" | "window"; applicantAccountId: string | null; applicantPersonId: string | null; applicantName: string; acceptingOrgId: string | null },
     ctx: RequestContext,
     also: (repos: Repositories, applicationId: string) => Promise<void>,
   ) {
@@ -93,6 +101,7 @@ export class ApplicationService {
     const content = item.content as ItemContent;
     const problems = validateFormValues(content.form.fields, input.formData);
     if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
+    const materials = collectMaterials(content, input.formData, input.materials ?? []);
 
     const workflow: WorkflowDefinition = content.guide.committedLimitDays === 0 ? INSTANT_TEMPLATE : PROMISE_TEMPLATE;
     const start = todayInChina(this.now());
@@ -109,6 +118,7 @@ export class ApplicationService {
           workflow: JSON.stringify(workflow),
           applicant_account_id: who.applicantAccountId,
           applicant_person_id: who.applicantPersonId,
+          applicant_name: who.applicantName,
           acting_for_enterprise_id: who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null,
           channel: who.channel,
           accepting_org_id: who.acceptingOrgId,
@@ -124,7 +134,8 @@ export class ApplicationService {
           legal_deadline: deadlines.legal,
           deadline_beyond_calendar: deadlines.beyondCalendar,
         });
-        await repos.applications.insertEvent({ application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel }, region_code: app.region_code });
+        await attachMaterials(repos, actor, app.id, materials);
+        await repos.applications.insertEvent({ application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: app.region_code });
         await also(repos, app.id);
         await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, app.region_code);
         await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: app.region_code, details: { number, implCode: item.impl_code, channel: who.channel } });
@@ -133,14 +144,14 @@ export class ApplicationService {
   }
 
   /** Takes a workflow action: checks the table, the role and org, the reason, and the version read. */
-  async act(actor: Actor, id: string, input: { action: string; opinion?: string; lockVersion: number; supplementItems?: string[]; formData?: FormValues }, ctx: RequestContext) {
+  async act(actor: Actor, id: string, input: { action: string; opinion?: string; lockVersion: number; supplementItems?: string[]; formData?: FormValues; materials?: MaterialRef[] }, ctx: RequestContext) {
     return this.store.transact(async (repos) => {
       const app = await repos.applications.findForUpdate(id);
       if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
-      const isApplicant = actor.kind === "citizen" && (app.applicant_account_id === actor.accountId || (app.applicant_person_id !== null && app.applicant_person_id === actor.personId));
-      const orgPath = (await repos.applications.handlingOrgPath(id))!.path;
-      const isStaffInScope = actor.kind === "staff" && actor.orgPath !== null && orgPath.startsWith(actor.orgPath);
-      if (!isApplicant && !isStaffInScope) throw new DomainError("APPLICATION_NOT_FOUND");
+      const access = await applicationAccess(repos, actor, app);
+      const isApplicant = access.isApplicant;
+      const isStaffInScope = access.isHandlingStaff;
+      if (!isApplicant && !access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
       if (app.lock_version !== input.lockVersion) throw new DomainError("APPLICATION_CHANGED", { currentLockVersion: app.lock_version, state: app.state });
       const workflow = app.workflow as WorkflowDefinition;
       const action = workflow.actions.find((a) => a.key === input.action && a.from.includes(app.state));
@@ -151,12 +162,16 @@ export class ApplicationService {
 
       const today = todayInChina(this.now());
       let formData: string | undefined;
-      if (input.formData) {
+      if (input.formData || input.materials) {
         if (!isApplicant || action.key !== "resubmit") throw new DomainError("ACTION_NOT_ALLOWED");
-        const version = await repos.catalogue.findVersion(app.version_id);
-        const problems = validateFormValues((version!.content as ItemContent).form.fields, input.formData);
+        const content = (await repos.catalogue.findVersion(app.version_id))!.content as ItemContent;
+        const values = input.formData ?? (app.form_data as FormValues);
+        const problems = validateFormValues(content.form.fields, values);
         if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
-        formData = JSON.stringify(input.formData);
+        if (input.formData) formData = JSON.stringify(input.formData);
+        const attached = new Set((await repos.files.listForApplication(id)).map((f) => f.id));
+        const fresh = collectMaterials(content, values, input.materials ?? []).filter((m) => !attached.has(m.fileId));
+        await attachMaterials(repos, actor, id, fresh);
       }
       if (action.supplement) await repos.applications.openPause(id, "补正", today, app.region_code);
       const leavingPause = workflow.states.find((s) => s.key === app.state)?.kind === "waiting_applicant";
@@ -195,16 +210,14 @@ export class ApplicationService {
     const repos = this.store.repos;
     const app = await repos.applications.findById(id);
     if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
-    const isApplicant =
-      actor.kind === "citizen" &&
-      (app.applicant_account_id === actor.accountId ||
-        (app.applicant_person_id !== null && app.applicant_person_id === actor.personId) ||
-        (app.acting_for_enterprise_id !== null && app.acting_for_enterprise_id === actor.actingFor?.enterpriseId));
-    const orgPath = (await repos.applications.handlingOrgPath(id))!.path;
-    const isStaff = actor.kind === "staff" && actor.orgPath !== null && orgPath.startsWith(actor.orgPath);
-    if (!isApplicant && !isStaff) throw new DomainError("APPLICATION_NOT_FOUND");
+    const access = await applicationAccess(repos, actor, app);
+    const isApplicant = access.isApplicant;
+    const isStaff = access.isHandlingStaff;
+    if (!isApplicant && !access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
     const receipt = await this.receipt(repos, id);
     const events = await repos.applications.listEvents(id);
+    const guideMaterials = ((await repos.catalogue.findVersion(app.version_id))!.content as ItemContent).guide.materials;
+    const files = await repos.files.listForApplication(id);
     const workflow = app.workflow as WorkflowDefinition;
     const available = workflow.actions
       .filter((a) => a.from.includes(app.state))
@@ -214,7 +227,19 @@ export class ApplicationService {
       ...receipt,
       itemId: app.item_id,
       formData: app.form_data as FormValues,
+      applicantName: app.applicant_name,
+      channel: app.channel,
+      assigneeName: app.assignee_name,
       lockVersion: app.lock_version,
+      materials: files.map((f) => ({
+        fileId: f.id,
+        materialKey: f.material_key,
+        materialName: guideMaterials.find((m) => m.key === f.material_key)?.name ?? null,
+        fileName: f.file_name,
+        mime: f.mime,
+        size: f.size_bytes,
+        uploadedAt: f.created_at.toISOString(),
+      })),
       actions: available,
       timeline: events.map((e) => ({
         action: e.action,
@@ -301,6 +326,40 @@ export class ApplicationService {
     const result = { committed: compute(committed), legal: compute(legal) };
     return { ...result, beyondCalendar };
   }
+}
+
+/** The materials of a submission: the listed uploads plus every file in an attachment field, checked against the guide. */
+function collectMaterials(content: ItemContent, formData: FormValues, listed: MaterialRef[]): MaterialRef[] {
+  const keys = new Set(content.guide.materials.map((m) => m.key));
+  const problems: Array<{ path: string; message: string }> = [];
+  listed.forEach((m, i) => {
+    if (!keys.has(m.materialKey)) problems.push({ path: `materials.${i}.materialKey`, message: `本事项没有“${m.materialKey}”这项材料` });
+  });
+  const fromFields = content.form.fields
+    .filter((f) => f.type === "attachment" && typeof formData[f.key] === "string" && formData[f.key] !== "")
+    .map((f) => ({ materialKey: `field:${f.key}`, fileId: formData[f.key] as string }));
+  const all = [...listed, ...fromFields];
+  const ids = new Set<string>();
+  all.forEach((m, i) => {
+    if (!/^[0-9a-f-]{36}$/.test(m.fileId)) problems.push({ path: `materials.${i}.fileId`, message: "材料文件标识无效" });
+    else if (ids.has(m.fileId)) problems.push({ path: `materials.${i}.fileId`, message: "同一文件不能重复提交" });
+    ids.add(m.fileId);
+  });
+  if (problems.length) throw new DomainError("MATERIAL_INVALID", { issues: problems });
+  return all;
+}
+
+/** Links uploaded files to the application; each must be the submitter's own and not yet used. */
+async function attachMaterials(repos: Repositories, actor: Actor, applicationId: string, materials: MaterialRef[]) {
+  const files = new Map((await repos.files.findManyForUpdate(materials.map((m) => m.fileId))).map((f) => [f.id, f]));
+  const problems = materials
+    .filter((m) => {
+      const f = files.get(m.fileId);
+      return !f || f.owner_account_id !== actor.accountId || f.application_id !== null;
+    })
+    .map((m) => ({ path: m.materialKey, message: "材料文件不存在、不属于您或已用于其他申请，请重新上传" }));
+  if (problems.length) throw new DomainError("MATERIAL_INVALID", { issues: problems });
+  for (const m of materials) await repos.files.attach(m.fileId, applicationId, m.materialKey);
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -21,4 +21,11 @@ export class OrgRepository {
       .orderBy("o.code")
       .execute();
   }
+
+  /** The materialised paths of some orgs, by id. */
+  async pathsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom("orgs").select(["id", "path"]).where("id", "in", ids).execute();
+    return new Map(rows.map((r) => [r.id, r.path]));
+  }
 }

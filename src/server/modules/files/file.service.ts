@@ -1,0 +1,97 @@
+import { createHash, randomUUID } from "node:crypto";
+import { fileTypeFromBuffer } from "file-type";
+import { hasRole, type Actor, type RequestContext } from "../../actor";
+import type { Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import { applicationAccess } from "../applications/application-access";
+import type { FileStorage } from "./file-storage";
+
+/** What may be uploaded as a material: scans and photos, and PDF documents. */
+export const ALLOWED_MIME = ["image/jpeg", "image/png", "application/pdf"] as const;
+export type AllowedMime = (typeof ALLOWED_MIME)[number];
+
+export interface UploadInput {
+  fileName: string;
+  /** The type the client declared; it must agree with what the content is. */
+  declaredMime: string;
+  body: Buffer;
+}
+
+/**
+ * Uploaded materials: checked by size, declared type and content (magic bytes), stored behind the
+ * storage interface with their SHA-256, readable by the uploader, the applicant and staff who may
+ * read the application (each staff read audited with its purpose), verified against the hash on read.
+ * Raises: FILE_EMPTY, FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED, FILE_TYPE_MISMATCH, FILE_NOT_FOUND, FILE_CORRUPTED.
+ */
+export class FileService {
+  constructor(
+    private readonly store: Store,
+    private readonly storage: FileStorage,
+    private readonly maxBytes: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async upload(actor: Actor, input: UploadInput, ctx: RequestContext) {
+    if (actor.kind !== "citizen" && !hasRole(actor, "window_clerk")) throw new DomainError("FORBIDDEN");
+    if (input.body.length === 0) throw new DomainError("FILE_EMPTY");
+    if (input.body.length > this.maxBytes) throw new DomainError("FILE_TOO_LARGE", { maxBytes: this.maxBytes });
+    if (!(ALLOWED_MIME as readonly string[]).includes(input.declaredMime)) throw new DomainError("FILE_TYPE_NOT_ALLOWED", { allowed: ALLOWED_MIME });
+    const detected = await fileTypeFromBuffer(input.body);
+    if (!detected || detected.mime !== input.declaredMime) throw new DomainError("FILE_TYPE_MISMATCH", { declared: input.declaredMime, detected: detected?.mime ?? null });
+
+    const day = this.now().toISOString().slice(0, 10).replaceAll("-", "/");
+    const storageKey = `${day}/${randomUUID()}.${detected.ext}`;
+    const sha256 = createHash("sha256").update(input.body).digest("hex");
+    await this.storage.put(storageKey, input.body, detected.mime);
+    try {
+      return await this.store.transact(async (repos) => {
+        const row = await repos.files.insert({
+          owner_account_id: actor.accountId,
+          application_id: null,
+          material_key: null,
+          file_name: input.fileName,
+          mime: detected.mime,
+          size_bytes: input.body.length,
+          sha256,
+          storage_key: storageKey,
+          region_code: actor.regionCode,
+        });
+        await repos.audit.append(actor, ctx, { action: "file.upload", targetType: "file", targetId: row.id, details: { fileName: input.fileName, mime: detected.mime, size: input.body.length, sha256 } });
+        return { id: row.id, fileName: row.file_name, mime: row.mime, size: row.size_bytes };
+      });
+    } catch (err) {
+      await this.storage.delete(storageKey); // nothing half-stored
+      throw err;
+    }
+  }
+
+  /** The content of a file for someone allowed to see it; anyone else gets FILE_NOT_FOUND. */
+  async read(actor: Actor, id: string, ctx: RequestContext) {
+    const repos = this.store.repos;
+    const file = await repos.files.findById(id);
+    if (!file) throw new DomainError("FILE_NOT_FOUND");
+    let staffReadOf: { applicationId: string; personId: string | null; regionCode: string } | null = null;
+    if (file.owner_account_id !== actor.accountId) {
+      const app = file.application_id ? await repos.applications.findById(file.application_id) : undefined;
+      if (!app) throw new DomainError("FILE_NOT_FOUND");
+      const access = await applicationAccess(repos, actor, app);
+      if (!access.isApplicant && !access.isStaffReader) throw new DomainError("FILE_NOT_FOUND");
+      if (!access.isApplicant) staffReadOf = { applicationId: app.id, personId: app.applicant_person_id, regionCode: app.region_code };
+    }
+    const body = await this.storage.get(file.storage_key);
+    if (createHash("sha256").update(body).digest("hex") !== file.sha256) throw new DomainError("FILE_CORRUPTED");
+    if (staffReadOf) {
+      const read = staffReadOf;
+      await this.store.transact((r) => r.audit.append(actor, ctx, {
+        action: "application.material.read",
+        targetType: "file",
+        targetId: file.id,
+        regionCode: read.regionCode,
+        ...(read.personId ? { subjectPersonId: read.personId } : {}),
+        purpose: "审查申请材料",
+        details: { applicationId: read.applicationId, materialKey: file.material_key, fileName: file.file_name },
+      }));
+    }
+    return { body, mime: file.mime, fileName: file.file_name };
+  }
+}
