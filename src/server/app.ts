@@ -23,6 +23,7 @@ import { FileService } from "./modules/files/file.service";
 import { LocalDiskStorage, S3Storage, type FileStorage } from "./modules/files/file-storage";
 import { applicationRoutes } from "./modules/applications/application.routes";
 import { ApplicationService } from "./modules/applications/application.service";
+import { DraftService } from "./modules/applications/draft.service";
 import { DataAccessService } from "./modules/audit/data-access.service";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { CatalogueService } from "./modules/catalogue/catalogue.service";
@@ -62,6 +63,7 @@ export interface Services {
   vocabulary: SearchVocabularyService;
   applications: ApplicationService;
   files: FileService;
+  drafts: DraftService;
 }
 
 /** The file storage the configuration names. */
@@ -87,6 +89,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogueAdmin: new CatalogueAdminService(store),
     vocabulary: new SearchVocabularyService(store),
     applications: new ApplicationService(store, cipher, now),
+    drafts: new DraftService(store),
     files: new FileService(store, createFileStorage(config), config.uploadMaxBytes, now),
   };
 }
@@ -195,7 +198,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(searchRoutes, { search: services.search, vocabulary: services.vocabulary });
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
-      await api.register(applicationRoutes, { applications: services.applications });
+      await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },
     { prefix: "/api/v1" },

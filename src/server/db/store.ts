@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { ApplicationRepository } from "../modules/applications/application.repository";
+import { DraftRepository } from "../modules/applications/draft.repository";
 import { FileRepository } from "../modules/files/file.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
@@ -25,6 +26,7 @@ export class Repositories {
   readonly policies: PolicyRepository;
   readonly applications: ApplicationRepository;
   readonly files: FileRepository;
+  readonly drafts: DraftRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -38,6 +40,7 @@ export class Repositories {
     this.policies = new PolicyRepository(db);
     this.applications = new ApplicationRepository(db);
     this.files = new FileRepository(db);
+    this.drafts = new DraftRepository(db);
   }
 }
 

@@ -187,3 +187,40 @@ describe("overdue alerts", () => {
     expect(outbox.length).toBe(events.length);
   });
 });
+
+describe("drafts (continue on another device)", () => {
+  const url = () => `/api/v1/drafts/${itemId}`;
+  it("saves a half-filled form, reads it back from another session, detects a stale save and is cleared by submission", async () => {
+    const laptop = await login(t.app, "13800000002");
+    const phone = await login(t.app, "13800000002");
+    expect((await t.app.inject({ method: "GET", url: url(), headers: laptop.headers })).statusCode).toBe(404);
+    const first = await t.app.inject({ method: "PUT", url: url(), headers: laptop.headers, payload: { formData: { enterpriseName: "上海", seats: 12 }, lockVersion: null } });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ lockVersion: 0, formData: { enterpriseName: "上海", seats: 12 } });
+    const onPhone = (await t.app.inject({ method: "GET", url: url(), headers: phone.headers })).json();
+    expect(onPhone.formData).toEqual({ enterpriseName: "上海", seats: 12 });
+    const phoneSave = await t.app.inject({ method: "PUT", url: url(), headers: phone.headers, payload: { formData: { ...onPhone.formData, area: 80 }, lockVersion: 0 } });
+    expect(phoneSave.json().lockVersion).toBe(1);
+    const stale = await t.app.inject({ method: "PUT", url: url(), headers: laptop.headers, payload: { formData: { enterpriseName: "旧" }, lockVersion: 0 } });
+    expect([stale.statusCode, stale.json().error.code, stale.json().error.details.currentLockVersion]).toEqual([409, "DRAFT_CHANGED", 1]);
+    const twiceNew = await t.app.inject({ method: "PUT", url: url(), headers: laptop.headers, payload: { formData: {}, lockVersion: null } });
+    expect(twiceNew.statusCode).toBe(409);
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/drafts", headers: laptop.headers })).json().items).toEqual([expect.objectContaining({ itemId, itemName: "食品经营许可" })]);
+
+    const res = await submit(laptop, { itemId, formData: { ...form, contact: "李雪梅", contactMobile: "13800000002" } });
+    expect(res.statusCode).toBe(201);
+    expect((await t.app.inject({ method: "GET", url: url(), headers: laptop.headers })).statusCode).toBe(404);
+  });
+
+  it("keeps drafts to their owner; staff have none", async () => {
+    const owner = await login(t.app, "13800000003");
+    await t.app.inject({ method: "PUT", url: url(), headers: owner.headers, payload: { formData: { seats: 3 }, lockVersion: null } });
+    const other = await login(t.app, "13800000004");
+    expect((await t.app.inject({ method: "GET", url: url(), headers: other.headers })).statusCode).toBe(404);
+    const staff = await login(t.app, "window.huangpu");
+    expect((await t.app.inject({ method: "GET", url: url(), headers: staff.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "GET", url: url() })).statusCode).toBe(401);
+    const unknownItem = await t.app.inject({ method: "PUT", url: "/api/v1/drafts/00000000-0000-4000-8000-000000000000", headers: owner.headers, payload: { formData: {}, lockVersion: null } });
+    expect(unknownItem.json().error.code).toBe("ITEM_NOT_FOUND");
+  });
+});

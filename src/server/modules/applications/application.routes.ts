@@ -3,6 +3,7 @@ import { z } from "zod";
 import { errorBody, idNumber, LIMITS, uuid } from "../../../shared/schemas/common";
 import { requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { ApplicationService } from "./application.service";
+import type { DraftService } from "./draft.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 const light = z.enum(["green", "yellow", "red"]).nullable();
@@ -23,7 +24,40 @@ const materialRefs = z.array(z.strictObject({ materialKey: z.string().min(1).max
 const page = { limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) };
 
 /** 办件: online submission (with Idempotency-Key), my applications, the staff inbox, detail and actions. */
-export const applicationRoutes: FastifyPluginAsyncZod<{ applications: ApplicationService }> = async (app, { applications }) => {
+export const applicationRoutes: FastifyPluginAsyncZod<{ applications: ApplicationService; drafts: DraftService }> = async (app, { applications, drafts }) => {
+  const draft = z.object({ itemId: z.string(), formData: z.record(z.string(), z.unknown()), materials: z.array(z.object({ materialKey: z.string(), fileId: z.string() })), lockVersion: z.number(), updatedAt: z.string() });
+  app.get(
+    "/drafts",
+    { schema: { tags: ["applications"], summary: "我的草稿 My saved drafts", response: { 200: z.object({ items: z.array(z.object({ itemId: z.string(), itemName: z.string(), updatedAt: z.string() })) }), ...errors } } },
+    async (req) => ({ items: await drafts.list(requireCitizen(req)) }),
+  );
+  app.get(
+    "/drafts/:itemId",
+    { schema: { tags: ["applications"], summary: "读取草稿 The saved draft for an item (continue on another device)", params: z.strictObject({ itemId: uuid }), response: { 200: draft, ...errors } } },
+    async (req) => drafts.get(requireCitizen(req), req.params.itemId),
+  );
+  app.put(
+    "/drafts/:itemId",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "保存草稿 Save (autosave) the draft; lockVersion null creates it, a stale lockVersion gets 409 DRAFT_CHANGED",
+        params: z.strictObject({ itemId: uuid }),
+        body: z.strictObject({ formData: z.record(z.string(), z.unknown()), materials: materialRefs.default([]), lockVersion: z.number().int().min(0).nullable() }),
+        response: { 200: draft, ...errors },
+      },
+    },
+    async (req) => drafts.save(requireCitizen(req), req.params.itemId, req.body),
+  );
+  app.delete(
+    "/drafts/:itemId",
+    { schema: { tags: ["applications"], summary: "删除草稿 Discard the draft", params: z.strictObject({ itemId: uuid }), response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await drafts.discard(requireCitizen(req), req.params.itemId);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     "/applications",
     {

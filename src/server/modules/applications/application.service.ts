@@ -135,6 +135,7 @@ export class ApplicationService {
           deadline_beyond_calendar: deadlines.beyondCalendar,
         });
         await attachMaterials(repos, actor, app.id, materials);
+        if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
         await repos.applications.insertEvent({ application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: app.region_code });
         await also(repos, app.id);
         await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, app.region_code);

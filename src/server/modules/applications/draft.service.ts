@@ -1,0 +1,53 @@
+import type { FormValues } from "../../../shared/form-values";
+import type { Actor } from "../../actor";
+import type { Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import type { MaterialRef } from "./application.service";
+
+/**
+ * Drafts kept on the server so that an applicant can continue on another device; the form autosaves
+ * into them. A draft is not validated (it may be half-filled) but belongs only to its owner, and
+ * concurrent saves from two devices are detected (409 DRAFT_CHANGED), never silently overwritten.
+ * Raises: FORBIDDEN, ITEM_NOT_FOUND, DRAFT_NOT_FOUND, DRAFT_CHANGED.
+ */
+export class DraftService {
+  constructor(private readonly store: Store) {}
+
+  private owner(actor: Actor) {
+    if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
+    return { accountId: actor.accountId, enterpriseId: actor.actingFor?.enterpriseId ?? null };
+  }
+
+  async get(actor: Actor, itemId: string) {
+    const { accountId, enterpriseId } = this.owner(actor);
+    const row = await this.store.repos.drafts.find(accountId, itemId, enterpriseId);
+    if (!row) throw new DomainError("DRAFT_NOT_FOUND");
+    return this.view(row);
+  }
+
+  async save(actor: Actor, itemId: string, input: { formData: FormValues; materials: MaterialRef[]; lockVersion: number | null }) {
+    const { accountId, enterpriseId } = this.owner(actor);
+    if (!(await this.store.repos.catalogue.findPublishedById(itemId))) throw new DomainError("ITEM_NOT_FOUND");
+    const row = await this.store.repos.drafts.save(accountId, itemId, enterpriseId, input.lockVersion, JSON.stringify(input.formData), JSON.stringify(input.materials));
+    if (!row) {
+      const current = await this.store.repos.drafts.find(accountId, itemId, enterpriseId);
+      throw new DomainError("DRAFT_CHANGED", { currentLockVersion: current?.lock_version ?? null });
+    }
+    return this.view(row);
+  }
+
+  async discard(actor: Actor, itemId: string) {
+    const { accountId, enterpriseId } = this.owner(actor);
+    await this.store.repos.drafts.delete(accountId, itemId, enterpriseId);
+  }
+
+  async list(actor: Actor) {
+    const { accountId, enterpriseId } = this.owner(actor);
+    const rows = await this.store.repos.drafts.listForAccount(accountId, enterpriseId);
+    return rows.map((r) => ({ itemId: r.item_id, itemName: r.item_name, updatedAt: r.updated_at.toISOString() }));
+  }
+
+  private view(row: { item_id: string; form_data: unknown; materials: unknown; lock_version: number; updated_at: Date }) {
+    return { itemId: row.item_id, formData: row.form_data as FormValues, materials: row.materials as MaterialRef[], lockVersion: row.lock_version, updatedAt: row.updated_at.toISOString() };
+  }
+}
