@@ -41,10 +41,10 @@ export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 }
 
 /** Uploads a file as the raw request body (e.g. an .xlsx workbook); same errors as `api`. */
-export async function uploadFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+export async function uploadFile<T>(path: string, file: Blob, contentType: string, fileName?: string): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {
     method: "POST",
-    headers: { "content-type": contentType, accept: "application/json", ...(csrfToken ? { "x-csrf-token": csrfToken } : {}) },
+    headers: { "content-type": contentType, accept: "application/json", ...(csrfToken ? { "x-csrf-token": csrfToken } : {}), ...(fileName ? { "x-file-name": encodeURIComponent(fileName) } : {}) },
     credentials: "same-origin",
     body: file,
   });
@@ -65,4 +65,16 @@ export async function orgChildren(parentId?: string): Promise<OrgNode[]> {
 export async function cityChildren(): Promise<OrgNode[]> {
   const [city] = await orgChildren();
   return orgChildren(city!.id);
+}
+
+export interface UploadedFile {
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+}
+
+/** Uploads one material (JPEG, PNG or PDF; the server checks the content). */
+export function uploadMaterial(file: File): Promise<UploadedFile> {
+  return uploadFile<UploadedFile>("/files", file, file.type || "application/octet-stream", file.name);
 }

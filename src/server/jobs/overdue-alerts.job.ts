@@ -24,6 +24,7 @@ export async function raiseOverdueAlerts(store: Store, now: Date = new Date()): 
       if (state?.kind === "waiting_applicant") return false;
       if (await repos.applications.hasEvent(app.id, "overdue_alert")) return false;
       await repos.applications.insertEvent({
+        created_at: now,
         application_id: app.id,
         action: "overdue_alert",
         from_state: app.state,

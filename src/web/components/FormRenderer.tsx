@@ -1,6 +1,7 @@
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Table } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { FileLink, UploadButton } from "./MaterialUpload";
 import { useTranslation } from "react-i18next";
 import { DATA_ELEMENTS } from "../../shared/data-elements";
 import { isVisible, validateFormValues, type FormValues } from "../../shared/form-values";
@@ -20,7 +21,12 @@ function SimpleInput({ field, value, onChange, disabled, id }: { field: Simple; 
     case "textarea":
       return <Input.TextArea {...common} rows={3} value={(value as string) ?? ""} maxLength={field.maxLength} onChange={(e) => onChange(e.target.value)} />;
     case "attachment":
-      return <Input {...common} value={(value as string) ?? ""} placeholder="（材料上传随受理模块开通）" onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <Space id={id}>
+          {typeof value === "string" && value ? <FileLink fileId={value} /> : null}
+          <UploadButton label={field.label} disabled={disabled} onUploaded={(f) => onChange(f.id)} />
+        </Space>
+      );
     default:
       return <Input {...common} value={(value as string) ?? ""} maxLength={field.maxLength ?? (field.type === "idNumber" || field.type === "creditCode" ? 18 : field.type === "mobile" ? 11 : undefined)} onChange={(e) => onChange(e.target.value)} />;
   }
@@ -30,11 +36,38 @@ function SimpleInput({ field, value, onChange, disabled, id }: { field: Simple; 
  * Renders any form schema as a form and validates it with the same rules as the server
  * (shared/form-values.ts). Used for the guide's form preview and the form builder's live preview.
  */
-export function FormRenderer({ fields, initialValues = {}, onSubmit, submitText, disabled }: { fields: FormField[]; initialValues?: FormValues; onSubmit?: (values: FormValues) => void; submitText?: string; disabled?: boolean }) {
+export function FormRenderer({
+  fields,
+  initialValues = {},
+  onSubmit,
+  onChange,
+  submitText,
+  disabled,
+  extra,
+}: {
+  fields: FormField[];
+  initialValues?: FormValues;
+  onSubmit?: (values: FormValues) => void;
+  /** Every change of the values (e.g. to autosave a draft). */
+  onChange?: (values: FormValues) => void;
+  submitText?: string;
+  disabled?: boolean;
+  /** Shown after the fields, before the submit button (e.g. the materials). */
+  extra?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   const [values, setValues] = useState<FormValues>(initialValues);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (key: string, v: unknown) => setValues((prev) => ({ ...prev, [key]: v }));
+  const touched = useRef(false);
+  const set = (key: string, v: unknown) => {
+    touched.current = true;
+    setValues((prev) => ({ ...prev, [key]: v }));
+  };
+  const latestOnChange = useRef(onChange);
+  latestOnChange.current = onChange;
+  useEffect(() => {
+    if (touched.current) latestOnChange.current?.(values);
+  }, [values]);
 
   function submit() {
     const visible = Object.fromEntries(Object.entries(values).filter(([k]) => fields.some((f) => f.key === k && isVisible(f, values))));
@@ -66,6 +99,7 @@ export function FormRenderer({ fields, initialValues = {}, onSubmit, submitText,
           </Form.Item>
         );
       })}
+      {extra}
       {onSubmit && (
         <Button type="primary" htmlType="submit" disabled={disabled}>
           {submitText ?? t("form.check")}

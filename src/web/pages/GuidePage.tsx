@@ -2,11 +2,13 @@ import { PrinterOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Spin, Steps, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import type { ItemDetail, Material } from "../../shared/schemas/catalogue";
 import { api, ApiError } from "../api";
 import { useSession } from "../session";
 import { FormRenderer } from "../components/FormRenderer";
+import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
+import { useDraft } from "../components/useDraft";
 import { labels } from "../labels";
 
 const section = (id: string, title: string) => (
@@ -51,9 +53,33 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
   };
   // One key per visit: a double click or a retried request never makes a second application.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const navigate = useNavigate();
+  const draft = useDraft(item.id, canApply);
+  const [materials, setMaterials] = useState<MaterialValue[]>([]);
+  const [formValues, setFormValues] = useState<Record<string, unknown>>({});
+  useEffect(() => {
+    if (draft.draft) {
+      setMaterials(draft.draft.materials);
+      setFormValues(draft.draft.formData);
+    }
+  }, [draft.draft]);
+  function changeMaterials(next: MaterialValue[]) {
+    setMaterials(next);
+    draft.save(formValues, next);
+  }
+  function changeForm(next: Record<string, unknown>) {
+    setFormValues(next);
+    draft.save(next, materials);
+  }
   async function submit(formData: Record<string, unknown>) {
     try {
-      const body = await api<{ number: string; committedDeadline: string | null }>("POST", "/applications", { itemId: item.id, formData }, { "idempotency-key": idempotencyKey });
+      const body = await api<{ id: string; number: string; committedDeadline: string | null }>(
+        "POST",
+        "/applications",
+        { itemId: item.id, formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) },
+        { "idempotency-key": idempotencyKey },
+      );
+      draft.forget();
       modal.success({
         title: t("guide.receiptTitle"),
         content: (
@@ -62,6 +88,8 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
             <p>{body.committedDeadline ? t("guide.receiptDeadline", { date: body.committedDeadline }) : t("guide.receiptNoDeadline")}</p>
           </div>
         ),
+        okText: t("guide.receiptView"),
+        onOk: () => navigate(`/print/applications/${body.id}/receipt`),
       });
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
@@ -212,7 +240,33 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
 
       <Card title={section("form", t("guide.form"))} className="no-print">
         <Typography.Paragraph>{canApply ? t("guide.formApply") : t("guide.formIntro")}</Typography.Paragraph>
-        <FormRenderer fields={item.content.form.fields} onSubmit={canApply ? submit : () => message.success(t("form.valid"))} submitText={canApply ? t("guide.submitApplication") : undefined} />
+        {canApply && draft.draft && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={draft.conflict ? t("guide.draftConflict") : t("guide.draftRestored")} action={<Button size="small" onClick={() => void draft.discard().then(() => { setMaterials([]); setFormValues({}); })}>{t("guide.discardDraft")}</Button>} />}
+        {draft.loaded ? (
+          <FormRenderer
+            key={`${draft.draft?.lockVersion ?? "new"}-${draft.draft ? "d" : "n"}`}
+            fields={item.content.form.fields}
+            initialValues={draft.draft?.formData ?? {}}
+            onChange={canApply ? changeForm : undefined}
+            onSubmit={canApply ? submit : () => message.success(t("form.valid"))}
+            submitText={canApply ? t("guide.submitApplication") : undefined}
+            extra={
+              canApply && g.materials.length > 0 ? (
+                <section aria-labelledby="materials-title" style={{ marginBottom: 16 }}>
+                  <h3 id="materials-title" style={{ fontSize: 15 }}>{t("guide.materialsTitle")}</h3>
+                  <Typography.Paragraph type="secondary">{t("guide.materialsHint")}</Typography.Paragraph>
+                  <MaterialUpload materials={g.materials} value={materials} onChange={changeMaterials} />
+                </section>
+              ) : null
+            }
+          />
+        ) : (
+          <Spin />
+        )}
+        {canApply && draft.savedAt && (
+          <Typography.Text type="secondary" role="status">
+            {t("guide.draftSaved", { time: new Date(draft.savedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" }) })}
+          </Typography.Text>
+        )}
       </Card>
     </article>
   );

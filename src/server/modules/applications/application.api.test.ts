@@ -123,6 +123,19 @@ describe("applications: submission", () => {
       const outbox = await t.database.db.selectFrom("outbox").select("topic").execute();
       expect(outbox).toHaveLength(6);
     });
+
+    it("prints the notices of every step, to the applicant and the department only", async () => {
+      const fresh = await login(t.app, "13800000001");
+      const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: fresh.headers })).json();
+      expect(detail.documents).toEqual(["receipt", "acceptance", "supplement", "decision"]);
+      const doc = (kind: string, who: LoggedIn) => t.app.inject({ method: "GET", url: `/api/v1/applications/${id}/documents/${kind}`, headers: who.headers });
+      const notice = (await doc("supplement", fresh)).json();
+      expect(notice).toMatchObject({ title: "补正材料告知书", addressee: "张伟明：", list: ["就餐座位数", "经营场所平面布局图及设备布局、工艺流程说明"], issuer: "黄浦区市场监督管理局", date: "2026年2月12日" });
+      expect((await doc("decision", await login(t.app, "review.amr.huangpu"))).json().title).toBe("准予行政许可决定书");
+      expect((await doc("rejection", fresh)).json().error.code).toBe("DOCUMENT_NOT_AVAILABLE");
+      expect((await doc("receipt", await login(t.app, "13800000007"))).statusCode).toBe(404);
+      expect((await doc("receipt", await login(t.app, "review.amr.pudong"))).statusCode).toBe(404);
+    });
   });
 });
 

@@ -39,7 +39,7 @@ export class ApplicationRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  async insertEvent(row: { application_id: string; action: string; from_state: string | null; to_state: string; actor_account_id: string | null; actor_name: string; org_id: string | null; opinion: string | null; details: Record<string, unknown>; region_code: string }) {
+  async insertEvent(row: { created_at?: Date; application_id: string; action: string; from_state: string | null; to_state: string; actor_account_id: string | null; actor_name: string; org_id: string | null; opinion: string | null; details: Record<string, unknown>; region_code: string }) {
     await this.db.insertInto("application_events").values({ ...row, details: JSON.stringify(row.details) }).execute();
   }
 

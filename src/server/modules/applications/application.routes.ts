@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, idNumber, LIMITS, uuid } from "../../../shared/schemas/common";
 import { requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { DOCUMENT_KINDS } from "./application-documents";
 import type { ApplicationService } from "./application.service";
 import type { DraftService } from "./draft.service";
 
@@ -120,6 +121,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
             applicantName: z.string(),
             channel: z.string(),
             assigneeName: z.string().nullable(),
+            documents: z.array(z.enum(DOCUMENT_KINDS)),
             lockVersion: z.number(),
             materials: z.array(z.object({ fileId: z.string(), materialKey: z.string().nullable(), materialName: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedAt: z.string() })),
             actions: z.array(z.object({ key: z.string(), name: z.string(), reasonRequired: z.boolean(), supplement: z.boolean() })),
@@ -130,6 +132,22 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
       },
     },
     async (req) => applications.get(requireActor(req), req.params.id),
+  );
+
+  app.get(
+    "/applications/:id/documents/:kind",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "文书 A printable document: receipt 受理回执, acceptance 受理通知书, supplement 补正告知书, rejection 不予受理决定书, decision 准予/不予决定书",
+        params: z.strictObject({ id: uuid, kind: z.enum(DOCUMENT_KINDS) }),
+        response: {
+          200: z.object({ kind: z.enum(DOCUMENT_KINDS), title: z.string(), docNumber: z.string(), addressee: z.string(), paragraphs: z.array(z.string()), list: z.array(z.string()), issuer: z.string(), date: z.string() }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => applications.document(requireActor(req), req.params.id, req.params.kind),
   );
 
   app.post(

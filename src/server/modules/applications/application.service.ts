@@ -9,6 +9,7 @@ import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { applicationAccess } from "./application-access";
+import { availableDocuments, buildDocument, type DocumentKind, type DocumentSource } from "./application-documents";
 
 export interface MaterialRef {
   /** The guide's material key, or `field:<key>` for a form attachment field (filled in from the form). */
@@ -128,6 +129,7 @@ export class ApplicationService {
           outcome: null,
           form_data: JSON.stringify(input.formData),
           start_date: start,
+          submitted_at: this.now(),
           committed_days: content.guide.committedLimitDays,
           legal_days: content.guide.legalLimitDays,
           committed_deadline: deadlines.committed,
@@ -136,7 +138,7 @@ export class ApplicationService {
         });
         await attachMaterials(repos, actor, app.id, materials);
         if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
-        await repos.applications.insertEvent({ application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: app.region_code });
+        await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: app.region_code });
         await also(repos, app.id);
         await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, app.region_code);
         await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: app.region_code, details: { number, implCode: item.impl_code, channel: who.channel } });
@@ -189,6 +191,7 @@ export class ApplicationService {
       });
       if (!ok) throw new DomainError("APPLICATION_CHANGED");
       await repos.applications.insertEvent({
+        created_at: this.now(),
         application_id: id,
         action: action.key,
         from_state: app.state,
@@ -231,6 +234,7 @@ export class ApplicationService {
       applicantName: app.applicant_name,
       channel: app.channel,
       assigneeName: app.assignee_name,
+      documents: availableDocuments(await this.documentSource(app)),
       lockVersion: app.lock_version,
       materials: files.map((f) => ({
         fileId: f.id,
@@ -252,6 +256,37 @@ export class ApplicationService {
         details: e.details as Record<string, unknown>,
         at: e.created_at.toISOString(),
       })),
+    };
+  }
+
+  /** A printable document (文书) of the application, for the applicant and staff who may read it. */
+  async document(actor: Actor, id: string, kind: DocumentKind) {
+    const app = await this.store.repos.applications.findById(id);
+    if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
+    const access = await applicationAccess(this.store.repos, actor, app);
+    if (!access.isApplicant && !access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
+    const doc = buildDocument(await this.documentSource(app), kind);
+    if (!doc) throw new DomainError("DOCUMENT_NOT_AVAILABLE");
+    return doc;
+  }
+
+  private async documentSource(app: NonNullable<Awaited<ReturnType<Repositories["applications"]["findById"]>>>): Promise<DocumentSource> {
+    const repos = this.store.repos;
+    const content = (await repos.catalogue.findVersion(app.version_id))!.content as ItemContent;
+    const [handling, accepting] = await Promise.all([repos.orgs.findById(app.handling_org_id), app.accepting_org_id ? repos.orgs.findById(app.accepting_org_id) : undefined]);
+    const events = await repos.applications.listEvents(app.id);
+    return {
+      number: app.number,
+      itemName: content.name,
+      applicantName: app.applicant_name,
+      handlingOrgName: handling!.name,
+      acceptingOrgName: accepting?.name ?? null,
+      channel: app.channel,
+      submittedAt: app.submitted_at,
+      committedDeadline: app.committed_deadline,
+      outcome: app.outcome,
+      events: events.map((e) => ({ action: e.action, opinion: e.opinion, details: e.details as Record<string, unknown>, createdAt: e.created_at })),
+      names: Object.fromEntries([...content.form.fields.map((f) => [f.key, f.label]), ...content.guide.materials.map((m) => [m.key, m.name])]),
     };
   }
 
