@@ -27,6 +27,7 @@ import { StaffAdminPage } from "./pages/StaffAdminPage";
 import { SynonymsPage } from "./pages/SynonymsPage";
 import { AnswersPage } from "./pages/AnswersPage";
 import { WorkbenchPage } from "./pages/WorkbenchPage";
+import { PrintDocumentPage } from "./pages/PrintDocumentPage";
 import { useSession } from "./session";
 
 function Header() {
@@ -99,13 +100,13 @@ function Header() {
 }
 
 /** Shows its children only to the right kind of logged-in user (and roles, for staff). */
-function RequireActor({ kind, roles, children }: { kind: "citizen" | "staff"; roles?: Role[]; children: ReactNode }) {
+function RequireActor({ kind, roles, children }: { kind?: "citizen" | "staff"; roles?: Role[]; children: ReactNode }) {
   const { me, loading } = useSession();
   const { t } = useTranslation();
   const location = useLocation();
   if (loading) return <Spin tip={t("common.loading")} />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
-  if (me.kind !== kind || (roles && !roles.some((r) => me.roles.includes(r)))) {
+  if ((kind && me.kind !== kind) || (roles && !roles.some((r) => me.roles.includes(r)))) {
     return <Result status="403" title="403" subTitle={t("common.forbidden")} />;
   }
   return <>{children}</>;
@@ -167,6 +168,7 @@ export function AppRoutes() {
             path="/workbench/person-lookup"
             element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"]}><PersonLookupPage /></RequireActor>}
           />
+          <Route path="/print/applications/:id/:kind" element={<RequireActor><PrintDocumentPage /></RequireActor>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

@@ -117,6 +117,7 @@ const zh = {
     draftConflict: "草稿已在其他设备上更新，已载入最新内容",
     discardDraft: "清空草稿",
   },
+  docs: { print: "打印", back: "返回", receipt: "受理回执", acceptance: "受理通知书", supplement: "补正告知书", rejection: "不予受理决定书", decision: "决定书", title: "文书" },
   materials: { upload: "上传", uploaded: "已上传：{{name}}", view: "查看文件", none: "本事项无需提交材料", remove: "移除", toFix: "需补正", title: "申请材料" },
   audit: {
     title: "目录质量审计",
@@ -533,6 +534,7 @@ const en: Messages = {
     draftConflict: "The draft was changed on another device; the latest version is loaded",
     discardDraft: "Discard draft",
   },
+  docs: { print: "Print", back: "Back", receipt: "Receipt", acceptance: "Acceptance notice", supplement: "Supplement notice", rejection: "Decision not to accept", decision: "Decision", title: "Documents" },
   materials: { upload: "Upload", uploaded: "Uploaded: {{name}}", view: "View file", none: "No materials needed", remove: "Remove", toFix: "to fix", title: "Materials" },
   audit: {
     title: "Catalogue quality audit",

@@ -237,3 +237,72 @@ describe("drafts (continue on another device)", () => {
     expect(unknownItem.json().error.code).toBe("ITEM_NOT_FOUND");
   });
 });
+
+describe("claim, assign and inbox filters", () => {
+  let appId: string;
+  let second: LoggedIn;
+
+  beforeAll(async () => {
+    // A second reviewer in 黄浦区市场监督管理局, with the first one's password.
+    const first = await t.database.db.selectFrom("accounts").selectAll().where("username", "=", "review.amr.huangpu").executeTakeFirstOrThrow();
+    const { id: _id, created_at: _c, updated_at: _u, ...rest } = first;
+    await t.database.db.insertInto("accounts").values({ ...rest, username: "review2.amr.huangpu", name: "复核员二", mobile_hash: null, mobile_enc: null }).execute();
+    second = await login(t.app, "review2.amr.huangpu");
+    const who = await login(t.app, "13800000005");
+    const res = await submit(who, { itemId, formData: { ...form, contact: "王", contactMobile: "13800000005" } });
+    appId = res.json().id;
+  });
+
+  const assign = (who: LoggedIn, body: object) => t.app.inject({ method: "POST", url: `/api/v1/applications/${appId}/assignment`, headers: who.headers, payload: body });
+  const inbox = async (who: LoggedIn, query: string) => (await t.app.inject({ method: "GET", url: `/api/v1/applications/inbox?${query}`, headers: who.headers })).json();
+  const version = async () => (await t.database.db.selectFrom("applications").select("lock_version").where("id", "=", appId).executeTakeFirstOrThrow()).lock_version;
+
+  it("a reviewer claims it; a colleague can neither claim it nor act on it; the claim shows in the inbox", async () => {
+    const reviewer = await login(t.app, "review.amr.huangpu");
+    expect((await inbox(reviewer, "assigned=none")).items.map((i: { id: string }) => i.id)).toContain(appId);
+    const claimed = await assign(reviewer, { assigneeAccountId: null, lockVersion: await version() });
+    expect(claimed.statusCode).toBe(200);
+    expect((await assign(second, { assigneeAccountId: null, lockVersion: await version() })).json().error.code).toBe("APPLICATION_CLAIMED");
+    const act = await t.app.inject({ method: "POST", url: `/api/v1/applications/${appId}/actions`, headers: second.headers, payload: { action: "accept", lockVersion: await version() } });
+    expect(act.json().error).toMatchObject({ code: "APPLICATION_CLAIMED", details: { assigneeName: expect.any(String) } });
+    const mine = await inbox(reviewer, "assigned=me");
+    expect(mine.items).toEqual([expect.objectContaining({ id: appId, assigneeName: expect.any(String) })]);
+    expect((await inbox(second, "assigned=me")).items).toEqual([]);
+  });
+
+  it("an approver reassigns it within the department only; staff without a say cannot assign", async () => {
+    const approver = await login(t.app, "approve.amr.huangpu");
+    const secondId = (await t.database.db.selectFrom("accounts").select("id").where("username", "=", "review2.amr.huangpu").executeTakeFirstOrThrow()).id;
+    const pudongId = (await t.database.db.selectFrom("accounts").select("id").where("username", "=", "review.amr.pudong").executeTakeFirstOrThrow()).id;
+    expect((await assign(approver, { assigneeAccountId: pudongId, lockVersion: await version() })).json().error.code).toBe("ASSIGNEE_INVALID");
+    const firstId = (await t.database.db.selectFrom("accounts").select("id").where("username", "=", "review.amr.huangpu").executeTakeFirstOrThrow()).id;
+    expect((await assign(second, { assigneeAccountId: firstId, lockVersion: await version() })).statusCode).toBe(403);
+    expect((await assign(approver, { assigneeAccountId: secondId, lockVersion: (await version()) - 1 })).json().error.code).toBe("APPLICATION_CHANGED");
+    const ok = await assign(approver, { assigneeAccountId: secondId, lockVersion: await version() });
+    expect(ok.statusCode).toBe(200);
+    const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${appId}`, headers: second.headers })).json();
+    expect(detail.assigneeName).toBe("复核员二");
+    expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(["submit", "claim", "assign"]);
+    // The step's transition clears the claim: the next step is open to whoever may take it.
+    const accepted = await t.app.inject({ method: "POST", url: `/api/v1/applications/${appId}/actions`, headers: second.headers, payload: { action: "accept", lockVersion: detail.lockVersion } });
+    expect(accepted.statusCode).toBe(200);
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${appId}`, headers: second.headers })).json().assigneeName).toBeNull();
+    const outsider = await login(t.app, "review.amr.pudong");
+    expect((await assign(outsider, { assigneeAccountId: null, lockVersion: await version() })).statusCode).toBe(404);
+  });
+
+  it("finds applications by number, applicant name and overdue state, page by page", async () => {
+    const reviewer = await login(t.app, "review.amr.huangpu");
+    const number = (await t.database.db.selectFrom("applications").select("number").where("id", "=", appId).executeTakeFirstOrThrow()).number;
+    expect((await inbox(reviewer, `q=${number}`)).items.map((i: { id: string }) => i.id)).toEqual([appId]);
+    const byName = await inbox(reviewer, `q=${encodeURIComponent("张伟")}`);
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((i: { applicantName: string }) => i.applicantName.includes("张伟"))).toBe(true);
+    expect((await inbox(reviewer, `q=${encodeURIComponent("%")}`)).items).toEqual([]);
+    const all = await inbox(reviewer, "limit=1");
+    expect(all.items).toHaveLength(1);
+    expect(all.hasMore).toBe(true);
+    const overdue = await inbox(reviewer, "overdue=true");
+    expect(overdue.items.every((i: { light: string }) => i.light === "red")).toBe(true);
+  });
+});

@@ -29,7 +29,7 @@ export class ApplicationRepository {
   }
 
   /** Changes state only if nobody changed the application since `lockVersion` was read. */
-  async updateIfVersion(id: string, lockVersion: number, changes: { state: string; outcome?: string | null; form_data?: string; committed_deadline?: string | null; legal_deadline?: string | null }): Promise<boolean> {
+  async updateIfVersion(id: string, lockVersion: number, changes: { state: string; outcome?: string | null; form_data?: string; committed_deadline?: string | null; legal_deadline?: string | null; assignee_account_id?: string | null; assignee_name?: string | null }): Promise<boolean> {
     const r = await this.db
       .updateTable("applications")
       .set({ ...changes, lock_version: lockVersion + 1, updated_at: new Date() })
@@ -76,7 +76,7 @@ export class ApplicationRepository {
       .selectFrom("applications as a")
       .innerJoin("catalogue_item_versions as v", "v.id", "a.version_id")
       .innerJoin("orgs as h", "h.id", "a.handling_org_id")
-      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "a.workflow", "a.region_code", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
+      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "a.workflow", "a.region_code", "a.applicant_name", "a.assignee_name", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
   }
 
   /** The applicant's own applications (online or made for them at a window), or their enterprise's. */
@@ -96,11 +96,20 @@ export class ApplicationRepository {
       .execute();
   }
 
-  /** Applications handled by orgs in a subtree, optionally in given states (the staff inbox). */
-  listForOrgSubtree(orgPath: string, states: string[] | null, limit: number, offset: number) {
-    let q = this.withNames().where("h.path", "like", `${orgPath}%`);
-    if (states) q = q.where("a.state", "in", states);
-    return q.orderBy("a.committed_deadline").orderBy("a.submitted_at").limit(limit).offset(offset).execute();
+  /** Applications handled by orgs in a subtree, filtered (the staff inbox), nearest deadline first. */
+  listForOrgSubtree(orgPath: string, f: { states: string[] | null; overdue: boolean; assigned: "me" | "none" | null; q: string | null; itemId: string | null; channel: string | null; today: string; me: string }, limit: number, offset: number) {
+    let q = this.withNames().where("a.handling_org_id", "in", (eb) => eb.selectFrom("orgs").select("id").where("path", "like", `${orgPath}%`));
+    if (f.states) q = q.where("a.state", "in", f.states);
+    if (f.overdue) q = q.where("a.outcome", "is", null).where("a.committed_deadline", "<", f.today);
+    if (f.assigned === "me") q = q.where("a.assignee_account_id", "=", f.me);
+    if (f.assigned === "none") q = q.where("a.assignee_account_id", "is", null);
+    if (f.itemId) q = q.where("a.item_id", "=", f.itemId);
+    if (f.channel) q = q.where("a.channel", "=", f.channel as "online");
+    if (f.q) {
+      const text = f.q;
+      q = /^[0-9-]+$/.test(text) ? q.where("a.number", "like", `${text}%`) : q.where("a.applicant_name", "like", `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    return q.orderBy("a.committed_deadline").orderBy("a.submitted_at").orderBy("a.id").limit(limit).offset(offset).execute();
   }
 
   /** Unfinished applications whose committed deadline has passed and that carry no overdue alert yet. */

@@ -20,7 +20,21 @@ const receipt = z.object({
   deadlineBeyondCalendar: z.boolean(),
   light,
 });
-const summary = z.object({ id: z.string(), number: z.string(), itemName: z.string(), handlingOrgName: z.string(), state: z.string(), stateName: z.string(), outcome: z.string().nullable(), submittedAt: z.string(), committedDeadline: z.string().nullable(), light });
+const summary = z.object({
+  id: z.string(),
+  number: z.string(),
+  itemName: z.string(),
+  handlingOrgName: z.string(),
+  state: z.string(),
+  stateName: z.string(),
+  outcome: z.string().nullable(),
+  submittedAt: z.string(),
+  committedDeadline: z.string().nullable(),
+  light,
+  applicantName: z.string(),
+  channel: z.string(),
+  assigneeName: z.string().nullable(),
+});
 const materialRefs = z.array(z.strictObject({ materialKey: z.string().min(1).max(60), fileId: uuid })).max(60);
 const page = { limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) };
 
@@ -99,12 +113,47 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
     {
       schema: {
         tags: ["applications"],
-        summary: "待办 Applications handled in one's org subtree, by state, nearest deadline first",
-        querystring: z.strictObject({ state: z.string().regex(/^[a-z_,]+$/).optional(), ...page }),
-        response: { 200: z.object({ items: z.array(summary) }), ...errors },
+        summary: "待办 Applications handled in one's org subtree: by state, overdue (已超期), claimed by me or unclaimed, by number or applicant name, item and channel; nearest deadline first",
+        querystring: z.strictObject({
+          state: z.string().regex(/^[a-z_,]+$/).optional(),
+          overdue: z.enum(["true", "false"]).optional(),
+          assigned: z.enum(["me", "none"]).optional(),
+          q: z.string().trim().min(1).max(40).optional(),
+          itemId: uuid.optional(),
+          channel: z.enum(["online", "window", "mobile", "agent"]).optional(),
+          ...page,
+        }),
+        response: { 200: z.object({ items: z.array(summary), hasMore: z.boolean() }), ...errors },
       },
     },
-    async (req) => ({ items: await applications.inbox(requireStaff(req), req.query.state ? req.query.state.split(",") : null, req.query.limit, req.query.offset) }),
+    async (req) =>
+      applications.inbox(
+        requireStaff(req),
+        {
+          states: req.query.state ? req.query.state.split(",") : null,
+          overdue: req.query.overdue === "true",
+          assigned: req.query.assigned ?? null,
+          q: req.query.q ?? null,
+          itemId: req.query.itemId ?? null,
+          channel: req.query.channel ?? null,
+        },
+        req.query.limit,
+        req.query.offset,
+      ),
+  );
+
+  app.post(
+    "/applications/:id/assignment",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "认领 / 指派 Claim the application for oneself (assigneeAccountId null), or assign it to a colleague (supervisors and approvers)",
+        params: z.strictObject({ id: uuid }),
+        body: z.strictObject({ assigneeAccountId: uuid.nullable(), lockVersion: z.number().int().min(0) }),
+        response: { 200: receipt, ...errors },
+      },
+    },
+    async (req) => applications.assign(requireStaff(req), req.params.id, req.body, requestContext(req)),
   );
 
   app.get(

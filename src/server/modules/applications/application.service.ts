@@ -17,6 +17,18 @@ export interface MaterialRef {
   fileId: string;
 }
 
+export interface InboxFilter {
+  states: string[] | null;
+  /** Past the committed deadline and unfinished (已超期). */
+  overdue: boolean;
+  /** "me": claimed by the caller; "none": not claimed by anyone. */
+  assigned: "me" | "none" | null;
+  /** An application number (or its start), or part of the applicant's name. */
+  q: string | null;
+  itemId: string | null;
+  channel: string | null;
+}
+
 export interface SubmitInput {
   itemId: string;
   formData: FormValues;
@@ -162,6 +174,8 @@ export class ApplicationService {
       const allowed = action.roles.some((r) => (r === "applicant" ? isApplicant : isStaffInScope && actor.roles.includes(r)));
       if (!allowed) throw new DomainError("FORBIDDEN");
       if (action.reasonRequired && !input.opinion?.trim()) throw new DomainError("REASON_REQUIRED");
+      // Once claimed, only the claimant handles the current step (the applicant's own actions aside).
+      if (!isApplicant && app.assignee_account_id && app.assignee_account_id !== actor.accountId) throw new DomainError("APPLICATION_CLAIMED", { assigneeName: app.assignee_name });
 
       const today = todayInChina(this.now());
       let formData: string | undefined;
@@ -187,6 +201,7 @@ export class ApplicationService {
         outcome: target.kind === "terminal" ? (target.outcome ?? null) : null,
         committed_deadline: deadlines.committed,
         legal_deadline: deadlines.legal,
+        ...(target.key !== app.state ? { assignee_account_id: null, assignee_name: null } : {}),
         ...(formData ? { form_data: formData } : {}),
       });
       if (!ok) throw new DomainError("APPLICATION_CHANGED");
@@ -259,6 +274,58 @@ export class ApplicationService {
     };
   }
 
+  /**
+   * 认领 / 指派: a member of the handling department who may act in the current state claims the
+   * application, or a supervisor or approver of that department assigns it to such a colleague.
+   * The assignment holds for the current step and is cleared by the next transition.
+   * Raises also: APPLICATION_CLAIMED, ASSIGNEE_INVALID.
+   */
+  async assign(actor: Actor, id: string, input: { assigneeAccountId: string | null; lockVersion: number }, ctx: RequestContext) {
+    return this.store.transact(async (repos) => {
+      const app = await repos.applications.findForUpdate(id);
+      if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
+      const access = await applicationAccess(repos, actor, app);
+      if (!access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
+      if (!access.isHandlingStaff) throw new DomainError("FORBIDDEN");
+      if (app.lock_version !== input.lockVersion) throw new DomainError("APPLICATION_CHANGED", { currentLockVersion: app.lock_version, state: app.state });
+      if (app.outcome !== null) throw new DomainError("ACTION_NOT_ALLOWED", { state: app.state, action: "assign" });
+      const workflow = app.workflow as WorkflowDefinition;
+      const stepRoles = new Set(workflow.actions.filter((a) => a.from.includes(app.state)).flatMap((a) => a.roles));
+      const assigneeId = input.assigneeAccountId ?? actor.accountId;
+      const claiming = assigneeId === actor.accountId;
+      if (claiming) {
+        if (!actor.roles.some((r) => stepRoles.has(r))) throw new DomainError("FORBIDDEN");
+        if (app.assignee_account_id && app.assignee_account_id !== actor.accountId) throw new DomainError("APPLICATION_CLAIMED", { assigneeName: app.assignee_name });
+      } else if (!hasRole(actor, "supervisor", "approver")) {
+        throw new DomainError("FORBIDDEN");
+      }
+      const assignee = claiming ? { id: actor.accountId, name: actor.name } : await repos.accounts.findById(assigneeId);
+      if (!claiming) {
+        const a = assignee as Awaited<ReturnType<Repositories["accounts"]["findById"]>>;
+        const handlingPath = (await repos.orgs.pathsOf([app.handling_org_id])).get(app.handling_org_id)!;
+        const assigneePath = a?.org_id ? (await repos.orgs.pathsOf([a.org_id])).get(a.org_id) : undefined;
+        if (!a || a.kind !== "staff" || a.disabled || !assigneePath?.startsWith(handlingPath) || !a.roles.some((r) => stepRoles.has(r as never))) throw new DomainError("ASSIGNEE_INVALID");
+      }
+      const ok = await repos.applications.updateIfVersion(id, input.lockVersion, { state: app.state, assignee_account_id: assignee!.id, assignee_name: assignee!.name });
+      if (!ok) throw new DomainError("APPLICATION_CHANGED");
+      await repos.applications.insertEvent({
+        created_at: this.now(),
+        application_id: id,
+        action: claiming ? "claim" : "assign",
+        from_state: app.state,
+        to_state: app.state,
+        actor_account_id: actor.accountId,
+        actor_name: actor.name,
+        org_id: actor.orgId,
+        opinion: claiming ? null : `指派给${assignee!.name}`,
+        details: { assigneeAccountId: assignee!.id, assigneeName: assignee!.name },
+        region_code: app.region_code,
+      });
+      await repos.audit.append(actor, ctx, { action: claiming ? "application.claim" : "application.assign", targetType: "application", targetId: id, regionCode: app.region_code, details: { number: app.number, assignee: assignee!.name } });
+      return this.receipt(repos, id);
+    });
+  }
+
   /** A printable document (文书) of the application, for the applicant and staff who may read it. */
   async document(actor: Actor, id: string, kind: DocumentKind) {
     const app = await this.store.repos.applications.findById(id);
@@ -296,10 +363,11 @@ export class ApplicationService {
     return rows.map((r) => this.summary(r));
   }
 
-  async inbox(actor: Actor, states: string[] | null, limit: number, offset: number) {
+  /** The staff inbox: the org subtree's applications, filtered, nearest deadline first; one more row tells whether there is a next page. */
+  async inbox(actor: Actor, filter: InboxFilter, limit: number, offset: number) {
     if (actor.kind !== "staff" || !actor.orgPath) throw new DomainError("FORBIDDEN");
-    const rows = await this.store.repos.applications.listForOrgSubtree(actor.orgPath, states, limit, offset);
-    return rows.map((r) => this.summary(r));
+    const rows = await this.store.repos.applications.listForOrgSubtree(actor.orgPath, { ...filter, today: todayInChina(this.now()), me: actor.accountId }, limit + 1, offset);
+    return { items: rows.slice(0, limit).map((r) => this.summary(r)), hasMore: rows.length > limit };
   }
 
   private summary(r: Awaited<ReturnType<Repositories["applications"]["listForApplicant"]>>[number]) {
@@ -315,6 +383,9 @@ export class ApplicationService {
       submittedAt: r.submitted_at.toISOString(),
       committedDeadline: r.committed_deadline,
       light: this.light(r.committed_deadline, r.outcome !== null),
+      applicantName: r.applicant_name,
+      channel: r.channel,
+      assigneeName: r.assignee_name,
     };
   }
 
