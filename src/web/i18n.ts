@@ -193,8 +193,8 @@ const zh = {
     column: "列",
     problem: "问题",
   },
-  appd: { title: "办件", done: "已办理", beyondCalendar: "超出已配置的工作日历，需人工确定", supplementAsked: "请按以下要求补正后重新提交（补正期间不计入办理时限）", supplementItems: "需补正的内容", timeline: "办理过程", form: "申请表", opinion: "办理意见（选填）", reasonRequired: "理由（必填）" },
-  inbox: { title: "待办件", empty: "没有待办件", tab_pending: "待受理", tab_reviewing: "待审查", tab_deciding: "待决定", tab_supplement: "待补正", tab_all: "全部", tool: "待办件", toolDesc: "本机构及下级机构办理的办件，按承诺期限排序" },
+  appd: { title: "办件", done: "已办理", beyondCalendar: "超出已配置的工作日历，需人工确定", supplementAsked: "请按以下要求补正后重新提交（补正期间不计入办理时限）", supplementItems: "需补正的内容", timeline: "办理过程", form: "申请表", noMaterials: "未上传电子材料", opinion: "办理意见（选填）", reasonRequired: "理由（必填）" },
+  inbox: { title: "待办件", empty: "没有待办件", tab_pending: "待受理", tab_reviewing: "待审查", tab_deciding: "待决定", tab_supplement: "待补正", tab_all: "全部", tab_overdue: "已超期", tab_mine: "我认领的", search: "办件编号或申请人", channel: "申请渠道", channel_online: "网上申请", channel_window: "窗口申请", channel_mobile: "移动端", channel_agent: "帮办代办", applicant: "申请人", assignee: "经办人", claim: "认领", claimed: "已认领 {{number}}", prev: "上一页", next: "下一页", assign: "指派", assignTo: "指派给（工作人员账号 ID）", tool: "待办件", toolDesc: "本机构及下级机构办理的办件，按承诺期限排序" },
   apps: { title: "我的办件", empty: "您还没有办件", number: "办件编号", item: "事项", org: "办理部门", state: "状态", submittedAt: "提交日期", deadline: "承诺期限", light_green: "正常", light_yellow: "即将到期", light_red: "已超期", link: "我的办件" },
   answers: { title: "知识库问答", add: "新增问答", question: "问题", answer: "解答", related: "相关事项基本编码（选填）" },
   synonyms: {
@@ -610,8 +610,8 @@ const en: Messages = {
     column: "Column",
     problem: "Problem",
   },
-  appd: { title: "Application", done: "Done", beyondCalendar: "Past the configured calendar; to be set by hand", supplementAsked: "Please supply the following and resubmit (the clock stops meanwhile)", supplementItems: "To supply", timeline: "History", form: "Application form", opinion: "Opinion (optional)", reasonRequired: "Reason (required)" },
-  inbox: { title: "Inbox", empty: "Nothing to do", tab_pending: "To accept", tab_reviewing: "To review", tab_deciding: "To decide", tab_supplement: "Waiting for applicant", tab_all: "All", tool: "Inbox", toolDesc: "Applications handled in your organisation and below, nearest deadline first" },
+  appd: { title: "Application", done: "Done", beyondCalendar: "Past the configured calendar; to be set by hand", supplementAsked: "Please supply the following and resubmit (the clock stops meanwhile)", supplementItems: "To supply", timeline: "History", form: "Application form", noMaterials: "No electronic materials", opinion: "Opinion (optional)", reasonRequired: "Reason (required)" },
+  inbox: { title: "Inbox", empty: "Nothing to do", tab_pending: "To accept", tab_reviewing: "To review", tab_deciding: "To decide", tab_supplement: "Waiting for applicant", tab_all: "All", tab_overdue: "Overdue", tab_mine: "Claimed by me", search: "Number or applicant", channel: "Channel", channel_online: "Online", channel_window: "Window", channel_mobile: "Mobile", channel_agent: "Assisted", applicant: "Applicant", assignee: "Handler", claim: "Claim", claimed: "Claimed {{number}}", prev: "Previous", next: "Next", assign: "Assign", assignTo: "Assign to (staff account id)", tool: "Inbox", toolDesc: "Applications handled in your organisation and below, nearest deadline first" },
   apps: { title: "My applications", empty: "You have no applications yet", number: "Number", item: "Service", org: "Handled by", state: "State", submittedAt: "Submitted", deadline: "Committed by", light_green: "on time", light_yellow: "due soon", light_red: "overdue", link: "My applications" },
   answers: { title: "Knowledge answers", add: "Add an answer", question: "Question", answer: "Answer", related: "Related service's basic code (optional)" },
   synonyms: {

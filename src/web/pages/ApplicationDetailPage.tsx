@@ -1,10 +1,12 @@
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Select, Space, Spin, Tag, Timeline, Typography } from "antd";
+import { FilePdfOutlined, PrinterOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Descriptions, Image, Input, Modal, Select, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type { ItemDetail } from "../../shared/schemas/catalogue";
 import { api, ApiError } from "../api";
 import { FormRenderer } from "../components/FormRenderer";
+import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
 import { useSession } from "../session";
 
 interface Detail {
@@ -18,6 +20,11 @@ interface Detail {
   deadlineBeyondCalendar: boolean;
   light: "green" | "yellow" | "red" | null;
   formData: Record<string, unknown>;
+  applicantName: string;
+  channel: string;
+  assigneeName: string | null;
+  documents: string[];
+  materials: Array<{ fileId: string; materialKey: string | null; materialName: string | null; fileName: string; mime: string; size: number; uploadedAt: string }>;
   lockVersion: number;
   actions: Array<{ key: string; name: string; reasonRequired: boolean; supplement: boolean }>;
   timeline: Array<{ action: string; actionName: string; to: string; actorName: string; opinion: string | null; details: { supplementItems?: string[] }; at: string }>;
@@ -25,6 +32,71 @@ interface Detail {
 }
 
 const LIGHT = { green: "success", yellow: "warning", red: "error" } as const;
+
+/** The uploaded materials: images shown as thumbnails, PDFs opened in place; staff reads are audited by the server. */
+function MaterialsCard({ materials }: { materials: Detail["materials"] }) {
+  const { t } = useTranslation();
+  const [pdf, setPdf] = useState<Detail["materials"][number] | null>(null);
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("materials.title")}</h2>} style={{ marginBottom: 16 }}>
+      {materials.length === 0 ? (
+        <Typography.Text type="secondary">{t("appd.noMaterials")}</Typography.Text>
+      ) : (
+        <Space wrap align="start" size={16}>
+          {materials.map((m) => (
+            <figure key={m.fileId} style={{ margin: 0, width: 180 }}>
+              {m.mime.startsWith("image/") ? (
+                <Image src={`/api/v1/files/${m.fileId}`} alt={m.materialName ?? m.fileName} width={180} height={120} style={{ objectFit: "cover" }} />
+              ) : (
+                <Button icon={<FilePdfOutlined />} onClick={() => setPdf(m)} style={{ width: 180, height: 120 }}>
+                  PDF
+                </Button>
+              )}
+              <figcaption style={{ fontSize: 12 }}>
+                {m.materialName ?? m.fileName}
+                <br />
+                <Typography.Link href={`/api/v1/files/${m.fileId}?download=1`}>{m.fileName}</Typography.Link>
+              </figcaption>
+            </figure>
+          ))}
+        </Space>
+      )}
+      <Modal open={pdf !== null} title={pdf?.materialName ?? pdf?.fileName} width={900} footer={null} onCancel={() => setPdf(null)} destroyOnClose>
+        {pdf && <iframe title={pdf.fileName} src={`/api/v1/files/${pdf.fileId}`} style={{ width: "100%", height: "70vh", border: 0 }} />}
+      </Modal>
+    </Card>
+  );
+}
+
+/** Claim for oneself, or (supervisors and approvers) assign to a colleague who may take the step. */
+function AssignmentControls({ app, onDone }: { app: Detail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const [options, setOptions] = useState<Array<{ value: string; label: string }> | null>(null);
+  const lead = me?.roles.some((r) => r === "supervisor" || r === "approver");
+  useEffect(() => {
+    if (lead) api<{ items: Array<{ accountId: string; name: string; orgName: string }> }>("GET", `/applications/${app.id}/assignees`).then((r) => setOptions(r.items.map((i) => ({ value: i.accountId, label: `${i.name}（${i.orgName}）` }))), () => setOptions(null));
+  }, [app.id, app.lockVersion, lead]);
+  async function assign(assigneeAccountId: string | null) {
+    try {
+      await api("POST", `/applications/${app.id}/assignment`, { assigneeAccountId, lockVersion: app.lockVersion });
+      message.success(t("appd.done"));
+      onDone();
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+  if (app.outcome !== null) return null;
+  return (
+    <Space wrap style={{ marginBottom: 16 }}>
+      {app.actions.length > 0 && !app.assigneeName && <Button onClick={() => void assign(null)}>{t("inbox.claim")}</Button>}
+      {options && options.length > 0 && (
+        <Select aria-label={t("inbox.assign")} placeholder={t("inbox.assign")} style={{ width: 260 }} options={options} onChange={(v: string) => void assign(v)} />
+      )}
+    </Space>
+  );
+}
 
 /** One application for its applicant or the handling staff: deadlines, timeline, the form, and the actions open to the viewer. */
 export function ApplicationDetailPage() {
@@ -38,6 +110,7 @@ export function ApplicationDetailPage() {
   const [acting, setActing] = useState<Detail["actions"][number] | null>(null);
   const [opinion, setOpinion] = useState("");
   const [items, setItems] = useState<string[]>([]);
+  const [newMaterials, setNewMaterials] = useState<MaterialValue[]>([]);
 
   const load = useCallback(() => {
     api<Detail & { itemId: string }>("GET", `/applications/${id}`)
@@ -56,6 +129,7 @@ export function ApplicationDetailPage() {
       setActing(null);
       setOpinion("");
       setItems([]);
+      setNewMaterials([]);
       load();
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
@@ -83,7 +157,20 @@ export function ApplicationDetailPage() {
           {app.committedDeadline ?? (app.deadlineBeyondCalendar ? t("appd.beyondCalendar") : "—")} {app.light && <Tag color={LIGHT[app.light]}>{t(`apps.light_${app.light}`)}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t("guide.legalLimit")}>{app.legalDeadline ?? "—"}</Descriptions.Item>
+        <Descriptions.Item label={t("inbox.applicant")}>{app.applicantName}</Descriptions.Item>
+        <Descriptions.Item label={t("inbox.channel")}>{t(`inbox.channel_${app.channel}`)}</Descriptions.Item>
+        {me?.kind === "staff" && <Descriptions.Item label={t("inbox.assignee")}>{app.assigneeName ?? "—"}</Descriptions.Item>}
       </Descriptions>
+
+      {me?.kind === "staff" && <AssignmentControls app={app} onDone={load} />}
+
+      <Space wrap style={{ marginBottom: 16 }} aria-label={t("docs.title")}>
+        {app.documents.map((d) => (
+          <Link key={d} to={`/print/applications/${app.id}/${d}`}>
+            <Button icon={<PrinterOutlined />}>{t(`docs.${d}`)}</Button>
+          </Link>
+        ))}
+      </Space>
 
       {lastSupplement && resubmit && (
         <Alert
@@ -110,6 +197,8 @@ export function ApplicationDetailPage() {
         </Space>
       )}
 
+      <MaterialsCard materials={app.materials} />
+
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>
         <Timeline items={app.timeline.map((e) => ({ children: <><strong>{e.at.slice(0, 16).replace("T", " ")}</strong> {e.actorName}：{e.actionName}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
       </Card>
@@ -121,8 +210,15 @@ export function ApplicationDetailPage() {
             fields={item.content.form.fields}
             initialValues={app.formData}
             disabled={!resubmit || me?.kind !== "citizen"}
-            onSubmit={resubmit ? (formData) => act("resubmit", { formData }) : undefined}
+            onSubmit={resubmit ? (formData) => act("resubmit", { formData, materials: newMaterials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) }) : undefined}
             submitText={resubmit?.name}
+            extra={
+              resubmit && me?.kind === "citizen" && item.content.guide.materials.length > 0 ? (
+                <section style={{ marginBottom: 16 }} aria-label={t("materials.title")}>
+                  <MaterialUpload materials={item.content.guide.materials} value={newMaterials} onChange={setNewMaterials} highlight={lastSupplement?.details.supplementItems ?? []} />
+                </section>
+              ) : null
+            }
           />
         </Card>
       )}

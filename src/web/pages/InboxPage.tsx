@@ -1,8 +1,8 @@
-import { Alert, Table, Tabs, Tag, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { Alert, App, Button, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../api";
+import { api, ApiError } from "../api";
 
 interface Row {
   id: string;
@@ -13,46 +13,116 @@ interface Row {
   submittedAt: string;
   committedDeadline: string | null;
   light: "green" | "yellow" | "red" | null;
+  applicantName: string;
+  channel: string;
+  assigneeName: string | null;
 }
 
-const LIGHT = { green: "success", yellow: "warning", red: "error" } as const;
-const TABS: Array<[string, string | null]> = [["pending", "submitted"], ["reviewing", "reviewing"], ["deciding", "deciding"], ["supplement", "supplement"], ["all", null]];
+export const LIGHT = { green: "success", yellow: "warning", red: "error" } as const;
+const PAGE = 20;
+/** Tab → query: by state, overdue, or claimed by me. */
+const TABS: Array<[string, string]> = [
+  ["pending", "state=submitted"],
+  ["reviewing", "state=reviewing"],
+  ["deciding", "state=deciding"],
+  ["overdue", "overdue=true"],
+  ["supplement", "state=supplement"],
+  ["mine", "assigned=me"],
+  ["all", ""],
+];
 
-/** 待办: applications handled in the staff member's subtree, by state, nearest deadline first. */
+/** 待办: applications handled in the staff member's subtree, by state, searchable, nearest deadline first, with claim. */
 export function InboxPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [tab, setTab] = useState("pending");
+  const [q, setQ] = useState("");
+  const [channel, setChannel] = useState<string | undefined>();
+  const [page, setPage] = useState(0);
   const [rows, setRows] = useState<Row[] | null>(null);
+  const [hasMore, setHasMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const state = TABS.find(([k]) => k === tab)?.[1];
+
+  const load = useCallback(() => {
+    const params = new URLSearchParams(TABS.find(([k]) => k === tab)![1]);
+    params.set("limit", String(PAGE));
+    params.set("offset", String(page * PAGE));
+    if (q.trim()) params.set("q", q.trim());
+    if (channel) params.set("channel", channel);
     setRows(null);
-    api<{ items: Row[] }>("GET", `/applications/inbox?limit=100${state ? `&state=${state}` : ""}`)
-      .then((r) => setRows(r.items))
+    api<{ items: Row[]; hasMore: boolean }>("GET", `/applications/inbox?${params}`)
+      .then((r) => {
+        setRows(r.items);
+        setHasMore(r.hasMore);
+        setError(null);
+      })
       .catch((e: Error) => setError(e.message));
-  }, [tab]);
+  }, [tab, q, channel, page]);
+  useEffect(load, [load]);
+
+  async function claim(row: Row) {
+    try {
+      const detail = await api<{ lockVersion: number }>("GET", `/applications/${row.id}`);
+      await api("POST", `/applications/${row.id}/assignment`, { assigneeAccountId: null, lockVersion: detail.lockVersion });
+      message.success(t("inbox.claimed", { number: row.number }));
+      load();
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t("inbox.title")}
       </Typography.Title>
       {error && <Alert type="error" message={error} role="alert" />}
-      <Tabs activeKey={tab} onChange={setTab} items={TABS.map(([k]) => ({ key: k, label: t(`inbox.tab_${k}`) }))} />
+      <Tabs activeKey={tab} onChange={(k) => (setTab(k), setPage(0))} items={TABS.map(([k]) => ({ key: k, label: t(`inbox.tab_${k}`) }))} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search aria-label={t("inbox.search")} placeholder={t("inbox.search")} allowClear style={{ width: 280 }} onSearch={(v) => (setQ(v), setPage(0))} />
+        <Select
+          aria-label={t("inbox.channel")}
+          placeholder={t("inbox.channel")}
+          allowClear
+          style={{ width: 160 }}
+          value={channel}
+          onChange={(v) => (setChannel(v), setPage(0))}
+          options={["online", "window", "mobile", "agent"].map((c) => ({ value: c, label: t(`inbox.channel_${c}`) }))}
+        />
+      </Space>
       <Table<Row>
         rowKey="id"
         loading={!rows && !error}
         dataSource={rows ?? []}
-        scroll={{ x: 800 }}
+        scroll={{ x: 900 }}
         pagination={false}
         locale={{ emptyText: t("inbox.empty") }}
         columns={[
           { title: t("apps.number"), render: (_, r) => <Link to={`/workbench/applications/${r.id}`}>{r.number}</Link> },
           { title: t("apps.item"), dataIndex: "itemName" },
+          { title: t("inbox.applicant"), dataIndex: "applicantName" },
           { title: t("apps.org"), dataIndex: "handlingOrgName" },
           { title: t("apps.state"), dataIndex: "stateName" },
-          { title: t("apps.deadline"), render: (_, r) => (r.committedDeadline ? <Tag color={r.light ? LIGHT[r.light] : undefined}>{r.committedDeadline}</Tag> : "—") },
+          { title: t("apps.deadline"), render: (_, r) => (r.committedDeadline ? <Tag color={r.light ? LIGHT[r.light] : undefined}>{r.committedDeadline} {r.light ? t(`apps.light_${r.light}`) : ""}</Tag> : "—") },
+          {
+            title: t("inbox.assignee"),
+            render: (_, r) =>
+              r.assigneeName ?? (
+                <Button size="small" onClick={() => void claim(r)} aria-label={`${t("inbox.claim")} ${r.number}`}>
+                  {t("inbox.claim")}
+                </Button>
+              ),
+          },
         ]}
       />
+      <Space style={{ marginTop: 12 }}>
+        <Button disabled={page === 0} onClick={() => setPage(page - 1)}>
+          {t("inbox.prev")}
+        </Button>
+        <Button disabled={!hasMore} onClick={() => setPage(page + 1)}>
+          {t("inbox.next")}
+        </Button>
+      </Space>
     </>
   );
 }

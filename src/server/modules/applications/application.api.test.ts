@@ -278,6 +278,9 @@ describe("claim, assign and inbox filters", () => {
     const firstId = (await t.database.db.selectFrom("accounts").select("id").where("username", "=", "review.amr.huangpu").executeTakeFirstOrThrow()).id;
     expect((await assign(second, { assigneeAccountId: firstId, lockVersion: await version() })).statusCode).toBe(403);
     expect((await assign(approver, { assigneeAccountId: secondId, lockVersion: (await version()) - 1 })).json().error.code).toBe("APPLICATION_CHANGED");
+    const candidates = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${appId}/assignees`, headers: approver.headers })).json().items;
+    expect(candidates.map((c: { name: string }) => c.name).sort()).toEqual(["复核员二", (await t.database.db.selectFrom("accounts").select("name").where("id", "=", firstId).executeTakeFirstOrThrow()).name].sort());
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${appId}/assignees`, headers: second.headers })).statusCode).toBe(403);
     const ok = await assign(approver, { assigneeAccountId: secondId, lockVersion: await version() });
     expect(ok.statusCode).toBe(200);
     const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${appId}`, headers: second.headers })).json();

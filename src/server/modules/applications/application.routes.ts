@@ -184,6 +184,19 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   );
 
   app.get(
+    "/applications/:id/assignees",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "可指派人员 Colleagues who may take the current step (for supervisors and approvers of the handling org)",
+        params: z.strictObject({ id: uuid }),
+        response: { 200: z.object({ items: z.array(z.object({ accountId: z.string(), name: z.string(), orgName: z.string() })) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await applications.assignees(requireStaff(req), req.params.id) }),
+  );
+
+  app.get(
     "/applications/:id/documents/:kind",
     {
       schema: {

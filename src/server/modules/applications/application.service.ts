@@ -326,6 +326,20 @@ export class ApplicationService {
     });
   }
 
+  /** Colleagues a supervisor or approver may assign the current step to: staff of the handling org with a role for it. */
+  async assignees(actor: Actor, id: string) {
+    const repos = this.store.repos;
+    const app = await repos.applications.findById(id);
+    if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
+    const access = await applicationAccess(repos, actor, app);
+    if (!access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
+    if (!access.isHandlingStaff || !hasRole(actor, "supervisor", "approver")) throw new DomainError("FORBIDDEN");
+    const stepRoles = new Set((app.workflow as WorkflowDefinition).actions.filter((a) => a.from.includes(app.state)).flatMap((a) => a.roles));
+    const handlingPath = (await repos.orgs.pathsOf([app.handling_org_id])).get(app.handling_org_id)!;
+    const staff = await repos.accounts.listStaffInSubtree(handlingPath, undefined, 200, 0);
+    return staff.filter((s) => !s.disabled && s.roles.some((r) => stepRoles.has(r as never))).map((s) => ({ accountId: s.id, name: s.name, orgName: s.org_name }));
+  }
+
   /** A printable document (文书) of the application, for the applicant and staff who may read it. */
   async document(actor: Actor, id: string, kind: DocumentKind) {
     const app = await this.store.repos.applications.findById(id);

@@ -53,6 +53,9 @@ export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService; maxBytes: n
         .header("content-type", file.mime)
         .header("content-disposition", `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .header("cache-control", "private, no-store")
+        // Shown inside the platform's own pages (PDF preview), never framed elsewhere, never running scripts.
+        .header("content-security-policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'")
+        .header("x-frame-options", "SAMEORIGIN")
         .send(file.body);
     },
   );
