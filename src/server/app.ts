@@ -18,6 +18,9 @@ import { DomainError } from "./domain-error";
 import { registerAuth } from "./http/auth-plugin";
 import { registerErrorHandler, sendError } from "./http/error-handler";
 import { registerMetrics } from "./http/metrics";
+import { notificationRoutes } from "./modules/notifications/notification.routes";
+import { NotificationService } from "./modules/notifications/notification.service";
+import { NodemailerEmail, SimulatedSms, type EmailSender, type SmsSender } from "./modules/notifications/senders";
 import { fileRoutes } from "./modules/files/file.routes";
 import { FileService } from "./modules/files/file.service";
 import { LocalDiskStorage, S3Storage, type FileStorage } from "./modules/files/file-storage";
@@ -64,6 +67,16 @@ export interface Services {
   applications: ApplicationService;
   files: FileService;
   drafts: DraftService;
+  notifications: NotificationService;
+}
+
+/** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
+export interface Senders {
+  sms: SmsSender;
+  email: EmailSender | null;
+}
+export function createSenders(config: Config, now: () => Date = () => new Date()): Senders {
+  return { sms: new SimulatedSms(config.smsSimulatorFile, 5, now), email: config.smtpUrl ? new NodemailerEmail(config.smtpUrl, config.mailFrom) : null };
 }
 
 /** The file storage the configuration names. */
@@ -72,7 +85,7 @@ export function createFileStorage(config: Config): FileStorage {
 }
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
-export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date()): Services {
+export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now)): Services {
   const store = createStore(database.db);
   return {
     store,
@@ -90,6 +103,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     vocabulary: new SearchVocabularyService(store),
     applications: new ApplicationService(store, cipher, now),
     drafts: new DraftService(store),
+    notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
     files: new FileService(store, createFileStorage(config), config.uploadMaxBytes, now),
   };
 }
@@ -99,12 +113,13 @@ export interface AppOptions {
   database: Database;
   cipher: FieldCipher;
   now?: () => Date;
+  senders?: Senders;
   logger?: boolean | { level: string };
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; markShuttingDown: () => void }> {
   const { config, database, cipher } = options;
-  const services = createServices(database, cipher, config, options.now);
+  const services = createServices(database, cipher, config, options.now, options.senders);
   let shuttingDown = false;
 
   const app = Fastify({
@@ -169,7 +184,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "search", description: "统一搜索 Unified search" },
         { name: "policies", description: "政策库 Policy library" },
         { name: "catalogue-admin", description: "事项编辑与发布 Catalogue editing and publication" },
-        { name: "applications", description: "办件 Applications (the acceptance issue: first part)" },
+        { name: "applications", description: "办件 Applications: submission, drafts, materials, workflow, documents" },
+        { name: "notifications", description: "消息中心 Messages and notification settings" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
       security: [{ session: [] }],
@@ -199,6 +215,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
       await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
+      await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },
     { prefix: "/api/v1" },

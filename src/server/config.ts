@@ -31,6 +31,13 @@ export interface Config {
   storage: { kind: "local"; dir: string } | { kind: "s3"; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean };
   /** The largest material a user may upload, in bytes. */
   uploadMaxBytes: number;
+  /** SMTP URL for e-mail notifications (e.g. smtps://user:pass@mail.example.org); e-mail is off without it. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where the SMS simulator writes what it would have sent (JSON lines). */
+  smsSimulatorFile: string;
+  /** How often the notification worker looks at the outbox and the pending deliveries. */
+  notifyIntervalMs: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -76,5 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : { kind: "local", dir: env.HAOBAN_FILES_DIR ?? `${env.HAOBAN_DATA_DIR ?? "./data"}/files` },
     uploadMaxBytes: int(env.HAOBAN_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
+    smtpUrl: env.HAOBAN_SMTP_URL || undefined,
+    mailFrom: env.HAOBAN_MAIL_FROM ?? "好办 <noreply@haoban.local>",
+    smsSimulatorFile: env.HAOBAN_SMS_SIMULATOR_FILE ?? `${env.HAOBAN_DATA_DIR ?? "./data"}/sms-simulator.jsonl`,
+    notifyIntervalMs: int(env.HAOBAN_NOTIFY_INTERVAL_MS, 2000),
   };
 }

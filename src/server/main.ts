@@ -3,6 +3,7 @@ import { loadConfig } from "./config";
 import { startJobQueue } from "./jobs/job-queue";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
+import { startNotificationWorker } from "./jobs/notifications.job";
 import { openRuntime } from "./runtime";
 import { isEmpty, seedDemo } from "./seed/seed-demo";
 
@@ -21,6 +22,7 @@ async function main() {
   const boss = await startJobQueue(database.executeSql);
   await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);
   await registerOverdueAlerts(boss, services.store, config.jobs);
+  const stopNotifications = config.jobs ? startNotificationWorker(services.notifications, config.notifyIntervalMs, (err) => app.log.error({ err }, "notification worker failed")) : async () => {};
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Haoban is running at http://localhost:${config.port}`);
@@ -40,6 +42,7 @@ async function main() {
     const sweeper = setInterval(() => app.server.closeIdleConnections(), 250);
     await app.close(); // stops accepting, waits for in-flight requests
     clearInterval(sweeper);
+    await stopNotifications();
     await boss.stop({ graceful: true, wait: true });
     await database.close();
     process.exit(0);

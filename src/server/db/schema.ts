@@ -79,6 +79,8 @@ export interface AccountsTable {
   region_code: string;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  notify_sms: Generated<boolean>;
+  email_enc: string | null;
 }
 
 export interface SessionsTable {
@@ -250,6 +252,34 @@ export interface ApplicationsTable {
   applicant_name: Generated<string>;
 }
 
+export interface MessagesTable {
+  id: Generated<string>;
+  account_id: string;
+  outbox_id: number | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  application_id: string | null;
+  read_at: Date | null;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationDeliveriesTable {
+  id: Generated<number>;
+  message_id: string;
+  channel: "sms" | "email";
+  recipient_masked: string;
+  status: "pending" | "sent" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
+  provider_id: string | null;
+  sent_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface FilesTable {
   id: Generated<string>;
   owner_account_id: string;
@@ -347,6 +377,8 @@ export interface DB {
   outbox: OutboxTable;
   files: FilesTable;
   application_drafts: ApplicationDraftsTable;
+  messages: MessagesTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }
 
 export type Org = Selectable<OrgsTable>;

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { ApplicationRepository } from "../modules/applications/application.repository";
 import { DraftRepository } from "../modules/applications/draft.repository";
+import { NotificationRepository } from "../modules/notifications/notification.repository";
 import { FileRepository } from "../modules/files/file.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
@@ -27,6 +28,7 @@ export class Repositories {
   readonly applications: ApplicationRepository;
   readonly files: FileRepository;
   readonly drafts: DraftRepository;
+  readonly notifications: NotificationRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -41,6 +43,7 @@ export class Repositories {
     this.applications = new ApplicationRepository(db);
     this.files = new FileRepository(db);
     this.drafts = new DraftRepository(db);
+    this.notifications = new NotificationRepository(db);
   }
 }
 

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
-import { buildApp, type Services } from "../app";
+import { buildApp, type Senders, type Services } from "../app";
+import { NodemailerEmail, SimulatedSms } from "../modules/notifications/senders";
 import { loadConfig, type Config } from "../config";
 import { FieldCipher } from "../crypto/field-cipher";
 import { migrateToLatest, openDatabase, type Database } from "../db/database";
@@ -49,6 +50,8 @@ export interface TestApp {
   database: Database;
   cipher: FieldCipher;
   config: Config;
+  /** The SMS simulator (keeps what it sent in memory) and e-mail through nodemailer's JSON transport. */
+  senders: { sms: SimulatedSms; email: NodemailerEmail };
   close(): Promise<void>;
 }
 
@@ -66,7 +69,8 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { s
     ...overrides,
   };
   if (options.seed !== false) await seedDemo(database.db, cipher);
-  const { app, services } = await buildApp({ config, database, cipher, logger: false, ...(options.now ? { now: options.now } : {}) });
+  const senders = { sms: new SimulatedSms(null, 5, options.now), email: new NodemailerEmail({ jsonTransport: true }, "好办 <noreply@haoban.local>") };
+  const { app, services } = await buildApp({ config, database, cipher, logger: false, senders: senders satisfies Senders, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   return {
     app,
@@ -74,6 +78,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { s
     database,
     cipher,
     config,
+    senders,
     close: async () => {
       await app.close();
       await close();

@@ -125,6 +125,22 @@ export class ApplicationRepository {
       .execute();
   }
 
+  /** Unfinished applications due today or within the next two weeks that carry no due-soon alert yet. */
+  listDueWithin(today: string, limit: number) {
+    const horizon = new Date(`${today}T00:00:00Z`);
+    horizon.setUTCDate(horizon.getUTCDate() + 14);
+    return this.db
+      .selectFrom("applications as a")
+      .select(["a.id"])
+      .where("a.outcome", "is", null)
+      .where("a.committed_deadline", ">=", today)
+      .where("a.committed_deadline", "<=", horizon.toISOString().slice(0, 10))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom("application_events as e").select("e.id").whereRef("e.application_id", "=", "a.id").where("e.action", "=", "due_soon_alert"))))
+      .orderBy("a.committed_deadline")
+      .limit(limit)
+      .execute();
+  }
+
   async hasEvent(applicationId: string, action: string): Promise<boolean> {
     const row = await this.db.selectFrom("application_events").select("id").where("application_id", "=", applicationId).where("action", "=", action).executeTakeFirst();
     return Boolean(row);

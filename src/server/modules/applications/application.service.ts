@@ -195,7 +195,8 @@ export class ApplicationService {
       if (leavingPause) await repos.applications.closePauses(id, today);
       const target = workflow.states.find((s) => s.key === action.to)!;
       const pauses: Pause[] = (await repos.applications.listPauses(id)).map((p) => ({ from: p.from_date, to: p.to_date }));
-      const deadlines = this.deadlines(app.start_date, app.committed_days, app.legal_days, pauses);
+      // While the clock stands still the deadlines stay as they were; they move when it runs again.
+      const deadlines = target.kind === "waiting_applicant" ? { committed: app.committed_deadline, legal: app.legal_deadline } : this.deadlines(app.start_date, app.committed_days, app.legal_days, pauses);
       const ok = await repos.applications.updateIfVersion(id, input.lockVersion, {
         state: target.key,
         outcome: target.kind === "terminal" ? (target.outcome ?? null) : null,

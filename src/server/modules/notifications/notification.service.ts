@@ -1,0 +1,177 @@
+import type { ItemContent } from "../../../shared/schemas/catalogue";
+import { maskMobile } from "../../../shared/validation/mobile";
+import type { Actor } from "../../actor";
+import type { FieldCipher } from "../../crypto/field-cipher";
+import type { Repositories, Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import { DeliveryError, type EmailSender, type SmsSender } from "./senders";
+
+interface Composed {
+  accountId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  applicationId: string;
+  /** Whether SMS and e-mail go out too (state changes the applicant must know of), or in-app only. */
+  external: boolean;
+}
+
+const APPLICANT_NOTICES: Record<string, { title: string; body: (item: string, number: string) => string }> = {
+  accept: { title: "申请已受理", body: (i, n) => `您的“${i}”申请（${n}）已受理。` },
+  request_supplement: { title: "申请需要补正", body: (i, n) => `您的“${i}”申请（${n}）需要补正，请登录“我的办件”查看一次性告知的补正内容。` },
+  approve: { title: "申请已办结", body: (i, n) => `您的“${i}”申请（${n}）已办结，结果为准予。` },
+  deny: { title: "申请已办结", body: (i, n) => `您的“${i}”申请（${n}）已办结，结果为不予许可，请查看决定书中的理由。` },
+  reject: { title: "申请未予受理", body: (i, n) => `您的“${i}”申请（${n}）未予受理，请查看不予受理决定书中的理由。` },
+};
+
+const RETRY_LIMIT = 5;
+const LEASE_MS = 5 * 60_000;
+
+/**
+ * Notifications from the outbox: each event becomes in-app messages (the message centre) for the
+ * people it concerns, and SMS / e-mail deliveries that background jobs send with retries — never
+ * inside the request that changed the state. Safe with several processes (SKIP LOCKED, leases).
+ */
+export class NotificationService {
+  constructor(
+    private readonly store: Store,
+    private readonly cipher: FieldCipher,
+    private readonly sms: SmsSender,
+    private readonly email: EmailSender | null,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Turns pending outbox events into messages and deliveries; returns how many events were handled. */
+  async dispatchOutbox(limit = 100): Promise<number> {
+    return this.store.transact(async (repos) => {
+      const events = await repos.notifications.claimOutbox(limit);
+      for (const e of events) {
+        for (const m of await this.compose(repos, e.topic, e.payload as Record<string, unknown>)) {
+          const row = await repos.notifications.insertMessage({ account_id: m.accountId, outbox_id: e.id, kind: m.kind, title: m.title, body: m.body, link: m.link, application_id: m.applicationId, region_code: e.region_code, created_at: this.now() });
+          if (!row || !m.external) continue;
+          const account = (await repos.accounts.findById(m.accountId))!;
+          if (account.notify_sms && account.mobile_enc) {
+            await repos.notifications.insertDelivery({ message_id: row.id, channel: "sms", recipient_masked: maskMobile(this.cipher.decrypt(account.mobile_enc)), status: "pending", next_attempt_at: this.now() });
+          }
+          if (this.email && account.email_enc) {
+            await repos.notifications.insertDelivery({ message_id: row.id, channel: "email", recipient_masked: maskEmail(this.cipher.decrypt(account.email_enc)), status: "pending", next_attempt_at: this.now() });
+          }
+        }
+      }
+      await repos.notifications.markProcessed(events.map((e) => e.id), this.now());
+      return events.length;
+    });
+  }
+
+  /** Sends due deliveries: leased first (so no other process sends them), then sent, then recorded. */
+  async sendDue(limit = 50): Promise<{ sent: number; failed: number; retrying: number }> {
+    const now = this.now();
+    const due = await this.store.transact(async (repos) => {
+      const rows = await repos.notifications.claimDue(now, limit);
+      for (const r of rows) await repos.notifications.updateDelivery(r.id, { status: "pending", attempts: r.attempts, next_attempt_at: new Date(now.getTime() + LEASE_MS) });
+      return rows;
+    });
+    const result = { sent: 0, failed: 0, retrying: 0 };
+    for (const d of due) {
+      const attempts = d.attempts + 1;
+      try {
+        const { providerId } =
+          d.channel === "sms"
+            ? await this.sms.send(this.cipher.decrypt(d.mobile_enc!), `【好办】${d.body}`)
+            : await this.email!.send(this.cipher.decrypt(d.email_enc!), `【好办】${d.title}`, `${d.body}\n\n此邮件由好办政务服务平台自动发送，请勿回复。`);
+        await this.store.repos.notifications.updateDelivery(d.id, { status: "sent", attempts, provider_id: providerId, sent_at: this.now(), last_error: null });
+        result.sent++;
+      } catch (err) {
+        const permanent = (err instanceof DeliveryError && err.permanent) || attempts >= RETRY_LIMIT || (d.channel === "email" && !this.email);
+        const backoff = 60_000 * 2 ** (attempts - 1);
+        await this.store.repos.notifications.updateDelivery(d.id, {
+          status: permanent ? "failed" : "pending",
+          attempts,
+          next_attempt_at: new Date(now.getTime() + backoff),
+          last_error: err instanceof Error ? err.message.slice(0, 300) : String(err),
+        });
+        if (permanent) result.failed++;
+        else result.retrying++;
+      }
+    }
+    return result;
+  }
+
+  private async compose(repos: Repositories, topic: string, payload: Record<string, unknown>): Promise<Composed[]> {
+    const applicationId = payload.applicationId as string | undefined;
+    if (!applicationId) return [];
+    const app = await repos.applications.findById(applicationId);
+    if (!app) return [];
+    const item = ((await repos.catalogue.findVersion(app.version_id))!.content as ItemContent).name;
+    const applicantAccountId = app.applicant_account_id ?? (app.applicant_person_id ? (await repos.accounts.findByPersonId(app.applicant_person_id))?.id : undefined);
+    const toApplicant = (kind: string, title: string, body: string): Composed[] =>
+      applicantAccountId ? [{ accountId: applicantAccountId, kind, title, body, link: `/me/applications/${app.id}`, applicationId: app.id, external: true }] : [];
+    const toStaff = (ids: Array<{ id: string }>, kind: string, title: string, body: string): Composed[] =>
+      ids.map((s) => ({ accountId: s.id, kind, title, body, link: `/workbench/applications/${app.id}`, applicationId: app.id, external: false }));
+
+    switch (topic) {
+      case "application.submitted":
+        return toApplicant("submitted", "申请已提交", `您的“${item}”申请已提交，办件编号 ${app.number}${app.committed_deadline ? `，承诺办结期限 ${app.committed_deadline}` : ""}。`);
+      case "application.transition": {
+        const notice = APPLICANT_NOTICES[payload.action as string];
+        return notice ? toApplicant(payload.action as string, notice.title, notice.body(item, app.number)) : [];
+      }
+      case "application.due_soon": {
+        const who = app.assignee_account_id ? [{ id: app.assignee_account_id }] : await repos.notifications.handlersOf(app.handling_org_id);
+        return toStaff(who, "due_soon", "办件即将到期", `“${item}”办件 ${app.number} 的承诺办结期限为 ${app.committed_deadline}，仅剩 1 个工作日。`);
+      }
+      case "application.overdue":
+        return toStaff(await repos.notifications.supervisorsFor(app.region_code), "overdue", "办件超期督办", `“${item}”办件 ${app.number} 已超过承诺办结期限（${app.committed_deadline}），请督促办理。`);
+      default:
+        return [];
+    }
+  }
+
+  /** The message centre of the caller. */
+  async list(actor: Actor, unreadOnly: boolean, limit: number, offset: number) {
+    if (actor.kind === "system") throw new DomainError("FORBIDDEN");
+    const repos = this.store.repos;
+    const rows = await repos.notifications.listMessages(actor.accountId, unreadOnly, limit, offset);
+    const deliveries = await repos.notifications.deliveriesFor(rows.map((r) => r.id));
+    return {
+      unread: await repos.notifications.countUnread(actor.accountId),
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        link: r.link,
+        read: r.read_at !== null,
+        createdAt: r.created_at.toISOString(),
+        deliveries: deliveries.filter((d) => d.message_id === r.id).map((d) => ({ channel: d.channel, recipient: d.recipient_masked, status: d.status, attempts: d.attempts, sentAt: d.sent_at?.toISOString() ?? null })),
+      })),
+    };
+  }
+
+  async markRead(actor: Actor, id: string | null): Promise<{ changed: number }> {
+    if (actor.kind === "system") throw new DomainError("FORBIDDEN");
+    return { changed: await this.store.repos.notifications.markRead(actor.accountId, id, this.now()) };
+  }
+
+  /** The caller's channels: SMS to the registered mobile on or off, and an e-mail address (stored encrypted). */
+  async settings(actor: Actor) {
+    const account = (await this.store.repos.accounts.findById(actor.accountId))!;
+    return { sms: account.notify_sms, hasMobile: account.mobile_enc !== null, email: account.email_enc ? maskEmail(this.cipher.decrypt(account.email_enc)) : null, emailEnabled: this.email !== null };
+  }
+
+  async updateSettings(actor: Actor, input: { sms: boolean; email?: string | null }, ctx: import("../../actor").RequestContext) {
+    if (actor.kind === "system") throw new DomainError("FORBIDDEN");
+    await this.store.transact(async (repos) => {
+      await repos.accounts.update(actor.accountId, { notify_sms: input.sms, ...(input.email !== undefined ? { email_enc: input.email ? this.cipher.encrypt(input.email) : null } : {}) });
+      await repos.audit.append(actor, ctx, { action: "account.notification_settings", targetType: "account", targetId: actor.accountId, details: { sms: input.sms, ...(input.email !== undefined ? { email: input.email ? "set" : "removed" } : {}) } });
+    });
+    return this.settings(actor);
+  }
+}
+
+/** zhang.wei@example.cn → zh***@example.cn */
+export function maskEmail(email: string): string {
+  const [user, domain] = email.split("@");
+  return `${(user ?? "").slice(0, 2)}***@${domain ?? ""}`;
+}
