@@ -28,6 +28,7 @@ import { SynonymsPage } from "./pages/SynonymsPage";
 import { AnswersPage } from "./pages/AnswersPage";
 import { WorkbenchPage } from "./pages/WorkbenchPage";
 import { PrintDocumentPage } from "./pages/PrintDocumentPage";
+import { MessagesPage } from "./pages/MessagesPage";
 import { useSession } from "./session";
 
 function Header() {
@@ -69,6 +70,7 @@ function Header() {
             menu={{
               items: [
                 { key: "home", label: me.kind === "staff" ? t("nav.workbench") : t("nav.me"), onClick: () => navigate(home) },
+                { key: "messages", label: t("msg.title"), onClick: () => navigate("/messages") },
                 {
                   key: "logout",
                   label: t("nav.logout"),
@@ -168,6 +170,7 @@ export function AppRoutes() {
             path="/workbench/person-lookup"
             element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"]}><PersonLookupPage /></RequireActor>}
           />
+          <Route path="/messages" element={<RequireActor><MessagesPage /></RequireActor>} />
           <Route path="/print/applications/:id/:kind" element={<RequireActor><PrintDocumentPage /></RequireActor>} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -117,6 +117,7 @@ const zh = {
     draftConflict: "草稿已在其他设备上更新，已载入最新内容",
     discardDraft: "清空草稿",
   },
+  msg: { title: "消息中心", toolDesc: "办件提醒、超期督办和系统通知", unread: "未读 {{n}} 条", readAll: "全部标为已读", markRead: "标为已读", empty: "暂无消息", new: "未读", channel_sms: "短信", channel_email: "邮件", status_sent: "已发送", status_pending: "发送中", status_failed: "发送失败", settings: "通知设置", smsLabel: "办件状态变化时发送短信到注册手机", emailLabel: "通知邮箱", noEmail: "未设置", saveEmail: "保存邮箱", emailOff: "本平台未开通邮件通知" },
   docs: { print: "打印", back: "返回", receipt: "受理回执", acceptance: "受理通知书", supplement: "补正告知书", rejection: "不予受理决定书", decision: "决定书", title: "文书" },
   materials: { upload: "上传", uploaded: "已上传：{{name}}", view: "查看文件", none: "本事项无需提交材料", remove: "移除", toFix: "需补正", title: "申请材料" },
   audit: {
@@ -534,6 +535,7 @@ const en: Messages = {
     draftConflict: "The draft was changed on another device; the latest version is loaded",
     discardDraft: "Discard draft",
   },
+  msg: { title: "Messages", toolDesc: "Application reminders, overdue alerts and notices", unread: "{{n}} unread", readAll: "Mark all read", markRead: "Mark read", empty: "No messages", new: "new", channel_sms: "SMS", channel_email: "E-mail", status_sent: "sent", status_pending: "sending", status_failed: "failed", settings: "Notification settings", smsLabel: "Text my registered mobile when an application changes", emailLabel: "E-mail", noEmail: "not set", saveEmail: "Save e-mail", emailOff: "E-mail notifications are not enabled on this platform" },
   docs: { print: "Print", back: "Back", receipt: "Receipt", acceptance: "Acceptance notice", supplement: "Supplement notice", rejection: "Decision not to accept", decision: "Decision", title: "Documents" },
   materials: { upload: "Upload", uploaded: "Uploaded: {{name}}", view: "View file", none: "No materials needed", remove: "Remove", toFix: "to fix", title: "Materials" },
   audit: {

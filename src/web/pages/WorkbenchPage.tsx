@@ -20,6 +20,7 @@ export function WorkbenchPage() {
 
   const tools: Array<{ key: string; title: string; desc: string; to?: string }> = [];
   if (has("sys_admin")) tools.push({ key: "staff", title: t("workbench.staffAdmin"), desc: t("workbench.staffAdminDesc"), to: "/workbench/staff" });
+  tools.push({ key: "messages", title: t("msg.title"), desc: t("msg.toolDesc"), to: "/messages" });
   if (has("window_clerk", "reviewer", "approver")) tools.push({ key: "inbox", title: t("inbox.tool"), desc: t("inbox.toolDesc"), to: "/workbench/inbox" });
   if (has("catalog_admin", "reviewer")) tools.push({ key: "catalogue", title: t("cadmin.title"), desc: t("cadmin.desc"), to: "/workbench/catalogue" });
   if (has("catalog_admin", "supervisor")) tools.push({ key: "audit", title: t("audit.title"), desc: t("audit.desc"), to: "/workbench/catalogue-audit" });
