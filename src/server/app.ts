@@ -18,6 +18,8 @@ import { DomainError } from "./domain-error";
 import { registerAuth } from "./http/auth-plugin";
 import { registerErrorHandler, sendError } from "./http/error-handler";
 import { registerMetrics } from "./http/metrics";
+import { appointmentRoutes } from "./modules/appointments/appointment.routes";
+import { AppointmentService } from "./modules/appointments/appointment.service";
 import { notificationRoutes } from "./modules/notifications/notification.routes";
 import { NotificationService } from "./modules/notifications/notification.service";
 import { NodemailerEmail, SimulatedSms, type EmailSender, type SmsSender } from "./modules/notifications/senders";
@@ -68,6 +70,7 @@ export interface Services {
   files: FileService;
   drafts: DraftService;
   notifications: NotificationService;
+  appointments: AppointmentService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -103,6 +106,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     vocabulary: new SearchVocabularyService(store),
     applications: new ApplicationService(store, cipher, now),
     drafts: new DraftService(store),
+    appointments: new AppointmentService(store, now),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
     files: new FileService(store, createFileStorage(config), config.uploadMaxBytes, now),
   };
@@ -185,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "policies", description: "政策库 Policy library" },
         { name: "catalogue-admin", description: "事项编辑与发布 Catalogue editing and publication" },
         { name: "applications", description: "办件 Applications: submission, drafts, materials, workflow, documents" },
+        { name: "appointments", description: "预约 Appointments at service centres" },
         { name: "notifications", description: "消息中心 Messages and notification settings" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
@@ -215,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
       await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
+      await api.register(appointmentRoutes, { appointments: services.appointments });
       await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },

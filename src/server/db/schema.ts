@@ -280,6 +280,33 @@ export interface NotificationDeliveriesTable {
   created_at: Generated<Date>;
 }
 
+export interface AppointmentSlotsTable {
+  id: Generated<string>;
+  centre_org_id: string;
+  day: string;
+  start_time: string;
+  end_time: string;
+  capacity: number;
+  booked: Generated<number>;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
+export interface AppointmentsTable {
+  id: Generated<string>;
+  code: string;
+  slot_id: string;
+  account_id: string;
+  item_id: string;
+  status: "booked" | "cancelled" | "checked_in";
+  checked_in_at: Date | null;
+  checked_in_by: string | null;
+  region_code: string;
+  lock_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface FilesTable {
   id: Generated<string>;
   owner_account_id: string;
@@ -379,6 +406,8 @@ export interface DB {
   application_drafts: ApplicationDraftsTable;
   messages: MessagesTable;
   notification_deliveries: NotificationDeliveriesTable;
+  appointment_slots: AppointmentSlotsTable;
+  appointments: AppointmentsTable;
 }
 
 export type Org = Selectable<OrgsTable>;

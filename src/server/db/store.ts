@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { ApplicationRepository } from "../modules/applications/application.repository";
 import { DraftRepository } from "../modules/applications/draft.repository";
 import { NotificationRepository } from "../modules/notifications/notification.repository";
+import { AppointmentRepository } from "../modules/appointments/appointment.repository";
 import { FileRepository } from "../modules/files/file.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
@@ -29,6 +30,7 @@ export class Repositories {
   readonly files: FileRepository;
   readonly drafts: DraftRepository;
   readonly notifications: NotificationRepository;
+  readonly appointments: AppointmentRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -44,6 +46,7 @@ export class Repositories {
     this.files = new FileRepository(db);
     this.drafts = new DraftRepository(db);
     this.notifications = new NotificationRepository(db);
+    this.appointments = new AppointmentRepository(db);
   }
 }
 

@@ -10,6 +10,7 @@ import * as m0008 from "./0008-create-applications";
 import * as m0009 from "./0009-window-applicants";
 import * as m0010 from "./0010-materials-drafts-assignment";
 import * as m0011 from "./0011-notifications";
+import * as m0012 from "./0012-appointments";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009-window-applicants": m0009,
   "0010-materials-drafts-assignment": m0010,
   "0011-notifications": m0011,
+  "0012-appointments": m0012,
 };

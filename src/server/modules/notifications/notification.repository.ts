@@ -45,7 +45,7 @@ export class NotificationRepository {
   listMessages(accountId: string, unreadOnly: boolean, limit: number, offset: number) {
     let q = this.db.selectFrom("messages").selectAll().where("account_id", "=", accountId);
     if (unreadOnly) q = q.where("read_at", "is", null);
-    return q.orderBy("created_at", "desc").orderBy("id").limit(limit).offset(offset).execute();
+    return q.orderBy("created_at", "desc").orderBy(sql`outbox_id desc nulls last`).orderBy("id").limit(limit).offset(offset).execute();
   }
 
   async countUnread(accountId: string): Promise<number> {
