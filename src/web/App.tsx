@@ -29,6 +29,9 @@ import { AnswersPage } from "./pages/AnswersPage";
 import { WorkbenchPage } from "./pages/WorkbenchPage";
 import { PrintDocumentPage } from "./pages/PrintDocumentPage";
 import { MessagesPage } from "./pages/MessagesPage";
+import { AppointmentsPage } from "./pages/AppointmentsPage";
+import { CentreAppointmentsPage } from "./pages/CentreAppointmentsPage";
+import { WindowPage } from "./pages/WindowPage";
 import { useSession } from "./session";
 
 function Header() {
@@ -170,6 +173,9 @@ export function AppRoutes() {
             path="/workbench/person-lookup"
             element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"]}><PersonLookupPage /></RequireActor>}
           />
+          <Route path="/me/appointments" element={<RequireActor kind="citizen"><AppointmentsPage /></RequireActor>} />
+          <Route path="/workbench/window" element={<RequireActor kind="staff" roles={["window_clerk"]}><WindowPage /></RequireActor>} />
+          <Route path="/workbench/appointments" element={<RequireActor kind="staff" roles={["window_clerk", "sys_admin"]}><CentreAppointmentsPage /></RequireActor>} />
           <Route path="/messages" element={<RequireActor><MessagesPage /></RequireActor>} />
           <Route path="/print/applications/:id/:kind" element={<RequireActor><PrintDocumentPage /></RequireActor>} />
           <Route path="*" element={<NotFound />} />

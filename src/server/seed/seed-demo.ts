@@ -1,3 +1,4 @@
+import { nextDay, todayInChina, WorkCalendar } from "../../shared/working-days";
 import type { Kysely } from "kysely";
 import { SYSTEM_ACTOR } from "../actor";
 import type { FieldCipher } from "../crypto/field-cipher";
@@ -32,7 +33,23 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
  * Seeds the deterministic demo city in one transaction: the org tree, the population and
  * legal-person registries, citizen and staff accounts (password Haoban@2026) and one agent grant.
  */
-export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<SeedSummary> {
+/** Appointment slots at every service centre for the next 20 working days (four one-hour slots a day). */
+async function seedAppointmentSlots(db: Kysely<DB>, centres: Array<{ id: string; regionCode: string }>, now: Date) {
+  const calendar = new WorkCalendar();
+  const days: string[] = [];
+  for (let d = nextDay(todayInChina(now)); days.length < 20; d = nextDay(d)) {
+    try {
+      if (calendar.isWorkingDay(d)) days.push(d);
+    } catch {
+      break; // past the configured calendar: administrators publish later slots themselves
+    }
+  }
+  const times = [["09:00", "10:00"], ["10:00", "11:00"], ["14:00", "15:00"], ["15:00", "16:00"]] as const;
+  const rows = centres.flatMap((c) => days.flatMap((day) => times.map(([start, end]) => ({ centre_org_id: c.id, day, start_time: start, end_time: end, capacity: 5, region_code: c.regionCode }))));
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto("appointment_slots").values(rows.slice(i, i + 1000)).execute();
+}
+
+export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = new Date()): Promise<SeedSummary> {
   const orgs = demoOrgs();
   const people = demoPersons();
   const enterprises = demoEnterprises(people);
@@ -156,6 +173,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<See
       .execute();
 
     const catalogue = await seedCatalogue(trx);
+    await seedAppointmentSlots(trx, orgs.filter((o) => o.kind === "service_centre").map((o) => ({ id: seedUuid(`org:${o.code}`), regionCode: o.regionCode })), now);
     const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length, ...catalogue };
     await new AuditRepository(trx).append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {
       action: "seed.demo",

@@ -45,7 +45,12 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
   const { me } = useSession();
   const { modal } = App.useApp();
   const canApply = !preview && me?.kind === "citizen";
-  const bookingNotYet = () => message.info(t("guide.bookingComing"));
+  const navigate = useNavigate();
+  const book = () => {
+    if (!me) return message.info(t("guide.loginToApply"));
+    if (!canApply) return message.info(t("guide.citizensApply"));
+    navigate(`/me/appointments?itemId=${item.id}&itemName=${encodeURIComponent(item.content.name)}`);
+  };
   const applyOnline = () => {
     if (!me) return message.info(t("guide.loginToApply"));
     if (!canApply) return message.info(t("guide.citizensApply"));
@@ -53,7 +58,6 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
   };
   // One key per visit: a double click or a retried request never makes a second application.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const navigate = useNavigate();
   const draft = useDraft(item.id, canApply);
   const [materials, setMaterials] = useState<MaterialValue[]>([]);
   const [formValues, setFormValues] = useState<Record<string, unknown>>({});
@@ -107,7 +111,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
         <Button type="primary" size="large" onClick={applyOnline}>
           {t("guide.applyOnline")}
         </Button>
-        <Button size="large" onClick={bookingNotYet}>
+        <Button size="large" onClick={book}>
           {t("guide.bookWindow")}
         </Button>
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>

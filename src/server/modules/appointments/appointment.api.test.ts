@@ -36,6 +36,11 @@ describe("appointments", () => {
     const list = await slots("2026-03-02", "2026-03-08");
     expect([...new Set(list.map((s: { day: string }) => s.day))]).toEqual(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"]);
     expect(list[0]).toMatchObject({ start: "09:00", left: 3, past: true });
+    const managed = (await t.app.inject({ method: "GET", url: "/api/v1/appointment-centres/managed", headers: clerk.headers })).json().items;
+    expect(managed.map((c: { id: string }) => c.id)).toEqual([centreId]);
+    const admin = (await t.app.inject({ method: "GET", url: "/api/v1/appointment-centres/managed", headers: (await login(t.app, "admin.huangpu")).headers })).json().items;
+    expect(admin.map((c: { id: string }) => c.id)).toContain(centreId);
+    expect(admin.map((c: { id: string }) => c.id)).not.toContain(pudongCentreId);
   });
 
   it("never books more places than a slot has, however many ask at once", async () => {

@@ -76,4 +76,16 @@ export class AppointmentRepository {
       .orderBy("o.code")
       .execute();
   }
+
+  /** Centres above an org (a window's centre) or, for administrators, inside its subtree. */
+  centresFor(orgPath: string, asAdmin: boolean) {
+    return this.db
+      .selectFrom("orgs")
+      .select(["id", "name"])
+      .where("kind", "=", "service_centre")
+      .where((eb) => (asAdmin ? eb("path", "like", `${orgPath}%`) : eb(sql.val(orgPath), "like", sql<string>`path || '%'`)))
+      .orderBy("code")
+      .limit(100)
+      .execute();
+  }
 }

@@ -33,6 +33,12 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ appointments: Appointmen
   );
 
   app.get(
+    "/appointment-centres/managed",
+    { schema: { tags: ["appointments"], summary: "我管理的服务中心 Centres the caller runs (window clerks, administrators)", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), ...errors } } },
+    async (req) => ({ items: await appointments.managedCentres(requireStaff(req)) }),
+  );
+
+  app.get(
     "/appointment-centres/:centreId/slots",
     {
       config: PUBLIC_ROUTE,

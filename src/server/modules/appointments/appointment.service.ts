@@ -54,6 +54,12 @@ export class AppointmentService {
     });
   }
 
+  /** The centres this staff member runs: their window's centre, or (administrators) those in their subtree. */
+  async managedCentres(actor: Actor) {
+    if (actor.kind !== "staff" || !actor.orgPath || !hasRole(actor, "window_clerk", "sys_admin")) throw new DomainError("FORBIDDEN");
+    return this.store.repos.appointments.centresFor(actor.orgPath, hasRole(actor, "sys_admin"));
+  }
+
   /** Centres taking appointments, and a centre's slots with the places left (public). */
   async centres() {
     return (await this.store.repos.appointments.centresWithSlots(todayInChina(this.now()))).map((c) => ({ id: c.id, name: c.name }));
