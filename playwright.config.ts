@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? `./tmp/e2e-data-${Date.now()}`;
+export const springPort = port + 1;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Browser tests on Debian's Chromium against the real server on a fresh embedded database. */
@@ -26,19 +27,29 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
     { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: /responsive\.spec\.ts/ },
   ],
-  webServer: {
+  webServer: [
+    server(port, dataDir, {}),
+    // A second server whose clock starts on Thursday 12 February 2026, the eve of the Spring Festival.
+    server(springPort, `${dataDir}-spring`, { HAOBAN_CLOCK_START: "2026-02-12T02:00:00Z" }),
+  ],
+});
+
+function server(p: number, dir: string, extra: Record<string, string>) {
+  return {
     command: "npx tsx src/server/main.ts",
-    url: `http://localhost:${port}/readyz`,
+    url: `http://localhost:${p}/readyz`,
     timeout: 120_000,
     reuseExistingServer: false,
     env: {
-      PORT: String(port),
-      HAOBAN_DATA_DIR: dataDir,
+      PORT: String(p),
+      HAOBAN_DATA_DIR: dir,
       LOG_LEVEL: "warn",
       HAOBAN_RATE_LIMIT_PER_MINUTE: "100000",
       HAOBAN_LOGIN_RATE_LIMIT_PER_MINUTE: "100000",
       HAOBAN_SEARCH_REFRESH_MS: "0",
+      HAOBAN_NOTIFY_INTERVAL_MS: "500",
       DATABASE_URL: "",
+      ...extra,
     },
-  },
-});
+  };
+}

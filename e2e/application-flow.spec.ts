@@ -1,5 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { springPort } from "../playwright.config";
+import { samplePng } from "../src/server/testing/sample-files";
 import { expectAccessible, loginAs } from "./helpers";
+
+// These journeys run on the server whose clock starts on Thursday 12 February 2026, before the Spring Festival.
+test.use({ baseURL: `http://localhost:${springPort}` });
 
 const form: Record<string, string> = {
   企业名称: "上海明远科技有限公司",
@@ -11,28 +16,52 @@ const form: Record<string, string> = {
   经营场所地址: "上海市黄浦区四川中路213号",
 };
 
-test("apply online, the department asks for a supplement, the citizen fixes it, the department approves", async ({ page }) => {
-  // The citizen applies for the 黄浦 food business licence.
-  await loginAs(page, "13800000001");
-  await expect(page).toHaveURL(/\/me$/);
-  const list = await (await page.request.get("/api/v1/catalogue/items?department=AMR&level=district")).json();
-  const entry = list.items.find((e: { basicCode: string }) => e.basicCode === "XK00002001");
-  const huangpu = entry.implementations.find((i: { orgName: string }) => i.orgName === "黄浦区市场监督管理局");
-  await page.goto(`/items/${huangpu.id}`);
-  await expect(page.getByRole("heading", { level: 1, name: "食品经营许可" })).toBeVisible();
-  for (const [label, value] of Object.entries(form)) await page.getByLabel(label, { exact: true }).fill(value);
+async function fillFoodLicenceForm(page: Page, values = form) {
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole("combobox", { name: "经营项目" }).focus();
   await page.keyboard.press("ArrowDown");
   await page.locator(".ant-select-item-option[title='食品销售']").click();
+}
+
+async function implementationAt(page: Page, orgName: string): Promise<string> {
+  const list = await (await page.request.get("/api/v1/catalogue/items?department=AMR&level=district")).json();
+  const entry = list.items.find((e: { basicCode: string }) => e.basicCode === "XK00002001");
+  return entry.implementations.find((i: { orgName: string }) => i.orgName === orgName).id;
+}
+
+async function switchTo(page: Page, who: string, home: RegExp) {
+  await page.context().clearCookies();
+  await loginAs(page, who);
+  await expect(page).toHaveURL(home);
+}
+
+test("apply online with a material, a supplement is asked and answered, approved; deadlines count working days across the Spring Festival", async ({ page }) => {
+  // The citizen applies for the 黄浦 food business licence, with a scanned layout plan.
+  await switchTo(page, "13800000001", /\/me$/);
+  await page.goto(`/items/${await implementationAt(page, "黄浦区市场监督管理局")}`);
+  await expect(page.getByRole("heading", { level: 1, name: "食品经营许可" })).toBeVisible();
+  await fillFoodLicenceForm(page);
+  await expect(page.getByRole("status").filter({ hasText: "草稿已自动保存" })).toBeVisible();
+  await page.locator(".ant-list-item", { hasText: "经营场所平面布局图" }).locator("input[type=file]").setInputFiles({ name: "平面布局图.png", mimeType: "image/png", buffer: samplePng() });
+  await expect(page.getByRole("link", { name: "平面布局图.png" })).toBeVisible();
   await page.getByRole("button", { name: "提交申请" }).click();
   await expect(page.locator(".ant-modal-confirm-title")).toHaveText("申请已提交");
   const number = (await page.getByText(/办件编号：/).textContent())!.replace("办件编号：", "").trim();
+  expect(number).toMatch(/^310101-20260212-\d{6}$/);
+  // 7 working days from 12 Feb: 13 and 14 (a make-up Saturday), the holiday 15–23, then 24–27 and 28 (a make-up Saturday).
+  await expect(page.getByText("承诺办结期限：2026-02-28", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "查看受理回执" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible();
+  await expect(page.getByText("承诺办结期限：2026年2月28日", { exact: false })).toBeVisible();
+  await expectAccessible(page, "receipt");
 
-  // The 黄浦 reviewer accepts it and asks for a supplement.
-  await page.context().clearCookies();
-  await loginAs(page, "review.amr.huangpu");
+  // The 黄浦 reviewer claims it, previews the material, accepts it and asks once for a supplement.
+  await switchTo(page, "review.amr.huangpu", /workbench$/);
   await page.getByRole("link", { name: "待办件" }).click();
+  await page.getByRole("button", { name: `认领 ${number}` }).click();
+  await page.getByRole("tab", { name: "我认领的" }).click();
   await page.getByRole("link", { name: number }).click();
+  await expect(page.getByRole("img", { name: "经营场所平面布局图及设备布局、工艺流程说明" })).toBeVisible();
   await expectAccessible(page, "application detail (staff)");
   await page.getByRole("button", { name: /^受\s?理$/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: /^受\s?理$/ }).click();
@@ -40,39 +69,73 @@ test("apply online, the department asks for a supplement, the citizen fixes it, 
   await page.getByRole("button", { name: "一次性告知补正" }).click();
   await page.getByRole("combobox", { name: "需补正的内容" }).click();
   await page.locator(".ant-select-item-option[title='经营场所面积（平方米）']").click();
-  await page.getByLabel("理由（必填）").fill("请补充经营场所平面布局图");
+  await page.getByLabel("理由（必填）").fill("请核实经营场所面积");
   await page.getByRole("dialog").getByRole("button", { name: "一次性告知补正" }).click();
   await expect(page.getByText("待补正").first()).toBeVisible();
 
-  // The citizen sees exactly what to supply and resubmits.
-  await page.context().clearCookies();
-  await loginAs(page, "13800000001");
-  await expect(page).toHaveURL(/\/me$/);
-  await page.goto("/me/applications");
-  await page.getByRole("link", { name: number }).click();
-  await expect(page.getByText("请补充经营场所平面布局图", { exact: true })).toBeVisible();
+  // The citizen is told, sees exactly what to fix, prints the notice and resubmits.
+  await switchTo(page, "13800000001", /\/me$/);
+  await page.goto("/messages");
+  await expect(page.getByRole("link", { name: "申请需要补正" })).toBeVisible({ timeout: 15_000 });
+  await expectAccessible(page, "message centre");
+  await page.getByRole("link", { name: "申请需要补正" }).click();
+  await expect(page.getByText("请核实经营场所面积", { exact: true })).toBeVisible();
   await expect(page.getByText(/需补正的内容：经营场所面积（平方米）/)).toBeVisible();
   await expectAccessible(page, "application detail (applicant)");
+  await page.getByRole("button", { name: "补正告知书" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "补正材料告知书" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "经营场所面积（平方米）" })).toBeVisible();
+  await page.goBack();
+  await page.getByLabel("经营场所面积（平方米）", { exact: true }).fill("126");
   await page.getByRole("button", { name: "补正后提交" }).click();
   await expect(page.getByText("待审查").first()).toBeVisible();
+  await expect(page.getByText("2026-02-28").first()).toBeVisible();
 
-  // The reviewer passes it; the approver approves.
-  await page.context().clearCookies();
-  await loginAs(page, "review.amr.huangpu");
-  await expect(page).toHaveURL(/workbench$/);
+  // The reviewer passes it; the approver approves; the decision prints.
+  await switchTo(page, "review.amr.huangpu", /workbench$/);
   await page.goto("/workbench/inbox");
   await page.getByRole("tab", { name: "待审查" }).click();
   await page.getByRole("link", { name: number }).click();
   await page.getByRole("button", { name: "审查通过" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "审查通过" }).click();
   await expect(page.getByText("待决定").first()).toBeVisible();
-  await page.context().clearCookies();
-  await loginAs(page, "approve.amr.huangpu");
-  await expect(page).toHaveURL(/workbench$/);
+  await switchTo(page, "approve.amr.huangpu", /workbench$/);
   await page.goto("/workbench/inbox");
   await page.getByRole("tab", { name: "待决定" }).click();
   await page.getByRole("link", { name: number }).click();
   await page.getByRole("button", { name: /^准\s?予$/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: /^准\s?予$/ }).click();
   await expect(page.getByText("准予许可").first()).toBeVisible();
+  await page.getByRole("button", { name: "决定书" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "准予行政许可决定书" })).toBeVisible();
+});
+
+test("a walk-in at a 黄浦 window applies for a 浦东 item; it lands in 浦东's inbox and the person sees it online", async ({ page }) => {
+  await switchTo(page, "window.huangpu", /workbench$/);
+  await page.getByRole("link", { name: "窗口收件" }).click();
+  await page.getByLabel("证件号码").fill("310101198706205042");
+  await page.getByRole("button", { name: "核验身份" }).click();
+  await expect(page.getByText("310101********5042")).toBeVisible();
+  await expectAccessible(page, "window intake");
+  await page.getByRole("combobox", { name: "搜索事项名称" }).fill("食品经营许可");
+  await page.locator(".ant-select-item-option", { hasText: "浦东新区市场监督管理局" }).first().click();
+  await fillFoodLicenceForm(page, { ...form, 经办人: "李雪梅", 经办人电话: "13800000002" });
+  await page.getByRole("button", { name: "提交并打印回执" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible();
+  await expect(page.getByText("转浦东新区市场监督管理局办理", { exact: false })).toBeVisible();
+  const number = (await page.locator(".doc-number").textContent())!.trim();
+  expect(number).toMatch(/^310115-20260212-/);
+
+  await switchTo(page, "review.amr.pudong", /workbench$/);
+  await page.goto("/workbench/inbox");
+  await expect(page.getByRole("link", { name: number })).toBeVisible();
+  await switchTo(page, "review.amr.huangpu", /workbench$/);
+  await page.goto("/workbench/inbox");
+  await page.getByRole("tab", { name: "全部" }).click();
+  await expect(page.getByRole("table")).toBeVisible();
+  await expect(page.getByRole("link", { name: number })).toHaveCount(0);
+
+  await switchTo(page, "13800000002", /\/me$/);
+  await page.goto("/me/applications");
+  await expect(page.getByRole("link", { name: number })).toBeVisible();
 });

@@ -38,6 +38,8 @@ export interface Config {
   smsSimulatorFile: string;
   /** How often the notification worker looks at the outbox and the pending deliveries. */
   notifyIntervalMs: number;
+  /** For demonstrations and browser tests only: the clock starts at this instant and runs on from there. */
+  clockStart: Date | undefined;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -50,6 +52,13 @@ function int(value: string | undefined, fallback: number): number {
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === "") return fallback;
   return !["0", "false", "no", "off"].includes(value.toLowerCase());
+}
+
+function instant(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new Error(`expected an ISO date-time, got "${value}"`);
+  return d;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -87,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.HAOBAN_MAIL_FROM ?? "好办 <noreply@haoban.local>",
     smsSimulatorFile: env.HAOBAN_SMS_SIMULATOR_FILE ?? `${env.HAOBAN_DATA_DIR ?? "./data"}/sms-simulator.jsonl`,
     notifyIntervalMs: int(env.HAOBAN_NOTIFY_INTERVAL_MS, 2000),
+    clockStart: instant(env.HAOBAN_CLOCK_START),
   };
 }

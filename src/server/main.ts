@@ -11,17 +11,21 @@ import { isEmpty, seedDemo } from "./seed/seed-demo";
 async function main() {
   const config = loadConfig();
   const { database, cipher } = await openRuntime(config);
-  const { app, services, markShuttingDown } = await buildApp({ config, database, cipher });
+  // The platform's clock: real time, or (demonstrations, browser tests) real time shifted to start at HAOBAN_CLOCK_START.
+  const offset = config.clockStart ? config.clockStart.getTime() - Date.now() : 0;
+  const now = () => new Date(Date.now() + offset);
+  const { app, services, markShuttingDown } = await buildApp({ config, database, cipher, now });
+  if (offset) app.log.warn({ clockStart: config.clockStart }, "HAOBAN_CLOCK_START is set: the platform runs on a shifted clock");
   app.log.info({ database: database.kind }, "database ready, migrations applied");
 
   if (config.seedDemo && (await isEmpty(database.db))) {
-    const summary = await seedDemo(database.db, cipher);
+    const summary = await seedDemo(database.db, cipher, now());
     app.log.info(summary, "demo city seeded");
   }
 
   const boss = await startJobQueue(database.executeSql);
   await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);
-  await registerOverdueAlerts(boss, services.store, config.jobs);
+  await registerOverdueAlerts(boss, services.store, config.jobs, now);
   const stopNotifications = config.jobs ? startNotificationWorker(services.notifications, config.notifyIntervalMs, (err) => app.log.error({ err }, "notification worker failed")) : async () => {};
 
   await app.listen({ port: config.port, host: config.host });

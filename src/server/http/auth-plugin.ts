@@ -49,7 +49,7 @@ export function setSessionCookie(reply: FastifyReply, session: IssuedSession, se
     sameSite: "lax",
     secure,
     path: "/",
-    expires: session.expiresAt,
+    maxAge: session.maxAgeSeconds,
   });
 }
 

@@ -78,13 +78,13 @@ export async function raiseDueSoonAlerts(store: Store, now: Date = new Date(), c
 }
 
 /** Registers the hourly deadline scan (yellow and red lights) and, when `work` is set, this process's worker. */
-export async function registerOverdueAlerts(boss: PgBoss, store: Store, work: boolean): Promise<void> {
+export async function registerOverdueAlerts(boss: PgBoss, store: Store, work: boolean, now: () => Date = () => new Date()): Promise<void> {
   await boss.createQueue(OVERDUE_QUEUE);
   await boss.schedule(OVERDUE_QUEUE, "7 * * * *", {}, { tz: "Asia/Shanghai" });
   if (work) {
     await boss.work(OVERDUE_QUEUE, async () => {
-      await raiseDueSoonAlerts(store);
-      await raiseOverdueAlerts(store);
+      await raiseDueSoonAlerts(store, now());
+      await raiseOverdueAlerts(store, now());
     });
   }
 }

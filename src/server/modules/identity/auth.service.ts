@@ -22,6 +22,8 @@ export interface IssuedSession {
   token: string;
   csrfToken: string;
   expiresAt: Date;
+  /** The cookie's lifetime, relative, so that the browser's clock does not matter. */
+  maxAgeSeconds: number;
 }
 
 /** A resolved session: who is calling and what they may act as. */
@@ -264,7 +266,7 @@ export class AuthService {
       ip: ctx.ip,
       user_agent: ctx.userAgent?.slice(0, 300) ?? null,
     });
-    return { token, csrfToken, expiresAt };
+    return { token, csrfToken, expiresAt, maxAgeSeconds: this.settings.sessionTtlHours * 3600 };
   }
 
   /** Builds the actor for an account, including the enterprise it acts for in this session. */
