@@ -16,7 +16,9 @@ test("a citizen applies online from the guide and sees the application with its 
   await expect(page.locator(".ant-modal-confirm-title")).toHaveText("申请已提交");
   const number = (await page.getByText(/办件编号：/).textContent())!.replace("办件编号：", "").trim();
   expect(number).toMatch(/^310101-\d{8}-\d{6}$/);
-  await page.getByRole("button", { name: /知\s?道\s?了|OK/ }).click();
+  await page.getByRole("button", { name: "查看受理回执" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible();
+  await expect(page.getByText(number)).toBeVisible();
 
   await page.goto("/me/applications");
   await expect(page.getByRole("cell", { name: number })).toBeVisible();

@@ -18,6 +18,8 @@ import { DomainError } from "./domain-error";
 import { registerAuth } from "./http/auth-plugin";
 import { registerErrorHandler, sendError } from "./http/error-handler";
 import { registerMetrics } from "./http/metrics";
+import { calendarRoutes } from "./modules/calendar/calendar.routes";
+import { CalendarService } from "./modules/calendar/calendar.service";
 import { appointmentRoutes } from "./modules/appointments/appointment.routes";
 import { AppointmentService } from "./modules/appointments/appointment.service";
 import { notificationRoutes } from "./modules/notifications/notification.routes";
@@ -35,6 +37,7 @@ import { CatalogueService } from "./modules/catalogue/catalogue.service";
 import { CatalogueAuditService } from "./modules/catalogue/catalogue-audit.service";
 import { CatalogueAdminService } from "./modules/catalogue/catalogue-admin.service";
 import { catalogueAdminRoutes } from "./modules/catalogue/catalogue-admin.routes";
+import { ItemWorkflowService } from "./modules/catalogue/item-workflow.service";
 import { PolicyService } from "./modules/policies/policy.service";
 import { SearchService } from "./modules/search/search.service";
 import { searchRoutes } from "./modules/search/search.routes";
@@ -71,6 +74,8 @@ export interface Services {
   drafts: DraftService;
   notifications: NotificationService;
   appointments: AppointmentService;
+  calendar: CalendarService;
+  itemWorkflows: ItemWorkflowService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -90,8 +95,12 @@ export function createFileStorage(config: Config): FileStorage {
 /** The composition root: every service gets its dependencies here and nowhere else. */
 export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now)): Services {
   const store = createStore(database.db);
+  const calendar = new CalendarService(store);
+  const calendarOf = () => calendar.current();
   return {
     store,
+    calendar,
+    itemWorkflows: new ItemWorkflowService(store),
     auth: new AuthService(store, cipher, config, now),
     staff: new StaffService(store, cipher),
     agents: new AgentService(store, cipher, now),
@@ -104,9 +113,9 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
     vocabulary: new SearchVocabularyService(store),
-    applications: new ApplicationService(store, cipher, now),
+    applications: new ApplicationService(store, cipher, now, calendarOf),
     drafts: new DraftService(store),
-    appointments: new AppointmentService(store, now),
+    appointments: new AppointmentService(store, now, calendarOf),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
     files: new FileService(store, createFileStorage(config), config.uploadMaxBytes, now),
   };
@@ -124,6 +133,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; markShuttingDown: () => void }> {
   const { config, database, cipher } = options;
   const services = createServices(database, cipher, config, options.now, options.senders);
+  await services.calendar.refresh();
   let shuttingDown = false;
 
   const app = Fastify({
@@ -189,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "policies", description: "政策库 Policy library" },
         { name: "catalogue-admin", description: "事项编辑与发布 Catalogue editing and publication" },
         { name: "applications", description: "办件 Applications: submission, drafts, materials, workflow, documents" },
+        { name: "calendar", description: "工作日历 Working-day calendar" },
         { name: "appointments", description: "预约 Appointments at service centres" },
         { name: "notifications", description: "消息中心 Messages and notification settings" },
       ],
@@ -218,8 +229,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(catalogueRoutes, { catalogue: services.catalogue, audit: services.catalogueAudit });
       await api.register(searchRoutes, { search: services.search, vocabulary: services.vocabulary });
       await api.register(policyRoutes, { policies: services.policies });
-      await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin });
+      await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin, workflows: services.itemWorkflows });
       await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
+      await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(appointmentRoutes, { appointments: services.appointments });
       await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });

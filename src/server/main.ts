@@ -25,7 +25,10 @@ async function main() {
 
   const boss = await startJobQueue(database.executeSql);
   await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);
-  await registerOverdueAlerts(boss, services.store, config.jobs, now);
+  await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
+  // Calendar edits made in another process reach this one within a minute.
+  const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => app.log.error({ err }, "calendar refresh failed")), 60_000);
+  calendarTimer.unref();
   const stopNotifications = config.jobs ? startNotificationWorker(services.notifications, config.notifyIntervalMs, (err) => app.log.error({ err }, "notification worker failed")) : async () => {};
 
   await app.listen({ port: config.port, host: config.host });

@@ -126,3 +126,8 @@ export const PROMISE_TEMPLATE: WorkflowDefinition = {
     { key: "withdraw", name: "撤回申请", from: ["submitted", "supplement", "reviewing"], to: "withdrawn", roles: ["applicant"], reasonRequired: false, supplement: false },
   ],
 };
+
+/** The template an item without its own definition uses: 即办件 when it is decided on the spot, else 承诺件. */
+export function templateFor(committedLimitDays: number | null): WorkflowDefinition {
+  return committedLimitDays === 0 ? INSTANT_TEMPLATE : PROMISE_TEMPLATE;
+}

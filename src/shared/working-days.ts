@@ -118,3 +118,6 @@ export class WorkCalendar {
 function paused(d: IsoDate, pauses: Pause[]): boolean {
   return pauses.some((p) => d >= p.from && (p.to === null || d < p.to));
 }
+
+/** The built-in calendar (2025–2026), for code that has no administrator-configured one. */
+export const DEFAULT_WORK_CALENDAR = new WorkCalendar();

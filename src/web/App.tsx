@@ -32,6 +32,7 @@ import { MessagesPage } from "./pages/MessagesPage";
 import { AppointmentsPage } from "./pages/AppointmentsPage";
 import { CentreAppointmentsPage } from "./pages/CentreAppointmentsPage";
 import { WindowPage } from "./pages/WindowPage";
+import { CalendarAdminPage } from "./pages/CalendarAdminPage";
 import { useSession } from "./session";
 
 function Header() {
@@ -174,6 +175,7 @@ export function AppRoutes() {
             element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"]}><PersonLookupPage /></RequireActor>}
           />
           <Route path="/me/appointments" element={<RequireActor kind="citizen"><AppointmentsPage /></RequireActor>} />
+          <Route path="/workbench/calendar" element={<RequireActor kind="staff"><CalendarAdminPage /></RequireActor>} />
           <Route path="/workbench/window" element={<RequireActor kind="staff" roles={["window_clerk"]}><WindowPage /></RequireActor>} />
           <Route path="/workbench/appointments" element={<RequireActor kind="staff" roles={["window_clerk", "sys_admin"]}><CentreAppointmentsPage /></RequireActor>} />
           <Route path="/messages" element={<RequireActor><MessagesPage /></RequireActor>} />

@@ -157,6 +157,9 @@ export interface CatalogueItemsTable {
   consistency_note: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The item's own workflow definition; null uses the template for its time limit. */
+  workflow: ColumnType<unknown, string | null, string | null> | null;
+  workflow_lock_version: Generated<number>;
 }
 
 export interface CatalogueItemVersionsTable {
@@ -307,6 +310,15 @@ export interface AppointmentsTable {
   updated_at: Generated<Date>;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  holidays: ColumnType<unknown, string, string>;
+  workdays: ColumnType<unknown, string, string>;
+  lock_version: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
 export interface FilesTable {
   id: Generated<string>;
   owner_account_id: string;
@@ -408,6 +420,7 @@ export interface DB {
   notification_deliveries: NotificationDeliveriesTable;
   appointment_slots: AppointmentSlotsTable;
   appointments: AppointmentsTable;
+  calendar_years: CalendarYearsTable;
 }
 
 export type Org = Selectable<OrgsTable>;

@@ -3,6 +3,7 @@ import { ApplicationRepository } from "../modules/applications/application.repos
 import { DraftRepository } from "../modules/applications/draft.repository";
 import { NotificationRepository } from "../modules/notifications/notification.repository";
 import { AppointmentRepository } from "../modules/appointments/appointment.repository";
+import { CalendarRepository } from "../modules/calendar/calendar.repository";
 import { FileRepository } from "../modules/files/file.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
@@ -31,6 +32,7 @@ export class Repositories {
   readonly drafts: DraftRepository;
   readonly notifications: NotificationRepository;
   readonly appointments: AppointmentRepository;
+  readonly calendar: CalendarRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -47,6 +49,7 @@ export class Repositories {
     this.drafts = new DraftRepository(db);
     this.notifications = new NotificationRepository(db);
     this.appointments = new AppointmentRepository(db);
+    this.calendar = new CalendarRepository(db);
   }
 }
 

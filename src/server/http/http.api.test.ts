@@ -21,6 +21,9 @@ const PUBLIC = new Set([
   "GET /api/v1/policies/{id}",
   "GET /api/v1/search/synonyms",
   "GET /api/v1/search/answers",
+  "GET /api/v1/appointment-centres",
+  "GET /api/v1/appointment-centres/{centreId}/slots",
+  "GET /api/v1/calendar/years",
 ]);
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -75,6 +78,31 @@ describe("authorization on every endpoint", () => {
     expect((await t.app.inject({ method: "POST", url: "/api/v1/registry/person-lookups", headers: citizen.headers, payload: { idNumber: "11010519491231002X", purpose: "查询" } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: "GET", url: "/api/v1/me/data-access", headers: staff.headers })).statusCode).toBe(403);
     expect((await t.app.inject({ method: "GET", url: `/api/v1/enterprises/${SAMPLE_ID}/agents`, headers: staff.headers })).statusCode).toBe(403);
+    const staffOnly: Array<[string, string, object?]> = [
+      ["GET", "/api/v1/applications/inbox"],
+      ["POST", "/api/v1/window/applications", { itemId: SAMPLE_ID, idNumber: "11010519491231002X", formData: {} }],
+      ["GET", "/api/v1/appointment-centres/managed"],
+      ["POST", `/api/v1/appointments/${SAMPLE_ID}/check-in`],
+      ["PUT", "/api/v1/calendar/years/2027", { holidays: [], workdays: [], lockVersion: null }],
+      ["GET", `/api/v1/admin/catalogue/items/${SAMPLE_ID}/workflow`],
+      ["POST", `/api/v1/applications/${SAMPLE_ID}/assignment`, { assigneeAccountId: null, lockVersion: 0 }],
+      ["GET", `/api/v1/applications/${SAMPLE_ID}/assignees`],
+    ];
+    for (const [method, url, payload] of staffOnly) {
+      const res = await t.app.inject({ method: method as "GET", url, headers: citizen.headers, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+    }
+    const citizenOnly: Array<[string, string, object?]> = [
+      ["GET", "/api/v1/applications"],
+      ["POST", "/api/v1/applications", { itemId: SAMPLE_ID, formData: {} }],
+      ["GET", "/api/v1/drafts"],
+      ["GET", "/api/v1/appointments"],
+      ["POST", "/api/v1/appointments", { itemId: SAMPLE_ID, slotId: SAMPLE_ID }],
+    ];
+    for (const [method, url, payload] of citizenOnly) {
+      const res = await t.app.inject({ method: method as "GET", url, headers: staff.headers, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+    }
   });
 });
 

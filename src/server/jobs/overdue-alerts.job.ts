@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { todayInChina, WorkCalendar } from "../../shared/working-days";
+import { DEFAULT_WORK_CALENDAR, todayInChina, type WorkCalendar } from "../../shared/working-days";
 import type { WorkflowDefinition } from "../../shared/workflow-definition";
 import { SYSTEM_ACTOR } from "../actor";
 import type { Repositories, Store } from "../db/store";
@@ -64,7 +64,7 @@ export async function raiseOverdueAlerts(store: Store, now: Date = new Date()): 
 }
 
 /** Yellow light: one working day left; the claimant (or the department's handlers) is reminded once. */
-export async function raiseDueSoonAlerts(store: Store, now: Date = new Date(), calendar: WorkCalendar = new WorkCalendar()): Promise<number> {
+export async function raiseDueSoonAlerts(store: Store, now: Date = new Date(), calendar: WorkCalendar = DEFAULT_WORK_CALENDAR): Promise<number> {
   const today = todayInChina(now);
   const candidates = await store.repos.applications.listDueWithin(today, 500);
   const yellow = (deadline: string) => {
@@ -78,12 +78,12 @@ export async function raiseDueSoonAlerts(store: Store, now: Date = new Date(), c
 }
 
 /** Registers the hourly deadline scan (yellow and red lights) and, when `work` is set, this process's worker. */
-export async function registerOverdueAlerts(boss: PgBoss, store: Store, work: boolean, now: () => Date = () => new Date()): Promise<void> {
+export async function registerOverdueAlerts(boss: PgBoss, store: Store, work: boolean, now: () => Date = () => new Date(), calendar: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR): Promise<void> {
   await boss.createQueue(OVERDUE_QUEUE);
   await boss.schedule(OVERDUE_QUEUE, "7 * * * *", {}, { tz: "Asia/Shanghai" });
   if (work) {
     await boss.work(OVERDUE_QUEUE, async () => {
-      await raiseDueSoonAlerts(store, now());
+      await raiseDueSoonAlerts(store, now(), calendar());
       await raiseOverdueAlerts(store, now());
     });
   }

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Input, Modal, Select, Space, Spin, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
+import { WorkflowEditor } from "../components/WorkflowEditor";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ContentChange } from "../../shared/catalogue-diff";
@@ -159,6 +160,7 @@ export function CatalogueItemAdminPage() {
           />
         </Card>
       )}
+      <WorkflowEditor itemId={item.id} />
       <Modal
         open={rejecting !== null}
         title={t("cadmin.reject")}

@@ -11,6 +11,7 @@ import * as m0009 from "./0009-window-applicants";
 import * as m0010 from "./0010-materials-drafts-assignment";
 import * as m0011 from "./0011-notifications";
 import * as m0012 from "./0012-appointments";
+import * as m0013 from "./0013-calendar-and-workflows";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010-materials-drafts-assignment": m0010,
   "0011-notifications": m0011,
   "0012-appointments": m0012,
+  "0013-calendar-and-workflows": m0013,
 };

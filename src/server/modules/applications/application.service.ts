@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { validateFormValues, type FormValues } from "../../../shared/form-values";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
-import { INSTANT_TEMPLATE, PROMISE_TEMPLATE, type WorkflowDefinition } from "../../../shared/workflow-definition";
-import { BeyondCalendarError, todayInChina, WorkCalendar, type Pause } from "../../../shared/working-days";
+import { templateFor, type WorkflowDefinition } from "../../../shared/workflow-definition";
+import { BeyondCalendarError, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR, type Pause } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -47,7 +47,7 @@ export class ApplicationService {
     private readonly store: Store,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date = () => new Date(),
-    private readonly calendar: WorkCalendar = new WorkCalendar(),
+    private readonly calendarOf: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR,
   ) {}
 
   /** Submits online as the actor (or the enterprise they act for); a retried key returns the same receipt. */
@@ -116,7 +116,7 @@ export class ApplicationService {
     if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
     const materials = collectMaterials(content, input.formData, input.materials ?? []);
 
-    const workflow: WorkflowDefinition = content.guide.committedLimitDays === 0 ? INSTANT_TEMPLATE : PROMISE_TEMPLATE;
+    const workflow: WorkflowDefinition = (item.workflow as WorkflowDefinition | null) ?? templateFor(content.guide.committedLimitDays);
     const start = todayInChina(this.now());
     const deadlines = this.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
     const division = item.region_code;
@@ -407,7 +407,7 @@ export class ApplicationService {
   private light(deadline: string | null, finished: boolean) {
     if (!deadline || finished) return null;
     try {
-      return this.calendar.light(todayInChina(this.now()), deadline);
+      return this.calendarOf().light(todayInChina(this.now()), deadline);
     } catch {
       return null;
     }
@@ -436,7 +436,7 @@ export class ApplicationService {
     const compute = (n: number | null) => {
       if (n === null) return null;
       try {
-        return this.calendar.deadline(start, n, pauses);
+        return this.calendarOf().deadline(start, n, pauses);
       } catch (err) {
         if (err instanceof BeyondCalendarError) {
           beyondCalendar = true;

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { nextDay, todayInChina, WorkCalendar } from "../../../shared/working-days";
+import { nextDay, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -24,7 +24,7 @@ export class AppointmentService {
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
-    private readonly calendar: WorkCalendar = new WorkCalendar(),
+    private readonly calendarOf: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR,
   ) {}
 
   /** Whether a staff member may run this centre: a clerk at one of its windows, or an admin above it. */
@@ -44,7 +44,7 @@ export class AppointmentService {
     const days: string[] = [];
     for (let d = input.from; d <= input.to; d = nextDay(d)) {
       if (days.length > 62) throw new DomainError("VALIDATION_FAILED", { issues: [{ path: "to", message: "一次最多发布两个月" }] });
-      if (this.calendar.isWorkingDay(d)) days.push(d);
+      if (this.calendarOf().isWorkingDay(d)) days.push(d);
     }
     for (const t of input.times) if (t.end <= t.start) throw new DomainError("VALIDATION_FAILED", { issues: [{ path: "times", message: `时段 ${t.start}–${t.end} 无效` }] });
     return this.store.transact(async (repos) => {

@@ -4,6 +4,7 @@ import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
 import { requestContext, requireStaff } from "../../http/auth-plugin";
 import { DomainError } from "../../domain-error";
 import type { CatalogueAdminService } from "./catalogue-admin.service";
+import type { ItemWorkflowService } from "./item-workflow.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const statuses = z.enum(["draft", "in_review", "published", "superseded", "rejected"]);
@@ -12,7 +13,27 @@ const statuses = z.enum(["draft", "in_review", "published", "superseded", "rejec
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
 
-export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdminService }> = async (app, { admin }) => {
+export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdminService; workflows: ItemWorkflowService }> = async (app, { admin, workflows }) => {
+  const workflowView = z.object({ custom: z.boolean(), definition: z.record(z.string(), z.unknown()), template: z.string(), lockVersion: z.number(), canEdit: z.boolean() });
+  app.get(
+    "/admin/catalogue/items/:id/workflow",
+    { schema: { tags: ["catalogue-admin"], summary: "办理流程 The item's workflow definition (its own, or the template it uses)", params: z.strictObject({ id: uuid }), response: { 200: workflowView, ...errors } } },
+    async (req) => workflows.get(requireStaff(req), req.params.id),
+  );
+  app.put(
+    "/admin/catalogue/items/:id/workflow",
+    {
+      schema: {
+        tags: ["catalogue-admin"],
+        summary: "编辑办理流程 Save the item's own workflow definition (validated: reachable states, no dead ends, roles, reasons), or null for the template",
+        params: z.strictObject({ id: uuid }),
+        body: z.strictObject({ definition: z.record(z.string(), z.unknown()).nullable(), lockVersion: z.number().int().min(0) }),
+        response: { 200: workflowView, ...errors },
+      },
+    },
+    async (req) => workflows.save(requireStaff(req), req.params.id, req.body, requestContext(req)),
+  );
+
   app.addContentTypeParser(XLSX, { parseAs: "buffer", bodyLimit: MAX_WORKBOOK_BYTES }, (_req, body, done) => done(null, body));
 
   app.get(

@@ -27,6 +27,7 @@ export class CatalogueRepository {
         "i.region_code",
         "i.popularity",
         "i.org_id",
+        "i.workflow",
         "i.consistency_note",
         "v.version",
         "v.id as version_id",
@@ -114,12 +115,18 @@ export class CatalogueRepository {
       .selectFrom("catalogue_items as i")
       .innerJoin("orgs as o", "o.id", "i.org_id")
       .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
-      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name"]);
+      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "i.workflow", "i.workflow_lock_version", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name"]);
   }
 
   /** An item with its org path, locked for the rest of the transaction. */
   findItemForUpdate(id: string) {
     return this.itemWithOrg().where("i.id", "=", id).forUpdate("i").executeTakeFirst();
+  }
+
+  /** Sets (or with null, clears) the item's own workflow if nobody changed it since `lockVersion`. */
+  async updateWorkflow(id: string, lockVersion: number, workflow: string | null): Promise<boolean> {
+    const r = await this.db.updateTable("catalogue_items").set({ workflow, workflow_lock_version: lockVersion + 1 }).where("id", "=", id).where("workflow_lock_version", "=", lockVersion).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   }
 
   findItem(id: string) {

@@ -265,7 +265,7 @@ export class AuthService {
       expires_at: expiresAt,
       ip: ctx.ip,
       user_agent: ctx.userAgent?.slice(0, 300) ?? null,
-    });
+    }, this.now());
     return { token, csrfToken, expiresAt, maxAgeSeconds: this.settings.sessionTtlHours * 3600 };
   }
 

@@ -4,8 +4,9 @@ import type { Account, DB, Session } from "../../db/schema";
 export class SessionRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async insert(session: Omit<Session, "created_at" | "last_seen_at">): Promise<void> {
-    await this.db.insertInto("sessions").values(session).execute();
+  /** Stores a new session; it starts as seen at `at` (the service's clock, not the database's). */
+  async insert(session: Omit<Session, "created_at" | "last_seen_at">, at: Date): Promise<void> {
+    await this.db.insertInto("sessions").values({ ...session, created_at: at, last_seen_at: at }).execute();
   }
 
   /** The session and its account in one round trip (every authenticated request needs both). */

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INSTANT_TEMPLATE, PROMISE_TEMPLATE } from "../../../shared/workflow-definition";
+import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+
+let t: TestApp;
+let clock = new Date("2026-12-24T02:00:00Z"); // Thursday 24 December 2026
+let admin: LoggedIn;
+let itemId: string;
+const form = { enterpriseName: "上海明远科技有限公司", creditCode: "91310101MA00000078", legalRep: "张伟明", contact: "张伟明", contactMobile: "13800000001", category: "catering", seats: 40, area: 120, address: "上海市黄浦区四川中路213号" };
+
+beforeAll(async () => {
+  t = await startTestApp({}, { now: () => clock });
+  admin = await login(t.app, "admin");
+  itemId = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+});
+afterAll(() => t.close());
+
+const put = (who: LoggedIn, year: number, body: object) => t.app.inject({ method: "PUT", url: `/api/v1/calendar/years/${year}`, headers: who.headers, payload: body });
+const y2027 = {
+  holidays: [
+    { date: "2027-01-01", name: "元旦" },
+    { date: "2027-01-04", name: "元旦" },
+  ],
+  workdays: ["2027-01-09"],
+  lockVersion: null,
+};
+
+describe("working-day calendar (administrators)", () => {
+  it("flags a deadline past the last configured year, and computes it once the year is configured", async () => {
+    const citizen = await login(t.app, "13800000001");
+    const before = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: form } });
+    expect(before.json()).toMatchObject({ committedDeadline: null, deadlineBeyondCalendar: true });
+
+    expect((await put(admin, 2027, y2027)).statusCode).toBe(200);
+    const years = (await t.app.inject({ method: "GET", url: "/api/v1/calendar/years" })).json().items;
+    expect(years.map((y: { year: number; source: string }) => `${y.year}:${y.source}`)).toEqual(["2025:built_in", "2026:built_in", "2027:configured"]);
+    // 7 working days after Thu 24 Dec 2026: 25, 28–31 Dec, then 1 Jan (holiday) is skipped, 4 Jan (holiday) skipped, 5 and 6 Jan.
+    const after = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, seats: 41 } } });
+    expect(after.json()).toMatchObject({ committedDeadline: "2027-01-06", deadlineBeyondCalendar: false });
+  });
+
+  it("refuses bad years, stale edits and anyone but a city administrator", async () => {
+    const bad = await put(admin, 2028, { holidays: [{ date: "2027-05-01", name: "劳动节" }], workdays: ["2028-01-05"], lockVersion: null });
+    expect(bad.json().error).toMatchObject({ code: "CALENDAR_INVALID", details: { problems: ["2027-05-01 不在 2028 年", "调休上班日 2028-01-05 不是周末"] } });
+    expect((await put(admin, 2027, y2027)).json().error.code).toBe("CALENDAR_CHANGED");
+    expect((await put(admin, 2027, { ...y2027, lockVersion: 0 })).statusCode).toBe(200);
+    expect((await put(admin, 2027, { ...y2027, lockVersion: 0 })).json().error.code).toBe("CALENDAR_CHANGED");
+    expect((await put(await login(t.app, "admin.huangpu"), 2029, { ...y2027, holidays: [], workdays: [] })).statusCode).toBe(403);
+    expect((await put(await login(t.app, "supervisor"), 2029, { ...y2027, holidays: [], workdays: [] })).statusCode).toBe(403);
+    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "=", "calendar.save").execute();
+    expect(audit).toHaveLength(2);
+  });
+});
+
+describe("per-item workflow definitions", () => {
+  const url = () => `/api/v1/admin/catalogue/items/${itemId}/workflow`;
+
+  it("shows the template until the item gets its own; an invalid definition is refused with every problem", async () => {
+    const catalogAdmin = await login(t.app, "catalog.admin.huangpu");
+    const current = (await t.app.inject({ method: "GET", url: url(), headers: catalogAdmin.headers })).json();
+    expect(current).toMatchObject({ custom: false, template: "承诺件", lockVersion: 0, canEdit: true });
+    expect(current.definition).toEqual(PROMISE_TEMPLATE);
+
+    const deadEnd = { ...PROMISE_TEMPLATE, actions: PROMISE_TEMPLATE.actions.filter((a) => a.key !== "approve" && a.key !== "deny") };
+    const refused = await t.app.inject({ method: "PUT", url: url(), headers: catalogAdmin.headers, payload: { definition: deadEnd, lockVersion: 0 } });
+    expect(refused.json().error.code).toBe("WORKFLOW_INVALID");
+    expect(refused.json().error.details.problems).toContain("从状态“待决定”出发无法办结（存在死路）");
+    const noRole = await t.app.inject({ method: "PUT", url: url(), headers: catalogAdmin.headers, payload: { definition: { ...INSTANT_TEMPLATE, actions: [{ ...INSTANT_TEMPLATE.actions[0], roles: [] }] }, lockVersion: 0 } });
+    expect(noRole.json().error.code).toBe("WORKFLOW_INVALID");
+  });
+
+  it("saves a valid definition that new applications follow, detects a stale save, and only the item's administrators may edit", async () => {
+    const catalogAdmin = await login(t.app, "catalog.admin.huangpu");
+    // 即办件 for this item: accepted and decided at once.
+    const saved = await t.app.inject({ method: "PUT", url: url(), headers: catalogAdmin.headers, payload: { definition: { ...INSTANT_TEMPLATE, name: "食品经营许可（即办）" }, lockVersion: 0 } });
+    expect(saved.json()).toMatchObject({ custom: true, lockVersion: 1 });
+    expect((await t.app.inject({ method: "PUT", url: url(), headers: catalogAdmin.headers, payload: { definition: null, lockVersion: 0 } })).json().error.code).toBe("WORKFLOW_CHANGED");
+    expect((await t.app.inject({ method: "PUT", url: url(), headers: (await login(t.app, "catalog.admin")).headers, payload: { definition: null, lockVersion: 1 } })).statusCode).toBe(200); // the city's administrators may too, back to the template
+    expect((await t.app.inject({ method: "PUT", url: url(), headers: catalogAdmin.headers, payload: { definition: { ...INSTANT_TEMPLATE, name: "食品经营许可（即办）" }, lockVersion: 2 } })).statusCode).toBe(200);
+    const pudongAdmin = await login(t.app, "review.amr.pudong");
+    expect((await t.app.inject({ method: "PUT", url: url(), headers: pudongAdmin.headers, payload: { definition: null, lockVersion: 3 } })).statusCode).toBe(403);
+
+    const citizen = await login(t.app, "13800000002");
+    const app = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000002" } } })).json();
+    const reviewer = await login(t.app, "approve.amr.huangpu");
+    const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${app.id}`, headers: reviewer.headers })).json();
+    expect(detail.actions.map((a: { key: string }) => a.key)).toEqual(["approve", "deny"]);
+  });
+});
