@@ -18,7 +18,7 @@ test("a citizen applies online from the guide and sees the application with its 
   expect(number).toMatch(/^310101-\d{8}-\d{6}$/);
   await page.getByRole("button", { name: "查看受理回执" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible();
-  await expect(page.getByText(number)).toBeVisible();
+  await expect(page.locator(".doc-number")).toHaveText(number);
 
   await page.goto("/me/applications");
   await expect(page.getByRole("cell", { name: number })).toBeVisible();

@@ -48,7 +48,6 @@ const zh = {
   guide: {
     applyOnline: "在线办理",
     bookWindow: "预约到窗口",
-    bookingComing: "窗口预约即将开通；您可以先在线办理，或按本指南准备材料后到窗口办理。",
     citizensApply: "在线办理须以个人（或代表企业）身份登录。",
     print: "打印指南",
     basic: "基本信息",
@@ -118,7 +117,7 @@ const zh = {
     discardDraft: "清空草稿",
   },
   msg: { title: "消息中心", toolDesc: "办件提醒、超期督办和系统通知", unread: "未读 {{n}} 条", readAll: "全部标为已读", markRead: "标为已读", empty: "暂无消息", new: "未读", channel_sms: "短信", channel_email: "邮件", status_sent: "已发送", status_pending: "发送中", status_failed: "发送失败", settings: "通知设置", smsLabel: "办件状态变化时发送短信到注册手机", emailLabel: "通知邮箱", noEmail: "未设置", saveEmail: "保存邮箱", emailOff: "本平台未开通邮件通知" },
-  appt: { title: "我的预约", centre: "服务中心", noSlots: "近期没有可预约的时段", full: "已约满", left: "余 {{n}}", bookFor: "预约到窗口办理：{{item}}", booked: "预约成功", moved: "已改约", cancelled: "已取消预约", confirmation: "预约码 {{code}}：{{centre}}，{{day}} {{start}}–{{end}}。请携带身份证件按时到场，凭预约码签到。", howTo: "在办事指南页点击“预约办理”即可预约窗口。", none: "您还没有预约", code: "预约码", time: "时间", status_booked: "已预约", status_cancelled: "已取消", status_checked_in: "已签到", reschedule: "改约", cancel: "取消预约", centreTitle: "预约管理", toolDesc: "当日预约签到，发布预约时段", day: "日期", noneToday: "当天没有预约", checkIn: "签到", checkedIn: "{{name}} 已签到", publish: "发布时段", range: "日期范围", start: "开始", end: "结束", capacity: "名额", published: "已在 {{workingDays}} 个工作日发布 {{created}} 个时段" },
+  appt: { title: "我的预约", centre: "服务中心", noSlots: "近期没有可预约的时段", full: "已约满", left: "余 {{n}}", bookFor: "预约到窗口办理：{{item}}", booked: "预约成功", moved: "已改约", cancelled: "已取消预约", confirmation: "预约码 {{code}}：{{centre}}，{{day}} {{start}}–{{end}}。请携带身份证件按时到场，凭预约码签到。", howTo: "在办事指南页点击“预约到窗口”即可预约。", none: "您还没有预约", code: "预约码", time: "时间", status_booked: "已预约", status_cancelled: "已取消", status_checked_in: "已签到", reschedule: "改约", cancel: "取消预约", centreTitle: "预约管理", toolDesc: "当日预约签到，发布预约时段", day: "日期", noneToday: "当天没有预约", checkIn: "签到", checkedIn: "{{name}} 已签到", publish: "发布时段", range: "日期范围", start: "开始", end: "结束", capacity: "名额", published: "已在 {{workingDays}} 个工作日发布 {{created}} 个时段" },
   window: { title: "窗口收件", toolDesc: "为到窗口办事的群众代为提交申请，收受分离", lookup: "证件号码", lookupButton: "核验身份", person: "申请人", item: "办理事项", submit: "提交并打印回执", hint: "输入申请人身份证号码核验身份（查询将记入数据使用记录）；全市通办事项可在本窗口收件，由有权部门办理。", searchItem: "搜索事项名称" },
   wf: { title: "办理流程", custom: "本事项自定义流程", template: "使用模板：{{name}}", name: "流程名称", states: "状态", actions: "操作", key: "标识", stateName: "状态名称", kind: "类型", kind_start: "开始", kind_normal: "办理中", kind_waiting_applicant: "等待申请人", kind_terminal: "办结", limitDays: "时限（工作日）", outcome: "办理结果", outcome_approved: "准予", outcome_denied: "不予", outcome_rejected: "不予受理", outcome_withdrawn: "撤回", actionName: "操作名称", from: "起始状态", to: "目标状态", roles: "可操作角色", applicant: "申请人", reasonRequired: "须填理由", supplement: "补正", addState: "添加状态", addAction: "添加操作", problems: "流程定义存在以下问题，修正后才能保存：", valid: "流程定义检查通过：每个状态都可到达，每条路径都能办结。", save: "保存流程", reset: "恢复为模板", saved: "办理流程已保存" },
   cal: { title: "工作日历", toolDesc: "配置法定节假日和调休上班日", year: "年度", source_built_in: "内置（国务院办公厅通知）", source_configured: "管理员配置", holidays: "节假日", workdays: "调休上班日", add: "添加年度", save: "保存", date: "日期", festival: "节日名称", addHoliday: "添加节假日", addWorkday: "添加调休上班日", saved: "{{year}} 年日历已保存" },
@@ -470,7 +469,6 @@ const en: Messages = {
   guide: {
     applyOnline: "Apply online",
     bookWindow: "Book a window visit",
-    bookingComing: "Window booking opens soon; apply online, or bring the materials in this guide to a window.",
     citizensApply: "Online applications are made by citizens, for themselves or their enterprise.",
     print: "Print",
     basic: "Basic information",
