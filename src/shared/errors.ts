@@ -60,6 +60,7 @@ export const ERRORS = {
   FILE_NOT_FOUND: { status: 404, zh: "文件不存在", en: "No such file" },
   FILE_CORRUPTED: { status: 500, zh: "文件已损坏，请联系管理员", en: "The stored file is damaged" },
   MATERIAL_INVALID: { status: 400, zh: "申请材料有误，请按提示修改", en: "The attached materials are invalid" },
+  COUNTERSIGN_PENDING: { status: 409, zh: "会签尚未完成，须所有会签方签署后才能继续", en: "Parallel sign-off is not complete yet" },
   APPLICATION_CLAIMED: { status: 409, zh: "该办件已由其他工作人员认领", en: "Another staff member has claimed this application" },
   ASSIGNEE_INVALID: { status: 400, zh: "只能指派给本部门有权办理当前环节的工作人员", en: "The assignee must be staff of the handling department who may act at this step" },
   DOCUMENT_NOT_AVAILABLE: { status: 404, zh: "该文书尚未生成（办件还未到这一步）", en: "This document does not exist for the application yet" },

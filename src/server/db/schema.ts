@@ -253,6 +253,8 @@ export interface ApplicationsTable {
   assignee_name: string | null;
   /** Shown in inboxes and searched by staff; the registry holds the authoritative record. */
   applicant_name: Generated<string>;
+  /** The current step's own deadline (its state's limit), null when the step has none. */
+  step_deadline: string | null;
 }
 
 export interface MessagesTable {

@@ -18,6 +18,7 @@ interface Detail {
   committedDeadline: string | null;
   legalDeadline: string | null;
   deadlineBeyondCalendar: boolean;
+  stepDeadline: string | null;
   light: "green" | "yellow" | "red" | null;
   formData: Record<string, unknown>;
   applicantName: string;
@@ -157,6 +158,7 @@ export function ApplicationDetailPage() {
           {app.committedDeadline ?? (app.deadlineBeyondCalendar ? t("appd.beyondCalendar") : "—")} {app.light && <Tag color={LIGHT[app.light]}>{t(`apps.light_${app.light}`)}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t("guide.legalLimit")}>{app.legalDeadline ?? "—"}</Descriptions.Item>
+        {app.stepDeadline && <Descriptions.Item label={t("appd.stepDeadline")}>{app.stepDeadline}</Descriptions.Item>}
         <Descriptions.Item label={t("inbox.applicant")}>{app.applicantName}</Descriptions.Item>
         <Descriptions.Item label={t("inbox.channel")}>{t(`inbox.channel_${app.channel}`)}</Descriptions.Item>
         {me?.kind === "staff" && <Descriptions.Item label={t("inbox.assignee")}>{app.assigneeName ?? "—"}</Descriptions.Item>}

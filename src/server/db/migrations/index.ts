@@ -12,6 +12,7 @@ import * as m0010 from "./0010-materials-drafts-assignment";
 import * as m0011 from "./0011-notifications";
 import * as m0012 from "./0012-appointments";
 import * as m0013 from "./0013-calendar-and-workflows";
+import * as m0014 from "./0014-step-deadlines";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0011-notifications": m0011,
   "0012-appointments": m0012,
   "0013-calendar-and-workflows": m0013,
+  "0014-step-deadlines": m0014,
 };

@@ -29,7 +29,7 @@ export class ApplicationRepository {
   }
 
   /** Changes state only if nobody changed the application since `lockVersion` was read. */
-  async updateIfVersion(id: string, lockVersion: number, changes: { state: string; outcome?: string | null; form_data?: string; committed_deadline?: string | null; legal_deadline?: string | null; assignee_account_id?: string | null; assignee_name?: string | null }): Promise<boolean> {
+  async updateIfVersion(id: string, lockVersion: number, changes: { state: string; outcome?: string | null; form_data?: string; committed_deadline?: string | null; legal_deadline?: string | null; assignee_account_id?: string | null; assignee_name?: string | null; step_deadline?: string | null }): Promise<boolean> {
     const r = await this.db
       .updateTable("applications")
       .set({ ...changes, lock_version: lockVersion + 1, updated_at: new Date() })
@@ -76,7 +76,7 @@ export class ApplicationRepository {
       .selectFrom("applications as a")
       .innerJoin("catalogue_item_versions as v", "v.id", "a.version_id")
       .innerJoin("orgs as h", "h.id", "a.handling_org_id")
-      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "a.workflow", "a.region_code", "a.applicant_name", "a.assignee_name", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
+      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "a.workflow", "a.region_code", "a.applicant_name", "a.assignee_name", "a.step_deadline", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
   }
 
   /** The applicant's own applications (online or made for them at a window), or their enterprise's. */
@@ -139,6 +139,17 @@ export class ApplicationRepository {
       .orderBy("a.committed_deadline")
       .limit(limit)
       .execute();
+  }
+
+  /** The roles that have signed (会签) since the application last entered its current state. */
+  async countersignedRoles(applicationId: string, state: string): Promise<string[]> {
+    const events = await this.db.selectFrom("application_events").select(["action", "to_state", "from_state", "details"]).where("application_id", "=", applicationId).orderBy("id", "desc").execute();
+    const roles: string[] = [];
+    for (const e of events) {
+      if (e.action === "countersign") roles.push((e.details as { role: string }).role);
+      else if (e.to_state === state && e.from_state !== state) break;
+    }
+    return roles;
   }
 
   async hasEvent(applicationId: string, action: string): Promise<boolean> {

@@ -18,6 +18,7 @@ const receipt = z.object({
   committedDeadline: z.string().nullable(),
   legalDeadline: z.string().nullable(),
   deadlineBeyondCalendar: z.boolean(),
+  stepDeadline: z.string().nullable(),
   light,
 });
 const summary = z.object({
@@ -32,6 +33,7 @@ const summary = z.object({
   committedDeadline: z.string().nullable(),
   light,
   applicantName: z.string(),
+  stepDeadline: z.string().nullable(),
   channel: z.string(),
   assigneeName: z.string().nullable(),
 });

@@ -4,6 +4,7 @@ import type { ItemContent } from "../../../shared/schemas/catalogue";
 import { templateFor, type WorkflowDefinition } from "../../../shared/workflow-definition";
 import { BeyondCalendarError, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR, type Pause } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
+import { ROLES, type Role } from "../../../shared/roles";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
@@ -147,6 +148,7 @@ export class ApplicationService {
           committed_deadline: deadlines.committed,
           legal_deadline: deadlines.legal,
           deadline_beyond_calendar: deadlines.beyondCalendar,
+          step_deadline: this.stepDeadline(start, workflow.states.find((s) => s.kind === "start")!),
         });
         await attachMaterials(repos, actor, app.id, materials);
         if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
@@ -169,8 +171,15 @@ export class ApplicationService {
       if (!isApplicant && !access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
       if (app.lock_version !== input.lockVersion) throw new DomainError("APPLICATION_CHANGED", { currentLockVersion: app.lock_version, state: app.state });
       const workflow = app.workflow as WorkflowDefinition;
+      const current = workflow.states.find((s) => s.key === app.state)!;
+      if (input.action === COUNTERSIGN && current.parallel) return this.countersign(repos, actor, app, current.parallel.roles, isStaffInScope, input.opinion, ctx);
       const action = workflow.actions.find((a) => a.key === input.action && a.from.includes(app.state));
       if (!action) throw new DomainError("ACTION_NOT_ALLOWED", { state: app.state, action: input.action });
+      if (current.parallel && current.parallel.thenAction === action.key) {
+        const signed = await repos.applications.countersignedRoles(id, app.state);
+        const missing = current.parallel.roles.filter((r) => !signed.includes(r));
+        if (missing.length) throw new DomainError("COUNTERSIGN_PENDING", { missing });
+      }
       const allowed = action.roles.some((r) => (r === "applicant" ? isApplicant : isStaffInScope && actor.roles.includes(r)));
       if (!allowed) throw new DomainError("FORBIDDEN");
       if (action.reasonRequired && !input.opinion?.trim()) throw new DomainError("REASON_REQUIRED");
@@ -202,7 +211,7 @@ export class ApplicationService {
         outcome: target.kind === "terminal" ? (target.outcome ?? null) : null,
         committed_deadline: deadlines.committed,
         legal_deadline: deadlines.legal,
-        ...(target.key !== app.state ? { assignee_account_id: null, assignee_name: null } : {}),
+        ...(target.key !== app.state ? { assignee_account_id: null, assignee_name: null, step_deadline: this.stepDeadline(today, target) } : {}),
         ...(formData ? { form_data: formData } : {}),
       });
       if (!ok) throw new DomainError("APPLICATION_CHANGED");
@@ -243,6 +252,11 @@ export class ApplicationService {
       .filter((a) => a.from.includes(app.state))
       .filter((a) => a.roles.some((r) => (r === "applicant" ? isApplicant : isStaff && actor.roles.includes(r))))
       .map((a) => ({ key: a.key, name: a.name, reasonRequired: a.reasonRequired, supplement: a.supplement }));
+    const parallel = workflow.states.find((st) => st.key === app.state)?.parallel;
+    if (parallel && isStaff) {
+      const signed = await repos.applications.countersignedRoles(app.id, app.state);
+      if (actor.roles.some((r) => parallel.roles.includes(r) && !signed.includes(r))) available.unshift({ key: COUNTERSIGN, name: "会签", reasonRequired: false, supplement: false });
+    }
     return {
       ...receipt,
       itemId: app.item_id,
@@ -264,7 +278,7 @@ export class ApplicationService {
       actions: available,
       timeline: events.map((e) => ({
         action: e.action,
-        actionName: e.action === "submit" ? "提交申请" : (workflow.actions.find((a) => a.key === e.action)?.name ?? e.action),
+        actionName: e.action === "submit" ? "提交申请" : e.action === COUNTERSIGN ? `会签（${ROLES[(e.details as { role: Role }).role]?.zh ?? ""}）` : (workflow.actions.find((a) => a.key === e.action)?.name ?? e.action),
         from: e.from_state,
         to: e.to_state,
         actorName: e.actor_name,
@@ -399,6 +413,7 @@ export class ApplicationService {
       committedDeadline: r.committed_deadline,
       light: this.light(r.committed_deadline, r.outcome !== null),
       applicantName: r.applicant_name,
+      stepDeadline: r.step_deadline,
       channel: r.channel,
       assigneeName: r.assignee_name,
     };
@@ -426,8 +441,30 @@ export class ApplicationService {
       committedDeadline: app.committed_deadline,
       legalDeadline: app.legal_deadline,
       deadlineBeyondCalendar: app.deadline_beyond_calendar,
+      stepDeadline: app.step_deadline,
       light: this.light(app.committed_deadline, app.outcome !== null),
     };
+  }
+
+  /** 会签: one of the parallel roles signs; the state's follow-up action waits until every role has. */
+  private async countersign(repos: Repositories, actor: Actor, app: NonNullable<Awaited<ReturnType<Repositories["applications"]["findForUpdate"]>>>, roles: string[], inScope: boolean, opinion: string | undefined, ctx: RequestContext) {
+    const signed = await repos.applications.countersignedRoles(app.id, app.state);
+    const role = inScope ? actor.roles.find((r) => roles.includes(r) && !signed.includes(r)) : undefined;
+    if (!role) throw new DomainError(inScope && actor.roles.some((r) => roles.includes(r)) ? "ACTION_NOT_ALLOWED" : "FORBIDDEN", { state: app.state, action: COUNTERSIGN });
+    if (!(await repos.applications.updateIfVersion(app.id, app.lock_version, { state: app.state }))) throw new DomainError("APPLICATION_CHANGED");
+    await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: COUNTERSIGN, from_state: app.state, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, opinion: opinion?.trim() || null, details: { role }, region_code: app.region_code });
+    await repos.audit.append(actor, ctx, { action: "application.countersign", targetType: "application", targetId: app.id, regionCode: app.region_code, details: { number: app.number, role } });
+    return this.receipt(repos, app.id);
+  }
+
+  /** A step's own deadline: its state's limit in working days from the day it is entered. */
+  private stepDeadline(from: string, state: WorkflowDefinition["states"][number]): string | null {
+    if (state.limitDays === null || state.kind === "terminal" || state.kind === "waiting_applicant") return null;
+    try {
+      return state.limitDays === 0 ? from : this.calendarOf().deadline(from, state.limitDays, []);
+    } catch {
+      return null;
+    }
   }
 
   /** Committed and legal deadlines excluding paused time; flags a date past the configured years. */
@@ -483,6 +520,9 @@ async function attachMaterials(repos: Repositories, actor: Actor, applicationId:
   if (problems.length) throw new DomainError("MATERIAL_INVALID", { issues: problems });
   for (const m of materials) await repos.files.attach(m.fileId, applicationId, m.materialKey);
 }
+
+/** The built-in action for parallel sign-off (会签) in a state that declares `parallel`. */
+export const COUNTERSIGN = "countersign";
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";

@@ -86,4 +86,34 @@ describe("per-item workflow definitions", () => {
     const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${app.id}`, headers: reviewer.headers })).json();
     expect(detail.actions.map((a: { key: string }) => a.key)).toEqual(["approve", "deny"]);
   });
+
+  it("holds a step with parallel sign-off (会签) until every listed role has signed, and keeps each step's own deadline", async () => {
+    const catalogAdmin = await login(t.app, "catalog.admin.huangpu");
+    const view = (await t.app.inject({ method: "GET", url: url(), headers: catalogAdmin.headers })).json();
+    const countersigned = { ...PROMISE_TEMPLATE, name: "承诺件（会签）", states: PROMISE_TEMPLATE.states.map((st) => (st.key === "deciding" ? { ...st, parallel: { roles: ["reviewer", "approver"], thenAction: "approve" } } : st)) };
+    expect((await t.app.inject({ method: "PUT", url: url(), headers: catalogAdmin.headers, payload: { definition: countersigned, lockVersion: view.lockVersion } })).statusCode).toBe(200);
+
+    const citizen = await login(t.app, "13800000003");
+    const receipt = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000003" } } })).json();
+    expect(receipt.stepDeadline).toBe("2026-12-25"); // 待受理: one working day
+    const reviewer = await login(t.app, "review.amr.huangpu");
+    const approver = await login(t.app, "approve.amr.huangpu");
+    const act = async (who: LoggedIn, action: string) => {
+      const lockVersion = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${receipt.id}`, headers: who.headers })).json().lockVersion;
+      return t.app.inject({ method: "POST", url: `/api/v1/applications/${receipt.id}/actions`, headers: who.headers, payload: { action, lockVersion } });
+    };
+    expect((await act(reviewer, "accept")).statusCode).toBe(200);
+    const deciding = await act(reviewer, "pass_review");
+    expect(deciding.json()).toMatchObject({ state: "deciding", stepDeadline: "2026-12-28" }); // 待决定: two working days (Fri 25, Mon 28)
+    expect((await act(approver, "approve")).json().error).toMatchObject({ code: "COUNTERSIGN_PENDING", details: { missing: ["reviewer", "approver"] } });
+    const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${receipt.id}`, headers: reviewer.headers })).json();
+    expect(detail.actions.map((a: { key: string }) => a.key)).toEqual(["countersign"]);
+    expect((await act(reviewer, "countersign")).statusCode).toBe(200);
+    expect((await act(reviewer, "countersign")).json().error.code).toBe("ACTION_NOT_ALLOWED");
+    expect((await act(approver, "approve")).json().error.details.missing).toEqual(["approver"]);
+    expect((await act(approver, "countersign")).statusCode).toBe(200);
+    expect((await act(approver, "approve")).json()).toMatchObject({ state: "approved", stepDeadline: null });
+    const timeline = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${receipt.id}`, headers: citizen.headers })).json().timeline;
+    expect(timeline.map((e: { actionName: string }) => e.actionName)).toEqual(["提交申请", "受理", "审查通过", "会签（审核人员）", "会签（审批人员）", "准予"]);
+  });
 });
