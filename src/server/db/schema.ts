@@ -229,7 +229,7 @@ export interface ApplicationsTable {
   number: string;
   item_id: string;
   version_id: string;
-  workflow: ColumnType<unknown, string, string>;
+  workflow_id: string;
   applicant_account_id: string | null;
   applicant_person_id: string | null;
   acting_for_enterprise_id: string | null;
@@ -319,6 +319,13 @@ export interface CalendarYearsTable {
   lock_version: Generated<number>;
   updated_by: string;
   updated_at: Generated<Date>;
+}
+
+export interface WorkflowDefinitionsTable {
+  id: Generated<string>;
+  hash: string;
+  definition: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
 }
 
 export interface FilesTable {
@@ -423,6 +430,7 @@ export interface DB {
   appointment_slots: AppointmentSlotsTable;
   appointments: AppointmentsTable;
   calendar_years: CalendarYearsTable;
+  workflow_definitions: WorkflowDefinitionsTable;
 }
 
 export type Org = Selectable<OrgsTable>;

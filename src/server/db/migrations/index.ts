@@ -13,6 +13,7 @@ import * as m0011 from "./0011-notifications";
 import * as m0012 from "./0012-appointments";
 import * as m0013 from "./0013-calendar-and-workflows";
 import * as m0014 from "./0014-step-deadlines";
+import * as m0015 from "./0015-shared-workflow-definitions";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0012-appointments": m0012,
   "0013-calendar-and-workflows": m0013,
   "0014-step-deadlines": m0014,
+  "0015-shared-workflow-definitions": m0015,
 };

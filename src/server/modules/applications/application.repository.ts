@@ -16,16 +16,28 @@ export class ApplicationRepository {
     return Number(row.rows[0]!.last);
   }
 
-  insert(row: NewApplication) {
-    return this.db.insertInto("applications").values(row).returningAll().executeTakeFirstOrThrow();
+  async insert(row: NewApplication) {
+    const { id } = await this.db.insertInto("applications").values(row).returning("id").executeTakeFirstOrThrow();
+    return (await this.findById(id))!;
+  }
+
+  /** The id of a workflow definition, stored once per distinct content (`hash` of its canonical JSON). */
+  async workflowId(hash: string, definition: string): Promise<string> {
+    await this.db.insertInto("workflow_definitions").values({ hash, definition }).onConflict((oc) => oc.column("hash").doNothing()).execute();
+    return (await this.db.selectFrom("workflow_definitions").select("id").where("hash", "=", hash).executeTakeFirstOrThrow()).id;
+  }
+
+  /** Applications with the definition they follow, as `workflow`. */
+  private withWorkflow() {
+    return this.db.selectFrom("applications as a").innerJoin("workflow_definitions as w", "w.id", "a.workflow_id").selectAll("a").select("w.definition as workflow");
   }
 
   findById(id: string) {
-    return this.db.selectFrom("applications").selectAll().where("id", "=", id).executeTakeFirst();
+    return this.withWorkflow().where("a.id", "=", id).executeTakeFirst();
   }
 
   findForUpdate(id: string) {
-    return this.db.selectFrom("applications").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    return this.withWorkflow().where("a.id", "=", id).forUpdate("a").executeTakeFirst();
   }
 
   /** Changes state only if nobody changed the application since `lockVersion` was read. */
@@ -76,7 +88,8 @@ export class ApplicationRepository {
       .selectFrom("applications as a")
       .innerJoin("catalogue_item_versions as v", "v.id", "a.version_id")
       .innerJoin("orgs as h", "h.id", "a.handling_org_id")
-      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "a.workflow", "a.region_code", "a.applicant_name", "a.assignee_name", "a.step_deadline", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
+      .innerJoin("workflow_definitions as w", "w.id", "a.workflow_id")
+      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "w.definition as workflow", "a.region_code", "a.applicant_name", "a.assignee_name", "a.step_deadline", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
   }
 
   /** The applicant's own applications (online or made for them at a window), or their enterprise's. */

@@ -129,7 +129,7 @@ export class ApplicationService {
           number,
           item_id: item.id,
           version_id: item.version_id,
-          workflow: JSON.stringify(workflow),
+          workflow_id: await repos.applications.workflowId(createHash("sha256").update(canonicalJson(workflow)).digest("hex"), JSON.stringify(workflow)),
           applicant_account_id: who.applicantAccountId,
           applicant_person_id: who.applicantPersonId,
           applicant_name: who.applicantName,
