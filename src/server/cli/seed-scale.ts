@@ -3,15 +3,18 @@ import { Presets, SingleBar } from "cli-progress";
 import { loadConfig } from "../config";
 import { openRuntime } from "../runtime";
 import { seedScale } from "../seed/seed-scale";
+import { seedScaleApplications } from "../seed/seed-applications";
 
-/** npm run seed:scale -- --persons 1000000 [--enterprises 50000] [--offset 0] */
+/** npm run seed:scale -- --persons 1000000 [--enterprises 50000] [--offset 0] [--applications 1000000] */
 const { values } = parseArgs({
   options: {
     persons: { type: "string", default: "100000" },
     enterprises: { type: "string" },
     offset: { type: "string", default: "0" },
+    applications: { type: "string", default: "0" },
   },
 });
+const applications = Number(values.applications);
 const persons = Number(values.persons);
 const enterprises = values.enterprises === undefined ? Math.floor(persons / 20) : Number(values.enterprises);
 const offset = Number(values.offset);
@@ -44,4 +47,12 @@ const result = await seedScale(database.db, cipher, {
 bars[phase].stop();
 const seconds = (Date.now() - started) / 1000;
 console.log(`inserted ${result.persons} persons and ${result.enterprises} enterprises in ${seconds.toFixed(1)} s (${Math.round((result.persons + result.enterprises) / seconds)} rows/s) on ${database.kind}`);
+if (applications > 0) {
+  if (!Number.isInteger(applications)) throw new Error("--applications must be a whole number");
+  const appBar = bar("applications");
+  appBar.start(applications, 0);
+  const r = await seedScaleApplications(database.db, applications, (done) => appBar.update(done));
+  appBar.stop();
+  console.log(`inserted ${r.count} applications (${r.rowsPerSecond} rows/s) on ${database.kind}`);
+}
 await database.close();

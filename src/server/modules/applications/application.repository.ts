@@ -16,9 +16,8 @@ export class ApplicationRepository {
     return Number(row.rows[0]!.last);
   }
 
-  async insert(row: NewApplication) {
-    const { id } = await this.db.insertInto("applications").values(row).returning("id").executeTakeFirstOrThrow();
-    return (await this.findById(id))!;
+  async insert(row: NewApplication): Promise<{ id: string }> {
+    return this.db.insertInto("applications").values(row).returning("id").executeTakeFirstOrThrow();
   }
 
   /** The id of a workflow definition, stored once per distinct content (`hash` of its canonical JSON). */
@@ -109,9 +108,13 @@ export class ApplicationRepository {
       .execute();
   }
 
-  /** Applications handled by orgs in a subtree, filtered (the staff inbox), nearest deadline first. */
-  listForOrgSubtree(orgPath: string, f: { states: string[] | null; overdue: boolean; assigned: "me" | "none" | null; q: string | null; itemId: string | null; channel: string | null; today: string; me: string }, limit: number, offset: number) {
-    let q = this.withNames().where("a.handling_org_id", "in", (eb) => eb.selectFrom("orgs").select("id").where("path", "like", `${orgPath}%`));
+  /**
+   * Applications handled by orgs in a subtree, filtered (the staff inbox), nearest deadline first.
+   * Two steps: the page's ids from narrow index-friendly columns, then names and definitions for
+   * those rows only (the item's content and the workflow are large and must not be read per candidate).
+   */
+  async listForOrgSubtree(orgPath: string, f: { states: string[] | null; overdue: boolean; assigned: "me" | "none" | null; q: string | null; itemId: string | null; channel: string | null; today: string; me: string }, limit: number, offset: number) {
+    let q = this.db.selectFrom("applications as a").select("a.id").where("a.handling_org_id", "in", (eb) => eb.selectFrom("orgs").select("id").where("path", "like", `${orgPath}%`));
     if (f.states) q = q.where("a.state", "in", f.states);
     if (f.overdue) q = q.where("a.outcome", "is", null).where("a.committed_deadline", "<", f.today);
     if (f.assigned === "me") q = q.where("a.assignee_account_id", "=", f.me);
@@ -122,7 +125,11 @@ export class ApplicationRepository {
       const text = f.q;
       q = /^[0-9-]+$/.test(text) ? q.where("a.number", "like", `${text}%`) : q.where("a.applicant_name", "like", `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
-    return q.orderBy("a.committed_deadline").orderBy("a.submitted_at").orderBy("a.id").limit(limit).offset(offset).execute();
+    const ids = (await q.orderBy("a.committed_deadline").orderBy("a.submitted_at").orderBy("a.id").limit(limit).offset(offset).execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const rows = await this.withNames().where("a.id", "in", ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)!);
   }
 
   /** Unfinished applications whose committed deadline has passed and that carry no overdue alert yet. */

@@ -44,6 +44,22 @@ export interface SubmitInput {
  * APPLICATION_CHANGED, ACTION_NOT_ALLOWED, REASON_REQUIRED, FORBIDDEN.
  */
 export class ApplicationService {
+  /** Published versions never change: their content is read once per process (bounded). */
+  private readonly contents = new Map<string, ItemContent>();
+
+  private async versionContent(versionId: string): Promise<ItemContent> {
+    let content = this.contents.get(versionId);
+    if (!content) {
+      content = (await this.store.repos.catalogue.findVersion(versionId))!.content as ItemContent;
+      if (this.contents.size > 5000) this.contents.clear();
+      this.contents.set(versionId, content);
+    }
+    return content;
+  }
+
+  /** Workflow definition ids by content hash, once known to be committed. */
+  private readonly workflowIds = new Map<string, string>();
+
   constructor(
     private readonly store: Store,
     private readonly cipher: FieldCipher,
@@ -110,9 +126,10 @@ export class ApplicationService {
     ctx: RequestContext,
     also: (repos: Repositories, applicationId: string) => Promise<void>,
   ) {
-    const item = await this.store.repos.catalogue.findPublishedById(input.itemId);
-    if (!item) throw new DomainError("ITEM_NOT_FOUND");
-    const content = item.content as ItemContent;
+    const item = await this.store.repos.catalogue.findApplicable(input.itemId);
+    const versionId = item?.version_id;
+    if (!item || !versionId) throw new DomainError("ITEM_NOT_FOUND");
+    const content = await this.versionContent(versionId);
     const problems = validateFormValues(content.form.fields, input.formData);
     if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
     const materials = collectMaterials(content, input.formData, input.materials ?? []);
@@ -122,14 +139,20 @@ export class ApplicationService {
     const deadlines = this.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
     const division = item.region_code;
 
-    return this.store.transact(async (repos) => {
+    const startState = workflow.states.find((s) => s.kind === "start")!.key;
+    const stepDeadline = this.stepDeadline(start, workflow.states.find((s) => s.kind === "start")!);
+    const submittedAt = this.now();
+    const workflowJson = JSON.stringify(workflow);
+    const workflowHash = createHash("sha256").update(canonicalJson(workflow)).digest("hex");
+    const created = await this.store.transact(async (repos) => {
+        const workflowId = this.workflowIds.get(workflowHash) ?? (await repos.applications.workflowId(workflowHash, workflowJson));
         const seq = await repos.applications.nextSequence(division, start);
         const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
         const app = await repos.applications.insert({
           number,
           item_id: item.id,
-          version_id: item.version_id,
-          workflow_id: await repos.applications.workflowId(createHash("sha256").update(canonicalJson(workflow)).digest("hex"), JSON.stringify(workflow)),
+          version_id: versionId,
+          workflow_id: workflowId,
           applicant_account_id: who.applicantAccountId,
           applicant_person_id: who.applicantPersonId,
           applicant_name: who.applicantName,
@@ -138,26 +161,42 @@ export class ApplicationService {
           accepting_org_id: who.acceptingOrgId,
           handling_org_id: item.org_id,
           region_code: item.region_code,
-          state: workflow.states.find((s) => s.kind === "start")!.key,
+          state: startState,
           outcome: null,
           form_data: JSON.stringify(input.formData),
           start_date: start,
-          submitted_at: this.now(),
+          submitted_at: submittedAt,
           committed_days: content.guide.committedLimitDays,
           legal_days: content.guide.legalLimitDays,
           committed_deadline: deadlines.committed,
           legal_deadline: deadlines.legal,
           deadline_beyond_calendar: deadlines.beyondCalendar,
-          step_deadline: this.stepDeadline(start, workflow.states.find((s) => s.kind === "start")!),
+          step_deadline: stepDeadline,
         });
         await attachMaterials(repos, actor, app.id, materials);
         if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
-        await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "submit", from_state: null, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: app.region_code });
+        await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "submit", from_state: null, to_state: startState, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: item.region_code });
         await also(repos, app.id);
-        await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, app.region_code);
-        await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: app.region_code, details: { number, implCode: item.impl_code, channel: who.channel } });
-        return this.receipt(repos, app.id);
+        await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, item.region_code);
+        await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel } });
+        const receipt = {
+          id: app.id,
+          number,
+          state: startState,
+          stateName: workflow.states.find((st) => st.key === startState)!.name,
+          outcome: null,
+          submittedAt: submittedAt.toISOString(),
+          committedDeadline: deadlines.committed,
+          legalDeadline: deadlines.legal,
+          deadlineBeyondCalendar: deadlines.beyondCalendar,
+          stepDeadline,
+          light: this.light(deadlines.committed, false),
+        };
+        return { receipt, workflowId };
       });
+    // Remembered only once committed: a rolled-back transaction's definition row does not exist.
+    this.workflowIds.set(workflowHash, created.workflowId);
+    return created.receipt;
   }
 
   /** Takes a workflow action: checks the table, the role and org, the reason, and the version read. */

@@ -41,8 +41,12 @@ export class DraftRepository {
   }
 
   async delete(accountId: string, itemId: string, enterpriseId: string | null) {
-    const current = await this.find(accountId, itemId, enterpriseId);
-    if (current) await this.db.deleteFrom("application_drafts").where("id", "=", current.id).execute();
+    await this.db
+      .deleteFrom("application_drafts")
+      .where("account_id", "=", accountId)
+      .where("item_id", "=", itemId)
+      .where(sql<string>`coalesce(acting_for_enterprise_id, ${NO_ENTERPRISE}::uuid)`, "=", enterpriseId ?? NO_ENTERPRISE)
+      .execute();
   }
 
   listForAccount(accountId: string, enterpriseId: string | null) {

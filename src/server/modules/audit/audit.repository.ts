@@ -27,17 +27,13 @@ export class AuditRepository {
   async append(actor: Actor, ctx: RequestContext, entry: AuditEntry): Promise<{ chain: string; seq: number }> {
     const chain = entry.regionCode ?? actor.regionCode;
     // The head row's lock serialises appends to one chain; other chains proceed in parallel.
-    await this.db
-      .insertInto("audit_head")
-      .values({ chain, seq: 0, hash: GENESIS_HASH })
-      .onConflict((oc) => oc.column("chain").doNothing())
-      .execute();
-    const head = await this.db
-      .selectFrom("audit_head")
-      .select(["seq", "hash"])
-      .where("chain", "=", chain)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const lockHead = () => this.db.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirst();
+    let head = await lockHead();
+    if (!head) {
+      // A new chain: create its head (a concurrent creator wins harmlessly), then lock it.
+      await this.db.insertInto("audit_head").values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column("chain").doNothing()).execute();
+      head = (await lockHead())!;
+    }
 
     const record = {
       chain,
@@ -57,28 +53,36 @@ export class AuditRepository {
       prevHash: head.hash,
     };
     const hash = hashAuditRecord(record);
+    // The record and the chain's new head in one statement.
     await this.db
-      .insertInto("audit_log")
-      .values({
-        chain,
-        seq: record.seq,
-        occurred_at: record.occurredAt,
-        request_id: record.requestId,
-        actor_account_id: record.actorAccountId,
-        actor_name: record.actorName,
-        acting_for_enterprise_id: record.actingForEnterpriseId,
-        action: record.action,
-        target_type: record.targetType,
-        target_id: record.targetId,
-        org_id: record.orgId,
-        subject_person_id: record.subjectPersonId,
-        purpose: record.purpose,
-        details: JSON.stringify(record.details),
-        prev_hash: record.prevHash,
-        hash,
-      })
+      .with("rec", (db) =>
+        db
+          .insertInto("audit_log")
+          .values({
+            chain,
+            seq: record.seq,
+            occurred_at: record.occurredAt,
+            request_id: record.requestId,
+            actor_account_id: record.actorAccountId,
+            actor_name: record.actorName,
+            acting_for_enterprise_id: record.actingForEnterpriseId,
+            action: record.action,
+            target_type: record.targetType,
+            target_id: record.targetId,
+            org_id: record.orgId,
+            subject_person_id: record.subjectPersonId,
+            purpose: record.purpose,
+            details: JSON.stringify(record.details),
+            prev_hash: record.prevHash,
+            hash,
+          })
+          .returning(["chain", "seq", "hash"]),
+      )
+      .updateTable("audit_head")
+      .from("rec")
+      .set((eb) => ({ seq: eb.ref("rec.seq"), hash: eb.ref("rec.hash") }))
+      .whereRef("audit_head.chain", "=", "rec.chain")
       .execute();
-    await this.db.updateTable("audit_head").set({ seq: record.seq, hash }).where("chain", "=", chain).execute();
     return { chain, seq: record.seq };
   }
 

@@ -66,6 +66,16 @@ export class CatalogueRepository {
     return q.orderBy("i.popularity", "desc").orderBy("b.basic_code").orderBy("i.impl_code").execute();
   }
 
+  /** What applying needs of a published item (without its content, which is immutable per version). */
+  findApplicable(id: string) {
+    return this.db
+      .selectFrom("catalogue_items")
+      .select(["id", "impl_code", "org_id", "region_code", "workflow", "published_version_id as version_id"])
+      .where("id", "=", id)
+      .where("published_version_id", "is not", null)
+      .executeTakeFirst();
+  }
+
   findPublishedById(id: string) {
     return this.published().where("i.id", "=", id).executeTakeFirst();
   }
