@@ -140,8 +140,8 @@ async function main() {
     body: JSON.stringify({ itemId: item.id, formData: FOOD_LICENCE_FORM }),
   });
   const raw = await rawInsertBaseline(database, haoban.databaseUrl, connections, seconds);
+  const reviewer = await session(base, "review.amr.huangpu"); // before the long generation: no idle keep-alive to trip over
   const seeded = await seedScaleApplications(database.db, applicationCount);
-  const reviewer = await session(base, "review.amr.huangpu");
   const inboxRuns: Array<[string, Figures]> = [];
   for (const query of ["state=reviewing", "overdue=true", `q=${encodeURIComponent("申请人42")}`]) {
     const url = `${base}/api/v1/applications/inbox?${query}&limit=20`;
