@@ -14,6 +14,7 @@ import * as m0012 from "./0012-appointments";
 import * as m0013 from "./0013-calendar-and-workflows";
 import * as m0014 from "./0014-step-deadlines";
 import * as m0015 from "./0015-shared-workflow-definitions";
+import * as m0016 from "./0016-inbox-indexes";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0013-calendar-and-workflows": m0013,
   "0014-step-deadlines": m0014,
   "0015-shared-workflow-definitions": m0015,
+  "0016-inbox-indexes": m0016,
 };
