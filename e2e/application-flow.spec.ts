@@ -53,6 +53,7 @@ test("apply online with a material, a supplement is asked and answered, approved
   await page.getByRole("button", { name: "查看受理回执" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible();
   await expect(page.getByText("承诺办结期限：2026年2月28日", { exact: false })).toBeVisible();
+  await expect(page.locator(".ant-modal-confirm")).toHaveCount(0);
   await expectAccessible(page, "receipt");
 
   // The 黄浦 reviewer claims it, previews the material, accepts it and asks once for a supplement.

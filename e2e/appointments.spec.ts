@@ -16,6 +16,7 @@ test("a citizen books a window visit from a guide, moves it; the centre's clerk 
   const code = (await page.locator(".ant-modal-confirm-content").textContent())!.match(/预约码 ([2-9A-Z]{8})/)![1]!;
   await page.locator(".ant-modal-confirm-btns button").click();
   await expect(page.getByRole("cell", { name: code })).toBeVisible();
+  await expect(page.locator(".ant-modal-confirm")).toHaveCount(0); // the confirmation has faded out
   await expectAccessible(page, "my appointments");
 
   await page.getByRole("button", { name: /^改\s?约$/ }).click();
