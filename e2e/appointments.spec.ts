@@ -36,6 +36,8 @@ test("a citizen books a window visit from a guide, moves it; the centre's clerk 
   await page.getByLabel("日期", { exact: true }).fill(day!);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("cell", { name: code })).toBeVisible();
+  await page.getByRole("heading", { level: 1, name: "预约管理" }).click(); // closes the date picker
+  await expect(page.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)")).toHaveCount(0);
   await expectAccessible(page, "centre appointments");
 
   await page.context().clearCookies();
