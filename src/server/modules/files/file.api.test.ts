@@ -120,3 +120,23 @@ describe("materials on an application", () => {
     expect([res.statusCode, res.json().error.code]).toEqual([500, "FILE_CORRUPTED"]);
   });
 });
+
+describe("abandoned uploads", () => {
+  it("removes uploads no application or draft uses after 30 days, bytes included, and keeps the rest", async () => {
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    const abandoned = (await upload(citizen, samplePng(), "image/png", "废弃.png")).json().id;
+    const inDraft = (await upload(citizen, samplePdf(), "application/pdf", "草稿中.pdf")).json().id;
+    const recent = (await upload(citizen, samplePng(), "image/png", "刚上传.png")).json().id;
+    await t.app.inject({ method: "PUT", url: `/api/v1/drafts/${itemId}`, headers: citizen.headers, payload: { formData: {}, materials: [{ materialKey: "layout", fileId: inDraft }], lockVersion: null } });
+    await t.database.db.updateTable("files").set({ created_at: old }).where("id", "in", [abandoned, inDraft]).execute();
+    await t.database.db.updateTable("files").set({ created_at: old }).where("application_id", "is not", null).execute();
+    const attached = await t.database.db.selectFrom("files").select("id").where("application_id", "is not", null).execute();
+    const before = storedFiles();
+    expect(await t.services.files.removeUnattached(30)).toBe(1);
+    const left = (await t.database.db.selectFrom("files").select("id").execute()).map((r) => r.id);
+    expect(left).not.toContain(abandoned);
+    expect(left).toEqual(expect.arrayContaining([inDraft, recent, ...attached.map((a) => a.id)]));
+    expect(storedFiles()).toBe(before - 1);
+    expect(await t.database.db.selectFrom("audit_log").select("details").where("action", "=", "file.cleanup").executeTakeFirstOrThrow()).toMatchObject({ details: { removed: 1 } });
+  });
+});

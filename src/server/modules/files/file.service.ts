@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
-import { hasRole, type Actor, type RequestContext } from "../../actor";
+import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { applicationAccess } from "../applications/application-access";
@@ -93,5 +93,17 @@ export class FileService {
       }));
     }
     return { body, mime: file.mime, fileName: file.file_name };
+  }
+
+  /** Removes uploads never used within `days` (rows first, in a transaction with the audit record; then the bytes). */
+  async removeUnattached(days: number): Promise<number> {
+    const before = new Date(this.now().getTime() - days * 86_400_000);
+    const keys = await this.store.transact(async (repos) => {
+      const removed = await repos.files.deleteUnattached(before, 1000);
+      if (removed.length) await repos.audit.append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, { action: "file.cleanup", targetType: "file", details: { removed: removed.length, olderThanDays: days } });
+      return removed;
+    });
+    for (const key of keys) await this.storage.delete(key);
+    return keys.length;
   }
 }
