@@ -97,6 +97,8 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const store = createStore(database.db);
   const calendar = new CalendarService(store);
   const calendarOf = () => calendar.current();
+  const applications = new ApplicationService(store, cipher, now, calendarOf);
+  calendar.onChange(() => applications.recomputeBeyondCalendar());
   return {
     store,
     calendar,
@@ -113,7 +115,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
     vocabulary: new SearchVocabularyService(store),
-    applications: new ApplicationService(store, cipher, now, calendarOf),
+    applications,
     drafts: new DraftService(store),
     appointments: new AppointmentService(store, now, calendarOf),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),

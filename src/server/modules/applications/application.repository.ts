@@ -175,6 +175,15 @@ export class ApplicationRepository {
     return roles;
   }
 
+  /** Unfinished applications whose deadline lay past the configured calendar. */
+  listBeyondCalendar(limit: number) {
+    return this.db.selectFrom("applications").select(["id", "start_date", "committed_days", "legal_days"]).where("deadline_beyond_calendar", "=", true).where("outcome", "is", null).limit(limit).execute();
+  }
+
+  async setDeadlines(id: string, committed: string | null, legal: string | null, beyondCalendar: boolean) {
+    await this.db.updateTable("applications").set({ committed_deadline: committed, legal_deadline: legal, deadline_beyond_calendar: beyondCalendar }).where("id", "=", id).execute();
+  }
+
   async hasEvent(applicationId: string, action: string): Promise<boolean> {
     const row = await this.db.selectFrom("application_events").select("id").where("application_id", "=", applicationId).where("action", "=", action).executeTakeFirst();
     return Boolean(row);

@@ -3,7 +3,7 @@ import { validateFormValues, type FormValues } from "../../../shared/form-values
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import { templateFor, type WorkflowDefinition } from "../../../shared/workflow-definition";
 import { BeyondCalendarError, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR, type Pause } from "../../../shared/working-days";
-import { hasRole, type Actor, type RequestContext } from "../../actor";
+import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import { ROLES, type Role } from "../../../shared/roles";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -392,6 +392,25 @@ export class ApplicationService {
     const handlingPath = (await repos.orgs.pathsOf([app.handling_org_id])).get(app.handling_org_id)!;
     const staff = await repos.accounts.listStaffInSubtree(handlingPath, undefined, 200, 0);
     return staff.filter((s) => !s.disabled && s.roles.some((r) => stepRoles.has(r as never))).map((s) => ({ accountId: s.id, name: s.name, orgName: s.org_name }));
+  }
+
+  /**
+   * After the calendar gains a year: computes the deadlines of unfinished applications that were
+   * flagged as lying past it (paused time excluded), with one audit record. Returns how many now have one.
+   */
+  async recomputeBeyondCalendar(): Promise<number> {
+    return this.store.transact(async (repos) => {
+      let fixed = 0;
+      for (const a of await repos.applications.listBeyondCalendar(5000)) {
+        const pauses: Pause[] = (await repos.applications.listPauses(a.id)).map((p) => ({ from: p.from_date, to: p.to_date }));
+        const d = this.deadlines(a.start_date, a.committed_days, a.legal_days, pauses);
+        if (d.beyondCalendar) continue;
+        await repos.applications.setDeadlines(a.id, d.committed, d.legal, false);
+        fixed++;
+      }
+      if (fixed) await repos.audit.append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, { action: "application.deadlines_recomputed", targetType: "application", details: { count: fixed } });
+      return fixed;
+    });
   }
 
   /** A printable document (文书) of the application, for the applicant and staff who may read it. */

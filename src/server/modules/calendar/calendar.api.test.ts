@@ -32,6 +32,9 @@ describe("working-day calendar (administrators)", () => {
     expect(before.json()).toMatchObject({ committedDeadline: null, deadlineBeyondCalendar: true });
 
     expect((await put(admin, 2027, y2027)).statusCode).toBe(200);
+    // The flagged application gets its deadline as soon as the year exists.
+    const fixed = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${before.json().id}`, headers: citizen.headers })).json();
+    expect(fixed).toMatchObject({ committedDeadline: "2027-01-06", deadlineBeyondCalendar: false });
     const years = (await t.app.inject({ method: "GET", url: "/api/v1/calendar/years" })).json().items;
     expect(years.map((y: { year: number; source: string }) => `${y.year}:${y.source}`)).toEqual(["2025:built_in", "2026:built_in", "2027:configured"]);
     // 7 working days after Thu 24 Dec 2026: 25, 28–31 Dec, then 1 Jan (holiday) is skipped, 4 Jan (holiday) skipped, 5 and 6 Jan.

@@ -22,8 +22,15 @@ export class CalendarService {
   private calendar = new WorkCalendar();
   private years: Record<number, YearCalendar & { source: "built_in" | "configured"; lockVersion: number | null; updatedBy: string | null }> = {};
 
+  private readonly listeners: Array<() => Promise<unknown>> = [];
+
   constructor(private readonly store: Store) {
     this.apply([]);
+  }
+
+  /** Work to do after an administrator changes a year (e.g. compute deadlines that lay past the calendar). */
+  onChange(listener: () => Promise<unknown>) {
+    this.listeners.push(listener);
   }
 
   current(): WorkCalendar {
@@ -73,6 +80,7 @@ export class CalendarService {
       await repos.audit.append(actor, ctx, { action: "calendar.save", targetType: "calendar_year", targetId: String(year), details: { holidays: holidays.length, workdays: workdays.length } });
     });
     await this.refresh();
+    for (const l of this.listeners) await l();
     return this.list().find((y) => y.year === year)!;
   }
 }
