@@ -15,11 +15,12 @@ import { seedDemo } from "../seed/seed-demo";
  * A throw-away database for one test file: embedded PGlite in memory by default, or a fresh
  * database on the PostgreSQL server named by DATABASE_URL (dropped again on close).
  */
-export async function createTestDatabase(): Promise<{ database: Database; close: () => Promise<void>; url: string | null }> {
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<{ database: Database; close: () => Promise<void>; url: string | null }> {
+  const migrate = options.migrate ?? true;
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "memory://" });
-    await migrateToLatest(database.db);
+    if (migrate) await migrateToLatest(database.db);
     return { database, close: () => database.close(), url: null };
   }
   const name = `haoban_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
@@ -30,7 +31,7 @@ export async function createTestDatabase(): Promise<{ database: Database; close:
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrateToLatest(database.db);
+  if (migrate) await migrateToLatest(database.db);
   return {
     database,
     url: url.toString(),
