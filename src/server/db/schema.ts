@@ -328,6 +328,17 @@ export interface WorkflowDefinitionsTable {
   created_at: Generated<Date>;
 }
 
+export interface SealKeysTable {
+  id: Generated<string>;
+  org_id: string;
+  algorithm: string;
+  public_key: string;
+  private_key_enc: string;
+  status: "active" | "retired";
+  created_at: Generated<Date>;
+  retired_at: Date | null;
+}
+
 export interface FilesTable {
   id: Generated<string>;
   owner_account_id: string;
@@ -431,6 +442,7 @@ export interface DB {
   appointments: AppointmentsTable;
   calendar_years: CalendarYearsTable;
   workflow_definitions: WorkflowDefinitionsTable;
+  seal_keys: SealKeysTable;
 }
 
 export type Org = Selectable<OrgsTable>;

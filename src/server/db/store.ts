@@ -4,6 +4,7 @@ import { DraftRepository } from "../modules/applications/draft.repository";
 import { NotificationRepository } from "../modules/notifications/notification.repository";
 import { AppointmentRepository } from "../modules/appointments/appointment.repository";
 import { CalendarRepository } from "../modules/calendar/calendar.repository";
+import { SealRepository } from "../modules/seals/seal.repository";
 import { FileRepository } from "../modules/files/file.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
@@ -33,6 +34,7 @@ export class Repositories {
   readonly notifications: NotificationRepository;
   readonly appointments: AppointmentRepository;
   readonly calendar: CalendarRepository;
+  readonly seals: SealRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -50,6 +52,7 @@ export class Repositories {
     this.notifications = new NotificationRepository(db);
     this.appointments = new AppointmentRepository(db);
     this.calendar = new CalendarRepository(db);
+    this.seals = new SealRepository(db);
   }
 }
 
