@@ -20,6 +20,10 @@ import { registerErrorHandler, sendError } from "./http/error-handler";
 import { registerMetrics } from "./http/metrics";
 import { calendarRoutes } from "./modules/calendar/calendar.routes";
 import { CalendarService } from "./modules/calendar/calendar.service";
+import { certificateRoutes } from "./modules/certificates/certificate.routes";
+import { CertificateService } from "./modules/certificates/certificate.service";
+import { SealService } from "./modules/seals/seal.service";
+import { ed25519Signer } from "./crypto/signer";
 import { appointmentRoutes } from "./modules/appointments/appointment.routes";
 import { AppointmentService } from "./modules/appointments/appointment.service";
 import { notificationRoutes } from "./modules/notifications/notification.routes";
@@ -76,6 +80,8 @@ export interface Services {
   appointments: AppointmentService;
   calendar: CalendarService;
   itemWorkflows: ItemWorkflowService;
+  seals: SealService;
+  certificates: CertificateService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -97,11 +103,15 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const store = createStore(database.db);
   const calendar = new CalendarService(store);
   const calendarOf = () => calendar.current();
-  const applications = new ApplicationService(store, cipher, now, calendarOf);
+  const seals = new SealService(store, cipher, ed25519Signer, now);
+  const certificates = new CertificateService(store, seals, now);
+  const applications = new ApplicationService(store, cipher, now, calendarOf, certificates);
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   return {
     store,
     calendar,
+    seals,
+    certificates,
     itemWorkflows: new ItemWorkflowService(store),
     auth: new AuthService(store, cipher, config, now),
     staff: new StaffService(store, cipher),
@@ -201,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "policies", description: "政策库 Policy library" },
         { name: "catalogue-admin", description: "事项编辑与发布 Catalogue editing and publication" },
         { name: "applications", description: "办件 Applications: submission, drafts, materials, workflow, documents" },
+        { name: "certificates", description: "电子证照 E-certificates: verification, wallet, status" },
         { name: "calendar", description: "工作日历 Working-day calendar" },
         { name: "appointments", description: "预约 Appointments at service centres" },
         { name: "notifications", description: "消息中心 Messages and notification settings" },
@@ -233,6 +244,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin, workflows: services.itemWorkflows });
       await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
+      await api.register(certificateRoutes, { certificates: services.certificates });
       await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(appointmentRoutes, { appointments: services.appointments });
       await api.register(notificationRoutes, { notifications: services.notifications });

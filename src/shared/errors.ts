@@ -76,6 +76,8 @@ export const ERRORS = {
   CALENDAR_CHANGED: { status: 409, zh: "该年度日历已被他人修改，请刷新后重试", en: "Someone else changed this calendar year; reload it" },
   WORKFLOW_INVALID: { status: 400, zh: "办理流程定义有误，请按提示修改", en: "The workflow definition is invalid" },
   WORKFLOW_CHANGED: { status: 409, zh: "该事项的办理流程已被他人修改，请刷新后重试", en: "Someone else changed this workflow; reload it" },
+  CERTIFICATE_NOT_FOUND: { status: 404, zh: "证照不存在", en: "No such certificate" },
+  CERTIFICATE_STATUS_INVALID: { status: 409, zh: "证照当前状态不允许这样变更（已注销的证照不能恢复）", en: "This status change is not possible (a revoked certificate stays revoked)" },
   DRAFT_NOT_FOUND: { status: 404, zh: "没有保存的草稿", en: "No saved draft" },
   DRAFT_CHANGED: { status: 409, zh: "草稿已在其他设备上更新，请刷新后继续", en: "The draft was changed on another device; reload it" },
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: "该请求标识已用于另一份申请", en: "This Idempotency-Key was used for a different application" },

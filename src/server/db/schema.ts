@@ -339,6 +339,29 @@ export interface SealKeysTable {
   retired_at: Date | null;
 }
 
+export interface CertificatesTable {
+  id: Generated<string>;
+  identifier: string;
+  type_code: string;
+  number: string;
+  holder_kind: "person" | "enterprise";
+  holder_person_id: string | null;
+  holder_enterprise_id: string | null;
+  holder_name: string;
+  issuer_org_id: string;
+  application_id: string | null;
+  payload: ColumnType<unknown, string, string>;
+  seal_key_id: string;
+  algorithm: string;
+  signature: string;
+  valid_from: string;
+  valid_to: string | null;
+  status: "valid" | "suspended" | "revoked";
+  status_reason: string | null;
+  region_code: string;
+  issued_at: Generated<Date>;
+}
+
 export interface FilesTable {
   id: Generated<string>;
   owner_account_id: string;
@@ -443,6 +466,7 @@ export interface DB {
   calendar_years: CalendarYearsTable;
   workflow_definitions: WorkflowDefinitionsTable;
   seal_keys: SealKeysTable;
+  certificates: CertificatesTable;
 }
 
 export type Org = Selectable<OrgsTable>;

@@ -5,6 +5,7 @@ import { NotificationRepository } from "../modules/notifications/notification.re
 import { AppointmentRepository } from "../modules/appointments/appointment.repository";
 import { CalendarRepository } from "../modules/calendar/calendar.repository";
 import { SealRepository } from "../modules/seals/seal.repository";
+import { CertificateRepository } from "../modules/certificates/certificate.repository";
 import { FileRepository } from "../modules/files/file.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
@@ -35,6 +36,7 @@ export class Repositories {
   readonly appointments: AppointmentRepository;
   readonly calendar: CalendarRepository;
   readonly seals: SealRepository;
+  readonly certificates: CertificateRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -53,6 +55,7 @@ export class Repositories {
     this.appointments = new AppointmentRepository(db);
     this.calendar = new CalendarRepository(db);
     this.seals = new SealRepository(db);
+    this.certificates = new CertificateRepository(db);
   }
 }
 

@@ -24,6 +24,8 @@ const PUBLIC = new Set([
   "GET /api/v1/appointment-centres",
   "GET /api/v1/appointment-centres/{centreId}/slots",
   "GET /api/v1/calendar/years",
+  "GET /api/v1/certificates/verify",
+  "POST /api/v1/certificates/verify",
 ]);
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CERTIFICATE_TYPE_DEFS } from "../certificate-types";
 import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, ITEM_KIND_CODES, LEVEL_CODES, THEME_CODES } from "../catalogue";
 import { DATA_ELEMENTS } from "../data-elements";
 
@@ -154,8 +155,18 @@ export const itemContent = z
     keywords: z.array(text(30)).max(20),
     guide,
     form: formSchema,
+    /** The certificate approval issues, and which form answers fill its fields. */
+    certificate: z.strictObject({ type: z.string().max(60), fields: z.record(z.string().max(40), z.string().max(40)) }).optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.certificate) {
+      const def = CERTIFICATE_TYPE_DEFS[c.certificate.type];
+      if (!def) ctx.addIssue({ code: "custom", path: ["certificate", "type"], message: `未知的证照类型“${c.certificate.type}”` });
+      for (const [certField, formKey] of Object.entries(c.certificate.fields)) {
+        if (def && !def.fields.some((f) => f.key === certField)) ctx.addIssue({ code: "custom", path: ["certificate", "fields", certField], message: `证照没有“${certField}”这一项` });
+        if (!c.form.fields.some((f) => f.key === formKey)) ctx.addIssue({ code: "custom", path: ["certificate", "fields", certField], message: `申请表没有字段“${formKey}”` });
+      }
+    }
     const keys = new Set<string>();
     c.guide.materials.forEach((m, i) => {
       if (keys.has(m.key)) ctx.addIssue({ code: "custom", path: ["guide", "materials", i, "key"], message: `材料标识“${m.key}”重复` });

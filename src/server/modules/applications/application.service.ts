@@ -10,6 +10,8 @@ import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { applicationAccess } from "./application-access";
+import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
+import type { CertificateService } from "../certificates/certificate.service";
 import { availableDocuments, buildDocument, type DocumentKind, type DocumentSource } from "./application-documents";
 
 export interface MaterialRef {
@@ -65,6 +67,7 @@ export class ApplicationService {
     private readonly cipher: FieldCipher,
     private readonly now: () => Date = () => new Date(),
     private readonly calendarOf: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR,
+    private readonly certificates: CertificateService | null = null,
   ) {}
 
   /** Submits online as the actor (or the enterprise they act for); a retried key returns the same receipt. */
@@ -269,6 +272,7 @@ export class ApplicationService {
       });
       await repos.applications.insertOutbox("application.transition", { applicationId: id, action: action.key, to: target.key }, app.region_code);
       await repos.audit.append(actor, ctx, { action: `application.${action.key}`, targetType: "application", targetId: id, regionCode: app.region_code, details: { number: app.number, from: app.state, to: target.key } });
+      if (target.outcome === "approved") await this.issueCertificate(repos, actor, app, formData ? (JSON.parse(formData) as FormValues) : (app.form_data as FormValues), ctx);
       return this.receipt(repos, id);
     });
   }
@@ -317,7 +321,7 @@ export class ApplicationService {
       actions: available,
       timeline: events.map((e) => ({
         action: e.action,
-        actionName: e.action === "submit" ? "提交申请" : e.action === COUNTERSIGN ? `会签（${ROLES[(e.details as { role: Role }).role]?.zh ?? ""}）` : (workflow.actions.find((a) => a.key === e.action)?.name ?? e.action),
+        actionName: e.action === "submit" ? "提交申请" : e.action === "certificate_issued" ? "颁发电子证照" : e.action === COUNTERSIGN ? `会签（${ROLES[(e.details as { role: Role }).role]?.zh ?? ""}）` : (workflow.actions.find((a) => a.key === e.action)?.name ?? e.action),
         from: e.from_state,
         to: e.to_state,
         actorName: e.actor_name,
@@ -502,6 +506,26 @@ export class ApplicationService {
       stepDeadline: app.step_deadline,
       light: this.light(app.committed_deadline, app.outcome !== null),
     };
+  }
+
+  /** On approval, the certificate the item declares is issued in the same transaction, with its own event and audit record. */
+  private async issueCertificate(repos: Repositories, actor: Actor, app: NonNullable<Awaited<ReturnType<Repositories["applications"]["findForUpdate"]>>>, formData: FormValues, ctx: RequestContext) {
+    const declared = (await this.versionContent(app.version_id)).certificate;
+    if (!declared || !this.certificates) return;
+    const def = CERTIFICATE_TYPE_DEFS[declared.type]!;
+    const data = Object.fromEntries(Object.entries(declared.fields).filter(([, formKey]) => formData[formKey] !== undefined && formData[formKey] !== null).map(([certField, formKey]) => [certField, String(formData[formKey])]));
+    let holder: { kind: "person" | "enterprise"; personId: string | null; enterpriseId: string | null; name: string; id: string };
+    if (def.holder === "enterprise") {
+      const enterprise = app.acting_for_enterprise_id ? await repos.enterprises.findById(app.acting_for_enterprise_id) : data.creditCode ? await repos.enterprises.findByCreditCode(data.creditCode) : undefined;
+      holder = { kind: "enterprise", personId: null, enterpriseId: enterprise?.id ?? null, name: enterprise?.name ?? data.operatorName ?? data.name ?? app.applicant_name, id: enterprise?.credit_code ?? data.creditCode ?? "" };
+    } else {
+      const person = app.applicant_person_id ? await repos.persons.findById(app.applicant_person_id) : undefined;
+      holder = { kind: "person", personId: person?.id ?? null, enterpriseId: null, name: person?.name ?? app.applicant_name, id: person ? this.cipher.decrypt(person.id_number_enc) : "" };
+    }
+    const issued = await this.certificates.issue(repos, { type: def.code, issuerOrgId: app.handling_org_id, applicationId: app.id, holder, data });
+    await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "certificate_issued", from_state: "approved", to_state: "approved", actor_account_id: null, actor_name: SYSTEM_ACTOR.name, org_id: app.handling_org_id, opinion: `已颁发${issued.typeName}（${issued.payload.number}）`, details: { identifier: issued.identifier }, region_code: app.region_code });
+    await repos.applications.insertOutbox("certificate.issued", { applicationId: app.id, certificateId: issued.id }, app.region_code);
+    await repos.audit.append(actor, ctx, { action: "certificate.issue", targetType: "certificate", targetId: issued.id, orgId: app.handling_org_id, regionCode: app.region_code, ...(holder.personId ? { subjectPersonId: holder.personId, purpose: "颁发电子证照" } : {}), details: { identifier: issued.identifier, type: def.code, applicationId: app.id, keyId: issued.seal.keyId, algorithm: issued.seal.algorithm } });
   }
 
   /** 会签: one of the parallel roles signs; the state's follow-up action waits until every role has. */

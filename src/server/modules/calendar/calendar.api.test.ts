@@ -117,6 +117,6 @@ describe("per-item workflow definitions", () => {
     expect((await act(approver, "countersign")).statusCode).toBe(200);
     expect((await act(approver, "approve")).json()).toMatchObject({ state: "approved", stepDeadline: null });
     const timeline = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${receipt.id}`, headers: citizen.headers })).json().timeline;
-    expect(timeline.map((e: { actionName: string }) => e.actionName)).toEqual(["提交申请", "受理", "审查通过", "会签（审核人员）", "会签（审批人员）", "准予"]);
+    expect(timeline.map((e: { actionName: string }) => e.actionName)).toEqual(["提交申请", "受理", "审查通过", "会签（审核人员）", "会签（审批人员）", "准予", "颁发电子证照"]);
   });
 });

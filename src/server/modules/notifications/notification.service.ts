@@ -117,6 +117,8 @@ export class NotificationService {
         const notice = APPLICANT_NOTICES[payload.action as string];
         return notice ? toApplicant(payload.action as string, notice.title, notice.body(item, app.number)) : [];
       }
+      case "certificate.issued":
+        return toApplicant("certificate", "电子证照已颁发", `您的“${item}”申请已办结，电子证照已存入“我的证照”，可随时出示和验证。`);
       case "application.due_soon": {
         const who = app.assignee_account_id ? [{ id: app.assignee_account_id }] : await repos.notifications.handlersOf(app.handling_org_id);
         return toStaff(who, "due_soon", "办件即将到期", `“${item}”办件 ${app.number} 的承诺办结期限为 ${app.committed_deadline}，仅剩 1 个工作日。`);

@@ -34,6 +34,8 @@ export interface BaseItemDef {
   at: { city?: boolean; districts?: string[]; streets?: string[]; communities?: string[] };
   /** Per-org differences (for the consistency check), keyed by district code. */
   variants?: Record<string, Variant>;
+  /** The certificate approval issues, with certificate field → form field. */
+  certificate?: { type: string; fields: Record<string, string> };
 }
 
 /** How one org's implementation differs from the base definition (for the consistency and completeness audits). */
@@ -135,6 +137,7 @@ export function expand(def: BaseItemDef, place: { location: string; hours: strin
       situations: (def.situations ?? []).map(([key, question]) => ({ key, question })),
     },
     form: { fields: def.form.map(field) },
+    ...(def.certificate ? { certificate: def.certificate } : {}),
   };
 }
 

@@ -139,6 +139,7 @@ export const BUSINESS_ITEMS: BaseItemDef[] = [
     audiences: ["enterprise"],
     themes: ["operation", "start_business"],
     keywords: ["开饭店", "餐饮许可", "食品经营许可证", "开餐馆", "开奶茶店", "食品销售"],
+    certificate: { type: "food_business_licence", fields: { operatorName: "enterpriseName", creditCode: "creditCode", legalRep: "legalRep", premises: "address", mainBusiness: "category" } },
     summary: "从事食品销售和餐饮服务活动的，应当依法取得食品经营许可。",
     setting: "《中华人民共和国食品安全法》第三十五条",
     implementing: "《食品经营许可和备案管理办法》；《上海市食品经营许可管理实施办法》",

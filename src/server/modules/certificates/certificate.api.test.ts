@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateCertificateId } from "../../../shared/validation/certificate-id";
+import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+import { maskName } from "./certificate.service";
+
+let t: TestApp;
+let citizen: LoggedIn;
+let identifier: string;
+let certificateId: string;
+const form = { enterpriseName: "上海明远科技有限公司", creditCode: "91310101MA00000078", legalRep: "张伟明", contact: "张伟明", contactMobile: "13800000001", category: "catering", seats: 40, area: 120, address: "上海市黄浦区四川中路213号" };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  citizen = await login(t.app, "13800000001");
+  const itemId = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+  const id = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: form } })).json().id;
+  const reviewer = await login(t.app, "review.amr.huangpu");
+  const approver = await login(t.app, "approve.amr.huangpu");
+  const act = async (who: LoggedIn, action: string) => {
+    const lockVersion = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: who.headers })).json().lockVersion;
+    const res = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: who.headers, payload: { action, lockVersion } });
+    if (res.statusCode !== 200) throw new Error(res.body);
+  };
+  await act(reviewer, "accept");
+  await act(reviewer, "pass_review");
+  await act(approver, "approve");
+  const row = await t.database.db.selectFrom("certificates").selectAll().where("application_id", "=", id).executeTakeFirstOrThrow();
+  identifier = row.identifier;
+  certificateId = row.id;
+});
+afterAll(() => t.close());
+
+const verify = async (id: string) => (await t.app.inject({ method: "GET", url: `/api/v1/certificates/verify?id=${encodeURIComponent(id)}` })).json();
+
+describe("e-certificates", () => {
+  it("approval issues a signed food business licence with a valid GB/T 36904 identifier, in the application's timeline", async () => {
+    expect(validateCertificateId(identifier).ok).toBe(true);
+    const row = await t.database.db.selectFrom("certificates").selectAll().where("id", "=", certificateId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ type_code: "food_business_licence", holder_kind: "enterprise", holder_name: "上海明远科技有限公司", status: "valid", algorithm: "Ed25519" });
+    expect(row.holder_enterprise_id).not.toBeNull();
+    expect(row.payload).toMatchObject({ data: { operatorName: "上海明远科技有限公司", creditCode: "91310101MA00000078", premises: "上海市黄浦区四川中路213号", mainBusiness: "catering" } });
+    const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${row.application_id}`, headers: citizen.headers })).json();
+    expect(detail.timeline.at(-1)).toMatchObject({ action: "certificate_issued", actionName: "颁发电子证照" });
+  });
+
+  it("anyone verifies it without logging in and sees the holder masked, no data fields", async () => {
+    const v = await verify(identifier);
+    expect(v).toMatchObject({ valid: true, reason: "VALID", message: "证照真实有效", certificate: { identifier, typeName: "食品经营许可证", issuerName: "黄浦区市场监督管理局", holder: maskName("上海明远科技有限公司") } });
+    expect(v.certificate.holder).not.toContain("明远科技");
+    expect(JSON.stringify(v)).not.toContain("91310101MA00000078");
+    expect((await verify("1.2.156.3005.2.NOT.A.REAL.001.X")).reason).toBe("NOT_FOUND");
+  });
+
+  it("a downloaded copy verifies; a changed copy, a changed signature or a changed record fails with the reason", async () => {
+    const acting = await t.app.inject({ method: "POST", url: "/api/v1/me/acting-for", headers: citizen.headers, payload: { enterpriseId: (await t.database.db.selectFrom("enterprises").select("id").where("credit_code", "=", "91310101MA00000078").executeTakeFirstOrThrow()).id } });
+    expect(acting.statusCode).toBe(200);
+    const wallet = (await t.app.inject({ method: "GET", url: "/api/v1/me/certificates", headers: citizen.headers })).json().items;
+    expect(wallet).toEqual([expect.objectContaining({ identifier, typeName: "食品经营许可证", status: "valid" })]);
+    const doc = wallet[0].document;
+    const check = async (body: object) => (await t.app.inject({ method: "POST", url: "/api/v1/certificates/verify", payload: body })).json();
+    expect((await check(doc)).reason).toBe("VALID");
+    expect((await check({ ...doc, payload: { ...doc.payload, data: { ...doc.payload.data, premises: "上海市浦东新区世纪大道1号" } } })).reason).toBe("SIGNATURE_INVALID");
+    const sig = Buffer.from(doc.seal.signature, "base64");
+    sig[10] = sig[10]! ^ 0xff;
+    expect((await check({ ...doc, seal: { ...doc.seal, signature: sig.toString("base64") } })).reason).toBe("SIGNATURE_INVALID");
+
+    await t.database.db.updateTable("certificates").set({ payload: JSON.stringify({ ...doc.payload, validTo: "2099-12-31" }) }).where("id", "=", certificateId).execute();
+    expect((await verify(identifier)).reason).toBe("SIGNATURE_INVALID");
+    expect((await check(doc)).reason).toBe("MISMATCH");
+    await t.database.db.updateTable("certificates").set({ payload: JSON.stringify(doc.payload) }).where("id", "=", certificateId).execute();
+    expect((await verify(identifier)).reason).toBe("VALID");
+  });
+
+  it("only the issuer suspends, reinstates or revokes, with a reason; revocation is final and audited", async () => {
+    const url = `/api/v1/certificates/${certificateId}/status`;
+    const pudong = await login(t.app, "review.amr.pudong");
+    expect((await t.app.inject({ method: "POST", url, headers: pudong.headers, payload: { status: "revoked", reason: "测试" } })).statusCode).toBe(403);
+    const reviewer = await login(t.app, "review.amr.huangpu");
+    expect((await t.app.inject({ method: "POST", url, headers: reviewer.headers, payload: { status: "revoked", reason: "测试" } })).statusCode).toBe(403);
+    const approver = await login(t.app, "approve.amr.huangpu");
+    expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "suspended", reason: "" } })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "suspended", reason: "经营场所核查中" } })).statusCode).toBe(200);
+    expect(await verify(identifier)).toMatchObject({ valid: false, reason: "SUSPENDED", message: "证照已被发证机关暂停使用（经营场所核查中）" });
+    expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "revoked", reason: "申请人主动注销" } })).statusCode).toBe(200);
+    expect((await verify(identifier)).reason).toBe("REVOKED");
+    expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "valid", reason: "恢复" } })).json().error.code).toBe("CERTIFICATE_STATUS_INVALID");
+    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "certificate.%").execute();
+    expect(audit.map((a) => a.action)).toEqual(["certificate.issue", "certificate.suspend", "certificate.revoke"]);
+  });
+
+  it("masks names the Chinese way", () => {
+    expect(maskName("张伟明")).toBe("张*明");
+    expect(maskName("李雪")).toBe("李*");
+    expect(maskName("欧阳建国")).toBe("欧**国");
+  });
+});
