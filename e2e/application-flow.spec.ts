@@ -107,8 +107,18 @@ test("apply online with a material, a supplement is asked and answered, approved
   await page.getByRole("button", { name: /^准\s?予$/ }).click();
   await page.getByRole("dialog").getByRole("button", { name: /^准\s?予$/ }).click();
   await expect(page.getByText("准予许可").first()).toBeVisible();
+  await expect(page.getByText("已颁发电子证照")).toBeVisible();
   await page.getByRole("button", { name: "决定书" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "准予行政许可决定书" })).toBeVisible();
+
+  // The licence the approval issued is checked by anyone, without logging in.
+  await page.goBack();
+  const verifyHref = await page.getByRole("link", { name: "核验" }).getAttribute("href");
+  await page.context().clearCookies();
+  await page.goto(verifyHref!);
+  await expect(page.getByText("证照真实有效")).toBeVisible();
+  await expect(page.getByText("上海明远**有限公司")).toBeVisible();
+  await expectAccessible(page, "certificate verification");
 });
 
 test("a walk-in at a 黄浦 window applies for a 浦东 item; it lands in 浦东's inbox and the person sees it online", async ({ page }) => {

@@ -24,4 +24,8 @@ test("a citizen applies online from the guide and sees the application with its 
   await expect(page.getByRole("cell", { name: number })).toBeVisible();
   await expect(page.getByRole("cell", { name: "待受理" })).toBeVisible();
   await expectAccessible(page, "my applications");
+
+  await page.goto("/me/certificates");
+  await expect(page.getByText("暂无电子证照")).toBeVisible();
+  await expectAccessible(page, "my certificates (empty)");
 });

@@ -33,6 +33,8 @@ import { AppointmentsPage } from "./pages/AppointmentsPage";
 import { CentreAppointmentsPage } from "./pages/CentreAppointmentsPage";
 import { WindowPage } from "./pages/WindowPage";
 import { CalendarAdminPage } from "./pages/CalendarAdminPage";
+import { VerifyCertificatePage } from "./pages/VerifyCertificatePage";
+import { MyCertificatesPage } from "./pages/MyCertificatesPage";
 import { useSession } from "./session";
 
 function Header() {
@@ -175,6 +177,8 @@ export function AppRoutes() {
             element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"]}><PersonLookupPage /></RequireActor>}
           />
           <Route path="/me/appointments" element={<RequireActor kind="citizen"><AppointmentsPage /></RequireActor>} />
+          <Route path="/verify" element={<VerifyCertificatePage />} />
+          <Route path="/me/certificates" element={<RequireActor kind="citizen"><MyCertificatesPage /></RequireActor>} />
           <Route path="/workbench/calendar" element={<RequireActor kind="staff"><CalendarAdminPage /></RequireActor>} />
           <Route path="/workbench/window" element={<RequireActor kind="staff" roles={["window_clerk"]}><WindowPage /></RequireActor>} />
           <Route path="/workbench/appointments" element={<RequireActor kind="staff" roles={["window_clerk", "sys_admin"]}><CentreAppointmentsPage /></RequireActor>} />

@@ -25,6 +25,7 @@ interface Detail {
   channel: string;
   assigneeName: string | null;
   documents: string[];
+  certificates: Array<{ identifier: string; typeName: string; number: string; status: string }>;
   materials: Array<{ fileId: string; materialKey: string | null; materialName: string | null; fileName: string; mime: string; size: number; uploadedAt: string }>;
   lockVersion: number;
   actions: Array<{ key: string; name: string; reasonRequired: boolean; supplement: boolean }>;
@@ -199,6 +200,19 @@ export function ApplicationDetailPage() {
         </Space>
       )}
 
+      {app.certificates.length > 0 && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t("wallet.issued")}
+          description={app.certificates.map((c) => (
+            <div key={c.identifier}>
+              {c.typeName}（{c.number}） <Link to={`/verify?id=${encodeURIComponent(c.identifier)}`}>{t("wallet.verify")}</Link>
+            </div>
+          ))}
+        />
+      )}
       <MaterialsCard materials={app.materials} />
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>

@@ -290,6 +290,7 @@ export class ApplicationService {
     const events = await repos.applications.listEvents(id);
     const guideMaterials = ((await repos.catalogue.findVersion(app.version_id))!.content as ItemContent).guide.materials;
     const files = await repos.files.listForApplication(id);
+    const certificates = await repos.certificates.listForApplication(id);
     const workflow = app.workflow as WorkflowDefinition;
     const available = workflow.actions
       .filter((a) => a.from.includes(app.state))
@@ -308,6 +309,7 @@ export class ApplicationService {
       channel: app.channel,
       assigneeName: app.assignee_name,
       documents: availableDocuments(await this.documentSource(app)),
+      certificates: certificates.map((c) => ({ identifier: c.identifier, typeName: (c.payload as { typeName: string }).typeName, number: c.number, status: c.status })),
       lockVersion: app.lock_version,
       materials: files.map((f) => ({
         fileId: f.id,
