@@ -255,6 +255,7 @@ export interface ApplicationsTable {
   applicant_name: Generated<string>;
   /** The current step's own deadline (its state's limit), null when the step has none. */
   step_deadline: string | null;
+  waived_materials: Generated<number>;
 }
 
 export interface MessagesTable {
@@ -362,6 +363,14 @@ export interface CertificatesTable {
   issued_at: Generated<Date>;
 }
 
+export interface ApplicationEvidenceTable {
+  id: Generated<number>;
+  application_id: string;
+  material_key: string;
+  certificate_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface FilesTable {
   id: Generated<string>;
   owner_account_id: string;
@@ -467,6 +476,7 @@ export interface DB {
   workflow_definitions: WorkflowDefinitionsTable;
   seal_keys: SealKeysTable;
   certificates: CertificatesTable;
+  application_evidence: ApplicationEvidenceTable;
 }
 
 export type Org = Selectable<OrgsTable>;

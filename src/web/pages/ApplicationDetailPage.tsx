@@ -26,6 +26,8 @@ interface Detail {
   assigneeName: string | null;
   documents: string[];
   certificates: Array<{ identifier: string; typeName: string; number: string; status: string }>;
+  waivedMaterials: number;
+  evidence: Array<{ materialKey: string; materialName: string; typeName: string; number: string; identifier: string; issuerName: string }>;
   materials: Array<{ fileId: string; materialKey: string | null; materialName: string | null; fileName: string; mime: string; size: number; uploadedAt: string }>;
   lockVersion: number;
   actions: Array<{ key: string; name: string; reasonRequired: boolean; supplement: boolean }>;
@@ -212,6 +214,16 @@ export function ApplicationDetailPage() {
             </div>
           ))}
         />
+      )}
+      {app.evidence.length > 0 && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.shared", { n: app.waivedMaterials })}</h2>} style={{ marginBottom: 16 }}>
+          {app.evidence.map((e) => (
+            <div key={e.materialKey}>
+              <Tag color="success">{t("appd.sharedTag")}</Tag>
+              {e.materialName}：{e.typeName}（{e.number}，{e.issuerName}） <Link to={`/verify?id=${encodeURIComponent(e.identifier)}`}>{t("wallet.verify")}</Link>
+            </div>
+          ))}
+        </Card>
       )}
       <MaterialsCard materials={app.materials} />
 

@@ -150,6 +150,9 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       </Card>
 
       <Card title={section("materials", t("guide.materials"))} style={{ marginBottom: 16 }}>
+        {g.materials.some((m) => m.replaceableBy) && (
+          <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t("guide.waivableCount", { n: g.materials.filter((m) => m.replaceableBy).length })} />
+        )}
         <Table<Material>
           rowKey="key"
           size="small"

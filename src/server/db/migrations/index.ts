@@ -17,6 +17,7 @@ import * as m0015 from "./0015-shared-workflow-definitions";
 import * as m0016 from "./0016-inbox-indexes";
 import * as m0017 from "./0017-seal-keys";
 import * as m0018 from "./0018-certificates";
+import * as m0019 from "./0019-shared-evidence";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0016-inbox-indexes": m0016,
   "0017-seal-keys": m0017,
   "0018-certificates": m0018,
+  "0019-shared-evidence": m0019,
 };

@@ -184,6 +184,10 @@ export class ApplicationRepository {
     await this.db.updateTable("applications").set({ committed_deadline: committed, legal_deadline: legal, deadline_beyond_calendar: beyondCalendar }).where("id", "=", id).execute();
   }
 
+  async setWaived(id: string, count: number) {
+    await this.db.updateTable("applications").set({ waived_materials: count }).where("id", "=", id).execute();
+  }
+
   async hasEvent(applicationId: string, action: string): Promise<boolean> {
     const row = await this.db.selectFrom("application_events").select("id").where("application_id", "=", applicationId).where("action", "=", action).executeTakeFirst();
     return Boolean(row);

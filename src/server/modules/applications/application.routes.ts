@@ -174,6 +174,8 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
             assigneeName: z.string().nullable(),
             documents: z.array(z.enum(DOCUMENT_KINDS)),
             certificates: z.array(z.object({ identifier: z.string(), typeName: z.string(), number: z.string(), status: z.string() })),
+            waivedMaterials: z.number(),
+            evidence: z.array(z.object({ materialKey: z.string(), materialName: z.string(), typeName: z.string(), number: z.string(), identifier: z.string(), issuerName: z.string() })),
             lockVersion: z.number(),
             materials: z.array(z.object({ fileId: z.string(), materialKey: z.string().nullable(), materialName: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedAt: z.string() })),
             actions: z.array(z.object({ key: z.string(), name: z.string(), reasonRequired: z.boolean(), supplement: z.boolean() })),

@@ -177,6 +177,10 @@ export class ApplicationService {
           step_deadline: stepDeadline,
         });
         await attachMaterials(repos, actor, app.id, materials);
+        await this.attachSharedEvidence(repos, actor, ctx, app.id, item.region_code, content, materials, {
+          personId: who.applicantPersonId,
+          enterpriseId: who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null,
+        });
         if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
         await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "submit", from_state: null, to_state: startState, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: item.region_code });
         await also(repos, app.id);
@@ -291,6 +295,7 @@ export class ApplicationService {
     const guideMaterials = ((await repos.catalogue.findVersion(app.version_id))!.content as ItemContent).guide.materials;
     const files = await repos.files.listForApplication(id);
     const certificates = await repos.certificates.listForApplication(id);
+    const evidence = await repos.certificates.listEvidence(id);
     const workflow = app.workflow as WorkflowDefinition;
     const available = workflow.actions
       .filter((a) => a.from.includes(app.state))
@@ -309,6 +314,8 @@ export class ApplicationService {
       channel: app.channel,
       assigneeName: app.assignee_name,
       documents: availableDocuments(await this.documentSource(app)),
+      waivedMaterials: app.waived_materials,
+      evidence: evidence.map((e) => ({ materialKey: e.material_key, materialName: guideMaterials.find((m) => m.key === e.material_key)?.name ?? e.material_key, typeName: CERTIFICATE_TYPE_DEFS[e.type_code]?.name ?? e.type_code, number: e.number, identifier: e.identifier, issuerName: e.issuer_name })),
       certificates: certificates.map((c) => ({ identifier: c.identifier, typeName: (c.payload as { typeName: string }).typeName, number: c.number, status: c.status })),
       lockVersion: app.lock_version,
       materials: files.map((f) => ({
@@ -508,6 +515,33 @@ export class ApplicationService {
       stepDeadline: app.step_deadline,
       light: this.light(app.committed_deadline, app.outcome !== null),
     };
+  }
+
+  /**
+   * 免提交: every material that a certificate can replace, and that was not uploaded, is satisfied by a
+   * valid certificate the applicant (or their enterprise) holds. Each use is a read of the certificate
+   * library for this application, recorded with its purpose in the same transaction.
+   */
+  private async attachSharedEvidence(repos: Repositories, actor: Actor, ctx: RequestContext, applicationId: string, regionCode: string, content: ItemContent, uploaded: MaterialRef[], holder: { personId: string | null; enterpriseId: string | null }) {
+    const today = todayInChina(this.now());
+    let waived = 0;
+    for (const m of content.guide.materials) {
+      if (m.replaceableBy?.kind !== "certificate" || uploaded.some((u) => u.materialKey === m.key)) continue;
+      const held = await repos.certificates.findValidHeld(m.replaceableBy.code, holder, today);
+      if (!held) continue;
+      await repos.certificates.insertEvidence({ application_id: applicationId, material_key: m.key, certificate_id: held.id });
+      await repos.audit.append(actor, ctx, {
+        action: "certificate.share",
+        targetType: "certificate",
+        targetId: held.id,
+        regionCode,
+        ...(held.holder_person_id ? { subjectPersonId: held.holder_person_id } : {}),
+        purpose: `免提交材料：${m.name}`,
+        details: { applicationId, materialKey: m.key, identifier: held.identifier, source: "电子证照库" },
+      });
+      waived++;
+    }
+    if (waived) await repos.applications.setWaived(applicationId, waived);
   }
 
   /** On approval, the certificate the item declares is issued in the same transaction, with its own event and audit record. */

@@ -88,6 +88,30 @@ describe("e-certificates", () => {
     expect(audit.map((a) => a.action)).toEqual(["certificate.issue", "certificate.suspend", "certificate.revoke"]);
   });
 
+  it("a licence already held is shared instead of uploaded (免提交), recorded with its purpose", async () => {
+    const enterprise = await t.database.db.selectFrom("enterprises").selectAll().where("credit_code", "=", "91310101MA00000078").executeTakeFirstOrThrow();
+    const amr = await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310101-AMR").executeTakeFirstOrThrow();
+    await t.services.store.transact((repos) =>
+      t.services.certificates.issue(repos, {
+        type: "business_licence",
+        issuerOrgId: amr.id,
+        applicationId: null,
+        holder: { kind: "enterprise", personId: null, enterpriseId: enterprise.id, name: enterprise.name, id: enterprise.credit_code },
+        data: { name: enterprise.name, creditCode: enterprise.credit_code },
+      }),
+    );
+    // The citizen acts for the enterprise (switched in an earlier test) and uploads nothing.
+    const pudongItem = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310115-AMR").executeTakeFirstOrThrow()).id;
+    const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId: pudongItem, formData: form } });
+    expect(res.statusCode).toBe(201);
+    const reviewer = await login(t.app, "review.amr.pudong");
+    const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${res.json().id}`, headers: reviewer.headers })).json();
+    expect(detail.waivedMaterials).toBe(1);
+    expect(detail.evidence).toEqual([expect.objectContaining({ materialKey: "business_licence", materialName: "营业执照", typeName: "营业执照", issuerName: "黄浦区市场监督管理局" })]);
+    const share = await t.database.db.selectFrom("audit_log").select(["purpose", "details"]).where("action", "=", "certificate.share").executeTakeFirstOrThrow();
+    expect(share.purpose).toBe("免提交材料：营业执照");
+  });
+
   it("masks names the Chinese way", () => {
     expect(maskName("张伟明")).toBe("张*明");
     expect(maskName("李雪")).toBe("李*");
