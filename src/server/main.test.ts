@@ -22,7 +22,7 @@ describe("the server process", () => {
       for (let i = 0; ; i++) {
         const ready = await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false);
         if (ready) break;
-        if (i > 120) throw new Error(`server did not become ready:\n${output}`);
+        if (i > 320) throw new Error(`server did not become ready:\n${output}`);
         await new Promise((r) => setTimeout(r, 250));
       }
       // A login takes tens of milliseconds (scrypt); several queue behind each other. Send them,

@@ -5,6 +5,10 @@ import type { FieldCipher } from "../crypto/field-cipher";
 import { hashPassword } from "../crypto/password";
 import type { DB } from "../db/schema";
 import { AuditRepository } from "../modules/audit/audit.repository";
+import { CertificateService } from "../modules/certificates/certificate.service";
+import { SealService } from "../modules/seals/seal.service";
+import { ed25519Signer } from "../crypto/signer";
+import { createStore, Repositories } from "../db/store";
 import { demoOrgs } from "./demo-orgs";
 import { seedCatalogue } from "./catalogue/seed-catalogue";
 import { DEMO_PASSWORD, DEMO_STAFF, demoEnterprises, demoPersons } from "./demo-people";
@@ -47,6 +51,22 @@ async function seedAppointmentSlots(db: Kysely<DB>, centres: Array<{ id: string;
   const times = [["09:00", "10:00"], ["10:00", "11:00"], ["14:00", "15:00"], ["15:00", "16:00"]] as const;
   const rows = centres.flatMap((c) => days.flatMap((day) => times.map(([start, end]) => ({ centre_org_id: c.id, day, start_time: start, end_time: end, capacity: 5, region_code: c.regionCode }))));
   for (let i = 0; i < rows.length; i += 1000) await db.insertInto("appointment_slots").values(rows.slice(i, i + 1000)).execute();
+}
+
+/** Every demo enterprise holds its business licence in the certificate library, sealed by its district's market regulator. */
+async function seedBusinessLicences(db: Kysely<DB>, cipher: FieldCipher, orgCodes: Set<string>, now: Date) {
+  const repos = new Repositories(db);
+  const certificates = new CertificateService(createStore(db), new SealService(createStore(db), cipher, ed25519Signer, () => now), () => now);
+  for (const e of await db.selectFrom("enterprises").selectAll().orderBy("credit_code").execute()) {
+    const issuer = orgCodes.has(`${e.region_code}-AMR`) ? `${e.region_code}-AMR` : "310000-AMR";
+    await certificates.issue(repos, {
+      type: "business_licence",
+      issuerOrgId: seedUuid(`org:${issuer}`),
+      applicationId: null,
+      holder: { kind: "enterprise", personId: null, enterpriseId: e.id, name: e.name, id: e.credit_code },
+      data: { name: e.name, creditCode: e.credit_code, address: e.address },
+    });
+  }
 }
 
 export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = new Date()): Promise<SeedSummary> {
@@ -174,6 +194,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
 
     const catalogue = await seedCatalogue(trx);
     await seedAppointmentSlots(trx, orgs.filter((o) => o.kind === "service_centre").map((o) => ({ id: seedUuid(`org:${o.code}`), regionCode: o.regionCode })), now);
+    await seedBusinessLicences(trx, cipher, new Set(orgs.map((o) => o.code)), now);
     const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length, ...catalogue };
     await new AuditRepository(trx).append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {
       action: "seed.demo",
