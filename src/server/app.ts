@@ -23,6 +23,7 @@ import { CalendarService } from "./modules/calendar/calendar.service";
 import { certificateRoutes } from "./modules/certificates/certificate.routes";
 import { CertificateService } from "./modules/certificates/certificate.service";
 import { SealService } from "./modules/seals/seal.service";
+import { sealRoutes } from "./modules/seals/seal.routes";
 import { ed25519Signer } from "./crypto/signer";
 import { appointmentRoutes } from "./modules/appointments/appointment.routes";
 import { AppointmentService } from "./modules/appointments/appointment.service";
@@ -245,6 +246,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin, workflows: services.itemWorkflows });
       await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
       await api.register(certificateRoutes, { certificates: services.certificates });
+      await api.register(sealRoutes, { seals: services.seals });
       await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(appointmentRoutes, { appointments: services.appointments });
       await api.register(notificationRoutes, { notifications: services.notifications });

@@ -106,6 +106,26 @@ describe("e-certificates", () => {
     expect(share.purpose).toBe("免提交材料：营业执照");
   });
 
+  it("administrators above an issuer list and rotate its seal keys over the API; certificates stay verifiable", async () => {
+    const amr = (await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310101-AMR").executeTakeFirstOrThrow()).id;
+    const url = `/api/v1/admin/orgs/${amr}/seal-keys`;
+    const huangpuAdmin = await login(t.app, "admin.huangpu");
+    expect((await t.app.inject({ method: "GET", url, headers: huangpuAdmin.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "GET", url, headers: (await login(t.app, "approve.amr.huangpu")).headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "GET", url, headers: citizen.headers })).statusCode).toBe(403);
+    const admin = await login(t.app, "admin");
+    const before = (await t.app.inject({ method: "GET", url, headers: admin.headers })).json().items;
+    expect(before.filter((k: { status: string }) => k.status === "active")).toHaveLength(1);
+    const rotated = await t.app.inject({ method: "POST", url: `${url}/rotate`, headers: admin.headers });
+    expect(rotated.statusCode).toBe(200);
+    const after = (await t.app.inject({ method: "GET", url, headers: admin.headers })).json().items;
+    expect(after[0]).toMatchObject({ keyId: rotated.json().keyId, status: "active" });
+    expect(after.filter((k: { status: string }) => k.status === "retired").length).toBe(before.length);
+    // The seeded business licence was sealed with the retired key and still verifies.
+    const licence = await t.database.db.selectFrom("certificates").select("identifier").where("type_code", "=", "business_licence").where("issuer_org_id", "=", amr).executeTakeFirstOrThrow();
+    expect((await verify(licence.identifier)).reason).toBe("VALID");
+  });
+
   it("masks names the Chinese way", () => {
     expect(maskName("张伟明")).toBe("张*明");
     expect(maskName("李雪")).toBe("李*");
