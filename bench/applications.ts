@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import pg from "pg";
 import type { Database } from "../src/server/db/database";
+import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 
 export interface Timed {
   rps: number;
@@ -13,18 +14,6 @@ export interface Timed {
   p99: number;
   errors: number;
 }
-
-export const FOOD_LICENCE_FORM = {
-  enterpriseName: "上海明远科技有限公司",
-  creditCode: "91310101MA00000078",
-  legalRep: "张伟明",
-  contact: "张伟明",
-  contactMobile: "13800000001",
-  category: "catering",
-  seats: 40,
-  area: 120,
-  address: "上海市黄浦区四川中路213号",
-};
 
 /** Logs in and returns the cookie and CSRF token for later calls. */
 export async function session(base: string, identifier: string): Promise<{ cookie: string; csrf: string }> {

@@ -21,7 +21,8 @@ import { isEmpty, seedDemo } from "../src/server/seed/seed-demo";
 import { generateCatalogue } from "../src/server/seed/catalogue/generate-catalogue";
 import { RELEVANCE_SET } from "../src/server/modules/search/relevance-set";
 import { seedScaleApplications } from "../src/server/seed/seed-applications";
-import { FOOD_LICENCE_FORM, rawInsertBaseline, session } from "./applications";
+import { rawInsertBaseline, session } from "./applications";
+import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);

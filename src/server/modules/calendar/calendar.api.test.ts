@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INSTANT_TEMPLATE, PROMISE_TEMPLATE } from "../../../shared/workflow-definition";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 
 let t: TestApp;
 let clock = new Date("2026-12-24T02:00:00Z"); // Thursday 24 December 2026
 let admin: LoggedIn;
 let itemId: string;
-const form = { enterpriseName: "上海明远科技有限公司", creditCode: "91310101MA00000078", legalRep: "张伟明", contact: "张伟明", contactMobile: "13800000001", category: "catering", seats: 40, area: 120, address: "上海市黄浦区四川中路213号" };
+const form = FOOD_LICENCE_FORM;
 
 beforeAll(async () => {
   t = await startTestApp({}, { now: () => clock });

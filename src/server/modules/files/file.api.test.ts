@@ -1,23 +1,14 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 import { samplePdf, samplePng, sampleExe } from "../../testing/sample-files";
 
 let t: TestApp;
 let citizen: LoggedIn;
 let itemId: string;
 
-const form = {
-  enterpriseName: "上海明远科技有限公司",
-  creditCode: "91310101MA00000078",
-  legalRep: "张伟明",
-  contact: "张伟明",
-  contactMobile: "13800000001",
-  category: "catering",
-  seats: 40,
-  area: 120,
-  address: "上海市黄浦区四川中路213号",
-};
+const form = FOOD_LICENCE_FORM;
 
 beforeAll(async () => {
   t = await startTestApp({ uploadMaxBytes: 64 * 1024 });
