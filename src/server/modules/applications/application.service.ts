@@ -20,6 +20,9 @@ export interface MaterialRef {
   fileId: string;
 }
 
+/** An application as read with its workflow definition. */
+type ApplicationRow = NonNullable<Awaited<ReturnType<Repositories["applications"]["findById"]>>>;
+
 export interface InboxFilter {
   states: string[] | null;
   /** Past the committed deadline and unfinished (已超期). */
@@ -49,10 +52,11 @@ export class ApplicationService {
   /** Published versions never change: their content is read once per process (bounded). */
   private readonly contents = new Map<string, ItemContent>();
 
-  private async versionContent(versionId: string): Promise<ItemContent> {
+  /** Inside a transaction pass its repositories: on the embedded engine a read outside would wait for it. */
+  private async versionContent(versionId: string, repos: Repositories = this.store.repos): Promise<ItemContent> {
     let content = this.contents.get(versionId);
     if (!content) {
-      content = (await this.store.repos.catalogue.findVersion(versionId))!.content as ItemContent;
+      content = (await repos.catalogue.findVersion(versionId))!.content as ItemContent;
       if (this.contents.size > 5000) this.contents.clear();
       this.contents.set(versionId, content);
     }
@@ -104,10 +108,10 @@ export class ApplicationService {
     if (!hasRole(actor, "window_clerk")) throw new DomainError("FORBIDDEN");
     const person = await this.store.repos.persons.findByIdNumberHash(this.cipher.blindIndex("id", input.idNumber));
     if (!person) throw new DomainError("PERSON_NOT_FOUND");
-    const item = await this.store.repos.catalogue.findPublishedById(input.itemId);
-    if (!item) throw new DomainError("ITEM_NOT_FOUND");
+    const item = await this.store.repos.catalogue.findApplicable(input.itemId);
+    if (!item?.version_id) throw new DomainError("ITEM_NOT_FOUND");
     const crossRegion = item.region_code !== "310000" && item.region_code !== actor.regionCode;
-    if (crossRegion && !(item.content as ItemContent).guide.scope.includes("citywide")) throw new DomainError("NOT_CITYWIDE");
+    if (crossRegion && !(await this.versionContent(item.version_id)).guide.scope.includes("citywide")) throw new DomainError("NOT_CITYWIDE");
     const account = await this.store.repos.accounts.findByPersonId(person.id);
     return this.create(actor, { itemId: input.itemId, formData: input.formData, ...(input.materials ? { materials: input.materials } : {}) }, { channel: "window", applicantAccountId: account?.id ?? null, applicantPersonId: person.id, applicantName: person.name, acceptingOrgId: actor.orgId }, ctx, async (repos, appId) => {
       await repos.audit.append(actor, ctx, {
@@ -236,7 +240,7 @@ export class ApplicationService {
       let formData: string | undefined;
       if (input.formData || input.materials) {
         if (!isApplicant || action.key !== "resubmit") throw new DomainError("ACTION_NOT_ALLOWED");
-        const content = (await repos.catalogue.findVersion(app.version_id))!.content as ItemContent;
+        const content = await this.versionContent(app.version_id, repos);
         const values = input.formData ?? (app.form_data as FormValues);
         const problems = validateFormValues(content.form.fields, values);
         if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
@@ -290,9 +294,10 @@ export class ApplicationService {
     const isApplicant = access.isApplicant;
     const isStaff = access.isHandlingStaff;
     if (!isApplicant && !access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
-    const receipt = await this.receipt(repos, id);
+    const receipt = this.receiptOf(app);
     const events = await repos.applications.listEvents(id);
-    const guideMaterials = ((await repos.catalogue.findVersion(app.version_id))!.content as ItemContent).guide.materials;
+    const content = await this.versionContent(app.version_id);
+    const guideMaterials = content.guide.materials;
     const files = await repos.files.listForApplication(id);
     const certificates = await repos.certificates.listForApplication(id);
     const evidence = await repos.certificates.listEvidence(id);
@@ -313,7 +318,7 @@ export class ApplicationService {
       applicantName: app.applicant_name,
       channel: app.channel,
       assigneeName: app.assignee_name,
-      documents: availableDocuments(await this.documentSource(app)),
+      documents: availableDocuments(await this.documentSource(app, content, events)),
       waivedMaterials: app.waived_materials,
       evidence: evidence.map((e) => ({ materialKey: e.material_key, materialName: guideMaterials.find((m) => m.key === e.material_key)?.name ?? e.material_key, typeName: CERTIFICATE_TYPE_DEFS[e.type_code]?.name ?? e.type_code, number: e.number, identifier: e.identifier, issuerName: e.issuer_name })),
       certificates: certificates.map((c) => ({ identifier: c.identifier, typeName: (c.payload as { typeName: string }).typeName, number: c.number, status: c.status })),
@@ -432,16 +437,14 @@ export class ApplicationService {
     if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
     const access = await applicationAccess(this.store.repos, actor, app);
     if (!access.isApplicant && !access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
-    const doc = buildDocument(await this.documentSource(app), kind);
+    const doc = buildDocument(await this.documentSource(app, await this.versionContent(app.version_id), await this.store.repos.applications.listEvents(app.id)), kind);
     if (!doc) throw new DomainError("DOCUMENT_NOT_AVAILABLE");
     return doc;
   }
 
-  private async documentSource(app: NonNullable<Awaited<ReturnType<Repositories["applications"]["findById"]>>>): Promise<DocumentSource> {
+  private async documentSource(app: ApplicationRow, content: ItemContent, events: Array<{ action: string; opinion: string | null; details: unknown; created_at: Date }>): Promise<DocumentSource> {
     const repos = this.store.repos;
-    const content = (await repos.catalogue.findVersion(app.version_id))!.content as ItemContent;
     const [handling, accepting] = await Promise.all([repos.orgs.findById(app.handling_org_id), app.accepting_org_id ? repos.orgs.findById(app.accepting_org_id) : undefined]);
-    const events = await repos.applications.listEvents(app.id);
     return {
       number: app.number,
       itemName: content.name,
@@ -500,7 +503,11 @@ export class ApplicationService {
   }
 
   private async receipt(repos: Repositories, id: string) {
-    const app = (await repos.applications.findById(id))!;
+    return this.receiptOf((await repos.applications.findById(id))!);
+  }
+
+  /** The receipt (受理回执) fields of an application row already read. */
+  private receiptOf(app: ApplicationRow) {
     const workflow = app.workflow as WorkflowDefinition;
     return {
       id: app.id,
@@ -545,8 +552,8 @@ export class ApplicationService {
   }
 
   /** On approval, the certificate the item declares is issued in the same transaction, with its own event and audit record. */
-  private async issueCertificate(repos: Repositories, actor: Actor, app: NonNullable<Awaited<ReturnType<Repositories["applications"]["findForUpdate"]>>>, formData: FormValues, ctx: RequestContext) {
-    const declared = (await this.versionContent(app.version_id)).certificate;
+  private async issueCertificate(repos: Repositories, actor: Actor, app: ApplicationRow, formData: FormValues, ctx: RequestContext) {
+    const declared = (await this.versionContent(app.version_id, repos)).certificate;
     if (!declared || !this.certificates) return;
     const def = CERTIFICATE_TYPE_DEFS[declared.type]!;
     const data = Object.fromEntries(Object.entries(declared.fields).filter(([, formKey]) => formData[formKey] !== undefined && formData[formKey] !== null).map(([certField, formKey]) => [certField, String(formData[formKey])]));
@@ -565,7 +572,7 @@ export class ApplicationService {
   }
 
   /** 会签: one of the parallel roles signs; the state's follow-up action waits until every role has. */
-  private async countersign(repos: Repositories, actor: Actor, app: NonNullable<Awaited<ReturnType<Repositories["applications"]["findForUpdate"]>>>, roles: string[], inScope: boolean, opinion: string | undefined, ctx: RequestContext) {
+  private async countersign(repos: Repositories, actor: Actor, app: ApplicationRow, roles: string[], inScope: boolean, opinion: string | undefined, ctx: RequestContext) {
     const signed = await repos.applications.countersignedRoles(app.id, app.state);
     const role = inScope ? actor.roles.find((r) => roles.includes(r) && !signed.includes(r)) : undefined;
     if (!role) throw new DomainError(inScope && actor.roles.some((r) => roles.includes(r)) ? "ACTION_NOT_ALLOWED" : "FORBIDDEN", { state: app.state, action: COUNTERSIGN });

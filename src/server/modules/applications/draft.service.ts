@@ -27,7 +27,7 @@ export class DraftService {
 
   async save(actor: Actor, itemId: string, input: { formData: FormValues; materials: MaterialRef[]; lockVersion: number | null }) {
     const { accountId, enterpriseId } = this.owner(actor);
-    if (!(await this.store.repos.catalogue.findPublishedById(itemId))) throw new DomainError("ITEM_NOT_FOUND");
+    if (!(await this.store.repos.catalogue.findApplicable(itemId))) throw new DomainError("ITEM_NOT_FOUND");
     const row = await this.store.repos.drafts.save(accountId, itemId, enterpriseId, input.lockVersion, JSON.stringify(input.formData), JSON.stringify(input.materials));
     if (!row) {
       const current = await this.store.repos.drafts.find(accountId, itemId, enterpriseId);

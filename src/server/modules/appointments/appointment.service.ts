@@ -76,7 +76,7 @@ export class AppointmentService {
     const slot = await this.store.repos.appointments.findSlot(input.slotId);
     if (!slot) throw new DomainError("SLOT_NOT_FOUND");
     if (`${slot.day} ${slot.start_time}` <= this.localNow()) throw new DomainError("SLOT_PAST");
-    if (!(await this.store.repos.catalogue.findPublishedById(input.itemId))) throw new DomainError("ITEM_NOT_FOUND");
+    if (!(await this.store.repos.catalogue.findApplicable(input.itemId))) throw new DomainError("ITEM_NOT_FOUND");
     try {
       return await this.store.transact(async (repos) => {
         if (!(await repos.appointments.takePlace(slot.id))) throw new DomainError("SLOT_FULL");

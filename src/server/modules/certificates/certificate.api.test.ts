@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateCertificateId } from "../../../shared/validation/certificate-id";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
+import { buildApp } from "../../app";
 import { maskName } from "./certificate.service";
 
 let t: TestApp;
@@ -125,6 +126,28 @@ describe("e-certificates", () => {
     // The seeded business licence was sealed with the retired key and still verifies.
     const licence = await t.database.db.selectFrom("certificates").select("identifier").where("type_code", "=", "business_licence").where("issuer_org_id", "=", amr).executeTakeFirstOrThrow();
     expect((await verify(licence.identifier)).reason).toBe("VALID");
+  });
+
+  it("a process that has not seen the item yet approves and issues as well (nothing read outside the transaction)", async () => {
+    const second = await buildApp({ config: t.config, database: t.database, cipher: t.cipher, logger: false, senders: t.senders });
+    await second.app.ready();
+    try {
+      const other = await login(t.app, "13800000002");
+      const itemId = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+      const id = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: other.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000002" } } })).json().id;
+      const act = async (app: typeof t.app, who: LoggedIn, action: string) => {
+        const lockVersion = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: who.headers })).json().lockVersion;
+        return app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: who.headers, payload: { action, lockVersion } });
+      };
+      const reviewer = await login(t.app, "review.amr.huangpu");
+      await act(t.app, reviewer, "accept");
+      await act(t.app, reviewer, "pass_review");
+      const approved = await act(second.app, await login(t.app, "approve.amr.huangpu"), "approve");
+      expect(approved.json()).toMatchObject({ state: "approved" });
+      expect(await t.database.db.selectFrom("certificates").select("id").where("application_id", "=", id).execute()).toHaveLength(1);
+    } finally {
+      await second.app.close();
+    }
   });
 
   it("masks names the Chinese way", () => {
