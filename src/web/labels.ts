@@ -23,3 +23,6 @@ export const THEMES_FOR: Record<"person" | "enterprise", string[]> = {
   person: ["birth", "education", "employment", "social_security", "medical", "elderly", "housing", "marriage", "travel", "household", "disability", "tax"],
   enterprise: ["start_business", "operation", "tax", "social_security", "construction", "employment", "closure"],
 };
+
+/** The antd colour of a deadline light (green: on time, yellow: one working day left, red: overdue). */
+export const LIGHT_COLOR = { green: "success", yellow: "warning", red: "error" } as const;

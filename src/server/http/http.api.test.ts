@@ -89,6 +89,9 @@ describe("authorization on every endpoint", () => {
       ["GET", `/api/v1/admin/catalogue/items/${SAMPLE_ID}/workflow`],
       ["POST", `/api/v1/applications/${SAMPLE_ID}/assignment`, { assigneeAccountId: null, lockVersion: 0 }],
       ["GET", `/api/v1/applications/${SAMPLE_ID}/assignees`],
+      ["POST", `/api/v1/certificates/${SAMPLE_ID}/status`, { status: "revoked", reason: "测试" }],
+      ["GET", `/api/v1/admin/orgs/${SAMPLE_ID}/seal-keys`],
+      ["POST", `/api/v1/admin/orgs/${SAMPLE_ID}/seal-keys/rotate`],
     ];
     for (const [method, url, payload] of staffOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: citizen.headers, ...(payload ? { payload } : {}) });
@@ -100,6 +103,8 @@ describe("authorization on every endpoint", () => {
       ["GET", "/api/v1/drafts"],
       ["GET", "/api/v1/appointments"],
       ["POST", "/api/v1/appointments", { itemId: SAMPLE_ID, slotId: SAMPLE_ID }],
+      ["GET", "/api/v1/me/certificates"],
+      ["PUT", `/api/v1/drafts/${SAMPLE_ID}`, { formData: {}, lockVersion: null }],
     ];
     for (const [method, url, payload] of citizenOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: staff.headers, ...(payload ? { payload } : {}) });

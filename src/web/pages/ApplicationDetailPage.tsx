@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ItemDetail } from "../../shared/schemas/catalogue";
+import { LIGHT_COLOR } from "../labels";
 import { api, ApiError } from "../api";
 import { FormRenderer } from "../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
@@ -35,7 +36,6 @@ interface Detail {
   itemId?: string;
 }
 
-const LIGHT = { green: "success", yellow: "warning", red: "error" } as const;
 
 /** The uploaded materials: images shown as thumbnails, PDFs opened in place; staff reads are audited by the server. */
 function MaterialsCard({ materials }: { materials: Detail["materials"] }) {
@@ -158,7 +158,7 @@ export function ApplicationDetailPage() {
         <Descriptions.Item label={t("apps.state")}>{app.stateName}</Descriptions.Item>
         <Descriptions.Item label={t("apps.submittedAt")}>{app.submittedAt.slice(0, 10)}</Descriptions.Item>
         <Descriptions.Item label={t("guide.committedLimit")}>
-          {app.committedDeadline ?? (app.deadlineBeyondCalendar ? t("appd.beyondCalendar") : "—")} {app.light && <Tag color={LIGHT[app.light]}>{t(`apps.light_${app.light}`)}</Tag>}
+          {app.committedDeadline ?? (app.deadlineBeyondCalendar ? t("appd.beyondCalendar") : "—")} {app.light && <Tag color={LIGHT_COLOR[app.light]}>{t(`apps.light_${app.light}`)}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t("guide.legalLimit")}>{app.legalDeadline ?? "—"}</Descriptions.Item>
         {app.stepDeadline && <Descriptions.Item label={t("appd.stepDeadline")}>{app.stepDeadline}</Descriptions.Item>}

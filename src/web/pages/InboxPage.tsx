@@ -2,6 +2,7 @@ import { Alert, App, Button, Input, Select, Space, Table, Tabs, Tag, Typography 
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LIGHT_COLOR } from "../labels";
 import { api, ApiError } from "../api";
 
 interface Row {
@@ -18,7 +19,6 @@ interface Row {
   assigneeName: string | null;
 }
 
-export const LIGHT = { green: "success", yellow: "warning", red: "error" } as const;
 const PAGE = 20;
 /** Tab → query: by state, overdue, or claimed by me. */
 const TABS: Array<[string, string]> = [
@@ -103,7 +103,7 @@ export function InboxPage() {
           { title: t("inbox.applicant"), dataIndex: "applicantName" },
           { title: t("apps.org"), dataIndex: "handlingOrgName" },
           { title: t("apps.state"), dataIndex: "stateName" },
-          { title: t("apps.deadline"), render: (_, r) => (r.committedDeadline ? <Tag color={r.light ? LIGHT[r.light] : undefined}>{r.committedDeadline} {r.light ? t(`apps.light_${r.light}`) : ""}</Tag> : "—") },
+          { title: t("apps.deadline"), render: (_, r) => (r.committedDeadline ? <Tag color={r.light ? LIGHT_COLOR[r.light] : undefined}>{r.committedDeadline} {r.light ? t(`apps.light_${r.light}`) : ""}</Tag> : "—") },
           {
             title: t("inbox.assignee"),
             render: (_, r) =>

@@ -2,6 +2,7 @@ import { Alert, Empty, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LIGHT_COLOR } from "../labels";
 import { api } from "../api";
 
 interface Row {
@@ -16,7 +17,6 @@ interface Row {
   light: "green" | "yellow" | "red" | null;
 }
 
-const LIGHT_COLOR = { green: "success", yellow: "warning", red: "error" } as const;
 
 /** 我的办件: the applicant's applications with their state and committed deadline. */
 export function MyApplicationsPage() {

@@ -3,17 +3,8 @@ import { Alert, Button, Space, Spin } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
+import type { PrintableDocument } from "../../shared/schemas/documents";
 import { api } from "../api";
-
-interface PrintableDocument {
-  title: string;
-  docNumber: string;
-  addressee: string;
-  paragraphs: string[];
-  list: string[];
-  issuer: string;
-  date: string;
-}
 
 /** A print-ready document (受理回执, 受理通知书, 补正告知书, 决定书) laid out as an official notice on A4. */
 export function PrintDocumentPage() {

@@ -1,12 +1,11 @@
+import { DOCUMENT_KINDS, type DocumentKind, type PrintableDocument } from "../../../shared/schemas/documents";
+
 /**
  * The printable documents of an application (文书): the receipt (受理回执), the acceptance notice
  * (受理通知书), the supplement notice (补正告知书), the decision not to accept (不予受理决定书) and the
  * decision to grant or refuse (准予 / 不予决定书). Pure: built from the application, its events and
  * names, so that the same text prints in the browser and could feed a PDF renderer.
  */
-export const DOCUMENT_KINDS = ["receipt", "acceptance", "supplement", "rejection", "decision"] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
 export interface DocumentSource {
   number: string;
   itemName: string;
@@ -20,17 +19,6 @@ export interface DocumentSource {
   events: Array<{ action: string; opinion: string | null; details: Record<string, unknown>; createdAt: Date }>;
   /** Names of fields and materials, by key, for the supplement list. */
   names: Record<string, string>;
-}
-
-export interface PrintableDocument {
-  kind: DocumentKind;
-  title: string;
-  docNumber: string;
-  addressee: string;
-  paragraphs: string[];
-  list: string[];
-  issuer: string;
-  date: string;
 }
 
 /** 2026-02-12 → 2026年2月12日 */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, idNumber, LIMITS, uuid } from "../../../shared/schemas/common";
 import { requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
-import { DOCUMENT_KINDS } from "./application-documents";
+import { DOCUMENT_KINDS, printableDocument } from "../../../shared/schemas/documents";
 import type { ApplicationService } from "./application.service";
 import type { DraftService } from "./draft.service";
 
@@ -209,7 +209,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
         summary: "文书 A printable document: receipt 受理回执, acceptance 受理通知书, supplement 补正告知书, rejection 不予受理决定书, decision 准予/不予决定书",
         params: z.strictObject({ id: uuid, kind: z.enum(DOCUMENT_KINDS) }),
         response: {
-          200: z.object({ kind: z.enum(DOCUMENT_KINDS), title: z.string(), docNumber: z.string(), addressee: z.string(), paragraphs: z.array(z.string()), list: z.array(z.string()), issuer: z.string(), date: z.string() }),
+          200: printableDocument,
           ...errors,
         },
       },

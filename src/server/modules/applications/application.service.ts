@@ -12,7 +12,8 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import { applicationAccess } from "./application-access";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import type { CertificateService } from "../certificates/certificate.service";
-import { availableDocuments, buildDocument, type DocumentKind, type DocumentSource } from "./application-documents";
+import type { DocumentKind } from "../../../shared/schemas/documents";
+import { availableDocuments, buildDocument, type DocumentSource } from "./application-documents";
 
 export interface MaterialRef {
   /** The guide's material key, or `field:<key>` for a form attachment field (filled in from the form). */

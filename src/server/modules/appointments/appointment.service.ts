@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { nextDay, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
-import type { Store } from "../../db/store";
+import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 
 export interface PublishInput {
@@ -116,7 +116,7 @@ export class AppointmentService {
   }
 
   /** One path for the applicant's changes: own booking, still active, not started, same version. */
-  private async change(actor: Actor, id: string, lockVersion: number, ctx: RequestContext, apply: (repos: import("../../db/store").Repositories, appt: { slot_id: string }) => Promise<{ status?: "cancelled"; slot_id?: string }>) {
+  private async change(actor: Actor, id: string, lockVersion: number, ctx: RequestContext, apply: (repos: Repositories, appt: { slot_id: string }) => Promise<{ status?: "cancelled"; slot_id?: string }>) {
     if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
     return this.store.transact(async (repos) => {
       const appt = await repos.appointments.findForUpdate(id);
@@ -162,7 +162,7 @@ export class AppointmentService {
     return this.present((await repos.appointments.findDetailed(id))!);
   }
 
-  private present(r: NonNullable<Awaited<ReturnType<import("../../db/store").Repositories["appointments"]["findDetailed"]>>>) {
+  private present(r: NonNullable<Awaited<ReturnType<Repositories["appointments"]["findDetailed"]>>>) {
     return {
       id: r.id,
       code: r.code,

@@ -1,6 +1,6 @@
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import { maskMobile } from "../../../shared/validation/mobile";
-import type { Actor } from "../../actor";
+import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -162,7 +162,7 @@ export class NotificationService {
     return { sms: account.notify_sms, hasMobile: account.mobile_enc !== null, email: account.email_enc ? maskEmail(this.cipher.decrypt(account.email_enc)) : null, emailEnabled: this.email !== null };
   }
 
-  async updateSettings(actor: Actor, input: { sms: boolean; email?: string | null }, ctx: import("../../actor").RequestContext) {
+  async updateSettings(actor: Actor, input: { sms: boolean; email?: string | null }, ctx: RequestContext) {
     if (actor.kind === "system") throw new DomainError("FORBIDDEN");
     await this.store.transact(async (repos) => {
       await repos.accounts.update(actor.accountId, { notify_sms: input.sms, ...(input.email !== undefined ? { email_enc: input.email ? this.cipher.encrypt(input.email) : null } : {}) });
