@@ -45,3 +45,16 @@ export const SYSTEM_ACTOR: Actor = {
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.kind === "staff" && roles.some((r) => actor.roles.includes(r));
 }
+
+/** The city's own region code: staff of the city government and its departments work city-wide. */
+export const CITY_REGION = "310000";
+
+export function isCityLevel(actor: Actor): boolean {
+  return actor.kind === "staff" && actor.regionCode === CITY_REGION;
+}
+
+/** The org subtree a data administrator looks after: the whole city for city-level staff ("" = every path). */
+export function dataScope(actor: Actor): string | null {
+  if (actor.kind !== "staff" || !actor.orgPath) return null;
+  return isCityLevel(actor) ? "" : actor.orgPath;
+}

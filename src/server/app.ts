@@ -56,6 +56,12 @@ import { AuthService } from "./modules/identity/auth.service";
 import { orgRoutes } from "./modules/orgs/org.routes";
 import { OrgService } from "./modules/orgs/org.service";
 import { registryRoutes } from "./modules/registry/registry.routes";
+import { DataElementService } from "./modules/data-elements/data-element.service";
+import { dataElementRoutes } from "./modules/data-elements/data-element.routes";
+import { SharingService } from "./modules/sharing/sharing.service";
+import { PrefillService } from "./modules/sharing/prefill.service";
+import { SharingRuleService } from "./modules/sharing/sharing-rule.service";
+import { sharingRoutes } from "./modules/sharing/sharing.routes";
 import { RegistryService } from "./modules/registry/registry.service";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { StaffService } from "./modules/staff/staff.service";
@@ -83,6 +89,10 @@ export interface Services {
   itemWorkflows: ItemWorkflowService;
   seals: SealService;
   certificates: CertificateService;
+  dataElements: DataElementService;
+  sharing: SharingService;
+  prefills: PrefillService;
+  sharingRules: SharingRuleService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -106,13 +116,20 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const calendarOf = () => calendar.current();
   const seals = new SealService(store, cipher, ed25519Signer, now);
   const certificates = new CertificateService(store, seals, now);
-  const applications = new ApplicationService(store, cipher, now, calendarOf, certificates);
+  const dataElements = new DataElementService(store);
+  const sharing = new SharingService(store, cipher, now);
+  const prefills = new PrefillService(store, sharing, dataElements, cipher, now);
+  const applications = new ApplicationService(store, cipher, now, calendarOf, certificates, { sharing, prefills });
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   return {
     store,
     calendar,
     seals,
     certificates,
+    dataElements,
+    sharing,
+    prefills,
+    sharingRules: new SharingRuleService(store, dataElements),
     itemWorkflows: new ItemWorkflowService(store),
     auth: new AuthService(store, cipher, config, now),
     staff: new StaffService(store, cipher),
@@ -246,6 +263,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin, workflows: services.itemWorkflows });
       await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
       await api.register(certificateRoutes, { certificates: services.certificates });
+      await api.register(dataElementRoutes, { dataElements: services.dataElements });
+      await api.register(sharingRoutes, { prefills: services.prefills, rules: services.sharingRules });
       await api.register(sealRoutes, { seals: services.seals });
       await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(appointmentRoutes, { appointments: services.appointments });

@@ -7,6 +7,7 @@ import { startNotificationWorker } from "./jobs/notifications.job";
 import { registerFileCleanup } from "./jobs/file-cleanup.job";
 import { openRuntime } from "./runtime";
 import { isEmpty, seedDemo } from "./seed/seed-demo";
+import { seedDataElements } from "./modules/data-elements/data-element.service";
 
 /** Starts Haoban: database and migrations, demo data on first start, jobs, then the HTTP server. */
 async function main() {
@@ -23,6 +24,8 @@ async function main() {
     const summary = await seedDemo(database.db, cipher, now());
     app.log.info(summary, "demo city seeded");
   }
+  // The standard data elements are part of the platform: a database from before the dictionary gets them.
+  await seedDataElements(services.store.repos);
 
   const boss = await startJobQueue(database.executeSql);
   await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);

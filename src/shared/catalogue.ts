@@ -103,4 +103,5 @@ export const CERTIFICATE_TYPES: Record<string, string> = {
   social_security_card: "社会保障卡",
   planning_permit: "建设工程规划许可证",
   retirement_certificate: "退休证",
+  education_certificate: "学历证书",
 };

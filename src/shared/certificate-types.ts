@@ -15,6 +15,8 @@ export interface CertificateTypeDef {
   fields: Array<{ key: string; label: string }>;
   /** Years of validity from issue; null for long-term (长期). */
   validityYears: number | null;
+  /** Which data element each field states ("@number": the certificate's number), for prefill. */
+  elements?: Record<string, string>;
 }
 
 const authority = (body8: string) => buildCreditCode("1", "1", "100000", body8);
@@ -34,6 +36,7 @@ export const CERTIFICATE_TYPE_DEFS: Record<string, CertificateTypeDef> = {
       { key: "mainBusiness", label: "主体业态" },
     ],
     validityYears: 5,
+    elements: { operatorName: "enterprise.name", legalRep: "enterprise.legalRepName" },
   },
   business_licence: {
     code: "business_licence",
@@ -48,6 +51,7 @@ export const CERTIFICATE_TYPE_DEFS: Record<string, CertificateTypeDef> = {
       { key: "address", label: "住所" },
     ],
     validityYears: null,
+    elements: { name: "enterprise.name", legalRep: "enterprise.legalRepName" },
   },
   marriage_certificate: {
     code: "marriage_certificate",
@@ -61,6 +65,70 @@ export const CERTIFICATE_TYPE_DEFS: Record<string, CertificateTypeDef> = {
       { key: "registeredOn", label: "登记日期" },
     ],
     validityYears: null,
+    elements: { spouseName: "spouse.name" },
+  },
+  resident_id: {
+    code: "resident_id",
+    name: "居民身份证",
+    authority: "中华人民共和国公安部",
+    typeCode: `${authority("00001330")}001`,
+    holder: "person",
+    fields: [
+      { key: "name", label: "姓名" },
+      { key: "gender", label: "性别" },
+      { key: "birthDate", label: "出生" },
+      { key: "address", label: "住址" },
+    ],
+    validityYears: 20,
+    elements: { name: "person.name", gender: "person.gender", birthDate: "person.birthDate" },
+  },
+  household_register: {
+    code: "household_register",
+    name: "居民户口簿",
+    authority: "中华人民共和国公安部",
+    typeCode: `${authority("00001330")}002`,
+    holder: "person",
+    fields: [
+      { key: "holderName", label: "姓名" },
+      { key: "address", label: "住址" },
+      { key: "members", label: "同户成员" },
+      { key: "registeredOn", label: "登记日期" },
+    ],
+    validityYears: null,
+    elements: { holderName: "person.name" },
+  },
+  birth_certificate: {
+    code: "birth_certificate",
+    name: "出生医学证明",
+    authority: "中华人民共和国国家卫生健康委员会",
+    typeCode: `${authority("00001396")}001`,
+    holder: "person",
+    fields: [
+      { key: "childName", label: "新生儿姓名" },
+      { key: "childGender", label: "性别" },
+      { key: "birthDate", label: "出生时间" },
+      { key: "birthPlace", label: "出生地点" },
+      { key: "motherName", label: "母亲姓名" },
+      { key: "fatherName", label: "父亲姓名" },
+    ],
+    validityYears: null,
+    elements: { childName: "child.name", childGender: "child.gender", birthDate: "child.birthDate", birthPlace: "child.birthPlace", "@number": "child.birthCertNumber" },
+  },
+  education_certificate: {
+    code: "education_certificate",
+    name: "学历证书",
+    authority: "中华人民共和国教育部",
+    typeCode: `${authority("00001360")}001`,
+    holder: "person",
+    fields: [
+      { key: "holderName", label: "姓名" },
+      { key: "school", label: "学校" },
+      { key: "major", label: "专业" },
+      { key: "level", label: "层次" },
+      { key: "graduatedOn", label: "毕业日期" },
+    ],
+    validityYears: null,
+    elements: { level: "person.education" },
   },
 };
 

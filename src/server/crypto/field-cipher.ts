@@ -31,8 +31,8 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
   }
 
-  /** A deterministic keyed hash for equality look-ups; `kind` keeps ID numbers and mobiles apart. */
-  blindIndex(kind: "id" | "mobile", value: string): string {
+  /** A deterministic keyed hash for equality look-ups; `kind` keeps ID numbers, mobiles and prefilled values apart. */
+  blindIndex(kind: "id" | "mobile" | "prefill", value: string): string {
     return createHmac("sha256", this.indexKey).update(`${kind}:${value}`).digest("base64url");
   }
 }

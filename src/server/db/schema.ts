@@ -256,6 +256,9 @@ export interface ApplicationsTable {
   /** The current step's own deadline (its state's limit), null when the step has none. */
   step_deadline: string | null;
   waived_materials: Generated<number>;
+  prefilled_fields: Generated<number>;
+  prefill_sources: ColumnType<unknown, string | null | undefined, string | null>;
+  data_consent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface MessagesTable {
@@ -367,7 +370,91 @@ export interface ApplicationEvidenceTable {
   id: Generated<number>;
   application_id: string;
   material_key: string;
-  certificate_id: string;
+  certificate_id: string | null;
+  /** For registry evidence: the data element the registry holds, and where it came from. */
+  element: string | null;
+  source: Generated<string>;
+  source_org_code: string | null;
+  created_at: Generated<Date>;
+}
+
+/** 数据元: the data-element dictionary. */
+export interface DataElementsTable {
+  code: string;
+  name: string;
+  name_en: string;
+  value_type: string;
+  format: string | null;
+  code_list: ColumnType<unknown, string | null, string | null>;
+  description: Generated<string>;
+  sensitivity: string;
+  authoritative: Generated<boolean>;
+  lock_version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** 共享目录: which org, for which item, may read which elements of whom. */
+export interface SharingRulesTable {
+  id: Generated<string>;
+  org_id: string;
+  item_code: string;
+  subject: string;
+  elements: ColumnType<unknown, string, string>;
+  status: Generated<string>;
+  note: Generated<string>;
+  region_code: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+/** A consented prefill: per field, a keyed hash of the value and its source, for checking at submission. */
+export interface PrefillsTable {
+  id: Generated<string>;
+  account_id: string;
+  item_id: string;
+  acting_for_enterprise_id: string | null;
+  fields: ColumnType<unknown, string, never>;
+  consented_at: Date;
+  expires_at: Date;
+  application_id: string | null;
+  region_code: string;
+}
+
+/** 信用: red and black lists by credit code. */
+export interface CreditRecordsTable {
+  id: Generated<string>;
+  credit_code: string;
+  list: string;
+  reason: string;
+  listed_on: string;
+  expires_on: string | null;
+  source_org_code: string;
+  region_code: string;
+  updated_at: Timestamp;
+}
+
+/** 地址库: standard addresses under their division. */
+export interface AddressesTable {
+  id: Generated<string>;
+  division_code: string;
+  detail: string;
+  postcode: string | null;
+  source_org_code: string;
+  region_code: string;
+  updated_at: Timestamp;
+}
+
+export interface RegistryImportsTable {
+  id: Generated<string>;
+  registry: string;
+  source_org_code: string;
+  file_name: string | null;
+  rows_total: number;
+  rows_applied: number;
+  errors: ColumnType<unknown, string, never>;
+  status: string;
+  account_id: string | null;
   created_at: Generated<Date>;
 }
 
@@ -477,6 +564,12 @@ export interface DB {
   seal_keys: SealKeysTable;
   certificates: CertificatesTable;
   application_evidence: ApplicationEvidenceTable;
+  data_elements: DataElementsTable;
+  sharing_rules: SharingRulesTable;
+  prefills: PrefillsTable;
+  credit_records: CreditRecordsTable;
+  addresses: AddressesTable;
+  registry_imports: RegistryImportsTable;
 }
 
 export type Org = Selectable<OrgsTable>;

@@ -16,6 +16,8 @@ import { SessionRepository } from "../modules/identity/session.repository";
 import { OrgRepository } from "../modules/orgs/org.repository";
 import { EnterpriseRepository } from "../modules/registry/enterprise.repository";
 import { PersonRepository } from "../modules/registry/person.repository";
+import { DataElementRepository } from "../modules/data-elements/data-element.repository";
+import { SharingRepository } from "../modules/sharing/sharing.repository";
 import type { DB } from "./schema";
 
 /** Every repository, bound to one database handle (the pool, or a transaction). */
@@ -37,6 +39,8 @@ export class Repositories {
   readonly calendar: CalendarRepository;
   readonly seals: SealRepository;
   readonly certificates: CertificateRepository;
+  readonly dataElements: DataElementRepository;
+  readonly sharing: SharingRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -56,6 +60,8 @@ export class Repositories {
     this.calendar = new CalendarRepository(db);
     this.seals = new SealRepository(db);
     this.certificates = new CertificateRepository(db);
+    this.dataElements = new DataElementRepository(db);
+    this.sharing = new SharingRepository(db);
   }
 }
 

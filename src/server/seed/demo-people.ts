@@ -182,6 +182,8 @@ export const DEMO_STAFF: ReadonlyArray<{ username: string; name: string; org: st
   { username: "approve.amr.huangpu", name: "彭丽", org: "310101-AMR", roles: ["approver"] },
   { username: "review.amr.pudong", name: "葛振华", org: "310115-AMR", roles: ["reviewer", "approver"] },
   { username: "review.psb", name: "邓建华", org: "310000-PSB", roles: ["reviewer"] },
+  { username: "review.psb.huangpu", name: "朱海峰", org: "310101-PSB", roles: ["reviewer"] },
+  { username: "approve.psb.huangpu", name: "方慧", org: "310101-PSB", roles: ["approver"] },
   { username: "review.hrss", name: "曾晓东", org: "310000-HRSS", roles: ["reviewer"] },
   { username: "review.tax", name: "肖静", org: "310000-TAX", roles: ["reviewer"] },
   { username: "review.hsa", name: "田野", org: "310000-HSA", roles: ["reviewer"] },

@@ -13,6 +13,7 @@ import { demoOrgs } from "./demo-orgs";
 import { seedCatalogue } from "./catalogue/seed-catalogue";
 import { DEMO_PASSWORD, DEMO_STAFF, demoEnterprises, demoPersons } from "./demo-people";
 import { seedUuid } from "./seed-demo-ids";
+import { seedOnceOnly } from "./seed-once-only";
 
 export { seedUuid };
 
@@ -57,14 +58,14 @@ async function seedAppointmentSlots(db: Kysely<DB>, centres: Array<{ id: string;
 async function seedBusinessLicences(db: Kysely<DB>, cipher: FieldCipher, orgCodes: Set<string>, now: Date) {
   const repos = new Repositories(db);
   const certificates = new CertificateService(createStore(db), new SealService(createStore(db), cipher, ed25519Signer, () => now), () => now);
-  for (const e of await db.selectFrom("enterprises").selectAll().orderBy("credit_code").execute()) {
+  for (const e of await db.selectFrom("enterprises").innerJoin("persons as p", "p.id", "enterprises.legal_rep_person_id").selectAll("enterprises").select("p.name as rep_name").orderBy("credit_code").execute()) {
     const issuer = orgCodes.has(`${e.region_code}-AMR`) ? `${e.region_code}-AMR` : "310000-AMR";
     await certificates.issue(repos, {
       type: "business_licence",
       issuerOrgId: seedUuid(`org:${issuer}`),
       applicationId: null,
       holder: { kind: "enterprise", personId: null, enterpriseId: e.id, name: e.name, id: e.credit_code },
-      data: { name: e.name, creditCode: e.credit_code, address: e.address },
+      data: { name: e.name, creditCode: e.credit_code, legalRep: e.rep_name, address: e.address },
     });
   }
 }
@@ -109,7 +110,8 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
           birth_date: p.birthDate,
           hukou_division_code: p.hukouDivisionCode,
           address: p.address,
-          mobile_enc: cipher.encrypt(p.mobile),
+          // 李雪梅's registry entry still has her old number: prefill shows the conflict with her account.
+          mobile_enc: cipher.encrypt(p.key === "p02" ? "13917260835" : p.mobile),
           marital_status: p.maritalStatus,
           spouse_id: p.spouseKey ? personId(p.spouseKey) : null,
           father_id: p.fatherKey ? personId(p.fatherKey) : null,
@@ -195,6 +197,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
     const catalogue = await seedCatalogue(trx);
     await seedAppointmentSlots(trx, orgs.filter((o) => o.kind === "service_centre").map((o) => ({ id: seedUuid(`org:${o.code}`), regionCode: o.regionCode })), now);
     await seedBusinessLicences(trx, cipher, new Set(orgs.map((o) => o.code)), now);
+    await seedOnceOnly(trx, cipher, people, enterprises, now);
     const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length, ...catalogue };
     await new AuditRepository(trx).append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {
       action: "seed.demo",

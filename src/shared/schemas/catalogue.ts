@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CERTIFICATE_TYPE_DEFS } from "../certificate-types";
 import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, ITEM_KIND_CODES, LEVEL_CODES, THEME_CODES } from "../catalogue";
-import { DATA_ELEMENTS } from "../data-elements";
+import { DATA_ELEMENT_CODE, DATA_ELEMENTS } from "../data-elements";
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
 
@@ -29,15 +29,19 @@ export const tableField = z.strictObject({ ...baseField, type: z.literal("table"
 export const formField = z.discriminatedUnion("type", [simpleField, tableField]);
 export type FormField = z.infer<typeof formField>;
 
-/** Problems in a form schema, each with the path of the field it concerns. */
-export function formSchemaProblems(fields: FormField[]): Array<{ path: (string | number)[]; message: string }> {
+/**
+ * Problems in a form schema, each with the path of the field it concerns. `isKnownElement` says
+ * whether a data-element code is in the dictionary (the built-in standard unless the caller knows
+ * the administrators' dictionary).
+ */
+export function formSchemaProblems(fields: FormField[], isKnownElement: (code: string) => boolean = (c) => c in DATA_ELEMENTS): Array<{ path: (string | number)[]; message: string }> {
   const problems: Array<{ path: (string | number)[]; message: string }> = [];
   const keys = new Map<string, number>();
   fields.forEach((f, i) => {
     if (keys.has(f.key)) problems.push({ path: [i, "key"], message: `字段标识“${f.key}”重复` });
     keys.set(f.key, i);
     const checkElement = (field: { dataElement?: string | undefined }, path: (string | number)[]) => {
-      if (field.dataElement && !(field.dataElement in DATA_ELEMENTS)) problems.push({ path, message: `未知的数据元“${field.dataElement}”` });
+      if (field.dataElement && !isKnownElement(field.dataElement)) problems.push({ path, message: `未知的数据元“${field.dataElement}”` });
     };
     checkElement(f, [i, "dataElement"]);
     if (f.type === "choice" && (!f.options || f.options.length === 0)) problems.push({ path: [i, "options"], message: `选择字段“${f.label}”须至少有一个选项` });
@@ -81,7 +85,8 @@ export function formSchemaProblems(fields: FormField[]): Array<{ path: (string |
 export const formSchema = z
   .strictObject({ fields: z.array(formField).max(200) })
   .superRefine((schema, ctx) => {
-    for (const p of formSchemaProblems(schema.fields)) ctx.addIssue({ code: "custom", path: ["fields", ...p.path], message: p.message, params: { errorCode: "FORM_SCHEMA_INVALID" } });
+    // Codes are checked for form here; the server checks them against the dictionary in the database.
+    for (const p of formSchemaProblems(schema.fields, (c) => DATA_ELEMENT_CODE.test(c))) ctx.addIssue({ code: "custom", path: ["fields", ...p.path], message: p.message, params: { errorCode: "FORM_SCHEMA_INVALID" } });
   });
 export type FormSchema = z.infer<typeof formSchema>;
 
@@ -110,7 +115,7 @@ export const material = z
     if (m.replaceableBy?.kind === "certificate" && !(m.replaceableBy.code in CERTIFICATE_TYPES)) {
       ctx.addIssue({ code: "custom", path: ["replaceableBy", "code"], message: `未知的证照类型“${m.replaceableBy.code}”` });
     }
-    if (m.replaceableBy?.kind === "dataElement" && !(m.replaceableBy.code in DATA_ELEMENTS)) {
+    if (m.replaceableBy?.kind === "dataElement" && !DATA_ELEMENT_CODE.test(m.replaceableBy.code)) {
       ctx.addIssue({ code: "custom", path: ["replaceableBy", "code"], message: `未知的数据元“${m.replaceableBy.code}”` });
     }
   });
@@ -217,3 +222,14 @@ export const itemDetail = itemSummary.extend({
   policies: z.array(z.object({ id: z.string(), docNumber: z.string(), title: z.string(), status: z.string() })),
 });
 export type ItemDetail = z.infer<typeof itemDetail>;
+
+/** Every data-element code a content refers to, with where: form fields, table columns, materials. */
+export function contentElements(c: ItemContent): Array<{ code: string; path: (string | number)[] }> {
+  const out: Array<{ code: string; path: (string | number)[] }> = [];
+  c.form.fields.forEach((f, i) => {
+    if (f.dataElement) out.push({ code: f.dataElement, path: ["form", "fields", i, "dataElement"] });
+    if (f.type === "table") f.columns.forEach((col, j) => col.dataElement && out.push({ code: col.dataElement, path: ["form", "fields", i, "columns", j, "dataElement"] }));
+  });
+  c.guide.materials.forEach((m, i) => m.replaceableBy?.kind === "dataElement" && out.push({ code: m.replaceableBy.code, path: ["guide", "materials", i, "replaceableBy", "code"] }));
+  return out;
+}

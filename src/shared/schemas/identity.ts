@@ -97,6 +97,11 @@ export const dataAccessRecord = z.object({
   source: z.string().nullable(),
   elements: z.array(z.string()),
   purpose: z.string().nullable(),
+  /** The application the use served, when there was one. */
+  applicationNumber: z.string().nullable(),
+  /** Refused reads are shown too, with the reason. */
+  denied: z.boolean(),
+  deniedReason: z.string().nullable(),
 });
 export type DataAccessRecord = z.infer<typeof dataAccessRecord>;
 

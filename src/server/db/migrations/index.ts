@@ -18,6 +18,7 @@ import * as m0016 from "./0016-inbox-indexes";
 import * as m0017 from "./0017-seal-keys";
 import * as m0018 from "./0018-certificates";
 import * as m0019 from "./0019-shared-evidence";
+import * as m0020 from "./0020-once-only-data";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0017-seal-keys": m0017,
   "0018-certificates": m0018,
   "0019-shared-evidence": m0019,
+  "0020-once-only-data": m0020,
 };

@@ -184,8 +184,9 @@ export class ApplicationRepository {
     await this.db.updateTable("applications").set({ committed_deadline: committed, legal_deadline: legal, deadline_beyond_calendar: beyondCalendar }).where("id", "=", id).execute();
   }
 
-  async setWaived(id: string, count: number) {
-    await this.db.updateTable("applications").set({ waived_materials: count }).where("id", "=", id).execute();
+  /** What once-only data did for an application: materials waived, fields prefilled and from where, consent. */
+  async setOnceOnly(id: string, row: { waived_materials: number; prefilled_fields: number; prefill_sources: string | null; data_consent_at: Date | null }) {
+    await this.db.updateTable("applications").set(row).where("id", "=", id).execute();
   }
 
   async hasEvent(applicationId: string, action: string): Promise<boolean> {

@@ -11,9 +11,13 @@ import { canonicalJson } from "../audit/audit-hash";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { applicationAccess } from "./application-access";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
+import { dataElementLabel } from "../../../shared/data-elements";
 import type { CertificateService } from "../certificates/certificate.service";
 import type { DocumentKind } from "../../../shared/schemas/documents";
 import { availableDocuments, buildDocument, type DocumentSource } from "./application-documents";
+import type { SharingService } from "../sharing/sharing.service";
+import { materialElement, type PrefillService } from "../sharing/prefill.service";
+import { REGISTRIES } from "../sharing/registry-sources";
 
 export interface MaterialRef {
   /** The guide's material key, or `field:<key>` for a form attachment field (filled in from the form). */
@@ -40,6 +44,16 @@ export interface SubmitInput {
   itemId: string;
   formData: FormValues;
   materials?: MaterialRef[];
+  /** The consented prefill the form was filled from (授权预填). */
+  prefillId?: string;
+  /** The applicant agrees that data and certificates the government holds stand in for materials (免提交). */
+  dataConsent?: boolean;
+}
+
+/** Once-only data: the sharing service and consented prefills (absent in tests of the workflow alone). */
+export interface OnceOnly {
+  sharing: SharingService;
+  prefills: PrefillService;
 }
 
 /**
@@ -73,6 +87,7 @@ export class ApplicationService {
     private readonly now: () => Date = () => new Date(),
     private readonly calendarOf: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR,
     private readonly certificates: CertificateService | null = null,
+    private readonly once: OnceOnly | null = null,
   ) {}
 
   /** Submits online as the actor (or the enterprise they act for); a retried key returns the same receipt. */
@@ -114,7 +129,7 @@ export class ApplicationService {
     const crossRegion = item.region_code !== "310000" && item.region_code !== actor.regionCode;
     if (crossRegion && !(await this.versionContent(item.version_id)).guide.scope.includes("citywide")) throw new DomainError("NOT_CITYWIDE");
     const account = await this.store.repos.accounts.findByPersonId(person.id);
-    return this.create(actor, { itemId: input.itemId, formData: input.formData, ...(input.materials ? { materials: input.materials } : {}) }, { channel: "window", applicantAccountId: account?.id ?? null, applicantPersonId: person.id, applicantName: person.name, acceptingOrgId: actor.orgId }, ctx, async (repos, appId) => {
+    return this.create(actor, { itemId: input.itemId, formData: input.formData, ...(input.materials ? { materials: input.materials } : {}), ...(input.dataConsent ? { dataConsent: true } : {}) }, { channel: "window", applicantAccountId: account?.id ?? null, applicantPersonId: person.id, applicantName: person.name, acceptingOrgId: actor.orgId }, ctx, async (repos, appId) => {
       await repos.audit.append(actor, ctx, {
         action: "person.read",
         targetType: "person",
@@ -182,10 +197,16 @@ export class ApplicationService {
           step_deadline: stepDeadline,
         });
         await attachMaterials(repos, actor, app.id, materials);
-        await this.attachSharedEvidence(repos, actor, ctx, app.id, item.region_code, content, materials, {
-          personId: who.applicantPersonId,
-          enterpriseId: who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null,
-        });
+        const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
+        const consentAt = prefill?.consentedAt ?? (input.dataConsent ? submittedAt : null);
+        const waived = consentAt
+          ? await this.attachSharedEvidence(repos, actor, ctx, { id: app.id, number, itemCode: item.basic_code, itemName: content.name, orgId: item.org_id }, content, materials, {
+              personId: who.applicantPersonId,
+              enterpriseId: who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null,
+              accountId: who.applicantAccountId,
+            })
+          : 0;
+        if (prefill || consentAt) await repos.applications.setOnceOnly(app.id, { waived_materials: waived, prefilled_fields: prefill?.prefilled ?? 0, prefill_sources: prefill ? JSON.stringify(prefill.sources) : null, data_consent_at: consentAt });
         if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
         await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "submit", from_state: null, to_state: startState, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: item.region_code });
         await also(repos, app.id);
@@ -321,7 +342,18 @@ export class ApplicationService {
       assigneeName: app.assignee_name,
       documents: availableDocuments(await this.documentSource(app, content, events)),
       waivedMaterials: app.waived_materials,
-      evidence: evidence.map((e) => ({ materialKey: e.material_key, materialName: guideMaterials.find((m) => m.key === e.material_key)?.name ?? e.material_key, typeName: CERTIFICATE_TYPE_DEFS[e.type_code]?.name ?? e.type_code, number: e.number, identifier: e.identifier, issuerName: e.issuer_name })),
+      prefilledFields: app.prefilled_fields,
+      dataConsentAt: app.data_consent_at ? app.data_consent_at.toISOString() : null,
+      evidence: evidence.map((e) => ({
+        materialKey: e.material_key,
+        materialName: guideMaterials.find((m) => m.key === e.material_key)?.name ?? e.material_key,
+        source: REGISTRIES[e.source as keyof typeof REGISTRIES]?.zh ?? e.source,
+        typeName: e.type_code ? (CERTIFICATE_TYPE_DEFS[e.type_code]?.name ?? e.type_code) : null,
+        element: e.element ? dataElementLabel(e.element, "zh") : null,
+        number: e.number,
+        identifier: e.identifier,
+        issuerName: e.issuer_name,
+      })),
       certificates: certificates.map((c) => ({ identifier: c.identifier, typeName: (c.payload as { typeName: string }).typeName, number: c.number, status: c.status })),
       lockVersion: app.lock_version,
       materials: files.map((f) => ({
@@ -526,30 +558,31 @@ export class ApplicationService {
   }
 
   /**
-   * 免提交: every material that a certificate can replace, and that was not uploaded, is satisfied by a
-   * valid certificate the applicant (or their enterprise) holds. Each use is a read of the certificate
-   * library for this application, recorded with its purpose in the same transaction.
+   * 免提交: every material that a certificate or registry data can replace, and that was not uploaded,
+   * is satisfied by what the government holds — a valid certificate of the applicant (or their minor
+   * child, or their enterprise), or the element in a base registry — read through the sharing service
+   * for this application, so the read is checked against the sharing rules and recorded. Materials no
+   * rule covers stay to be uploaded. Returns how many were waived.
    */
-  private async attachSharedEvidence(repos: Repositories, actor: Actor, ctx: RequestContext, applicationId: string, regionCode: string, content: ItemContent, uploaded: MaterialRef[], holder: { personId: string | null; enterpriseId: string | null }) {
-    const today = todayInChina(this.now());
+  private async attachSharedEvidence(repos: Repositories, actor: Actor, ctx: RequestContext, app: { id: string; number: string; itemCode: string; itemName: string; orgId: string }, content: ItemContent, uploaded: MaterialRef[], subject: { personId: string | null; enterpriseId: string | null; accountId: string | null }): Promise<number> {
+    if (!this.once) return 0;
+    const wanted = content.guide.materials.filter((m) => materialElement(m) && !uploaded.some((u) => u.materialKey === m.key));
+    const { allowed } = await this.once.sharing.covered(repos, app.orgId, app.itemCode, wanted.map((m) => materialElement(m)!));
+    if (!allowed.length) return 0;
+    const { values } = await this.once.sharing.read(repos, actor, ctx, {
+      subject,
+      elements: allowed,
+      purpose: { kind: "application", applicationId: app.id, applicationNumber: app.number, itemCode: app.itemCode, itemName: app.itemName, readerOrgId: app.orgId },
+      consented: true,
+    });
     let waived = 0;
-    for (const m of content.guide.materials) {
-      if (m.replaceableBy?.kind !== "certificate" || uploaded.some((u) => u.materialKey === m.key)) continue;
-      const held = await repos.certificates.findValidHeld(m.replaceableBy.code, holder, today);
-      if (!held) continue;
-      await repos.certificates.insertEvidence({ application_id: applicationId, material_key: m.key, certificate_id: held.id });
-      await repos.audit.append(actor, ctx, {
-        action: "certificate.share",
-        targetType: "certificate",
-        targetId: held.id,
-        regionCode,
-        ...(held.holder_person_id ? { subjectPersonId: held.holder_person_id } : {}),
-        purpose: `免提交材料：${m.name}`,
-        details: { applicationId, materialKey: m.key, identifier: held.identifier, source: "电子证照库" },
-      });
+    for (const m of wanted) {
+      const v = values.find((x) => x.element === materialElement(m));
+      if (!v) continue;
+      await repos.certificates.insertEvidence({ application_id: app.id, material_key: m.key, certificate_id: v.certificateId ?? null, element: v.certificateId ? null : v.element, source: v.registry, source_org_code: v.orgCode });
       waived++;
     }
-    if (waived) await repos.applications.setWaived(applicationId, waived);
+    return waived;
   }
 
   /** On approval, the certificate the item declares is issued in the same transaction, with its own event and audit record. */

@@ -4,16 +4,22 @@ import { DomainError } from "../../domain-error";
 import type { DataAccessRecord } from "../../../shared/schemas/identity";
 import type { Lang } from "../../../shared/errors";
 import { dataElementLabel } from "../../../shared/data-elements";
+import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
+import { REGISTRIES } from "../sharing/registry-sources";
 
-const SOURCES: Record<string, { zh: string; en: string }> = {
-  population: { zh: "人口库", en: "Population registry" },
-  legal_person: { zh: "法人库", en: "Legal-person registry" },
-  certificates: { zh: "电子证照库", en: "E-certificate library" },
-};
+const elementLabel = (e: string, lang: Lang) => (e.startsWith("cert:") ? `${CERTIFICATE_TYPES[e.slice(5)] ?? e}${lang === "zh" ? "（电子证照）" : " (certificate)"}` : dataElementLabel(e, lang));
+
+const SOURCES: Record<string, { zh: string; en: string }> = REGISTRIES;
 
 const ACTIONS: Record<string, { zh: string; en: string }> = {
   "person.verify": { zh: "实名核验", en: "Real-name check" },
   "person.read": { zh: "查询个人信息", en: "Read personal data" },
+  "data.share": { zh: "共享调取", en: "Shared read" },
+  "data.share.denied": { zh: "调取被拒绝", en: "Read refused" },
+  "certificate.issue": { zh: "颁发电子证照", en: "Certificate issued" },
+  "certificate.share": { zh: "调用电子证照", en: "Certificate used" },
+  "application.material.read": { zh: "查阅申请材料", en: "Material viewed" },
+  "enterprise.agent_grant": { zh: "企业经办人授权", en: "Agent authorisation" },
 };
 
 /** 我的数据使用记录: every use of a citizen's personal data that the audit log holds. Raises: FORBIDDEN. */
@@ -27,8 +33,9 @@ export class DataAccessService {
       this.store.repos.audit.countBySubject(actor.personId),
     ]);
     const items = rows.map((row) => {
-      const details = (row.details ?? {}) as { source?: string; elements?: string[] };
-      const source = details.source ? (SOURCES[details.source]?.[lang] ?? details.source) : null;
+      const details = (row.details ?? {}) as { source?: string; sources?: Array<{ registry: string }>; elements?: string[]; applicationNumber?: string; explanation?: string };
+      const registries = details.sources ? [...new Set(details.sources.map((s) => s.registry))] : details.source ? [details.source] : [];
+      const source = registries.length ? registries.map((r) => SOURCES[r]?.[lang] ?? r).join("、") : null;
       return {
         id: `${row.chain}-${row.seq}`,
         occurredAt: row.occurred_at.toISOString(),
@@ -36,8 +43,11 @@ export class DataAccessService {
         actorName: row.actor_name,
         orgName: (lang === "en" ? row.org_name_en : row.org_name) ?? null,
         source,
-        elements: Array.isArray(details.elements) ? details.elements.map((e) => dataElementLabel(e, lang)) : [],
+        elements: Array.isArray(details.elements) ? details.elements.map((e) => elementLabel(e, lang)) : [],
         purpose: row.purpose,
+        applicationNumber: details.applicationNumber ?? null,
+        denied: row.action === "data.share.denied",
+        deniedReason: row.action === "data.share.denied" ? (details.explanation ?? null) : null,
       };
     });
     return { items, total };

@@ -2,7 +2,7 @@ import { ITEM_KINDS, type Level } from "../../../shared/catalogue";
 import { buildImplCode, isBasicCode } from "../../../shared/catalogue-codes";
 import { diffContent } from "../../../shared/catalogue-diff";
 import { findTransition, type VersionAction, type VersionStatus } from "../../../shared/catalogue-workflow";
-import { itemContent, type ItemContent } from "../../../shared/schemas/catalogue";
+import { contentElements, itemContent, type ItemContent } from "../../../shared/schemas/catalogue";
 import type { Actor, RequestContext } from "../../actor";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -203,6 +203,9 @@ export class CatalogueAdminService {
         const formIssue = parsed.error.issues.some((i) => (i as { params?: { errorCode?: string } }).params?.errorCode === "FORM_SCHEMA_INVALID");
         throw new DomainError(formIssue ? "FORM_SCHEMA_INVALID" : "ITEM_CONTENT_INVALID", { issues });
       }
+      const refs = contentElements(parsed.data);
+      const unknown = new Set(await repos.dataElements.unknown(refs.map((r) => r.code)));
+      if (unknown.size) throw new DomainError("FORM_SCHEMA_INVALID", { issues: refs.filter((r) => unknown.has(r.code)).map((r) => ({ path: r.path.join("."), message: `未知的数据元“${r.code}”` })) });
       const before = v.content as ItemContent;
       if (!(await repos.catalogue.saveDraft(versionId, lockVersion, JSON.stringify(parsed.data)))) throw new DomainError("VERSION_CHANGED", { currentLockVersion: v.lock_version });
       const changes = diffContent(before, parsed.data);

@@ -69,10 +69,11 @@ export class CatalogueRepository {
   /** What applying needs of a published item (without its content, which is immutable per version). */
   findApplicable(id: string) {
     return this.db
-      .selectFrom("catalogue_items")
-      .select(["id", "impl_code", "org_id", "region_code", "workflow", "published_version_id as version_id"])
-      .where("id", "=", id)
-      .where("published_version_id", "is not", null)
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .select(["i.id", "i.impl_code", "i.org_id", "i.region_code", "i.workflow", "i.published_version_id as version_id", "b.basic_code"])
+      .where("i.id", "=", id)
+      .where("i.published_version_id", "is not", null)
       .executeTakeFirst();
   }
 

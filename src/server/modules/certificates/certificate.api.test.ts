@@ -90,22 +90,28 @@ describe("e-certificates", () => {
     expect(audit.map((a) => a.action)).toEqual(["certificate.issue", "certificate.suspend", "certificate.revoke"]);
   });
 
-  it("a licence already held is shared instead of uploaded (免提交), recorded with its purpose", async () => {
+  it("a licence already held is shared instead of uploaded (免提交) when the applicant agrees, recorded with its purpose", async () => {
     const enterprise = await t.database.db.selectFrom("enterprises").selectAll().where("credit_code", "=", "91310101MA00000078").executeTakeFirstOrThrow();
-    const amr = await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310101-AMR").executeTakeFirstOrThrow();
     // The demo enterprise holds its business licence (seeded, sealed by 黄浦区市场监督管理局); the
     // citizen acts for the enterprise (switched in an earlier test) and uploads nothing.
     expect(await t.database.db.selectFrom("certificates").select("id").where("holder_enterprise_id", "=", enterprise.id).where("type_code", "=", "business_licence").execute()).toHaveLength(1);
-    expect(amr.id).toBeDefined();
     const pudongItem = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310115-AMR").executeTakeFirstOrThrow()).id;
-    const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId: pudongItem, formData: form } });
-    expect(res.statusCode).toBe(201);
     const reviewer = await login(t.app, "review.amr.pudong");
-    const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${res.json().id}`, headers: reviewer.headers })).json();
+    const detailOf = async (id: string) => (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: reviewer.headers })).json();
+
+    // Without consent nothing is read and nothing waived: the licence has to be uploaded.
+    const declined = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId: pudongItem, formData: form } });
+    expect(declined.statusCode).toBe(201);
+    expect(await detailOf(declined.json().id)).toMatchObject({ waivedMaterials: 0, evidence: [], dataConsentAt: null });
+
+    const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId: pudongItem, formData: form, dataConsent: true } });
+    expect(res.statusCode).toBe(201);
+    const detail = await detailOf(res.json().id);
     expect(detail.waivedMaterials).toBe(1);
-    expect(detail.evidence).toEqual([expect.objectContaining({ materialKey: "business_licence", materialName: "营业执照", typeName: "营业执照", issuerName: "黄浦区市场监督管理局" })]);
-    const share = await t.database.db.selectFrom("audit_log").select(["purpose", "details"]).where("action", "=", "certificate.share").executeTakeFirstOrThrow();
-    expect(share.purpose).toBe("免提交材料：营业执照");
+    expect(detail.evidence).toEqual([expect.objectContaining({ materialKey: "business_licence", materialName: "营业执照", source: "电子证照库", typeName: "营业执照", issuerName: "黄浦区市场监督管理局" })]);
+    const share = await t.database.db.selectFrom("audit_log").select(["purpose", "details", "org_id"]).where("action", "=", "data.share").orderBy("occurred_at", "desc").executeTakeFirstOrThrow();
+    expect(share.purpose).toBe(`办理申请 ${res.json().number}：食品经营许可`);
+    expect(share.details).toMatchObject({ elements: ["cert:business_licence"], applicationNumber: res.json().number, sources: [expect.objectContaining({ registry: "certificates" })] });
   });
 
   it("administrators above an issuer list and rotate its seal keys over the API; certificates stay verifiable", async () => {

@@ -42,29 +42,30 @@ export class CertificateRepository {
     return this.withIssuer().where("c.application_id", "=", applicationId).execute();
   }
 
-  /** Valid, unexpired certificates of a type held by a person or an enterprise (evidence for a material). */
-  findValidHeld(type: string, holder: { personId: string | null; enterpriseId: string | null }, today: string) {
-    return this.db
-      .selectFrom("certificates")
-      .select(["id", "identifier", "number", "holder_person_id", "holder_enterprise_id"])
-      .where("type_code", "=", type)
-      .where("status", "=", "valid")
-      .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">=", today)]))
-      .where((eb) => eb.or([...(holder.personId ? [eb("holder_person_id", "=", holder.personId)] : []), ...(holder.enterpriseId ? [eb("holder_enterprise_id", "=", holder.enterpriseId)] : []), eb.val(false)]))
-      .orderBy("issued_at", "desc")
-      .executeTakeFirst();
+  /** Valid, unexpired certificates held by some people or an enterprise (evidence and prefill), newest first. */
+  listValidHeld(holders: { personIds: string[]; enterpriseId: string | null }, today: string, types?: string[]) {
+    let q = this.db
+      .selectFrom("certificates as c")
+      .innerJoin("orgs as o", "o.id", "c.issuer_org_id")
+      .select(["c.id", "c.identifier", "c.number", "c.type_code", "c.holder_person_id", "c.holder_enterprise_id", "c.payload", "c.issued_at", "o.name as issuer_name", "o.code as issuer_code"])
+      .where("c.status", "=", "valid")
+      .where((eb) => eb.or([eb("c.valid_to", "is", null), eb("c.valid_to", ">=", today)]))
+      .where((eb) => eb.or([...(holders.personIds.length ? [eb("c.holder_person_id", "in", holders.personIds)] : []), ...(holders.enterpriseId ? [eb("c.holder_enterprise_id", "=", holders.enterpriseId)] : []), eb.val(false)]));
+    if (types) q = q.where("c.type_code", "in", types.length ? types : ["-"]);
+    return q.orderBy("c.issued_at", "desc").limit(200).execute();
   }
 
-  async insertEvidence(row: { application_id: string; material_key: string; certificate_id: string }) {
+  async insertEvidence(row: { application_id: string; material_key: string; certificate_id: string | null; element?: string | null; source?: string; source_org_code?: string | null }) {
     await this.db.insertInto("application_evidence").values(row).execute();
   }
 
+  /** The evidence attached to an application: certificates, and values the registries hold. */
   listEvidence(applicationId: string) {
     return this.db
       .selectFrom("application_evidence as e")
-      .innerJoin("certificates as c", "c.id", "e.certificate_id")
-      .innerJoin("orgs as o", "o.id", "c.issuer_org_id")
-      .select(["e.material_key", "c.identifier", "c.number", "c.type_code", "o.name as issuer_name"])
+      .leftJoin("certificates as c", "c.id", "e.certificate_id")
+      .leftJoin("orgs as o", (j) => j.on((eb) => eb.or([eb("o.id", "=", eb.ref("c.issuer_org_id")), eb.and([eb("c.id", "is", null), eb("o.code", "=", eb.ref("e.source_org_code"))])])))
+      .select(["e.material_key", "e.element", "e.source", "c.id as certificate_id", "c.identifier", "c.number", "c.type_code", "c.holder_person_id", "o.name as issuer_name"])
       .where("e.application_id", "=", applicationId)
       .orderBy("e.id")
       .execute();

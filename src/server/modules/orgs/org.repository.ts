@@ -8,6 +8,10 @@ export class OrgRepository {
     return this.db.selectFrom("orgs").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
+  findByCode(code: string): Promise<Org | undefined> {
+    return this.db.selectFrom("orgs").selectAll().where("code", "=", code).executeTakeFirst();
+  }
+
   /** Children of an org (or the roots), each with how many children it has. */
   listChildren(parentId: string | null) {
     return this.db

@@ -12,4 +12,15 @@ export class PersonRepository {
   findByIdNumberHash(hash: string): Promise<Person | undefined> {
     return this.db.selectFrom("persons").selectAll().where("id_number_hash", "=", hash).executeTakeFirst();
   }
+
+  /** The person's children, youngest first. */
+  listChildren(personId: string): Promise<Person[]> {
+    return this.db
+      .selectFrom("persons")
+      .selectAll()
+      .where((eb) => eb.or([eb("father_id", "=", personId), eb("mother_id", "=", personId)]))
+      .orderBy("birth_date", "desc")
+      .limit(20)
+      .execute();
+  }
 }

@@ -65,6 +65,7 @@ export const PERSON_ITEMS: BaseItemDef[] = [
     scope: ["citywide"],
     faq: [["超过一个月还能落户吗？", "可以，按逾期出生登记办理，需补充说明原因。"]],
     form: [...CHILD, ...APPLICANT_PERSON, ["householdAddress", "拟落户地址", "text", "address.detail", true]],
+    certificate: { type: "household_register", fields: { holderName: "name", address: "householdAddress", members: "childName" } },
     at: { districts: D4 },
   },
   {

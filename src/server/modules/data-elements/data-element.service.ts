@@ -1,0 +1,137 @@
+import type { Selectable } from "kysely";
+import { DATA_ELEMENTS, STANDARD_DATA_ELEMENTS } from "../../../shared/data-elements";
+import type { DataElementInput, DataElementView } from "../../../shared/schemas/data";
+import type { Lang } from "../../../shared/errors";
+import { hasRole, isCityLevel, type Actor, type RequestContext } from "../../actor";
+import type { DataElementsTable } from "../../db/schema";
+import type { Repositories, Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+
+type Row = Selectable<DataElementsTable>;
+
+function view(r: Row): DataElementView {
+  return {
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    valueType: r.value_type,
+    format: r.format,
+    codeList: (r.code_list as DataElementView["codeList"]) ?? null,
+    description: r.description,
+    sensitivity: r.sensitivity,
+    authoritative: r.authoritative,
+    lockVersion: r.lock_version,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+function columns(e: DataElementInput, actor: Actor) {
+  return {
+    name: e.name,
+    name_en: e.nameEn,
+    value_type: e.valueType,
+    format: e.format,
+    code_list: e.codeList ? JSON.stringify(e.codeList) : null,
+    description: e.description,
+    sensitivity: e.sensitivity,
+    authoritative: e.authoritative,
+    updated_by: actor.name,
+    updated_at: new Date(),
+  };
+}
+
+/** Writes the built-in standard into an empty dictionary (seeding and fresh databases). */
+export async function seedDataElements(repos: Repositories) {
+  for (const e of STANDARD_DATA_ELEMENTS) {
+    if (await repos.dataElements.find(e.code)) continue;
+    await repos.dataElements.insert({
+      code: e.code,
+      name: e.name,
+      name_en: e.nameEn,
+      value_type: e.valueType,
+      format: e.format ?? null,
+      code_list: e.codeList ? JSON.stringify(e.codeList) : null,
+      description: e.description,
+      sensitivity: e.sensitivity,
+      authoritative: e.authoritative,
+      updated_by: "系统",
+      updated_at: new Date(),
+    });
+  }
+}
+
+/**
+ * 数据元目录: the dictionary that form fields, registries, certificates and sharing rules refer to.
+ * Everyone may read it (it is a published standard); city data administrators add and change
+ * elements, each change audited, concurrent edits detected. Labels are cached per process and
+ * reloaded after every change. Raises: FORBIDDEN, DATA_ELEMENT_NOT_FOUND, DATA_ELEMENT_EXISTS,
+ * DATA_ELEMENT_CHANGED.
+ */
+export class DataElementService {
+  private labels = new Map<string, { zh: string; en: string; authoritative: boolean; sensitivity: string }>();
+  private loaded = false;
+
+  constructor(private readonly store: Store) {}
+
+  async list(): Promise<DataElementView[]> {
+    return (await this.store.repos.dataElements.list()).map(view);
+  }
+
+  async get(code: string): Promise<DataElementView> {
+    const row = await this.store.repos.dataElements.find(code);
+    if (!row) throw new DomainError("DATA_ELEMENT_NOT_FOUND");
+    return view(row);
+  }
+
+  /** Name of an element in a language; the built-in standard when the dictionary is not loaded yet. */
+  async label(code: string, lang: Lang): Promise<string> {
+    await this.load();
+    return this.labels.get(code)?.[lang] ?? DATA_ELEMENTS[code]?.[lang] ?? code;
+  }
+
+  /** Whether a registry value for the element is legally binding (a prefilled field cannot be altered). */
+  async meta(code: string) {
+    await this.load();
+    return this.labels.get(code);
+  }
+
+  async create(actor: Actor, code: string, input: DataElementInput, ctx: RequestContext): Promise<DataElementView> {
+    this.authorise(actor);
+    const created = await this.store.transact(async (repos) => {
+      if (await repos.dataElements.find(code)) throw new DomainError("DATA_ELEMENT_EXISTS");
+      await repos.dataElements.insert({ code, ...columns(input, actor) });
+      await repos.audit.append(actor, ctx, { action: "data_element.create", targetType: "data_element", targetId: null, details: { code, name: input.name, sensitivity: input.sensitivity } });
+      return view((await repos.dataElements.find(code))!);
+    });
+    this.loaded = false;
+    return created;
+  }
+
+  async update(actor: Actor, code: string, input: DataElementInput, lockVersion: number, ctx: RequestContext): Promise<DataElementView> {
+    this.authorise(actor);
+    const updated = await this.store.transact(async (repos) => {
+      const before = await repos.dataElements.find(code);
+      if (!before) throw new DomainError("DATA_ELEMENT_NOT_FOUND");
+      if (!(await repos.dataElements.updateIfVersion(code, lockVersion, columns(input, actor)))) throw new DomainError("DATA_ELEMENT_CHANGED", { currentLockVersion: before.lock_version });
+      const after = (await repos.dataElements.find(code))!;
+      const changed = Object.keys(input).filter((k) => JSON.stringify((view(before) as Record<string, unknown>)[k]) !== JSON.stringify((view(after) as Record<string, unknown>)[k]));
+      await repos.audit.append(actor, ctx, { action: "data_element.update", targetType: "data_element", targetId: null, details: { code, changed } });
+      return view(after);
+    });
+    this.loaded = false;
+    return updated;
+  }
+
+  private authorise(actor: Actor) {
+    // The dictionary is a city-wide standard: city-level data or system administrators only.
+    if (!hasRole(actor, "data_admin", "sys_admin") || !isCityLevel(actor)) throw new DomainError("FORBIDDEN");
+  }
+
+  private async load() {
+    if (this.loaded) return;
+    const rows = await this.store.repos.dataElements.list();
+    this.labels = new Map(rows.map((r) => [r.code, { zh: r.name, en: r.name_en, authoritative: r.authoritative, sensitivity: r.sensitivity }]));
+    this.loaded = true;
+  }
+}

@@ -1,0 +1,155 @@
+import type { Actor, RequestContext } from "../../actor";
+import type { FieldCipher } from "../../crypto/field-cipher";
+import type { Repositories, Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import type { FormValues } from "../../../shared/form-values";
+import type { FormField, ItemContent, Material } from "../../../shared/schemas/catalogue";
+import type { PrefillField, PrefillResponse } from "../../../shared/schemas/data";
+import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
+import { dataElementLabel } from "../../../shared/data-elements";
+import type { DataElementService } from "../data-elements/data-element.service";
+import { REGISTRIES, registryPriority, type SourcedValue } from "./registry-sources";
+import type { SharingService } from "./sharing.service";
+
+/** A consented prefill is good for a day: long enough to fill in the rest, short enough to stay fresh. */
+const PREFILL_TTL_MS = 24 * 3600_000;
+
+/** What the prefill remembers of each field: a keyed hash of the value, where it came from, whether it binds. */
+interface PrefillSnapshotField {
+  hash: string;
+  registry: string;
+  orgCode: string | null;
+  authoritative: boolean;
+}
+
+/** The element a material stands on: `cert:<type>` for a certificate, the element code for registry data. */
+export function materialElement(m: Material): string | null {
+  if (!m.replaceableBy) return null;
+  return m.replaceableBy.kind === "certificate" ? `cert:${m.replaceableBy.code}` : m.replaceableBy.code;
+}
+
+/** Form fields a registry can fill: simple, non-attachment fields bound to a data element. */
+export function boundFields(content: ItemContent): Array<FormField & { dataElement: string }> {
+  return content.form.fields.filter((f): f is FormField & { dataElement: string } => f.type !== "table" && f.type !== "attachment" && !!f.dataElement);
+}
+
+const same = (a: string | number, b: string | number) => String(a).trim() === String(b).trim();
+
+/**
+ * 授权预填: when the applicant agrees, every form field bound to a data element is filled from the
+ * registries and certificates, through the sharing service (so the read is checked and logged), each
+ * value with its source; other sources holding a different value are shown as conflicts; values from
+ * an authoritative element cannot be altered at submission. The prefill is remembered (as keyed
+ * hashes, not values) so that submission can tell which fields were prefilled and enforce the
+ * authoritative ones. Raises: FORBIDDEN, ITEM_NOT_FOUND, SHARING_DENIED, PREFILL_NOT_FOUND,
+ * PREFILL_AUTHORITATIVE_CHANGED.
+ */
+export class PrefillService {
+  constructor(
+    private readonly store: Store,
+    private readonly sharing: SharingService,
+    private readonly dataElements: DataElementService,
+    private readonly cipher: FieldCipher,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async prefill(actor: Actor, itemId: string, ctx: RequestContext): Promise<PrefillResponse> {
+    if (actor.kind !== "citizen" || !actor.personId) throw new DomainError("FORBIDDEN");
+    const item = await this.store.repos.catalogue.findPublishedById(itemId);
+    if (!item) throw new DomainError("ITEM_NOT_FOUND");
+    const content = item.content as ItemContent;
+    const fields = boundFields(content);
+    const materials = content.guide.materials.filter((m) => materialElement(m));
+    const elements = [...new Set([...fields.map((f) => f.dataElement), ...materials.map((m) => materialElement(m)!)])];
+    const meta = new Map(await Promise.all(elements.map(async (e) => [e, await this.dataElements.meta(e)] as const)));
+    const consentedAt = this.now();
+    const expiresAt = new Date(consentedAt.getTime() + PREFILL_TTL_MS);
+
+    return this.sharing.recordingDenials(actor, ctx, () =>
+      this.store.transact(async (repos) => {
+        const { values } = await this.sharing.read(repos, actor, ctx, {
+          subject: { personId: actor.personId, enterpriseId: actor.actingFor?.enterpriseId ?? null, accountId: actor.accountId },
+          elements,
+          purpose: { kind: "prefill", itemCode: item.basic_code, itemName: content.name, readerOrgId: item.org_id },
+          consented: true,
+        });
+        const orgNames = await this.orgNames(repos, values);
+        const source = (v: SourcedValue) => ({ registry: v.registry, registryName: REGISTRIES[v.registry].zh, orgName: v.orgCode ? (orgNames.get(v.orgCode) ?? v.orgCode) : "本人", updatedAt: v.updatedAt ? v.updatedAt.toISOString() : null, value: v.value });
+        const filled: PrefillField[] = [];
+        const missing: Array<{ key: string; label: string }> = [];
+        for (const f of fields) {
+          const order = registryPriority(f.dataElement);
+          const candidates = values
+            .filter((v) => v.element === f.dataElement && !v.element.startsWith("cert:"))
+            .filter((v) => f.type !== "choice" || (f.options ?? []).some((o) => o.value === String(v.value)))
+            .sort((a, b) => order.indexOf(a.registry) - order.indexOf(b.registry));
+          const primary = candidates[0];
+          if (!primary) {
+            missing.push({ key: f.key, label: f.label });
+            continue;
+          }
+          const conflicts = candidates.filter((v) => !same(v.value, primary.value));
+          filled.push({
+            key: f.key,
+            label: f.label,
+            element: f.dataElement,
+            value: f.type === "number" ? Number(primary.value) : String(primary.value),
+            source: source(primary),
+            // A value is binding only when it comes from a registry (not the person's own account) and nothing contradicts it.
+            authoritative: !!meta.get(f.dataElement)?.authoritative && primary.registry !== "account" && conflicts.length === 0,
+            conflicts: conflicts.map(source),
+          });
+        }
+        const waivable = materials.flatMap((m) => {
+          const v = values.find((x) => x.element === materialElement(m));
+          if (!v) return [];
+          const evidence = m.replaceableBy!.kind === "certificate" ? `${CERTIFICATE_TYPES[m.replaceableBy!.code] ?? m.replaceableBy!.code}（${REGISTRIES.certificates.zh}）` : `${dataElementLabel(m.replaceableBy!.code, "zh")}（${REGISTRIES[v.registry].zh}）`;
+          return [{ materialKey: m.key, materialName: m.name, evidence }];
+        });
+        const snapshot: Record<string, PrefillSnapshotField> = Object.fromEntries(
+          filled.map((f) => [f.key, { hash: this.hash(f.value), registry: f.source.registry, orgCode: values.find((v) => v.element === f.element && v.registry === f.source.registry)?.orgCode ?? null, authoritative: f.authoritative }]),
+        );
+        const { id } = await repos.sharing.insertPrefill({
+          account_id: actor.accountId,
+          item_id: item.id,
+          acting_for_enterprise_id: actor.actingFor?.enterpriseId ?? null,
+          fields: JSON.stringify(snapshot),
+          consented_at: consentedAt,
+          expires_at: expiresAt,
+          region_code: item.region_code,
+        });
+        return { prefillId: id, orgName: item.org_name, fields: filled, missing, waivable, expiresAt: expiresAt.toISOString() };
+      }),
+    );
+  }
+
+  /**
+   * At submission, in its transaction: the prefill must be the actor's, for this item, unused and
+   * fresh; authoritative fields must still hold the prefilled value. Returns what the application
+   * records: how many fields kept their prefilled value, and each one's source.
+   */
+  async claim(repos: Repositories, actor: Actor, prefillId: string, itemId: string, formData: FormValues, applicationId: string) {
+    const row = await repos.sharing.findPrefillForUpdate(prefillId);
+    if (!row || row.account_id !== actor.accountId || row.item_id !== itemId || row.application_id !== null || row.expires_at < this.now() || row.acting_for_enterprise_id !== (actor.actingFor?.enterpriseId ?? null)) throw new DomainError("PREFILL_NOT_FOUND");
+    const snapshot = row.fields as Record<string, PrefillSnapshotField>;
+    const altered = Object.entries(snapshot).filter(([key, f]) => f.authoritative && (formData[key] === undefined || formData[key] === null || this.hash(formData[key] as string | number) !== f.hash)).map(([key]) => key);
+    if (altered.length) throw new DomainError("PREFILL_AUTHORITATIVE_CHANGED", { fields: altered });
+    const kept = Object.entries(snapshot).filter(([key, f]) => formData[key] !== undefined && formData[key] !== null && this.hash(formData[key] as string | number) === f.hash);
+    await repos.sharing.usePrefill(prefillId, applicationId);
+    return { consentedAt: row.consented_at, prefilled: kept.length, sources: Object.fromEntries(kept.map(([key, f]) => [key, { registry: f.registry, orgCode: f.orgCode }])) };
+  }
+
+  private hash(value: string | number) {
+    return this.cipher.blindIndex("prefill", String(value).trim());
+  }
+
+  private async orgNames(repos: Repositories, values: SourcedValue[]) {
+    const codes = [...new Set(values.map((v) => v.orgCode).filter((c): c is string => !!c))];
+    const names = new Map<string, string>();
+    for (const code of codes) {
+      const org = await repos.orgs.findByCode(code);
+      if (org) names.set(code, org.name);
+    }
+    return names;
+  }
+}

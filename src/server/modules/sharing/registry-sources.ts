@@ -1,0 +1,159 @@
+import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
+import type { FieldCipher } from "../../crypto/field-cipher";
+import type { Person } from "../../db/schema";
+import type { Repositories } from "../../db/store";
+import type { CertificatePayload } from "../certificates/certificate.service";
+
+/** The base registries a value can come from. */
+export const REGISTRIES = {
+  population: { zh: "人口库", en: "Population registry" },
+  legal_person: { zh: "法人库", en: "Legal-person registry" },
+  certificates: { zh: "电子证照库", en: "E-certificate library" },
+  address: { zh: "地址库", en: "Address registry" },
+  credit: { zh: "信用库", en: "Credit registry" },
+  account: { zh: "实名账户", en: "Real-name account" },
+} as const;
+export type Registry = keyof typeof REGISTRIES;
+
+/** One registry's value of one element for one subject. */
+export interface SourcedValue {
+  element: string;
+  value: string | number;
+  registry: Registry;
+  orgCode: string | null;
+  updatedAt: Date | null;
+  /** Whose personal data this is (the applicant, or their spouse or child). */
+  subjectPersonId: string | null;
+  certificateId?: string;
+  certificateType?: string;
+}
+
+/** Who the data is about: the applicant person, the enterprise they act for, their account. */
+export interface Subject {
+  personId: string | null;
+  enterpriseId: string | null;
+  accountId: string | null;
+}
+
+const ADULT_YEARS = 18;
+
+/** Which registry wins when several hold an element; mobiles are freshest in the person's own account. */
+const PRIORITY: Registry[] = ["population", "legal_person", "certificates", "address", "credit", "account"];
+const MOBILE_PRIORITY: Registry[] = ["account", "population", "legal_person", "certificates", "address", "credit"];
+export function registryPriority(element: string): Registry[] {
+  return element.endsWith(".mobile") ? MOBILE_PRIORITY : PRIORITY;
+}
+
+function isMinor(p: Person, today: string): boolean {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  const adultBirth = `${y - ADULT_YEARS}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return p.birth_date > adultBirth;
+}
+
+/**
+ * Reads the requested elements of a subject from the base registries: the population registry (and
+ * the applicant's spouse and youngest minor child), the legal-person registry, the e-certificate
+ * library (certificate fields mapped to elements, and `cert:<type>` for the certificate itself) and
+ * the person's own account. Every registry that holds an element answers, so conflicts stay visible.
+ * Pure reading: the sharing service checks the basis and writes the access record.
+ */
+export async function resolveElements(repos: Repositories, cipher: FieldCipher, subject: Subject, elements: string[], today: string): Promise<SourcedValue[]> {
+  const want = new Set(elements);
+  const wants = (prefix: string) => [...want].some((e) => e.startsWith(prefix));
+  const out: SourcedValue[] = [];
+  const add = (element: string, value: unknown, registry: Registry, orgCode: string | null, updatedAt: Date | null, subjectPersonId: string | null, extra: Partial<SourcedValue> = {}) => {
+    if (!want.has(element) || value === null || value === undefined || value === "") return;
+    out.push({ element, value: typeof value === "number" ? value : String(value), registry, orgCode, updatedAt, subjectPersonId, ...extra });
+  };
+
+  const person = subject.personId && (wants("person.") || wants("spouse.") || wants("child.") || wants("cert:") || wants("address.") || wants("contact.")) ? await repos.persons.findById(subject.personId) : undefined;
+  let children: Person[] = [];
+  if (person) {
+    const pop = (element: string, value: unknown) => add(element, value, "population", person.source_org_code, person.updated_at, person.id);
+    pop("person.name", person.name);
+    if (want.has("person.idNumber")) pop("person.idNumber", cipher.decrypt(person.id_number_enc));
+    pop("person.gender", person.gender);
+    pop("person.birthDate", person.birth_date);
+    pop("person.hukou", person.hukou_division_code);
+    pop("person.address", person.address);
+    if (want.has("person.mobile") && person.mobile_enc) pop("person.mobile", cipher.decrypt(person.mobile_enc));
+    pop("person.maritalStatus", person.marital_status === "unknown" ? null : person.marital_status);
+    if (want.has("person.socialSecurityNumber")) add("person.socialSecurityNumber", cipher.decrypt(person.id_number_enc), "population", person.source_org_code, person.updated_at, person.id);
+    if (!subject.enterpriseId) {
+      pop("address.detail", person.address);
+      pop("address.divisionCode", person.region_code);
+    }
+    if (wants("spouse.") && person.spouse_id) {
+      const spouse = await repos.persons.findById(person.spouse_id);
+      if (spouse) {
+        add("spouse.name", spouse.name, "population", spouse.source_org_code, spouse.updated_at, spouse.id);
+        if (want.has("spouse.idNumber")) add("spouse.idNumber", cipher.decrypt(spouse.id_number_enc), "population", spouse.source_org_code, spouse.updated_at, spouse.id);
+      }
+    }
+    if (wants("child.") || wants("cert:")) children = (await repos.persons.listChildren(person.id)).filter((c) => isMinor(c, today));
+    const child = children[0];
+    if (child) {
+      add("child.name", child.name, "population", child.source_org_code, child.updated_at, child.id);
+      add("child.gender", child.gender, "population", child.source_org_code, child.updated_at, child.id);
+      add("child.birthDate", child.birth_date, "population", child.source_org_code, child.updated_at, child.id);
+    }
+  }
+
+  if (subject.enterpriseId && (wants("enterprise.") || wants("address.") || wants("cert:"))) {
+    const e = await repos.enterprises.findById(subject.enterpriseId);
+    if (e) {
+      const lp = (element: string, value: unknown, subjectPersonId: string | null = null) => add(element, value, "legal_person", e.source_org_code, e.updated_at, subjectPersonId);
+      lp("enterprise.name", e.name);
+      lp("enterprise.creditCode", e.credit_code);
+      lp("enterprise.type", e.type);
+      lp("enterprise.industry", e.industry);
+      lp("enterprise.registeredCapital", Number(e.registered_capital_wan));
+      lp("address.detail", e.address);
+      lp("address.divisionCode", e.division_code);
+      if (want.has("enterprise.legalRepName") || want.has("enterprise.legalRepIdNumber")) {
+        const rep = await repos.persons.findById(e.legal_rep_person_id);
+        if (rep) {
+          lp("enterprise.legalRepName", rep.name, rep.id);
+          if (want.has("enterprise.legalRepIdNumber")) lp("enterprise.legalRepIdNumber", cipher.decrypt(rep.id_number_enc), rep.id);
+        }
+      }
+    }
+  }
+
+  // The e-certificate library: fields mapped onto elements, and the certificates themselves.
+  const certTypes = new Set([...want].filter((e) => e.startsWith("cert:")).map((e) => e.slice(5)));
+  const mappedTypes = Object.values(CERTIFICATE_TYPE_DEFS).filter((d) => Object.values(d.elements ?? {}).some((el) => want.has(el))).map((d) => d.code);
+  if (certTypes.size || mappedTypes.length) {
+    const personIds = [...(subject.personId ? [subject.personId] : []), ...children.map((c) => c.id)];
+    const held = await repos.certificates.listValidHeld({ personIds, enterpriseId: subject.enterpriseId }, today, [...new Set([...certTypes, ...mappedTypes])]);
+    const seen = new Set<string>();
+    for (const c of held) {
+      // The newest certificate of a type for each holder speaks; older copies are superseded.
+      const key = `${c.type_code}:${c.holder_person_id ?? c.holder_enterprise_id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const extra = { certificateId: c.id, certificateType: c.type_code };
+      add(`cert:${c.type_code}`, c.identifier, "certificates", c.issuer_code, c.issued_at, c.holder_person_id, extra);
+      const def = CERTIFICATE_TYPE_DEFS[c.type_code];
+      const payload = c.payload as CertificatePayload;
+      // A child's certificate speaks for child.* elements only; the applicant's for theirs.
+      const forChild = c.holder_person_id !== null && c.holder_person_id !== subject.personId;
+      for (const [field, element] of Object.entries(def?.elements ?? {})) {
+        if (forChild !== element.startsWith("child.")) continue;
+        const value = field === "@number" ? payload.number : payload.data[field];
+        add(element, value, "certificates", c.issuer_code, c.issued_at, c.holder_person_id, extra);
+      }
+    }
+  }
+
+  if (subject.accountId && (want.has("person.mobile") || wants("contact."))) {
+    const account = await repos.accounts.findById(subject.accountId);
+    if (account) {
+      const mobile = account.mobile_enc ? cipher.decrypt(account.mobile_enc) : null;
+      add("person.mobile", mobile, "account", null, null, account.person_id);
+      add("contact.name", account.name, "account", null, null, account.person_id);
+      add("contact.mobile", mobile, "account", null, null, account.person_id);
+    }
+  }
+  return out;
+}

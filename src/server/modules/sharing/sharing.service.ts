@@ -1,0 +1,165 @@
+import type { Actor, RequestContext } from "../../actor";
+import type { FieldCipher } from "../../crypto/field-cipher";
+import type { Repositories, Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import { todayInChina } from "../../../shared/working-days";
+import { REGISTRIES, resolveElements, type SourcedValue, type Subject } from "./registry-sources";
+
+/** Why a read may happen: an applicant's prefill of an item's form, or handling an application. */
+export type SharePurpose =
+  | { kind: "prefill"; itemCode: string; itemName: string; readerOrgId: string }
+  | { kind: "application"; applicationId: string; applicationNumber: string; itemCode: string; itemName: string; readerOrgId: string };
+
+export interface ShareRequest {
+  subject: Subject;
+  elements: string[];
+  purpose: SharePurpose;
+  /** The data subject (or the applicant, for their family and enterprise) agreed to this use. */
+  consented: boolean;
+}
+
+export type DenialReason = "NO_RULE" | "NO_CONSENT" | "NOT_PURPOSE";
+
+const DENIAL_TEXT: Record<DenialReason, string> = {
+  NO_RULE: "共享目录中没有允许该部门为该事项调取这些数据的规则",
+  NO_CONSENT: "数据主体未同意本次调取",
+  NOT_PURPOSE: "调取者不是该申请的申请人或承办人员",
+};
+
+/** Which subject a rule must reach for an element: family data and a legal representative's ID need their own rules. */
+export function ruleSubjectFor(element: string): "applicant" | "applicant_family" | "legal_representative" {
+  if (element.startsWith("spouse.") || element.startsWith("child.") || element === "cert:birth_certificate") return "applicant_family";
+  if (element === "enterprise.legalRepIdNumber") return "legal_representative";
+  return "applicant";
+}
+
+/** A purpose in words, as the data subject reads it on 我的数据使用记录. */
+function purposeText(p: SharePurpose): string {
+  return p.kind === "prefill" ? `预填申请表：${p.itemName}` : `办理申请 ${p.applicationNumber}：${p.itemName}`;
+}
+
+class ShareDenied extends DomainError {
+  constructor(
+    readonly reason: DenialReason,
+    readonly request: ShareRequest,
+    readonly elements: string[],
+  ) {
+    super("SHARING_DENIED", { reason, explanation: DENIAL_TEXT[reason], elements });
+  }
+}
+
+/**
+ * The one way personal data leaves the base registries: a read names its purpose (the item being
+ * applied for, or the application being handled), must be covered by a sharing rule of the reading
+ * organisation for that item (共享目录), and needs the subject's consent. Each read writes an audit
+ * record per data subject in the caller's transaction (when, which organisation, which registries,
+ * which elements, for which application), which the subject sees on 我的数据使用记录. A refused read
+ * is recorded too — in its own transaction, since the caller's rolls back — and says why.
+ */
+export class SharingService {
+  constructor(
+    private readonly store: Store,
+    private readonly cipher: FieldCipher,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Which of the elements the reading org's active rules for the item cover. */
+  async covered(repos: Repositories, readerOrgId: string, itemCode: string, elements: string[]): Promise<{ allowed: string[]; denied: string[] }> {
+    const rules = await repos.sharing.activeRules(readerOrgId, itemCode);
+    const allowed: string[] = [];
+    const denied: string[] = [];
+    for (const e of new Set(elements)) {
+      const subject = ruleSubjectFor(e);
+      (rules.some((r) => r.subject === subject && (r.elements as string[]).includes(e)) ? allowed : denied).push(e);
+    }
+    return { allowed, denied };
+  }
+
+  /**
+   * Reads what the rules allow, in the caller's transaction, and records it. Elements no rule covers
+   * are left out and named in `denied`; when none is covered, or there is no consent, the read is
+   * refused (SHARING_DENIED, CONSENT_REQUIRED) — wrap the transaction in `recordingDenials`.
+   */
+  async read(repos: Repositories, actor: Actor, ctx: RequestContext, request: ShareRequest): Promise<{ values: SourcedValue[]; denied: string[] }> {
+    if (!request.elements.length) return { values: [], denied: [] };
+    if (!request.consented) throw new ShareDenied("NO_CONSENT", request, request.elements);
+    const { allowed, denied } = await this.covered(repos, request.purpose.readerOrgId, request.purpose.itemCode, request.elements);
+    if (!allowed.length) throw new ShareDenied("NO_RULE", request, denied);
+    const values = await resolveElements(repos, this.cipher, request.subject, allowed, todayInChina(this.now()));
+    await this.record(repos, actor, ctx, request, values, denied);
+    return { values, denied };
+  }
+
+  /** Runs `work` (a transaction that reads through `read`); a refused read is recorded before the error goes on. */
+  async recordingDenials<T>(actor: Actor, ctx: RequestContext, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof ShareDenied) await this.store.transact((repos) => this.recordDenial(repos, actor, ctx, err));
+      throw err;
+    }
+  }
+
+  /** A refusal for a reason found outside `read` (e.g. staff not handling the application). */
+  async deny(actor: Actor, ctx: RequestContext, request: ShareRequest, reason: DenialReason): Promise<never> {
+    const err = new ShareDenied(reason, request, request.elements);
+    await this.store.transact((repos) => this.recordDenial(repos, actor, ctx, err));
+    throw err;
+  }
+
+  private async recordDenial(repos: Repositories, actor: Actor, ctx: RequestContext, err: ShareDenied) {
+    const { request } = err;
+    const org = await repos.orgs.findById(request.purpose.readerOrgId);
+    await repos.audit.append(actor, ctx, {
+      action: "data.share.denied",
+      targetType: request.subject.personId ? "person" : "enterprise",
+      targetId: request.subject.personId ?? request.subject.enterpriseId,
+      orgId: request.purpose.readerOrgId,
+      regionCode: org?.region_code,
+      ...(request.subject.personId ? { subjectPersonId: request.subject.personId } : {}),
+      purpose: purposeText(request.purpose),
+      details: { reason: err.reason, explanation: DENIAL_TEXT[err.reason], elements: err.elements, ...this.purposeDetails(request.purpose) },
+    });
+  }
+
+  /** One record per data subject: the applicant, and each family member whose data was read. */
+  private async record(repos: Repositories, actor: Actor, ctx: RequestContext, request: ShareRequest, values: SourcedValue[], denied: string[]) {
+    const org = await repos.orgs.findById(request.purpose.readerOrgId);
+    const bySubject = new Map<string | null, SourcedValue[]>();
+    for (const v of values) {
+      // Account data is the applicant's own; enterprise data has no person behind it unless a representative.
+      const key = v.subjectPersonId ?? request.subject.personId;
+      bySubject.set(key, [...(bySubject.get(key) ?? []), v]);
+    }
+    if (!bySubject.size) bySubject.set(request.subject.personId, []);
+    for (const [personId, vs] of bySubject) {
+      const sources = new Map<string, { registry: string; registryName: string; orgCode: string | null; elements: string[] }>();
+      for (const v of vs) {
+        const key = `${v.registry}:${v.orgCode ?? ""}`;
+        const s = sources.get(key) ?? { registry: v.registry, registryName: REGISTRIES[v.registry].zh, orgCode: v.orgCode, elements: [] };
+        if (!s.elements.includes(v.element)) s.elements.push(v.element);
+        sources.set(key, s);
+      }
+      await repos.audit.append(actor, ctx, {
+        action: "data.share",
+        targetType: personId ? "person" : "enterprise",
+        targetId: personId ?? request.subject.enterpriseId,
+        orgId: request.purpose.readerOrgId,
+        regionCode: org?.region_code,
+        ...(personId ? { subjectPersonId: personId } : {}),
+        purpose: purposeText(request.purpose),
+        details: {
+          elements: [...new Set(vs.map((v) => v.element))],
+          sources: [...sources.values()],
+          ...(denied.length && personId === request.subject.personId ? { denied } : {}),
+          consent: true,
+          ...this.purposeDetails(request.purpose),
+        },
+      });
+    }
+  }
+
+  private purposeDetails(p: SharePurpose) {
+    return p.kind === "prefill" ? { purposeKind: "prefill", itemCode: p.itemCode, itemName: p.itemName } : { purposeKind: "application", itemCode: p.itemCode, itemName: p.itemName, applicationId: p.applicationId, applicationNumber: p.applicationNumber };
+  }
+}

@@ -1,0 +1,76 @@
+import type { Kysely } from "kysely";
+import type { FieldCipher } from "../crypto/field-cipher";
+import { ed25519Signer } from "../crypto/signer";
+import type { DB } from "../db/schema";
+import { createStore, Repositories } from "../db/store";
+import { CertificateService } from "../modules/certificates/certificate.service";
+import { seedDataElements } from "../modules/data-elements/data-element.service";
+import { SealService } from "../modules/seals/seal.service";
+import { boundFields, materialElement } from "../modules/sharing/prefill.service";
+import { ruleSubjectFor } from "../modules/sharing/sharing.service";
+import type { ItemContent } from "../../shared/schemas/catalogue";
+import type { EnterpriseSeed, PersonSeed } from "./demo-people";
+import { seedUuid } from "./seed-demo-ids";
+
+/**
+ * Once-only demo data: the data-element dictionary, a sharing rule for every published demo item
+ * (its implementing org may read the elements its form binds and the evidence its materials name),
+ * certificates the named demo people already hold (居民身份证, 居民户口簿, 结婚证, 出生医学证明, 学历证书),
+ * some credit-list entries, and the address registry from the registered addresses.
+ */
+export async function seedOnceOnly(db: Kysely<DB>, cipher: FieldCipher, people: PersonSeed[], enterprises: EnterpriseSeed[], now: Date) {
+  const repos = new Repositories(db);
+  await seedDataElements(repos);
+  await seedSharingRules(db);
+
+  const store = createStore(db);
+  const certificates = new CertificateService(store, new SealService(store, cipher, ed25519Signer, () => now), () => now);
+  const byKey = new Map(people.map((p) => [p.key, p]));
+  const named = people.filter((p) => /^p\d\d$/.test(p.key));
+  const personId = (key: string) => seedUuid(`person:${key}`);
+  const issue = (type: string, issuer: string, p: PersonSeed, data: Record<string, string>) =>
+    certificates.issue(repos, { type, issuerOrgId: seedUuid(`org:${issuer}`), applicationId: null, holder: { kind: "person", personId: personId(p.key), enterpriseId: null, name: p.name, id: p.idNumber }, data });
+  const sex = (g: string) => (g === "M" ? "男" : "女");
+
+  for (const p of named) {
+    const adult = p.birthDate < "2008-01-01";
+    if (adult) await issue("resident_id", `${p.hukouDivisionCode}-PSB`, p, { name: p.name, gender: sex(p.gender), birthDate: p.birthDate, address: p.address });
+    const family = named.filter((o) => o.key === p.spouseKey || o.fatherKey === p.key || o.motherKey === p.key).map((o) => o.name);
+    if (adult) await issue("household_register", `${p.hukouDivisionCode}-PSB`, p, { holderName: p.name, address: p.address, members: [p.name, ...family].join("、") });
+    const spouse = p.spouseKey ? byKey.get(p.spouseKey) : undefined;
+    if (spouse) await issue("marriage_certificate", `${p.districtCode}-CA`, p, { holderName: p.name, spouseName: spouse.name, registeredOn: "2014-05-20" });
+    if (p.motherKey) {
+      const mother = byKey.get(p.motherKey);
+      const father = p.fatherKey ? byKey.get(p.fatherKey) : undefined;
+      await issue("birth_certificate", `${p.districtCode}-HEALTH`, p, { childName: p.name, childGender: sex(p.gender), birthDate: p.birthDate, birthPlace: "上海市第一妇婴保健院", motherName: mother?.name ?? "", fatherName: father?.name ?? "" });
+    }
+    if (["p01", "p02", "p06", "p07"].includes(p.key)) {
+      await issue("education_certificate", "310000-EDU", p, { holderName: p.name, school: p.key === "p07" ? "上海大学" : "华东师范大学", major: p.key === "p06" ? "会计学" : "计算机科学与技术", level: "本科", graduatedOn: p.key === "p07" ? "2021-06-30" : "2008-06-30" });
+    }
+  }
+
+  // 信用: one red-list and one black-list entry among the demo enterprises.
+  const [red, , black] = enterprises;
+  if (red) await db.insertInto("credit_records").values({ credit_code: red.creditCode, list: "red", reason: "2025 年度守合同重信用企业", listed_on: "2025-06-30", expires_on: "2027-06-29", source_org_code: `${red.districtCode}-AMR`, region_code: red.districtCode }).execute();
+  if (black) await db.insertInto("credit_records").values({ credit_code: black.creditCode, list: "black", reason: "未按规定期限公示年度报告，列入经营异常名录", listed_on: "2026-07-01", expires_on: null, source_org_code: `${black.districtCode}-AMR`, region_code: black.districtCode }).execute();
+
+  // 地址库: every registered address, under its district.
+  const addresses = new Map<string, { division_code: string; detail: string; source_org_code: string; region_code: string }>();
+  for (const p of people) addresses.set(p.address, { division_code: p.districtCode, detail: p.address, source_org_code: `${p.districtCode}-PSB`, region_code: p.districtCode });
+  for (const e of enterprises) addresses.set(e.address, { division_code: e.districtCode, detail: e.address, source_org_code: `${e.districtCode}-AMR`, region_code: e.districtCode });
+  const rows = [...addresses.values()];
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto("addresses").values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(["division_code", "detail"]).doNothing()).execute();
+}
+
+/** A rule per published item and subject: the implementing org may read what the form and materials need. */
+async function seedSharingRules(db: Kysely<DB>) {
+  const items = await new Repositories(db).catalogue.listAllPublished();
+  const rows = items.flatMap((item) => {
+    const content = item.content as ItemContent;
+    const elements = [...new Set([...boundFields(content).map((f) => f.dataElement), ...content.guide.materials.map(materialElement).filter((e): e is string => !!e)])];
+    const bySubject = new Map<string, string[]>();
+    for (const e of elements) bySubject.set(ruleSubjectFor(e), [...(bySubject.get(ruleSubjectFor(e)) ?? []), e]);
+    return [...bySubject].map(([subject, els]) => ({ org_id: item.org_id, item_code: item.basic_code, subject, elements: JSON.stringify(els), note: "依据事项申请表和材料清单生成", region_code: item.region_code, created_by: "系统" }));
+  });
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto("sharing_rules").values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(["org_id", "item_code", "subject"]).doNothing()).execute();
+}
