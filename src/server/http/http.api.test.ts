@@ -26,6 +26,8 @@ const PUBLIC = new Set([
   "GET /api/v1/calendar/years",
   "GET /api/v1/certificates/verify",
   "POST /api/v1/certificates/verify",
+  "GET /api/v1/data-elements",
+  "GET /api/v1/data-elements/{code}",
 ]);
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -92,6 +94,10 @@ describe("authorization on every endpoint", () => {
       ["POST", `/api/v1/certificates/${SAMPLE_ID}/status`, { status: "revoked", reason: "测试" }],
       ["GET", `/api/v1/admin/orgs/${SAMPLE_ID}/seal-keys`],
       ["POST", `/api/v1/admin/orgs/${SAMPLE_ID}/seal-keys/rotate`],
+      ["GET", "/api/v1/admin/sharing-rules"],
+      ["POST", "/api/v1/admin/sharing-rules", { orgId: SAMPLE_ID, itemCode: "QR00001001", subject: "applicant", elements: ["person.name"] }],
+      ["PATCH", `/api/v1/admin/sharing-rules/${SAMPLE_ID}`, { status: "suspended" }],
+      ["POST", "/api/v1/admin/data-elements", { code: "person.test", element: { name: "测试", nameEn: "Test", valueType: "string", format: null, codeList: null, description: "", sensitivity: "public", authoritative: false } }],
     ];
     for (const [method, url, payload] of staffOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: citizen.headers, ...(payload ? { payload } : {}) });
@@ -105,6 +111,7 @@ describe("authorization on every endpoint", () => {
       ["POST", "/api/v1/appointments", { itemId: SAMPLE_ID, slotId: SAMPLE_ID }],
       ["GET", "/api/v1/me/certificates"],
       ["PUT", `/api/v1/drafts/${SAMPLE_ID}`, { formData: {}, lockVersion: null }],
+      ["POST", `/api/v1/catalogue/items/${SAMPLE_ID}/prefill`, { consent: true }],
     ];
     for (const [method, url, payload] of citizenOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: staff.headers, ...(payload ? { payload } : {}) });
