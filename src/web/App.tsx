@@ -33,6 +33,8 @@ import { AppointmentsPage } from "./pages/AppointmentsPage";
 import { CentreAppointmentsPage } from "./pages/CentreAppointmentsPage";
 import { WindowPage } from "./pages/WindowPage";
 import { CalendarAdminPage } from "./pages/CalendarAdminPage";
+import { DataElementsPage } from "./pages/DataElementsPage";
+import { SharingRulesPage } from "./pages/SharingRulesPage";
 import { VerifyCertificatePage } from "./pages/VerifyCertificatePage";
 import { MyCertificatesPage } from "./pages/MyCertificatesPage";
 import { useSession } from "./session";
@@ -178,6 +180,8 @@ export function AppRoutes() {
           />
           <Route path="/me/appointments" element={<RequireActor kind="citizen"><AppointmentsPage /></RequireActor>} />
           <Route path="/verify" element={<VerifyCertificatePage />} />
+          <Route path="/workbench/data-elements" element={<RequireActor kind="staff"><DataElementsPage /></RequireActor>} />
+          <Route path="/workbench/sharing-rules" element={<RequireActor kind="staff" roles={["data_admin", "sys_admin"]}><SharingRulesPage /></RequireActor>} />
           <Route path="/me/certificates" element={<RequireActor kind="citizen"><MyCertificatesPage /></RequireActor>} />
           <Route path="/workbench/calendar" element={<RequireActor kind="staff"><CalendarAdminPage /></RequireActor>} />
           <Route path="/workbench/window" element={<RequireActor kind="staff" roles={["window_clerk"]}><WindowPage /></RequireActor>} />

@@ -44,6 +44,8 @@ export function FormRenderer({
   submitText,
   disabled,
   extra,
+  locked,
+  notes = {},
 }: {
   fields: FormField[];
   initialValues?: FormValues;
@@ -54,6 +56,10 @@ export function FormRenderer({
   disabled?: boolean;
   /** Shown after the fields, before the submit button (e.g. the materials). */
   extra?: React.ReactNode;
+  /** Fields that cannot be changed (values from an authoritative registry). */
+  locked?: ReadonlySet<string>;
+  /** A note under a field (e.g. where a prefilled value came from). */
+  notes?: Record<string, React.ReactNode>;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<FormValues>(initialValues);
@@ -89,12 +95,14 @@ export function FormRenderer({
             required={f.required}
             validateStatus={err ? "error" : undefined}
             help={err}
-            extra={[f.help, element ? t("form.boundTo", { element }) : undefined].filter(Boolean).join(" · ") || undefined}
+            extra={
+              notes[f.key] ?? ([f.help, element ? t("form.boundTo", { element }) : undefined].filter(Boolean).join(" · ") || undefined)
+            }
           >
             {f.type === "table" ? (
               <TableInput field={f} value={(values[f.key] as FormValues[] | undefined) ?? []} onChange={(v) => set(f.key, v)} disabled={disabled} />
             ) : (
-              <SimpleInput id={`field-${f.key}`} field={f} value={values[f.key]} onChange={(v) => set(f.key, v)} disabled={disabled} />
+              <SimpleInput id={`field-${f.key}`} field={f} value={values[f.key]} onChange={(v) => set(f.key, v)} disabled={disabled || locked?.has(f.key)} />
             )}
           </Form.Item>
         );

@@ -54,7 +54,22 @@ export function FileLink({ fileId, fileName }: { fileId: string; fileName?: stri
 }
 
 /** The guide's materials, each with its uploads (several files per material are allowed). */
-export function MaterialUpload({ materials, value, onChange, highlight = [], disabled }: { materials: Material[]; value: MaterialValue[]; onChange: (v: MaterialValue[]) => void; highlight?: string[]; disabled?: boolean }) {
+export function MaterialUpload({
+  materials,
+  value,
+  onChange,
+  highlight = [],
+  disabled,
+  shared = {},
+}: {
+  materials: Material[];
+  value: MaterialValue[];
+  onChange: (v: MaterialValue[]) => void;
+  highlight?: string[];
+  disabled?: boolean;
+  /** Materials the government already holds (免提交), by key: what stands in for them. */
+  shared?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   return (
     <List
@@ -66,12 +81,16 @@ export function MaterialUpload({ materials, value, onChange, highlight = [], dis
         const files = value.filter((v) => v.materialKey === m.key);
         return (
           <List.Item
-            actions={[<UploadButton key="up" label={m.name} disabled={disabled} onUploaded={(f) => onChange([...value, { materialKey: m.key, fileId: f.id, fileName: f.fileName }])} />]}
+            actions={shared[m.key] && files.length === 0 ? [] : [<UploadButton key="up" label={m.name} disabled={disabled} onUploaded={(f) => onChange([...value, { materialKey: m.key, fileId: f.id, fileName: f.fileName }])} />]}
           >
             <Space direction="vertical" size={2}>
               <span>
                 {m.name} {highlight.includes(m.key) && <Tag color="warning">{t("materials.toFix")}</Tag>}
+                {shared[m.key] && files.length === 0 && <Tag color="success">{t("materials.shared")}</Tag>}
               </span>
+              {shared[m.key] && files.length === 0 && (
+                <Typography.Text style={{ fontSize: 12 }}>{t("materials.sharedBy", { what: shared[m.key] })}</Typography.Text>
+              )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {m.requirements}
               </Typography.Text>

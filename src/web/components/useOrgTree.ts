@@ -16,15 +16,21 @@ export interface OrgTreeNode {
  * The org tree below the logged-in staff member's own org, loaded level by level for a TreeSelect
  * (`treeDataSimpleMode`). `exclude` leaves out kinds that cannot be chosen.
  */
-export function useOrgTree(exclude: OrgKind[] = []) {
+export function useOrgTree(exclude: OrgKind[] = [], options: { wholeCity?: boolean } = {}) {
   const { me } = useSession();
   const { i18n } = useTranslation();
   const [tree, setTree] = useState<OrgTreeNode[]>([]);
   const name = useCallback((o: { name: string; nameEn: string }) => (i18n.language === "en" ? o.nameEn : o.name), [i18n.language]);
 
+  const wholeCity = options.wholeCity === true;
   useEffect(() => {
+    // City-level staff who look after the whole city (data administrators) start at the city itself.
+    if (wholeCity) {
+      void orgChildren().then((roots) => setTree(roots.map((o) => ({ id: o.id, pId: null, value: o.id, title: name(o), isLeaf: o.childCount === 0 }))));
+      return;
+    }
     if (me?.org) setTree([{ id: me.org.id, pId: null, value: me.org.id, title: name(me.org), isLeaf: false }]);
-  }, [me, name]);
+  }, [me, name, wholeCity]);
 
   const loadData = useCallback(
     async (node: object) => {

@@ -28,7 +28,9 @@ interface Detail {
   documents: string[];
   certificates: Array<{ identifier: string; typeName: string; number: string; status: string }>;
   waivedMaterials: number;
-  evidence: Array<{ materialKey: string; materialName: string; typeName: string; number: string; identifier: string; issuerName: string }>;
+  prefilledFields: number;
+  dataConsentAt: string | null;
+  evidence: Array<{ materialKey: string; materialName: string; source: string; typeName: string | null; element: string | null; number: string | null; identifier: string | null; issuerName: string | null }>;
   materials: Array<{ fileId: string; materialKey: string | null; materialName: string | null; fileName: string; mime: string; size: number; uploadedAt: string }>;
   lockVersion: number;
   actions: Array<{ key: string; name: string; reasonRequired: boolean; supplement: boolean }>;
@@ -215,12 +217,21 @@ export function ApplicationDetailPage() {
           ))}
         />
       )}
-      {app.evidence.length > 0 && (
+      {(app.evidence.length > 0 || app.prefilledFields > 0) && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.shared", { n: app.waivedMaterials })}</h2>} style={{ marginBottom: 16 }}>
+          {app.prefilledFields > 0 && <p>{t("appd.prefilled", { n: app.prefilledFields })}</p>}
           {app.evidence.map((e) => (
             <div key={e.materialKey}>
               <Tag color="success">{t("appd.sharedTag")}</Tag>
-              {e.materialName}：{e.typeName}（{e.number}，{e.issuerName}） <Link to={`/verify?id=${encodeURIComponent(e.identifier)}`}>{t("wallet.verify")}</Link>
+              {e.identifier ? (
+                <>
+                  {e.materialName}：{e.typeName}（{e.number}，{e.issuerName}） <Link to={`/verify?id=${encodeURIComponent(e.identifier)}`} style={{ textDecoration: "underline" }}>{t("wallet.verify")}</Link>
+                </>
+              ) : (
+                <>
+                  {e.materialName}：{t("appd.registryEvidence", { element: e.element, source: e.source, org: e.issuerName ?? "" })}
+                </>
+              )}
             </div>
           ))}
         </Card>

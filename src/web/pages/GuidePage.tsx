@@ -9,6 +9,8 @@ import { useSession } from "../session";
 import { FormRenderer } from "../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
 import { useDraft } from "../components/useDraft";
+import { PrefillNote, PrefillPanel, type ConsentState } from "../components/PrefillPanel";
+import type { PrefillResponse } from "../../shared/schemas/data";
 import { labels } from "../labels";
 
 const section = (id: string, title: string) => (
@@ -61,6 +63,15 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
   const draft = useDraft(item.id, canApply);
   const [materials, setMaterials] = useState<MaterialValue[]>([]);
   const [formValues, setFormValues] = useState<Record<string, unknown>>({});
+  const [consent, setConsent] = useState<ConsentState>("asked");
+  const [prefill, setPrefill] = useState<PrefillResponse | null>(null);
+  function applyPrefill(p: PrefillResponse) {
+    setPrefill(p);
+    setConsent("given");
+    const next = { ...formValues, ...Object.fromEntries(p.fields.map((f) => [f.key, f.value])) };
+    setFormValues(next);
+    draft.save(next, materials);
+  }
   useEffect(() => {
     if (draft.draft) {
       setMaterials(draft.draft.materials);
@@ -80,7 +91,13 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       const body = await api<{ id: string; number: string; committedDeadline: string | null }>(
         "POST",
         "/applications",
-        { itemId: item.id, formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) },
+        {
+          itemId: item.id,
+          formData,
+          materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })),
+          ...(prefill ? { prefillId: prefill.prefillId } : {}),
+          dataConsent: consent === "given",
+        },
         { "idempotency-key": idempotencyKey },
       );
       draft.forget();
@@ -248,11 +265,23 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       <Card title={section("form", t("guide.form"))} className="no-print">
         <Typography.Paragraph>{canApply ? t("guide.formApply") : t("guide.formIntro")}</Typography.Paragraph>
         {canApply && draft.draft && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={draft.conflict ? t("guide.draftConflict") : t("guide.draftRestored")} action={<Button size="small" onClick={() => void draft.discard().then(() => { setMaterials([]); setFormValues({}); })}>{t("guide.discardDraft")}</Button>} />}
+        {canApply && <PrefillPanel itemId={item.id} orgName={item.orgName} state={consent} onPrefill={applyPrefill} onDecline={() => setConsent("declined")} />}
+        {prefill && (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t("prefill.done", { n: prefill.fields.length, m: prefill.waivable.length })}
+            description={prefill.missing.length ? t("prefill.missing", { fields: prefill.missing.map((m) => m.label).join("、") }) : undefined}
+          />
+        )}
         {draft.loaded ? (
           <FormRenderer
-            key={`${draft.draft?.lockVersion ?? "new"}-${draft.draft ? "d" : "n"}`}
+            key={`${draft.draft?.lockVersion ?? "new"}-${draft.draft ? "d" : "n"}-${prefill?.prefillId ?? ""}`}
             fields={item.content.form.fields}
-            initialValues={draft.draft?.formData ?? {}}
+            initialValues={prefill ? formValues : (draft.draft?.formData ?? {})}
+            locked={new Set(prefill?.fields.filter((f) => f.authoritative).map((f) => f.key) ?? [])}
+            notes={Object.fromEntries((prefill?.fields ?? []).map((f) => [f.key, <PrefillNote key={f.key} field={f} />]))}
             onChange={canApply ? changeForm : undefined}
             onSubmit={canApply ? submit : () => message.success(t("form.valid"))}
             submitText={canApply ? t("guide.submitApplication") : undefined}
@@ -261,7 +290,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
                 <section aria-labelledby="materials-title" style={{ marginBottom: 16 }}>
                   <h3 id="materials-title" style={{ fontSize: 15 }}>{t("guide.materialsTitle")}</h3>
                   <Typography.Paragraph type="secondary">{t("guide.materialsHint")}</Typography.Paragraph>
-                  <MaterialUpload materials={g.materials} value={materials} onChange={changeMaterials} />
+                  <MaterialUpload materials={g.materials} value={materials} onChange={changeMaterials} shared={Object.fromEntries((prefill?.waivable ?? []).map((w) => [w.materialKey, w.evidence]))} />
                 </section>
               ) : null
             }

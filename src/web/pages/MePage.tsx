@@ -109,7 +109,19 @@ export function MePage() {
               pagination={{ current: page, pageSize: PAGE, total: records?.total ?? 0, onChange: setPage, showSizeChanger: false }}
               columns={[
                 { title: t("me.time"), dataIndex: "occurredAt", render: (v: string) => formatTime(v, i18n.language), width: 180 },
-                { title: t("me.action"), dataIndex: "action" },
+                {
+                  title: t("me.action"),
+                  dataIndex: "action",
+                  render: (v: string, r) =>
+                    r.denied ? (
+                      <>
+                        <Tag color="error">{v}</Tag>
+                        <div style={{ fontSize: 12 }}>{r.deniedReason}</div>
+                      </>
+                    ) : (
+                      v
+                    ),
+                },
                 { title: t("me.org"), dataIndex: "orgName", render: (v: string | null) => v ?? "—" },
                 { title: t("me.actor"), dataIndex: "actorName" },
                 { title: t("me.source"), dataIndex: "source", render: (v: string | null) => v ?? "—" },
