@@ -62,6 +62,8 @@ import { SharingService } from "./modules/sharing/sharing.service";
 import { PrefillService } from "./modules/sharing/prefill.service";
 import { SharingRuleService } from "./modules/sharing/sharing-rule.service";
 import { sharingRoutes } from "./modules/sharing/sharing.routes";
+import { RegistryImportService } from "./modules/registry/registry-import.service";
+import { registryImportRoutes } from "./modules/registry/registry-import.routes";
 import { RegistryService } from "./modules/registry/registry.service";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { StaffService } from "./modules/staff/staff.service";
@@ -93,6 +95,7 @@ export interface Services {
   sharing: SharingService;
   prefills: PrefillService;
   sharingRules: SharingRuleService;
+  registryImports: RegistryImportService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -130,6 +133,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     sharing,
     prefills,
     sharingRules: new SharingRuleService(store, dataElements),
+    registryImports: new RegistryImportService(store, cipher, now),
     itemWorkflows: new ItemWorkflowService(store),
     auth: new AuthService(store, cipher, config, now),
     staff: new StaffService(store, cipher),
@@ -265,6 +269,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(certificateRoutes, { certificates: services.certificates });
       await api.register(dataElementRoutes, { dataElements: services.dataElements });
       await api.register(sharingRoutes, { prefills: services.prefills, rules: services.sharingRules });
+      await api.register(registryImportRoutes, { imports: services.registryImports });
       await api.register(sealRoutes, { seals: services.seals });
       await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(appointmentRoutes, { appointments: services.appointments });

@@ -101,6 +101,7 @@ export const ERRORS = {
   CONSENT_REQUIRED: { status: 400, zh: "调取您的数据前须征得您的同意", en: "Your consent is needed before your data is read" },
   PREFILL_NOT_FOUND: { status: 404, zh: "预填记录不存在或已过期，请重新获取", en: "The prefill has expired; fetch it again" },
   PREFILL_AUTHORITATIVE_CHANGED: { status: 422, zh: "来自权威数据源的信息不能修改；如信息有误，请向数据来源部门申请更正", en: "Values from an authoritative registry cannot be altered; ask the source department to correct them" },
+  REGISTRY_FILE_INVALID: { status: 415, zh: "请上传 UTF-8 编码的 CSV 文件或 .xlsx 工作簿", en: "Upload a UTF-8 CSV file or an .xlsx workbook" },
   REGISTRY_UNKNOWN: { status: 404, zh: "没有这个基础库", en: "No such base registry" },
   SHARE_LINK_NOT_FOUND: { status: 404, zh: "亮证链接不存在", en: "No such share link" },
   SHARE_LINK_INVALID: { status: 410, zh: "亮证链接已过期或已被持证人撤销", en: "This share link has expired or was revoked by the holder" },

@@ -18,6 +18,7 @@ import { EnterpriseRepository } from "../modules/registry/enterprise.repository"
 import { PersonRepository } from "../modules/registry/person.repository";
 import { DataElementRepository } from "../modules/data-elements/data-element.repository";
 import { SharingRepository } from "../modules/sharing/sharing.repository";
+import { RegistryAdminRepository } from "../modules/registry/registry-admin.repository";
 import type { DB } from "./schema";
 
 /** Every repository, bound to one database handle (the pool, or a transaction). */
@@ -41,6 +42,7 @@ export class Repositories {
   readonly certificates: CertificateRepository;
   readonly dataElements: DataElementRepository;
   readonly sharing: SharingRepository;
+  readonly registryAdmin: RegistryAdminRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -62,6 +64,7 @@ export class Repositories {
     this.certificates = new CertificateRepository(db);
     this.dataElements = new DataElementRepository(db);
     this.sharing = new SharingRepository(db);
+    this.registryAdmin = new RegistryAdminRepository(db);
   }
 }
 

@@ -97,6 +97,9 @@ describe("authorization on every endpoint", () => {
       ["GET", "/api/v1/admin/sharing-rules"],
       ["POST", "/api/v1/admin/sharing-rules", { orgId: SAMPLE_ID, itemCode: "QR00001001", subject: "applicant", elements: ["person.name"] }],
       ["PATCH", `/api/v1/admin/sharing-rules/${SAMPLE_ID}`, { status: "suspended" }],
+      ["GET", "/api/v1/admin/registries/quality"],
+      ["GET", "/api/v1/admin/registries/imports"],
+      ["GET", "/api/v1/admin/registries/population/template"],
       ["POST", "/api/v1/admin/data-elements", { code: "person.test", element: { name: "测试", nameEn: "Test", valueType: "string", format: null, codeList: null, description: "", sensitivity: "public", authoritative: false } }],
     ];
     for (const [method, url, payload] of staffOnly) {

@@ -119,7 +119,7 @@ function intIn(v: string, min: number, max: number, fail: (m: string) => void): 
   return n;
 }
 
-function text(cell: ExcelJS.CellValue): string {
+export function cellText(cell: ExcelJS.CellValue): string {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "object") {
     if ("richText" in cell) return cell.richText.map((r) => r.text).join("");
@@ -169,14 +169,14 @@ export async function parseWorkbook(buffer: Buffer, current: Map<string, ItemCon
   const items = new Map<string, ItemContent>();
   const sheet = wb.getWorksheet(ITEMS);
   if (!sheet) return { items, problems: [{ sheet: ITEMS, row: 0, column: "—", message: `缺少工作表“${ITEMS}”` }] };
-  const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
+  const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
   const itemHeaders = headers(sheet);
   for (const c of ITEM_COLUMNS) if (!itemHeaders.includes(c.header)) problems.push({ sheet: ITEMS, row: 1, column: c.header, message: "缺少该列" });
   if (problems.length) return { items, problems };
 
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    const cell = (header: string) => text(row.getCell(itemHeaders.indexOf(header) + 1).value);
+    const cell = (header: string) => cellText(row.getCell(itemHeaders.indexOf(header) + 1).value);
     const implCode = cell("实施编码");
     if (!implCode) return;
     const base = current.get(implCode);
@@ -204,7 +204,7 @@ export async function parseWorkbook(buffer: Buffer, current: Map<string, ItemCon
   const mediaMap = byLabel(MATERIAL_MEDIA);
   materialsSheet?.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    const v = (n: number) => text(row.getCell(n).value);
+    const v = (n: number) => cellText(row.getCell(n).value);
     const content = items.get(v(1));
     if (!v(1)) return;
     if (!content) return problems.push({ sheet: MATERIALS, row: rowNumber, column: "实施编码", message: `“${v(1)}”不在“${ITEMS}”表中` }) && undefined;
@@ -230,7 +230,7 @@ export async function parseWorkbook(buffer: Buffer, current: Map<string, ItemCon
 
   wb.getWorksheet(STEPS)?.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    const v = (n: number) => text(row.getCell(n).value);
+    const v = (n: number) => cellText(row.getCell(n).value);
     const content = items.get(v(1));
     if (!v(1)) return;
     if (!content) return void problems.push({ sheet: STEPS, row: rowNumber, column: "实施编码", message: `“${v(1)}”不在“${ITEMS}”表中` });
@@ -242,7 +242,7 @@ export async function parseWorkbook(buffer: Buffer, current: Map<string, ItemCon
 
   wb.getWorksheet(FAQ)?.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
-    const v = (n: number) => text(row.getCell(n).value);
+    const v = (n: number) => cellText(row.getCell(n).value);
     const content = items.get(v(1));
     if (!v(1)) return;
     if (!content) return void problems.push({ sheet: FAQ, row: rowNumber, column: "实施编码", message: `“${v(1)}”不在“${ITEMS}”表中` });
@@ -251,7 +251,7 @@ export async function parseWorkbook(buffer: Buffer, current: Map<string, ItemCon
 
   // Finally the whole content of each item against the same schema the editor uses.
   const rowOf = new Map<string, number>();
-  sheet.eachRow((row, n) => rowOf.set(text(row.getCell(1).value), n));
+  sheet.eachRow((row, n) => rowOf.set(cellText(row.getCell(1).value), n));
   for (const [implCode, content] of items) {
     const r = itemContent.safeParse(content);
     if (!r.success) {
