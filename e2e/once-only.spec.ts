@@ -102,4 +102,16 @@ test("data administrators see the data-element dictionary and the sharing rules"
   await page.getByRole("searchbox", { name: "事项基本编码" }).press("Enter");
   await expect(page.getByRole("cell", { name: "上海市公安局黄浦分局" }).first()).toBeVisible();
   await expectAccessible(page, "sharing rules");
+
+  // A file with a bad row imports nothing and says which row and column; the quality table shows each department.
+  await page.goto("/workbench/registries");
+  await expect(page.getByRole("cell", { name: "上海市公安局黄浦分局" }).first()).toBeVisible();
+  await page.getByRole("combobox", { name: "数据来源部门" }).click();
+  await page.locator(".ant-select-tree-switcher").first().click();
+  await page.locator(".ant-select-tree-title", { hasText: "上海市公安局" }).first().click();
+  const csv = "姓名,身份证号码,性别,出生日期,户籍地行政区划代码,居住地址,手机号码,婚姻状况,配偶身份证号码\n测试,310101199001011230,男,1990-01-01,310101,上海市黄浦区福州路1号,,,\n";
+  await page.locator("input[type=file]").setInputFiles({ name: "population.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(page.getByText(/文件有 \d+ 处错误，未导入任何数据/)).toBeVisible();
+  await expect(page.getByRole("cell", { name: "校验位不正确" })).toBeVisible();
+  await expectAccessible(page, "registries and data quality");
 });

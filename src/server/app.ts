@@ -64,6 +64,7 @@ import { SharingRuleService } from "./modules/sharing/sharing-rule.service";
 import { sharingRoutes } from "./modules/sharing/sharing.routes";
 import { RegistryImportService } from "./modules/registry/registry-import.service";
 import { registryImportRoutes } from "./modules/registry/registry-import.routes";
+import { CertificateShareService } from "./modules/certificates/certificate-share.service";
 import { RegistryService } from "./modules/registry/registry.service";
 import { staffRoutes } from "./modules/staff/staff.routes";
 import { StaffService } from "./modules/staff/staff.service";
@@ -96,6 +97,7 @@ export interface Services {
   prefills: PrefillService;
   sharingRules: SharingRuleService;
   registryImports: RegistryImportService;
+  certificateShares: CertificateShareService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -134,6 +136,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     prefills,
     sharingRules: new SharingRuleService(store, dataElements),
     registryImports: new RegistryImportService(store, cipher, now),
+    certificateShares: new CertificateShareService(store, certificates, now),
     itemWorkflows: new ItemWorkflowService(store),
     auth: new AuthService(store, cipher, config, now),
     staff: new StaffService(store, cipher),
@@ -266,7 +269,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(policyRoutes, { policies: services.policies });
       await api.register(catalogueAdminRoutes, { admin: services.catalogueAdmin, workflows: services.itemWorkflows });
       await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
-      await api.register(certificateRoutes, { certificates: services.certificates });
+      await api.register(certificateRoutes, { certificates: services.certificates, shares: services.certificateShares });
       await api.register(dataElementRoutes, { dataElements: services.dataElements });
       await api.register(sharingRoutes, { prefills: services.prefills, rules: services.sharingRules });
       await api.register(registryImportRoutes, { imports: services.registryImports });

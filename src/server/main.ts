@@ -5,6 +5,7 @@ import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
 import { startNotificationWorker } from "./jobs/notifications.job";
 import { registerFileCleanup } from "./jobs/file-cleanup.job";
+import { registerCertificateExpiry } from "./jobs/certificate-expiry.job";
 import { openRuntime } from "./runtime";
 import { isEmpty, seedDemo } from "./seed/seed-demo";
 import { seedDataElements } from "./modules/data-elements/data-element.service";
@@ -30,6 +31,7 @@ async function main() {
   const boss = await startJobQueue(database.executeSql);
   await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);
   await registerFileCleanup(boss, services.files, config.jobs);
+  await registerCertificateExpiry(boss, services.certificateShares, config.jobs);
   await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
   // Calendar edits made in another process reach this one within a minute.
   const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => app.log.error({ err }, "calendar refresh failed")), 60_000);

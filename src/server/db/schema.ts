@@ -364,6 +364,7 @@ export interface CertificatesTable {
   status_reason: string | null;
   region_code: string;
   issued_at: Generated<Date>;
+  expiry_reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ApplicationEvidenceTable {
@@ -443,6 +444,29 @@ export interface AddressesTable {
   source_org_code: string;
   region_code: string;
   updated_at: Timestamp;
+}
+
+/** 亮证 links: the token's hash, the purpose, what the holder discloses, expiry and revocation. */
+export interface CertificateSharesTable {
+  id: Generated<string>;
+  certificate_id: string;
+  token_hash: string;
+  purpose: string;
+  disclosed: ColumnType<unknown, string, string>;
+  expires_at: Date;
+  revoked_at: Date | null;
+  created_by: string;
+  use_count: Generated<number>;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
+export interface CertificateShareUsesTable {
+  id: Generated<number>;
+  share_id: string;
+  used_at: Date;
+  ip: string | null;
+  user_agent: string | null;
 }
 
 export interface RegistryImportsTable {
@@ -570,6 +594,8 @@ export interface DB {
   credit_records: CreditRecordsTable;
   addresses: AddressesTable;
   registry_imports: RegistryImportsTable;
+  certificate_shares: CertificateSharesTable;
+  certificate_share_uses: CertificateShareUsesTable;
 }
 
 export type Org = Selectable<OrgsTable>;

@@ -28,6 +28,7 @@ const PUBLIC = new Set([
   "POST /api/v1/certificates/verify",
   "GET /api/v1/data-elements",
   "GET /api/v1/data-elements/{code}",
+  "GET /api/v1/certificates/shared/{token}",
 ]);
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -115,6 +116,9 @@ describe("authorization on every endpoint", () => {
       ["GET", "/api/v1/me/certificates"],
       ["PUT", `/api/v1/drafts/${SAMPLE_ID}`, { formData: {}, lockVersion: null }],
       ["POST", `/api/v1/catalogue/items/${SAMPLE_ID}/prefill`, { consent: true }],
+      ["POST", `/api/v1/me/certificates/${SAMPLE_ID}/shares`, { purpose: "测试", hours: 1 }],
+      ["GET", `/api/v1/me/certificates/${SAMPLE_ID}/shares`],
+      ["DELETE", `/api/v1/me/certificates/shares/${SAMPLE_ID}`],
     ];
     for (const [method, url, payload] of citizenOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: staff.headers, ...(payload ? { payload } : {}) });

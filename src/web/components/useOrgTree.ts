@@ -10,6 +10,7 @@ export interface OrgTreeNode {
   value: string;
   title: string;
   isLeaf: boolean;
+  code?: string;
 }
 
 /**
@@ -26,10 +27,10 @@ export function useOrgTree(exclude: OrgKind[] = [], options: { wholeCity?: boole
   useEffect(() => {
     // City-level staff who look after the whole city (data administrators) start at the city itself.
     if (wholeCity) {
-      void orgChildren().then((roots) => setTree(roots.map((o) => ({ id: o.id, pId: null, value: o.id, title: name(o), isLeaf: o.childCount === 0 }))));
+      void orgChildren().then((roots) => setTree(roots.map((o) => ({ id: o.id, pId: null, value: o.id, title: name(o), isLeaf: o.childCount === 0, code: o.code }))));
       return;
     }
-    if (me?.org) setTree([{ id: me.org.id, pId: null, value: me.org.id, title: name(me.org), isLeaf: false }]);
+    if (me?.org) setTree([{ id: me.org.id, pId: null, value: me.org.id, title: name(me.org), isLeaf: false, code: me.org.code }]);
   }, [me, name, wholeCity]);
 
   const loadData = useCallback(
@@ -41,7 +42,7 @@ export function useOrgTree(exclude: OrgKind[] = [], options: { wholeCity?: boole
         ...prev,
         ...children
           .filter((o) => !prev.some((p) => p.id === o.id) && !exclude.includes(o.kind))
-          .map((o) => ({ id: o.id, pId: parentId, value: o.id, title: name(o), isLeaf: o.childCount === 0 })),
+          .map((o) => ({ id: o.id, pId: parentId, value: o.id, title: name(o), isLeaf: o.childCount === 0, code: o.code })),
       ]);
     },
     [exclude, name],

@@ -28,6 +28,7 @@ export function WorkbenchPage() {
   if (has("catalog_admin", "reviewer")) tools.push({ key: "catalogue", title: t("cadmin.title"), desc: t("cadmin.desc"), to: "/workbench/catalogue" });
   if (has("catalog_admin", "supervisor")) tools.push({ key: "audit", title: t("audit.title"), desc: t("audit.desc"), to: "/workbench/catalogue-audit" });
   tools.push({ key: "data-elements", title: t("de.title"), desc: t("de.tool"), to: "/workbench/data-elements" });
+  if (has("data_admin", "sys_admin")) tools.push({ key: "registries", title: t("reg.title"), desc: t("reg.tool"), to: "/workbench/registries" });
   if (has("data_admin", "sys_admin")) tools.push({ key: "sharing-rules", title: t("rules.title"), desc: t("rules.tool"), to: "/workbench/sharing-rules" });
   if (has(...LOOKUP_ROLES)) tools.push({ key: "lookup", title: t("workbench.personLookup"), desc: t("workbench.personLookupDesc"), to: "/workbench/person-lookup" });
 

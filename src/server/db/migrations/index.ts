@@ -19,6 +19,7 @@ import * as m0017 from "./0017-seal-keys";
 import * as m0018 from "./0018-certificates";
 import * as m0019 from "./0019-shared-evidence";
 import * as m0020 from "./0020-once-only-data";
+import * as m0021 from "./0021-certificate-shares";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "0018-certificates": m0018,
   "0019-shared-evidence": m0019,
   "0020-once-only-data": m0020,
+  "0021-certificate-shares": m0021,
 };

@@ -18,6 +18,8 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   "data.share.denied": { zh: "调取被拒绝", en: "Read refused" },
   "certificate.issue": { zh: "颁发电子证照", en: "Certificate issued" },
   "certificate.share": { zh: "调用电子证照", en: "Certificate used" },
+  "certificate.share_link": { zh: "生成亮证链接", en: "Share link created" },
+  "certificate.share_view": { zh: "亮证被查看", en: "Shared certificate viewed" },
   "application.material.read": { zh: "查阅申请材料", en: "Material viewed" },
   "enterprise.agent_grant": { zh: "企业经办人授权", en: "Agent authorisation" },
 };

@@ -70,4 +70,52 @@ export class CertificateRepository {
       .orderBy("e.id")
       .execute();
   }
+
+  insertShare(row: Insertable<DB["certificate_shares"]>) {
+    return this.db.insertInto("certificate_shares").values(row).returning(["id", "expires_at"]).executeTakeFirstOrThrow();
+  }
+
+  findShareByHash(tokenHash: string) {
+    return this.db.selectFrom("certificate_shares").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
+  }
+
+  findShareForUpdate(id: string) {
+    return this.db.selectFrom("certificate_shares").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  }
+
+  findShare(id: string) {
+    return this.db.selectFrom("certificate_shares").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+  }
+
+  listShares(certificateId: string) {
+    return this.db.selectFrom("certificate_shares").selectAll().where("certificate_id", "=", certificateId).orderBy("created_at", "desc").limit(50).execute();
+  }
+
+  async revokeShare(id: string, at: Date) {
+    await this.db.updateTable("certificate_shares").set({ revoked_at: at }).where("id", "=", id).execute();
+  }
+
+  async recordShareUse(shareId: string, use: { used_at: Date; ip: string | null; user_agent: string | null }) {
+    await this.db.insertInto("certificate_share_uses").values({ share_id: shareId, ...use }).execute();
+    await this.db.updateTable("certificate_shares").set((eb) => ({ use_count: eb("use_count", "+", 1) })).where("id", "=", shareId).execute();
+  }
+
+  /** Valid certificates expiring on or before `until` whose holder has not been reminded. */
+  listExpiringUnreminded(until: string, today: string, limit: number) {
+    return this.db
+      .selectFrom("certificates")
+      .select(["id"])
+      .where("status", "=", "valid")
+      .where("valid_to", "is not", null)
+      .where("expiry_reminded_at", "is", null)
+      .where("valid_to", "<=", until)
+      .where("valid_to", ">=", today)
+      .orderBy("valid_to")
+      .limit(limit)
+      .execute();
+  }
+
+  async markReminded(id: string, at: Date) {
+    await this.db.updateTable("certificates").set({ expiry_reminded_at: at }).where("id", "=", id).execute();
+  }
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { errorBody, uuid } from "../../../shared/schemas/common";
 import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { CertificatePayload, CertificateService } from "./certificate.service";
+import { MAX_SHARE_HOURS, type CertificateShareService } from "./certificate-share.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const verification = z.object({
@@ -17,7 +18,7 @@ const seal = z.strictObject({ keyId: uuid, algorithm: z.string().max(20), signat
 const document = z.strictObject({ payload: z.record(z.string(), z.unknown()), seal });
 
 /** 电子证照: public verification (no login), the holder's wallet, and the issuer's status changes. */
-export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: CertificateService }> = async (app, { certificates }) => {
+export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: CertificateService; shares: CertificateShareService }> = async (app, { certificates, shares }) => {
   app.get(
     "/certificates/verify",
     {
@@ -73,5 +74,47 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
       },
     },
     async (req) => certificates.setStatus(requireStaff(req), req.params.id, req.body, requestContext(req)),
+  );
+
+  const shareView = z.object({ id: z.string(), purpose: z.string(), disclosed: z.array(z.string()), createdAt: z.string(), expiresAt: z.string(), uses: z.number(), status: z.enum(["active", "expired", "revoked"]) });
+  app.post(
+    "/me/certificates/:id/shares",
+    {
+      schema: {
+        tags: ["certificates"],
+        summary: "亮证 Share one certificate through a time-limited, purpose-stated link that discloses only the chosen fields (the token is shown once)",
+        params: z.strictObject({ id: uuid }),
+        body: z.strictObject({ purpose: z.string().trim().min(2).max(100), hours: z.number().int().min(1).max(MAX_SHARE_HOURS), disclose: z.array(z.string().max(40)).max(20).default([]) }),
+        response: { 201: z.object({ id: z.string(), token: z.string(), path: z.string(), expiresAt: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await shares.create(requireCitizen(req), req.params.id, req.body, requestContext(req))),
+  );
+  app.get(
+    "/me/certificates/:id/shares",
+    { schema: { tags: ["certificates"], summary: "亮证记录 The certificate's share links with their uses", params: z.strictObject({ id: uuid }), response: { 200: z.object({ items: z.array(shareView) }), ...errors } } },
+    async (req) => ({ items: await shares.list(requireCitizen(req), req.params.id) }),
+  );
+  app.delete(
+    "/me/certificates/shares/:shareId",
+    { schema: { tags: ["certificates"], summary: "撤销亮证 Revoke a share link at once", params: z.strictObject({ shareId: uuid }), response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await shares.revoke(requireCitizen(req), req.params.shareId, requestContext(req));
+      return reply.code(204).send(null);
+    },
+  );
+  app.get(
+    "/certificates/shared/:token",
+    {
+      config: PUBLIC_ROUTE,
+      schema: {
+        tags: ["certificates"],
+        summary: "查看亮证 Anyone with a share link sees the checked certificate and the fields its holder disclosed; each use is logged (410 when expired or revoked)",
+        security: [],
+        params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }),
+        response: { 200: verification.extend({ purpose: z.string(), expiresAt: z.string(), disclosed: z.array(z.object({ label: z.string(), value: z.string() })) }), ...errors, 410: errorBody },
+      },
+    },
+    async (req) => shares.open(req.params.token, requestContext(req)),
   );
 };

@@ -12,7 +12,7 @@ interface Composed {
   title: string;
   body: string;
   link: string;
-  applicationId: string;
+  applicationId: string | null;
   /** Whether SMS and e-mail go out too (state changes the applicant must know of), or in-app only. */
   external: boolean;
 }
@@ -99,6 +99,7 @@ export class NotificationService {
   }
 
   private async compose(repos: Repositories, topic: string, payload: Record<string, unknown>): Promise<Composed[]> {
+    if (topic === "certificate.expiring") return this.composeExpiry(repos, payload.certificateId as string);
     const applicationId = payload.applicationId as string | undefined;
     if (!applicationId) return [];
     const app = await repos.applications.findById(applicationId);
@@ -128,6 +129,18 @@ export class NotificationService {
       default:
         return [];
     }
+  }
+
+  /** 证照到期提醒: to the holder (or, for an enterprise, its legal representative). */
+  private async composeExpiry(repos: Repositories, certificateId: string): Promise<Composed[]> {
+    const cert = await repos.certificates.findById(certificateId);
+    if (!cert?.valid_to) return [];
+    const personId = cert.holder_person_id ?? (cert.holder_enterprise_id ? (await repos.enterprises.findById(cert.holder_enterprise_id))?.legal_rep_person_id : null);
+    const account = personId ? await repos.accounts.findByPersonId(personId) : undefined;
+    if (!account) return [];
+    const typeName = (cert.payload as { typeName: string }).typeName;
+    const whose = cert.holder_enterprise_id ? `${cert.holder_name}的` : "您的";
+    return [{ accountId: account.id, kind: "certificate_expiring", title: "证照即将到期", body: `${whose}${typeName}（${cert.number}）将于 ${cert.valid_to} 到期，请及时办理延续或换领。`, link: "/me/certificates", applicationId: null, external: true }];
   }
 
   /** The message centre of the caller. */
