@@ -115,3 +115,35 @@ test("data administrators see the data-element dictionary and the sharing rules"
   await expect(page.getByRole("cell", { name: "校验位不正确" })).toBeVisible();
   await expectAccessible(page, "registries and data quality");
 });
+
+test("亮证: a holder shares a certificate through a link that shows only what was ticked, then revokes it", async ({ page }) => {
+  await switchTo(page, "13800000001", /\/me$/);
+  await page.goto("/me/certificates");
+  const card = page.locator(".ant-card").filter({ has: page.getByRole("heading", { name: "学历证书" }) });
+  await card.getByRole("button", { name: /^亮\s?证$/ }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("用途").fill("入职学历核验");
+  await dialog.getByRole("checkbox", { name: "学校" }).check();
+  await dialog.getByRole("button", { name: "生成亮证链接" }).click();
+  await expect(dialog.getByText(/链接已生成/)).toBeVisible();
+  await expectAccessible(page, "share dialog");
+  const url = (await dialog.locator(".ant-typography").filter({ hasText: "/shared/" }).first().textContent())!.trim();
+
+  await page.context().clearCookies();
+  await page.goto(url);
+  await expect(page.getByText("证照真实有效")).toBeVisible();
+  await expect(page.getByText("华东师范大学")).toBeVisible();
+  await expect(page.getByText("计算机科学与技术")).toHaveCount(0);
+  await expect(page.getByText("张*明")).toBeVisible();
+  await expectAccessible(page, "shared certificate");
+
+  await switchTo(page, "13800000001", /\/me$/);
+  await page.goto("/me/certificates");
+  await card.getByRole("button", { name: /^亮\s?证$/ }).click();
+  await expect(page.getByRole("dialog").getByRole("cell", { name: "入职学历核验" })).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: /^撤\s?销$/ }).click();
+  await expect(page.getByText("已撤销，该链接立即失效")).toBeVisible();
+  await page.context().clearCookies();
+  await page.goto(url);
+  await expect(page.getByText("亮证链接已过期或已被持证人撤销")).toBeVisible();
+});

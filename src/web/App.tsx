@@ -36,6 +36,7 @@ import { CalendarAdminPage } from "./pages/CalendarAdminPage";
 import { DataElementsPage } from "./pages/DataElementsPage";
 import { SharingRulesPage } from "./pages/SharingRulesPage";
 import { RegistriesPage } from "./pages/RegistriesPage";
+import { SharedCertificatePage } from "./pages/SharedCertificatePage";
 import { VerifyCertificatePage } from "./pages/VerifyCertificatePage";
 import { MyCertificatesPage } from "./pages/MyCertificatesPage";
 import { useSession } from "./session";
@@ -181,6 +182,7 @@ export function AppRoutes() {
           />
           <Route path="/me/appointments" element={<RequireActor kind="citizen"><AppointmentsPage /></RequireActor>} />
           <Route path="/verify" element={<VerifyCertificatePage />} />
+          <Route path="/shared/:token" element={<SharedCertificatePage />} />
           <Route path="/workbench/data-elements" element={<RequireActor kind="staff"><DataElementsPage /></RequireActor>} />
           <Route path="/workbench/registries" element={<RequireActor kind="staff" roles={["data_admin", "sys_admin"]}><RegistriesPage /></RequireActor>} />
           <Route path="/workbench/sharing-rules" element={<RequireActor kind="staff" roles={["data_admin", "sys_admin"]}><SharingRulesPage /></RequireActor>} />

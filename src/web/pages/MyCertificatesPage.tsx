@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../api";
 import { useSession } from "../session";
+import { ShareDialog } from "../components/ShareDialog";
 
 interface Held {
   id: string;
@@ -15,7 +16,7 @@ interface Held {
   validFrom: string;
   validTo: string | null;
   status: "valid" | "expired" | "suspended" | "revoked";
-  document: unknown;
+  document: { payload: { type: string } };
 }
 
 const STATUS = { valid: "success", expired: "default", suspended: "warning", revoked: "error" } as const;
@@ -30,6 +31,7 @@ export function MyCertificatesPage() {
   const { me } = useSession();
   const [items, setItems] = useState<Held[] | null>(null);
   const [qr, setQr] = useState<Record<string, string>>({});
+  const [sharing, setSharing] = useState<{ id: string; typeName: string; type: string } | null>(null);
   useEffect(() => {
     api<{ items: Held[] }>("GET", "/me/certificates").then(
       async (r) => {
@@ -75,7 +77,12 @@ export function MyCertificatesPage() {
                     <Button size="small" icon={<DownloadOutlined />} onClick={() => download(c)}>
                       {t("wallet.download")}
                     </Button>
-                    <Link to={`/verify?id=${encodeURIComponent(c.identifier)}`}>{t("wallet.verify")}</Link>
+                    {c.status === "valid" && (
+                      <Button size="small" onClick={() => setSharing({ id: c.id, typeName: c.typeName, type: c.document.payload.type })}>
+                        {t("share.button")}
+                      </Button>
+                    )}
+                    <Link to={`/verify?id=${encodeURIComponent(c.identifier)}`} style={{ textDecoration: "underline" }}>{t("wallet.verify")}</Link>
                   </Space>
                 </div>
               </Space>
@@ -83,6 +90,7 @@ export function MyCertificatesPage() {
           </Col>
         ))}
       </Row>
+      <ShareDialog certificate={sharing} onClose={() => setSharing(null)} />
     </>
   );
 }
