@@ -28,7 +28,9 @@ export interface PersonsTable {
   gender: string;
   birth_date: string;
   hukou_division_code: string;
-  address: string;
+  /** Plain only in databases from before encryption, until start-up encrypts it; new rows leave it null. */
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  address_enc: string | null;
   mobile_enc: string | null;
   marital_status: string;
   spouse_id: string | null;

@@ -109,7 +109,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
           gender: p.gender,
           birth_date: p.birthDate,
           hukou_division_code: p.hukouDivisionCode,
-          address: p.address,
+          address_enc: cipher.encrypt(p.address),
           // 李雪梅's registry entry still has her old number: prefill shows the conflict with her account.
           mobile_enc: cipher.encrypt(p.key === "p02" ? "13917260835" : p.mobile),
           marital_status: p.maritalStatus,

@@ -34,7 +34,7 @@ export function scalePerson(i: number, cipher: FieldCipher): NewPerson {
     gender,
     birth_date: birthDate,
     hukou_division_code: district.code,
-    address: addressIn(rng, district.name),
+    address_enc: cipher.encrypt(addressIn(rng, district.name)),
     mobile_enc: cipher.encrypt(mobile),
     marital_status: rng.next() < 0.55 ? "married" : "unmarried",
     region_code: district.code,

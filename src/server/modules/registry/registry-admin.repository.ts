@@ -15,7 +15,7 @@ export class RegistryAdminRepository {
           gender: eb.ref("excluded.gender"),
           birth_date: eb.ref("excluded.birth_date"),
           hukou_division_code: eb.ref("excluded.hukou_division_code"),
-          address: eb.ref("excluded.address"),
+          address_enc: eb.ref("excluded.address_enc"),
           mobile_enc: eb.ref("excluded.mobile_enc"),
           marital_status: eb.ref("excluded.marital_status"),
           region_code: eb.ref("excluded.region_code"),
@@ -76,6 +76,17 @@ export class RegistryAdminRepository {
     for (let i = 0; i < hashes.length; i += 1000) {
       const rows = await this.db.selectFrom("persons").select(["id", "id_number_hash"]).where("id_number_hash", "in", hashes.slice(i, i + 1000)).execute();
       for (const r of rows) out.set(r.id_number_hash, r.id);
+    }
+    return out;
+  }
+
+  /** Which of these addresses the address registry holds. */
+  async knownAddresses(details: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    const unique = [...new Set(details)];
+    for (let i = 0; i < unique.length; i += 1000) {
+      const rows = await this.db.selectFrom("addresses").select("detail").where("detail", "in", unique.slice(i, i + 1000)).execute();
+      for (const r of rows) out.add(r.detail);
     }
     return out;
   }
@@ -144,13 +155,13 @@ export class RegistryAdminRepository {
 
   /** A sample of each department's population records, for checks SQL cannot do (encrypted ID numbers). */
   samplePersons(limitPerRegistry: number) {
-    return this.db.selectFrom("persons").select(["source_org_code", "id_number_enc", "gender", "birth_date"]).orderBy("updated_at", "desc").limit(limitPerRegistry).execute();
+    return this.db.selectFrom("persons").select(["source_org_code", "id_number_enc", "address_enc", "gender", "birth_date"]).orderBy("updated_at", "desc").limit(limitPerRegistry).execute();
   }
 
   /**
    * Conflicts between sources, per department of the registry record: marital status against the
-   * marriage certificates held, residential addresses missing from the address registry, and an
-   * enterprise's name or legal representative against its business licence.
+   * marriage certificates held, and an enterprise's name or legal representative against its business
+   * licence. (Residential addresses are encrypted: the service checks a sample against the address registry.)
    */
   async conflicts() {
     const marital = await sql<{ source_org_code: string; n: string }>`
@@ -160,16 +171,12 @@ export class RegistryAdminRepository {
         and p.marital_status <> 'unknown'
         and exists (select 1 from certificates c2 where c2.holder_person_id = p.id)
       group by p.source_org_code`.execute(this.db);
-    const address = await sql<{ source_org_code: string; n: string }>`
-      select p.source_org_code, count(*) as n from persons p
-      where not exists (select 1 from addresses a where a.detail = p.address)
-      group by p.source_org_code`.execute(this.db);
     const licence = await sql<{ source_org_code: string; n: string }>`
       select e.source_org_code, count(*) as n from enterprises e
       join persons rep on rep.id = e.legal_rep_person_id
       join lateral (select payload from certificates c where c.holder_enterprise_id = e.id and c.type_code = 'business_licence' and c.status = 'valid' order by issued_at desc limit 1) lic on true
       where lic.payload -> 'data' ->> 'name' <> e.name or (lic.payload -> 'data' ->> 'legalRep') is distinct from rep.name
       group by e.source_org_code`.execute(this.db);
-    return { marital: marital.rows, address: address.rows, licence: licence.rows };
+    return { marital: marital.rows, licence: licence.rows };
   }
 }

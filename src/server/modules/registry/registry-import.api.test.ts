@@ -4,6 +4,8 @@ import { buildCreditCode } from "../../../shared/validation/credit-code";
 import { buildIdNumber } from "../../../shared/validation/id-number";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { samplePng } from "../../testing/sample-files";
+import { encryptPlainAddresses } from "../../runtime";
+import { maskAddress } from "../../../shared/validation/address";
 
 let t: TestApp;
 let admin: LoggedIn;
@@ -22,6 +24,24 @@ const upload = (registry: string, body: Buffer | string, who: LoggedIn = admin, 
 const count = async (table: "persons" | "enterprises" | "credit_records") => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow()).n);
 
 const POPULATION_HEADER = "姓名,身份证号码,性别,出生日期,户籍地行政区划代码,居住地址,手机号码,婚姻状况,配偶身份证号码";
+
+describe("addresses at rest", () => {
+  it("start-up encrypts plain addresses left by an older version; staff see them masked", async () => {
+    const p = await t.database.db.selectFrom("persons").select(["id", "address_enc"]).where("name", "=", "王建国").executeTakeFirstOrThrow();
+    const plain = t.cipher.decrypt(p.address_enc!);
+    await t.database.db.updateTable("persons").set({ address: plain, address_enc: null }).where("id", "=", p.id).execute();
+    expect(await encryptPlainAddresses(t.database, t.cipher)).toBe(1);
+    const after = await t.database.db.selectFrom("persons").select(["address", "address_enc"]).where("id", "=", p.id).executeTakeFirstOrThrow();
+    expect(after.address).toBeNull();
+    expect(t.cipher.decrypt(after.address_enc!)).toBe(plain);
+    expect(maskAddress("上海市黄浦区福州路100号3楼")).toBe("上海市黄浦区福州路****");
+    expect(maskAddress("上海市浦东新区世纪大道1号")).toBe("上海市浦东新区世纪大道****");
+    expect(maskAddress("上海市崇明区向化镇北港村12号")).toBe("上海市崇明区向化镇北港村****");
+    const clerk = await login(t.app, "window.huangpu");
+    const seen = await t.app.inject({ method: "POST", url: "/api/v1/registry/person-lookups", headers: clerk.headers, payload: { idNumber: "310101198706205042", purpose: "窗口收件核验身份" } });
+    expect(seen.json().address).toMatch(/^上海市黄浦区.+\*\*\*\*$/);
+  });
+});
 
 describe("registry imports", () => {
   it("refuses a file with bad rows, names each row and column, and changes nothing", async () => {
@@ -64,6 +84,9 @@ describe("registry imports", () => {
     expect(t.cipher.decrypt(row.id_number_enc)).toBe(wife);
     expect(row).toMatchObject({ name: "周晓雯", source_org_code: "310104-PSB", region_code: "310104", marital_status: "married" });
     expect(row.spouse_id).not.toBeNull();
+    // The residential address is encrypted at rest too.
+    expect(row.address).toBeNull();
+    expect(t.cipher.decrypt(row.address_enc!)).toBe("上海市徐汇区天山路8号");
     // Loading the same file again updates, it does not duplicate.
     expect((await upload("population", good)).json()).toMatchObject({ inserted: 0, updated: 2 });
     const audit = await t.database.db.selectFrom("audit_log").select("details").where("action", "=", "registry.import").execute();

@@ -10,7 +10,7 @@ import { checkTable, readTable, type AddressRecord, type CreditRecord, type Impo
 
 /** Records updated within this many days count as fresh. */
 const FRESH_DAYS = 365;
-/** How many population records the validity check decrypts (the most recently updated). */
+/** How many population records the validity and address checks decrypt (the most recently updated). */
 const VALIDITY_SAMPLE = 5000;
 
 export interface QualityRow {
@@ -105,6 +105,12 @@ export class RegistryImportService {
     ]);
     const valid = new Map<string, { ok: number; n: number }>();
     const now = this.now();
+    const addressOf = sample.map((p) => (p.address_enc ? this.cipher.decrypt(p.address_enc) : null));
+    const known = await repos.registryAdmin.knownAddresses(addressOf.filter((a): a is string => !!a));
+    const unknownAddress = new Map<string, number>();
+    sample.forEach((p, i) => {
+      if (addressOf[i] && !known.has(addressOf[i]!)) unknownAddress.set(p.source_org_code, (unknownAddress.get(p.source_org_code) ?? 0) + 1);
+    });
     for (const p of sample) {
       const id = validateIdNumber(this.cipher.decrypt(p.id_number_enc), now);
       const ok = id.ok && id.value.birthDate === p.birth_date && id.value.gender === p.gender;
@@ -136,7 +142,7 @@ export class RegistryImportService {
     const out: QualityRow[] = [];
     for (const p of persons) {
       const v = valid.get(p.source_org_code);
-      out.push(await row("population", p.source_org_code, p, v ? v.ok / v.n : null, [["婚姻状况与结婚证不一致", count(conflicts.marital, p.source_org_code)], ["居住地址不在地址库中", count(conflicts.address, p.source_org_code)]]));
+      out.push(await row("population", p.source_org_code, p, v ? v.ok / v.n : null, [["婚姻状况与结婚证不一致", count(conflicts.marital, p.source_org_code)], ["居住地址不在地址库中", unknownAddress.get(p.source_org_code) ?? 0]]));
     }
     for (const e of enterprises) out.push(await row("legal_person", e.source_org_code, e, Number(e.total) ? Number(e.valid) / Number(e.total) : null, [["名称或法定代表人与营业执照不一致", count(conflicts.licence, e.source_org_code)]]));
     for (const c of credit) out.push(await row("credit", c.source_org_code, c, null, []));
@@ -184,7 +190,7 @@ export class RegistryImportService {
             gender: p.gender,
             birth_date: p.birthDate,
             hukou_division_code: p.hukou,
-            address: p.address,
+            address_enc: this.cipher.encrypt(p.address),
             mobile_enc: p.mobile ? this.cipher.encrypt(p.mobile) : null,
             marital_status: p.marital,
             region_code: countyOf(p.hukou),

@@ -4,6 +4,7 @@ import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { maskMobile } from "../../../shared/validation/mobile";
+import { maskAddress } from "../../../shared/validation/address";
 import type { PersonView } from "../../../shared/schemas/registry";
 
 /** Roles that may read the population registry for a stated purpose. */
@@ -42,7 +43,8 @@ export class RegistryService {
         gender: person.gender,
         birthDate: person.birth_date,
         hukouDivisionCode: person.hukou_division_code,
-        address: person.address,
+        // Where the person lives, to the road: the full address is not needed at a counter.
+        address: maskAddress(person.address_enc ? this.cipher.decrypt(person.address_enc) : (person.address ?? "")),
         mobileMasked: person.mobile_enc ? maskMobile(this.cipher.decrypt(person.mobile_enc)) : null,
         maritalStatus: person.marital_status,
         updatedAt: person.updated_at.toISOString(),

@@ -75,12 +75,13 @@ export async function resolveElements(repos: Repositories, cipher: FieldCipher, 
     pop("person.gender", person.gender);
     pop("person.birthDate", person.birth_date);
     pop("person.hukou", person.hukou_division_code);
-    pop("person.address", person.address);
+    const address = person.address_enc ? cipher.decrypt(person.address_enc) : person.address;
+    pop("person.address", address);
     if (want.has("person.mobile") && person.mobile_enc) pop("person.mobile", cipher.decrypt(person.mobile_enc));
     pop("person.maritalStatus", person.marital_status === "unknown" ? null : person.marital_status);
     if (want.has("person.socialSecurityNumber")) add("person.socialSecurityNumber", cipher.decrypt(person.id_number_enc), "population", person.source_org_code, person.updated_at, person.id);
     if (!subject.enterpriseId) {
-      pop("address.detail", person.address);
+      pop("address.detail", address);
       pop("address.divisionCode", person.region_code);
     }
     if (wants("spouse.") && person.spouse_id) {
