@@ -151,7 +151,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     catalogueAdmin: new CatalogueAdminService(store),
     vocabulary: new SearchVocabularyService(store),
     applications,
-    drafts: new DraftService(store),
+    drafts: new DraftService(store, cipher),
     appointments: new AppointmentService(store, now, calendarOf),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
     files: new FileService(store, createFileStorage(config), config.uploadMaxBytes, now),

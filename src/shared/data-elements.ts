@@ -63,7 +63,7 @@ export const STANDARD_DATA_ELEMENTS: DataElementDef[] = [
   { code: "enterprise.employees", name: "从业人数", nameEn: "Employees", valueType: "number", description: "从业人数", sensitivity: "internal", authoritative: false },
   { code: "enterprise.bankAccount", name: "对公银行账号", nameEn: "Corporate bank account", valueType: "string", description: "对公银行结算账户", sensitivity: "internal", authoritative: false },
   { code: "address.divisionCode", name: "行政区划代码", nameEn: "Division code", valueType: "code", format: "GB/T 2260 行政区划代码", description: "地址所在行政区划", sensitivity: "public", authoritative: false },
-  { code: "address.detail", name: "详细地址", nameEn: "Street address", valueType: "string", description: "详细地址", sensitivity: "personal", authoritative: false },
+  { code: "address.detail", name: "详细地址", nameEn: "Street address", valueType: "string", description: "详细地址", sensitivity: "sensitive", authoritative: false },
   { code: "contact.name", name: "联系人", nameEn: "Contact person", valueType: "string", description: "联系人姓名", sensitivity: "personal", authoritative: false },
   { code: "contact.mobile", name: "联系电话", nameEn: "Contact phone", valueType: "string", format: "11 位手机号码", description: "联系电话", sensitivity: "sensitive", authoritative: false },
   { code: "property.certNumber", name: "不动产权证书号", nameEn: "Property certificate number", valueType: "string", description: "不动产权证书号", sensitivity: "personal", authoritative: true },

@@ -203,8 +203,11 @@ describe("drafts (continue on another device)", () => {
     expect(first.json()).toMatchObject({ lockVersion: 0, formData: { enterpriseName: "上海", seats: 12 } });
     const onPhone = (await t.app.inject({ method: "GET", url: url(), headers: phone.headers })).json();
     expect(onPhone.formData).toEqual({ enterpriseName: "上海", seats: 12 });
-    const phoneSave = await t.app.inject({ method: "PUT", url: url(), headers: phone.headers, payload: { formData: { ...onPhone.formData, area: 80 }, lockVersion: 0 } });
-    expect(phoneSave.json().lockVersion).toBe(1);
+    const phoneSave = await t.app.inject({ method: "PUT", url: url(), headers: phone.headers, payload: { formData: { ...onPhone.formData, area: 80, contactMobile: "13800000002" }, lockVersion: 0 } });
+    expect(phoneSave.json()).toMatchObject({ lockVersion: 1, formData: { contactMobile: "13800000002" } });
+    // A mobile in a draft is stored encrypted.
+    const stored = await t.database.db.selectFrom("application_drafts").select("form_data").where("item_id", "=", itemId).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.form_data)).not.toContain("13800000002");
     const stale = await t.app.inject({ method: "PUT", url: url(), headers: laptop.headers, payload: { formData: { enterpriseName: "旧" }, lockVersion: 0 } });
     expect([stale.statusCode, stale.json().error.code, stale.json().error.details.currentLockVersion]).toEqual([409, "DRAFT_CHANGED", 1]);
     const twiceNew = await t.app.inject({ method: "PUT", url: url(), headers: laptop.headers, payload: { formData: {}, lockVersion: null } });

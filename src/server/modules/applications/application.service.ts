@@ -9,6 +9,7 @@ import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
 import type { FieldCipher } from "../../crypto/field-cipher";
+import { openForm, sealForm } from "../../crypto/form-sealing";
 import { applicationAccess } from "./application-access";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { dataElementLabel } from "../../../shared/data-elements";
@@ -186,7 +187,7 @@ export class ApplicationService {
           region_code: item.region_code,
           state: startState,
           outcome: null,
-          form_data: JSON.stringify(input.formData),
+          form_data: JSON.stringify(sealForm(content.form.fields, input.formData, this.cipher)),
           start_date: start,
           submitted_at: submittedAt,
           committed_days: content.guide.committedLimitDays,
@@ -263,10 +264,10 @@ export class ApplicationService {
       if (input.formData || input.materials) {
         if (!isApplicant || action.key !== "resubmit") throw new DomainError("ACTION_NOT_ALLOWED");
         const content = await this.versionContent(app.version_id, repos);
-        const values = input.formData ?? (app.form_data as FormValues);
+        const values = input.formData ?? openForm(app.form_data, this.cipher);
         const problems = validateFormValues(content.form.fields, values);
         if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
-        if (input.formData) formData = JSON.stringify(input.formData);
+        if (input.formData) formData = JSON.stringify(sealForm(content.form.fields, input.formData, this.cipher));
         const attached = new Set((await repos.files.listForApplication(id)).map((f) => f.id));
         const fresh = collectMaterials(content, values, input.materials ?? []).filter((m) => !attached.has(m.fileId));
         await attachMaterials(repos, actor, id, fresh);
@@ -302,7 +303,7 @@ export class ApplicationService {
       });
       await repos.applications.insertOutbox("application.transition", { applicationId: id, action: action.key, to: target.key }, app.region_code);
       await repos.audit.append(actor, ctx, { action: `application.${action.key}`, targetType: "application", targetId: id, regionCode: app.region_code, details: { number: app.number, from: app.state, to: target.key } });
-      if (target.outcome === "approved") await this.issueCertificate(repos, actor, app, formData ? (JSON.parse(formData) as FormValues) : (app.form_data as FormValues), ctx);
+      if (target.outcome === "approved") await this.issueCertificate(repos, actor, app, openForm(formData ? JSON.parse(formData) : app.form_data, this.cipher), ctx);
       return this.receipt(repos, id);
     });
   }
@@ -336,7 +337,7 @@ export class ApplicationService {
     return {
       ...receipt,
       itemId: app.item_id,
-      formData: app.form_data as FormValues,
+      formData: openForm(app.form_data, this.cipher),
       applicantName: app.applicant_name,
       channel: app.channel,
       assigneeName: app.assignee_name,

@@ -106,6 +106,11 @@ describe("once-only application (Done when)", () => {
     expect(row.waived_materials).toBe(4);
     expect(row.prefilled_fields).toBe(body.fields.length);
     expect(row.data_consent_at).not.toBeNull();
+    // ID numbers, mobiles and addresses in the form are encrypted at rest; the applicant reads them back whole.
+    expect(JSON.stringify(row.form_data)).not.toContain("310101198706205042");
+    expect(JSON.stringify(row.form_data)).not.toContain("13800000002");
+    expect((row.form_data as Record<string, unknown>).childName).toBe("张子涵");
+    expect((await get(mother, `/applications/${applicationId}`)).json().formData).toMatchObject({ idNumber: "310101198706205042", mobile: "13800000002" });
     // The prefill is used up.
     expect((await post(mother, "/applications", { itemId: birthItem, formData: formFrom(body.fields), prefillId: body.prefillId })).json().error.code).toBe("PREFILL_NOT_FOUND");
   });
