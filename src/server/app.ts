@@ -120,7 +120,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const calendar = new CalendarService(store);
   const calendarOf = () => calendar.current();
   const seals = new SealService(store, cipher, ed25519Signer, now);
-  const certificates = new CertificateService(store, seals, now);
+  const certificates = new CertificateService(store, seals, now, config.verifyCacheMs);
   const dataElements = new DataElementService(store);
   const sharing = new SharingService(store, cipher, now);
   const prefills = new PrefillService(store, sharing, dataElements, cipher, now);

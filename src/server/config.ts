@@ -27,6 +27,8 @@ export interface Config {
   trustProxy: boolean;
   /** How often a process checks whether the catalogue changed and its search index must be rebuilt. */
   searchRefreshMs: number;
+  /** How long a public certificate verification answer is reused (HAOBAN_VERIFY_CACHE_MS; 0 turns it off). */
+  verifyCacheMs: number;
   /** Where uploaded materials are kept: a local directory (default) or an S3-compatible bucket. */
   storage: { kind: "local"; dir: string } | { kind: "s3"; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean };
   /** The largest material a user may upload, in bytes. */
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: int(env.HAOBAN_SHUTDOWN_GRACE_MS, 10_000),
     trustProxy: bool(env.HAOBAN_TRUST_PROXY, false),
     searchRefreshMs: int(env.HAOBAN_SEARCH_REFRESH_MS, 2000),
+    verifyCacheMs: int(env.HAOBAN_VERIFY_CACHE_MS, 5000),
     storage: env.HAOBAN_S3_BUCKET
       ? {
           kind: "s3",

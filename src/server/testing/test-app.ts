@@ -66,6 +66,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { s
     rateLimitPerMinute: 10_000,
     loginRateLimitPerMinute: 10_000,
     searchRefreshMs: 0,
+    verifyCacheMs: 0,
     storage: { kind: "local", dir: mkdtempSync(path.join(tmpdir(), "haoban-files-")) },
     ...overrides,
   };

@@ -8,7 +8,7 @@ let clock = new Date("2026-11-27T02:00:00Z");
 let educationId: string;
 
 beforeAll(async () => {
-  t = await startTestApp({}, { now: () => clock });
+  t = await startTestApp({ verifyCacheMs: 5000 }, { now: () => clock });
   holder = await login(t.app, "13800000001"); // 张伟明
   const wallet = (await t.app.inject({ method: "GET", url: "/api/v1/me/certificates", headers: holder.headers })).json().items;
   educationId = wallet.find((c: { typeName: string }) => c.typeName === "学历证书").id;
@@ -76,5 +76,24 @@ describe("expiry reminders", () => {
     await t.services.notifications.dispatchOutbox();
     const messages = (await t.app.inject({ method: "GET", url: "/api/v1/messages", headers: holder.headers })).json().items;
     expect(messages.find((m: { title: string }) => m.title === "证照即将到期")).toMatchObject({ body: `您的居民身份证（${cert.number}）将于 ${soon} 到期，请及时办理延续或换领。`, link: "/me/certificates" });
+  });
+});
+
+describe("verification answers are reused briefly", () => {
+  it("a changed record shows within the cache time; the issuer's status change shows at once", async () => {
+    const cert = await t.database.db.selectFrom("certificates").selectAll().where("type_code", "=", "marriage_certificate").where("holder_name", "=", "张伟明").executeTakeFirstOrThrow();
+    const verify = async () => (await t.app.inject({ method: "GET", url: `/api/v1/certificates/verify?id=${encodeURIComponent(cert.identifier)}` })).json().reason;
+    expect(await verify()).toBe("VALID");
+    await t.database.db.updateTable("certificates").set({ payload: JSON.stringify({ ...(cert.payload as object), validTo: "2099-12-31" }) }).where("id", "=", cert.id).execute();
+    expect(await verify()).toBe("VALID"); // the answer of a moment ago
+    clock = new Date(clock.getTime() + 6000);
+    expect(await verify()).toBe("SIGNATURE_INVALID");
+    await t.database.db.updateTable("certificates").set({ payload: JSON.stringify(cert.payload) }).where("id", "=", cert.id).execute();
+    clock = new Date(clock.getTime() + 6000);
+    expect(await verify()).toBe("VALID");
+    const approver = await login(t.app, "admin.huangpu");
+    const res = await t.app.inject({ method: "POST", url: `/api/v1/certificates/${cert.id}/status`, headers: approver.headers, payload: { status: "suspended", reason: "核查中" } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await verify()).toBe("SUSPENDED");
   });
 });

@@ -8,6 +8,9 @@ import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
 import type { Seal, SealService } from "../seals/seal.service";
 
+/** How many public verification answers are kept for reuse. */
+const VERIFY_CACHE_SIZE = 10_000;
+
 /** What is signed: everything a certificate states, exactly as stored. */
 export type CertificatePayload = {
   identifier: string;
@@ -52,10 +55,18 @@ export function maskName(name: string): string {
  * CERTIFICATE_STATUS_INVALID, REASON_REQUIRED.
  */
 export class CertificateService {
+  /**
+   * Recent public verification results by identifier: verification is the busiest public read and its
+   * answer changes only when the issuer changes the status (cleared at once in this process, and
+   * within `verifyCacheMs` in the others) or at midnight of the expiry day (the TTL bounds that too).
+   */
+  private readonly verified = new Map<string, { at: number; result: ReturnType<CertificateService["result"]> }>();
+
   constructor(
     private readonly store: Store,
     private readonly seals: SealService,
     private readonly now: () => Date = () => new Date(),
+    private readonly verifyCacheMs = 5_000,
   ) {}
 
   /** Issues a certificate of `type` for `holder`, signed by `issuerOrgId`'s seal, in the caller's transaction. */
@@ -110,6 +121,17 @@ export class CertificateService {
 
   /** Public verification by identifier: the stored record's seal, then its status and validity. */
   async verifyById(identifier: string) {
+    const now = this.now().getTime();
+    const hit = this.verified.get(identifier);
+    if (hit && now - hit.at < this.verifyCacheMs) return hit.result;
+    const result = await this.verifyFresh(identifier);
+    if (this.verifyCacheMs <= 0) return result;
+    if (this.verified.size >= VERIFY_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(identifier, { at: now, result });
+    return result;
+  }
+
+  private async verifyFresh(identifier: string) {
     const parsed = validateCertificateId(identifier);
     if (!parsed.ok) return this.result("NOT_FOUND", null);
     const row = await this.store.repos.certificates.findByIdentifier(parsed.value.id);
@@ -132,16 +154,21 @@ export class CertificateService {
   /** The issuer suspends, reinstates or revokes a certificate, with a reason; revocation is final. */
   async setStatus(actor: Actor, id: string, input: { status: "valid" | "suspended" | "revoked"; reason: string }, ctx: RequestContext) {
     if (!input.reason.trim()) throw new DomainError("REASON_REQUIRED");
-    return this.store.transact(async (repos) => {
+    let changed: string | null = null;
+    const result = await this.store.transact(async (repos) => {
       const row = await repos.certificates.findForUpdate(id);
       if (!row) throw new DomainError("CERTIFICATE_NOT_FOUND");
       const issuer = (await repos.orgs.findById(row.issuer_org_id))!;
       if (!hasRole(actor, "approver", "sys_admin") || !actor.orgPath || !issuer.path.startsWith(actor.orgPath)) throw new DomainError("FORBIDDEN");
       if (row.status === "revoked" || row.status === input.status) throw new DomainError("CERTIFICATE_STATUS_INVALID", { status: row.status });
       await repos.certificates.setStatus(id, input.status, input.reason.trim());
+      changed = row.identifier;
       await repos.audit.append(actor, ctx, { action: `certificate.${input.status === "valid" ? "reinstate" : input.status === "suspended" ? "suspend" : "revoke"}`, targetType: "certificate", targetId: id, orgId: issuer.id, regionCode: row.region_code, details: { identifier: row.identifier, from: row.status, to: input.status, reason: input.reason.trim() } });
       return { id, status: input.status };
     });
+    // Once committed, this process answers with the new status at once.
+    if (changed) this.verified.delete(changed);
+    return result;
   }
 
   /** 我的证照: the holder's certificates (or their enterprise's when acting for it), with the copy to download. */

@@ -143,12 +143,24 @@ export class PrefillService {
     return this.cipher.blindIndex("prefill", String(value).trim());
   }
 
+  /** Department names by code, remembered for a minute (a renamed department shows within it). */
+  private readonly orgNameCache = new Map<string, { name: string; at: number }>();
+
   private async orgNames(repos: Repositories, values: SourcedValue[]) {
     const codes = [...new Set(values.map((v) => v.orgCode).filter((c): c is string => !!c))];
     const names = new Map<string, string>();
+    const now = Date.now();
     for (const code of codes) {
+      const hit = this.orgNameCache.get(code);
+      if (hit && now - hit.at < 60_000) {
+        names.set(code, hit.name);
+        continue;
+      }
       const org = await repos.orgs.findByCode(code);
-      if (org) names.set(code, org.name);
+      if (org) {
+        names.set(code, org.name);
+        this.orgNameCache.set(code, { name: org.name, at: now });
+      }
     }
     return names;
   }
