@@ -147,3 +147,17 @@ test("亮证: a holder shares a certificate through a link that shows only what 
   await page.goto(url);
   await expect(page.getByText("亮证链接已过期或已被持证人撤销")).toBeVisible();
 });
+
+test("administrators see an organisation's seal keys and rotate them", async ({ page }) => {
+  await switchTo(page, "admin.huangpu", /workbench$/);
+  await page.getByRole("link", { name: "电子印章密钥" }).click();
+  await page.getByRole("combobox", { name: "机构" }).click();
+  await page.locator(".ant-select-tree-switcher").first().click();
+  await page.locator(".ant-select-tree-title", { hasText: "黄浦区市场监督管理局" }).click();
+  await expect(page.getByText("使用中")).toBeVisible();
+  await expectAccessible(page, "seal keys");
+  await page.getByRole("button", { name: "轮换密钥" }).click();
+  await page.locator(".ant-popconfirm").getByRole("button", { name: "轮换密钥" }).click();
+  await expect(page.getByText("已停用").first()).toBeVisible();
+  await expect(page.getByText("使用中")).toHaveCount(1);
+});

@@ -37,6 +37,7 @@ import { DataElementsPage } from "./pages/DataElementsPage";
 import { SharingRulesPage } from "./pages/SharingRulesPage";
 import { RegistriesPage } from "./pages/RegistriesPage";
 import { SharedCertificatePage } from "./pages/SharedCertificatePage";
+import { SealKeysPage } from "./pages/SealKeysPage";
 import { VerifyCertificatePage } from "./pages/VerifyCertificatePage";
 import { MyCertificatesPage } from "./pages/MyCertificatesPage";
 import { useSession } from "./session";
@@ -184,6 +185,7 @@ export function AppRoutes() {
           <Route path="/verify" element={<VerifyCertificatePage />} />
           <Route path="/shared/:token" element={<SharedCertificatePage />} />
           <Route path="/workbench/data-elements" element={<RequireActor kind="staff"><DataElementsPage /></RequireActor>} />
+          <Route path="/workbench/seal-keys" element={<RequireActor kind="staff" roles={["sys_admin"]}><SealKeysPage /></RequireActor>} />
           <Route path="/workbench/registries" element={<RequireActor kind="staff" roles={["data_admin", "sys_admin"]}><RegistriesPage /></RequireActor>} />
           <Route path="/workbench/sharing-rules" element={<RequireActor kind="staff" roles={["data_admin", "sys_admin"]}><SharingRulesPage /></RequireActor>} />
           <Route path="/me/certificates" element={<RequireActor kind="citizen"><MyCertificatesPage /></RequireActor>} />

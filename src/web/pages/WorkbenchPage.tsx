@@ -20,6 +20,7 @@ export function WorkbenchPage() {
 
   const tools: Array<{ key: string; title: string; desc: string; to?: string }> = [];
   if (has("sys_admin")) tools.push({ key: "staff", title: t("workbench.staffAdmin"), desc: t("workbench.staffAdminDesc"), to: "/workbench/staff" });
+  if (has("sys_admin")) tools.push({ key: "seal-keys", title: t("seal.title"), desc: t("seal.tool"), to: "/workbench/seal-keys" });
   if (has("sys_admin", "supervisor")) tools.push({ key: "calendar", title: t("cal.title"), desc: t("cal.toolDesc"), to: "/workbench/calendar" });
   tools.push({ key: "messages", title: t("msg.title"), desc: t("msg.toolDesc"), to: "/messages" });
   if (has("window_clerk")) tools.push({ key: "window", title: t("window.title"), desc: t("window.toolDesc"), to: "/workbench/window" });
