@@ -17,6 +17,7 @@ import type { CertificateService } from "../certificates/certificate.service";
 import type { DocumentKind } from "../../../shared/schemas/documents";
 import { availableDocuments, buildDocument, type DocumentSource } from "./application-documents";
 import type { SharingService } from "../sharing/sharing.service";
+import { VersionContents } from "../catalogue/version-contents";
 import { materialElement, type PrefillService } from "../sharing/prefill.service";
 import { REGISTRIES } from "../sharing/registry-sources";
 
@@ -65,18 +66,11 @@ export interface OnceOnly {
  * APPLICATION_CHANGED, ACTION_NOT_ALLOWED, REASON_REQUIRED, FORBIDDEN.
  */
 export class ApplicationService {
-  /** Published versions never change: their content is read once per process (bounded). */
-  private readonly contents = new Map<string, ItemContent>();
+  private readonly contents: VersionContents;
 
   /** Inside a transaction pass its repositories: on the embedded engine a read outside would wait for it. */
-  private async versionContent(versionId: string, repos: Repositories = this.store.repos): Promise<ItemContent> {
-    let content = this.contents.get(versionId);
-    if (!content) {
-      content = (await repos.catalogue.findVersion(versionId))!.content as ItemContent;
-      if (this.contents.size > 5000) this.contents.clear();
-      this.contents.set(versionId, content);
-    }
-    return content;
+  private versionContent(versionId: string, repos: Repositories = this.store.repos): Promise<ItemContent> {
+    return this.contents.get(versionId, repos);
   }
 
   /** Workflow definition ids by content hash, once known to be committed. */
@@ -89,7 +83,9 @@ export class ApplicationService {
     private readonly calendarOf: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR,
     private readonly certificates: CertificateService | null = null,
     private readonly once: OnceOnly | null = null,
-  ) {}
+  ) {
+    this.contents = new VersionContents(store);
+  }
 
   /** Submits online as the actor (or the enterprise they act for); a retried key returns the same receipt. */
   async submit(actor: Actor, input: SubmitInput, idempotencyKey: string | null, ctx: RequestContext) {
@@ -201,7 +197,7 @@ export class ApplicationService {
         const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
         const consentAt = prefill?.consentedAt ?? (input.dataConsent ? submittedAt : null);
         const waived = consentAt
-          ? await this.attachSharedEvidence(repos, actor, ctx, { id: app.id, number, itemCode: item.basic_code, itemName: content.name, orgId: item.org_id }, content, materials, {
+          ? await this.attachSharedEvidence(repos, actor, ctx, { id: app.id, number, itemCode: item.basic_code, itemName: content.name, orgId: item.org_id, regionCode: item.region_code }, content, materials, {
               personId: who.applicantPersonId,
               enterpriseId: who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null,
               accountId: who.applicantAccountId,
@@ -565,7 +561,7 @@ export class ApplicationService {
    * for this application, so the read is checked against the sharing rules and recorded. Materials no
    * rule covers stay to be uploaded. Returns how many were waived.
    */
-  private async attachSharedEvidence(repos: Repositories, actor: Actor, ctx: RequestContext, app: { id: string; number: string; itemCode: string; itemName: string; orgId: string }, content: ItemContent, uploaded: MaterialRef[], subject: { personId: string | null; enterpriseId: string | null; accountId: string | null }): Promise<number> {
+  private async attachSharedEvidence(repos: Repositories, actor: Actor, ctx: RequestContext, app: { id: string; number: string; itemCode: string; itemName: string; orgId: string; regionCode: string }, content: ItemContent, uploaded: MaterialRef[], subject: { personId: string | null; enterpriseId: string | null; accountId: string | null }): Promise<number> {
     if (!this.once) return 0;
     const wanted = content.guide.materials.filter((m) => materialElement(m) && !uploaded.some((u) => u.materialKey === m.key));
     const { allowed } = await this.once.sharing.covered(repos, app.orgId, app.itemCode, wanted.map((m) => materialElement(m)!));
@@ -573,7 +569,7 @@ export class ApplicationService {
     const { values } = await this.once.sharing.read(repos, actor, ctx, {
       subject,
       elements: allowed,
-      purpose: { kind: "application", applicationId: app.id, applicationNumber: app.number, itemCode: app.itemCode, itemName: app.itemName, readerOrgId: app.orgId },
+      purpose: { kind: "application", applicationId: app.id, applicationNumber: app.number, itemCode: app.itemCode, itemName: app.itemName, readerOrgId: app.orgId, regionCode: app.regionCode },
       consented: true,
     });
     let waived = 0;

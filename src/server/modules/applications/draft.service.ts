@@ -5,7 +5,7 @@ import { DomainError } from "../../domain-error";
 import type { MaterialRef } from "./application.service";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
-import type { FormField, ItemContent } from "../../../shared/schemas/catalogue";
+import { VersionContents } from "../catalogue/version-contents";
 
 /**
  * Drafts kept on the server so that an applicant can continue on another device; the form autosaves
@@ -14,13 +14,15 @@ import type { FormField, ItemContent } from "../../../shared/schemas/catalogue";
  * Raises: FORBIDDEN, ITEM_NOT_FOUND, DRAFT_NOT_FOUND, DRAFT_CHANGED.
  */
 export class DraftService {
-  /** Form schemas of published versions (immutable), to know which values to encrypt. */
-  private readonly fields = new Map<string, FormField[]>();
+  /** Published contents (immutable), to know which values to encrypt. */
+  private readonly contents: VersionContents;
 
   constructor(
     private readonly store: Store,
     private readonly cipher: FieldCipher,
-  ) {}
+  ) {
+    this.contents = new VersionContents(store);
+  }
 
   private owner(actor: Actor) {
     if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
@@ -39,7 +41,7 @@ export class DraftService {
     const item = await this.store.repos.catalogue.findApplicable(itemId);
     if (!item?.version_id) throw new DomainError("ITEM_NOT_FOUND");
     // Sensitive values (ID numbers, mobiles, addresses) are stored encrypted, as in applications.
-    const sealed = sealForm(await this.formFields(item.version_id), input.formData, this.cipher);
+    const sealed = sealForm((await this.contents.get(item.version_id)).form.fields, input.formData, this.cipher);
     const row = await this.store.repos.drafts.save(accountId, itemId, enterpriseId, input.lockVersion, JSON.stringify(sealed), JSON.stringify(input.materials));
     if (!row) {
       const current = await this.store.repos.drafts.find(accountId, itemId, enterpriseId);
@@ -61,15 +63,5 @@ export class DraftService {
 
   private view(row: { item_id: string; form_data: unknown; materials: unknown; lock_version: number; updated_at: Date }) {
     return { itemId: row.item_id, formData: openForm(row.form_data, this.cipher) as FormValues, materials: row.materials as MaterialRef[], lockVersion: row.lock_version, updatedAt: row.updated_at.toISOString() };
-  }
-
-  private async formFields(versionId: string): Promise<FormField[]> {
-    let fields = this.fields.get(versionId);
-    if (!fields) {
-      fields = ((await this.store.repos.catalogue.findVersion(versionId))!.content as ItemContent).form.fields;
-      if (this.fields.size > 5000) this.fields.clear();
-      this.fields.set(versionId, fields);
-    }
-    return fields;
   }
 }

@@ -25,7 +25,17 @@ export class AuditRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async append(actor: Actor, ctx: RequestContext, entry: AuditEntry): Promise<{ chain: string; seq: number }> {
-    const chain = entry.regionCode ?? actor.regionCode;
+    return (await this.appendMany(actor, ctx, [entry]))[0]!;
+  }
+
+  /**
+   * Appends several records of one chain (the first entry's region) under one lock of its head: the
+   * records, linked one to the next, and the new head in one statement.
+   */
+  async appendMany(actor: Actor, ctx: RequestContext, entries: AuditEntry[]): Promise<Array<{ chain: string; seq: number }>> {
+    if (!entries.length) return [];
+    const chain = entries[0]!.regionCode ?? actor.regionCode;
+    if (entries.some((e) => (e.regionCode ?? actor.regionCode) !== chain)) throw new Error("appendMany: entries of one chain only");
     // The head row's lock serialises appends to one chain; other chains proceed in parallel.
     const lockHead = () => this.db.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirst();
     let head = await lockHead();
@@ -35,55 +45,55 @@ export class AuditRepository {
       head = (await lockHead())!;
     }
 
-    const record = {
-      chain,
-      seq: Number(head.seq) + 1,
-      occurredAt: new Date(),
-      requestId: ctx.requestId,
-      actorAccountId: actor.kind === "system" ? null : actor.accountId,
-      actorName: actor.name,
-      actingForEnterpriseId: actor.actingFor?.enterpriseId ?? null,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      orgId: entry.orgId ?? actor.orgId,
-      subjectPersonId: entry.subjectPersonId ?? null,
-      purpose: entry.purpose ?? null,
-      details: entry.details ?? {},
-      prevHash: head.hash,
-    };
-    const hash = hashAuditRecord(record);
-    // The record and the chain's new head in one statement.
+    let seq = Number(head.seq);
+    let prevHash = head.hash;
+    const occurredAt = new Date();
+    const rows = entries.map((entry) => {
+      const record = {
+        chain,
+        seq: ++seq,
+        occurredAt,
+        requestId: ctx.requestId,
+        actorAccountId: actor.kind === "system" ? null : actor.accountId,
+        actorName: actor.name,
+        actingForEnterpriseId: actor.actingFor?.enterpriseId ?? null,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId ?? null,
+        orgId: entry.orgId ?? actor.orgId,
+        subjectPersonId: entry.subjectPersonId ?? null,
+        purpose: entry.purpose ?? null,
+        details: entry.details ?? {},
+        prevHash,
+      };
+      prevHash = hashAuditRecord(record);
+      return {
+        chain,
+        seq: record.seq,
+        occurred_at: record.occurredAt,
+        request_id: record.requestId,
+        actor_account_id: record.actorAccountId,
+        actor_name: record.actorName,
+        acting_for_enterprise_id: record.actingForEnterpriseId,
+        action: record.action,
+        target_type: record.targetType,
+        target_id: record.targetId,
+        org_id: record.orgId,
+        subject_person_id: record.subjectPersonId,
+        purpose: record.purpose,
+        details: JSON.stringify(record.details),
+        prev_hash: record.prevHash,
+        hash: prevHash,
+      };
+    });
+    // The records and the chain's new head in one statement (a data-modifying WITH always runs).
     await this.db
-      .with("rec", (db) =>
-        db
-          .insertInto("audit_log")
-          .values({
-            chain,
-            seq: record.seq,
-            occurred_at: record.occurredAt,
-            request_id: record.requestId,
-            actor_account_id: record.actorAccountId,
-            actor_name: record.actorName,
-            acting_for_enterprise_id: record.actingForEnterpriseId,
-            action: record.action,
-            target_type: record.targetType,
-            target_id: record.targetId,
-            org_id: record.orgId,
-            subject_person_id: record.subjectPersonId,
-            purpose: record.purpose,
-            details: JSON.stringify(record.details),
-            prev_hash: record.prevHash,
-            hash,
-          })
-          .returning(["chain", "seq", "hash"]),
-      )
+      .with("rec", (db) => db.insertInto("audit_log").values(rows).returning("seq"))
       .updateTable("audit_head")
-      .from("rec")
-      .set((eb) => ({ seq: eb.ref("rec.seq"), hash: eb.ref("rec.hash") }))
-      .whereRef("audit_head.chain", "=", "rec.chain")
+      .set({ seq, hash: prevHash })
+      .where("chain", "=", chain)
       .execute();
-    return { chain, seq: record.seq };
+    return rows.map((r) => ({ chain, seq: r.seq }));
   }
 
   /** Records whose subject is this person (reads and uses of their data), newest first. */

@@ -71,7 +71,8 @@ export class CatalogueRepository {
     return this.db
       .selectFrom("catalogue_items as i")
       .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
-      .select(["i.id", "i.impl_code", "i.org_id", "i.region_code", "i.workflow", "i.published_version_id as version_id", "b.basic_code"])
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .select(["i.id", "i.impl_code", "i.org_id", "i.region_code", "i.workflow", "i.published_version_id as version_id", "b.basic_code", "o.name as org_name"])
       .where("i.id", "=", id)
       .where("i.published_version_id", "is not", null)
       .executeTakeFirst();

@@ -10,6 +10,7 @@ import { dataElementLabel } from "../../../shared/data-elements";
 import type { DataElementService } from "../data-elements/data-element.service";
 import { REGISTRIES, registryPriority, type SourcedValue } from "./registry-sources";
 import type { SharingService } from "./sharing.service";
+import { VersionContents } from "../catalogue/version-contents";
 
 /** A consented prefill is good for a day: long enough to fill in the rest, short enough to stay fresh. */
 const PREFILL_TTL_MS = 24 * 3600_000;
@@ -45,19 +46,23 @@ const same = (a: string | number, b: string | number) => String(a).trim() === St
  * PREFILL_AUTHORITATIVE_CHANGED.
  */
 export class PrefillService {
+  private readonly contents: VersionContents;
+
   constructor(
     private readonly store: Store,
     private readonly sharing: SharingService,
     private readonly dataElements: DataElementService,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.contents = new VersionContents(store);
+  }
 
   async prefill(actor: Actor, itemId: string, ctx: RequestContext): Promise<PrefillResponse> {
     if (actor.kind !== "citizen" || !actor.personId) throw new DomainError("FORBIDDEN");
-    const item = await this.store.repos.catalogue.findPublishedById(itemId);
-    if (!item) throw new DomainError("ITEM_NOT_FOUND");
-    const content = item.content as ItemContent;
+    const item = await this.store.repos.catalogue.findApplicable(itemId);
+    if (!item?.version_id) throw new DomainError("ITEM_NOT_FOUND");
+    const content = await this.contents.get(item.version_id);
     const fields = boundFields(content);
     const materials = content.guide.materials.filter((m) => materialElement(m));
     const elements = [...new Set([...fields.map((f) => f.dataElement), ...materials.map((m) => materialElement(m)!)])];
@@ -70,7 +75,7 @@ export class PrefillService {
         const { values } = await this.sharing.read(repos, actor, ctx, {
           subject: { personId: actor.personId, enterpriseId: actor.actingFor?.enterpriseId ?? null, accountId: actor.accountId },
           elements,
-          purpose: { kind: "prefill", itemCode: item.basic_code, itemName: content.name, readerOrgId: item.org_id },
+          purpose: { kind: "prefill", itemCode: item.basic_code, itemName: content.name, readerOrgId: item.org_id, regionCode: item.region_code },
           consented: true,
         });
         const orgNames = await this.orgNames(repos, values);

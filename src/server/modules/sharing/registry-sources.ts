@@ -66,7 +66,8 @@ export async function resolveElements(repos: Repositories, cipher: FieldCipher, 
     out.push({ element, value: typeof value === "number" ? value : String(value), registry, orgCode, updatedAt, subjectPersonId, ...extra });
   };
 
-  const person = subject.personId && (wants("person.") || wants("spouse.") || wants("child.") || wants("cert:") || wants("address.") || wants("contact.")) ? await repos.persons.findById(subject.personId) : undefined;
+  const family = subject.personId && (wants("person.") || wants("spouse.") || wants("child.") || wants("cert:") || wants("address.") || wants("contact.")) ? await repos.persons.findWithFamily(subject.personId) : [];
+  const person = family.find((p) => p.rel === "self");
   let children: Person[] = [];
   if (person) {
     const pop = (element: string, value: unknown) => add(element, value, "population", person.source_org_code, person.updated_at, person.id);
@@ -85,13 +86,16 @@ export async function resolveElements(repos: Repositories, cipher: FieldCipher, 
       pop("address.divisionCode", person.region_code);
     }
     if (wants("spouse.") && person.spouse_id) {
-      const spouse = await repos.persons.findById(person.spouse_id);
+      const spouse = family.find((p) => p.rel === "spouse");
       if (spouse) {
         add("spouse.name", spouse.name, "population", spouse.source_org_code, spouse.updated_at, spouse.id);
         if (want.has("spouse.idNumber")) add("spouse.idNumber", cipher.decrypt(spouse.id_number_enc), "population", spouse.source_org_code, spouse.updated_at, spouse.id);
       }
     }
-    if (wants("child.") || wants("cert:")) children = (await repos.persons.listChildren(person.id)).filter((c) => isMinor(c, today));
+    const seen = new Set<string>();
+    children = family
+      .filter((c) => c.rel === "child" && !seen.has(c.id) && seen.add(c.id) && isMinor(c, today))
+      .sort((a, b) => b.birth_date.localeCompare(a.birth_date));
     const child = children[0];
     if (child) {
       add("child.name", child.name, "population", child.source_org_code, child.updated_at, child.id);

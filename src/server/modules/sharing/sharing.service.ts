@@ -2,13 +2,14 @@ import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
+import type { AuditEntry } from "../audit/audit.repository";
 import { todayInChina } from "../../../shared/working-days";
 import { REGISTRIES, resolveElements, type SourcedValue, type Subject } from "./registry-sources";
 
 /** Why a read may happen: an applicant's prefill of an item's form, or handling an application. */
 export type SharePurpose =
-  | { kind: "prefill"; itemCode: string; itemName: string; readerOrgId: string }
-  | { kind: "application"; applicationId: string; applicationNumber: string; itemCode: string; itemName: string; readerOrgId: string };
+  | { kind: "prefill"; itemCode: string; itemName: string; readerOrgId: string; regionCode: string }
+  | { kind: "application"; applicationId: string; applicationNumber: string; itemCode: string; itemName: string; readerOrgId: string; regionCode: string };
 
 export interface ShareRequest {
   subject: Subject;
@@ -109,22 +110,20 @@ export class SharingService {
 
   private async recordDenial(repos: Repositories, actor: Actor, ctx: RequestContext, err: ShareDenied) {
     const { request } = err;
-    const org = await repos.orgs.findById(request.purpose.readerOrgId);
     await repos.audit.append(actor, ctx, {
       action: "data.share.denied",
       targetType: request.subject.personId ? "person" : "enterprise",
       targetId: request.subject.personId ?? request.subject.enterpriseId,
       orgId: request.purpose.readerOrgId,
-      regionCode: org?.region_code,
+      regionCode: request.purpose.regionCode,
       ...(request.subject.personId ? { subjectPersonId: request.subject.personId } : {}),
       purpose: purposeText(request.purpose),
       details: { reason: err.reason, explanation: DENIAL_TEXT[err.reason], elements: err.elements, ...this.purposeDetails(request.purpose) },
     });
   }
 
-  /** One record per data subject: the applicant, and each family member whose data was read. */
+  /** One record per data subject: the applicant, and each family member whose data was read — appended together. */
   private async record(repos: Repositories, actor: Actor, ctx: RequestContext, request: ShareRequest, values: SourcedValue[], denied: string[]) {
-    const org = await repos.orgs.findById(request.purpose.readerOrgId);
     const bySubject = new Map<string | null, SourcedValue[]>();
     for (const v of values) {
       // Account data is the applicant's own; enterprise data has no person behind it unless a representative.
@@ -132,6 +131,7 @@ export class SharingService {
       bySubject.set(key, [...(bySubject.get(key) ?? []), v]);
     }
     if (!bySubject.size) bySubject.set(request.subject.personId, []);
+    const entries: AuditEntry[] = [];
     for (const [personId, vs] of bySubject) {
       const sources = new Map<string, { registry: string; registryName: string; orgCode: string | null; elements: string[] }>();
       for (const v of vs) {
@@ -140,12 +140,12 @@ export class SharingService {
         if (!s.elements.includes(v.element)) s.elements.push(v.element);
         sources.set(key, s);
       }
-      await repos.audit.append(actor, ctx, {
+      entries.push({
         action: "data.share",
         targetType: personId ? "person" : "enterprise",
         targetId: personId ?? request.subject.enterpriseId,
         orgId: request.purpose.readerOrgId,
-        regionCode: org?.region_code,
+        regionCode: request.purpose.regionCode,
         ...(personId ? { subjectPersonId: personId } : {}),
         purpose: purposeText(request.purpose),
         details: {
@@ -157,6 +157,7 @@ export class SharingService {
         },
       });
     }
+    await repos.audit.appendMany(actor, ctx, entries);
   }
 
   private purposeDetails(p: SharePurpose) {
