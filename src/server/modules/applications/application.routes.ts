@@ -187,7 +187,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
         },
       },
     },
-    async (req) => applications.get(requireActor(req), req.params.id),
+    async (req) => applications.get(requireActor(req), req.params.id, requestContext(req)),
   );
 
   app.get(

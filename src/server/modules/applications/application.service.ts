@@ -304,15 +304,31 @@ export class ApplicationService {
     });
   }
 
-  /** The application as its applicant or a staff member in scope sees it; anyone else gets 404. */
-  async get(actor: Actor, id: string) {
+  /**
+   * The application as its applicant or a staff member in scope sees it; anyone else gets 404, and the
+   * attempt on someone else's application is recorded (the applicant sees it among the uses of their data).
+   */
+  async get(actor: Actor, id: string, ctx: RequestContext) {
     const repos = this.store.repos;
     const app = await repos.applications.findById(id);
     if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
     const access = await applicationAccess(repos, actor, app);
     const isApplicant = access.isApplicant;
     const isStaff = access.isHandlingStaff;
-    if (!isApplicant && !access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
+    if (!isApplicant && !access.isStaffReader) {
+      await this.store.transact((r) =>
+        r.audit.append(actor, ctx, {
+          action: "application.read_denied",
+          targetType: "application",
+          targetId: app.id,
+          regionCode: app.region_code,
+          ...(app.applicant_person_id ? { subjectPersonId: app.applicant_person_id } : {}),
+          purpose: `查看他人办件 ${app.number}`,
+          details: { applicationNumber: app.number, explanation: actor.kind === "staff" ? "不是该办件的承办或受理机构人员" : "不是该办件的申请人" },
+        }),
+      );
+      throw new DomainError("APPLICATION_NOT_FOUND");
+    }
     const receipt = this.receiptOf(app);
     const events = await repos.applications.listEvents(id);
     const content = await this.versionContent(app.version_id);

@@ -16,6 +16,7 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   "person.read": { zh: "查询个人信息", en: "Read personal data" },
   "data.share": { zh: "共享调取", en: "Shared read" },
   "data.share.denied": { zh: "调取被拒绝", en: "Read refused" },
+  "application.read_denied": { zh: "查看办件被拒绝", en: "Application read refused" },
   "certificate.issue": { zh: "颁发电子证照", en: "Certificate issued" },
   "certificate.share": { zh: "调用电子证照", en: "Certificate used" },
   "certificate.share_link": { zh: "生成亮证链接", en: "Share link created" },
@@ -48,8 +49,8 @@ export class DataAccessService {
         elements: Array.isArray(details.elements) ? details.elements.map((e) => elementLabel(e, lang)) : [],
         purpose: row.purpose,
         applicationNumber: details.applicationNumber ?? null,
-        denied: row.action === "data.share.denied",
-        deniedReason: row.action === "data.share.denied" ? (details.explanation ?? null) : null,
+        denied: row.action.endsWith("denied"),
+        deniedReason: row.action.endsWith("denied") ? (details.explanation ?? null) : null,
       };
     });
     return { items, total };

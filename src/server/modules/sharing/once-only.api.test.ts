@@ -125,8 +125,10 @@ describe("once-only application (Done when)", () => {
     expect(byKey.marriage).toMatchObject({ typeName: "结婚证", issuerName: "黄浦区民政局" });
     expect(byKey.parents_ids).toMatchObject({ typeName: "居民身份证" });
     expect(byKey.birth_cert).toMatchObject({ typeName: "出生医学证明", issuerName: "黄浦区卫生健康委员会" });
-    // Staff of another district do not see the application at all.
+    // Staff of another district do not see the application at all; the attempt is recorded for the applicant.
     expect((await get(await login(t.app, "review.amr.pudong"), `/applications/${applicationId}`)).statusCode).toBe(404);
+    const log = (await get(mother, "/me/data-access?limit=100")).json().items;
+    expect(log.find((e: { action: string }) => e.action === "查看办件被拒绝")).toMatchObject({ actorName: "葛振华", denied: true, deniedReason: "不是该办件的承办或受理机构人员", purpose: `查看他人办件 ${number}` });
   });
 
   it("approval issues a signed household register that verifies publicly; a modified copy fails", async () => {
@@ -159,7 +161,7 @@ describe("once-only application (Done when)", () => {
 
   it("the citizen's data-use page lists every read, with organisation, registries, elements and application", async () => {
     const log = (await get(mother, "/me/data-access?limit=100")).json().items as Array<{ action: string; orgName: string; source: string; elements: string[]; purpose: string; applicationNumber: string | null }>;
-    const forApplication = log.filter((e) => e.applicationNumber === number);
+    const forApplication = log.filter((e) => e.applicationNumber === number && e.action === "共享调取");
     expect(forApplication.length).toBeGreaterThan(0);
     expect(forApplication[0]).toMatchObject({ action: "共享调取", orgName: "上海市公安局黄浦分局", purpose: `办理申请 ${number}：出生登记（新生儿落户）` });
     expect(forApplication.flatMap((e) => e.elements)).toEqual(expect.arrayContaining(["居民户口簿（电子证照）", "结婚证（电子证照）", "居民身份证（电子证照）"]));
