@@ -214,6 +214,15 @@ describe("operations", () => {
     expect(res.headers["x-request-id"]).toBe("abc-123");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(res.headers["strict-transport-security"]).toContain("max-age=");
+    expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    // Errors and unknown routes carry them too.
+    for (const url of ["/api/v1/no-such-route", "/api/v1/applications"]) {
+      const other = await t.app.inject({ method: "GET", url });
+      expect(other.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(other.headers["content-security-policy"], url).toContain("default-src 'self'");
+    }
   });
 
   it("serves the public org tree: the city, then its 16 districts", async () => {
