@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -24,6 +24,8 @@ export function WindowPage() {
   const [item, setItem] = useState<ItemDetail | null>(null);
   const [materials, setMaterials] = useState<MaterialValue[]>([]);
   const [busy, setBusy] = useState(false);
+  /** The applicant, asked at the counter, agrees that certificates and registry data stand in for materials. */
+  const [consent, setConsent] = useState(false);
 
   async function verify() {
     try {
@@ -48,7 +50,7 @@ export function WindowPage() {
   async function submit(formData: Record<string, unknown>) {
     setBusy(true);
     try {
-      const r = await api<{ id: string }>("POST", "/window/applications", { itemId: item!.id, idNumber: idNumber.trim().toUpperCase(), formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) });
+      const r = await api<{ id: string }>("POST", "/window/applications", { itemId: item!.id, idNumber: idNumber.trim().toUpperCase(), formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), dataConsent: consent });
       navigate(`/print/applications/${r.id}/receipt`);
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
@@ -91,7 +93,14 @@ export function WindowPage() {
                 onSubmit={(v) => void submit(v)}
                 submitText={t("window.submit")}
                 disabled={busy}
-                extra={<MaterialUpload materials={item.content.guide.materials} value={materials} onChange={setMaterials} />}
+                extra={
+                  <>
+                    <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} style={{ marginBottom: 12 }}>
+                      {t("window.consent")}
+                    </Checkbox>
+                    <MaterialUpload materials={item.content.guide.materials} value={materials} onChange={setMaterials} />
+                  </>
+                }
               />
             )}
           </Space>
