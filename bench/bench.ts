@@ -131,6 +131,9 @@ async function main() {
   const big = await startHaoban(10_000);
   const searchBig = await load(big.base, { requests: searchRequests() });
   rows.push([`GET /api/v1/search (${big.docs} docs)`, searchBig, bareGet]);
+  const bigIndex = { ms: big.indexMs, docs: big.docs };
+  // The second server's 10,000-item index is not needed any more; its memory would slow the runs below.
+  await big.close();
 
   const pad = (s: string | number, n: number) => String(s).padEnd(n);
   console.log(`\n${pad("operation", 34)}${pad("req/s", 10)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("errors", 8)}| ${pad("bare req/s", 12)}${pad("bare p50", 10)}${pad("bare p99", 10)}| throughput ratio`);
@@ -182,11 +185,10 @@ async function main() {
   console.log(`${pad(`POST …/prefill · ${connections} at once`, 44)}${pad(prefillN.rps.toFixed(0), 10)}p50 ${pad(prefillN.p50, 6)}p99 ${pad(prefillN.p99, 6)}errors ${prefillN.errors + prefillN.non2xx}`);
   console.log(`${pad("GET /api/v1/certificates/verify", 44)}${pad(verify.rps.toFixed(0), 10)}p50 ${pad(verify.p50, 6)}p99 ${pad(verify.p99, 6)}errors ${verify.errors + verify.non2xx}  ${(verify.rps / bareGet.rps).toFixed(3)} of bare ${verify.rps / bareGet.rps >= 1 / 3 ? "✓" : "✗ under target"} (target ≥ 0.333)`);
 
-  console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${big.indexMs.toFixed(0)} ms for ${big.docs} documents`);
+  console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${bigIndex.ms.toFixed(0)} ms for ${bigIndex.docs} documents`);
   console.log(`resident memory after the runs: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 
   await haoban.close();
-  await big.close();
   await bare.close();
 }
 

@@ -51,6 +51,8 @@ export async function fillPopulation(database: Database, cipher: FieldCipher, ta
     onProgress(to + 1);
   }
   const seconds = (performance.now() - started) / 1000;
+  // A live registry has planner statistics; a freshly bulk-loaded one needs them gathered.
+  await sql`analyze persons`.execute(database.db);
   return { added: Math.max(0, target - have), rowsPerSecond: seconds > 0 ? Math.round(Math.max(0, target - have) / seconds) : 0 };
 }
 

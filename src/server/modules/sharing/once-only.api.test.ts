@@ -174,6 +174,20 @@ describe("once-only application (Done when)", () => {
   });
 });
 
+describe("at a window", () => {
+  it("the clerk passes on the applicant's consent and the evidence is shared; without it nothing is read", async () => {
+    const clerk = await login(t.app, "window.huangpu");
+    const formData = { childName: "张子涵", childGender: "M", childBirthDate: "2026-10-08", name: "李雪梅", idNumber: "310101198706205042", mobile: "13800000002", householdAddress: "上海市黄浦区福州路100号" };
+    const submit = (dataConsent: boolean) => post(clerk, "/window/applications", { itemId: birthItem, idNumber: "310101198706205042", formData, dataConsent });
+    const waived = async (id: string) => (await t.database.db.selectFrom("applications").select("waived_materials").where("id", "=", id).executeTakeFirstOrThrow()).waived_materials;
+    const without = await submit(false);
+    expect(without.statusCode, without.body).toBe(201);
+    expect(await waived(without.json().id)).toBe(0);
+    const withConsent = await submit(true);
+    expect(await waived(withConsent.json().id)).toBe(4);
+  });
+});
+
 describe("data-element dictionary (数据元)", () => {
   const element = { name: "鞋码", nameEn: "Shoe size", valueType: "number", format: "中国鞋码，毫米", codeList: null, description: "测试用数据元", sensitivity: "personal", authoritative: false };
 
