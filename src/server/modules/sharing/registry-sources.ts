@@ -3,6 +3,7 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Person } from "../../db/schema";
 import type { Repositories } from "../../db/store";
 import type { CertificatePayload } from "../certificates/certificate.service";
+import type { HeldCertificate } from "./sharing.repository";
 
 /** The base registries a value can come from. */
 export const REGISTRIES = {
@@ -66,7 +67,13 @@ export async function resolveElements(repos: Repositories, cipher: FieldCipher, 
     out.push({ element, value: typeof value === "number" ? value : String(value), registry, orgCode, updatedAt, subjectPersonId, ...extra });
   };
 
-  const family = subject.personId && (wants("person.") || wants("spouse.") || wants("child.") || wants("cert:") || wants("address.") || wants("contact.")) ? await repos.persons.findWithFamily(subject.personId) : [];
+  // The certificate types asked for, and those whose fields state an element asked for.
+  const certTypes = new Set([...want].filter((e) => e.startsWith("cert:")).map((e) => e.slice(5)));
+  const mappedTypes = Object.values(CERTIFICATE_TYPE_DEFS).filter((d) => Object.values(d.elements ?? {}).some((el) => want.has(el))).map((d) => d.code);
+  const types = [...new Set([...certTypes, ...mappedTypes])];
+  // An applicant's records come in one round trip; an enterprise alone needs its own look-ups.
+  const records = subject.personId ? await repos.sharing.subjectRecords({ personId: subject.personId, accountId: subject.accountId, enterpriseId: subject.enterpriseId, certTypes: types, today }) : null;
+  const family = records?.family ?? [];
   const person = family.find((p) => p.rel === "self");
   let children: Person[] = [];
   if (person) {
@@ -126,11 +133,11 @@ export async function resolveElements(repos: Repositories, cipher: FieldCipher, 
   }
 
   // The e-certificate library: fields mapped onto elements, and the certificates themselves.
-  const certTypes = new Set([...want].filter((e) => e.startsWith("cert:")).map((e) => e.slice(5)));
-  const mappedTypes = Object.values(CERTIFICATE_TYPE_DEFS).filter((d) => Object.values(d.elements ?? {}).some((el) => want.has(el))).map((d) => d.code);
-  if (certTypes.size || mappedTypes.length) {
-    const personIds = [...(subject.personId ? [subject.personId] : []), ...children.map((c) => c.id)];
-    const held = await repos.certificates.listValidHeld({ personIds, enterpriseId: subject.enterpriseId }, today, [...new Set([...certTypes, ...mappedTypes])]);
+  if (types.length) {
+    const holders = new Set([...(subject.personId ? [subject.personId] : []), ...children.map((c) => c.id)]);
+    const held: HeldCertificate[] = records
+      ? records.certificates.filter((c) => (c.holder_person_id !== null && holders.has(c.holder_person_id)) || (c.holder_enterprise_id !== null && c.holder_enterprise_id === subject.enterpriseId))
+      : (await repos.certificates.listValidHeld({ personIds: [], enterpriseId: subject.enterpriseId }, today, types)).map((c) => ({ ...c, data: (c.payload as CertificatePayload).data }));
     const seen = new Set<string>();
     for (const c of held) {
       // The newest certificate of a type for each holder speaks; older copies are superseded.
@@ -140,19 +147,18 @@ export async function resolveElements(repos: Repositories, cipher: FieldCipher, 
       const extra = { certificateId: c.id, certificateType: c.type_code };
       add(`cert:${c.type_code}`, c.identifier, "certificates", c.issuer_code, c.issued_at, c.holder_person_id, extra);
       const def = CERTIFICATE_TYPE_DEFS[c.type_code];
-      const payload = c.payload as CertificatePayload;
       // A child's certificate speaks for child.* elements only; the applicant's for theirs.
       const forChild = c.holder_person_id !== null && c.holder_person_id !== subject.personId;
       for (const [field, element] of Object.entries(def?.elements ?? {})) {
         if (forChild !== element.startsWith("child.")) continue;
-        const value = field === "@number" ? payload.number : payload.data[field];
+        const value = field === "@number" ? c.number : c.data[field];
         add(element, value, "certificates", c.issuer_code, c.issued_at, c.holder_person_id, extra);
       }
     }
   }
 
   if (subject.accountId && (want.has("person.mobile") || wants("contact."))) {
-    const account = await repos.accounts.findById(subject.accountId);
+    const account = records ? records.account : await repos.accounts.findById(subject.accountId);
     if (account) {
       const mobile = account.mobile_enc ? cipher.decrypt(account.mobile_enc) : null;
       add("person.mobile", mobile, "account", null, null, account.person_id);
