@@ -111,3 +111,38 @@ export const prefillResponse = z.object({
   expiresAt: z.string(),
 });
 export type PrefillResponse = z.infer<typeof prefillResponse>;
+
+/** One registry import, applied or rejected. */
+export const registryImportView = z.object({
+  id: z.string(),
+  registry: z.string(),
+  registryName: z.string(),
+  sourceOrgName: z.string(),
+  fileName: z.string().nullable(),
+  rowsTotal: z.number(),
+  rowsApplied: z.number(),
+  status: z.string(),
+  problems: z.number(),
+  by: z.string().nullable(),
+  at: z.string(),
+});
+export type RegistryImportView = z.infer<typeof registryImportView>;
+
+/** Data quality of one registry as one department supplies it; shares are 0–1. */
+export const registryQuality = z.object({
+  registry: z.string(),
+  registryName: z.string(),
+  sourceOrgCode: z.string(),
+  orgName: z.string(),
+  records: z.number(),
+  completeness: z.number(),
+  validity: z.number().nullable(),
+  freshness: z.number(),
+  oldestUpdate: z.string().nullable(),
+  conflicts: z.number(),
+  conflictNotes: z.array(z.string()),
+});
+export type RegistryQuality = z.infer<typeof registryQuality>;
+
+export const importProblem = z.object({ row: z.number(), column: z.string(), message: z.string() });
+export type ImportProblem = z.infer<typeof importProblem>;

@@ -2,43 +2,13 @@ import { UploadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Form, Select, Space, Table, Tag, TreeSelect, Typography, Upload } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ImportProblem, RegistryImportView, RegistryQuality } from "../../shared/schemas/data";
 import { api, ApiError, uploadFile } from "../api";
 import { useOrgTree } from "../components/useOrgTree";
 import { useSession } from "../session";
 
 type Registry = "population" | "legal_person" | "credit" | "address";
-const REGISTRY_NAMES: Record<Registry, string> = { population: "人口库", legal_person: "法人库", credit: "信用库", address: "地址库" };
-
-interface Problem {
-  row: number;
-  column: string;
-  message: string;
-}
-interface ImportRow {
-  id: string;
-  registryName: string;
-  sourceOrgName: string;
-  fileName: string | null;
-  rowsTotal: number;
-  rowsApplied: number;
-  status: string;
-  problems: number;
-  by: string | null;
-  at: string;
-}
-interface QualityRow {
-  registry: string;
-  registryName: string;
-  sourceOrgCode: string;
-  orgName: string;
-  records: number;
-  completeness: number;
-  validity: number | null;
-  freshness: number;
-  oldestUpdate: string | null;
-  conflicts: number;
-  conflictNotes: string[];
-}
+const REGISTRY_KEYS: Registry[] = ["population", "legal_person", "credit", "address"];
 
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 const level = (v: number | null) => (v === null ? "default" : v >= 0.95 ? "success" : v >= 0.8 ? "warning" : "error");
@@ -51,14 +21,14 @@ export function RegistriesPage() {
   const { tree, loadData } = useOrgTree([], { wholeCity: me?.org?.regionCode === "310000" });
   const [registry, setRegistry] = useState<Registry>("population");
   const [source, setSource] = useState<string | undefined>();
-  const [problems, setProblems] = useState<Problem[] | null>(null);
-  const [history, setHistory] = useState<ImportRow[]>([]);
-  const [quality, setQuality] = useState<QualityRow[] | null>(null);
+  const [problems, setProblems] = useState<ImportProblem[] | null>(null);
+  const [history, setHistory] = useState<RegistryImportView[]>([]);
+  const [quality, setQuality] = useState<RegistryQuality[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    void api<{ items: ImportRow[] }>("GET", "/admin/registries/imports").then((r) => setHistory(r.items));
-    void api<{ items: QualityRow[] }>("GET", "/admin/registries/quality").then((r) => setQuality(r.items));
+    void api<{ items: RegistryImportView[] }>("GET", "/admin/registries/imports").then((r) => setHistory(r.items));
+    void api<{ items: RegistryQuality[] }>("GET", "/admin/registries/quality").then((r) => setQuality(r.items));
   }, []);
   useEffect(load, [load]);
 
@@ -72,7 +42,7 @@ export function RegistriesPage() {
       const r = await uploadFile<{ rows: number; inserted: number; updated: number }>(`/admin/registries/${registry}/imports?source=${encodeURIComponent(code)}`, file, file.name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", file.name);
       message.success(t("reg.applied", { rows: r.rows, inserted: r.inserted, updated: r.updated }));
     } catch (err) {
-      if (err instanceof ApiError && err.code === "IMPORT_INVALID") setProblems((err.details as { problems: Problem[] }).problems);
+      if (err instanceof ApiError && err.code === "IMPORT_INVALID") setProblems((err.details as { problems: ImportProblem[] }).problems);
       else message.error(err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
@@ -89,7 +59,7 @@ export function RegistriesPage() {
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("reg.import")}</h2>} style={{ marginBottom: 16 }}>
         <Form layout="inline" style={{ rowGap: 12 }}>
           <Form.Item label={t("reg.registry")} htmlFor="reg-registry">
-            <Select id="reg-registry" value={registry} onChange={setRegistry} style={{ width: 140 }} options={(Object.keys(REGISTRY_NAMES) as Registry[]).map((r) => ({ value: r, label: REGISTRY_NAMES[r] }))} />
+            <Select id="reg-registry" value={registry} onChange={setRegistry} style={{ width: 140 }} options={REGISTRY_KEYS.map((r) => ({ value: r, label: t(`reg.name_${r}`) }))} />
           </Form.Item>
           <Form.Item label={t("reg.source")} htmlFor="reg-source">
             <TreeSelect id="reg-source" treeDataSimpleMode treeData={tree} loadData={loadData} value={source} onChange={setSource} placeholder={t("reg.chooseSource")} showSearch treeNodeFilterProp="title" style={{ width: 320 }} />
@@ -109,13 +79,13 @@ export function RegistriesPage() {
         {problems && (
           <>
             <Alert type="error" showIcon role="alert" style={{ margin: "12px 0" }} message={t("reg.rejected", { n: problems.length })} />
-            <Table<Problem> rowKey={(p) => `${p.row}-${p.column}`} size="small" dataSource={problems} pagination={{ pageSize: 10 }} columns={[{ title: t("reg.row"), dataIndex: "row", width: 80 }, { title: t("reg.column"), dataIndex: "column", width: 200 }, { title: t("reg.problem"), dataIndex: "message" }]} />
+            <Table<ImportProblem> rowKey={(p) => `${p.row}-${p.column}`} size="small" dataSource={problems} pagination={{ pageSize: 10 }} columns={[{ title: t("reg.row"), dataIndex: "row", width: 80 }, { title: t("reg.column"), dataIndex: "column", width: 200 }, { title: t("reg.problem"), dataIndex: "message" }]} />
           </>
         )}
       </Card>
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("reg.quality")}</h2>} style={{ marginBottom: 16 }}>
-        <Table<QualityRow>
+        <Table<RegistryQuality>
           rowKey={(r) => `${r.registry}-${r.sourceOrgCode}`}
           size="small"
           loading={!quality}
@@ -123,7 +93,7 @@ export function RegistriesPage() {
           pagination={{ pageSize: 20, showSizeChanger: false }}
           scroll={{ x: 1000 }}
           columns={[
-            { title: t("reg.registry"), dataIndex: "registryName" },
+            { title: t("reg.registry"), dataIndex: "registry", render: (v: string) => t(`reg.name_${v}`) },
             { title: t("reg.source"), dataIndex: "orgName" },
             { title: t("reg.records"), dataIndex: "records", align: "right" },
             { title: t("reg.completeness"), dataIndex: "completeness", render: (v: number) => <Tag color={level(v)}>{pct(v)}</Tag> },
@@ -135,7 +105,7 @@ export function RegistriesPage() {
       </Card>
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("reg.history")}</h2>}>
-        <Table<ImportRow>
+        <Table<RegistryImportView>
           rowKey="id"
           size="small"
           dataSource={history}
@@ -143,7 +113,7 @@ export function RegistriesPage() {
           scroll={{ x: 900 }}
           columns={[
             { title: t("reg.at"), dataIndex: "at", render: (v: string) => v.slice(0, 16).replace("T", " ") },
-            { title: t("reg.registry"), dataIndex: "registryName" },
+            { title: t("reg.registry"), dataIndex: "registry", render: (v: string) => t(`reg.name_${v}`) },
             { title: t("reg.source"), dataIndex: "sourceOrgName" },
             { title: t("reg.file"), dataIndex: "fileName", render: (v: string | null) => v ?? "—" },
             { title: t("reg.rowsApplied"), render: (_, r) => `${r.rowsApplied} / ${r.rowsTotal}` },

@@ -9,8 +9,6 @@ import { REGISTRIES } from "../sharing/registry-sources";
 
 const elementLabel = (e: string, lang: Lang) => (e.startsWith("cert:") ? `${CERTIFICATE_TYPES[e.slice(5)] ?? e}${lang === "zh" ? "（电子证照）" : " (certificate)"}` : dataElementLabel(e, lang));
 
-const SOURCES: Record<string, { zh: string; en: string }> = REGISTRIES;
-
 const ACTIONS: Record<string, { zh: string; en: string }> = {
   "person.verify": { zh: "实名核验", en: "Real-name check" },
   "person.read": { zh: "查询个人信息", en: "Read personal data" },
@@ -38,7 +36,7 @@ export class DataAccessService {
     const items = rows.map((row) => {
       const details = (row.details ?? {}) as { source?: string; sources?: Array<{ registry: string }>; elements?: string[]; applicationNumber?: string; explanation?: string };
       const registries = details.sources ? [...new Set(details.sources.map((s) => s.registry))] : details.source ? [details.source] : [];
-      const source = registries.length ? registries.map((r) => SOURCES[r]?.[lang] ?? r).join("、") : null;
+      const source = registries.length ? registries.map((r) => REGISTRIES[r as keyof typeof REGISTRIES]?.[lang] ?? r).join("、") : null;
       return {
         id: `${row.chain}-${row.seq}`,
         occurredAt: row.occurred_at.toISOString(),

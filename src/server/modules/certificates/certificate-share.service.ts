@@ -60,7 +60,7 @@ export class CertificateShareService {
 
   async revoke(actor: Actor, shareId: string, ctx: RequestContext) {
     await this.store.transact(async (repos) => {
-      const share = await repos.certificates.findShare(shareId);
+      const share = await repos.certificates.findShareForUpdate(shareId);
       if (!share) throw new DomainError("SHARE_LINK_NOT_FOUND");
       const cert = await repos.certificates.findById(share.certificate_id);
       if (!cert || !this.holds(actor, cert)) throw new DomainError("SHARE_LINK_NOT_FOUND");

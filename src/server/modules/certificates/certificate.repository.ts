@@ -83,10 +83,6 @@ export class CertificateRepository {
     return this.db.selectFrom("certificate_shares").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
   }
 
-  findShare(id: string) {
-    return this.db.selectFrom("certificate_shares").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-  }
-
   listShares(certificateId: string) {
     return this.db.selectFrom("certificate_shares").selectAll().where("certificate_id", "=", certificateId).orderBy("created_at", "desc").limit(50).execute();
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody } from "../../../shared/schemas/common";
+import { registryImportView, registryQuality } from "../../../shared/schemas/data";
 import { requestContext, requireStaff } from "../../http/auth-plugin";
 import { DomainError } from "../../domain-error";
 import { IMPORTABLE, REGISTRY_COLUMNS } from "./registry-import";
@@ -53,7 +54,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ imports: RegistryImpo
         tags: ["data"],
         summary: "导入记录 The latest registry imports, applied and rejected",
         response: {
-          200: z.object({ items: z.array(z.object({ id: z.string(), registry: z.string(), registryName: z.string(), sourceOrgName: z.string(), fileName: z.string().nullable(), rowsTotal: z.number(), rowsApplied: z.number(), status: z.string(), problems: z.number(), by: z.string().nullable(), at: z.string() })) }),
+          200: z.object({ items: z.array(registryImportView) }),
           ...errors,
         },
       },
@@ -68,11 +69,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ imports: RegistryImpo
         tags: ["data"],
         summary: "数据质量 Completeness, validity, freshness and conflicts between sources, per registry and source department",
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({ registry: z.string(), registryName: z.string(), sourceOrgCode: z.string(), orgName: z.string(), records: z.number(), completeness: z.number(), validity: z.number().nullable(), freshness: z.number(), oldestUpdate: z.string().nullable(), conflicts: z.number(), conflictNotes: z.array(z.string()) }),
-            ),
-          }),
+          200: z.object({ items: z.array(registryQuality) }),
           ...errors,
         },
       },

@@ -6,27 +6,13 @@ import { validateIdNumber } from "../../../shared/validation/id-number";
 import { countyOf } from "../../../shared/validation/division-code";
 import { todayInChina } from "../../../shared/working-days";
 import { REGISTRIES } from "../sharing/registry-sources";
+import type { RegistryImportView, RegistryQuality } from "../../../shared/schemas/data";
 import { checkTable, readTable, type AddressRecord, type CreditRecord, type ImportableRegistry, type LegalPersonRecord, type PopulationRecord, type RowProblem } from "./registry-import";
 
 /** Records updated within this many days count as fresh. */
 const FRESH_DAYS = 365;
 /** How many population records the validity and address checks decrypt (the most recently updated). */
 const VALIDITY_SAMPLE = 5000;
-
-export interface QualityRow {
-  registry: string;
-  registryName: string;
-  sourceOrgCode: string;
-  orgName: string;
-  records: number;
-  /** Shares 0–1. */
-  completeness: number;
-  validity: number | null;
-  freshness: number;
-  oldestUpdate: string | null;
-  conflicts: number;
-  conflictNotes: string[];
-}
 
 /**
  * Departments load the base registries (人口库, 法人库, 信用, 地址库) from a CSV or .xlsx file: every row is
@@ -72,7 +58,7 @@ export class RegistryImportService {
     });
   }
 
-  async history(actor: Actor) {
+  async history(actor: Actor): Promise<RegistryImportView[]> {
     this.authorise(actor);
     const rows = await this.store.repos.registryAdmin.listImports(50);
     return rows.map((r) => ({
@@ -91,7 +77,7 @@ export class RegistryImportService {
   }
 
   /** 数据质量: per registry and source department. */
-  async quality(actor: Actor): Promise<QualityRow[]> {
+  async quality(actor: Actor): Promise<RegistryQuality[]> {
     this.authorise(actor);
     const repos = this.store.repos;
     const freshSince = new Date(this.now().getTime() - FRESH_DAYS * 86_400_000);
@@ -123,7 +109,7 @@ export class RegistryImportService {
       if (!orgNames.has(code)) orgNames.set(code, (await repos.orgs.findByCode(code))?.name ?? code);
       return orgNames.get(code)!;
     };
-    const row = async (registry: keyof typeof REGISTRIES, code: string, f: { total: string; fresh: string; oldest: Date | string | null; complete?: string }, validity: number | null, conflictCounts: Array<[string, number]>): Promise<QualityRow> => {
+    const row = async (registry: keyof typeof REGISTRIES, code: string, f: { total: string; fresh: string; oldest: Date | string | null; complete?: string }, validity: number | null, conflictCounts: Array<[string, number]>): Promise<RegistryQuality> => {
       const total = Number(f.total);
       return {
         registry,
@@ -139,7 +125,7 @@ export class RegistryImportService {
         conflictNotes: conflictCounts.filter(([, n]) => n > 0).map(([what, n]) => `${what} ${n} 条`),
       };
     };
-    const out: QualityRow[] = [];
+    const out: RegistryQuality[] = [];
     for (const p of persons) {
       const v = valid.get(p.source_org_code);
       out.push(await row("population", p.source_org_code, p, v ? v.ok / v.n : null, [["婚姻状况与结婚证不一致", count(conflicts.marital, p.source_org_code)], ["居住地址不在地址库中", unknownAddress.get(p.source_org_code) ?? 0]]));

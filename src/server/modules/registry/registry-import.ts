@@ -5,6 +5,7 @@ import { countyOf, divisionLevel, SHANGHAI_DISTRICTS } from "../../../shared/val
 import { validateIdNumber } from "../../../shared/validation/id-number";
 import { isMobile } from "../../../shared/validation/mobile";
 import { cellText } from "../catalogue/catalogue-excel";
+import type { ImportProblem } from "../../../shared/schemas/data";
 
 /** The base registries departments load by file. */
 export const IMPORTABLE = ["population", "legal_person", "credit", "address"] as const;
@@ -54,11 +55,7 @@ const MARITAL: Record<string, string> = { 未婚: "unmarried", 已婚: "married"
 const ENTERPRISE_TYPES = ["企业", "个体工商户", "农民专业合作社"];
 const LISTS: Record<string, "red" | "black"> = { 红名单: "red", 黑名单: "black" };
 
-export interface RowProblem {
-  row: number;
-  column: string;
-  message: string;
-}
+export type RowProblem = ImportProblem;
 
 /** A table read from a file: the header and each data row's cells as text, with its row number in the file. */
 export interface Table {

@@ -19,12 +19,11 @@ export interface ShareRequest {
   consented: boolean;
 }
 
-export type DenialReason = "NO_RULE" | "NO_CONSENT" | "NOT_PURPOSE";
+export type DenialReason = "NO_RULE" | "NO_CONSENT";
 
 const DENIAL_TEXT: Record<DenialReason, string> = {
   NO_RULE: "共享目录中没有允许该部门为该事项调取这些数据的规则",
   NO_CONSENT: "数据主体未同意本次调取",
-  NOT_PURPOSE: "调取者不是该申请的申请人或承办人员",
 };
 
 /** Which subject a rule must reach for an element: family data and a legal representative's ID need their own rules. */
@@ -99,13 +98,6 @@ export class SharingService {
       if (err instanceof ShareDenied) await this.store.transact((repos) => this.recordDenial(repos, actor, ctx, err));
       throw err;
     }
-  }
-
-  /** A refusal for a reason found outside `read` (e.g. staff not handling the application). */
-  async deny(actor: Actor, ctx: RequestContext, request: ShareRequest, reason: DenialReason): Promise<never> {
-    const err = new ShareDenied(reason, request, request.elements);
-    await this.store.transact((repos) => this.recordDenial(repos, actor, ctx, err));
-    throw err;
   }
 
   private async recordDenial(repos: Repositories, actor: Actor, ctx: RequestContext, err: ShareDenied) {
