@@ -143,7 +143,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     agents: new AgentService(store, cipher, now),
     orgs: new OrgService(store),
     registry: new RegistryService(store, cipher),
-    dataAccess: new DataAccessService(store),
+    dataAccess: new DataAccessService(store, dataElements),
     catalogue: new CatalogueService(store),
     search: new SearchService(store, config.searchRefreshMs),
     policies: new PolicyService(store),

@@ -3,11 +3,8 @@ import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { DataAccessRecord } from "../../../shared/schemas/identity";
 import type { Lang } from "../../../shared/errors";
-import { dataElementLabel } from "../../../shared/data-elements";
-import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
 import { REGISTRIES } from "../sharing/registry-sources";
-
-const elementLabel = (e: string, lang: Lang) => (e.startsWith("cert:") ? `${CERTIFICATE_TYPES[e.slice(5)] ?? e}${lang === "zh" ? "（电子证照）" : " (certificate)"}` : dataElementLabel(e, lang));
+import type { DataElementService } from "../data-elements/data-element.service";
 
 const ACTIONS: Record<string, { zh: string; en: string }> = {
   "person.verify": { zh: "实名核验", en: "Real-name check" },
@@ -25,7 +22,10 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
 
 /** 我的数据使用记录: every use of a citizen's personal data that the audit log holds. Raises: FORBIDDEN. */
 export class DataAccessService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly dataElements: DataElementService,
+  ) {}
 
   async listForMe(actor: Actor, lang: Lang, limit: number, offset: number): Promise<{ items: DataAccessRecord[]; total: number }> {
     if (actor.kind !== "citizen" || !actor.personId) throw new DomainError("FORBIDDEN");
@@ -33,7 +33,7 @@ export class DataAccessService {
       this.store.repos.audit.listBySubject(actor.personId, limit, offset),
       this.store.repos.audit.countBySubject(actor.personId),
     ]);
-    const items = rows.map((row) => {
+    const items = await Promise.all(rows.map(async (row) => {
       const details = (row.details ?? {}) as { source?: string; sources?: Array<{ registry: string }>; elements?: string[]; applicationNumber?: string; explanation?: string };
       const registries = details.sources ? [...new Set(details.sources.map((s) => s.registry))] : details.source ? [details.source] : [];
       const source = registries.length ? registries.map((r) => REGISTRIES[r as keyof typeof REGISTRIES]?.[lang] ?? r).join("、") : null;
@@ -44,13 +44,13 @@ export class DataAccessService {
         actorName: row.actor_name,
         orgName: (lang === "en" ? row.org_name_en : row.org_name) ?? null,
         source,
-        elements: Array.isArray(details.elements) ? details.elements.map((e) => elementLabel(e, lang)) : [],
+        elements: Array.isArray(details.elements) ? await Promise.all(details.elements.map((e) => this.dataElements.elementName(e, lang))) : [],
         purpose: row.purpose,
         applicationNumber: details.applicationNumber ?? null,
         denied: row.action.endsWith("denied"),
         deniedReason: row.action.endsWith("denied") ? (details.explanation ?? null) : null,
       };
-    });
+    }));
     return { items, total };
   }
 }

@@ -25,6 +25,11 @@ export class DataElementRepository {
     await this.db.insertInto("data_elements").values(row).execute();
   }
 
+  /** Adds the rows whose code is not in the dictionary yet; existing elements stay as administrators left them. */
+  async insertMissing(rows: Array<Insertable<DB["data_elements"]>>) {
+    if (rows.length) await this.db.insertInto("data_elements").values(rows).onConflict((oc) => oc.column("code").doNothing()).execute();
+  }
+
   /** Updates when the version read is current; false when someone else changed it first. */
   async updateIfVersion(code: string, lockVersion: number, row: Omit<Insertable<DB["data_elements"]>, "code" | "lock_version">): Promise<boolean> {
     const r = await this.db

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import { DATA_ELEMENTS, STANDARD_DATA_ELEMENTS } from "../../../shared/data-elements";
+import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
 import type { DataElementInput, DataElementView } from "../../../shared/schemas/data";
 import type { Lang } from "../../../shared/errors";
 import { hasRole, isCityLevel, type Actor, type RequestContext } from "../../actor";
@@ -8,6 +9,9 @@ import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 
 type Row = Selectable<DataElementsTable>;
+
+/** How stale another process's change to the dictionary may be in this one. */
+const RELOAD_MS = 60_000;
 
 function view(r: Row): DataElementView {
   return {
@@ -41,11 +45,10 @@ function columns(e: DataElementInput, actor: Actor) {
   };
 }
 
-/** Writes the built-in standard into an empty dictionary (seeding and fresh databases). */
+/** Adds the built-in standard's elements the dictionary lacks (seeding, and databases from before it), in one statement. */
 export async function seedDataElements(repos: Repositories) {
-  for (const e of STANDARD_DATA_ELEMENTS) {
-    if (await repos.dataElements.find(e.code)) continue;
-    await repos.dataElements.insert({
+  await repos.dataElements.insertMissing(
+    STANDARD_DATA_ELEMENTS.map((e) => ({
       code: e.code,
       name: e.name,
       name_en: e.nameEn,
@@ -57,20 +60,21 @@ export async function seedDataElements(repos: Repositories) {
       authoritative: e.authoritative,
       updated_by: "系统",
       updated_at: new Date(),
-    });
-  }
+    })),
+  );
 }
 
 /**
  * 数据元目录: the dictionary that form fields, registries, certificates and sharing rules refer to.
  * Everyone may read it (it is a published standard); city data administrators add and change
- * elements, each change audited, concurrent edits detected. Labels are cached per process and
- * reloaded after every change. Raises: FORBIDDEN, DATA_ELEMENT_NOT_FOUND, DATA_ELEMENT_EXISTS,
+ * elements, each change audited, concurrent edits detected. Names and flags are cached per process:
+ * reloaded at once after a change here, and within a minute of a change made by another process. Raises: FORBIDDEN, DATA_ELEMENT_NOT_FOUND, DATA_ELEMENT_EXISTS,
  * DATA_ELEMENT_CHANGED.
  */
 export class DataElementService {
   private labels = new Map<string, { zh: string; en: string; authoritative: boolean; sensitivity: string }>();
-  private loaded = false;
+  /** When the cache was loaded (0: never, or invalidated). */
+  private loadedAt = 0;
 
   constructor(private readonly store: Store) {}
 
@@ -90,6 +94,12 @@ export class DataElementService {
     return this.labels.get(code)?.[lang] ?? DATA_ELEMENTS[code]?.[lang] ?? code;
   }
 
+  /** What a sharing rule or an access record names: a data element, or `cert:<type>` for a certificate type. */
+  async elementName(code: string, lang: Lang): Promise<string> {
+    if (code.startsWith("cert:")) return `${CERTIFICATE_TYPES[code.slice(5)] ?? code}${lang === "zh" ? "（电子证照）" : " (certificate)"}`;
+    return this.label(code, lang);
+  }
+
   /** Whether a registry value for the element is legally binding (a prefilled field cannot be altered). */
   async meta(code: string) {
     await this.load();
@@ -104,7 +114,7 @@ export class DataElementService {
       await repos.audit.append(actor, ctx, { action: "data_element.create", targetType: "data_element", targetId: null, details: { code, name: input.name, sensitivity: input.sensitivity } });
       return view((await repos.dataElements.find(code))!);
     });
-    this.loaded = false;
+    this.loadedAt = 0;
     return created;
   }
 
@@ -119,7 +129,7 @@ export class DataElementService {
       await repos.audit.append(actor, ctx, { action: "data_element.update", targetType: "data_element", targetId: null, details: { code, changed } });
       return view(after);
     });
-    this.loaded = false;
+    this.loadedAt = 0;
     return updated;
   }
 
@@ -129,9 +139,9 @@ export class DataElementService {
   }
 
   private async load() {
-    if (this.loaded) return;
+    if (Date.now() - this.loadedAt < RELOAD_MS) return;
     const rows = await this.store.repos.dataElements.list();
     this.labels = new Map(rows.map((r) => [r.code, { zh: r.name, en: r.name_en, authoritative: r.authoritative, sensitivity: r.sensitivity }]));
-    this.loaded = true;
+    this.loadedAt = Date.now();
   }
 }

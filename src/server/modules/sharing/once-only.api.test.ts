@@ -203,6 +203,8 @@ describe("data-element dictionary (数据元)", () => {
     expect(created.statusCode).toBe(201);
     expect((await post(admin, "/admin/data-elements", { code: "person.shoeSize", element })).json().error.code).toBe("DATA_ELEMENT_EXISTS");
     const put = (lockVersion: number, name: string) => t.app.inject({ method: "PUT", url: "/api/v1/admin/data-elements/person.shoeSize", headers: admin.headers, payload: { lockVersion, element: { ...element, name } } });
+    const outsider = await t.app.inject({ method: "PUT", url: "/api/v1/admin/data-elements/person.shoeSize", headers: (await login(t.app, "review.amr")).headers, payload: { lockVersion: 0, element } });
+    expect(outsider.statusCode).toBe(403);
     expect((await put(0, "鞋号")).statusCode).toBe(200);
     expect((await put(0, "尺码")).json().error.code).toBe("DATA_ELEMENT_CHANGED");
     expect((await get(null, "/data-elements/person.shoeSize")).json()).toMatchObject({ name: "鞋号", lockVersion: 1, updatedBy: "钱思远" });
