@@ -31,7 +31,7 @@ async function main() {
   const boss = await startJobQueue(database.executeSql);
   await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);
   await registerFileCleanup(boss, services.files, config.jobs);
-  await registerCertificateExpiry(boss, services.certificateShares, config.jobs);
+  await registerCertificateExpiry(boss, services.certificates, config.jobs);
   await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
   // Calendar edits made in another process reach this one within a minute.
   const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => app.log.error({ err }, "calendar refresh failed")), 60_000);

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
-import { todayInChina } from "../../../shared/working-days";
 import { SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -8,8 +7,6 @@ import type { CertificatePayload, CertificateService } from "./certificate.servi
 
 /** A link lives at most a week. */
 export const MAX_SHARE_HOURS = 168;
-/** Reminders go this many days before a certificate expires. */
-export const EXPIRY_NOTICE_DAYS = 30;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -18,8 +15,7 @@ type Row = NonNullable<Awaited<ReturnType<Repositories["certificates"]["findById
 /**
  * 亮证: the holder shows one certificate to a third party through a link that states its purpose,
  * expires (at most a week), discloses only the fields the holder picked, counts and logs every use
- * (the holder sees each on 我的数据使用记录) and can be revoked. Also reminds holders before a
- * certificate expires. Raises: CERTIFICATE_NOT_FOUND, SHARE_LINK_NOT_FOUND, SHARE_LINK_INVALID,
+ * (the holder sees each on 我的数据使用记录) and can be revoked. Raises: CERTIFICATE_NOT_FOUND, SHARE_LINK_NOT_FOUND, SHARE_LINK_INVALID,
  * VALIDATION_FAILED.
  */
 export class CertificateShareService {
@@ -89,25 +85,6 @@ export class CertificateShareService {
     const def = CERTIFICATE_TYPE_DEFS[cert.type_code];
     const disclosed = (share.disclosed as string[]).filter((k) => payload.data[k] !== undefined).map((k) => ({ label: def?.fields.find((f) => f.key === k)?.label ?? k, value: payload.data[k]! }));
     return { ...check, purpose: share.purpose, expiresAt: share.expires_at.toISOString(), disclosed };
-  }
-
-  /** Holders of certificates expiring within the notice period are told once, through the message centre. */
-  async remindExpiring(limit = 500): Promise<number> {
-    const now = this.now();
-    const today = todayInChina(now);
-    const until = new Date(Date.parse(`${today}T00:00:00Z`) + EXPIRY_NOTICE_DAYS * 86_400_000).toISOString().slice(0, 10);
-    let reminded = 0;
-    for (const { id } of await this.store.repos.certificates.listExpiringUnreminded(until, today, limit)) {
-      const done = await this.store.transact(async (repos) => {
-        const cert = await repos.certificates.findForUpdate(id);
-        if (!cert || cert.expiry_reminded_at) return false;
-        await repos.certificates.markReminded(id, now);
-        await repos.applications.insertOutbox("certificate.expiring", { certificateId: id }, cert.region_code);
-        return true;
-      });
-      if (done) reminded++;
-    }
-    return reminded;
   }
 
   private async ownCertificate(actor: Actor, id: string): Promise<Row> {

@@ -2,11 +2,15 @@ import { CERTIFICATE_TYPE_DEFS, orgCreditCode } from "../../../shared/certificat
 import { buildCertificateId, validateCertificateId } from "../../../shared/validation/certificate-id";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { todayInChina } from "../../../shared/working-days";
-import { hasRole, type Actor, type RequestContext } from "../../actor";
+import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
 import type { Seal, SealService } from "../seals/seal.service";
+
+/** Holders are reminded this many days before a certificate expires. */
+export const EXPIRY_NOTICE_DAYS = 30;
+const SYSTEM_CONTEXT = { requestId: null, ip: null, userAgent: null };
 
 /** How many public verification answers are kept for reuse. */
 const VERIFY_CACHE_SIZE = 10_000;
@@ -51,7 +55,7 @@ export function maskName(name: string): string {
  * E-certificates: issued with a GB/T 36904 identifier and the issuing organisation's seal, inside the
  * transaction that approves the application; verified by anyone (by identifier, or a downloaded copy)
  * without seeing more than the type, the issuer, the validity and the masked holder; suspended,
- * reinstated or revoked by the issuer with a reason. Raises: CERTIFICATE_NOT_FOUND, FORBIDDEN,
+ * reinstated or revoked by the issuer with a reason; holders reminded before expiry. Raises: CERTIFICATE_NOT_FOUND, FORBIDDEN,
  * CERTIFICATE_STATUS_INVALID, REASON_REQUIRED.
  */
 export class CertificateService {
@@ -169,6 +173,26 @@ export class CertificateService {
     // Once committed, this process answers with the new status at once.
     if (changed) this.verified.delete(changed);
     return result;
+  }
+
+  /** Holders of certificates expiring within the notice period are told once, through the message centre. */
+  async remindExpiring(limit = 500): Promise<number> {
+    const now = this.now();
+    const today = todayInChina(now);
+    const until = new Date(Date.parse(`${today}T00:00:00Z`) + EXPIRY_NOTICE_DAYS * 86_400_000).toISOString().slice(0, 10);
+    let reminded = 0;
+    for (const { id } of await this.store.repos.certificates.listExpiringUnreminded(until, today, limit)) {
+      const done = await this.store.transact(async (repos) => {
+        const cert = await repos.certificates.findForUpdate(id);
+        if (!cert || cert.expiry_reminded_at) return false;
+        await repos.certificates.markReminded(id, now);
+        await repos.applications.insertOutbox("certificate.expiring", { certificateId: id }, cert.region_code);
+        await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "certificate.expiry_reminder", targetType: "certificate", targetId: id, regionCode: cert.region_code, details: { identifier: cert.identifier, validTo: cert.valid_to } });
+        return true;
+      });
+      if (done) reminded++;
+    }
+    return reminded;
   }
 
   /** 我的证照: the holder's certificates (or their enterprise's when acting for it), with the copy to download. */
