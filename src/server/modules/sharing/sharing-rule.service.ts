@@ -62,8 +62,7 @@ export class SharingRuleService {
   }
 
   private async get(id: string, lang: Lang) {
-    const rule = (await this.store.repos.sharing.findRule(id))!;
-    const [row] = (await this.store.repos.sharing.listRules({ itemCode: rule.item_code, orgPath: null, limit: 100, offset: 0 })).filter((r) => r.id === id);
+    const [row] = await this.store.repos.sharing.listRules({ id, itemCode: null, orgPath: null, limit: 1, offset: 0 });
     return this.view(row!, lang);
   }
 

@@ -23,13 +23,14 @@ export class SharingRepository {
   }
 
   /** Rules with their org, optionally for one item code or within an org subtree. */
-  listRules(filter: { itemCode: string | null; orgPath: string | null; limit: number; offset: number }) {
+  listRules(filter: { itemCode: string | null; orgPath: string | null; limit: number; offset: number; id?: string }) {
     let q = this.db
       .selectFrom("sharing_rules as r")
       .innerJoin("orgs as o", "o.id", "r.org_id")
       .leftJoin("catalogue_base_items as b", "b.basic_code", "r.item_code")
       .selectAll("r")
       .select(["o.name as org_name", "o.path as org_path", "b.name as item_name"]);
+    if (filter.id) q = q.where("r.id", "=", filter.id);
     if (filter.itemCode) q = q.where("r.item_code", "=", filter.itemCode);
     if (filter.orgPath) q = q.where("o.path", "like", `${filter.orgPath.replace(/[\\%_]/g, "\\$&")}%`);
     return q.orderBy("r.item_code").orderBy("o.path").orderBy("r.subject").limit(filter.limit).offset(filter.offset).execute();
