@@ -231,6 +231,8 @@ const zh = {
     statusApplied: "已导入",
     statusRejected: "已拒绝（{{n}} 处错误）",
     by: "操作人",
+    noImports: "暂无导入记录",
+    noQuality: "基础库中暂无数据",
   },
   rules: {
     title: "共享目录（共享规则）",
@@ -472,7 +474,7 @@ const zh = {
     dataAccessIntro: "以下是政府部门使用您个人数据的记录：何时、哪个机构、哪个数据库、用了哪些数据、出于什么用途。",
     noRecords: "暂无数据使用记录",
     time: "时间",
-    action: "事项",
+    action: "使用方式",
     org: "机构",
     actor: "经办人员",
     source: "数据来源",
@@ -795,6 +797,8 @@ const en: Messages = {
     statusApplied: "applied",
     statusRejected: "rejected ({{n}} problems)",
     by: "By",
+    noImports: "No imports yet",
+    noQuality: "The registries hold no data yet",
   },
   rules: {
     title: "Sharing catalogue (rules)",

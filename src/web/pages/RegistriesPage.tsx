@@ -90,6 +90,7 @@ export function RegistriesPage() {
           size="small"
           loading={!quality}
           dataSource={quality ?? []}
+          locale={{ emptyText: t("reg.noQuality") }}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           scroll={{ x: 1000 }}
           columns={[
@@ -109,6 +110,7 @@ export function RegistriesPage() {
           rowKey="id"
           size="small"
           dataSource={history}
+          locale={{ emptyText: t("reg.noImports") }}
           pagination={{ pageSize: 10, showSizeChanger: false }}
           scroll={{ x: 900 }}
           columns={[

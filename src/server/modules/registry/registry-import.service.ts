@@ -133,7 +133,9 @@ export class RegistryImportService {
     for (const e of enterprises) out.push(await row("legal_person", e.source_org_code, e, Number(e.total) ? Number(e.valid) / Number(e.total) : null, [["名称或法定代表人与营业执照不一致", count(conflicts.licence, e.source_org_code)]]));
     for (const c of credit) out.push(await row("credit", c.source_org_code, c, null, []));
     for (const a of addresses) out.push(await row("address", a.source_org_code, a, null, []));
-    return out.sort((a, b) => a.registry.localeCompare(b.registry) || a.sourceOrgCode.localeCompare(b.sourceOrgCode));
+    // The population registry first, then legal persons, credit and addresses; departments by code.
+    const order = ["population", "legal_person", "credit", "address"];
+    return out.sort((a, b) => order.indexOf(a.registry) - order.indexOf(b.registry) || a.sourceOrgCode.localeCompare(b.sourceOrgCode));
   }
 
   /** Checks against the database: the other registries a row refers to. */
