@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema";
 
 /** Seal keys of issuing organisations. */
@@ -18,7 +18,8 @@ export class SealRepository {
     await this.db
       .insertInto("seal_keys")
       .values({ ...row, status: "active" })
-      .onConflict((oc) => oc.column("org_id").where("status", "=", "active").doNothing())
+      // The partial index's predicate is a literal, so that PostgreSQL can infer the index for a prepared statement too.
+      .onConflict((oc) => oc.column("org_id").where(sql<boolean>`status = 'active'`).doNothing())
       .execute();
     return (await this.findActive(row.org_id))!;
   }

@@ -1,9 +1,8 @@
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Person } from "../../db/schema";
 import type { Repositories } from "../../db/store";
 import type { CertificatePayload } from "../certificates/certificate.service";
-import type { HeldCertificate } from "./sharing.repository";
+import type { HeldCertificate, RuleBasis, SharedPerson } from "./sharing.repository";
 
 /** The base registries a value can come from. */
 export const REGISTRIES = {
@@ -45,37 +44,43 @@ export function registryPriority(element: string): Registry[] {
   return element.endsWith(".mobile") ? MOBILE_PRIORITY : PRIORITY;
 }
 
-function isMinor(p: Person, today: string): boolean {
+function isMinor(p: SharedPerson, today: string): boolean {
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
   const adultBirth = `${y - ADULT_YEARS}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
   return p.birth_date > adultBirth;
 }
 
 /**
- * Reads the requested elements of a subject from the base registries: the population registry (and
- * the applicant's spouse and youngest minor child), the legal-person registry, the e-certificate
- * library (certificate fields mapped to elements, and `cert:<type>` for the certificate itself) and
- * the person's own account. Every registry that holds an element answers, so conflicts stay visible.
- * Pure reading: the sharing service checks the basis and writes the access record.
+ * Reads the elements of a subject that the reading org's sharing rules cover (see `RuleBasis`) from
+ * the base registries: the population registry (and the applicant's spouse and youngest minor
+ * child), the legal-person registry, the e-certificate library (certificate fields mapped to
+ * elements, and `cert:<type>` for the certificate itself) and the person's own account. The rule
+ * check and an applicant's records are one statement, which reads nothing the rules do not cover.
+ * Every registry that holds an element answers, so conflicts stay visible. The sharing service
+ * decides on refusals and writes the access record.
  */
-export async function resolveElements(repos: Repositories, cipher: FieldCipher, subject: Subject, elements: string[], today: string): Promise<SourcedValue[]> {
-  const want = new Set(elements);
-  const wants = (prefix: string) => [...want].some((e) => e.startsWith(prefix));
+export async function resolveElements(repos: Repositories, cipher: FieldCipher, subject: Subject, basis: RuleBasis, today: string): Promise<{ values: SourcedValue[]; allowed: string[] }> {
+  // The certificate types asked for, and those whose fields state an element asked for.
+  const asked = new Set(basis.elements);
+  const certTypes = Object.values(CERTIFICATE_TYPE_DEFS)
+    .map((d) => ({ type: d.code, elements: Object.values(d.elements ?? {}).filter((el) => asked.has(el)) }))
+    .filter((t) => asked.has(`cert:${t.type}`) || t.elements.length > 0);
+  for (const e of asked) if (e.startsWith("cert:") && !certTypes.some((t) => `cert:${t.type}` === e)) certTypes.push({ type: e.slice(5), elements: [] });
+  // An applicant's records come with the rule check in one round trip; an enterprise alone needs its own look-ups.
+  const records = subject.personId ? await repos.sharing.subjectRecords({ personId: subject.personId, accountId: subject.accountId, enterpriseId: subject.enterpriseId, certTypes, today, basis }) : null;
+  const allowed = records ? records.allowed : await repos.sharing.allowedElements(basis);
+  const want = new Set(allowed);
+  const wants = (prefix: string) => allowed.some((e) => e.startsWith(prefix));
+  const types = certTypes.filter((t) => want.has(`cert:${t.type}`) || t.elements.some((e) => want.has(e))).map((t) => t.type);
   const out: SourcedValue[] = [];
   const add = (element: string, value: unknown, registry: Registry, orgCode: string | null, updatedAt: Date | null, subjectPersonId: string | null, extra: Partial<SourcedValue> = {}) => {
     if (!want.has(element) || value === null || value === undefined || value === "") return;
     out.push({ element, value: typeof value === "number" ? value : String(value), registry, orgCode, updatedAt, subjectPersonId, ...extra });
   };
 
-  // The certificate types asked for, and those whose fields state an element asked for.
-  const certTypes = new Set([...want].filter((e) => e.startsWith("cert:")).map((e) => e.slice(5)));
-  const mappedTypes = Object.values(CERTIFICATE_TYPE_DEFS).filter((d) => Object.values(d.elements ?? {}).some((el) => want.has(el))).map((d) => d.code);
-  const types = [...new Set([...certTypes, ...mappedTypes])];
-  // An applicant's records come in one round trip; an enterprise alone needs its own look-ups.
-  const records = subject.personId ? await repos.sharing.subjectRecords({ personId: subject.personId, accountId: subject.accountId, enterpriseId: subject.enterpriseId, certTypes: types, today }) : null;
   const family = records?.family ?? [];
   const person = family.find((p) => p.rel === "self");
-  let children: Person[] = [];
+  let children: SharedPerson[] = [];
   if (person) {
     const pop = (element: string, value: unknown) => add(element, value, "population", person.source_org_code, person.updated_at, person.id);
     pop("person.name", person.name);
@@ -166,5 +171,5 @@ export async function resolveElements(repos: Repositories, cipher: FieldCipher, 
       add("contact.mobile", mobile, "account", null, null, account.person_id);
     }
   }
-  return out;
+  return { values: out, allowed };
 }

@@ -5,6 +5,7 @@ import { DomainError } from "../../domain-error";
 import type { AuditEntry } from "../audit/audit.repository";
 import { todayInChina } from "../../../shared/working-days";
 import { REGISTRIES, resolveElements, type SourcedValue, type Subject } from "./registry-sources";
+import type { RuleBasis } from "./sharing.repository";
 
 /** Why a read may happen: an applicant's prefill of an item's form, or handling an application. */
 export type SharePurpose =
@@ -31,6 +32,11 @@ export function ruleSubjectFor(element: string): "applicant" | "applicant_family
   if (element.startsWith("spouse.") || element.startsWith("child.") || element === "cert:birth_certificate") return "applicant_family";
   if (element === "enterprise.legalRepIdNumber") return "legal_representative";
   return "applicant";
+}
+
+/** What the rules are asked: may this org, for this item, read these elements (each of the subject its rule must name)? */
+function ruleBasis(orgId: string, itemCode: string, elements: string[]): RuleBasis {
+  return { orgId, itemCode, elements, subjects: elements.map(ruleSubjectFor) };
 }
 
 /** A purpose in words, as the data subject reads it on 我的数据使用记录. */
@@ -65,27 +71,24 @@ export class SharingService {
 
   /** Which of the elements the reading org's active rules for the item cover. */
   async covered(repos: Repositories, readerOrgId: string, itemCode: string, elements: string[]): Promise<{ allowed: string[]; denied: string[] }> {
-    const rules = await repos.sharing.activeRules(readerOrgId, itemCode);
-    const allowed: string[] = [];
-    const denied: string[] = [];
-    for (const e of new Set(elements)) {
-      const subject = ruleSubjectFor(e);
-      (rules.some((r) => r.subject === subject && (r.elements as string[]).includes(e)) ? allowed : denied).push(e);
-    }
-    return { allowed, denied };
+    const wanted = [...new Set(elements)];
+    const allowed = new Set(await repos.sharing.allowedElements(ruleBasis(readerOrgId, itemCode, wanted)));
+    return { allowed: wanted.filter((e) => allowed.has(e)), denied: wanted.filter((e) => !allowed.has(e)) };
   }
 
   /**
    * Reads what the rules allow, in the caller's transaction, and records it. Elements no rule covers
    * are left out and named in `denied`; when none is covered, or there is no consent, the read is
-   * refused (SHARING_DENIED, CONSENT_REQUIRED) — wrap the transaction in `recordingDenials`.
+   * refused (SHARING_DENIED) — wrap the transaction in `recordingDenials`.
    */
   async read(repos: Repositories, actor: Actor, ctx: RequestContext, request: ShareRequest): Promise<{ values: SourcedValue[]; denied: string[] }> {
     if (!request.elements.length) return { values: [], denied: [] };
     if (!request.consented) throw new ShareDenied("NO_CONSENT", request, request.elements);
-    const { allowed, denied } = await this.covered(repos, request.purpose.readerOrgId, request.purpose.itemCode, request.elements);
-    if (!allowed.length) throw new ShareDenied("NO_RULE", request, denied);
-    const values = await resolveElements(repos, this.cipher, request.subject, allowed, todayInChina(this.now()));
+    const wanted = [...new Set(request.elements)];
+    const { values, allowed } = await resolveElements(repos, this.cipher, request.subject, ruleBasis(request.purpose.readerOrgId, request.purpose.itemCode, wanted), todayInChina(this.now()));
+    const covered = new Set(allowed);
+    const denied = wanted.filter((e) => !covered.has(e));
+    if (!covered.size) throw new ShareDenied("NO_RULE", request, denied);
     await this.record(repos, actor, ctx, request, values, denied);
     return { values, denied };
   }
