@@ -6,6 +6,7 @@ import pg from "pg";
 import { migrations } from "./migrations";
 import { Mutex } from "./mutex";
 import { PgliteDialect } from "./pglite-dialect";
+import { PreparingPool } from "./preparing-pool";
 import type { DB } from "./schema";
 
 /** Runs one SQL text for the job queue: `{ rows }` like node-postgres. */
@@ -43,7 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on("error", (err: Error & { code?: string }) => {
       if (err.code !== "57P01") console.warn("database connection lost:", err.message);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
     return {
       db,
       kind: "postgres",
