@@ -86,7 +86,7 @@ describe("e-certificates", () => {
     expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "revoked", reason: "申请人主动注销" } })).statusCode).toBe(200);
     expect((await verify(identifier)).reason).toBe("REVOKED");
     expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "valid", reason: "恢复" } })).json().error.code).toBe("CERTIFICATE_STATUS_INVALID");
-    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "certificate.%").execute();
+    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "certificate.%").orderBy("occurred_at").orderBy("seq").execute();
     expect(audit.map((a) => a.action)).toEqual(["certificate.issue", "certificate.suspend", "certificate.revoke"]);
   });
 

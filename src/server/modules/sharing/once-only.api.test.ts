@@ -89,6 +89,22 @@ describe("consented prefill (授权预填)", () => {
     const log = (await get(mother, "/me/data-access?limit=100")).json().items;
     expect(log.find((e: { denied: boolean }) => e.denied)).toMatchObject({ action: "调取被拒绝", orgName: "上海市公安局黄浦分局", deniedReason: expect.stringContaining("共享目录中没有") });
   });
+
+  it("without a family rule, the family is not read at all: the child's fields stay empty and no record names the child", async () => {
+    const admin = await login(t.app, "data.admin");
+    const family = (await get(admin, "/admin/sharing-rules?itemCode=QR00001001")).json().items.find((r: { orgName: string; subject: string }) => r.orgName === "上海市公安局黄浦分局" && r.subject === "applicant_family");
+    const patch = (status: string) => t.app.inject({ method: "PATCH", url: `/api/v1/admin/sharing-rules/${family.id}`, headers: admin.headers, payload: { status } });
+    expect((await patch("suspended")).statusCode).toBe(200);
+    const child = await t.database.db.selectFrom("persons").select("id").where("name", "=", "张子涵").executeTakeFirstOrThrow();
+    const childReads = () => t.database.db.selectFrom("audit_log").select("seq").where("action", "=", "data.share").where("subject_person_id", "=", child.id).execute();
+    const before = (await childReads()).length;
+    const body = (await prefill(mother, birthItem)).json();
+    expect(body.fields.find((f: { key: string }) => f.key === "name").value).toBe("李雪梅");
+    expect(body.missing.map((m: { key: string }) => m.key)).toEqual(expect.arrayContaining(["childName", "childBirthDate"]));
+    expect(body.waivable.map((w: { materialKey: string }) => w.materialKey)).not.toContain("birth_cert");
+    expect((await childReads()).length).toBe(before);
+    expect((await patch("active")).statusCode).toBe(200);
+  });
 });
 
 describe("once-only application (Done when)", () => {
@@ -208,7 +224,7 @@ describe("data-element dictionary (数据元)", () => {
     expect((await put(0, "鞋号")).statusCode).toBe(200);
     expect((await put(0, "尺码")).json().error.code).toBe("DATA_ELEMENT_CHANGED");
     expect((await get(null, "/data-elements/person.shoeSize")).json()).toMatchObject({ name: "鞋号", lockVersion: 1, updatedBy: "钱思远" });
-    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "data_element.%").execute();
+    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "data_element.%").orderBy("seq").execute();
     expect(audit.map((a) => a.action)).toEqual(["data_element.create", "data_element.update"]);
   });
 });
