@@ -1,0 +1,62 @@
+import type { z } from "zod";
+import type { bundleDefinition } from "../../../shared/schemas/bundle";
+
+type BundleInput = z.input<typeof bundleDefinition>;
+
+/** What downstream items of 企业开办 take from the new business licence. */
+const FROM_LICENCE = { item: "licence", certificateAs: "business_licence", fields: { enterpriseName: "enterpriseName", creditCode: "cert.creditCode", legalRep: "legalRep" } };
+
+/**
+ * The demo city's 一件事 bundles, built from the catalogue's own items (by basic code). Each
+ * applicant's district implementation handles an item; items only the city implements go to the city.
+ */
+export const DEMO_BUNDLES: BundleInput[] = [
+  {
+    code: "START_BUSINESS",
+    name: "企业开办一件事",
+    theme: "start_business",
+    summary: "新开办企业一次申请，同步办理营业执照、公章刻制、涉税信息确认和发票领用、社会保险登记、住房公积金缴存登记；营业执照核发后其余事项自动开始，电子营业执照作为共享材料。",
+    keywords: ["开公司", "注册公司", "开办企业", "办执照", "开店"],
+    audience: "person",
+    leadDept: "AMR",
+    questions: [
+      { key: "seal", text: "是否需要刻制印章（新办企业免费领取首套）？", options: [{ value: "yes", label: "需要" }, { value: "no", label: "不需要", excludes: ["seal"] }] },
+      { key: "invoice", text: "开业后是否需要开具发票？", options: [{ value: "yes", label: "需要", includes: ["invoice"] }, { value: "no", label: "暂不需要" }] },
+      { key: "staff", text: "是否招用员工？", help: "招用员工的，应办理住房公积金单位缴存登记。", options: [{ value: "yes", label: "招用员工", includes: ["housing_fund"] }, { value: "no", label: "暂不招用" }] },
+      { key: "agent", text: "是否委托他人代为办理？", options: [{ value: "no", label: "本人办理", waivesMaterials: ["licence.agent_authorisation"] }, { value: "yes", label: "委托他人" }] },
+    ],
+    items: [
+      { key: "licence", basicCode: "XK00001001" },
+      { key: "seal", basicCode: "BA00001000", dependsOn: [FROM_LICENCE] },
+      { key: "tax", basicCode: "BA00002000", dependsOn: [FROM_LICENCE] },
+      { key: "invoice", basicCode: "QT00001000", optional: true, dependsOn: [{ item: "licence", fields: FROM_LICENCE.fields }, { item: "tax" }] },
+      { key: "social_insurance", basicCode: "QR00004001", dependsOn: [FROM_LICENCE] },
+      { key: "housing_fund", basicCode: "GG00005001", optional: true, dependsOn: [FROM_LICENCE] },
+    ],
+    onDenial: "stop_dependants",
+    limitDays: 3,
+  },
+  {
+    code: "NEWBORN",
+    name: "新生儿出生一件事",
+    theme: "birth",
+    summary: "新生儿出生后一次申请，办理出生医学证明、出生登记（落户）、城乡居民医保参保、社会保障卡申领和预防接种证；前一事项办结后，证照自动作为后续事项的共享材料。",
+    keywords: ["生孩子", "生宝宝", "新生儿", "宝宝落户", "出生"],
+    audience: "person",
+    leadDept: "HEALTH",
+    questions: [
+      { key: "birth_cert", text: "是否已领取《出生医学证明》？", options: [{ value: "no", label: "尚未领取" }, { value: "yes", label: "已领取", excludes: ["birth_cert"] }] },
+      { key: "hukou", text: "新生儿是否在本市落户？", options: [{ value: "yes", label: "在本市落户" }, { value: "no", label: "不在本市落户", excludes: ["hukou"] }] },
+      { key: "vaccination", text: "是否同时办理预防接种证？", options: [{ value: "yes", label: "同时办理", includes: ["vaccination"] }, { value: "no", label: "以后再办" }] },
+    ],
+    items: [
+      { key: "birth_cert", basicCode: "GG00008001" },
+      { key: "hukou", basicCode: "QR00001001", dependsOn: [{ item: "birth_cert", certificateAs: "birth_cert", fields: { childName: "childName", childGender: "childGender", childBirthDate: "childBirthDate" } }] },
+      { key: "insurance", basicCode: "GG00004001", dependsOn: [{ item: "hukou", certificateAs: "household_register" }] },
+      { key: "ss_card", basicCode: "GG00002001", dependsOn: [{ item: "insurance" }] },
+      { key: "vaccination", basicCode: "GG00008002", optional: true, dependsOn: [{ item: "birth_cert", certificateAs: "birth_cert", fields: { childName: "childName", childBirthDate: "childBirthDate" } }] },
+    ],
+    onDenial: "stop_dependants",
+    limitDays: 15,
+  },
+];
