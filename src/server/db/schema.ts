@@ -449,6 +449,61 @@ export interface AddressesTable {
 }
 
 /** 亮证 links: the token's hash, the purpose, what the holder discloses, expiry and revocation. */
+/** 一件事 definitions. */
+export interface BundlesTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  definition: ColumnType<unknown, string, string>;
+  status: Generated<string>;
+  lock_version: Generated<number>;
+  updated_by: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+/** One applicant's 一件事: the answers and the definition as applied. */
+export interface BundleApplicationsTable {
+  id: Generated<string>;
+  number: string;
+  bundle_id: string;
+  definition: ColumnType<unknown, string, string>;
+  answers: ColumnType<unknown, string, string>;
+  applicant_account_id: string | null;
+  applicant_person_id: string | null;
+  acting_for_enterprise_id: string | null;
+  applicant_name: string;
+  region_code: string;
+  delivery: string | null;
+  delivery_org_id: string | null;
+  start_date: string;
+  deadline: string | null;
+  submitted_at: Timestamp;
+  lock_version: Generated<number>;
+}
+
+/** A constituent item of a bundle application: waiting for its upstream, started, or stopped. */
+export interface BundleChildrenTable {
+  bundle_application_id: string;
+  item_key: string;
+  item_id: string;
+  position: number;
+  status: string;
+  waits_for: ColumnType<string[], string, string>;
+  application_id: string | null;
+  form_data: ColumnType<unknown, string, string>;
+  materials: ColumnType<unknown, string | undefined, string>;
+  stopped_reason: string | null;
+}
+
+export interface BundleIdempotencyKeysTable {
+  account_id: string;
+  key: string;
+  request_hash: string;
+  bundle_application_id: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface CertificateSharesTable {
   id: Generated<string>;
   certificate_id: string;
@@ -597,6 +652,10 @@ export interface DB {
   addresses: AddressesTable;
   registry_imports: RegistryImportsTable;
   certificate_shares: CertificateSharesTable;
+  bundles: BundlesTable;
+  bundle_applications: BundleApplicationsTable;
+  bundle_children: BundleChildrenTable;
+  bundle_idempotency_keys: BundleIdempotencyKeysTable;
   certificate_share_uses: CertificateShareUsesTable;
 }
 

@@ -21,6 +21,7 @@ import * as m0019 from "./0019-shared-evidence";
 import * as m0020 from "./0020-once-only-data";
 import * as m0021 from "./0021-certificate-shares";
 import * as m0022 from "./0022-person-address-encrypted";
+import * as m0023 from "./0023-bundles";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "0020-once-only-data": m0020,
   "0021-certificate-shares": m0021,
   "0022-person-address-encrypted": m0022,
+  "0023-bundles": m0023,
 };
