@@ -18,6 +18,7 @@ import { EnterpriseRepository } from "../modules/registry/enterprise.repository"
 import { PersonRepository } from "../modules/registry/person.repository";
 import { DataElementRepository } from "../modules/data-elements/data-element.repository";
 import { SharingRepository } from "../modules/sharing/sharing.repository";
+import { BundleRepository } from "../modules/bundles/bundle.repository";
 import { RegistryAdminRepository } from "../modules/registry/registry-admin.repository";
 import type { DB } from "./schema";
 
@@ -42,6 +43,7 @@ export class Repositories {
   readonly certificates: CertificateRepository;
   readonly dataElements: DataElementRepository;
   readonly sharing: SharingRepository;
+  readonly bundles: BundleRepository;
   readonly registryAdmin: RegistryAdminRepository;
 
   constructor(db: Kysely<DB>) {
@@ -64,6 +66,7 @@ export class Repositories {
     this.certificates = new CertificateRepository(db);
     this.dataElements = new DataElementRepository(db);
     this.sharing = new SharingRepository(db);
+    this.bundles = new BundleRepository(db);
     this.registryAdmin = new RegistryAdminRepository(db);
   }
 }

@@ -29,6 +29,9 @@ const PUBLIC = new Set([
   "GET /api/v1/data-elements",
   "GET /api/v1/data-elements/{code}",
   "GET /api/v1/certificates/shared/{token}",
+  "GET /api/v1/bundles",
+  "GET /api/v1/bundles/{code}",
+  "POST /api/v1/bundles/{code}/plan",
 ]);
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 

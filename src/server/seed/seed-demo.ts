@@ -14,6 +14,7 @@ import { seedCatalogue } from "./catalogue/seed-catalogue";
 import { DEMO_PASSWORD, DEMO_STAFF, demoEnterprises, demoPersons } from "./demo-people";
 import { seedUuid } from "./seed-demo-ids";
 import { seedOnceOnly } from "./seed-once-only";
+import { seedBundles } from "./bundles/seed-bundles";
 
 export { seedUuid };
 
@@ -198,6 +199,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
     await seedAppointmentSlots(trx, orgs.filter((o) => o.kind === "service_centre").map((o) => ({ id: seedUuid(`org:${o.code}`), regionCode: o.regionCode })), now);
     await seedBusinessLicences(trx, cipher, new Set(orgs.map((o) => o.code)), now);
     await seedOnceOnly(trx, cipher, people, enterprises, now);
+    await seedBundles(trx);
     const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length, ...catalogue };
     await new AuditRepository(trx).append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {
       action: "seed.demo",

@@ -165,3 +165,77 @@ export function findCycle(items: Array<Pick<BundleItem, "key" | "dependsOn">>): 
   }
   return null;
 }
+
+// ---- API shapes ----
+
+export const bundleAnswers = z.record(key, z.union([key, z.array(key).max(12)]));
+
+export const reductionView = z.object({
+  separate: z.object({ fields: z.number(), materials: z.number(), visits: z.number(), days: z.number() }),
+  bundle: z.object({ fields: z.number(), materials: z.number(), visits: z.number(), days: z.number() }),
+});
+
+export const bundleSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  theme: z.string(),
+  summary: z.string(),
+  itemCount: z.number(),
+  reduction: reductionView,
+});
+
+export const bundleView = bundleSummary.extend({
+  leadOrgName: z.string(),
+  onDenial: z.enum(["stop_dependants", "continue"]),
+  limitDays: z.number(),
+  questions: z.array(z.object({ key: z.string(), text: z.string(), help: z.string().optional(), multiple: z.boolean(), askIf: z.object({ question: z.string(), equals: z.string() }).optional(), options: z.array(z.object({ value: z.string(), label: z.string() })) })),
+  items: z.array(z.object({ key: z.string(), name: z.string(), orgName: z.string(), optional: z.boolean(), dependsOn: z.array(z.string()) })),
+});
+
+export const bundlePlanRequest = z.strictObject({ answers: bundleAnswers, regionCode: z.string().regex(/^31\d{4}$/).optional() });
+
+export const bundlePlanView = z.object({
+  items: z.array(z.object({ key: z.string(), name: z.string(), orgName: z.string(), included: z.boolean(), reason: z.string(), waitsFor: z.array(z.string()), limitDays: z.number().nullable(), fees: z.array(z.object({ name: z.string(), amount: z.string() })) })),
+  fields: z.array(z.record(z.string(), z.unknown())),
+  materials: z.array(z.object({ key: z.string(), name: z.string(), requirements: z.string(), evidence: z.string().nullable(), fromItem: z.string().nullable(), items: z.array(z.string()) })),
+  providedByUpstream: z.array(z.object({ item: z.string(), material: z.string(), from: z.string() })),
+  reduction: reductionView,
+});
+
+export const bundleSubmitRequest = z.strictObject({
+  answers: bundleAnswers,
+  regionCode: z.string().regex(/^31\d{4}$/).optional(),
+  formData: z.record(z.string().max(40), z.unknown()),
+  /** The applicant agrees that data and certificates the government holds stand in for materials (免提交). */
+  dataConsent: z.boolean().default(false),
+  delivery: z.enum(["electronic", "window"]).default("electronic"),
+});
+
+export const bundleChildView = z.object({
+  key: z.string(),
+  name: z.string(),
+  orgName: z.string(),
+  status: z.enum(["waiting", "started", "stopped"]),
+  statusName: z.string(),
+  waitsFor: z.array(z.string()),
+  stoppedReason: z.string().nullable(),
+  applicationId: z.string().nullable(),
+  number: z.string().nullable(),
+  state: z.string().nullable(),
+  outcome: z.string().nullable(),
+  committedDeadline: z.string().nullable(),
+  certificates: z.array(z.object({ identifier: z.string(), typeName: z.string() })),
+});
+
+export const bundleApplicationView = z.object({
+  id: z.string(),
+  number: z.string(),
+  bundleCode: z.string(),
+  bundleName: z.string(),
+  state: z.enum(["in_progress", "completed", "partly_completed", "stopped"]),
+  stateName: z.string(),
+  submittedAt: z.string(),
+  deadline: z.string().nullable(),
+  delivery: z.string().nullable(),
+  children: z.array(bundleChildView),
+});

@@ -17,6 +17,7 @@ import type { CertificateService } from "../certificates/certificate.service";
 import type { DocumentKind } from "../../../shared/schemas/documents";
 import { availableDocuments, buildDocument, type DocumentSource } from "./application-documents";
 import type { SharingService } from "../sharing/sharing.service";
+import { establishEnterprise } from "../registry/establishment";
 import { VersionContents } from "../catalogue/version-contents";
 import { materialElement, type PrefillService } from "../sharing/prefill.service";
 import { REGISTRIES } from "../sharing/registry-sources";
@@ -28,7 +29,10 @@ export interface MaterialRef {
 }
 
 /** An application as read with its workflow definition. */
-type ApplicationRow = NonNullable<Awaited<ReturnType<Repositories["applications"]["findById"]>>>;
+export type ApplicationRow = NonNullable<Awaited<ReturnType<Repositories["applications"]["findById"]>>>;
+
+/** Told, in the deciding transaction, that an application reached its outcome (approved, denied, rejected, withdrawn). */
+export type DecisionListener = (repos: Repositories, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) => Promise<void>;
 
 export interface InboxFilter {
   states: string[] | null;
@@ -40,6 +44,17 @@ export interface InboxFilter {
   q: string | null;
   itemId: string | null;
   channel: string | null;
+}
+
+/** Who applies, and through which channel (a window clerk applies for a walk-in person). */
+export interface Applicant {
+  channel: "online" | "window";
+  applicantAccountId: string | null;
+  applicantPersonId: string | null;
+  applicantName: string;
+  acceptingOrgId: string | null;
+  /** The enterprise applied for, when not the actor's (a 一件事 starting a later item). */
+  enterpriseId?: string | null;
 }
 
 export interface SubmitInput {
@@ -71,6 +86,33 @@ export class ApplicationService {
   /** Inside a transaction pass its repositories: on the embedded engine a read outside would wait for it. */
   private versionContent(versionId: string, repos: Repositories = this.store.repos): Promise<ItemContent> {
     return this.contents.get(versionId, repos);
+  }
+
+  private readonly decisionListeners: DecisionListener[] = [];
+
+  /** The legal representative named on the form if the population registry knows them, else the applicant; the division from the form. */
+  private async establish(repos: Repositories, app: ApplicationRow, formData: FormValues, data: Record<string, string>) {
+    const repId = typeof formData.legalRepId === "string" ? await repos.persons.findByIdNumberHash(this.cipher.blindIndex("id", formData.legalRepId)) : undefined;
+    const legalRepPersonId = repId?.id ?? app.applicant_person_id;
+    if (!legalRepPersonId) throw new DomainError("PERSON_NOT_FOUND");
+    const division = typeof formData.division === "string" && /^31\d{4}/.test(formData.division) ? formData.division.slice(0, 6) : app.region_code;
+    const org = await repos.orgs.findById(app.handling_org_id);
+    return establishEnterprise(repos, {
+      name: data.name ?? app.applicant_name,
+      legalRepPersonId,
+      divisionCode: division,
+      regionCode: app.region_code,
+      capitalWan: Number(formData.capital ?? 0) || 0,
+      address: data.address ?? "",
+      industry: typeof formData.scope === "string" ? formData.scope.slice(0, 40) : "",
+      establishedOn: todayInChina(this.now()),
+      sourceOrgCode: org?.code ?? app.region_code,
+    });
+  }
+
+  /** Registers a listener for outcomes (a 一件事 starts or stops the items waiting for this one). */
+  onDecided(listener: DecisionListener) {
+    this.decisionListeners.push(listener);
   }
 
   /** Workflow definition ids by content hash, once known to be committed. */
@@ -142,91 +184,110 @@ export class ApplicationService {
   private async create(
     actor: Actor,
     input: SubmitInput,
-    who: { channel: "online" | "window"; applicantAccountId: string | null; applicantPersonId: string | null; applicantName: string; acceptingOrgId: string | null },
+    who: Applicant,
     ctx: RequestContext,
     also: (repos: Repositories, applicationId: string) => Promise<void>,
   ) {
-    const item = await this.store.repos.catalogue.findApplicable(input.itemId);
+    const prepared = await this.prepare(this.store.repos, input);
+    const created = await this.store.transact(async (repos) => {
+      const done = await this.insertPrepared(repos, actor, prepared, input, who, ctx);
+      await also(repos, done.receipt.id);
+      return done;
+    });
+    // Remembered only once committed: a rolled-back transaction's definition row does not exist.
+    this.workflowIds.set(prepared.workflowHash, created.workflowId);
+    return created.receipt;
+  }
+
+  /**
+   * Creates an application inside the caller's transaction (a 一件事 creates all its started items in
+   * one): the item must be published and the form valid; `extra` is recorded with the submission event.
+   */
+  async createInTransaction(repos: Repositories, actor: Actor, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}) {
+    const prepared = await this.prepare(repos, input);
+    return (await this.insertPrepared(repos, actor, prepared, input, who, ctx, extra)).receipt;
+  }
+
+  private async prepare(repos: Repositories, input: SubmitInput) {
+    const item = await repos.catalogue.findApplicable(input.itemId);
     const versionId = item?.version_id;
     if (!item || !versionId) throw new DomainError("ITEM_NOT_FOUND");
-    const content = await this.versionContent(versionId);
+    const content = await this.versionContent(versionId, repos);
     const problems = validateFormValues(content.form.fields, input.formData);
     if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
     const materials = collectMaterials(content, input.formData, input.materials ?? []);
-
     const workflow: WorkflowDefinition = (item.workflow as WorkflowDefinition | null) ?? templateFor(content.guide.committedLimitDays);
+    const workflowJson = JSON.stringify(workflow);
+    const workflowHash = createHash("sha256").update(canonicalJson(workflow)).digest("hex");
+    return { item, versionId, content, materials, workflow, workflowJson, workflowHash };
+  }
+
+  private async insertPrepared(repos: Repositories, actor: Actor, prepared: Awaited<ReturnType<ApplicationService["prepare"]>>, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}) {
+    const { item, versionId, content, materials, workflow, workflowJson, workflowHash } = prepared;
     const start = todayInChina(this.now());
     const deadlines = this.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
     const division = item.region_code;
-
     const startState = workflow.states.find((s) => s.kind === "start")!.key;
     const stepDeadline = this.stepDeadline(start, workflow.states.find((s) => s.kind === "start")!);
     const submittedAt = this.now();
-    const workflowJson = JSON.stringify(workflow);
-    const workflowHash = createHash("sha256").update(canonicalJson(workflow)).digest("hex");
-    const created = await this.store.transact(async (repos) => {
-        const workflowId = this.workflowIds.get(workflowHash) ?? (await repos.applications.workflowId(workflowHash, workflowJson));
-        const seq = await repos.applications.nextSequence(division, start);
-        const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
-        const app = await repos.applications.insert({
-          number,
-          item_id: item.id,
-          version_id: versionId,
-          workflow_id: workflowId,
-          applicant_account_id: who.applicantAccountId,
-          applicant_person_id: who.applicantPersonId,
-          applicant_name: who.applicantName,
-          acting_for_enterprise_id: who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null,
-          channel: who.channel,
-          accepting_org_id: who.acceptingOrgId,
-          handling_org_id: item.org_id,
-          region_code: item.region_code,
-          state: startState,
-          outcome: null,
-          form_data: JSON.stringify(sealForm(content.form.fields, input.formData, this.cipher)),
-          start_date: start,
-          submitted_at: submittedAt,
-          committed_days: content.guide.committedLimitDays,
-          legal_days: content.guide.legalLimitDays,
-          committed_deadline: deadlines.committed,
-          legal_deadline: deadlines.legal,
-          deadline_beyond_calendar: deadlines.beyondCalendar,
-          step_deadline: stepDeadline,
-        });
-        await attachMaterials(repos, actor, app.id, materials);
-        const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
-        const consentAt = prefill?.consentedAt ?? (input.dataConsent ? submittedAt : null);
-        const waived = consentAt
-          ? await this.attachSharedEvidence(repos, actor, ctx, { id: app.id, number, itemCode: item.basic_code, itemName: content.name, orgId: item.org_id, regionCode: item.region_code }, content, materials, {
-              personId: who.applicantPersonId,
-              enterpriseId: who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null,
-              accountId: who.applicantAccountId,
-            })
-          : 0;
-        if (prefill || consentAt) await repos.applications.setOnceOnly(app.id, { waived_materials: waived, prefilled_fields: prefill?.prefilled ?? 0, prefill_sources: prefill ? JSON.stringify(prefill.sources) : null, data_consent_at: consentAt });
-        if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
-        await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "submit", from_state: null, to_state: startState, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length }, region_code: item.region_code });
-        await also(repos, app.id);
-        await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, item.region_code);
-        await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel } });
-        const receipt = {
-          id: app.id,
-          number,
-          state: startState,
-          stateName: workflow.states.find((st) => st.key === startState)!.name,
-          outcome: null,
-          submittedAt: submittedAt.toISOString(),
-          committedDeadline: deadlines.committed,
-          legalDeadline: deadlines.legal,
-          deadlineBeyondCalendar: deadlines.beyondCalendar,
-          stepDeadline,
-          light: this.light(deadlines.committed, false),
-        };
-        return { receipt, workflowId };
-      });
-    // Remembered only once committed: a rolled-back transaction's definition row does not exist.
-    this.workflowIds.set(workflowHash, created.workflowId);
-    return created.receipt;
+    const enterpriseId = who.enterpriseId !== undefined ? who.enterpriseId : who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null;
+    const workflowId = this.workflowIds.get(workflowHash) ?? (await repos.applications.workflowId(workflowHash, workflowJson));
+    const seq = await repos.applications.nextSequence(division, start);
+    const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
+    const app = await repos.applications.insert({
+      number,
+      item_id: item.id,
+      version_id: versionId,
+      workflow_id: workflowId,
+      applicant_account_id: who.applicantAccountId,
+      applicant_person_id: who.applicantPersonId,
+      applicant_name: who.applicantName,
+      acting_for_enterprise_id: enterpriseId,
+      channel: who.channel,
+      accepting_org_id: who.acceptingOrgId,
+      handling_org_id: item.org_id,
+      region_code: item.region_code,
+      state: startState,
+      outcome: null,
+      form_data: JSON.stringify(sealForm(content.form.fields, input.formData, this.cipher)),
+      start_date: start,
+      submitted_at: submittedAt,
+      committed_days: content.guide.committedLimitDays,
+      legal_days: content.guide.legalLimitDays,
+      committed_deadline: deadlines.committed,
+      legal_deadline: deadlines.legal,
+      deadline_beyond_calendar: deadlines.beyondCalendar,
+      step_deadline: stepDeadline,
+    });
+    await attachMaterials(repos, actor, app.id, materials);
+    const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
+    const consentAt = prefill?.consentedAt ?? (input.dataConsent ? submittedAt : null);
+    const waived = consentAt
+      ? await this.attachSharedEvidence(repos, actor, ctx, { id: app.id, number, itemCode: item.basic_code, itemName: content.name, orgId: item.org_id, regionCode: item.region_code }, content, materials, {
+          personId: who.applicantPersonId,
+          enterpriseId,
+          accountId: who.applicantAccountId,
+        })
+      : 0;
+    if (prefill || consentAt) await repos.applications.setOnceOnly(app.id, { waived_materials: waived, prefilled_fields: prefill?.prefilled ?? 0, prefill_sources: prefill ? JSON.stringify(prefill.sources) : null, data_consent_at: consentAt });
+    if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
+    await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "submit", from_state: null, to_state: startState, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length, ...extra }, region_code: item.region_code });
+    await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, item.region_code);
+    await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel, ...extra } });
+    const receipt = {
+      id: app.id,
+      number,
+      state: startState,
+      stateName: workflow.states.find((st) => st.key === startState)!.name,
+      outcome: null,
+      submittedAt: submittedAt.toISOString(),
+      committedDeadline: deadlines.committed,
+      legalDeadline: deadlines.legal,
+      deadlineBeyondCalendar: deadlines.beyondCalendar,
+      stepDeadline,
+      light: this.light(deadlines.committed, false),
+    };
+    return { receipt, workflowId };
   }
 
   /** Takes a workflow action: checks the table, the role and org, the reason, and the version read. */
@@ -300,6 +361,7 @@ export class ApplicationService {
       await repos.applications.insertOutbox("application.transition", { applicationId: id, action: action.key, to: target.key }, app.region_code);
       await repos.audit.append(actor, ctx, { action: `application.${action.key}`, targetType: "application", targetId: id, regionCode: app.region_code, details: { number: app.number, from: app.state, to: target.key } });
       if (target.outcome === "approved") await this.issueCertificate(repos, actor, app, openForm(formData ? JSON.parse(formData) : app.form_data, this.cipher), ctx);
+      if (target.outcome) for (const listener of this.decisionListeners) await listener(repos, actor, app, target.outcome, ctx);
       return this.receipt(repos, id);
     });
   }
@@ -606,7 +668,12 @@ export class ApplicationService {
     const data = Object.fromEntries(Object.entries(declared.fields).filter(([, formKey]) => formData[formKey] !== undefined && formData[formKey] !== null).map(([certField, formKey]) => [certField, String(formData[formKey])]));
     let holder: { kind: "person" | "enterprise"; personId: string | null; enterpriseId: string | null; name: string; id: string };
     if (def.holder === "enterprise") {
-      const enterprise = app.acting_for_enterprise_id ? await repos.enterprises.findById(app.acting_for_enterprise_id) : data.creditCode ? await repos.enterprises.findByCreditCode(data.creditCode) : undefined;
+      let enterprise = app.acting_for_enterprise_id ? await repos.enterprises.findById(app.acting_for_enterprise_id) : data.creditCode ? await repos.enterprises.findByCreditCode(data.creditCode) : undefined;
+      // A business licence for an enterprise not yet registered: approving 设立登记 establishes it.
+      if (!enterprise && def.code === "business_licence") {
+        enterprise = await this.establish(repos, app, formData, data);
+        data.creditCode = enterprise.credit_code;
+      }
       holder = { kind: "enterprise", personId: null, enterpriseId: enterprise?.id ?? null, name: enterprise?.name ?? data.operatorName ?? data.name ?? app.applicant_name, id: enterprise?.credit_code ?? data.creditCode ?? "" };
     } else {
       const person = app.applicant_person_id ? await repos.persons.findById(app.applicant_person_id) : undefined;

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { DB, Enterprise } from "../../db/schema";
 
 /** The legal-person registry (法人库). */
@@ -11,6 +11,11 @@ export class EnterpriseRepository {
 
   findByCreditCode(code: string): Promise<Enterprise | undefined> {
     return this.db.selectFrom("enterprises").selectAll().where("credit_code", "=", code).executeTakeFirst();
+  }
+
+  /** A newly established enterprise (设立登记 approved) enters the registry. */
+  insertEstablished(row: Insertable<DB["enterprises"]>): Promise<Enterprise> {
+    return this.db.insertInto("enterprises").values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   listByLegalRepresentative(personId: string): Promise<Enterprise[]> {

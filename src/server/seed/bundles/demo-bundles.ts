@@ -51,10 +51,10 @@ export const DEMO_BUNDLES: BundleInput[] = [
     ],
     items: [
       { key: "birth_cert", basicCode: "GG00008001" },
-      { key: "hukou", basicCode: "QR00001001", dependsOn: [{ item: "birth_cert", certificateAs: "birth_cert", fields: { childName: "childName", childGender: "childGender", childBirthDate: "childBirthDate" } }] },
+      { key: "hukou", basicCode: "QR00001001", dependsOn: [{ item: "birth_cert", fields: { childName: "childName", childGender: "childGender", childBirthDate: "childBirthDate" } }] },
       { key: "insurance", basicCode: "GG00004001", dependsOn: [{ item: "hukou", certificateAs: "household_register" }] },
       { key: "ss_card", basicCode: "GG00002001", dependsOn: [{ item: "insurance" }] },
-      { key: "vaccination", basicCode: "GG00008002", optional: true, dependsOn: [{ item: "birth_cert", certificateAs: "birth_cert", fields: { childName: "childName", childBirthDate: "childBirthDate" } }] },
+      { key: "vaccination", basicCode: "GG00008002", optional: true, dependsOn: [{ item: "birth_cert", fields: { childName: "childName", childBirthDate: "childBirthDate" } }] },
     ],
     onDenial: "stop_dependants",
     limitDays: 15,

@@ -61,6 +61,8 @@ export const BUSINESS_ITEMS: BaseItemDef[] = [
     ],
     situations: [BY_AGENT],
     form: COMPANY_FORM,
+    // Approval establishes the enterprise in the legal-person registry and issues its electronic business licence.
+    certificate: { type: "business_licence", fields: { name: "enterpriseName", legalRep: "legalRep", address: "address" } },
     at: { city: true, districts: D4 },
     variants: {
       "310112": { name: "公司设立登记" },

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+import { validateCreditCode } from "../../../shared/validation/credit-code";
+
+let t: TestApp;
+let founder: LoggedIn;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  founder = await login(t.app, "13800000001"); // 张伟明
+});
+afterAll(() => t.close());
+
+const post = (who: LoggedIn | null, url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: "POST", url: `/api/v1${url}`, headers: { ...(who?.headers ?? {}), ...headers }, payload: payload as object });
+const get = (who: LoggedIn | null, url: string) => t.app.inject({ method: "GET", url: `/api/v1${url}`, ...(who ? { headers: who.headers } : {}) });
+
+const ANSWERS = { seal: "yes", invoice: "yes", staff: "yes", agent: "no" };
+
+/** The founder's answers to the one merged form, by its field keys. */
+const FORM: Record<string, unknown> = {
+  enterpriseName: "上海好办示范科技有限公司",
+  enterpriseType: "llc",
+  capital: 100,
+  scope: "软件开发；信息技术咨询服务",
+  division: "310101",
+  address: "上海市黄浦区南京东路100号8楼",
+  legalRep: "张伟明",
+  legalRepId: "310101198503125034",
+  investors: [{ investorName: "张伟明", investorId: "310101198503125034", amount: 100 }],
+  employees: 5,
+  contactMobile: "13800000001",
+  contact: "张伟明",
+  seals: "company",
+  delivery: "post",
+  bankAccount: "31001234567890123",
+  accountant: "王晓红",
+  invoiceType: "digital_general",
+  monthlyAmount: 50000,
+  rate: 7,
+};
+
+async function formFor(answers: Record<string, string>) {
+  const plan = (await post(null, "/bundles/START_BUSINESS/plan", { answers })).json();
+  // Only the fields the merged form asks for.
+  return { plan, formData: Object.fromEntries(plan.fields.filter((f: { key: string }) => f.key in FORM).map((f: { key: string }) => [f.key, FORM[f.key]])) };
+}
+
+async function decide(id: string, steps: Array<[string, string]>) {
+  for (const [who, action] of steps) {
+    const staff = await login(t.app, who);
+    const lockVersion = (await get(staff, `/applications/${id}`)).json().lockVersion;
+    const res = await post(staff, `/applications/${id}/actions`, { action, lockVersion, ...(action === "deny" ? { opinion: "名称与已登记企业名称相同" } : {}) });
+    if (res.statusCode !== 200) throw new Error(`${action}: ${res.body}`);
+  }
+}
+
+describe("一件事: the bundle and its questions (public)", () => {
+  it("lists the bundles with their reduction, and shows one with its questions and departments", async () => {
+    const list = (await get(null, "/bundles")).json().items;
+    const start = list.find((b: { code: string }) => b.code === "START_BUSINESS");
+    expect(start).toMatchObject({ name: "企业开办一件事", itemCount: 6 });
+    expect(start.reduction.bundle.fields).toBeLessThan(start.reduction.separate.fields);
+    expect(start.reduction.bundle.days).toBeLessThan(start.reduction.separate.days);
+    const one = (await get(null, "/bundles/START_BUSINESS")).json();
+    expect(one.leadOrgName).toBe("黄浦区市场监督管理局");
+    expect(one.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(["企业设立登记", "公章刻制备案", "单位社会保险登记", "住房公积金单位缴存登记"]));
+    expect(one.items.find((i: { key: string }) => i.key === "housing_fund").orgName).toBe("上海市公积金管理中心");
+    expect((await get(null, "/bundles/NOPE")).statusCode).toBe(404);
+  });
+
+  it("answers decide the items, each with its reason; contradictory or missing answers are refused", async () => {
+    const { plan } = await formFor({ ...ANSWERS, seal: "no", staff: "no" });
+    const included = plan.items.filter((i: { included: boolean }) => i.included).map((i: { key: string }) => i.key);
+    expect(included).toEqual(["licence", "tax", "invoice", "social_insurance"]);
+    expect(plan.items.find((i: { key: string }) => i.key === "seal").reason).toContain("无需办理");
+    // The licence the first item issues is the later items' 营业执照: not asked of the founder.
+    expect(plan.providedByUpstream).toContainEqual({ item: "新办纳税人涉税信息确认", material: "营业执照", from: "企业设立登记" });
+    expect(plan.materials.some((m: { name: string }) => m.name === "营业执照")).toBe(false);
+    const missing = await post(null, "/bundles/START_BUSINESS/plan", { answers: { seal: "yes" } });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.code).toBe("BUNDLE_ANSWERS_INVALID");
+    expect(missing.json().error.details.issues.map((i: { message: string }) => i.message)).toContain("请回答“开业后是否需要开具发票？”");
+  });
+});
+
+describe("一件事: one submission, processing, one result (Done when)", () => {
+  let bundleId: string;
+
+  it("refuses a merged form that fails an item's validation, naming each field once, and creates nothing", async () => {
+    const { formData } = await formFor(ANSWERS);
+    const before = (await t.database.db.selectFrom("applications").select("id").execute()).length;
+    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...formData, contactMobile: "123" }, dataConsent: true });
+    expect(res.statusCode).toBe(400);
+    const issues = res.json().error.details.issues;
+    // The mobile is asked once for all six items: one error.
+    expect(issues.filter((i: { path: string }) => i.path === "contactMobile")).toHaveLength(1);
+    expect((await t.database.db.selectFrom("applications").select("id").execute()).length).toBe(before);
+    expect(await t.database.db.selectFrom("bundle_applications").select("id").execute()).toHaveLength(0);
+    expect((await post(await login(t.app, "review.amr.huangpu"), "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData })).statusCode).toBe(403);
+  });
+
+  it("one submission creates the bundle and all its items at once: the licence goes to market regulation, the rest wait", async () => {
+    const { formData, plan } = await formFor(ANSWERS);
+    // Far fewer fields than the items together.
+    expect(plan.reduction.bundle.fields).toBeLessThan(plan.reduction.separate.fields / 2);
+    const headers = { "idempotency-key": "bundle-start-0001" };
+    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true }, headers);
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
+    bundleId = body.id;
+    expect(body).toMatchObject({ bundleName: "企业开办一件事", state: "in_progress", stateName: "办理中" });
+    expect(body.number).toMatch(/^310101-YJS-\d{8}-000001$/);
+    const byKey = Object.fromEntries(body.children.map((c: { key: string }) => [c.key, c]));
+    expect(byKey.licence).toMatchObject({ status: "started", orgName: "黄浦区市场监督管理局", state: "submitted" });
+    for (const k of ["seal", "tax", "social_insurance", "housing_fund", "invoice"]) expect(byKey[k]).toMatchObject({ status: "waiting", statusName: "等待前序事项办结", applicationId: null });
+    // A retry returns the same bundle; nothing is created twice.
+    const again = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true }, headers);
+    expect(again.json().id).toBe(bundleId);
+    expect(await t.database.db.selectFrom("bundle_applications").select("id").execute()).toHaveLength(1);
+    // The licence is in market regulation's inbox; nothing waits in the others'.
+    const inbox = (await get(await login(t.app, "review.amr.huangpu"), "/applications/inbox?limit=100")).json().items;
+    expect(inbox.some((a: { id: string }) => a.id === byKey.licence.applicationId)).toBe(true);
+    // Someone else cannot see it.
+    expect((await get(await login(t.app, "13800000002"), `/bundle-applications/${bundleId}`)).statusCode).toBe(404);
+  });
+
+  it("approving the licence establishes the company and starts the seal, tax, social-insurance and housing-fund items with the licence attached", async () => {
+    const licenceId = (await get(founder, `/bundle-applications/${bundleId}`)).json().children.find((c: { key: string }) => c.key === "licence").applicationId;
+    await decide(licenceId, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
+    const view = (await get(founder, `/bundle-applications/${bundleId}`)).json();
+    const byKey = Object.fromEntries(view.children.map((c: { key: string }) => [c.key, c]));
+    expect(byKey.licence).toMatchObject({ outcome: "approved", certificates: [expect.objectContaining({ typeName: "营业执照" })] });
+    const company = await t.database.db.selectFrom("enterprises").selectAll().where("name", "=", "上海好办示范科技有限公司").executeTakeFirstOrThrow();
+    expect(validateCreditCode(company.credit_code).ok).toBe(true);
+    for (const k of ["seal", "tax", "social_insurance", "housing_fund"]) {
+      expect(byKey[k]).toMatchObject({ status: "started", state: "submitted" });
+      const app = await t.database.db.selectFrom("applications").select(["acting_for_enterprise_id", "id"]).where("id", "=", byKey[k].applicationId).executeTakeFirstOrThrow();
+      expect(app.acting_for_enterprise_id).toBe(company.id);
+      // The licence stands in for the 营业执照 material.
+      const evidence = await t.database.db.selectFrom("application_evidence").selectAll().where("application_id", "=", app.id).where("material_key", "=", "business_licence").execute();
+      expect(evidence).toHaveLength(1);
+    }
+    // The invoice waits for the tax confirmation as well.
+    expect(byKey.invoice.status).toBe("waiting");
+    // The seal office reads the new company's credit code from the licence, not from the founder.
+    const seal = (await get(await login(t.app, "13800000001"), `/applications/${byKey.seal.applicationId}`)).json();
+    expect(seal.formData).toMatchObject({ enterpriseName: "上海好办示范科技有限公司", creditCode: company.credit_code });
+  });
+
+  it("the founder sees one result; an item acted on before its upstream does not exist yet", async () => {
+    const mine = (await get(founder, "/me/bundle-applications")).json().items;
+    expect(mine.map((b: { id: string }) => b.id)).toEqual([bundleId]);
+    expect(mine[0].state).toBe("in_progress");
+  });
+
+  it("a denied licence stops every item depending on it, with the reason", async () => {
+    const { formData } = await formFor(ANSWERS);
+    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...formData, enterpriseName: "上海好办重名示范有限公司" }, dataConsent: true });
+    const id = res.json().id;
+    const licenceId = res.json().children.find((c: { key: string }) => c.key === "licence").applicationId;
+    await decide(licenceId, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "deny"]]);
+    const view = (await get(founder, `/bundle-applications/${id}`)).json();
+    expect(view.state).toBe("stopped");
+    for (const c of view.children.filter((x: { key: string }) => x.key !== "licence")) expect(c).toMatchObject({ status: "stopped", stoppedReason: "前序事项“企业设立登记”未获准予办理，本事项无法继续，已停止" });
+  });
+});

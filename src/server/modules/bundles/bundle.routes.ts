@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
+import { bundleApplicationView, bundlePlanRequest, bundlePlanView, bundleSubmitRequest, bundleSummary, bundleView } from "../../../shared/schemas/bundle";
+import { PUBLIC_ROUTE, requestContext, requireCitizen } from "../../http/auth-plugin";
+import type { BundleService } from "./bundle.service";
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const code = z.strictObject({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,29}$/) });
+const region = z.strictObject({ regionCode: z.string().regex(/^31\d{4}$/).optional() });
+
+/** 一件事一次办: the bundles, their questions and plan (public), one submission and one result (citizens). */
+export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService }> = async (app, { bundles }) => {
+  app.get(
+    "/bundles",
+    { config: PUBLIC_ROUTE, schema: { tags: ["bundles"], summary: "一件事 The bundles offered, each with its reduction against separate applications", querystring: region, response: { 200: z.object({ items: z.array(bundleSummary) }), ...errors } } },
+    async (req) => ({ items: await bundles.list(req.query.regionCode) }),
+  );
+  app.get(
+    "/bundles/:code",
+    { config: PUBLIC_ROUTE, schema: { tags: ["bundles"], summary: "一件事 A bundle: questions, items, departments and the reduction", params: code, querystring: region, response: { 200: bundleView, ...errors } } },
+    async (req) => bundles.get(req.params.code, req.query.regionCode),
+  );
+  app.post(
+    "/bundles/:code/plan",
+    {
+      // Reads only: anyone may work out their plan, without a session.
+      config: { ...PUBLIC_ROUTE, csrf: false },
+      schema: {
+        tags: ["bundles"],
+        summary: "情形引导 From the answers: which items apply and why, the one merged form, the one set of materials and the reduction",
+        params: code,
+        body: bundlePlanRequest,
+        response: { 200: bundlePlanView, ...errors },
+      },
+    },
+    async (req) => bundles.plan(req.params.code, req.body.answers, req.body.regionCode),
+  );
+  app.post(
+    "/bundles/:code/applications",
+    {
+      schema: {
+        tags: ["bundles"],
+        summary: "一表申请 Submit a bundle once: all its items are created in one transaction (an Idempotency-Key header makes retries safe)",
+        params: code,
+        headers: z.object({ "idempotency-key": z.string().trim().min(8).max(100).optional() }).passthrough(),
+        body: bundleSubmitRequest,
+        response: { 201: bundleApplicationView, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await bundles.submit(requireCitizen(req), { ...req.body, bundleCode: req.params.code }, req.headers["idempotency-key"] ?? null, requestContext(req))),
+  );
+  app.get(
+    "/me/bundle-applications",
+    {
+      schema: {
+        tags: ["bundles"],
+        summary: "我的一件事 The citizen's bundle applications",
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20), offset: z.coerce.number().int().min(0).default(0) }),
+        response: { 200: z.object({ items: z.array(bundleApplicationView) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await bundles.listMine(requireCitizen(req), req.query.limit, req.query.offset) }),
+  );
+  app.get(
+    "/bundle-applications/:id",
+    { schema: { tags: ["bundles"], summary: "一件事办理结果 Every item of the bundle, its state, decision and certificates (the applicant only)", params: z.strictObject({ id: uuid }), response: { 200: bundleApplicationView, ...errors } } },
+    async (req) => bundles.getForApplicant(requireCitizen(req), req.params.id),
+  );
+};

@@ -1,0 +1,395 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import type { Actor, RequestContext } from "../../actor";
+import type { FieldCipher } from "../../crypto/field-cipher";
+import { openForm, sealForm } from "../../crypto/form-sealing";
+import type { Repositories, Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import { canonicalJson } from "../audit/audit-hash";
+import { answerProblems, bindingProblems, mergeForm, planBundle, reduction, type Answers, type MergedForm } from "../../../shared/bundle-plan";
+import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
+import type { FormValues } from "../../../shared/form-values";
+import { validateFormValues } from "../../../shared/form-values";
+import { bundleDefinition, type BundleDefinition, type BundleItem, type bundleApplicationView, type bundleSubmitRequest } from "../../../shared/schemas/bundle";
+import type { ItemContent } from "../../../shared/schemas/catalogue";
+import { dataElementLabel } from "../../../shared/data-elements";
+import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
+import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
+import type { ApplicationRow, ApplicationService } from "../applications/application.service";
+import { VersionContents } from "../catalogue/version-contents";
+
+/** The district whose implementations serve a bundle when the applicant names none. */
+const DEFAULT_REGION = "310101";
+
+type SubmitBody = z.output<typeof bundleSubmitRequest>;
+type ApplicationView = z.infer<typeof bundleApplicationView>;
+
+interface Resolved {
+  item: BundleItem;
+  impl: { id: string; org_id: string; region_code: string; version_id: string | null; org_name: string; org_code: string };
+  content: ItemContent;
+}
+
+const STATUS_NAMES = { waiting: "等待前序事项办结", started: "办理中", stopped: "已停止" } as const;
+
+/**
+ * 一件事一次办: the bundle's questions decide which items apply; one merged form and one set of
+ * materials; one submission creates the bundle application and every constituent item in one
+ * transaction — items with nothing to wait for go straight into their departments' inboxes under
+ * their own workflows, the others wait. When an item is approved, the items waiting only for it
+ * start by themselves with its form answers and certificate flowing in; when one is denied, the
+ * bundle's policy stops the items depending on it (with the reason) or lets them go on.
+ * Raises: BUNDLE_NOT_FOUND, BUNDLE_ANSWERS_INVALID, BUNDLE_ITEM_UNAVAILABLE, FORM_DATA_INVALID,
+ * IDEMPOTENCY_KEY_REUSED, FORBIDDEN.
+ */
+export class BundleService {
+  private readonly contents: VersionContents;
+
+  constructor(
+    private readonly store: Store,
+    private readonly applications: ApplicationService,
+    private readonly cipher: FieldCipher,
+    private readonly now: () => Date,
+    private readonly calendarOf: () => WorkCalendar,
+  ) {
+    this.contents = new VersionContents(store);
+    applications.onDecided((repos, actor, app, outcome, ctx) => this.childDecided(repos, actor, app, outcome, ctx));
+  }
+
+  private async definition(code: string, repos: Repositories = this.store.repos) {
+    const row = await repos.bundles.findByCode(code);
+    if (!row || row.status !== "published") throw new DomainError("BUNDLE_NOT_FOUND");
+    return { row, def: bundleDefinition.parse(row.definition) };
+  }
+
+  /** Each item's implementation serving the district (else the city's), with its published content. */
+  private async resolve(repos: Repositories, def: BundleDefinition, regionCode: string): Promise<Map<string, Resolved>> {
+    const out = new Map<string, Resolved>();
+    for (const item of def.items) {
+      const impl = await repos.bundles.findImplementation(item.basicCode, regionCode);
+      if (!impl?.version_id) throw new DomainError("BUNDLE_ITEM_UNAVAILABLE", { item: item.key, basicCode: item.basicCode });
+      out.set(item.key, { item, impl, content: await this.contents.get(impl.version_id, repos) });
+    }
+    return out;
+  }
+
+  /** The reduction with every item that any answer can include (the bundle page's headline). */
+  private fullReduction(def: BundleDefinition, resolved: Map<string, Resolved>) {
+    const all = def.items.map((item) => ({ item, content: resolved.get(item.key)!.content }));
+    return reduction(all, mergeForm(all));
+  }
+
+  async list(regionCode = DEFAULT_REGION) {
+    const rows = await this.store.repos.bundles.listPublished();
+    const out = [];
+    for (const row of rows) {
+      const def = bundleDefinition.parse(row.definition);
+      const resolved = await this.resolve(this.store.repos, def, regionCode).catch(() => null);
+      if (!resolved) continue;
+      out.push({ code: def.code, name: def.name, theme: def.theme, summary: def.summary, itemCount: def.items.length, reduction: this.fullReduction(def, resolved) });
+    }
+    return out;
+  }
+
+  async get(code: string, regionCode = DEFAULT_REGION) {
+    const { def } = await this.definition(code);
+    const resolved = await this.resolve(this.store.repos, def, regionCode);
+    const lead = [...resolved.values()].find((r) => r.impl.org_code.endsWith(`-${def.leadDept}`));
+    return {
+      code: def.code,
+      name: def.name,
+      theme: def.theme,
+      summary: def.summary,
+      itemCount: def.items.length,
+      reduction: this.fullReduction(def, resolved),
+      leadOrgName: lead?.impl.org_name ?? def.leadDept,
+      onDenial: def.onDenial,
+      limitDays: def.limitDays,
+      questions: def.questions.map((q) => ({ key: q.key, text: q.text, ...(q.help ? { help: q.help } : {}), multiple: q.multiple, ...(q.askIf ? { askIf: q.askIf } : {}), options: q.options.map((o) => ({ value: o.value, label: o.label })) })),
+      items: def.items.map((it) => ({ key: it.key, name: resolved.get(it.key)!.content.name, orgName: resolved.get(it.key)!.impl.org_name, optional: it.optional, dependsOn: it.dependsOn.map((d) => d.item) })),
+    };
+  }
+
+  /** Checks the answers and works out the items, the one form and the one set of materials. */
+  private async planFor(repos: Repositories, code: string, answers: Answers, regionCode: string) {
+    const { row, def } = await this.definition(code, repos);
+    const problems = answerProblems(def, answers);
+    if (problems.length) throw new DomainError("BUNDLE_ANSWERS_INVALID", { issues: problems.map((p) => ({ path: p.question ?? "", message: p.message })) });
+    const resolved = await this.resolve(repos, def, regionCode);
+    const names = Object.fromEntries([...resolved].map(([k, r]) => [k, r.content.name]));
+    const binding = bindingProblems(def, new Map([...resolved].map(([k, r]) => [k, r.content])), (t) => CERTIFICATE_TYPE_DEFS[t]?.fields.map((f) => f.key) ?? null);
+    if (binding.length) throw new DomainError("BUNDLE_ITEM_UNAVAILABLE", { issues: binding.map((b) => ({ path: b.path.join("."), message: b.message })) });
+    const plan = planBundle(def, answers, names);
+    const included = plan.items.filter((p) => p.included).map((p) => resolved.get(p.key)!);
+    const merged = mergeForm(included, plan.waivedMaterials);
+    return { row, def, plan, resolved, included, merged, reduction: reduction(included, merged) };
+  }
+
+  async plan(code: string, answers: Answers, regionCode = DEFAULT_REGION) {
+    const { plan, resolved, merged, reduction: r } = await this.planFor(this.store.repos, code, answers, regionCode);
+    const nameOf = (key: string) => resolved.get(key)!.content.name;
+    return {
+      items: plan.items.map((p) => {
+        const c = resolved.get(p.key)!;
+        return { key: p.key, name: c.content.name, orgName: c.impl.org_name, included: p.included, reason: p.reason, waitsFor: p.waitsFor, limitDays: c.content.guide.committedLimitDays ?? c.content.guide.legalLimitDays, fees: c.content.guide.fees.map((f) => ({ name: f.name, amount: f.amount })) };
+      }),
+      fields: merged.fields.map((m) => ({ ...m.field, forItems: [...new Set(m.answers.map((a) => nameOf(a.split(".")[0]!)))] })),
+      materials: merged.materials.map((m) => ({
+        key: m.key,
+        name: m.name,
+        requirements: m.material.requirements,
+        evidence: m.material.replaceableBy ? (m.material.replaceableBy.kind === "certificate" ? `${CERTIFICATE_TYPES[m.material.replaceableBy.code] ?? m.material.replaceableBy.code}（电子证照库）` : dataElementLabel(m.material.replaceableBy.code, "zh")) : null,
+        fromItem: null,
+        items: [...new Set(m.covers.map((c) => nameOf(c.split(".")[0]!)))],
+      })),
+      providedByUpstream: Object.entries(merged.fromUpstream).map(([ref, from]) => {
+        const [itemKey, materialKey] = ref.split(".") as [string, string];
+        return { item: nameOf(itemKey), material: resolved.get(itemKey)!.content.guide.materials.find((m) => m.key === materialKey)?.name ?? materialKey, from: nameOf(from) };
+      }),
+      reduction: r,
+    };
+  }
+
+  /**
+   * One submission: the answers and the merged form are checked against every item (each error once,
+   * by the merged form's field); the bundle application and all its items are created in one
+   * transaction. A retried idempotency key returns the same bundle application.
+   */
+  async submit(actor: Actor, body: SubmitBody & { bundleCode: string }, idempotencyKey: string | null, ctx: RequestContext): Promise<ApplicationView> {
+    if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
+    const requestHash = createHash("sha256").update(canonicalJson(body)).digest("hex");
+    if (idempotencyKey) {
+      const seen = await this.store.repos.bundles.findIdempotencyKey(actor.accountId, idempotencyKey);
+      if (seen) {
+        if (seen.request_hash !== requestHash) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
+        return this.view(this.store.repos, seen.bundle_application_id);
+      }
+    }
+    const regionCode = body.regionCode ?? DEFAULT_REGION;
+    const id = await this.store.transact(async (repos) => {
+      const { row, def, plan, included, merged } = await this.planFor(repos, body.bundleCode, body.answers, regionCode);
+      const values = childValues(merged, included, body.formData as FormValues);
+      const issues = formIssues(merged, included, values, body.formData as FormValues);
+      if (issues.length) throw new DomainError("FORM_DATA_INVALID", { issues });
+
+      const start = todayInChina(this.now());
+      const seq = await repos.applications.nextSequence(`${regionCode}-YJS`, start);
+      const number = `${regionCode}-YJS-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
+      let deadline: string | null = null;
+      try {
+        deadline = this.calendarOf().deadline(start, def.limitDays);
+      } catch {
+        deadline = null; // beyond the configured calendar: shown as not yet computable
+      }
+      const bundleApp = await repos.bundles.insertApplication({
+        number,
+        bundle_id: row.id,
+        definition: JSON.stringify(def),
+        answers: JSON.stringify(body.answers),
+        applicant_account_id: actor.accountId,
+        applicant_person_id: actor.personId,
+        acting_for_enterprise_id: actor.actingFor?.enterpriseId ?? null,
+        applicant_name: actor.actingFor?.name ?? actor.name,
+        region_code: regionCode,
+        delivery: body.delivery,
+        delivery_org_id: null,
+        start_date: start,
+        deadline,
+        submitted_at: this.now(),
+      });
+      const who = { channel: "online" as const, applicantAccountId: actor.accountId, applicantPersonId: actor.personId, applicantName: actor.actingFor?.name ?? actor.name, acceptingOrgId: null };
+      for (const [position, p] of plan.items.filter((x) => x.included).entries()) {
+        const r = included.find((x) => x.item.key === p.key)!;
+        const own = values.get(p.key)!;
+        if (p.waitsFor.length === 0) {
+          const receipt = await this.applications.createInTransaction(repos, actor, { itemId: r.impl.id, formData: own, dataConsent: body.dataConsent }, who, ctx, { bundle: number, bundleItem: p.key });
+          await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "started", waits_for: JSON.stringify(p.waitsFor), application_id: receipt.id, form_data: "{}" });
+        } else {
+          await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "waiting", waits_for: JSON.stringify(p.waitsFor), application_id: null, form_data: JSON.stringify({ values: sealForm(r.content.form.fields, own, this.cipher), consent: body.dataConsent }) });
+        }
+      }
+      if (idempotencyKey) await repos.bundles.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, bundle_application_id: bundleApp.id });
+      await repos.applications.insertOutbox("bundle.submitted", { bundleApplicationId: bundleApp.id, number }, regionCode);
+      await repos.audit.append(actor, ctx, { action: "bundle.submit", targetType: "bundle_application", targetId: bundleApp.id, regionCode, details: { number, bundle: def.code, items: plan.items.filter((x) => x.included).map((x) => x.key), answers: body.answers } });
+      return bundleApp.id;
+    });
+    return this.view(this.store.repos, id);
+  }
+
+  /** The applicant's bundle application: every item, its state, its certificates; 404 for anyone else. */
+  async getForApplicant(actor: Actor, id: string): Promise<ApplicationView> {
+    const row = await this.store.repos.bundles.findApplication(id);
+    if (!row || row.applicant_account_id !== actor.accountId) throw new DomainError("BUNDLE_APPLICATION_NOT_FOUND");
+    return this.view(this.store.repos, id);
+  }
+
+  async listMine(actor: Actor, limit: number, offset: number) {
+    const rows = await this.store.repos.bundles.listForApplicant(actor.accountId, limit, offset);
+    return Promise.all(rows.map((r) => this.view(this.store.repos, r.id)));
+  }
+
+  private async view(repos: Repositories, id: string): Promise<ApplicationView> {
+    const row = (await repos.bundles.findApplication(id))!;
+    const def = bundleDefinition.parse(row.definition);
+    const children = await repos.bundles.listChildren(id);
+    const out = [];
+    for (const c of children) {
+      const content = c.version_id ? await this.contents.get(c.version_id, repos) : null;
+      const certificates = c.application_id ? await repos.certificates.listForApplication(c.application_id) : [];
+      out.push({
+        key: c.item_key,
+        name: content?.name ?? c.item_key,
+        orgName: c.org_name,
+        status: c.status as "waiting" | "started" | "stopped",
+        statusName: c.status === "started" && c.outcome ? outcomeName(c.outcome) : STATUS_NAMES[c.status as keyof typeof STATUS_NAMES],
+        waitsFor: c.waits_for as string[],
+        stoppedReason: c.stopped_reason,
+        applicationId: c.application_id,
+        number: c.number,
+        state: c.state,
+        outcome: c.outcome,
+        committedDeadline: c.committed_deadline,
+        certificates: certificates.filter((x) => x.status === "valid").map((x) => ({ identifier: x.identifier, typeName: (x.payload as { typeName: string }).typeName })),
+      });
+    }
+    const state = bundleState(out);
+    return {
+      id: row.id,
+      number: row.number,
+      bundleCode: def.code,
+      bundleName: def.name,
+      state,
+      stateName: { in_progress: "办理中", completed: "已全部办结", partly_completed: "部分办结", stopped: "已停止" }[state],
+      submittedAt: row.submitted_at.toISOString(),
+      deadline: row.deadline,
+      delivery: row.delivery,
+      children: out,
+    };
+  }
+
+  /**
+   * In the deciding transaction of an item that belongs to a bundle: on approval, every waiting item
+   * whose upstream items are all approved starts — its form takes the upstream answers and certificate
+   * fields it declares, the upstream certificate stands in for the material it is declared for; on a
+   * denial (or rejection, or withdrawal) the items depending on it, directly or not, stop with the
+   * reason when the bundle says so.
+   */
+  private async childDecided(repos: Repositories, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) {
+    const found = await repos.bundles.childrenOfApplicationForUpdate(app.id);
+    if (!found) return;
+    const bundleApp = (await repos.bundles.findApplication(found.bundleApplicationId))!;
+    const def = bundleDefinition.parse(bundleApp.definition);
+    const me = found.children.find((c) => c.application_id === app.id)!;
+    const outcomes = new Map<string, string | null>();
+    for (const c of found.children) {
+      if (c.application_id) outcomes.set(c.item_key, c.application_id === app.id ? outcome : ((await repos.applications.findById(c.application_id))?.outcome ?? null));
+    }
+    if (outcome !== "approved") {
+      if (def.onDenial !== "stop_dependants") return;
+      const name = (await this.contents.get(app.version_id, repos)).name;
+      const reason = `前序事项“${name}”未获准予办理，本事项无法继续，已停止`;
+      const stopped = new Set([me.item_key]);
+      let grew = true;
+      while (grew) {
+        grew = false;
+        for (const c of found.children) {
+          if (c.status === "waiting" && !stopped.has(c.item_key) && (c.waits_for as string[]).some((k) => stopped.has(k))) {
+            stopped.add(c.item_key);
+            grew = true;
+            await repos.bundles.stopChild(found.bundleApplicationId, c.item_key, reason);
+          }
+        }
+      }
+      if (stopped.size > 1) await repos.applications.insertOutbox("bundle.stopped", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: me.item_key, stopped: [...stopped].slice(1), reason }, bundleApp.region_code);
+      return;
+    }
+    const applicant: Actor = { accountId: bundleApp.applicant_account_id ?? actor.accountId, kind: "citizen", name: bundleApp.applicant_name, personId: bundleApp.applicant_person_id, orgId: null, orgPath: null, regionCode: bundleApp.region_code, roles: [], actingFor: null };
+    for (const c of found.children.filter((x) => x.status === "waiting")) {
+      const waits = c.waits_for as string[];
+      if (!waits.every((k) => outcomes.get(k) === "approved")) continue;
+      const item = def.items.find((i) => i.key === c.item_key)!;
+      const impl = await repos.catalogue.findApplicable(c.item_id);
+      if (!impl?.version_id) {
+        await repos.bundles.stopChild(found.bundleApplicationId, c.item_key, "该事项已停止办理，请联系牵头部门");
+        continue;
+      }
+      const content = await this.contents.get(impl.version_id, repos);
+      const stored = c.form_data as { values: Record<string, unknown>; consent: boolean };
+      const values: FormValues = openForm(stored.values as never, this.cipher);
+      const evidence: Array<{ materialKey: string; certificateId: string }> = [];
+      // An item after the business licence is the new enterprise's: it applies for it.
+      let enterpriseId = bundleApp.acting_for_enterprise_id;
+      for (const dep of item.dependsOn.filter((d) => waits.includes(d.item))) {
+        const upstream = found.children.find((x) => x.item_key === dep.item)!;
+        const upApp = (await repos.applications.findById(upstream.application_id!))!;
+        const upValues = openForm(upApp.form_data as never, this.cipher);
+        const certs = (await repos.certificates.listForApplication(upApp.id)).filter((x) => x.status === "valid");
+        const cert = certs[0];
+        for (const [own, from] of Object.entries(dep.fields)) {
+          const value = from.startsWith("cert.") ? (cert?.payload as { data?: Record<string, unknown> } | undefined)?.data?.[from.slice(5)] : upValues[from];
+          if (value !== undefined && value !== null && value !== "") values[own] = value as FormValues[string];
+        }
+        if (dep.certificateAs && cert) evidence.push({ materialKey: dep.certificateAs, certificateId: cert.id });
+        if (cert?.holder_enterprise_id) enterpriseId = cert.holder_enterprise_id;
+      }
+      const receipt = await this.applications.createInTransaction(repos, applicant, { itemId: c.item_id, formData: values, dataConsent: stored.consent }, { channel: "online", applicantAccountId: bundleApp.applicant_account_id, applicantPersonId: bundleApp.applicant_person_id, applicantName: bundleApp.applicant_name, acceptingOrgId: null, enterpriseId }, ctx, {
+        bundle: bundleApp.number,
+        bundleItem: c.item_key,
+        startedAfter: waits,
+      });
+      // With consent the shared evidence may already stand in for the material; otherwise the upstream certificate does.
+      const attached = new Set((await repos.certificates.listEvidence(receipt.id)).map((x) => x.material_key));
+      for (const e of evidence) {
+        if (content.guide.materials.some((m) => m.key === e.materialKey) && !attached.has(e.materialKey)) await repos.certificates.insertEvidence({ application_id: receipt.id, material_key: e.materialKey, certificate_id: e.certificateId, source: "certificates" });
+      }
+      await repos.bundles.startChild(found.bundleApplicationId, c.item_key, receipt.id);
+      await repos.applications.insertOutbox("bundle.item_started", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: c.item_key, applicationId: receipt.id }, bundleApp.region_code);
+    }
+  }
+}
+
+function outcomeName(outcome: string) {
+  return ({ approved: "准予办结", denied: "不予办理", rejected: "不予受理", withdrawn: "已撤回" } as Record<string, string>)[outcome] ?? outcome;
+}
+
+/** The bundle's state, derived from its items. */
+function bundleState(children: Array<{ status: string; outcome: string | null }>): ApplicationView["state"] {
+  if (children.some((c) => c.status === "waiting" || (c.status === "started" && !c.outcome))) return "in_progress";
+  if (children.every((c) => c.outcome === "approved")) return "completed";
+  if (children.some((c) => c.outcome === "approved")) return "partly_completed";
+  return "stopped";
+}
+
+/** Each included item's own form values, taken from the merged form. */
+function childValues(merged: MergedForm, included: Resolved[], formData: FormValues): Map<string, FormValues> {
+  const out = new Map<string, FormValues>(included.map((r) => [r.item.key, {}]));
+  for (const m of merged.fields) {
+    const value = formData[m.field.key];
+    if (value === undefined) continue;
+    for (const ref of m.answers) {
+      const [itemKey, fieldKey] = ref.split(".") as [string, string];
+      out.get(itemKey)![fieldKey] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * Problems of the merged form: fields it does not have, and every item's own validation (without the
+ * fields an upstream item will provide), each named once by the merged form's field.
+ */
+function formIssues(merged: MergedForm, included: Resolved[], values: Map<string, FormValues>, formData: FormValues) {
+  const issues = new Map<string, string>();
+  const known = new Set(merged.fields.map((m) => m.field.key));
+  for (const k of Object.keys(formData)) if (!known.has(k)) issues.set(k, "申请表中没有此项");
+  for (const r of included) {
+    const fields = r.content.form.fields.filter((f) => !merged.flowed[`${r.item.key}.${f.key}`]);
+    for (const p of validateFormValues(fields, values.get(r.item.key)!)) {
+      const [fieldKey, ...rest] = p.path.map(String);
+      const m = merged.fields.find((x) => x.answers.includes(`${r.item.key}.${fieldKey}`));
+      const path = [m?.field.key ?? fieldKey, ...rest].join(".");
+      if (!issues.has(path)) issues.set(path, p.message);
+    }
+  }
+  return [...issues].map(([path, message]) => ({ path, message }));
+}
