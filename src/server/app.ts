@@ -64,6 +64,7 @@ import { SharingRuleService } from "./modules/sharing/sharing-rule.service";
 import { sharingRoutes } from "./modules/sharing/sharing.routes";
 import { bundleRoutes } from "./modules/bundles/bundle.routes";
 import { BundleService } from "./modules/bundles/bundle.service";
+import { BundleCatalogue } from "./modules/bundles/bundle-catalogue";
 import { RegistryImportService } from "./modules/registry/registry-import.service";
 import { registryImportRoutes } from "./modules/registry/registry-import.routes";
 import { CertificateShareService } from "./modules/certificates/certificate-share.service";
@@ -87,6 +88,7 @@ export interface Services {
   vocabulary: SearchVocabularyService;
   applications: ApplicationService;
   bundles: BundleService;
+  bundleCatalogue: BundleCatalogue;
   files: FileService;
   drafts: DraftService;
   notifications: NotificationService;
@@ -129,7 +131,8 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const prefills = new PrefillService(store, sharing, dataElements, cipher, now);
   const applications = new ApplicationService(store, cipher, now, calendarOf, certificates, { sharing, prefills });
   calendar.onChange(() => applications.recomputeBeyondCalendar());
-  const bundles = new BundleService(store, applications, cipher, now, calendarOf);
+  const bundleCatalogue = new BundleCatalogue(store);
+  const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf);
   return {
     store,
     calendar,
@@ -156,6 +159,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     vocabulary: new SearchVocabularyService(store),
     applications,
     bundles,
+    bundleCatalogue,
     drafts: new DraftService(store, cipher),
     appointments: new AppointmentService(store, now, calendarOf),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
@@ -277,7 +281,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(certificateRoutes, { certificates: services.certificates, shares: services.certificateShares });
       await api.register(dataElementRoutes, { dataElements: services.dataElements });
       await api.register(sharingRoutes, { prefills: services.prefills, rules: services.sharingRules });
-      await api.register(bundleRoutes, { bundles: services.bundles });
+      await api.register(bundleRoutes, { bundles: services.bundles, catalogue: services.bundleCatalogue });
       await api.register(registryImportRoutes, { imports: services.registryImports });
       await api.register(sealRoutes, { seals: services.seals });
       await api.register(calendarRoutes, { calendar: services.calendar });

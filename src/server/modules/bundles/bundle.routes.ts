@@ -3,6 +3,7 @@ import { z } from "zod";
 import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
 import { bundleApplicationView, bundlePlanRequest, bundlePlanView, bundleSubmitRequest, bundleSummary, bundleView } from "../../../shared/schemas/bundle";
 import { PUBLIC_ROUTE, requestContext, requireCitizen } from "../../http/auth-plugin";
+import type { BundleCatalogue } from "./bundle-catalogue";
 import type { BundleService } from "./bundle.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -10,16 +11,16 @@ const code = z.strictObject({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,29}$/) }
 const region = z.strictObject({ regionCode: z.string().regex(/^31\d{4}$/).optional() });
 
 /** 一件事一次办: the bundles, their questions and plan (public), one submission and one result (citizens). */
-export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService }> = async (app, { bundles }) => {
+export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catalogue: BundleCatalogue }> = async (app, { bundles, catalogue }) => {
   app.get(
     "/bundles",
     { config: PUBLIC_ROUTE, schema: { tags: ["bundles"], summary: "一件事 The bundles offered, each with its reduction against separate applications", querystring: region, response: { 200: z.object({ items: z.array(bundleSummary) }), ...errors } } },
-    async (req) => ({ items: await bundles.list(req.query.regionCode) }),
+    async (req) => ({ items: await catalogue.list(req.query.regionCode) }),
   );
   app.get(
     "/bundles/:code",
     { config: PUBLIC_ROUTE, schema: { tags: ["bundles"], summary: "一件事 A bundle: questions, items, departments and the reduction", params: code, querystring: region, response: { 200: bundleView, ...errors } } },
-    async (req) => bundles.get(req.params.code, req.query.regionCode),
+    async (req) => catalogue.get(req.params.code, req.query.regionCode),
   );
   app.post(
     "/bundles/:code/plan",
@@ -34,7 +35,7 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService }> = a
         response: { 200: bundlePlanView, ...errors },
       },
     },
-    async (req) => bundles.plan(req.params.code, req.body.answers, req.body.regionCode),
+    async (req) => catalogue.plan(req.params.code, req.body.answers, req.body.regionCode),
   );
   app.post(
     "/bundles/:code/applications",
