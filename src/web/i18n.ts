@@ -30,6 +30,7 @@ const zh = {
     type_item: "事项",
     type_policy: "政策",
     type_answer: "问答",
+    type_bundle: "一件事",
   },
   catalogue: {
     personalTitle: "个人办事",
@@ -596,6 +597,7 @@ const en: Messages = {
     type_item: "Service",
     type_policy: "Policy",
     type_answer: "Q&A",
+    type_bundle: "One-thing bundle",
   },
   catalogue: {
     personalTitle: "Services for citizens",

@@ -6,7 +6,7 @@ export type Segment = z.infer<typeof segment>;
 
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1).max(50),
-  type: z.enum(["item", "policy", "answer"]).optional(),
+  type: z.enum(["item", "policy", "answer", "bundle"]).optional(),
   kind: z.enum(ITEM_KIND_CODES).optional(),
   department: z.string().regex(/^[A-Z]{2,10}$/).optional(),
   level: z.enum(LEVEL_CODES).optional(),
@@ -19,7 +19,7 @@ export const searchQuery = z.strictObject({
 export type SearchQuery = z.infer<typeof searchQuery>;
 
 export const searchHit = z.object({
-  type: z.enum(["item", "policy", "answer"]),
+  type: z.enum(["item", "policy", "answer", "bundle"]),
   id: z.string(),
   title: z.array(segment),
   snippet: z.array(segment),

@@ -100,11 +100,11 @@ export function SearchPage() {
                   <List.Item.Meta
                     title={
                       <Space wrap>
-                        <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : "success"}>{t(`search.type_${h.type}`)}</Tag>
+                        <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : h.type === "bundle" ? "magenta" : "success"}>{t(`search.type_${h.type}`)}</Tag>
                         {h.type === "answer" ? (
                           <Highlighted segments={h.title} />
                         ) : (
-                          <Link to={h.type === "item" ? `/items/${h.id}` : `/policies/${h.id}`}>
+                          <Link to={h.type === "item" ? `/items/${h.id}` : h.type === "bundle" ? `/bundles/${h.id}` : `/policies/${h.id}`}>
                             <Highlighted segments={h.title} />
                           </Link>
                         )}

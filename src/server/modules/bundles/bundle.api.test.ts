@@ -68,6 +68,18 @@ describe("一件事: the bundle and its questions (public)", () => {
     expect((await get(null, "/bundles/NOPE")).statusCode).toBe(404);
   });
 
+  it("appears first in unified search for the life event in everyday words", async () => {
+    for (const [q, code] of [["生孩子", "NEWBORN"], ["开公司", "START_BUSINESS"]] as const) {
+      const hits = (await get(null, `/search?q=${encodeURIComponent(q)}`)).json().hits;
+      expect(hits[0], q).toMatchObject({ type: "bundle", id: code });
+    }
+    // A query naming the item itself finds the item, with the bundle beside it.
+    const register = (await get(null, `/search?q=${encodeURIComponent("注册公司")}`)).json().hits.slice(0, 3);
+    expect(register.map((h: { type: string; id: string }) => `${h.type}:${h.id}`)).toContain("bundle:START_BUSINESS");
+    const only = (await get(null, `/search?q=${encodeURIComponent("新生儿")}&type=bundle`)).json().hits;
+    expect(only.map((h: { id: string }) => h.id)).toEqual(["NEWBORN"]);
+  });
+
   it("answers decide the items, each with its reason; contradictory or missing answers are refused", async () => {
     const { plan } = await formFor({ ...ANSWERS, seal: "no", staff: "no" });
     const included = plan.items.filter((i: { included: boolean }) => i.included).map((i: { key: string }) => i.key);

@@ -1,6 +1,6 @@
 import { isHan, normalize, oneEditApart, pinyinKeys, queryWords, tokens } from "./text";
 
-export type DocType = "item" | "policy" | "answer";
+export type DocType = "item" | "policy" | "answer" | "bundle";
 
 /** One searchable document. Items of the same base item share a group and are returned once. */
 export interface SearchDoc<P = unknown> {
@@ -53,7 +53,8 @@ const B = 0.75;
 const TITLE_WEIGHT = 3;
 const KEYWORD_WEIGHT = 2;
 /** Services come first when a policy or an answer matches about as well. */
-const TYPE_WEIGHT: Record<DocType, number> = { item: 1, policy: 0.85, answer: 0.85 };
+// A life event asked for in everyday words ("生孩子") is best answered by its one-thing bundle.
+const TYPE_WEIGHT: Record<DocType, number> = { item: 1, policy: 0.85, answer: 0.85, bundle: 1.1 };
 
 /**
  * An in-memory inverted index with BM25 over Han unigrams and bigrams, a title and keyword boost,

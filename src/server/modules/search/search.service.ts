@@ -23,14 +23,15 @@ function sentences(parts: string[]): string {
     .join("");
 }
 
-/** Builds search documents from the published catalogue, the policy library and the knowledge answers. */
+/** Builds search documents from the published catalogue, the 一件事 bundles, the policy library and the knowledge answers. */
 export async function loadSearchDocs(store: Store): Promise<{ docs: Array<SearchDoc<SearchPayload>>; synonyms: Map<string, string[]> }> {
   const repos = store.repos;
-  const [items, policies, answers, synonyms] = await Promise.all([
+  const [items, policies, answers, synonyms, bundles] = await Promise.all([
     repos.catalogue.listAllPublished(),
     repos.policies.listAll(),
     repos.catalogue.listAnswers(),
     repos.catalogue.listSynonyms(),
+    repos.bundles.listPublished(),
   ]);
   const docs: Array<SearchDoc<SearchPayload>> = [];
   for (const r of items) {
@@ -71,6 +72,20 @@ export async function loadSearchDocs(store: Store): Promise<{ docs: Array<Search
       popularity: 40,
       filters: {},
       payload: { answer: a.answer, ...(a.basic_code ? { basicCode: a.basic_code } : {}) },
+    });
+  }
+  for (const b of bundles) {
+    const def = b.definition as { name: string; summary: string; keywords: string[]; theme: string; audience: string };
+    docs.push({
+      type: "bundle",
+      id: b.code,
+      group: b.code,
+      title: def.name,
+      keywords: def.keywords,
+      body: sentences([def.summary]),
+      popularity: 90,
+      filters: { theme: def.theme, audience: def.audience },
+      payload: {},
     });
   }
   return { docs, synonyms: new Map(synonyms.map((s) => [s.term, s.expansions])) };
