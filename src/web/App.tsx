@@ -10,6 +10,9 @@ import { CatalogueAuditPage } from "./pages/CatalogueAuditPage";
 import { CatalogueItemAdminPage } from "./pages/CatalogueItemAdminPage";
 import { ItemEditorPage } from "./pages/ItemEditorPage";
 import { CataloguePage } from "./pages/CataloguePage";
+import { BundlePage } from "./pages/BundlePage";
+import { BundleResultPage, MyBundlesPage } from "./pages/BundleResultPage";
+import { BundlesPage } from "./pages/BundlesPage";
 import { DepartmentsPage } from "./pages/DepartmentsPage";
 import { GuidePage } from "./pages/GuidePage";
 import { HomePage } from "./pages/HomePage";
@@ -155,7 +158,10 @@ export function AppRoutes() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/personal" element={<CataloguePage kind="personal" />} />
           <Route path="/enterprise" element={<CataloguePage kind="enterprise" />} />
-          <Route path="/bundles" element={<CataloguePage kind="bundles" />} />
+          <Route path="/bundles" element={<BundlesPage />} />
+          <Route path="/bundles/:code" element={<BundlePage />} />
+          <Route path="/me/bundles" element={<RequireActor kind="citizen"><MyBundlesPage /></RequireActor>} />
+          <Route path="/me/bundles/:id" element={<RequireActor kind="citizen"><BundleResultPage /></RequireActor>} />
           <Route path="/catalogue" element={<CataloguePage kind="all" />} />
           <Route path="/items/:id" element={<GuidePage />} />
           <Route path="/policies" element={<PoliciesPage />} />

@@ -9,7 +9,7 @@ import { api, cityChildren } from "../api";
 import { labels, THEMES_FOR } from "../labels";
 
 /** 个人办事 / 法人办事: browse published services by theme, department and level. */
-export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "bundles" | "all" }) {
+export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "all" }) {
   const { t, i18n } = useTranslation();
   const l = labels(i18n.language);
   const [params, setParams] = useSearchParams();
@@ -22,7 +22,6 @@ export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "bun
   const level = params.get("level") ?? undefined;
 
   useEffect(() => {
-    if (kind === "bundles") return;
     const q = new URLSearchParams({ ...(audience ? { audience } : {}), ...(theme ? { theme } : {}), ...(department ? { department } : {}), ...(level ? { level } : {}) });
     setItems(null);
     api<{ items: CatalogueEntryView[] }>("GET", `/catalogue/items?${q}`)
@@ -43,17 +42,7 @@ export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "bun
     setParams(next, { replace: true });
   };
 
-  const title = { personal: t("catalogue.personalTitle"), enterprise: t("catalogue.enterpriseTitle"), bundles: t("catalogue.bundlesTitle"), all: t("catalogue.allTitle") }[kind];
-  if (kind === "bundles") {
-    return (
-      <>
-        <Typography.Title level={1} style={{ fontSize: 24 }}>
-          {title}
-        </Typography.Title>
-        <Empty description={<><div>{t("catalogue.bundlesEmpty")}</div><div>{t("catalogue.bundlesHint")}</div></>} />
-      </>
-    );
-  }
+  const title = { personal: t("catalogue.personalTitle"), enterprise: t("catalogue.enterpriseTitle"), all: t("catalogue.allTitle") }[kind];
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 24 }}>

@@ -100,7 +100,7 @@ export function SearchPage() {
                   <List.Item.Meta
                     title={
                       <Space wrap>
-                        <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : h.type === "bundle" ? "magenta" : "success"}>{t(`search.type_${h.type}`)}</Tag>
+                        <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : h.type === "bundle" ? "default" : "success"}>{t(`search.type_${h.type}`)}</Tag>
                         {h.type === "answer" ? (
                           <Highlighted segments={h.title} />
                         ) : (

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, loginAs } from "./helpers";
+
+async function switchTo(page: Page, who: string, home: RegExp) {
+  await page.context().clearCookies();
+  await loginAs(page, who);
+  await expect(page).toHaveURL(home);
+}
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole("combobox", { name: label, exact: true }).click();
+  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: option }).first().click();
+}
+
+async function answer(page: Page, question: string, option: string) {
+  await page.getByRole("group", { name: question }).getByLabel(option, { exact: true }).check();
+}
+
+async function act(page: Page, number: string, tab: string, button: RegExp) {
+  await page.goto("/workbench/inbox");
+  await page.getByRole("tab", { name: tab }).click();
+  await page.getByRole("link", { name: number }).click();
+  await page.getByRole("button", { name: button }).click();
+  await page.getByRole("dialog").getByRole("button", { name: button }).click();
+}
+
+test("企业开办一件事: a founder answers a few questions, fills one form, and after the licence the other services start by themselves; one result page", async ({ page }) => {
+  await switchTo(page, "13800000001", /\/me$/);
+  await page.goto("/bundles");
+  await expect(page.getByRole("heading", { name: "一件事一次办" })).toBeVisible();
+  await expect(page.getByText(/材料减少 \d+ 份，时限压缩 \d+ 个工作日，跑动 0 次/).first()).toBeVisible();
+  await expectAccessible(page, "bundles");
+  await page.getByRole("link", { name: "企业开办一件事" }).click();
+  await expect(page.getByText("牵头部门：黄浦区市场监督管理局")).toBeVisible();
+
+  await answer(page, "是否需要刻制印章（新办企业免费领取首套）？", "需要");
+  await answer(page, "开业后是否需要开具发票？", "需要");
+  await answer(page, "是否招用员工？", "招用员工");
+  await answer(page, "是否委托他人代为办理？", "本人办理");
+  await page.getByRole("button", { name: "查看办理方案" }).click();
+  await expect(page.getByRole("heading", { name: "您的办理方案" })).toBeVisible();
+  await expect(page.getByText("因为您在“是否招用员工？”中选择了“招用员工”，需要办理住房公积金单位缴存登记")).toBeVisible();
+  await expect(page.getByText("“公章刻制备案”所需的“营业执照”由“企业设立登记”办结后自动提供")).toBeVisible();
+  await expectAccessible(page, "bundle plan and merged form");
+
+  // One form: the company once, the contact once, for all six services.
+  await page.getByLabel("拟设立企业名称").fill("上海好办一件事示范有限公司");
+  await choose(page, "企业类型", "有限责任公司");
+  await page.getByLabel("注册资本（万元）").fill("100");
+  await page.getByLabel("经营范围").fill("软件开发；信息技术咨询服务");
+  await page.getByLabel("住所所在区").fill("310101");
+  await page.getByLabel("住所详细地址").fill("上海市黄浦区南京东路100号8楼");
+  await page.getByLabel("法定代表人姓名").fill("张伟明");
+  await page.getByLabel("法定代表人身份证号码").fill("310101198503125034");
+  await page.getByRole("button", { name: /添加.*股东/ }).click();
+  await page.getByLabel("姓名或名称").fill("张伟明");
+  await page.getByLabel("证件号码").fill("310101198503125034");
+  await page.getByLabel("认缴出资额（万元）").fill("100");
+  await page.getByLabel("从业人数").fill("5");
+  await page.getByLabel("联系电话").fill("13800000001");
+  await page.getByLabel("经办人", { exact: true }).fill("张伟明");
+  await choose(page, "刻制印章", "公章");
+  await choose(page, "领取方式", "邮寄");
+  await page.getByLabel("对公银行账号").fill("31001234567890123");
+  await page.getByLabel("办税人员姓名").fill("王晓红");
+  await choose(page, "发票种类", "数电发票（普通发票）");
+  await page.getByLabel("预计月开票金额（元）").fill("50000");
+  await page.getByLabel("缴存比例（%）").fill("7");
+  await expect(page.getByLabel(/同意调取政府部门已有的电子证照和数据/)).toBeChecked();
+  await page.getByRole("button", { name: "一次提交" }).click();
+
+  // One result page: the licence is with market regulation, the rest wait for it.
+  await expect(page).toHaveURL(/\/me\/bundles\/[0-9a-f-]+$/);
+  await expect(page.getByRole("heading", { name: "企业开办一件事 · 办理结果" })).toBeVisible();
+  const licenceRow = page.getByRole("row", { name: /企业设立登记/ });
+  const number = (await licenceRow.getByRole("link").first().textContent())!.trim();
+  await expect(page.getByRole("row", { name: /公章刻制备案/ })).toContainText("等待前序事项办结");
+  await expectAccessible(page, "bundle result");
+  const resultUrl = page.url();
+
+  // The market-regulation reviewer accepts and passes it; the approver grants the licence.
+  await switchTo(page, "review.amr.huangpu", /workbench$/);
+  await act(page, number, "待受理", /^受\s?理$/);
+  await act(page, number, "待审查", /审查通过/);
+  await switchTo(page, "approve.amr.huangpu", /workbench$/);
+  await act(page, number, "待决定", /^准\s?予$/);
+  await expect(page.getByText("已颁发电子证照")).toBeVisible();
+
+  // The seal, tax, social-insurance and housing-fund services have started by themselves, the licence attached.
+  await switchTo(page, "13800000001", /\/me$/);
+  await page.goto(resultUrl);
+  await expect(page.getByRole("row", { name: /企业设立登记/ }).getByRole("link", { name: "营业执照" })).toBeVisible();
+  for (const name of ["公章刻制备案", "新办纳税人涉税信息确认", "单位社会保险登记", "住房公积金单位缴存登记"]) {
+    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("办理中");
+  }
+  await expect(page.getByRole("row", { name: /发票领用/ })).toContainText("等待前序事项办结");
+  await page.getByRole("row", { name: /公章刻制备案/ }).getByRole("link").first().click();
+  // The seal office's application carries the new company and its credit code from the licence, which stands in for the 营业执照.
+  await expect(page.getByRole("textbox", { name: "企业名称" })).toHaveValue("上海好办一件事示范有限公司");
+  await expect(page.getByRole("textbox", { name: "统一社会信用代码" })).toHaveValue(/^91310101\w{10}$/);
+  await expect(page.getByText(/营业执照：营业执照（\d+，黄浦区市场监督管理局）/)).toBeVisible();
+  await page.goto("/me/bundles");
+  await expect(page.getByRole("link", { name: "企业开办一件事" })).toBeVisible();
+});
+
+test("life events appear in unified search", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("生孩子")}`);
+  await expect(page.getByRole("link", { name: "新生儿出生一件事" })).toBeVisible();
+  await page.getByRole("link", { name: "新生儿出生一件事" }).click();
+  await expect(page.getByRole("heading", { name: "新生儿出生一件事" })).toBeVisible();
+  await expectAccessible(page, "bundle page");
+});
