@@ -57,6 +57,14 @@ async function decide(id: string, steps: Array<[string, string]>) {
 describe("一件事: the bundle and its questions (public)", () => {
   it("lists the bundles with their reduction, and shows one with its questions and departments", async () => {
     const list = (await get(null, "/bundles")).json().items;
+    expect(list.map((b: { code: string }) => b.code).sort()).toEqual(["NEWBORN", "OPEN_RESTAURANT", "RESALE_HOME", "RETIREMENT", "START_BUSINESS"]);
+    // Every bundle saves something: fewer fields and documents, and no longer in total than its items one after another.
+    for (const b of list) {
+      expect(b.reduction.bundle.fields, b.code).toBeLessThan(b.reduction.separate.fields);
+      expect(b.reduction.bundle.materials, b.code).toBeLessThanOrEqual(b.reduction.separate.materials);
+      expect(b.reduction.bundle.days, b.code).toBeLessThanOrEqual(b.reduction.separate.days);
+      expect(b.reduction.bundle.visits, b.code).toBe(0);
+    }
     const start = list.find((b: { code: string }) => b.code === "START_BUSINESS");
     expect(start).toMatchObject({ name: "企业开办一件事", itemCount: 6 });
     expect(start.reduction.bundle.fields).toBeLessThan(start.reduction.separate.fields);
@@ -69,7 +77,7 @@ describe("一件事: the bundle and its questions (public)", () => {
   });
 
   it("appears first in unified search for the life event in everyday words", async () => {
-    for (const [q, code] of [["生孩子", "NEWBORN"], ["开公司", "START_BUSINESS"]] as const) {
+    for (const [q, code] of [["生孩子", "NEWBORN"], ["开公司", "START_BUSINESS"], ["开饭店", "OPEN_RESTAURANT"], ["退休", "RETIREMENT"], ["二手房过户", "RESALE_HOME"]] as const) {
       const hits = (await get(null, `/search?q=${encodeURIComponent(q)}`)).json().hits;
       expect(hits[0], q).toMatchObject({ type: "bundle", id: code });
     }

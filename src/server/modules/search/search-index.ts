@@ -54,7 +54,7 @@ const TITLE_WEIGHT = 3;
 const KEYWORD_WEIGHT = 2;
 /** Services come first when a policy or an answer matches about as well. */
 // A life event asked for in everyday words ("生孩子") is best answered by its one-thing bundle.
-const TYPE_WEIGHT: Record<DocType, number> = { item: 1, policy: 0.85, answer: 0.85, bundle: 1.1 };
+const TYPE_WEIGHT: Record<DocType, number> = { item: 1, policy: 0.85, answer: 0.85, bundle: 1.3 };
 
 /**
  * An in-memory inverted index with BM25 over Han unigrams and bigrams, a title and keyword boost,

@@ -3,8 +3,9 @@ import type { bundleDefinition } from "../../../shared/schemas/bundle";
 
 type BundleInput = z.input<typeof bundleDefinition>;
 
-/** What downstream items of 企业开办 take from the new business licence. */
-const FROM_LICENCE = { item: "licence", certificateAs: "business_licence", fields: { enterpriseName: "enterpriseName", creditCode: "cert.creditCode", legalRep: "legalRep" } };
+/** What items after a new company's registration take from its business licence. */
+const FROM_LICENCE_OF = (item: string) => ({ item, certificateAs: "business_licence", fields: { enterpriseName: "enterpriseName", creditCode: "cert.creditCode", legalRep: "legalRep" } });
+const FROM_LICENCE = FROM_LICENCE_OF("licence");
 
 /**
  * The demo city's 一件事 bundles, built from the catalogue's own items (by basic code). Each
@@ -58,5 +59,63 @@ export const DEMO_BUNDLES: BundleInput[] = [
     ],
     onDenial: "stop_dependants",
     limitDays: 15,
+  },
+  {
+    code: "OPEN_RESTAURANT",
+    name: "开办餐饮店一件事",
+    theme: "operation",
+    summary: "开饭店、开餐馆一次申请：营业执照、食品经营许可、公众聚集场所营业前消防安全检查；营业执照核发后，许可和消防检查同步开始，电子营业执照作为共享材料。",
+    keywords: ["开饭店", "开餐馆", "开饭馆", "开餐厅", "开奶茶店", "餐饮开店"],
+    audience: "person",
+    leadDept: "AMR",
+    questions: [
+      { key: "licence", text: "是否已有营业执照？", help: "已有营业执照的，直接办理食品经营许可等事项。", options: [{ value: "no", label: "还没有，需要新办" }, { value: "yes", label: "已有营业执照", excludes: ["company"] }] },
+      { key: "venue", text: "店面建筑面积是否在 300 平方米以上？", help: "公众聚集场所投入使用、营业前须经消防安全检查。", options: [{ value: "large", label: "300 平方米以上", includes: ["fire"] }, { value: "small", label: "300 平方米以下" }] },
+    ],
+    items: [
+      { key: "company", basicCode: "XK00001001" },
+      { key: "food", basicCode: "XK00002001", dependsOn: [FROM_LICENCE_OF("company")] },
+      { key: "fire", basicCode: "XK00009001", optional: true, dependsOn: [FROM_LICENCE_OF("company")] },
+    ],
+    onDenial: "stop_dependants",
+    limitDays: 15,
+  },
+  {
+    code: "RETIREMENT",
+    name: "退休一件事",
+    theme: "elderly",
+    summary: "办退休一次申请：退休申请、基本养老金待遇核定、退休人员医保待遇转换，可同时申请提取住房公积金；退休审核通过后后续事项自动开始。",
+    keywords: ["退休", "办退休", "退休手续", "领养老金", "退休金"],
+    audience: "person",
+    leadDept: "HRSS",
+    questions: [
+      { key: "fund", text: "是否同时提取住房公积金？", options: [{ value: "yes", label: "同时提取", includes: ["housing_fund"] }, { value: "no", label: "暂不提取" }] },
+    ],
+    items: [
+      { key: "retire", basicCode: "JF00001000" },
+      { key: "pension", basicCode: "QR00004002", dependsOn: [{ item: "retire", fields: { bankAccount: "bankAccount" } }] },
+      { key: "medical", basicCode: "GG00004003", dependsOn: [{ item: "retire" }] },
+      { key: "housing_fund", basicCode: "GG00005003", optional: true, dependsOn: [{ item: "retire" }] },
+    ],
+    onDenial: "stop_dependants",
+    limitDays: 20,
+  },
+  {
+    code: "RESALE_HOME",
+    name: "二手房转移登记及水电气过户一件事",
+    theme: "housing",
+    summary: "买二手房一次申请：不动产转移登记办结后，供水、供电、燃气过户自动开始，无需再跑公用事业单位。",
+    keywords: ["二手房过户", "买二手房", "房产过户", "水电气过户", "买房过户"],
+    audience: "person",
+    leadDept: "PLAN",
+    questions: [
+      { key: "utilities", text: "是否同时办理水电气过户？", options: [{ value: "yes", label: "同时办理" }, { value: "no", label: "暂不办理", excludes: ["utilities"] }] },
+    ],
+    items: [
+      { key: "transfer", basicCode: "QR00006001" },
+      { key: "utilities", basicCode: "GG00009001", dependsOn: [{ item: "transfer", fields: { certNumber: "certNumber" } }] },
+    ],
+    onDenial: "stop_dependants",
+    limitDays: 8,
   },
 ];
