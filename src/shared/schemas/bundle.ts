@@ -219,6 +219,8 @@ export const bundleChildView = z.object({
   statusName: z.string(),
   waitsFor: z.array(z.string()),
   stoppedReason: z.string().nullable(),
+  /** The item waits for the applicant (a supplement request): shown within the bundle. */
+  needsApplicant: z.boolean(),
   applicationId: z.string().nullable(),
   number: z.string().nullable(),
   state: z.string().nullable(),
@@ -237,5 +239,7 @@ export const bundleApplicationView = z.object({
   submittedAt: z.string(),
   deadline: z.string().nullable(),
   delivery: z.string().nullable(),
+  /** Where everything is collected, when the applicant chose one window (一窗发放). */
+  deliveryOrgName: z.string().nullable(),
   children: z.array(bundleChildView),
 });

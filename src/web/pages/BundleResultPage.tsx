@@ -42,7 +42,7 @@ export function BundleResultPage() {
           <StateTag a={a} />
         </Descriptions.Item>
         <Descriptions.Item label={t("bundle.applicationNumber")}>{a.number}</Descriptions.Item>
-        <Descriptions.Item label={t("bundle.delivery")}>{a.delivery ? t(`bundle.delivery_${a.delivery}`) : "—"}</Descriptions.Item>
+        <Descriptions.Item label={t("bundle.delivery")}>{a.delivery ? t(`bundle.delivery_${a.delivery}`) + (a.deliveryOrgName ? `（${a.deliveryOrgName}）` : "") : "—"}</Descriptions.Item>
         {a.deadline && <Descriptions.Item label={t("bundle.deadline", { date: "" }).replace(/[：:]\s*$/, "")}>{a.deadline}</Descriptions.Item>}
       </Descriptions>
       <Card
@@ -67,6 +67,11 @@ export function BundleResultPage() {
               render: (_, c) => (
                 <Space direction="vertical" size={2}>
                   <Tag color={c.outcome === "approved" ? "success" : c.outcome ? "error" : CHILD_COLOUR[c.status]}>{c.statusName}</Tag>
+                  {c.needsApplicant && c.applicationId && (
+                    <Link to={`/me/applications/${c.applicationId}`}>
+                      <Tag color="warning">{t("bundle.needsYou")}</Tag>
+                    </Link>
+                  )}
                   {c.stoppedReason && <Typography.Text type="danger">{c.stoppedReason}</Typography.Text>}
                 </Space>
               ),

@@ -124,17 +124,17 @@ describe("一件事: one submission, processing, one result (Done when)", () => 
     // Far fewer fields than the items together.
     expect(plan.reduction.bundle.fields).toBeLessThan(plan.reduction.separate.fields / 2);
     const headers = { "idempotency-key": "bundle-start-0001" };
-    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true }, headers);
+    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true, delivery: "window" }, headers);
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
     bundleId = body.id;
-    expect(body).toMatchObject({ bundleName: "企业开办一件事", state: "in_progress", stateName: "办理中" });
+    expect(body).toMatchObject({ bundleName: "企业开办一件事", state: "in_progress", stateName: "办理中", delivery: "window", deliveryOrgName: "黄浦区政务服务中心" });
     expect(body.number).toMatch(/^310101-YJS-\d{8}-000001$/);
     const byKey = Object.fromEntries(body.children.map((c: { key: string }) => [c.key, c]));
     expect(byKey.licence).toMatchObject({ status: "started", orgName: "黄浦区市场监督管理局", state: "submitted" });
     for (const k of ["seal", "tax", "social_insurance", "housing_fund", "invoice"]) expect(byKey[k]).toMatchObject({ status: "waiting", statusName: "等待前序事项办结", applicationId: null });
     // A retry returns the same bundle; nothing is created twice.
-    const again = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true }, headers);
+    const again = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true, delivery: "window" }, headers);
     expect(again.json().id).toBe(bundleId);
     expect(await t.database.db.selectFrom("bundle_applications").select("id").execute()).toHaveLength(1);
     // The licence is in market regulation's inbox; nothing waits in the others'.
@@ -165,6 +165,20 @@ describe("一件事: one submission, processing, one result (Done when)", () => 
     // The seal office reads the new company's credit code from the licence, not from the founder.
     const seal = (await get(await login(t.app, "13800000001"), `/applications/${byKey.seal.applicationId}`)).json();
     expect(seal.formData).toMatchObject({ enterpriseName: "上海好办示范科技有限公司", creditCode: company.credit_code });
+  });
+
+  it("a supplement request in one item shows within the bundle; each department sees only its own item", async () => {
+    const view = (await get(founder, `/bundle-applications/${bundleId}`)).json();
+    const seal = view.children.find((c: { key: string }) => c.key === "seal");
+    const licence = view.children.find((c: { key: string }) => c.key === "licence");
+    const police = await login(t.app, "review.psb.huangpu");
+    // The seal office does not see the market-regulation item of the same bundle.
+    expect((await get(police, `/applications/${licence.applicationId}`)).statusCode).toBe(404);
+    await decide(seal.applicationId, [["review.psb.huangpu", "accept"]]);
+    const lockVersion = (await get(police, `/applications/${seal.applicationId}`)).json().lockVersion;
+    expect((await post(police, `/applications/${seal.applicationId}/actions`, { action: "request_supplement", lockVersion, opinion: "请选择印章样式", supplementItems: ["seals"] })).statusCode).toBe(200);
+    const after = (await get(founder, `/bundle-applications/${bundleId}`)).json().children.find((c: { key: string }) => c.key === "seal");
+    expect(after).toMatchObject({ status: "started", statusName: "待补正", needsApplicant: true });
   });
 
   it("the founder sees one result; an item acted on before its upstream does not exist yet", async () => {

@@ -69,6 +69,7 @@ export class BundleRepository {
       .innerJoin("catalogue_items as i", "i.id", "c.item_id")
       .innerJoin("orgs as o", "o.id", "i.org_id")
       .leftJoin("applications as a", "a.id", "c.application_id")
+      .leftJoin("workflow_definitions as w", "w.id", "a.workflow_id")
       .select([
         "c.item_key",
         "c.item_id",
@@ -83,6 +84,7 @@ export class BundleRepository {
         "a.outcome",
         "a.committed_deadline",
         "i.published_version_id as version_id",
+        "w.definition as workflow",
       ])
       .where("c.bundle_application_id", "=", bundleApplicationId)
       .orderBy("c.position")

@@ -89,7 +89,8 @@ export class BundleService {
         applicant_name: actor.actingFor?.name ?? actor.name,
         region_code: regionCode,
         delivery: body.delivery,
-        delivery_org_id: null,
+        // 一窗发放: everything is collected at the district's service centre.
+        delivery_org_id: body.delivery === "window" ? ((await repos.orgs.findByCode(`${regionCode}-SC`))?.id ?? null) : null,
         start_date: start,
         deadline,
         submitted_at: this.now(),
@@ -133,12 +134,14 @@ export class BundleService {
     for (const c of children) {
       const content = c.version_id ? await this.contents.get(c.version_id, repos) : null;
       const certificates = c.application_id ? await repos.certificates.listForApplication(c.application_id) : [];
+      const state = c.state ? (c.workflow as { states: Array<{ key: string; name: string; kind: string }> } | null)?.states.find((s) => s.key === c.state) : undefined;
       out.push({
         key: c.item_key,
         name: content?.name ?? c.item_key,
         orgName: c.org_name,
         status: c.status as "waiting" | "started" | "stopped",
-        statusName: c.status === "started" && c.outcome ? outcomeName(c.outcome) : STATUS_NAMES[c.status as keyof typeof STATUS_NAMES],
+        statusName: c.status === "started" ? (c.outcome ? outcomeName(c.outcome) : (state?.name ?? STATUS_NAMES.started)) : STATUS_NAMES[c.status as keyof typeof STATUS_NAMES],
+        needsApplicant: state?.kind === "waiting_applicant",
         waitsFor: c.waits_for as string[],
         stoppedReason: c.stopped_reason,
         applicationId: c.application_id,
@@ -160,6 +163,7 @@ export class BundleService {
       submittedAt: row.submitted_at.toISOString(),
       deadline: row.deadline,
       delivery: row.delivery,
+      deliveryOrgName: row.delivery_org_id ? ((await repos.orgs.findById(row.delivery_org_id))?.name ?? null) : null,
       children: out,
     };
   }
