@@ -65,6 +65,7 @@ import { sharingRoutes } from "./modules/sharing/sharing.routes";
 import { bundleRoutes } from "./modules/bundles/bundle.routes";
 import { BundleService } from "./modules/bundles/bundle.service";
 import { BundleCatalogue } from "./modules/bundles/bundle-catalogue";
+import { BundleAdminService } from "./modules/bundles/bundle-admin.service";
 import { RegistryImportService } from "./modules/registry/registry-import.service";
 import { registryImportRoutes } from "./modules/registry/registry-import.routes";
 import { CertificateShareService } from "./modules/certificates/certificate-share.service";
@@ -89,6 +90,7 @@ export interface Services {
   applications: ApplicationService;
   bundles: BundleService;
   bundleCatalogue: BundleCatalogue;
+  bundleAdmin: BundleAdminService;
   files: FileService;
   drafts: DraftService;
   notifications: NotificationService;
@@ -160,6 +162,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     applications,
     bundles,
     bundleCatalogue,
+    bundleAdmin: new BundleAdminService(store, bundleCatalogue),
     drafts: new DraftService(store, cipher),
     appointments: new AppointmentService(store, now, calendarOf),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
@@ -281,7 +284,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(certificateRoutes, { certificates: services.certificates, shares: services.certificateShares });
       await api.register(dataElementRoutes, { dataElements: services.dataElements });
       await api.register(sharingRoutes, { prefills: services.prefills, rules: services.sharingRules });
-      await api.register(bundleRoutes, { bundles: services.bundles, catalogue: services.bundleCatalogue });
+      await api.register(bundleRoutes, { bundles: services.bundles, catalogue: services.bundleCatalogue, admin: services.bundleAdmin });
       await api.register(registryImportRoutes, { imports: services.registryImports });
       await api.register(sealRoutes, { seals: services.seals });
       await api.register(calendarRoutes, { calendar: services.calendar });

@@ -102,6 +102,8 @@ export const ERRORS = {
   BUNDLE_NOT_FOUND: { status: 404, zh: "该“一件事”不存在或已停止提供", en: "This bundle does not exist or is no longer offered" },
   BUNDLE_ANSWERS_INVALID: { status: 422, zh: "情形问题的回答有误，请按提示修改", en: "The answers to the questions need correcting" },
   BUNDLE_ITEM_UNAVAILABLE: { status: 409, zh: "该“一件事”包含的事项暂时无法办理，请联系牵头部门", en: "An item of this bundle cannot be applied for at the moment" },
+  BUNDLE_INVALID: { status: 422, zh: "“一件事”定义有误，请按提示修改", en: "The bundle definition has problems" },
+  BUNDLE_CHANGED: { status: 409, zh: "该“一件事”已被他人修改，请刷新后再试", en: "Someone else changed this bundle; reload it" },
   BUNDLE_APPLICATION_NOT_FOUND: { status: 404, zh: "该“一件事”申请不存在", en: "Bundle application not found" },
   PREFILL_NOT_FOUND: { status: 404, zh: "预填记录不存在或已过期，请重新获取", en: "The prefill has expired; fetch it again" },
   PREFILL_AUTHORITATIVE_CHANGED: { status: 422, zh: "来自权威数据源的信息不能修改；如信息有误，请向数据来源部门申请更正", en: "Values from an authoritative registry cannot be altered; ask the source department to correct them" },

@@ -458,8 +458,8 @@ export interface BundlesTable {
   status: Generated<string>;
   lock_version: Generated<number>;
   updated_by: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** One applicant's 一件事: the answers and the definition as applied. */

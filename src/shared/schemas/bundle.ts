@@ -168,6 +168,10 @@ export function findCycle(items: Array<Pick<BundleItem, "key" | "dependsOn">>): 
 
 // ---- API shapes ----
 
+export const bundleAdminSummary = z.object({ code: z.string(), name: z.string(), status: z.string(), lockVersion: z.number(), updatedBy: z.string().nullable(), updatedAt: z.string() });
+export const bundleAdminView = z.object({ code: z.string(), name: z.string(), status: z.string(), lockVersion: z.number(), definition: z.record(z.string(), z.unknown()) });
+export const issueList = z.array(z.object({ path: z.string(), message: z.string() }));
+
 export const bundleAnswers = z.record(key, z.union([key, z.array(key).max(12)]));
 
 export const reductionView = z.object({
@@ -200,6 +204,15 @@ export const bundlePlanView = z.object({
   materials: z.array(z.object({ key: z.string(), name: z.string(), requirements: z.string(), evidence: z.string().nullable(), fromItem: z.string().nullable(), items: z.array(z.string()) })),
   providedByUpstream: z.array(z.object({ item: z.string(), material: z.string(), from: z.string() })),
   reduction: reductionView,
+});
+
+export const bundlePreviewRequest = z.strictObject({ definition: z.unknown(), answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(), regionCode: z.string().regex(/^31\d{4}$/).optional() });
+export const bundlePreviewView = z.object({
+  ok: z.boolean(),
+  issues: issueList,
+  plan: z
+    .object({ items: z.array(z.object({ key: z.string(), name: z.string(), included: z.boolean(), reason: z.string(), waitsFor: z.array(z.string()) })), fields: z.number(), materials: z.number(), reduction: reductionView })
+    .nullable(),
 });
 
 export const bundleSubmitRequest = z.strictObject({

@@ -9,6 +9,25 @@ export class BundleRepository {
     return this.db.selectFrom("bundles").selectAll().where("status", "=", "published").orderBy("code").execute();
   }
 
+  listAll() {
+    return this.db.selectFrom("bundles").selectAll().orderBy("code").execute();
+  }
+
+  insert(row: { code: string; name: string; definition: string; status: string; updated_by: string }) {
+    return this.db.insertInto("bundles").values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Changes a definition only if nobody changed it since `lockVersion` was read. */
+  async updateIfVersion(code: string, lockVersion: number, changes: { name?: string; definition?: string; status?: string; updated_by: string }) {
+    const r = await this.db
+      .updateTable("bundles")
+      .set({ ...changes, lock_version: lockVersion + 1, updated_at: new Date() })
+      .where("code", "=", code)
+      .where("lock_version", "=", lockVersion)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   findByCode(code: string) {
     return this.db.selectFrom("bundles").selectAll().where("code", "=", code).executeTakeFirst();
   }

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
-import { bundleApplicationView, bundlePlanRequest, bundlePlanView, bundleSubmitRequest, bundleSummary, bundleView } from "../../../shared/schemas/bundle";
-import { PUBLIC_ROUTE, requestContext, requireCitizen } from "../../http/auth-plugin";
+import { bundleAdminSummary, bundleAdminView, bundleApplicationView, bundlePlanRequest, bundlePlanView, bundlePreviewRequest, bundlePreviewView, bundleSubmitRequest, bundleSummary, bundleView } from "../../../shared/schemas/bundle";
+import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import type { BundleAdminService } from "./bundle-admin.service";
 import type { BundleCatalogue } from "./bundle-catalogue";
 import type { BundleService } from "./bundle.service";
 
@@ -11,7 +12,7 @@ const code = z.strictObject({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,29}$/) }
 const region = z.strictObject({ regionCode: z.string().regex(/^31\d{4}$/).optional() });
 
 /** 一件事一次办: the bundles, their questions and plan (public), one submission and one result (citizens). */
-export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catalogue: BundleCatalogue }> = async (app, { bundles, catalogue }) => {
+export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catalogue: BundleCatalogue; admin: BundleAdminService }> = async (app, { bundles, catalogue, admin }) => {
   app.get(
     "/bundles",
     { config: PUBLIC_ROUTE, schema: { tags: ["bundles"], summary: "一件事 The bundles offered, each with its reduction against separate applications", querystring: region, response: { 200: z.object({ items: z.array(bundleSummary) }), ...errors } } },
@@ -67,5 +68,53 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
     "/bundle-applications/:id",
     { schema: { tags: ["bundles"], summary: "一件事办理结果 Every item of the bundle, its state, decision and certificates (the applicant only)", params: z.strictObject({ id: uuid }), response: { 200: bundleApplicationView, ...errors } } },
     async (req) => bundles.getForApplicant(requireCitizen(req), req.params.id),
+  );
+  app.get(
+    "/admin/bundles",
+    { schema: { tags: ["bundles"], summary: "一件事管理 Every bundle definition with its status (city catalogue and system administrators)", response: { 200: z.object({ items: z.array(bundleAdminSummary) }), ...errors } } },
+    async (req) => ({ items: await admin.list(requireStaff(req)) }),
+  );
+  app.get(
+    "/admin/bundles/:code",
+    { schema: { tags: ["bundles"], summary: "一件事定义 A bundle's definition for editing", params: code, response: { 200: bundleAdminView, ...errors } } },
+    async (req) => admin.get(requireStaff(req), req.params.code),
+  );
+  app.post(
+    "/admin/bundles/preview",
+    {
+      schema: {
+        tags: ["bundles"],
+        summary: "检查并预览 Check a definition (structure, cycles, unreachable items, binding to the catalogue) and preview the plan for sample answers, without saving",
+        body: bundlePreviewRequest,
+        response: { 200: bundlePreviewView, ...errors },
+      },
+    },
+    async (req) => admin.preview(requireStaff(req), req.body.definition, req.body.answers, req.body.regionCode),
+  );
+  app.put(
+    "/admin/bundles/:code",
+    {
+      schema: {
+        tags: ["bundles"],
+        summary: "保存一件事 Create a definition (as a draft) or change one (lockVersion); refused with each problem",
+        params: code,
+        body: z.strictObject({ definition: z.unknown(), lockVersion: z.number().int().min(1).optional() }),
+        response: { 200: bundleAdminView, ...errors },
+      },
+    },
+    async (req) => admin.save(requireStaff(req), req.params.code, req.body, requestContext(req)),
+  );
+  app.post(
+    "/admin/bundles/:code/status",
+    {
+      schema: {
+        tags: ["bundles"],
+        summary: "发布或停用一件事 Publish or withdraw a bundle",
+        params: code,
+        body: z.strictObject({ status: z.enum(["published", "withdrawn"]), lockVersion: z.number().int().min(1) }),
+        response: { 200: z.object({ code: z.string(), status: z.string(), lockVersion: z.number() }), ...errors },
+      },
+    },
+    async (req) => admin.setStatus(requireStaff(req), req.params.code, req.body, requestContext(req)),
   );
 };
