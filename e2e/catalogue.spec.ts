@@ -9,8 +9,10 @@ test("a citizen finds a service from everyday words, with suggestions, highlight
   await box.fill("开公司");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=/);
-  const first = page.getByRole("main").getByRole("listitem").first();
-  await expect(first).toContainText("企业设立登记");
+  // The life event comes first, the service itself right after it.
+  const results = page.getByRole("main").getByRole("listitem");
+  await expect(results.first()).toContainText("企业开办一件事");
+  await expect(results.nth(1)).toContainText("企业设立登记");
   await expect(page.getByText("已为您同时搜索")).toBeVisible();
   await expect(page.locator("mark").first()).toBeVisible();
   await expectAccessible(page, "search results");

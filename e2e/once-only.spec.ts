@@ -155,6 +155,8 @@ test("administrators see an organisation's seal keys and rotate them", async ({ 
   await page.locator(".ant-select-tree-switcher").first().click();
   await page.locator(".ant-select-tree-title", { hasText: "黄浦区市场监督管理局" }).click();
   await expect(page.getByText("使用中")).toBeVisible();
+  // The organisation picker has closed (checked mid-fade, its items read as low contrast).
+  await expect(page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")).toHaveCount(0);
   await expectAccessible(page, "seal keys");
   await page.getByRole("button", { name: "轮换密钥" }).click();
   await page.locator(".ant-popconfirm").getByRole("button", { name: "轮换密钥" }).click();
