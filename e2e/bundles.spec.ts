@@ -114,3 +114,32 @@ test("life events appear in unified search", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "新生儿出生一件事" })).toBeVisible();
   await expectAccessible(page, "bundle page");
 });
+
+test("a city catalogue administrator composes a bundle: a cycle is refused with the reason, a valid one previewed, saved and published", async ({ page }) => {
+  await switchTo(page, "catalog.admin", /workbench$/);
+  await page.getByRole("link", { name: "一件事管理" }).click();
+  await expect(page.getByRole("cell", { name: "START_BUSINESS" })).toBeVisible();
+  await page.getByRole("button", { name: "新建一件事" }).click();
+  const definition = page.getByLabel("定义（JSON）");
+  const draft = JSON.parse(await definition.inputValue());
+  // first ← second ← first: refused, naming the cycle.
+  draft.items[0].dependsOn = [{ item: "second", fields: {} }];
+  await definition.fill(JSON.stringify(draft, null, 2));
+  await page.getByRole("button", { name: "检查并预览" }).click();
+  await expect(page.getByText(/事项依赖形成循环：(first|second) → .* → (first|second)/)).toBeVisible();
+  await expectAccessible(page, "bundle administration with problems");
+  draft.items[0].dependsOn = [];
+  draft.code = "PENSION_E2E";
+  draft.name = "养老金一件事（示例）";
+  await definition.fill(JSON.stringify(draft, null, 2));
+  await page.getByRole("button", { name: "检查并预览" }).click();
+  await expect(page.getByText("定义正确，以下为按示例回答生成的办理方案")).toBeVisible();
+  await expect(page.getByText(/← first/)).toBeVisible();
+  await page.getByRole("button", { name: /^保\s?存$/ }).click();
+  const row = page.getByRole("row", { name: /PENSION_E2E/ });
+  await expect(row).toContainText("草稿");
+  await row.getByRole("button", { name: "发布养老金一件事（示例）" }).click();
+  await expect(row).toContainText("已发布");
+  await page.goto("/bundles");
+  await expect(page.getByRole("link", { name: "养老金一件事（示例）" })).toBeVisible();
+});

@@ -13,6 +13,7 @@ import { CataloguePage } from "./pages/CataloguePage";
 import { BundlePage } from "./pages/BundlePage";
 import { BundleResultPage, MyBundlesPage } from "./pages/BundleResultPage";
 import { BundlesPage } from "./pages/BundlesPage";
+import { BundlesAdminPage } from "./pages/BundlesAdminPage";
 import { DepartmentsPage } from "./pages/DepartmentsPage";
 import { GuidePage } from "./pages/GuidePage";
 import { HomePage } from "./pages/HomePage";
@@ -193,6 +194,7 @@ export function AppRoutes() {
           <Route path="/workbench/data-elements" element={<RequireActor kind="staff"><DataElementsPage /></RequireActor>} />
           <Route path="/workbench/seal-keys" element={<RequireActor kind="staff" roles={["sys_admin"]}><SealKeysPage /></RequireActor>} />
           <Route path="/workbench/registries" element={<RequireActor kind="staff" roles={["data_admin", "sys_admin"]}><RegistriesPage /></RequireActor>} />
+          <Route path="/workbench/bundles" element={<RequireActor kind="staff" roles={["catalog_admin", "sys_admin"]}><BundlesAdminPage /></RequireActor>} />
           <Route path="/workbench/sharing-rules" element={<RequireActor kind="staff" roles={["data_admin", "sys_admin"]}><SharingRulesPage /></RequireActor>} />
           <Route path="/me/certificates" element={<RequireActor kind="citizen"><MyCertificatesPage /></RequireActor>} />
           <Route path="/workbench/calendar" element={<RequireActor kind="staff"><CalendarAdminPage /></RequireActor>} />

@@ -30,6 +30,8 @@ export function WorkbenchPage() {
   if (has("catalog_admin", "supervisor")) tools.push({ key: "audit", title: t("audit.title"), desc: t("audit.desc"), to: "/workbench/catalogue-audit" });
   tools.push({ key: "data-elements", title: t("de.title"), desc: t("de.tool"), to: "/workbench/data-elements" });
   if (has("data_admin", "sys_admin")) tools.push({ key: "registries", title: t("reg.title"), desc: t("reg.tool"), to: "/workbench/registries" });
+  // Bundles join departments across the city: city-level administrators compose them.
+  if (has("catalog_admin", "sys_admin") && me.org?.regionCode === "310000") tools.push({ key: "bundles", title: t("bundleAdmin.title"), desc: t("bundleAdmin.tool"), to: "/workbench/bundles" });
   if (has("data_admin", "sys_admin")) tools.push({ key: "sharing-rules", title: t("rules.title"), desc: t("rules.tool"), to: "/workbench/sharing-rules" });
   if (has(...LOOKUP_ROLES)) tools.push({ key: "lookup", title: t("workbench.personLookup"), desc: t("workbench.personLookupDesc"), to: "/workbench/person-lookup" });
 
