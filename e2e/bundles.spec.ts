@@ -47,6 +47,10 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await expect(page.getByText("“公章刻制备案”所需的“营业执照”由“企业设立登记”办结后自动提供")).toBeVisible();
   await expectAccessible(page, "bundle plan and merged form");
 
+  // She lets the government's data fill what it can: her name and mobile as the contact, from her real-name account.
+  await page.getByRole("button", { name: "同意并自动填写" }).click();
+  await expect(page.getByText(/已为您预填 \d+ 项信息/)).toBeVisible();
+  await expect(page.getByLabel("联系电话")).toHaveValue(FOUNDER.mobile);
   // One form: the company once, the contact once, for all six services.
   await page.getByLabel("拟设立企业名称").fill("上海好办一件事示范有限公司");
   await choose(page, "企业类型", "有限责任公司");

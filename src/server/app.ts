@@ -134,7 +134,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const applications = new ApplicationService(store, cipher, now, calendarOf, certificates, { sharing, prefills });
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   const bundleCatalogue = new BundleCatalogue(store);
-  const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf);
+  const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills);
   return {
     store,
     calendar,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { THEME_CODES } from "../catalogue";
 import { BASIC_CODE_PATTERN } from "../catalogue-codes";
+import { prefillField } from "./data";
 
 /**
  * 一件事 bundle definitions: a life event as one thing — situational questions (情形引导) whose
@@ -215,8 +216,19 @@ export const bundlePreviewView = z.object({
     .nullable(),
 });
 
+export const bundlePrefillRequest = z.strictObject({ answers: bundleAnswers, regionCode: z.string().regex(/^31\d{4}$/).optional(), consent: z.literal(true) });
+export const bundlePrefillView = z.object({
+  /** Each item's consented prefill (its own department's sharing rule governs it). */
+  prefillIds: z.record(z.string(), z.string()),
+  /** By the merged form's field keys. */
+  fields: z.array(prefillField),
+  waivable: z.array(z.object({ materialKey: z.string(), materialName: z.string(), evidence: z.string() })),
+});
+
 export const bundleSubmitRequest = z.strictObject({
   answers: bundleAnswers,
+  /** The consented prefills the form was filled from, by item key. */
+  prefillIds: z.record(key, z.uuid()).optional(),
   regionCode: z.string().regex(/^31\d{4}$/).optional(),
   formData: z.record(z.string().max(40), z.unknown()),
   /** The applicant agrees that data and certificates the government holds stand in for materials (免提交). */

@@ -1,8 +1,8 @@
 import { Alert, App, Button, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PrefillField, PrefillResponse } from "../../shared/schemas/data";
-import { api, ApiError } from "../api";
+import type { PrefillField } from "../../shared/schemas/data";
+import { ApiError } from "../api";
 
 export type ConsentState = "asked" | "given" | "declined";
 
@@ -11,14 +11,14 @@ export type ConsentState = "asked" | "given" | "declined";
  * agree, fetches the prefill (the read is logged and shown on 我的数据使用记录); when they decline, they
  * type and upload themselves. Either choice can be revisited.
  */
-export function PrefillPanel({ itemId, orgName, state, onPrefill, onDecline }: { itemId: string; orgName: string; state: ConsentState; onPrefill: (p: PrefillResponse) => void; onDecline: () => void }) {
+export function PrefillPanel<T>({ load, orgName, state, onPrefill, onDecline }: { load: () => Promise<T>; orgName: string; state: ConsentState; onPrefill: (p: T) => void; onDecline: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   async function agree() {
     setBusy(true);
     try {
-      onPrefill(await api<PrefillResponse>("POST", `/catalogue/items/${itemId}/prefill`, { consent: true }));
+      onPrefill(await load());
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
     } finally {

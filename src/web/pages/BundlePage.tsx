@@ -3,16 +3,18 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
-import type { bundlePlanView, bundleView } from "../../shared/schemas/bundle";
+import type { bundlePlanView, bundlePrefillView, bundleView } from "../../shared/schemas/bundle";
 import type { FormField } from "../../shared/schemas/catalogue";
 import { ApiError, api } from "../api";
 import { FormRenderer } from "../components/FormRenderer";
+import { PrefillNote, PrefillPanel, type ConsentState } from "../components/PrefillPanel";
 import { useSession } from "../session";
 import { ReductionLine } from "./BundlesPage";
 
 type Bundle = z.infer<typeof bundleView>;
 type Plan = z.infer<typeof bundlePlanView>;
 type Answers = Record<string, string | string[]>;
+type Prefill = z.infer<typeof bundlePrefillView>;
 
 /** The questions still asked, given the answers so far (a follow-up only after its answer). */
 function asked(bundle: Bundle, answers: Answers) {
@@ -45,6 +47,8 @@ export function BundlePage() {
   const [consent, setConsent] = useState(true);
   const [delivery, setDelivery] = useState<"electronic" | "window">("electronic");
   const [busy, setBusy] = useState(false);
+  const [consentState, setConsentState] = useState<ConsentState>("asked");
+  const [prefill, setPrefill] = useState<Prefill | null>(null);
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [plan]);
 
   useEffect(() => {
@@ -65,6 +69,8 @@ export function BundlePage() {
     const still = new Set(asked(bundle!, next).map((q) => q.key));
     setAnswers(Object.fromEntries(Object.entries(next).filter(([k]) => still.has(k))));
     setPlan(null);
+    setPrefill(null);
+    setConsentState("asked");
   }
 
   async function showPlan() {
@@ -78,7 +84,7 @@ export function BundlePage() {
   async function submit(formData: Record<string, unknown>) {
     setBusy(true);
     try {
-      const body = await api<{ id: string }>("POST", `/bundles/${code}/applications`, { answers, formData, dataConsent: consent, delivery }, { "idempotency-key": idempotencyKey });
+      const body = await api<{ id: string }>("POST", `/bundles/${code}/applications`, { answers, formData, dataConsent: consent, delivery, ...(prefill ? { prefillIds: prefill.prefillIds } : {}) }, { "idempotency-key": idempotencyKey });
       // The result page shows the number and every service; no toast over it.
       navigate(`/me/bundles/${body.id}`);
     } catch (err) {
@@ -193,9 +199,24 @@ export function BundlePage() {
 
           <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("bundle.formTitle")}</h2>}>
             {me?.kind === "citizen" ? (
+              <>
+              <PrefillPanel
+                load={() => api<Prefill>("POST", `/bundles/${code}/prefill`, { answers, consent: true })}
+                orgName={bundle.leadOrgName}
+                state={consentState}
+                onPrefill={(p) => {
+                  setPrefill(p);
+                  setConsentState("given");
+                }}
+                onDecline={() => setConsentState("declined")}
+              />
+              {prefill && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t("prefill.done", { n: prefill.fields.length, m: prefill.waivable.length })} />}
               <FormRenderer
-                key={JSON.stringify(answers)}
+                key={`${JSON.stringify(answers)}-${prefill ? "p" : "n"}`}
                 fields={plan.fields as unknown as FormField[]}
+                initialValues={Object.fromEntries((prefill?.fields ?? []).map((f) => [f.key, f.value]))}
+                locked={new Set(prefill?.fields.filter((f) => f.authoritative).map((f) => f.key) ?? [])}
+                notes={Object.fromEntries((prefill?.fields ?? []).map((f) => [f.key, <PrefillNote key={f.key} field={f} />]))}
                 onSubmit={busy ? undefined : submit}
                 submitText={t("bundle.submit")}
                 extra={
@@ -220,6 +241,7 @@ export function BundlePage() {
                   </Space>
                 }
               />
+              </>
             ) : (
               <>
                 <FormRenderer fields={plan.fields as unknown as FormField[]} disabled />

@@ -265,7 +265,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       <Card title={section("form", t("guide.form"))} className="no-print">
         <Typography.Paragraph>{canApply ? t("guide.formApply") : t("guide.formIntro")}</Typography.Paragraph>
         {canApply && draft.draft && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={draft.conflict ? t("guide.draftConflict") : t("guide.draftRestored")} action={<Button size="small" onClick={() => void draft.discard().then(() => { setMaterials([]); setFormValues({}); })}>{t("guide.discardDraft")}</Button>} />}
-        {canApply && <PrefillPanel itemId={item.id} orgName={item.orgName} state={consent} onPrefill={applyPrefill} onDecline={() => setConsent("declined")} />}
+        {canApply && <PrefillPanel load={() => api<PrefillResponse>("POST", `/catalogue/items/${item.id}/prefill`, { consent: true })} orgName={item.orgName} state={consent} onPrefill={applyPrefill} onDecline={() => setConsent("declined")} />}
         {prefill && (
           <Alert
             type="success"

@@ -198,3 +198,38 @@ describe("一件事: one submission, processing, one result (Done when)", () => 
     for (const c of view.children.filter((x: { key: string }) => x.key !== "licence")) expect(c).toMatchObject({ status: "stopped", stoppedReason: "前序事项“企业设立登记”未获准予办理，本事项无法继续，已停止" });
   });
 });
+
+describe("一件事: consented prefill of the one form", () => {
+  const NEWBORN_ANSWERS = { birth_cert: "no", hukou: "yes", vaccination: "no" };
+
+  it("fills the one form from the registries under each item's own sharing rules; an altered authoritative value is refused, nothing created", async () => {
+    const mother = await login(t.app, "13800000002"); // 李雪梅
+    const readsBefore = (await t.database.db.selectFrom("audit_log").select("seq").where("action", "=", "data.share").execute()).length;
+    const res = await post(mother, "/bundles/NEWBORN/prefill", { answers: NEWBORN_ANSWERS, consent: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(Object.keys(body.prefillIds).sort()).toEqual(["birth_cert", "hukou", "insurance", "ss_card"]);
+    const field = (key: string) => body.fields.find((f: { key: string }) => f.key === key);
+    expect(field("motherName")).toMatchObject({ value: "李雪梅", authoritative: true, source: { registryName: "人口库" } });
+    expect(field("childName")).toMatchObject({ value: "张子涵" });
+    // Every item's department read under its own rule: one record per item at least.
+    expect((await t.database.db.selectFrom("audit_log").select("seq").where("action", "=", "data.share").execute()).length - readsBefore).toBeGreaterThanOrEqual(4);
+
+    const plan = (await post(null, "/bundles/NEWBORN/plan", { answers: NEWBORN_ANSWERS })).json();
+    const filled: Record<string, unknown> = Object.fromEntries(body.fields.map((f: { key: string; value: unknown }) => [f.key, f.value]));
+    const rest: Record<string, unknown> = { birthPlace: "上海市第一妇婴保健院", householdAddress: "上海市黄浦区延安东路1号", insuredType: "newborn", delivery: "pickup" };
+    const formData = Object.fromEntries(plan.fields.map((f: { key: string }) => [f.key, filled[f.key] ?? rest[f.key]]).filter(([, v]: [string, unknown]) => v !== undefined));
+    const before = (await t.database.db.selectFrom("applications").select("id").execute()).length;
+    const altered = await post(mother, "/bundles/NEWBORN/applications", { answers: NEWBORN_ANSWERS, formData: { ...formData, motherName: "李雪" }, prefillIds: body.prefillIds, dataConsent: true });
+    expect(altered.statusCode).toBe(422);
+    expect(altered.json().error.code).toBe("PREFILL_AUTHORITATIVE_CHANGED");
+    expect((await t.database.db.selectFrom("applications").select("id").execute()).length).toBe(before);
+
+    const ok = await post(mother, "/bundles/NEWBORN/applications", { answers: NEWBORN_ANSWERS, formData, prefillIds: body.prefillIds, dataConsent: true });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const first = ok.json().children.find((c: { key: string }) => c.key === "birth_cert");
+    const app = await t.database.db.selectFrom("applications").select(["prefilled_fields", "data_consent_at"]).where("id", "=", first.applicationId).executeTakeFirstOrThrow();
+    expect(app.prefilled_fields).toBeGreaterThan(0);
+    expect(app.data_consent_at).not.toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
-import { bundleAdminSummary, bundleAdminView, bundleApplicationView, bundlePlanRequest, bundlePlanView, bundlePreviewRequest, bundlePreviewView, bundleSubmitRequest, bundleSummary, bundleView } from "../../../shared/schemas/bundle";
+import { bundleAdminSummary, bundleAdminView, bundleApplicationView, bundlePlanRequest, bundlePlanView, bundlePrefillRequest, bundlePrefillView, bundlePreviewRequest, bundlePreviewView, bundleSubmitRequest, bundleSummary, bundleView } from "../../../shared/schemas/bundle";
 import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { BundleAdminService } from "./bundle-admin.service";
 import type { BundleCatalogue } from "./bundle-catalogue";
@@ -37,6 +37,19 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
       },
     },
     async (req) => catalogue.plan(req.params.code, req.body.answers, req.body.regionCode),
+  );
+  app.post(
+    "/bundles/:code/prefill",
+    {
+      schema: {
+        tags: ["bundles"],
+        summary: "授权预填 With the applicant's consent, fill the one form from the registries and certificates, each item under its department's sharing rules (every read logged)",
+        params: code,
+        body: bundlePrefillRequest,
+        response: { 200: bundlePrefillView, ...errors },
+      },
+    },
+    async (req) => bundles.prefill(requireCitizen(req), req.params.code, req.body.answers, req.body.regionCode, requestContext(req)),
   );
   app.post(
     "/bundles/:code/applications",

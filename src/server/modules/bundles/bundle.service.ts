@@ -12,6 +12,9 @@ import { validateFormValues } from "../../../shared/form-values";
 import { bundleDefinition, type bundleApplicationView, type bundleSubmitRequest } from "../../../shared/schemas/bundle";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import type { ApplicationRow, ApplicationService } from "../applications/application.service";
+import type { PrefillService } from "../sharing/prefill.service";
+import type { PrefillResponse } from "../../../shared/schemas/data";
+import type { Answers } from "../../../shared/bundle-plan";
 import type { VersionContents } from "../catalogue/version-contents";
 import { type BundleCatalogue, DEFAULT_REGION, type Resolved } from "./bundle-catalogue";
 
@@ -42,9 +45,46 @@ export class BundleService {
     private readonly cipher: FieldCipher,
     private readonly now: () => Date,
     private readonly calendarOf: () => WorkCalendar,
+    private readonly prefills: PrefillService | null = null,
   ) {
     this.contents = catalogue.contents;
     applications.onDecided((repos, actor, app, outcome, ctx) => this.childDecided(repos, actor, app, outcome, ctx));
+  }
+
+  /**
+   * 授权预填 for the one form: with the applicant's consent, each included item is prefilled under its
+   * own department's sharing rules (an item without a rule is left to the applicant), and the values
+   * are laid onto the merged form's fields, each with its source; materials the evidence would satisfy.
+   */
+  async prefill(actor: Actor, code: string, answers: Answers, regionCode: string | undefined, ctx: RequestContext) {
+    if (actor.kind !== "citizen" || !this.prefills) throw new DomainError("FORBIDDEN");
+    const { included, merged } = await this.catalogue.planFor(this.store.repos, code, answers, regionCode ?? DEFAULT_REGION);
+    const byItem = new Map<string, PrefillResponse>();
+    for (const r of included) {
+      try {
+        byItem.set(r.item.key, await this.prefills.prefill(actor, r.impl.id, ctx));
+      } catch (err) {
+        if (err instanceof DomainError && err.code === "SHARING_DENIED") continue;
+        throw err;
+      }
+    }
+    const fields = merged.fields.flatMap((m) => {
+      for (const ref of m.answers) {
+        const [itemKey, fieldKey] = ref.split(".") as [string, string];
+        const hit = byItem.get(itemKey)?.fields.find((f) => f.key === fieldKey);
+        if (hit) return [{ ...hit, key: m.field.key, label: m.field.label }];
+      }
+      return [];
+    });
+    const waivable = merged.materials.flatMap((m) => {
+      for (const ref of m.covers) {
+        const [itemKey, materialKey] = ref.split(".") as [string, string];
+        const w = byItem.get(itemKey)?.waivable.find((x) => x.materialKey === materialKey);
+        if (w) return [{ materialKey: m.key, materialName: m.name, evidence: w.evidence }];
+      }
+      return [];
+    });
+    return { prefillIds: Object.fromEntries([...byItem].map(([k, p]) => [k, p.prefillId])), fields, waivable };
   }
 
   /**
@@ -99,10 +139,16 @@ export class BundleService {
       for (const [position, p] of plan.items.filter((x) => x.included).entries()) {
         const r = included.find((x) => x.item.key === p.key)!;
         const own = values.get(p.key)!;
+        const prefillId = body.prefillIds?.[p.key];
         if (p.waitsFor.length === 0) {
-          const receipt = await this.applications.createInTransaction(repos, actor, { itemId: r.impl.id, formData: own, dataConsent: body.dataConsent }, who, ctx, { bundle: number, bundleItem: p.key });
+          const receipt = await this.applications.createInTransaction(repos, actor, { itemId: r.impl.id, formData: own, dataConsent: body.dataConsent, ...(prefillId ? { prefillId } : {}) }, who, ctx, { bundle: number, bundleItem: p.key });
           await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "started", waits_for: JSON.stringify(p.waitsFor), application_id: receipt.id, form_data: "{}" });
         } else {
+          // A later item's prefill is checked now (authoritative values unchanged); it starts after the prefill has expired.
+          if (prefillId && this.prefills) {
+            const later = new Set(Object.keys(merged.flowed).filter((ref) => ref.startsWith(`${p.key}.`)).map((ref) => ref.slice(p.key.length + 1)));
+            await this.prefills.check(repos, actor, prefillId, r.impl.id, own, later);
+          }
           await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "waiting", waits_for: JSON.stringify(p.waitsFor), application_id: null, form_data: JSON.stringify({ values: sealForm(r.content.form.fields, own, this.cipher), consent: body.dataConsent }) });
         }
       }

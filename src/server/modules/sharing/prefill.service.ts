@@ -134,13 +134,23 @@ export class PrefillService {
    * records: how many fields kept their prefilled value, and each one's source.
    */
   async claim(repos: Repositories, actor: Actor, prefillId: string, itemId: string, formData: FormValues, applicationId: string) {
+    const checked = await this.check(repos, actor, prefillId, itemId, formData);
+    await repos.sharing.usePrefill(prefillId, applicationId);
+    return checked;
+  }
+
+  /**
+   * The claim's checks without using the prefill up (a 一件事 item that starts later): the prefill is the
+   * actor's, for this item, unused and fresh, and its authoritative fields still hold their values
+   * (except `later`: fields another item's result will fill).
+   */
+  async check(repos: Repositories, actor: Actor, prefillId: string, itemId: string, formData: FormValues, later: ReadonlySet<string> = new Set()) {
     const row = await repos.sharing.findPrefillForUpdate(prefillId);
     if (!row || row.account_id !== actor.accountId || row.item_id !== itemId || row.application_id !== null || row.expires_at < this.now() || row.acting_for_enterprise_id !== (actor.actingFor?.enterpriseId ?? null)) throw new DomainError("PREFILL_NOT_FOUND");
     const snapshot = row.fields as Record<string, PrefillSnapshotField>;
-    const altered = Object.entries(snapshot).filter(([key, f]) => f.authoritative && (formData[key] === undefined || formData[key] === null || this.hash(formData[key] as string | number) !== f.hash)).map(([key]) => key);
+    const altered = Object.entries(snapshot).filter(([key, f]) => f.authoritative && !later.has(key) && (formData[key] === undefined || formData[key] === null || this.hash(formData[key] as string | number) !== f.hash)).map(([key]) => key);
     if (altered.length) throw new DomainError("PREFILL_AUTHORITATIVE_CHANGED", { fields: altered });
     const kept = Object.entries(snapshot).filter(([key, f]) => formData[key] !== undefined && formData[key] !== null && this.hash(formData[key] as string | number) === f.hash);
-    await repos.sharing.usePrefill(prefillId, applicationId);
     return { consentedAt: row.consented_at, prefilled: kept.length, sources: Object.fromEntries(kept.map(([key, f]) => [key, { registry: f.registry, orgCode: f.orgCode }])) };
   }
 
