@@ -100,6 +100,7 @@ export class NotificationService {
 
   private async compose(repos: Repositories, topic: string, payload: Record<string, unknown>): Promise<Composed[]> {
     if (topic === "certificate.expiring") return this.composeExpiry(repos, payload.certificateId as string);
+    if (topic === "bundle.stopped") return this.composeBundleStopped(repos, payload);
     const applicationId = payload.applicationId as string | undefined;
     if (!applicationId) return [];
     const app = await repos.applications.findById(applicationId);
@@ -129,6 +130,24 @@ export class NotificationService {
       default:
         return [];
     }
+  }
+
+  /** 一件事: a refusal stopped the services depending on it — the applicant is told which, and why. */
+  private async composeBundleStopped(repos: Repositories, payload: Record<string, unknown>): Promise<Composed[]> {
+    const bundle = await repos.bundles.findApplication(payload.bundleApplicationId as string);
+    if (!bundle?.applicant_account_id) return [];
+    const name = (bundle.definition as { name: string }).name;
+    return [
+      {
+        accountId: bundle.applicant_account_id,
+        kind: "bundle_stopped",
+        title: "一件事部分事项已停止",
+        body: `您的“${name}”（${bundle.number}）中：${payload.reason as string}。停止的事项共 ${(payload.stopped as string[]).length} 项，详情请查看办理结果。`,
+        link: `/me/bundles/${bundle.id}`,
+        applicationId: null,
+        external: true,
+      },
+    ];
   }
 
   /** 证照到期提醒: to the holder (or, for an enterprise, its legal representative). */
