@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { springPort } from "../playwright.config";
 import { samplePng } from "../src/server/testing/sample-files";
-import { expectAccessible, loginAs } from "./helpers";
+import { expectAccessible, switchTo } from "./helpers";
 
 // These journeys run on the server whose clock starts on Thursday 12 February 2026, before the Spring Festival.
 test.use({ baseURL: `http://localhost:${springPort}` });
@@ -29,11 +29,6 @@ async function implementationAt(page: Page, orgName: string): Promise<string> {
   return entry.implementations.find((i: { orgName: string }) => i.orgName === orgName).id;
 }
 
-async function switchTo(page: Page, who: string, home: RegExp) {
-  await page.context().clearCookies();
-  await loginAs(page, who);
-  await expect(page).toHaveURL(home);
-}
 
 test("apply online with a material, a supplement is asked and answered, approved; deadlines count working days across the Spring Festival", async ({ page }) => {
   // The citizen applies for the 黄浦 food business licence, with a scanned layout plan.

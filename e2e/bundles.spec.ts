@@ -1,15 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { idNumberFor } from "../src/server/seed/demo-people";
-import { expectAccessible, loginAs } from "./helpers";
+import { expectAccessible, switchTo, actOnApplication } from "./helpers";
 
 /** The founder: 吴秀兰 (13800000009), who runs no enterprise yet; no other browser test uses her. */
 const FOUNDER = { mobile: "13800000009", name: "吴秀兰", idNumber: idNumberFor("310107", "1976-05-30", 9, "F") };
 
-async function switchTo(page: Page, who: string, home: RegExp) {
-  await page.context().clearCookies();
-  await loginAs(page, who);
-  await expect(page).toHaveURL(home);
-}
 
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole("combobox", { name: label, exact: true }).click();
@@ -20,13 +15,6 @@ async function answer(page: Page, question: string, option: string) {
   await page.getByRole("group", { name: question }).getByLabel(option, { exact: true }).check();
 }
 
-async function act(page: Page, number: string, tab: string, button: RegExp) {
-  await page.goto("/workbench/inbox");
-  await page.getByRole("tab", { name: tab }).click();
-  await page.getByRole("link", { name: number }).click();
-  await page.getByRole("button", { name: button }).click();
-  await page.getByRole("dialog").getByRole("button", { name: button }).click();
-}
 
 test("企业开办一件事: a founder (吴秀兰) answers a few questions, fills one form, and after the licence the other services start by themselves; one result page", async ({ page }) => {
   await switchTo(page, FOUNDER.mobile, /\/me$/);
@@ -88,10 +76,10 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
 
   // The market-regulation reviewer accepts and passes it; the approver grants the licence.
   await switchTo(page, "review.amr.huangpu", /workbench$/);
-  await act(page, number, "待受理", /^受\s?理$/);
-  await act(page, number, "待审查", /审查通过/);
+  await actOnApplication(page, number, "待受理", /^受\s?理$/);
+  await actOnApplication(page, number, "待审查", /审查通过/);
   await switchTo(page, "approve.amr.huangpu", /workbench$/);
-  await act(page, number, "待决定", /^准\s?予$/);
+  await actOnApplication(page, number, "待决定", /^准\s?予$/);
   await expect(page.getByText("已颁发电子证照")).toBeVisible();
 
   // The seal, tax, social-insurance and housing-fund services have started by themselves, the licence attached.

@@ -20,3 +20,19 @@ export async function loginAs(page: Page, identifier: string, password = PASSWOR
 export async function logout(page: Page) {
   await page.context().clearCookies();
 }
+
+/** Logs out and in as someone else, and waits for their home page. */
+export async function switchTo(page: Page, who: string, home: RegExp) {
+  await page.context().clearCookies();
+  await loginAs(page, who);
+  await expect(page).toHaveURL(home);
+}
+
+/** A staff member opens an application from an inbox tab by its number and takes an action, confirming it. */
+export async function actOnApplication(page: Page, number: string, tab: string, button: RegExp) {
+  await page.goto("/workbench/inbox");
+  await page.getByRole("tab", { name: tab }).click();
+  await page.getByRole("link", { name: number }).click();
+  await page.getByRole("button", { name: button }).click();
+  await page.getByRole("dialog").getByRole("button", { name: button }).click();
+}

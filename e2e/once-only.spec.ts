@@ -1,11 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginAs } from "./helpers";
+import { expectAccessible, switchTo, actOnApplication } from "./helpers";
 
-async function switchTo(page: Page, who: string, home: RegExp) {
-  await page.context().clearCookies();
-  await loginAs(page, who);
-  await expect(page).toHaveURL(home);
-}
 
 /** The 黄浦 implementation of a base item, by its basic code. */
 async function huangpuItem(page: Page, basicCode: string): Promise<string> {
@@ -14,13 +9,6 @@ async function huangpuItem(page: Page, basicCode: string): Promise<string> {
   return entry.implementations.find((i) => i.regionCode === "310101")!.id;
 }
 
-async function act(page: Page, number: string, tab: string, button: RegExp) {
-  await page.goto("/workbench/inbox");
-  await page.getByRole("tab", { name: tab }).click();
-  await page.getByRole("link", { name: number }).click();
-  await page.getByRole("button", { name: button }).click();
-  await page.getByRole("dialog").getByRole("button", { name: button }).click();
-}
 
 test("once only: a mother registers her newborn uploading nothing; the household register issued is verified and used by the next item; she sees every read", async ({ page }) => {
   // 李雪梅 agrees to the use of her data on the 出生登记 form: fields and materials arrive by themselves.
@@ -52,11 +40,11 @@ test("once only: a mother registers her newborn uploading nothing; the household
   await expect(page.getByText(/结婚证：结婚证/)).toBeVisible();
   await expect(page.getByText(/申请人授权预填 \d+ 项信息/)).toBeVisible();
   await expectAccessible(page, "application with shared evidence");
-  await act(page, number, "待受理", /^受\s?理$/);
+  await actOnApplication(page, number, "待受理", /^受\s?理$/);
   await expect(page.getByText("待审查").first()).toBeVisible();
-  await act(page, number, "待审查", /审查通过/);
+  await actOnApplication(page, number, "待审查", /审查通过/);
   await switchTo(page, "approve.psb.huangpu", /workbench$/);
-  await act(page, number, "待决定", /^准\s?予$/);
+  await actOnApplication(page, number, "待决定", /^准\s?予$/);
   await expect(page.getByText("已颁发电子证照")).toBeVisible();
 
   // The new household register verifies for anyone; a modified copy does not.
