@@ -169,6 +169,8 @@ async function main() {
 
   // Once-only data: prefill of a 20-field form at registry scale, and verification beside the bare route.
   const identifier = (await database.db.selectFrom("certificates").select("identifier").where("type_code", "=", "business_licence").executeTakeFirstOrThrow()).identifier;
+  // The bare route again, right beside verification: both measured with the process as it is by now.
+  const bareBeside = await load(`${bareBase}/bare`);
   const verify = await load(`${base}/api/v1/certificates/verify?id=${encodeURIComponent(identifier)}`);
   const twentyFieldItem = await prepareTwentyFieldItem(database);
   const mother = await session(base, "13800000002");
@@ -185,7 +187,7 @@ async function main() {
   console.log(`\nonce-only data (population registry: ${personCount.toLocaleString("en")} people, filled at ${filled.rowsPerSecond.toLocaleString("en")} rows/s; form: 20 bound fields, ${probeBody.fields?.length ?? 0} filled):`);
   console.log(`${pad("POST …/prefill · 1 user", 44)}${pad(prefill1.rps.toFixed(0), 10)}p50 ${pad(prefill1.p50, 6)}p99 ${pad(prefill1.p99, 6)}errors ${prefill1.errors + prefill1.non2xx}  ${prefill1.p99 < 10 ? "✓" : "✗ over target"} (target p99 < 10 ms)`);
   console.log(`${pad(`POST …/prefill · ${connections} at once`, 44)}${pad(prefillN.rps.toFixed(0), 10)}p50 ${pad(prefillN.p50, 6)}p99 ${pad(prefillN.p99, 6)}errors ${prefillN.errors + prefillN.non2xx}`);
-  console.log(`${pad("GET /api/v1/certificates/verify", 44)}${pad(verify.rps.toFixed(0), 10)}p50 ${pad(verify.p50, 6)}p99 ${pad(verify.p99, 6)}errors ${verify.errors + verify.non2xx}  ${(verify.rps / bareGet.rps).toFixed(3)} of bare ${verify.rps / bareGet.rps >= 1 / 3 ? "✓" : "✗ under target"} (target ≥ 0.333)`);
+  console.log(`${pad("GET /api/v1/certificates/verify", 44)}${pad(verify.rps.toFixed(0), 10)}p50 ${pad(verify.p50, 6)}p99 ${pad(verify.p99, 6)}errors ${verify.errors + verify.non2xx}  ${(verify.rps / bareBeside.rps).toFixed(3)} of bare (${bareBeside.rps.toFixed(0)} req/s measured just before) ${verify.rps / bareBeside.rps >= 1 / 3 ? "✓" : "✗ under target"} (target ≥ 0.333)`);
 
   console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${bigIndex.ms.toFixed(0)} ms for ${bigIndex.docs} documents`);
   console.log(`resident memory after the runs: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
