@@ -33,6 +33,9 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await expect(page.getByRole("heading", { name: "您的办理方案" })).toBeVisible();
   await expect(page.getByText("因为您在“是否招用员工？”中选择了“招用员工”，需要办理住房公积金单位缴存登记")).toBeVisible();
   await expect(page.getByText("“公章刻制备案”所需的“营业执照”由“企业设立登记”办结后自动提供")).toBeVisible();
+  // The merged guide: the whole bundle's time limit, visits and fees.
+  await expect(page.getByText(/\d+ 个工作日（无先后关系的事项并行办理）/)).toBeVisible();
+  await expect(page.getByText("不收费")).toBeVisible();
   await expectAccessible(page, "bundle plan and merged form");
 
   // She lets the government's data fill what it can: her name and mobile as the contact, from her real-name account.

@@ -159,6 +159,18 @@ export function BundlePage() {
             <div style={{ marginBottom: 12 }}>
               <ReductionLine reduction={plan.reduction} />
             </div>
+            <Descriptions column={{ xs: 1, md: 3 }} size="small" style={{ marginBottom: 8 }}>
+              <Descriptions.Item label={t("bundle.totalLimit")}>{t("bundle.days", { days: plan.reduction.bundle.days })}</Descriptions.Item>
+              <Descriptions.Item label={t("bundle.visits")}>{t("bundle.visitsN", { n: plan.reduction.bundle.visits })}</Descriptions.Item>
+              <Descriptions.Item label={t("bundle.fees")}>
+                {plan.items.some((i) => i.included && i.fees.length)
+                  ? plan.items
+                      .filter((i) => i.included)
+                      .flatMap((i) => i.fees.map((f) => `${i.name}：${f.name} ${f.amount}`))
+                      .join("；")
+                  : t("bundle.free")}
+              </Descriptions.Item>
+            </Descriptions>
             <List
               dataSource={plan.items}
               renderItem={(i) => (
