@@ -18,10 +18,10 @@ const pad = (s: string | number, n: number) => String(s) + " ".repeat(Math.max(0
 const pair = (a: number, b: number) => `${a} → ${b}`;
 
 console.log(`“一件事”减负测算（${bundles.length} 件；分别办理 → 一件事办理）\n`);
-console.log(`${pad("一件事", 20)}${pad("事项", 6)}${pad("表单字段", 12)}${pad("材料（份）", 12)}${pad("跑动（次）", 12)}${pad("时限（工作日）", 16)}小结`);
+console.log(`${pad("一件事", 34)}${pad("事项", 6)}${pad("表单字段", 12)}${pad("材料（份）", 12)}${pad("跑动（次）", 12)}${pad("时限（工作日）", 16)}小结`);
 for (const b of bundles) {
   const { separate: s, bundle: g } = b.reduction;
   const summary = `表单减少 ${s.fields - g.fields} 项，材料减少 ${s.materials - g.materials} 份，时限压缩 ${s.days - g.days} 个工作日，跑动 ${g.visits} 次`;
-  console.log(`${pad(b.name, 20)}${pad(b.itemCount, 6)}${pad(pair(s.fields, g.fields), 12)}${pad(pair(s.materials, g.materials), 12)}${pad(pair(s.visits, g.visits), 12)}${pad(pair(s.days, g.days), 16)}${summary}`);
+  console.log(`${pad(b.name, 34)}${pad(b.itemCount, 6)}${pad(pair(s.fields, g.fields), 12)}${pad(pair(s.materials, g.materials), 12)}${pad(pair(s.visits, g.visits), 12)}${pad(pair(s.days, g.days), 16)}${summary}`);
 }
 if (!bundles.length) console.log("（没有已发布的一件事；先运行 npm run db:seed）");
