@@ -184,6 +184,9 @@ describe("bad input", () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("/api/v1/auth/register", "/api/v1/auth/login"), body, async (url, payload) => {
+        // The generator can hit a real demo login (13800000001 with its password): that one rightly succeeds.
+        const p = payload as { identifier?: unknown; password?: unknown } | null;
+        fc.pre(!(url.endsWith("/login") && typeof p === "object" && p !== null && p.identifier === "13800000001" && p.password === "Haoban@2026"));
         const res = await t.app.inject({ method: "POST", url, headers: { "content-type": "application/json" }, payload: JSON.stringify(payload) });
         expect(res.statusCode).toBeGreaterThanOrEqual(400);
         expect(res.statusCode).toBeLessThan(500);
