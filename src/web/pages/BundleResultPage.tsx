@@ -43,7 +43,7 @@ export function BundleResultPage() {
         </Descriptions.Item>
         <Descriptions.Item label={t("bundle.applicationNumber")}>{a.number}</Descriptions.Item>
         <Descriptions.Item label={t("bundle.delivery")}>{a.delivery ? t(`bundle.delivery_${a.delivery}`) + (a.deliveryOrgName ? `（${a.deliveryOrgName}）` : "") : "—"}</Descriptions.Item>
-        {a.deadline && <Descriptions.Item label={t("bundle.deadline", { date: "" }).replace(/[：:]\s*$/, "")}>{a.deadline}</Descriptions.Item>}
+        {a.deadline && <Descriptions.Item label={t("bundle.totalLimit")}>{a.deadline}</Descriptions.Item>}
       </Descriptions>
       <Card
         title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("bundle.itemsTitle")}</h2>}

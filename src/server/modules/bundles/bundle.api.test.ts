@@ -196,6 +196,8 @@ describe("一件事: one submission, processing, one result (Done when)", () => 
     const view = (await get(founder, `/bundle-applications/${id}`)).json();
     expect(view.state).toBe("stopped");
     for (const c of view.children.filter((x: { key: string }) => x.key !== "licence")) expect(c).toMatchObject({ status: "stopped", stoppedReason: "前序事项“企业设立登记”未获准予办理，本事项无法继续，已停止" });
+    const stopAudit = await t.database.db.selectFrom("audit_log").select(["action", "details"]).where("action", "=", "bundle.items_stop").where("target_id", "=", id).execute();
+    expect(stopAudit).toHaveLength(1);
     // The founder is told which services stopped, and why.
     await t.services.notifications.dispatchOutbox(1000);
     const messages = (await get(founder, "/messages?limit=50")).json().items;

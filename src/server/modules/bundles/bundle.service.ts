@@ -247,7 +247,10 @@ export class BundleService {
           }
         }
       }
-      if (stopped.size > 1) await repos.applications.insertOutbox("bundle.stopped", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: me.item_key, stopped: [...stopped].slice(1), reason }, bundleApp.region_code);
+      if (stopped.size > 1) {
+        await repos.audit.append(actor, ctx, { action: "bundle.items_stop", targetType: "bundle_application", targetId: bundleApp.id, regionCode: bundleApp.region_code, details: { number: bundleApp.number, after: me.item_key, stopped: [...stopped].slice(1), reason } });
+        await repos.applications.insertOutbox("bundle.stopped", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: me.item_key, stopped: [...stopped].slice(1), reason }, bundleApp.region_code);
+      }
       return;
     }
     const applicant: Actor = { accountId: bundleApp.applicant_account_id ?? actor.accountId, kind: "citizen", name: bundleApp.applicant_name, personId: bundleApp.applicant_person_id, orgId: null, orgPath: null, regionCode: bundleApp.region_code, roles: [], actingFor: null };
