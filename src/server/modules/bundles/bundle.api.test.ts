@@ -210,6 +210,9 @@ describe("一件事: consented prefill of the one form", () => {
 
   it("fills the one form from the registries under each item's own sharing rules; an altered authoritative value is refused, nothing created", async () => {
     const mother = await login(t.app, "13800000002"); // 李雪梅
+    // Prefill is the applicant's own: staff may not ask for it, and consent is required.
+    expect((await post(await login(t.app, "review.psb.huangpu"), "/bundles/NEWBORN/prefill", { answers: NEWBORN_ANSWERS, consent: true })).statusCode).toBe(403);
+    expect((await post(mother, "/bundles/NEWBORN/prefill", { answers: NEWBORN_ANSWERS })).statusCode).toBe(400);
     const readsBefore = (await t.database.db.selectFrom("audit_log").select("seq").where("action", "=", "data.share").execute()).length;
     const res = await post(mother, "/bundles/NEWBORN/prefill", { answers: NEWBORN_ANSWERS, consent: true });
     expect(res.statusCode, res.body).toBe(200);
