@@ -71,6 +71,11 @@ import { registryImportRoutes } from "./modules/registry/registry-import.routes"
 import { CertificateShareService } from "./modules/certificates/certificate-share.service";
 import { RegistryService } from "./modules/registry/registry.service";
 import { staffRoutes } from "./modules/staff/staff.routes";
+import { SupervisionSettingsService } from "./modules/supervision/settings.service";
+import { RatingService } from "./modules/ratings/rating.service";
+import { RatingCaseService } from "./modules/ratings/rating-case.service";
+import { RatingFiguresService } from "./modules/ratings/rating-figures.service";
+import { ratingRoutes } from "./modules/ratings/rating.routes";
 import { StaffService } from "./modules/staff/staff.service";
 
 export interface Services {
@@ -105,6 +110,10 @@ export interface Services {
   sharingRules: SharingRuleService;
   registryImports: RegistryImportService;
   certificateShares: CertificateShareService;
+  supervisionSettings: SupervisionSettingsService;
+  ratings: RatingService;
+  ratingCases: RatingCaseService;
+  ratingFigures: RatingFiguresService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -135,7 +144,14 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   const bundleCatalogue = new BundleCatalogue(store);
   const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills);
+  const supervisionSettings = new SupervisionSettingsService(store);
+  const ratingCases = new RatingCaseService(store, now, calendarOf, supervisionSettings);
+  const ratings = new RatingService(store, ratingCases, now);
   return {
+    supervisionSettings,
+    ratingCases,
+    ratings,
+    ratingFigures: new RatingFiguresService(store, now),
     store,
     calendar,
     seals,
@@ -252,6 +268,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "calendar", description: "工作日历 Working-day calendar" },
         { name: "appointments", description: "预约 Appointments at service centres" },
         { name: "notifications", description: "消息中心 Messages and notification settings" },
+        { name: "ratings", description: "好差评 Ratings, 差评 cases, tracing and public figures" },
+        { name: "appeals", description: "12345 诉求 Requests, dispatch, handling and hot topics" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
       security: [{ session: [] }],
@@ -290,6 +308,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(calendarRoutes, { calendar: services.calendar });
       await api.register(appointmentRoutes, { appointments: services.appointments });
       await api.register(notificationRoutes, { notifications: services.notifications });
+      await api.register(ratingRoutes, { ratings: services.ratings, cases: services.ratingCases, figures: services.ratingFigures, settings: services.supervisionSettings, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },
     { prefix: "/api/v1" },

@@ -20,6 +20,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Login and registration attempts per minute per client address. */
   loginRateLimitPerMinute: number;
+  /** Public pages that write or reveal something (the window rating page): requests per minute per address. */
+  publicRateLimitPerMinute: number;
   /** Where the built web app is; served when present. */
   webDist: string;
   shutdownGraceMs: number;
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: int(env.HAOBAN_LOCKOUT_MINUTES, 15),
     rateLimitPerMinute: int(env.HAOBAN_RATE_LIMIT_PER_MINUTE, 600),
     loginRateLimitPerMinute: int(env.HAOBAN_LOGIN_RATE_LIMIT_PER_MINUTE, 30),
+    publicRateLimitPerMinute: int(env.HAOBAN_PUBLIC_RATE_LIMIT_PER_MINUTE, 60),
     webDist: env.HAOBAN_WEB_DIST ?? "./dist/web",
     shutdownGraceMs: int(env.HAOBAN_SHUTDOWN_GRACE_MS, 10_000),
     trustProxy: bool(env.HAOBAN_TRUST_PROXY, false),

@@ -7,10 +7,14 @@ export const ROLES = {
   reviewer: { zh: "审核人员", en: "Reviewer" },
   approver: { zh: "审批人员", en: "Approver" },
   hotline_agent: { zh: "热线坐席", en: "Hotline agent" },
+  appeal_handler: { zh: "诉求办理", en: "Request handler" },
   supervisor: { zh: "效能监督", en: "Supervisor" },
 } as const;
 
 export type Role = keyof typeof ROLES;
+
+/** Who handles 差评 cases and 12345 tickets for their org (besides 效能监督, who oversees them). */
+export const HANDLER_ROLES: Role[] = ["appeal_handler", "reviewer", "approver", "window_clerk"];
 export const ROLE_CODES = Object.keys(ROLES) as [Role, ...Role[]];
 
 /** Org unit kinds in the tree city → district → street → community, plus departments, centres and windows. */

@@ -611,6 +611,156 @@ export interface OutboxTable {
   processed_at: Date | null;
 }
 
+/** Supervisors' settings (deadlines of 差评 cases and tickets). */
+export interface SupervisionSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  lock_version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+/** 12345 tickets. The requester's mobile is encrypted. */
+export interface TicketsTable {
+  id: Generated<string>;
+  number: string;
+  type: string;
+  category_code: string;
+  title: string;
+  content: string;
+  address: string | null;
+  division_code: string | null;
+  location_source: string | null;
+  channel: "web" | "hotline";
+  citizen_account_id: string | null;
+  citizen_person_id: string | null;
+  citizen_name: string;
+  citizen_mobile_enc: string | null;
+  item_id: string | null;
+  state: string;
+  org_id: string | null;
+  dispatched_at: Date | null;
+  sign_deadline: string | null;
+  reply_deadline: string | null;
+  deadline_beyond_calendar: Generated<boolean>;
+  reply: string | null;
+  replied_at: Date | null;
+  answer_ref: string | null;
+  merged_into: string | null;
+  reopened: Generated<boolean>;
+  urge_count: Generated<number>;
+  escalated_at: Date | null;
+  recorded_by: string | null;
+  region_code: string;
+  lock_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_account_id: string | null;
+  actor_name: string;
+  org_id: string | null;
+  note: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+  created_at: Generated<Date>;
+}
+
+/** 派单目录: a category (and its sub-categories) in a place (division-code prefix) → the responsible org. */
+export interface DispatchRulesTable {
+  id: Generated<string>;
+  category_code: string;
+  division_prefix: string;
+  org_id: string;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** 好差评: one row per event and round; attribution to item, department, window, staff and step. */
+export interface RatingsTable {
+  id: Generated<string>;
+  event_kind: string;
+  event_id: string;
+  round: Generated<number>;
+  channel: "web" | "window" | "hotline";
+  indicator_set: "online" | "onsite";
+  level: number;
+  indicators: ColumnType<unknown, string, never>;
+  tags: ColumnType<unknown, string, never>;
+  comment: string | null;
+  anonymous: Generated<boolean>;
+  rater_account_id: string | null;
+  rater_person_id: string | null;
+  rater_name: string;
+  recorded_by: string | null;
+  item_id: string | null;
+  item_name: string | null;
+  org_id: string;
+  window_org_id: string | null;
+  staff_account_id: string | null;
+  staff_name: string | null;
+  step_key: string | null;
+  step_name: string | null;
+  application_id: string | null;
+  ticket_id: string | null;
+  status: Generated<"valid" | "excluded">;
+  excluded_reason: string | null;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
+export interface RatingInvitationsTable {
+  token_hash: string;
+  event_kind: string;
+  event_id: string;
+  created_by: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+/** 差评 cases. */
+export interface RatingCasesTable {
+  id: Generated<string>;
+  number: string;
+  rating_id: string;
+  org_id: string;
+  state: string;
+  opened_on: string;
+  respond_deadline: string | null;
+  rectify_deadline: string | null;
+  deadline_beyond_calendar: Generated<boolean>;
+  verification: string | null;
+  rectification: string | null;
+  reply: string | null;
+  replied_at: Date | null;
+  appeal_reason: string | null;
+  appeal_decision: string | null;
+  rerating_id: string | null;
+  escalations: ColumnType<unknown, string | undefined, string>;
+  region_code: string;
+  lock_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RatingCaseEventsTable {
+  id: Generated<number>;
+  case_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_account_id: string | null;
+  actor_name: string;
+  note: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   orgs: OrgsTable;
   persons: PersonsTable;
@@ -657,6 +807,14 @@ export interface DB {
   bundle_children: BundleChildrenTable;
   bundle_idempotency_keys: BundleIdempotencyKeysTable;
   certificate_share_uses: CertificateShareUsesTable;
+  supervision_settings: SupervisionSettingsTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  dispatch_rules: DispatchRulesTable;
+  ratings: RatingsTable;
+  rating_invitations: RatingInvitationsTable;
+  rating_cases: RatingCasesTable;
+  rating_case_events: RatingCaseEventsTable;
 }
 
 export type Org = Selectable<OrgsTable>;

@@ -20,6 +20,9 @@ import { DataElementRepository } from "../modules/data-elements/data-element.rep
 import { SharingRepository } from "../modules/sharing/sharing.repository";
 import { BundleRepository } from "../modules/bundles/bundle.repository";
 import { RegistryAdminRepository } from "../modules/registry/registry-admin.repository";
+import { SettingsRepository } from "../modules/supervision/settings.repository";
+import { RatingRepository } from "../modules/ratings/rating.repository";
+import { TicketRepository } from "../modules/appeals/ticket.repository";
 import type { DB } from "./schema";
 
 /** Every repository, bound to one database handle (the pool, or a transaction). */
@@ -45,6 +48,9 @@ export class Repositories {
   readonly sharing: SharingRepository;
   readonly bundles: BundleRepository;
   readonly registryAdmin: RegistryAdminRepository;
+  readonly settings: SettingsRepository;
+  readonly ratings: RatingRepository;
+  readonly tickets: TicketRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -68,6 +74,9 @@ export class Repositories {
     this.sharing = new SharingRepository(db);
     this.bundles = new BundleRepository(db);
     this.registryAdmin = new RegistryAdminRepository(db);
+    this.settings = new SettingsRepository(db);
+    this.ratings = new RatingRepository(db);
+    this.tickets = new TicketRepository(db);
   }
 }
 

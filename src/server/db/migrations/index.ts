@@ -22,6 +22,7 @@ import * as m0020 from "./0020-once-only-data";
 import * as m0021 from "./0021-certificate-shares";
 import * as m0022 from "./0022-person-address-encrypted";
 import * as m0023 from "./0023-bundles";
+import * as m0024 from "./0024-ratings-and-appeals";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   "0021-certificate-shares": m0021,
   "0022-person-address-encrypted": m0022,
   "0023-bundles": m0023,
+  "0024-ratings-and-appeals": m0024,
 };

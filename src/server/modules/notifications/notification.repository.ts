@@ -91,4 +91,41 @@ export class NotificationRepository {
       .where(sql<boolean>`roles && array['reviewer','approver','window_clerk']::text[]`)
       .execute();
   }
+
+  /** Staff of an org who handle its 差评 cases and tickets. */
+  appealHandlersOf(orgId: string) {
+    return this.db
+      .selectFrom("accounts")
+      .select(["id", "name"])
+      .where("kind", "=", "staff")
+      .where("disabled", "=", false)
+      .where("org_id", "=", orgId)
+      .where(sql<boolean>`roles && array['appeal_handler','reviewer','approver','window_clerk']::text[]`)
+      .execute();
+  }
+
+  /** 效能监督 staff whose scope holds the org: those above it in the tree, and the city's. */
+  supervisorsOver(orgId: string) {
+    return this.db
+      .selectFrom("accounts as a")
+      .innerJoin("orgs as so", "so.id", "a.org_id")
+      .innerJoin("orgs as o", (j) => j.on("o.id", "=", orgId))
+      .select(["a.id", "a.name"])
+      .where("a.kind", "=", "staff")
+      .where("a.disabled", "=", false)
+      .where(sql<boolean>`'supervisor' = any(a.roles)`)
+      .where((eb) => eb.or([eb(sql<string>`o.path`, "like", sql<string>`so.path || '%'`), eb("a.region_code", "=", "310000")]))
+      .execute();
+  }
+
+  /** 12345 desk agents. */
+  hotlineAgents() {
+    return this.db
+      .selectFrom("accounts")
+      .select(["id", "name"])
+      .where("kind", "=", "staff")
+      .where("disabled", "=", false)
+      .where(sql<boolean>`'hotline_agent' = any(roles)`)
+      .execute();
+  }
 }

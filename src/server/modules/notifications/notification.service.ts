@@ -101,6 +101,8 @@ export class NotificationService {
   private async compose(repos: Repositories, topic: string, payload: Record<string, unknown>): Promise<Composed[]> {
     if (topic === "certificate.expiring") return this.composeExpiry(repos, payload.certificateId as string);
     if (topic === "bundle.stopped") return this.composeBundleStopped(repos, payload);
+    // Modules that compose their own messages (好差评 cases, 12345 tickets) put them in the payload.
+    if (topic === "message.direct") return (payload.messages as Composed[]) ?? [];
     const applicationId = payload.applicationId as string | undefined;
     if (!applicationId) return [];
     const app = await repos.applications.findById(applicationId);

@@ -1,0 +1,17 @@
+import type { Repositories } from "../../db/store";
+
+export interface DirectMessage {
+  accountId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  /** SMS and e-mail too (the citizen must know), or in the message centre only (staff work). */
+  external: boolean;
+}
+
+/** Queues messages composed by the caller, in the caller's transaction (the outbox delivers them). */
+export async function sendDirect(repos: Repositories, messages: DirectMessage[], regionCode: string): Promise<void> {
+  if (messages.length === 0) return;
+  await repos.applications.insertOutbox("message.direct", { messages: messages.map((m) => ({ ...m, applicationId: null })) }, regionCode);
+}
