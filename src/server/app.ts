@@ -76,6 +76,10 @@ import { RatingService } from "./modules/ratings/rating.service";
 import { RatingCaseService } from "./modules/ratings/rating-case.service";
 import { RatingFiguresService } from "./modules/ratings/rating-figures.service";
 import { ratingRoutes } from "./modules/ratings/rating.routes";
+import { TicketService } from "./modules/appeals/ticket.service";
+import { DispatchService } from "./modules/appeals/dispatch.service";
+import { HotTopicsService } from "./modules/appeals/hot-topics.service";
+import { appealRoutes } from "./modules/appeals/appeal.routes";
 import { StaffService } from "./modules/staff/staff.service";
 
 export interface Services {
@@ -114,6 +118,9 @@ export interface Services {
   ratings: RatingService;
   ratingCases: RatingCaseService;
   ratingFigures: RatingFiguresService;
+  tickets: TicketService;
+  dispatch: DispatchService;
+  hotTopics: HotTopicsService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -147,7 +154,12 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const supervisionSettings = new SupervisionSettingsService(store);
   const ratingCases = new RatingCaseService(store, now, calendarOf, supervisionSettings);
   const ratings = new RatingService(store, ratingCases, now);
+  const search = new SearchService(store, config.searchRefreshMs);
+  const dispatch = new DispatchService(store);
   return {
+    dispatch,
+    tickets: new TicketService(store, cipher, now, calendarOf, supervisionSettings, dispatch, ratings, search),
+    hotTopics: new HotTopicsService(store, now),
     supervisionSettings,
     ratingCases,
     ratings,
@@ -170,7 +182,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     registry: new RegistryService(store, cipher),
     dataAccess: new DataAccessService(store, dataElements),
     catalogue: new CatalogueService(store),
-    search: new SearchService(store, config.searchRefreshMs),
+    search,
     policies: new PolicyService(store),
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
@@ -309,6 +321,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(appointmentRoutes, { appointments: services.appointments });
       await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(ratingRoutes, { ratings: services.ratings, cases: services.ratingCases, figures: services.ratingFigures, settings: services.supervisionSettings, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
+      await api.register(appealRoutes, { tickets: services.tickets, dispatch: services.dispatch, hotTopics: services.hotTopics, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },
     { prefix: "/api/v1" },

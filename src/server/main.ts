@@ -2,6 +2,7 @@ import { buildApp } from "./app";
 import { loadConfig } from "./config";
 import { startJobQueue } from "./jobs/job-queue";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
+import { registerAppealDeadlines } from "./jobs/appeal-deadlines.job";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
 import { startNotificationWorker } from "./jobs/notifications.job";
 import { registerFileCleanup } from "./jobs/file-cleanup.job";
@@ -33,6 +34,7 @@ async function main() {
   await registerFileCleanup(boss, services.files, config.jobs);
   await registerCertificateExpiry(boss, services.certificates, config.jobs);
   await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
+  await registerAppealDeadlines(boss, services.ratingCases, services.tickets, config.jobs);
   // Calendar edits made in another process reach this one within a minute.
   const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => app.log.error({ err }, "calendar refresh failed")), 60_000);
   calendarTimer.unref();

@@ -188,6 +188,8 @@ export const DEMO_STAFF: ReadonlyArray<{ username: string; name: string; org: st
   { username: "review.tax", name: "肖静", org: "310000-TAX", roles: ["reviewer"] },
   { username: "review.hsa", name: "田野", org: "310000-HSA", roles: ["reviewer"] },
   { username: "hotline.agent", name: "董小萌", org: "310000-HOTLINE", roles: ["hotline_agent"] },
+  { username: "street.nanjingdonglu", name: "钱立伟", org: "310101001", roles: ["appeal_handler"] },
+  { username: "street.waitan", name: "许文静", org: "310101002", roles: ["appeal_handler"] },
   { username: "supervisor", name: "袁正清", org: "310000-OFFICE", roles: ["supervisor"] },
   { username: "supervisor.huangpu", name: "潘明", org: "310101", roles: ["supervisor"] },
 ];

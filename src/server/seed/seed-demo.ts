@@ -12,6 +12,7 @@ import { createStore, Repositories } from "../db/store";
 import { demoOrgs } from "./demo-orgs";
 import { seedCatalogue } from "./catalogue/seed-catalogue";
 import { DEMO_PASSWORD, DEMO_STAFF, demoEnterprises, demoPersons } from "./demo-people";
+import { seedDispatchCatalogue } from "./seed-appeals";
 import { seedUuid } from "./seed-demo-ids";
 import { seedOnceOnly } from "./seed-once-only";
 import { seedBundles } from "./bundles/seed-bundles";
@@ -200,6 +201,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
     await seedBusinessLicences(trx, cipher, new Set(orgs.map((o) => o.code)), now);
     await seedOnceOnly(trx, cipher, people, enterprises, now);
     await seedBundles(trx);
+    await seedDispatchCatalogue(trx, orgs);
     const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length, ...catalogue };
     await new AuditRepository(trx).append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {
       action: "seed.demo",

@@ -168,6 +168,17 @@ export class TicketRepository {
       .executeTakeFirst();
   }
 
+  /** The street, town or district of a division code. */
+  async placeName(divisionCode: string) {
+    const row = await this.db.selectFrom("orgs").select("name").where("division_code", "=", divisionCode).where("kind", "in", ["street", "district", "community"]).executeTakeFirst();
+    return row?.name;
+  }
+
+  /** Names of divisions (city, districts, streets) for the figures. */
+  divisionNames() {
+    return this.db.selectFrom("orgs").select(["division_code", "name"]).where("kind", "in", ["district", "city", "street"]).where("division_code", "is not", null).execute();
+  }
+
   // —— hot topics ——
 
   /** Ticket counts by category, district and ISO week since a date (merged tickets count once). */
