@@ -32,6 +32,10 @@ const PUBLIC = new Set([
   "GET /api/v1/bundles",
   "GET /api/v1/bundles/{code}",
   "POST /api/v1/bundles/{code}/plan",
+  "GET /api/v1/ratings/invitations/{token}",
+  "POST /api/v1/ratings/invitations/{token}",
+  "GET /api/v1/ratings/public",
+  "POST /api/v1/appeals/suggestions",
 ]);
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -105,6 +109,17 @@ describe("authorization on every endpoint", () => {
       ["GET", "/api/v1/admin/registries/imports"],
       ["GET", "/api/v1/admin/registries/population/template"],
       ["POST", "/api/v1/admin/data-elements", { code: "person.test", element: { name: "测试", nameEn: "Test", valueType: "string", format: null, codeList: null, description: "", sensitivity: "public", authoritative: false } }],
+      ["GET", "/api/v1/rating-cases"],
+      ["POST", `/api/v1/rating-cases/${SAMPLE_ID}/actions`, { action: "verify", note: "x", lockVersion: 1 }],
+      ["POST", "/api/v1/ratings/invitations", { eventKind: "appointment", eventId: SAMPLE_ID }],
+      ["GET", "/api/v1/ratings/trace"],
+      ["GET", "/api/v1/supervision/deadlines"],
+      ["PUT", "/api/v1/supervision/deadlines", { value: { caseRespondDays: 1, caseRectifyDays: 15, ticketSignDays: 1, ticketReplyDays: { enquiry: 3, help: 5, complaint: 13, report: 15, suggestion: 15 } }, lockVersion: 0 }],
+      ["POST", `/api/v1/tickets/${SAMPLE_ID}/contact`],
+      ["GET", "/api/v1/dispatch-rules"],
+      ["PUT", "/api/v1/dispatch-rules", { categoryCode: "OTHER", divisionPrefix: "310101", orgId: SAMPLE_ID }],
+      ["DELETE", `/api/v1/dispatch-rules/${SAMPLE_ID}`],
+      ["GET", "/api/v1/appeals/hot-topics"],
     ];
     for (const [method, url, payload] of staffOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: citizen.headers, ...(payload ? { payload } : {}) });
@@ -122,6 +137,10 @@ describe("authorization on every endpoint", () => {
       ["POST", `/api/v1/me/certificates/${SAMPLE_ID}/shares`, { purpose: "测试", hours: 1 }],
       ["GET", `/api/v1/me/certificates/${SAMPLE_ID}/shares`],
       ["DELETE", `/api/v1/me/certificates/shares/${SAMPLE_ID}`],
+      ["GET", "/api/v1/me/ratings"],
+      ["GET", "/api/v1/me/ratings/pending"],
+      ["GET", `/api/v1/ratings/form?eventKind=appointment&eventId=${SAMPLE_ID}`],
+      ["POST", `/api/v1/rating-cases/${SAMPLE_ID}/rerate`, { level: 3 }],
     ];
     for (const [method, url, payload] of citizenOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: staff.headers, ...(payload ? { payload } : {}) });
