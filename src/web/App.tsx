@@ -2,7 +2,7 @@ import { Button, Dropdown, Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
-import type { Role } from "../shared/roles";
+import { HANDLER_ROLES, type Role } from "../shared/roles";
 import { setLanguage } from "./i18n";
 import { AgentsPage } from "./pages/AgentsPage";
 import { CatalogueAdminPage } from "./pages/CatalogueAdminPage";
@@ -44,6 +44,14 @@ import { SharedCertificatePage } from "./pages/SharedCertificatePage";
 import { SealKeysPage } from "./pages/SealKeysPage";
 import { VerifyCertificatePage } from "./pages/VerifyCertificatePage";
 import { MyCertificatesPage } from "./pages/MyCertificatesPage";
+import { MyRatingsPage } from "./pages/MyRatingsPage";
+import { RateByTokenPage } from "./pages/RateByTokenPage";
+import { PublicRatingsPage } from "./pages/PublicRatingsPage";
+import { RatingCasePage, RatingCasesPage } from "./pages/RatingCasesPage";
+import { TracePage } from "./pages/TracePage";
+import { AppealNewPage, HotlineConsolePage, MyAppealsPage, TicketPage, TicketsPage } from "./pages/TicketPages";
+import { HotTopicsPage } from "./pages/HotTopicsPage";
+import { AppealSettingsPage } from "./pages/AppealSettingsPage";
 import { useSession } from "./session";
 
 function Header() {
@@ -57,6 +65,7 @@ function Header() {
     { to: "/bundles", label: t("nav.bundles") },
     { to: "/departments", label: t("nav.departments") },
     { to: "/policies", label: t("nav.policies") },
+    { to: "/appeals/new", label: t("nav.appeals") },
   ];
   const home = me?.kind === "staff" ? "/workbench" : "/me";
   return (
@@ -128,6 +137,8 @@ function RequireActor({ kind, roles, children }: { kind?: "citizen" | "staff"; r
   }
   return <>{children}</>;
 }
+
+const HANDLERS_AND_SUPERVISORS: Role[] = [...HANDLER_ROLES, "supervisor"];
 
 function NotFound() {
   const { t } = useTranslation();
@@ -202,10 +213,29 @@ export function AppRoutes() {
           <Route path="/workbench/appointments" element={<RequireActor kind="staff" roles={["window_clerk", "sys_admin"]}><CentreAppointmentsPage /></RequireActor>} />
           <Route path="/messages" element={<RequireActor><MessagesPage /></RequireActor>} />
           <Route path="/print/applications/:id/:kind" element={<RequireActor><PrintDocumentPage /></RequireActor>} />
+          <Route path="/me/ratings" element={<RequireActor kind="citizen"><MyRatingsPage /></RequireActor>} />
+          <Route path="/rate/:token" element={<RateByTokenPage />} />
+          <Route path="/ratings" element={<PublicRatingsPage />} />
+          <Route path="/appeals/new" element={<RequireActor kind="citizen"><AppealNewPage /></RequireActor>} />
+          <Route path="/me/appeals" element={<RequireActor kind="citizen"><MyAppealsPage /></RequireActor>} />
+          <Route path="/me/appeals/:id" element={<RequireActor kind="citizen"><TicketPage /></RequireActor>} />
+          <Route path="/workbench/rating-cases" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><RatingCasesPage /></RequireActor>} />
+          <Route path="/workbench/rating-cases/:id" element={<RequireActor kind="staff"><RatingCasePage /></RequireActor>} />
+          <Route path="/workbench/ratings/trace" element={<RequireActor kind="staff"><TracePage /></RequireActor>} />
+          <Route path="/workbench/tickets" element={<RequireActor kind="staff" roles={[...HANDLERS_AND_SUPERVISORS, "hotline_agent"]}><TicketsPage /></RequireActor>} />
+          <Route path="/workbench/tickets/:id" element={<RequireActor kind="staff"><TicketPage /></RequireActor>} />
+          <Route path="/workbench/hotline" element={<RequireActor kind="staff" roles={["hotline_agent"]}><HotlineConsolePage /></RequireActor>} />
+          <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><HotTopicsPage /></RequireActor>} />
+          <Route path="/workbench/appeal-settings" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor", "sys_admin"]}><AppealSettingsPage /></RequireActor>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>
-      <footer className="site-footer">{t("app.footer")}</footer>
+      <footer className="site-footer">
+        {t("app.footer")} ·{" "}
+        <Link to="/ratings" style={{ color: "inherit", textDecoration: "underline" }}>
+          {t("rating.publicTitle")}
+        </Link>
+      </footer>
     </>
   );
 }

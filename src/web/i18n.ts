@@ -1,10 +1,11 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { ROLES, ORG_KINDS, AGENT_SCOPES } from "../shared/roles";
+import { appealsEn, appealsZh } from "./i18n/appeals";
 
 const zh = {
   app: { name: "好办", city: "上海市", slogan: "一网好办 · 政务服务平台", skip: "跳到主要内容", footer: "上海市一网好办政务服务平台 · 咨询投诉请拨打 12345" },
-  nav: { policies: "政策", main: "主导航", home: "首页", personal: "个人办事", enterprise: "法人办事", bundles: "一件事", departments: "部门", login: "登录", register: "注册", me: "个人中心", workbench: "工作台", logout: "退出登录", language: "English", languageLabel: "切换语言" },
+  nav: { policies: "政策", appeals: "12345 诉求", main: "主导航", home: "首页", personal: "个人办事", enterprise: "法人办事", bundles: "一件事", departments: "部门", login: "登录", register: "注册", me: "个人中心", workbench: "工作台", logout: "退出登录", language: "English", languageLabel: "切换语言" },
   home: {
     searchLabel: "搜索办事事项",
     searchPlaceholder: "请输入要办理的事项，如：开公司、新生儿落户",
@@ -641,6 +642,7 @@ const zh = {
     free: "不收费",
   },
   roles: Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [k, v.zh as string])) as Record<string, string>,
+  ...appealsZh,
   orgKinds: Object.fromEntries(Object.entries(ORG_KINDS).map(([k, v]) => [k, v.zh as string])) as Record<string, string>,
   scopes: Object.fromEntries(Object.entries(AGENT_SCOPES).map(([k, v]) => [k, v.zh as string])) as Record<string, string>,
   marital: { unmarried: "未婚", married: "已婚", divorced: "离异", widowed: "丧偶", unknown: "未知" },
@@ -651,7 +653,7 @@ type Messages = { [K in keyof typeof zh]: (typeof zh)[K] extends Record<string, 
 
 const en: Messages = {
   app: { name: "Haoban", city: "Shanghai", slogan: "One network, easy to use · Government services", skip: "Skip to main content", footer: "Shanghai one-network government services · Enquiries and complaints: call 12345" },
-  nav: { policies: "Policies", main: "Main navigation", home: "Home", personal: "For citizens", enterprise: "For businesses", bundles: "Life events", departments: "Departments", login: "Log in", register: "Register", me: "My account", workbench: "Workbench", logout: "Log out", language: "中文", languageLabel: "Switch language" },
+  nav: { appeals: "12345", policies: "Policies", main: "Main navigation", home: "Home", personal: "For citizens", enterprise: "For businesses", bundles: "Life events", departments: "Departments", login: "Log in", register: "Register", me: "My account", workbench: "Workbench", logout: "Log out", language: "中文", languageLabel: "Switch language" },
   home: {
     searchLabel: "Search services",
     searchPlaceholder: "What do you need to do? e.g. start a company, register a newborn",
@@ -1288,6 +1290,7 @@ const en: Messages = {
     free: "Free",
   },
   roles: Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [k, v.en])),
+  ...appealsEn,
   orgKinds: Object.fromEntries(Object.entries(ORG_KINDS).map(([k, v]) => [k, v.en])),
   scopes: Object.fromEntries(Object.entries(AGENT_SCOPES).map(([k, v]) => [k, v.en])),
   marital: { unmarried: "Single", married: "Married", divorced: "Divorced", widowed: "Widowed", unknown: "Unknown" },

@@ -8,6 +8,7 @@ import { LIGHT_COLOR } from "../labels";
 import { api, ApiError } from "../api";
 import { FormRenderer } from "../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
+import { InviteRating, RateApplication } from "../components/RateService";
 import { useSession } from "../session";
 
 interface Detail {
@@ -170,6 +171,12 @@ export function ApplicationDetailPage() {
       </Descriptions>
 
       {me?.kind === "staff" && <AssignmentControls app={app} onDone={load} />}
+      {me?.kind === "citizen" && <RateApplication applicationId={app.id} />}
+      {me?.roles.includes("window_clerk") && app.timeline.some((e) => e.action !== "submit") && (
+        <div style={{ marginBottom: 16 }}>
+          <InviteRating eventKind={app.outcome && app.outcome !== "withdrawn" ? "application_completed" : "application_accepted"} eventId={app.id} />
+        </div>
+      )}
 
       <Space wrap style={{ marginBottom: 16 }} aria-label={t("docs.title")}>
         {app.documents.map((d) => (

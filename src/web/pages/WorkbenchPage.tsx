@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Space, Tag, Ty
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Role } from "../../shared/roles";
+import { HANDLER_ROLES, type Role } from "../../shared/roles";
 import { api, ApiError } from "../api";
 import { useSession } from "../session";
 
@@ -33,6 +33,12 @@ export function WorkbenchPage() {
   // Bundles join departments across the city: city-level administrators compose them.
   if (has("catalog_admin", "sys_admin") && me.org?.regionCode === "310000") tools.push({ key: "bundles", title: t("bundleAdmin.title"), desc: t("bundleAdmin.tool"), to: "/workbench/bundles" });
   if (has("data_admin", "sys_admin")) tools.push({ key: "sharing-rules", title: t("rules.title"), desc: t("rules.tool"), to: "/workbench/sharing-rules" });
+  if (has("hotline_agent")) tools.push({ key: "hotline", title: t("ticket.hotline"), desc: t("ticket.hotlineTool"), to: "/workbench/hotline" });
+  if (has(...HANDLER_ROLES, "supervisor", "hotline_agent")) tools.push({ key: "tickets", title: t("ticket.tickets"), desc: has("hotline_agent") ? t("ticket.deskTool") : t("ticket.ticketsTool"), to: "/workbench/tickets" });
+  if (has(...HANDLER_ROLES, "supervisor")) tools.push({ key: "rating-cases", title: t("cases.title"), desc: t("cases.tool"), to: "/workbench/rating-cases" });
+  if (has(...HANDLER_ROLES, "supervisor")) tools.push({ key: "trace", title: t("trace.title"), desc: t("trace.tool"), to: "/workbench/ratings/trace" });
+  if (has("hotline_agent", "supervisor")) tools.push({ key: "hot-topics", title: t("hot.title"), desc: t("hot.tool"), to: "/workbench/hot-topics" });
+  if (has("hotline_agent", "supervisor", "sys_admin")) tools.push({ key: "appeal-settings", title: t("settings.title"), desc: t("settings.tool"), to: "/workbench/appeal-settings" });
   if (has(...LOOKUP_ROLES)) tools.push({ key: "lookup", title: t("workbench.personLookup"), desc: t("workbench.personLookupDesc"), to: "/workbench/person-lookup" });
 
   async function startTotp() {
