@@ -1,10 +1,10 @@
 import { BarChart, LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, TooltipComponent } from "echarts/components";
+import { GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, AriaComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /**
  * A bar or line chart of labelled counts (ECharts). The container is an image with the figures in
@@ -19,7 +19,6 @@ export function Chart({ title, kind, data, height = 260, horizontal = false }: {
     const category = { type: "category" as const, data: names, axisLabel: { interval: 0, width: 120, overflow: "truncate" as const } };
     const value = { type: "value" as const, minInterval: 1 };
     chart.setOption({
-      aria: { enabled: true },
       tooltip: { trigger: "axis" },
       grid: { left: horizontal ? 140 : 40, right: 20, top: 20, bottom: horizontal ? 30 : 60, containLabel: false },
       xAxis: horizontal ? value : { ...category, axisLabel: { ...category.axisLabel, rotate: names.length > 6 ? 30 : 0 } },

@@ -38,6 +38,7 @@ export function RatingCasesPage() {
           { title: t("cases.number"), dataIndex: "number", render: (n: string, r: Summary) => <Link to={`/workbench/rating-cases/${r.id}`}>{n}</Link> },
           { title: t("rating.item"), dataIndex: "itemName" },
           { title: t("rating.step"), dataIndex: "stepName" },
+          { title: t("rating.staff"), dataIndex: "staffName" },
           { title: t("rating.org"), dataIndex: "orgName" },
           { title: t("cases.level"), dataIndex: "levelName", render: (v: string) => <Tag color="error">{v}</Tag> },
           { title: t("cases.state"), dataIndex: "stateName" },
