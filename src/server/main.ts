@@ -3,6 +3,7 @@ import { loadConfig } from "./config";
 import { startJobQueue } from "./jobs/job-queue";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerAppealDeadlines } from "./jobs/appeal-deadlines.job";
+import { seedDemoActivity } from "./seed/seed-activity";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
 import { startNotificationWorker } from "./jobs/notifications.job";
 import { registerFileCleanup } from "./jobs/file-cleanup.job";
@@ -24,7 +25,7 @@ async function main() {
 
   if (config.seedDemo && (await isEmpty(database.db))) {
     const summary = await seedDemo(database.db, cipher, now());
-    app.log.info(summary, "demo city seeded");
+    app.log.info({ ...summary, ...(await seedDemoActivity(database.db, cipher, now())) }, "demo city seeded");
   }
   // The standard data elements are part of the platform: a database from before the dictionary gets them.
   await seedDataElements(services.store.repos);

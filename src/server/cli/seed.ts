@@ -1,11 +1,14 @@
 import { loadConfig } from "../config";
 import { openRuntime } from "../runtime";
 import { isEmpty, seedDemo } from "../seed/seed-demo";
+import { seedDemoActivity } from "../seed/seed-activity";
 
 const config = loadConfig();
 const { database, cipher } = await openRuntime(config);
 if (await isEmpty(database.db)) {
-  console.log("demo city seeded:", await seedDemo(database.db, cipher));
+  const now = new Date();
+  console.log("demo city seeded:", await seedDemo(database.db, cipher, now));
+  console.log("demo ratings and 12345 tickets:", await seedDemoActivity(database.db, cipher, now));
 } else {
   console.log("the database already holds data; the demo city is seeded only into an empty database");
 }

@@ -4,6 +4,14 @@ import { PROMISE_TEMPLATE } from "../../shared/workflow-definition";
 import type { DB } from "../db/schema";
 import { canonicalJson } from "../modules/audit/audit-hash";
 
+/** The stored 承诺件 template (generated applications follow it). */
+export async function promiseWorkflowId(db: Kysely<DB>): Promise<string> {
+  const definition = JSON.stringify(PROMISE_TEMPLATE);
+  const hash = createHash("sha256").update(canonicalJson(PROMISE_TEMPLATE)).digest("hex");
+  await db.insertInto("workflow_definitions").values({ hash, definition }).onConflict((oc) => oc.column("hash").doNothing()).execute();
+  return (await db.selectFrom("workflow_definitions").select("id").where("hash", "=", hash).executeTakeFirstOrThrow()).id;
+}
+
 /**
  * Generates `count` synthetic applications inside PostgreSQL (generate_series, in batches) across
  * every published implementation item, spread over states, channels and two years of submission
@@ -11,10 +19,7 @@ import { canonicalJson } from "../modules/audit/audit-hash";
  * they never collide with real ones. Returns the rows written per second.
  */
 export async function seedScaleApplications(db: Kysely<DB>, count: number, onProgress?: (done: number) => void): Promise<{ count: number; rowsPerSecond: number }> {
-  const definition = JSON.stringify(PROMISE_TEMPLATE);
-  const hash = createHash("sha256").update(canonicalJson(PROMISE_TEMPLATE)).digest("hex");
-  await db.insertInto("workflow_definitions").values({ hash, definition }).onConflict((oc) => oc.column("hash").doNothing()).execute();
-  const { id: workflowId } = await db.selectFrom("workflow_definitions").select("id").where("hash", "=", hash).executeTakeFirstOrThrow();
+  const workflowId = await promiseWorkflowId(db);
   const start = (await db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).where("number", "like", "S%").executeTakeFirstOrThrow()).n;
   const batch = 50_000;
   const began = performance.now();

@@ -7,6 +7,14 @@ import { DomainError } from "../../domain-error";
 const TARGET_KINDS = ["department", "district", "street", "community"];
 const STREET_KINDS = ["street", "community"];
 
+/** Of the rules, the one for the most specific category, then the longest place prefix, that covers the place. */
+export function bestRule<R extends { category_code: string; division_prefix: string }>(rules: R[], categoryCode: string, divisionCode: string): R | undefined {
+  const lineage = categoryLineage(categoryCode);
+  return rules
+    .filter((r) => lineage.includes(r.category_code) && divisionCode.startsWith(r.division_prefix))
+    .sort((a, b) => lineage.indexOf(a.category_code) - lineage.indexOf(b.category_code) || b.division_prefix.length - a.division_prefix.length)[0];
+}
+
 /**
  * 派单目录: maps a category and a place (division-code prefix) to the responsible org. The most
  * specific category wins, then the longest place prefix. A functional department's matter is never
@@ -32,9 +40,7 @@ export class DispatchService {
 
   /** The org the catalogue names for a category in a place, or null (the desk dispatches by hand). */
   async route(repos: Repositories, categoryCode: string, divisionCode: string) {
-    const lineage = categoryLineage(categoryCode);
-    const rules = await repos.tickets.matchingRules(lineage, divisionCode);
-    const best = rules.sort((a, b) => lineage.indexOf(a.category_code) - lineage.indexOf(b.category_code) || b.division_prefix.length - a.division_prefix.length)[0];
+    const best = bestRule(await repos.tickets.matchingRules(categoryLineage(categoryCode), divisionCode), categoryCode, divisionCode);
     return best ? { orgId: best.org_id, orgName: best.org_name, categoryCode: best.category_code, divisionPrefix: best.division_prefix } : null;
   }
 
