@@ -83,6 +83,8 @@ test("差评 closed loop: 非常不满意 after a supplement request → a case 
   await expect(page.getByRole("img", { name: /差评按办理环节：一次性告知补正 1/ })).toBeVisible();
   await expectAccessible(page, "service tracing");
   await page.goto("/ratings");
+  await page.getByRole("searchbox", { name: "查找部门或事项" }).fill("黄浦区市场监督管理局");
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("row", { name: /黄浦区市场监督管理局/ }).first()).toBeVisible();
   await expectAccessible(page, "public ratings");
 });

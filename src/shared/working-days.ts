@@ -107,6 +107,26 @@ export class WorkCalendar {
     return n;
   }
 
+  /** `deadline`, or null when it would fall past the configured years (the caller flags it). */
+  deadlineOrNull(start: IsoDate, n: number, pauses: Pause[] = []): IsoDate | null {
+    try {
+      return this.deadline(start, n, pauses);
+    } catch (err) {
+      if (err instanceof BeyondCalendarError) return null;
+      throw err;
+    }
+  }
+
+  /** `light`, or null when the days between are past the configured years. */
+  lightOrNull(today: IsoDate, deadline: IsoDate): DeadlineLight | null {
+    try {
+      return this.light(today, deadline);
+    } catch (err) {
+      if (err instanceof BeyondCalendarError) return null;
+      throw err;
+    }
+  }
+
   /** Green with time to spare, yellow with one working day or less left, red when overdue. */
   light(today: IsoDate, deadline: IsoDate): DeadlineLight {
     if (today > deadline) return "red";

@@ -1,5 +1,5 @@
 import { Button, Dropdown, Result, Spin } from "antd";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import { HANDLER_ROLES, type Role } from "../shared/roles";
@@ -48,9 +48,7 @@ import { MyRatingsPage } from "./pages/MyRatingsPage";
 import { RateByTokenPage } from "./pages/RateByTokenPage";
 import { PublicRatingsPage } from "./pages/PublicRatingsPage";
 import { RatingCasePage, RatingCasesPage } from "./pages/RatingCasesPage";
-import { TracePage } from "./pages/TracePage";
 import { AppealNewPage, HotlineConsolePage, MyAppealsPage, TicketPage, TicketsPage } from "./pages/TicketPages";
-import { HotTopicsPage } from "./pages/HotTopicsPage";
 import { AppealSettingsPage } from "./pages/AppealSettingsPage";
 import { useSession } from "./session";
 
@@ -139,6 +137,9 @@ function RequireActor({ kind, roles, children }: { kind?: "citizen" | "staff"; r
 }
 
 const HANDLERS_AND_SUPERVISORS: Role[] = [...HANDLER_ROLES, "supervisor"];
+// The chart pages load ECharts only when opened.
+const TracePage = lazy(() => import("./pages/TracePage").then((m) => ({ default: m.TracePage })));
+const HotTopicsPage = lazy(() => import("./pages/HotTopicsPage").then((m) => ({ default: m.HotTopicsPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -221,11 +222,11 @@ export function AppRoutes() {
           <Route path="/me/appeals/:id" element={<RequireActor kind="citizen"><TicketPage /></RequireActor>} />
           <Route path="/workbench/rating-cases" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><RatingCasesPage /></RequireActor>} />
           <Route path="/workbench/rating-cases/:id" element={<RequireActor kind="staff"><RatingCasePage /></RequireActor>} />
-          <Route path="/workbench/ratings/trace" element={<RequireActor kind="staff"><TracePage /></RequireActor>} />
+          <Route path="/workbench/ratings/trace" element={<RequireActor kind="staff"><Suspense fallback={<Spin />}><TracePage /></Suspense></RequireActor>} />
           <Route path="/workbench/tickets" element={<RequireActor kind="staff" roles={[...HANDLERS_AND_SUPERVISORS, "hotline_agent"]}><TicketsPage /></RequireActor>} />
           <Route path="/workbench/tickets/:id" element={<RequireActor kind="staff"><TicketPage /></RequireActor>} />
           <Route path="/workbench/hotline" element={<RequireActor kind="staff" roles={["hotline_agent"]}><HotlineConsolePage /></RequireActor>} />
-          <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><HotTopicsPage /></RequireActor>} />
+          <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><Suspense fallback={<Spin />}><HotTopicsPage /></Suspense></RequireActor>} />
           <Route path="/workbench/appeal-settings" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor", "sys_admin"]}><AppealSettingsPage /></RequireActor>} />
           <Route path="*" element={<NotFound />} />
         </Routes>

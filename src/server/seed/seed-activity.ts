@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely } from "kysely";
 import { APPEAL_CATEGORIES, type TicketType } from "../../shared/appeals";
 import { INDICATORS, RATING_TAGS, type IndicatorSet, type RatingTag } from "../../shared/ratings";
-import { BeyondCalendarError, DEFAULT_WORK_CALENDAR, todayInChina } from "../../shared/working-days";
+import { DEFAULT_WORK_CALENDAR, todayInChina } from "../../shared/working-days";
 import type { FieldCipher } from "../crypto/field-cipher";
 import type { DB } from "../db/schema";
 import { bestRule } from "../modules/appeals/dispatch.service";
@@ -43,14 +43,7 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
       counters.set(`${kind}:${day}`, n);
       return n;
     };
-    const deadline = (from: string, days: number) => {
-      try {
-        return DEFAULT_WORK_CALENDAR.deadline(from, days);
-      } catch (err) {
-        if (err instanceof BeyondCalendarError) return null;
-        throw err;
-      }
-    };
+    const deadline = (from: string, days: number) => DEFAULT_WORK_CALENDAR.deadlineOrNull(from, days);
     const items = (
       await trx
         .selectFrom("catalogue_items as i")

@@ -42,6 +42,7 @@ export const appealsZh = {
     bad: "差评数",
     rectified: "整改率",
     none: "暂无评价",
+    find: "查找部门或事项",
   },
   cases: {
     title: "差评工单",
@@ -224,6 +225,7 @@ export const appealsEn: typeof appealsZh = {
     bad: "Poor ratings",
     rectified: "Rectified",
     none: "No ratings yet",
+    find: "Find a department or service",
   },
   cases: {
     title: "Poor-rating cases",

@@ -2,7 +2,7 @@ import { appealCategory, categoryPath, OPEN_TICKET_STATES, TICKET_STATES, TICKET
 import { RATING_LEVELS, type RatingLevel } from "../../../shared/ratings";
 import { HANDLER_ROLES } from "../../../shared/roles";
 import { maskMobile } from "../../../shared/validation/mobile";
-import { BeyondCalendarError, todayInChina, type WorkCalendar } from "../../../shared/working-days";
+import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Repositories, Store } from "../../db/store";
@@ -156,12 +156,8 @@ export class TicketService {
   }
 
   private deadline(from: string, days: number): { date: string | null; beyond: boolean } {
-    try {
-      return { date: this.calendarOf().deadline(from, days), beyond: false };
-    } catch (err) {
-      if (err instanceof BeyondCalendarError) return { date: null, beyond: true };
-      throw err;
-    }
+    const date = this.calendarOf().deadlineOrNull(from, days);
+    return { date, beyond: date === null };
   }
 
   /** Tickets the actor may see: the desk all, orgs theirs (subtree), supervisors their scope, citizens their own. */
@@ -212,11 +208,7 @@ export class TicketService {
   }
 
   private light(deadline: string) {
-    try {
-      return this.calendarOf().light(todayInChina(this.now()), deadline);
-    } catch {
-      return null;
-    }
+    return this.calendarOf().lightOrNull(todayInChina(this.now()), deadline);
   }
 
   async get(actor: Actor, id: string) {

@@ -1,3 +1,4 @@
+import { HANDLER_ROLES } from "../../../shared/roles";
 import { type Insertable, type Kysely, sql } from "kysely";
 import type { DB } from "../../db/schema";
 
@@ -81,27 +82,20 @@ export class NotificationRepository {
   }
 
   /** Staff of an org who may act on applications (for due-soon reminders when nobody has claimed one). */
-  handlersOf(orgId: string) {
+  handlersOf(orgId: string, roles: string[] = ["reviewer", "approver", "window_clerk"]) {
     return this.db
       .selectFrom("accounts")
       .select(["id", "name"])
       .where("kind", "=", "staff")
       .where("disabled", "=", false)
       .where("org_id", "=", orgId)
-      .where(sql<boolean>`roles && array['reviewer','approver','window_clerk']::text[]`)
+      .where(sql<boolean>`roles && ${roles}::text[]`)
       .execute();
   }
 
   /** Staff of an org who handle its 差评 cases and tickets. */
   appealHandlersOf(orgId: string) {
-    return this.db
-      .selectFrom("accounts")
-      .select(["id", "name"])
-      .where("kind", "=", "staff")
-      .where("disabled", "=", false)
-      .where("org_id", "=", orgId)
-      .where(sql<boolean>`roles && array['appeal_handler','reviewer','approver','window_clerk']::text[]`)
-      .execute();
+    return this.handlersOf(orgId, HANDLER_ROLES);
   }
 
   /** 效能监督 staff whose scope holds the org: those above it in the tree, and the city's. */

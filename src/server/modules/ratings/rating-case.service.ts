@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import { CASE_STATES, CASE_TRANSITIONS, caseTransition, INDICATORS, RATING_EVENTS, RATING_LEVELS, RATING_TAGS, type CaseState, type IndicatorSet, type RatingEvent, type RatingLevel } from "../../../shared/ratings";
 import { HANDLER_ROLES } from "../../../shared/roles";
-import { BeyondCalendarError, todayInChina, type WorkCalendar } from "../../../shared/working-days";
+import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { DB } from "../../db/schema";
 import type { Repositories, Store } from "../../db/store";
@@ -40,16 +40,9 @@ export class RatingCaseService {
     const today = todayInChina(this.now());
     const days = await this.settings.deadlines(repos);
     const calendar = this.calendarOf();
-    let respond: string | null = null;
-    let rectify: string | null = null;
-    let beyond = false;
-    try {
-      respond = calendar.deadline(today, days.caseRespondDays);
-      rectify = calendar.deadline(today, days.caseRectifyDays);
-    } catch (err) {
-      if (!(err instanceof BeyondCalendarError)) throw err;
-      beyond = true;
-    }
+    const respond = calendar.deadlineOrNull(today, days.caseRespondDays);
+    const rectify = calendar.deadlineOrNull(today, days.caseRectifyDays);
+    const beyond = respond === null || rectify === null;
     const seq = await repos.ratings.nextCaseSequence(today);
     const number = `CP${today.replaceAll("-", "")}${String(seq).padStart(4, "0")}`;
     const created = await repos.ratings.insertCase({ number, rating_id: rating.id, org_id: rating.org_id, state: "verifying", opened_on: today, respond_deadline: respond, rectify_deadline: rectify, deadline_beyond_calendar: beyond, region_code: rating.region_code });
@@ -96,11 +89,7 @@ export class RatingCaseService {
   }
 
   private light(deadline: string) {
-    try {
-      return this.calendarOf().light(todayInChina(this.now()), deadline);
-    } catch {
-      return null;
-    }
+    return this.calendarOf().lightOrNull(todayInChina(this.now()), deadline);
   }
 
   /** A case as a handler, supervisor or the rater sees it, with the actions the viewer may take. */
