@@ -657,6 +657,14 @@ export interface TicketsTable {
   updated_at: Generated<Date>;
 }
 
+export interface TicketIdempotencyKeysTable {
+  account_id: string;
+  key: string;
+  request_hash: string;
+  ticket_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface TicketEventsTable {
   id: Generated<number>;
   ticket_id: string;
@@ -810,6 +818,7 @@ export interface DB {
   supervision_settings: SupervisionSettingsTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
+  ticket_idempotency_keys: TicketIdempotencyKeysTable;
   dispatch_rules: DispatchRulesTable;
   ratings: RatingsTable;
   rating_invitations: RatingInvitationsTable;

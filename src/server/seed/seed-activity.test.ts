@@ -47,7 +47,7 @@ describe("demo activity for 好差评 and 12345", () => {
   it("keeps live numbering after the demo's: a new ticket today does not collide", async () => {
     const agent = await t.database.db.selectFrom("accounts").select("id").where("username", "=", "hotline.agent").executeTakeFirstOrThrow();
     const actor: Actor = { ...SYSTEM_ACTOR, accountId: agent.id, kind: "staff", name: "董小萌", roles: ["hotline_agent"], orgPath: "310000/" };
-    const created = await t.services.tickets.create(actor, { type: "help", categoryCode: "CITY.ENV", title: "路面垃圾无人清理", content: "人民路口垃圾堆放三天无人清理。", address: "上海市黄浦区福州路5号", caller: { name: "测试", mobile: "13900000001" } }, { requestId: null, ip: null, userAgent: null });
+    const created = await t.services.tickets.create(actor, { type: "help", categoryCode: "CITY.ENV", title: "路面垃圾无人清理", content: "人民路口垃圾堆放三天无人清理。", address: "上海市黄浦区福州路5号", caller: { name: "测试", mobile: "13900000001" } }, null, { requestId: null, ip: null, userAgent: null });
     expect(created.orgName).toBe("南京东路街道");
   });
 });

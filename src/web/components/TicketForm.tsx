@@ -42,6 +42,8 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const options = useMemo(() => categoryOptions(i18n.language), [i18n.language]);
+  // A double click or a retry after a lost answer submits once (the key changes with the request).
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
@@ -63,7 +65,7 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
     ...(acceptedAnswer ? { acceptedAnswer } : {}),
     ...(asAgent ? { caller: { name: callerName.trim(), mobile: callerMobile.trim() } } : {}),
   });
-  const submit = (acceptedAnswer?: string) => run(async () => onCreated(await api<TicketView>("POST", "/tickets", body(acceptedAnswer))));
+  const submit = (acceptedAnswer?: string) => run(async () => onCreated(await api<TicketView>("POST", "/tickets", body(acceptedAnswer), { "idempotency-key": `${idempotencyKey}-${acceptedAnswer ?? "form"}` })));
 
   return (
     <Form layout="vertical" onFinish={() => void submit()}>

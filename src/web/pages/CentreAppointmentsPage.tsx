@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, DatePicker, Form, InputNumber, Select, Space,
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { InviteRating } from "../components/RateService";
 import { api, ApiError } from "../api";
 import { APPT_STATUS, type Appointment } from "./AppointmentsPage";
 
@@ -76,7 +77,17 @@ export function CentreAppointmentsPage() {
           { title: t("inbox.applicant"), dataIndex: "personName" },
           { title: t("apps.item"), dataIndex: "itemName" },
           { title: t("apps.state"), render: (_, a) => <Tag color={APPT_STATUS[a.status]}>{t(`appt.status_${a.status}`)}</Tag> },
-          { title: t("staff.actions"), render: (_, a) => (a.status === "booked" ? <Button size="small" type="primary" onClick={() => void checkIn(a)}>{t("appt.checkIn")}</Button> : null) },
+          {
+            title: t("staff.actions"),
+            render: (_, a) =>
+              a.status === "booked" ? (
+                <Button size="small" type="primary" onClick={() => void checkIn(a)}>
+                  {t("appt.checkIn")}
+                </Button>
+              ) : a.status === "checked_in" ? (
+                <InviteRating eventKind="appointment" eventId={a.id} />
+              ) : null,
+          },
         ]}
       />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appt.publish")}</h2>} style={{ marginTop: 16 }}>

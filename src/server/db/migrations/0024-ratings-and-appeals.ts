@@ -54,6 +54,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index tickets_citizen_idx on tickets (citizen_account_id, created_at)`.execute(db);
   await sql`create index tickets_created_idx on tickets (created_at)`.execute(db);
   await sql`
+    create table ticket_idempotency_keys (
+      account_id uuid not null references accounts(id),
+      key text not null,
+      request_hash text not null,
+      ticket_id uuid not null references tickets(id),
+      created_at timestamptz not null default now(),
+      primary key (account_id, key)
+    )`.execute(db);
+  await sql`
     create table ticket_events (
       id bigserial primary key,
       ticket_id uuid not null references tickets(id),

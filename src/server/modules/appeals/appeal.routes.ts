@@ -30,8 +30,16 @@ export const appealRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; dispa
   );
   app.post(
     "/tickets",
-    { schema: { tags: ["appeals"], summary: "提交诉求 A citizen online, or a hotline agent recording a call (with the caller); routed by the dispatch catalogue", body: ticketRequest, response: { 201: ticketView, ...errors } } },
-    async (req, reply) => reply.status(201).send(await tickets.create(requireActor(req), req.body, requestContext(req))),
+    {
+      schema: {
+        tags: ["appeals"],
+        summary: "提交诉求 A citizen online, or a hotline agent recording a call (with the caller); routed by the dispatch catalogue (an Idempotency-Key header makes retries safe)",
+        headers: z.object({ "idempotency-key": z.string().trim().min(8).max(100).optional() }).passthrough(),
+        body: ticketRequest,
+        response: { 201: ticketView, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await tickets.create(requireActor(req), req.body, req.headers["idempotency-key"] ?? null, requestContext(req))),
   );
   app.get(
     "/tickets",

@@ -195,6 +195,16 @@ describe("12345: reporters' privacy and the dispatch catalogue", () => {
     expect((await t.app.inject({ method: "DELETE", url: `/api/v1/dispatch-rules/${rule.id}`, headers: agent.headers })).statusCode).toBe(204);
   });
 
+  it("a retried submission with the same Idempotency-Key returns the same ticket; the key with another request is refused", async () => {
+    const body = { type: "help", categoryCode: "CITY.ENV", title: "九江路垃圾无人清理", content: "九江路口的垃圾已堆放三天无人清理。", address: "上海市黄浦区九江路1号" };
+    const send = (b: object) => t.app.inject({ method: "POST", url: "/api/v1/tickets", headers: { ...citizen.headers, "idempotency-key": "ticket-retry-0001" }, payload: b });
+    const first = await send(body);
+    const again = await send(body);
+    expect(again.json().id).toBe(first.json().id);
+    expect((await send({ ...body, title: "另一件事情的标题" })).json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect((await t.database.db.selectFrom("tickets").select("id").where("title", "=", body.title).execute()).length).toBe(1);
+  });
+
   it("an address no rule covers waits for the desk, which dispatches it by hand", async () => {
     const res = (await post(citizen, "/tickets", { type: "suggestion", categoryCode: "OTHER", title: "建议增加公共自行车点", content: "建议在外滩附近增加公共自行车租赁点，方便游客。", address: "上海市黄浦区中山东一路1号" })).json();
     expect(res).toMatchObject({ state: "pending_dispatch", orgName: null, divisionCode: "310101002" });

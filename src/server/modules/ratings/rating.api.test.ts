@@ -257,3 +257,33 @@ describe("服务溯源 and public figures", () => {
     expect(pub.items.find((i: { name: string }) => i.name === "食品经营许可")).toBeTruthy();
   });
 });
+
+describe("a window visit (预约到窗口) is rated on the tablet", () => {
+  it("after check-in, the clerk hands over the rating page; a 差评 opens a case for the centre, traced to the clerk", async () => {
+    const centre = (await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310101-SC").executeTakeFirstOrThrow()).id;
+    const slot = await t.database.db.selectFrom("appointment_slots").select(["id", "day"]).where("centre_org_id", "=", centre).where("day", ">=", "2026-11-30").orderBy("day").orderBy("start_time").executeTakeFirstOrThrow();
+    const saved = clock;
+    clock = new Date(`${slot.day}T08:00:00+08:00`); // 08:00 on the day of the visit, before the first slot
+    try {
+      const visitor = await login(t.app, "13800000003"); // 王建国
+      const booked = await post(visitor, "/appointments", { itemId, slotId: slot.id });
+      expect(booked.statusCode, booked.body).toBe(201);
+      const clerk = await login(t.app, "window.huangpu");
+      expect((await post(clerk, "/ratings/invitations", { eventKind: "appointment", eventId: booked.json().id })).json().error.code).toBe("RATING_NOT_YET");
+      expect((await post(clerk, `/appointments/${booked.json().id}/check-in`, {})).statusCode).toBe(200);
+      expect((await get(visitor, "/me/ratings/pending")).json().items).toContainEqual(expect.objectContaining({ kind: "appointment", id: booked.json().id, indicatorSet: "onsite" }));
+      const { token } = (await post(clerk, "/ratings/invitations", { eventKind: "appointment", eventId: booked.json().id })).json();
+      const res = await post(null, `/ratings/invitations/${token}`, { level: 2, indicators: { service_attitude: 2 }, tags: ["long_wait"] });
+      expect(res.statusCode, res.body).toBe(201);
+      const rated = res.json();
+      expect(rated.caseNumber).toMatch(/^CP/);
+      const row = await t.database.db.selectFrom("ratings as r").innerJoin("orgs as o", "o.id", "r.org_id").select(["o.name", "r.step_name", "r.staff_name", "r.channel"]).where("r.event_id", "=", booked.json().id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ name: "黄浦区政务服务中心综合受理一号窗口", step_name: "窗口现场办理", staff_name: "沈晓燕", channel: "window" });
+      // The window's own clerk sees the case and was told.
+      expect((await get(clerk, "/rating-cases")).json().items).toContainEqual(expect.objectContaining({ number: rated.caseNumber, stepName: "窗口现场办理" }));
+    } finally {
+      clock = saved;
+      reviewer = await login(t.app, "review.amr.huangpu");
+    }
+  });
+});

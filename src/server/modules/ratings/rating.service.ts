@@ -37,7 +37,7 @@ export interface RatedEvent {
   ticketId: string | null;
   indicatorSet: IndicatorSet;
   regionCode: string;
-  /** Org paths a window clerk must be under to hand over the rating tablet. */
+  /** Orgs whose clerks may hand over the rating tablet (their subtree, or above them: a centre and its windows). */
   windowPaths: string[];
 }
 
@@ -163,7 +163,9 @@ export class RatingService {
     const expiresAt = new Date(this.now().getTime() + INVITATION_MINUTES * 60_000);
     await this.store.transact(async (repos) => {
       const event = await this.resolve(repos, kind, id);
-      if (!event.windowPaths.some((p) => actor.orgPath && p.startsWith(actor.orgPath))) throw new DomainError("FORBIDDEN");
+      // The clerk works at the window that took it, or at a window of the centre where the visit was.
+      const here = actor.orgPath;
+      if (!here || !event.windowPaths.some((p) => p.startsWith(here) || here.startsWith(p))) throw new DomainError("FORBIDDEN");
       if ((await repos.ratings.findForEvent(kind, id)).length > 0) throw new DomainError("RATING_EXISTS");
       await repos.ratings.insertInvitation({ token_hash: hashToken(token), event_kind: kind, event_id: id, created_by: actor.accountId, expires_at: expiresAt });
       await repos.audit.append(actor, ctx, { action: "rating.invite", targetType: kind, targetId: id, regionCode: event.regionCode, details: { expiresAt: expiresAt.toISOString() } });
@@ -276,9 +278,10 @@ export class RatingService {
         raterName: a.person_name,
         itemId: a.item_id,
         itemName: a.item_name,
-        orgId: a.centre_id,
-        orgName: a.centre_name,
-        windowOrgId: a.centre_id,
+        // The window whose clerk received the visitor answers for it (谁办理谁负责), else the centre.
+        orgId: a.staff_org_id ?? a.centre_id,
+        orgName: a.staff_org_name ?? a.centre_name,
+        windowOrgId: a.staff_org_id ?? a.centre_id,
         staffAccountId: a.checked_in_by,
         staffName: a.staff_name,
         stepKey: "check_in",
