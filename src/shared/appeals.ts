@@ -86,10 +86,11 @@ export const OPEN_TICKET_STATES: TicketState[] = ["pending_dispatch", "dispatche
 
 /** desk: 12345 agents; org: staff of the org the ticket is with; supervisor: 效能监督 above it; citizen: the requester. */
 export type TicketActor = "desk" | "org" | "supervisor" | "citizen";
-export type TicketAction = "dispatch" | "sign" | "return" | "reassign" | "reject_return" | "reply" | "callback" | "rate" | "close" | "reopen" | "urge" | "merge";
+export type TicketAction = "answer" | "dispatch" | "sign" | "return" | "reassign" | "reject_return" | "reply" | "callback" | "rate" | "close" | "reopen" | "urge" | "merge";
 
 /** `to: null` records the action without moving the ticket. `note` names the text required. */
 export const TICKET_TRANSITIONS: ReadonlyArray<{ action: TicketAction; from: TicketState[]; to: TicketState | null; by: TicketActor[]; note: string | null; label: string }> = [
+  { action: "answer", from: ["pending_dispatch"], to: "answered", by: ["desk"], note: "答复内容", label: "按知识库答复" },
   { action: "dispatch", from: ["pending_dispatch"], to: "dispatched", by: ["desk"], note: null, label: "派单" },
   { action: "sign", from: ["dispatched"], to: "handling", by: ["org"], note: null, label: "签收" },
   { action: "return", from: ["dispatched", "handling"], to: "returned", by: ["org"], note: "退单理由", label: "退单" },

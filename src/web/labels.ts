@@ -1,6 +1,9 @@
 import { CHANNELS, ITEM_KINDS, LEVELS, MATERIAL_FORMS, MATERIAL_MEDIA, ONLINE_DEPTHS, POLICY_STATUSES, SCOPES, THEMES, CERTIFICATE_TYPES } from "../shared/catalogue";
 import { DATA_ELEMENTS } from "../shared/data-elements";
 
+/** A bilingual label in the current language. */
+export const inLang = (lang: string, v: { zh: string; en: string } | undefined, fallback = "") => (v ? (lang === "en" ? v.en : v.zh) : fallback);
+
 /** Labels of the catalogue's reference lists in the current language. */
 export function labels(lang: string) {
   const en = lang === "en";

@@ -6,6 +6,7 @@ import { APPEAL_CATEGORIES, categoryPath, TICKET_TYPES, type TicketType } from "
 import type { dispatchRule } from "../../shared/schemas/appeals";
 import type { OrgNode } from "../../shared/schemas/staff";
 import type { DeadlineSettings } from "../../shared/schemas/supervision";
+import { inLang } from "../labels";
 import { api, ApiError, cityChildren, orgChildren } from "../api";
 import { useSession } from "../session";
 
@@ -13,7 +14,7 @@ type Rule = z.infer<typeof dispatchRule>;
 
 /** 时限与派单设置: working-day deadlines (city supervisors) and the dispatch catalogue (the 12345 desk). */
 export function AppealSettingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const { message } = App.useApp();
   const [settings, setSettings] = useState<{ value: DeadlineSettings; lockVersion: number } | null>(null);
@@ -60,7 +61,7 @@ export function AppealSettingsPage() {
               </Form.Item>
             ))}
             {(Object.keys(TICKET_TYPES) as TicketType[]).map((k) => (
-              <Form.Item key={k} label={TICKET_TYPES[k].zh} htmlFor={`days-${k}`}>
+              <Form.Item key={k} label={inLang(i18n.language, TICKET_TYPES[k])} htmlFor={`days-${k}`}>
                 <InputNumber id={`days-${k}`} min={1} max={60} value={settings.value.ticketReplyDays[k]} disabled={!canEditDeadlines} onChange={(v) => v && setSettings({ ...settings, value: { ...settings.value, ticketReplyDays: { ...settings.value.ticketReplyDays, [k]: v } } })} />
               </Form.Item>
             ))}

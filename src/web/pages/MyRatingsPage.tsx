@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { CASE_STATES, RATING_LEVELS, type CaseState, type RatingLevel } from "../../shared/ratings";
 import type { myRating, pendingRating, ratingCreated, ratingForm } from "../../shared/schemas/ratings";
+import { inLang } from "../labels";
 import { api } from "../api";
 import { RatingForm, type RatingBody } from "../components/RatingForm";
 
@@ -15,7 +16,7 @@ const CASE_COLOUR: Partial<Record<CaseState, string>> = { closed: "success", voi
 
 /** 我的评价: services waiting for a rating, and past ratings with what became of each 差评. */
 export function MyRatingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [pending, setPending] = useState<Pending[] | null>(null);
   const [mine, setMine] = useState<Mine[] | null>(null);
@@ -81,7 +82,7 @@ export function MyRatingsPage() {
               <List.Item actions={m.case?.state === "replied" ? [<Button key="rerate" onClick={() => openRerate(m)}>{t("rating.rerate")}</Button>] : []}>
                 <div style={{ width: "100%" }}>
                   <Typography.Text strong>{`${m.itemName ?? ""} · ${m.kindName}`}</Typography.Text>{" "}
-                  <Tag color={m.level <= 2 ? "error" : "success"}>{RATING_LEVELS[m.level as RatingLevel].zh}</Tag>
+                  <Tag color={m.level <= 2 ? "error" : "success"}>{inLang(i18n.language, RATING_LEVELS[m.level as RatingLevel])}</Tag>
                   {m.status === "excluded" && <Tag>{t("rating.excluded")}</Tag>}
                   <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginTop: 8 }}>
                     <Descriptions.Item label={t("rating.org")}>{m.orgName}</Descriptions.Item>
@@ -89,7 +90,7 @@ export function MyRatingsPage() {
                     {m.comment && <Descriptions.Item label={t("rating.comment")}>{m.comment}</Descriptions.Item>}
                     {m.case && (
                       <Descriptions.Item label={t("rating.caseProgress")}>
-                        <Tag color={CASE_COLOUR[m.case.state as CaseState] ?? "warning"}>{CASE_STATES[m.case.state as CaseState]?.zh ?? m.case.state}</Tag>
+                        <Tag color={CASE_COLOUR[m.case.state as CaseState] ?? "warning"}>{inLang(i18n.language, CASE_STATES[m.case.state as CaseState], m.case.state)}</Tag>
                         {m.case.number}
                       </Descriptions.Item>
                     )}

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import type { z } from "zod";
 import { RATING_CHANNELS, type RatingChannel } from "../../shared/ratings";
 import type { caseSummary, CaseView } from "../../shared/schemas/ratings";
+import { inLang } from "../labels";
 import { api } from "../api";
 import { FlowActions } from "../components/FlowActions";
 
@@ -53,7 +54,7 @@ export function RatingCasesPage() {
 /** One case: the rating, its attribution and deadlines, the steps so far and the actions the viewer may take. */
 export function RatingCasePage() {
   const { id } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [c, setC] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +79,7 @@ export function RatingCasePage() {
           <Descriptions.Item label={t("rating.org")}>{c.orgName}</Descriptions.Item>
           <Descriptions.Item label={t("rating.step")}>{c.stepName ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("rating.staff")}>{c.staffName ?? "—"}</Descriptions.Item>
-          <Descriptions.Item label={t("cases.channel")}>{RATING_CHANNELS[c.channel as RatingChannel]?.zh ?? c.channel}</Descriptions.Item>
+          <Descriptions.Item label={t("cases.channel")}>{inLang(i18n.language, RATING_CHANNELS[c.channel as RatingChannel], c.channel)}</Descriptions.Item>
           <Descriptions.Item label={t("cases.ratedAt")}>{new Date(c.ratedAt).toLocaleString("zh-CN")}</Descriptions.Item>
           {c.indicators.length > 0 && <Descriptions.Item label={t("rating.indicators")}>{c.indicators.map((i) => `${i.name} ${i.level}`).join("，")}</Descriptions.Item>}
           {c.tags.length > 0 && <Descriptions.Item label={t("rating.tags")}>{c.tags.map((x) => <Tag key={x}>{x}</Tag>)}</Descriptions.Item>}

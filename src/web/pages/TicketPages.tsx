@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Result, Select, Space, Spin, Table, Tag, Timeline, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Result, Select, Space, Spin, Table, Tag, Timeline, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -7,6 +7,7 @@ import { ONSITE_INDICATORS } from "../../shared/ratings";
 import { TICKET_STATES } from "../../shared/appeals";
 import type { ticketSummary, TicketView } from "../../shared/schemas/appeals";
 import type { OrgNode } from "../../shared/schemas/staff";
+import { inLang } from "../labels";
 import { api, cityChildren, orgChildren } from "../api";
 import { FlowActions } from "../components/FlowActions";
 import { RatingForm } from "../components/RatingForm";
@@ -83,7 +84,7 @@ export function MyAppealsPage() {
 
 /** 12345 工单 (staff): the desk sees all, an org its own; filter by state and search. */
 export function TicketsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState("open");
   const [q, setQ] = useState("");
   const [rows, setRows] = useState<Summary[] | null>(null);
@@ -105,7 +106,7 @@ export function TicketsPage() {
           style={{ width: 180 }}
           value={state}
           onChange={setState}
-          options={[{ value: "open", label: t("cases.open") }, { value: "all", label: t("cases.all") }, ...Object.entries(TICKET_STATES).map(([k, v]) => ({ value: k, label: v.zh }))]}
+          options={[{ value: "open", label: t("cases.open") }, { value: "all", label: t("cases.all") }, ...Object.entries(TICKET_STATES).map(([k, v]) => ({ value: k, label: inLang(i18n.language, v) }))]}
         />
         <Input.Search aria-label={t("ticket.search")} placeholder={t("ticket.search")} allowClear onSearch={setQ} style={{ width: 280 }} />
       </Space>
@@ -158,7 +159,7 @@ function useTargetOrgs(divisionCode: string | null, enabled: boolean) {
 /** One ticket, for the citizen, the desk, the org and supervisors alike: what each may do comes from the server. */
 export function TicketPage() {
   const { id } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const { message } = App.useApp();
   const [tk, setTk] = useState<TicketView | null>(null);
@@ -212,9 +213,21 @@ export function TicketPage() {
         </Descriptions>
         {tk.actions.some((a) => a.action === "reopen") && <Alert type="info" showIcon message={t("ticket.reopenHint")} style={{ marginTop: 12 }} />}
       </Card>
+      {tk.suggestions.length > 0 && tk.actions.some((a) => a.action === "answer") && (
+        <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("ticket.suggestions")}</h2>} style={{ marginBottom: 16 }}>
+          <List
+            dataSource={tk.suggestions}
+            renderItem={(s) => (
+              <List.Item actions={[<Button key="use" onClick={() => void act("answer", s.answer, {}).catch((e: Error) => message.error(e.message))}>{t("ticket.useAnswer")}</Button>]}>
+                <List.Item.Meta title={s.title} description={s.answer} />
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
       {rate && (
         <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("ticket.rating")}</h2>} style={{ marginBottom: 16 }}>
-          <RatingForm indicators={Object.entries(ONSITE_INDICATORS).map(([key, v]) => ({ key, name: v.zh }))} allowAnonymous={false} onSubmit={(b) => act("rate", "", { rating: { level: b.level, indicators: b.indicators, tags: b.tags, ...(b.comment ? { comment: b.comment } : {}) } })} />
+          <RatingForm indicators={Object.entries(ONSITE_INDICATORS).map(([key, v]) => ({ key, name: inLang(i18n.language, v) }))} allowAnonymous={false} onSubmit={(b) => act("rate", "", { rating: { level: b.level, indicators: b.indicators, tags: b.tags, ...(b.comment ? { comment: b.comment } : {}) } })} />
         </Card>
       )}
       <FlowActions

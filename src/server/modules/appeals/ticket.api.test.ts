@@ -40,7 +40,15 @@ describe("12345: enquiries answered from the knowledge base", () => {
     const res = await post(citizen, "/tickets", { type: "enquiry", categoryCode: "GOV.GUIDE", title: "营业执照丢了怎么办", content: "公司的营业执照原件找不到了，请问怎么补办？", acceptedAnswer: s[0].ref });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ state: "answered", stateName: "已按知识库答复", orgName: null, citizenName: "李雪梅", replyDeadline: null });
-    expect(res.json().timeline.map((e: { label: string }) => e.label)).toEqual(["受理", "知识库答复"]);
+    expect(res.json().timeline.map((e: { label: string }) => e.label)).toEqual(["受理", "按知识库答复"]);
+    // An enquiry submitted without accepting a suggestion waits for the desk, which sees suggestions and answers it.
+    const open = (await post(citizen, "/tickets", { type: "enquiry", categoryCode: "GOV.GUIDE", title: "食品经营许可证有效期多久", content: "请问食品经营许可证的有效期是几年？到期怎么办？" })).json();
+    expect(open.state).toBe("pending_dispatch");
+    const desk = (await get(agent, `/tickets/${open.id}`)).json();
+    expect(desk.suggestions[0]).toMatchObject({ type: "answer", title: "食品经营许可证有效期多久？" });
+    expect(desk.actions.map((a: { action: string }) => a.action)).toContain("answer");
+    const answered = (await act(agent, open.id, "answer", { note: desk.suggestions[0].answer })).json();
+    expect(answered).toMatchObject({ state: "answered", reply: "食品经营许可证有效期为 5 年，到期前可申请延续。" });
     // Only an enquiry can be closed this way.
     const bad = await post(citizen, "/tickets", { ...NOISE, acceptedAnswer: s[0].ref });
     expect(bad.json().error.code).toBe("VALIDATION_FAILED");

@@ -235,6 +235,7 @@ export class TicketService {
     const actions = TICKET_TRANSITIONS.filter((tr) => tr.from.includes(t.state as TicketState))
       .filter((tr) => tr.by.some((b) => access[b]))
       .filter((tr) => !(tr.action === "reopen" && (t.reopened || !lastRating || lastRating.level > 2)))
+      .filter((tr) => !(tr.action === "answer" && t.type !== "enquiry"))
       .map((tr) => ({ action: tr.action, label: tr.label, note: tr.note }));
     const hideReporter = t.type === "report" && !access.desk && !access.citizen;
     const mobile = t.citizen_mobile_enc && !hideReporter ? maskMobile(this.cipher.decrypt(t.citizen_mobile_enc)) : null;
@@ -308,6 +309,11 @@ export class TicketService {
     let orgId = t.org_id;
     let details: Record<string, unknown> = {};
     switch (action) {
+      case "answer":
+        // Only an enquiry is answered by the desk itself; other requests go to the responsible org.
+        if (t.type !== "enquiry") throw new DomainError("TICKET_ACTION_NOT_ALLOWED", { state: t.state, action });
+        Object.assign(set, { reply: note, replied_at: now });
+        break;
       case "dispatch":
       case "reassign": {
         if (!input.orgId) throw new DomainError("TICKET_ORG_INVALID");
@@ -376,6 +382,7 @@ export class TicketService {
       case "return":
         await toDesk("工单退回待审核", `${t.org_name ?? ""}退回工单 ${t.number}：${note}`);
         break;
+      case "answer":
       case "reply":
         await toCitizen("您的诉求已答复", `您的诉求“${t.title}”（${t.number}）已答复：${note}。请对办理结果进行评价。`);
         break;
@@ -421,4 +428,4 @@ export class TicketService {
   }
 }
 
-const EVENT_LABELS: Record<string, string> = { create: "受理", answer: "知识库答复", escalate: "超期督办" };
+const EVENT_LABELS: Record<string, string> = { create: "受理", escalate: "超期督办" };
