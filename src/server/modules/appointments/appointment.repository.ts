@@ -66,6 +66,16 @@ export class AppointmentRepository {
     return this.withDetails().where("a.id", "=", id).executeTakeFirst();
   }
 
+  /** An appointment as a rating of the visit needs it: the visitor, the centre's path, and who checked it in where. */
+  findForRating(id: string) {
+    return this.withDetails()
+      .leftJoin("accounts as st", "st.id", "a.checked_in_by")
+      .leftJoin("orgs as so", "so.id", "st.org_id")
+      .select(["a.account_id", "a.region_code", "a.checked_in_by", "o.path as centre_path", "st.name as staff_name", "so.id as staff_org_id", "so.name as staff_org_name", "acc.person_id"])
+      .where("a.id", "=", id)
+      .executeTakeFirst();
+  }
+
   /** Service centres (with their path) that have slots from a day on. */
   centresWithSlots(from: string) {
     return this.db

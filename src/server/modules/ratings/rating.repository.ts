@@ -113,22 +113,6 @@ export class RatingRepository {
       .execute();
   }
 
-  /** An appointment with its centre, item and who checked it in. */
-  findAppointment(id: string) {
-    return this.db
-      .selectFrom("appointments as a")
-      .innerJoin("appointment_slots as s", "s.id", "a.slot_id")
-      .innerJoin("orgs as o", "o.id", "s.centre_org_id")
-      .innerJoin("catalogue_items as i", "i.id", "a.item_id")
-      .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
-      .leftJoin("accounts as st", "st.id", "a.checked_in_by")
-      .leftJoin("orgs as so", "so.id", "st.org_id")
-      .innerJoin("accounts as acc", "acc.id", "a.account_id")
-      .select(["a.id", "a.status", "a.account_id", "a.item_id", "a.region_code", "a.checked_in_by", "o.id as centre_id", "o.name as centre_name", "o.path as centre_path", "st.name as staff_name", "so.id as staff_org_id", "so.name as staff_org_name", "acc.name as person_name", "acc.person_id", sql<string>`v.content ->> 'name'`.as("item_name")])
-      .where("a.id", "=", id)
-      .executeTakeFirst();
-  }
-
   insertInvitation(row: Insertable<DB["rating_invitations"]>) {
     return this.db.insertInto("rating_invitations").values(row).execute();
   }

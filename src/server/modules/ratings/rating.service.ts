@@ -267,7 +267,7 @@ export class RatingService {
   /** Finds the event and works out whom a rating of it is attributed to. */
   async resolve(repos: Repositories, kind: RatingEvent, id: string): Promise<RatedEvent> {
     if (kind === "appointment") {
-      const a = await repos.ratings.findAppointment(id);
+      const a = await repos.appointments.findForRating(id);
       if (!a) throw new DomainError("RATING_EVENT_NOT_FOUND");
       if (a.status !== "checked_in") throw new DomainError("RATING_NOT_YET");
       return {
