@@ -80,6 +80,8 @@ import { TicketService } from "./modules/appeals/ticket.service";
 import { DispatchService } from "./modules/appeals/dispatch.service";
 import { HotTopicsService } from "./modules/appeals/hot-topics.service";
 import { appealRoutes } from "./modules/appeals/appeal.routes";
+import { ProfileService } from "./modules/profiles/profile.service";
+import { profileRoutes } from "./modules/profiles/profile.routes";
 import { StaffService } from "./modules/staff/staff.service";
 
 export interface Services {
@@ -121,6 +123,7 @@ export interface Services {
   tickets: TicketService;
   dispatch: DispatchService;
   hotTopics: HotTopicsService;
+  profiles: ProfileService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -160,6 +163,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     dispatch,
     tickets: new TicketService(store, cipher, now, calendarOf, supervisionSettings, dispatch, ratings, search),
     hotTopics: new HotTopicsService(store, now),
+    profiles: new ProfileService(store, cipher, now),
     supervisionSettings,
     ratingCases,
     ratings,
@@ -282,6 +286,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "notifications", description: "消息中心 Messages and notification settings" },
         { name: "ratings", description: "好差评 Ratings, 差评 cases, tracing and public figures" },
         { name: "appeals", description: "12345 诉求 Requests, dispatch, handling and hot topics" },
+        { name: "rules", description: "规则与画像 Rules over profiles and answers; profiles derived from the registries" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
       security: [{ session: [] }],
@@ -322,6 +327,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(ratingRoutes, { ratings: services.ratings, cases: services.ratingCases, figures: services.ratingFigures, settings: services.supervisionSettings, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(appealRoutes, { tickets: services.tickets, dispatch: services.dispatch, hotTopics: services.hotTopics, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
+      await api.register(profileRoutes, { profiles: services.profiles });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },
     { prefix: "/api/v1" },

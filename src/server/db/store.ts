@@ -23,6 +23,7 @@ import { RegistryAdminRepository } from "../modules/registry/registry-admin.repo
 import { SettingsRepository } from "../modules/supervision/settings.repository";
 import { RatingRepository } from "../modules/ratings/rating.repository";
 import { TicketRepository } from "../modules/appeals/ticket.repository";
+import { ProfileRepository } from "../modules/profiles/profile.repository";
 import type { DB } from "./schema";
 
 /** Every repository, bound to one database handle (the pool, or a transaction). */
@@ -51,6 +52,7 @@ export class Repositories {
   readonly settings: SettingsRepository;
   readonly ratings: RatingRepository;
   readonly tickets: TicketRepository;
+  readonly profiles: ProfileRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -77,6 +79,7 @@ export class Repositories {
     this.settings = new SettingsRepository(db);
     this.ratings = new RatingRepository(db);
     this.tickets = new TicketRepository(db);
+    this.profiles = new ProfileRepository(db);
   }
 }
 

@@ -120,6 +120,7 @@ describe("authorization on every endpoint", () => {
       ["PUT", "/api/v1/dispatch-rules", { categoryCode: "OTHER", divisionPrefix: "310101", orgId: SAMPLE_ID }],
       ["DELETE", `/api/v1/dispatch-rules/${SAMPLE_ID}`],
       ["GET", "/api/v1/appeals/hot-topics"],
+      ["POST", "/api/v1/rules/test", { rule: { fact: "person.age", op: "gte", value: 80 }, subject: { idNumber: "310106194402085081" } }],
     ];
     for (const [method, url, payload] of staffOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: citizen.headers, ...(payload ? { payload } : {}) });
@@ -141,6 +142,7 @@ describe("authorization on every endpoint", () => {
       ["GET", "/api/v1/me/ratings/pending"],
       ["GET", `/api/v1/ratings/form?eventKind=appointment&eventId=${SAMPLE_ID}`],
       ["POST", `/api/v1/rating-cases/${SAMPLE_ID}/rerate`, { level: 3 }],
+      ["GET", "/api/v1/me/profile"],
     ];
     for (const [method, url, payload] of citizenOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: staff.headers, ...(payload ? { payload } : {}) });

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, startTestApp, type TestApp } from "../../testing/test-app";
+
+let t: TestApp;
+const clock = new Date("2026-11-16T02:00:00Z");
+
+beforeAll(async () => {
+  t = await startTestApp({}, { now: () => clock });
+});
+afterAll(() => t.close());
+
+const ELDERLY = { all: [{ fact: "person.age", op: "gte", value: 80 }, { fact: "person.hukou_shanghai", op: "eq", value: true }] };
+
+describe("用户画像: derived on demand, with sources", () => {
+  it("shows a citizen the facts about them and where each comes from; the view is recorded", async () => {
+    const zhao = await login(t.app, "13800000004"); // 赵秀英, born 1944-02-08, 静安
+    const res = await t.app.inject({ method: "GET", url: "/api/v1/me/profile", headers: zhao.headers });
+    expect(res.statusCode).toBe(200);
+    const p = res.json();
+    expect(p.subject).toEqual({ kind: "person", name: "赵秀英" });
+    const fact = (k: string) => p.facts.find((f: { fact: string }) => f.fact === k);
+    expect(fact("person.age")).toMatchObject({ name: "年龄", value: 82 });
+    expect(fact("person.age").source).toMatch(/^人口库 · /);
+    expect(fact("person.hukou_shanghai").value).toBe(true);
+    expect(fact("person.certificates")).toMatchObject({ source: "电子证照库" });
+    expect(fact("person.certificates").value).toContain("居民身份证");
+    const audit = await t.database.db.selectFrom("audit_log").select(["action", "purpose"]).where("action", "=", "profile.view").execute();
+    expect(audit).toEqual([{ action: "profile.view", purpose: "本人查看用户画像" }]);
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/me/profile", headers: (await login(t.app, "supervisor")).headers })).statusCode).toBe(403);
+  });
+});
+
+describe("testing a rule against demo subjects", () => {
+  it("explains each condition for a person and an enterprise; the read is logged; only administrators and supervisors may", async () => {
+    const admin = await login(t.app, "catalog.admin");
+    const test = (body: object) => t.app.inject({ method: "POST", url: "/api/v1/rules/test", headers: admin.headers, payload: body });
+    const zhao = (await test({ rule: ELDERLY, subject: { idNumber: "310106194402085081" } })).json();
+    expect(zhao).toMatchObject({ problems: [], subject: { name: "赵秀英" }, outcome: "pass" });
+    expect(zhao.conditions[0].text).toBe("年龄不小于 80 周岁（实际 82 周岁）：符合");
+    const wang = (await test({ rule: ELDERLY, subject: { idNumber: "310104196611155070" } })).json();
+    expect(wang.outcome).toBe("fail");
+    expect(wang.conditions[0].text).toBe("年龄不小于 80 周岁（实际 60 周岁）：不符合");
+    const company = (await test({ rule: { all: [{ fact: "enterprise.licences", op: "contains", value: "营业执照" }, { fact: "enterprise.credit_listed", op: "eq", value: false }, { fact: "form.seats", op: "lte", value: 50 }] }, subject: { creditCode: "91310101MA00000078" }, formData: { seats: 40 } })).json();
+    expect(company, JSON.stringify(company.conditions)).toMatchObject({ subject: { kind: "enterprise", name: "上海明远科技有限公司" }, outcome: "pass" });
+    const bad = (await test({ rule: { fact: "person.height", op: "gt", value: 1 }, subject: { idNumber: "310106194402085081" } })).json();
+    expect(bad).toMatchObject({ outcome: "unknown", problems: ["rule: 没有“person.height”这项数据"] });
+    expect((await test({ rule: { all: [] }, subject: { idNumber: "310106194402085081" } })).statusCode).toBe(400);
+    const reviewer = await login(t.app, "review.amr.huangpu");
+    expect((await t.app.inject({ method: "POST", url: "/api/v1/rules/test", headers: reviewer.headers, payload: { rule: ELDERLY, subject: { idNumber: "310106194402085081" } } })).statusCode).toBe(403);
+    const uses = (await t.app.inject({ method: "GET", url: "/api/v1/me/data-access", headers: (await login(t.app, "13800000004")).headers })).json().items;
+    expect(uses.some((u: { purpose: string }) => u.purpose === "测试规则")).toBe(true);
+  });
+});

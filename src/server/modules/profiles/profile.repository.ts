@@ -1,0 +1,34 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema";
+
+/** What a profile is derived from, read fresh each time: the registries and the certificate library. */
+export class ProfileRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  children(personId: string) {
+    return this.db.selectFrom("persons").select(["birth_date"]).where((eb) => eb.or([eb("father_id", "=", personId), eb("mother_id", "=", personId)])).execute();
+  }
+
+  validCertificates(holder: { personId?: string; enterpriseId?: string }) {
+    let q = this.db.selectFrom("certificates").select(["type_code", "valid_to"]).where("status", "=", "valid");
+    q = holder.personId ? q.where("holder_person_id", "=", holder.personId) : q.where("holder_enterprise_id", "=", holder.enterpriseId!);
+    return q.execute();
+  }
+
+  /** Entries on a negative list (失信 / 经营异常: `black`) still in force; the red list does not count against anyone. */
+  activeCreditListings(creditCode: string, today: string) {
+    return this.db
+      .selectFrom("credit_records")
+      .select(["list", "listed_on"])
+      .where("credit_code", "=", creditCode)
+      .where("list", "=", "black")
+      .where((eb) => eb.or([eb("expires_on", "is", null), eb("expires_on", ">=", today)]))
+      .execute();
+  }
+
+  async orgNames(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db.selectFrom("orgs").select(["code", "name"]).where("code", "in", [...new Set(codes)]).execute();
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+}

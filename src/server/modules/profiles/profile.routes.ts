@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { errorBody } from "../../../shared/schemas/common";
+import { profileView, ruleTestRequest, ruleTestView } from "../../../shared/schemas/rules";
+import { requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import type { ProfileService } from "./profile.service";
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+/** 用户画像 and rule testing. */
+export const profileRoutes: FastifyPluginAsyncZod<{ profiles: ProfileService }> = async (app, { profiles }) => {
+  app.get(
+    "/me/profile",
+    { schema: { tags: ["rules"], summary: "我的画像 The facts the platform derives about me (or the enterprise I act for), each with its source; derived afresh, the view recorded", response: { 200: profileView, ...errors } } },
+    async (req) => profiles.mine(requireCitizen(req), requestContext(req)),
+  );
+  app.post(
+    "/rules/test",
+    { schema: { tags: ["rules"], summary: "测试规则 Evaluate a rule against a person or enterprise: its problems and each condition's outcome (catalogue administrators, system administrators, supervisors; the read is logged)", body: ruleTestRequest, response: { 200: ruleTestView, ...errors } } },
+    async (req) => profiles.testRule(requireStaff(req), req.body, requestContext(req)),
+  );
+};
