@@ -82,6 +82,8 @@ import { HotTopicsService } from "./modules/appeals/hot-topics.service";
 import { appealRoutes } from "./modules/appeals/appeal.routes";
 import { ProfileService } from "./modules/profiles/profile.service";
 import { profileRoutes } from "./modules/profiles/profile.routes";
+import { AutoApprovalService } from "./modules/auto-approval/auto-approval.service";
+import { autoApprovalRoutes } from "./modules/auto-approval/auto-approval.routes";
 import { StaffService } from "./modules/staff/staff.service";
 
 export interface Services {
@@ -124,6 +126,7 @@ export interface Services {
   dispatch: DispatchService;
   hotTopics: HotTopicsService;
   profiles: ProfileService;
+  autoApproval: AutoApprovalService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -159,11 +162,13 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const ratings = new RatingService(store, ratingCases, now);
   const search = new SearchService(store, config.searchRefreshMs);
   const dispatch = new DispatchService(store);
+  const profiles = new ProfileService(store, cipher, now);
   return {
+    profiles,
+    autoApproval: new AutoApprovalService(store, applications, profiles, now),
     dispatch,
     tickets: new TicketService(store, cipher, now, calendarOf, supervisionSettings, dispatch, ratings, search),
     hotTopics: new HotTopicsService(store, now),
-    profiles: new ProfileService(store, cipher, now),
     supervisionSettings,
     ratingCases,
     ratings,
@@ -328,6 +333,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(ratingRoutes, { ratings: services.ratings, cases: services.ratingCases, figures: services.ratingFigures, settings: services.supervisionSettings, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(appealRoutes, { tickets: services.tickets, dispatch: services.dispatch, hotTopics: services.hotTopics, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(profileRoutes, { profiles: services.profiles });
+      await api.register(autoApprovalRoutes, { autoApproval: services.autoApproval });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },
     { prefix: "/api/v1" },

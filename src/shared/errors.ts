@@ -134,6 +134,7 @@ export const ERRORS = {
   CATEGORY_UNKNOWN: { status: 400, zh: "诉求分类不存在", en: "No such category" },
   DISPATCH_TO_STREET_FORBIDDEN: { status: 422, zh: "职能部门的事项不得派至街镇办理，请选择相应职能部门", en: "A functional department's matter must not be dispatched to a street" },
   DISPATCH_RULE_NOT_FOUND: { status: 404, zh: "派单规则不存在", en: "No such dispatch rule" },
+  RULE_INVALID: { status: 422, zh: "规则有误，请按提示修改", en: "The rule has problems" },
   INTERNAL: { status: 500, zh: "系统繁忙，请稍后再试", en: "Something went wrong on our side; please try again" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -43,3 +43,13 @@ describe("workflow definitions", () => {
     expect(problems).toContain("须有且只有一个开始状态");
   });
 });
+
+describe("approvalPath (秒批)", () => {
+  it("walks the staff actions to approval, avoiding supplements, refusals and the applicant's actions", async () => {
+    const { approvalPath, PROMISE_TEMPLATE, INSTANT_TEMPLATE } = await import("./workflow-definition");
+    expect(approvalPath(PROMISE_TEMPLATE, "submitted")!.map((a) => a.key)).toEqual(["accept", "pass_review", "approve"]);
+    expect(approvalPath(INSTANT_TEMPLATE, "submitted")!.map((a) => a.key)).toEqual(["approve"]);
+    expect(approvalPath(PROMISE_TEMPLATE, "supplement")).toBeNull();
+    expect(approvalPath(PROMISE_TEMPLATE, "approved")).toEqual([]);
+  });
+});

@@ -131,3 +131,28 @@ export const PROMISE_TEMPLATE: WorkflowDefinition = {
 export function templateFor(committedLimitDays: number | null): WorkflowDefinition {
   return committedLimitDays === 0 ? INSTANT_TEMPLATE : PROMISE_TEMPLATE;
 }
+
+/**
+ * The shortest sequence of staff actions from a state to an approval (秒批 walks it as the system):
+ * no applicant actions, no supplements, no refusals and no state waiting for a countersignature.
+ * Null when the workflow has no such path.
+ */
+export function approvalPath(def: WorkflowDefinition, from: string): WorkflowDefinition["actions"] | null {
+  const states = new Map(def.states.map((s) => [s.key, s]));
+  const usable = def.actions.filter((a) => !a.roles.includes("applicant") && !a.supplement && !a.reasonRequired);
+  const seen = new Set([from]);
+  let frontier: Array<{ state: string; path: WorkflowDefinition["actions"] }> = [{ state: from, path: [] }];
+  while (frontier.length) {
+    const next: typeof frontier = [];
+    for (const { state, path } of frontier) {
+      if (states.get(state)?.outcome === "approved") return path;
+      if (states.get(state)?.parallel) continue;
+      for (const a of usable.filter((x) => x.from.includes(state) && !seen.has(x.to))) {
+        seen.add(a.to);
+        next.push({ state: a.to, path: [...path, a] });
+      }
+    }
+    frontier = next;
+  }
+  return null;
+}

@@ -769,6 +769,39 @@ export interface RatingCaseEventsTable {
   created_at: Generated<Date>;
 }
 
+/** 秒批 rules per item, their versions, and the decisions taken with them. */
+export interface ItemRulesTable {
+  id: Generated<string>;
+  item_id: string;
+  rule: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  enabled: Generated<boolean>;
+  sample_every: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+export interface ItemRuleVersionsTable {
+  item_rule_id: string;
+  version: number;
+  rule: ColumnType<unknown, string, never>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface AutoDecisionsTable {
+  application_id: string;
+  item_rule_id: string;
+  version: number;
+  outcome: "approved" | "to_people";
+  conditions: ColumnType<unknown, string, never>;
+  reason: string | null;
+  check_status: "pending" | "confirmed" | "flagged" | null;
+  checked_by: string | null;
+  check_note: string | null;
+  checked_at: Date | null;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   orgs: OrgsTable;
   persons: PersonsTable;
@@ -824,6 +857,9 @@ export interface DB {
   rating_invitations: RatingInvitationsTable;
   rating_cases: RatingCasesTable;
   rating_case_events: RatingCaseEventsTable;
+  item_rules: ItemRulesTable;
+  item_rule_versions: ItemRuleVersionsTable;
+  auto_decisions: AutoDecisionsTable;
 }
 
 export type Org = Selectable<OrgsTable>;

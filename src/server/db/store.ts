@@ -24,6 +24,7 @@ import { SettingsRepository } from "../modules/supervision/settings.repository";
 import { RatingRepository } from "../modules/ratings/rating.repository";
 import { TicketRepository } from "../modules/appeals/ticket.repository";
 import { ProfileRepository } from "../modules/profiles/profile.repository";
+import { AutoApprovalRepository } from "../modules/auto-approval/auto-approval.repository";
 import type { DB } from "./schema";
 
 /** Every repository, bound to one database handle (the pool, or a transaction). */
@@ -53,6 +54,7 @@ export class Repositories {
   readonly ratings: RatingRepository;
   readonly tickets: TicketRepository;
   readonly profiles: ProfileRepository;
+  readonly autoApproval: AutoApprovalRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -80,6 +82,7 @@ export class Repositories {
     this.ratings = new RatingRepository(db);
     this.tickets = new TicketRepository(db);
     this.profiles = new ProfileRepository(db);
+    this.autoApproval = new AutoApprovalRepository(db);
   }
 }
 

@@ -121,6 +121,11 @@ describe("authorization on every endpoint", () => {
       ["DELETE", `/api/v1/dispatch-rules/${SAMPLE_ID}`],
       ["GET", "/api/v1/appeals/hot-topics"],
       ["POST", "/api/v1/rules/test", { rule: { fact: "person.age", op: "gte", value: 80 }, subject: { idNumber: "310106194402085081" } }],
+      ["GET", `/api/v1/admin/catalogue/items/${SAMPLE_ID}/auto-approval`],
+      ["PUT", `/api/v1/admin/catalogue/items/${SAMPLE_ID}/auto-approval`, { rule: { fact: "person.age", op: "gte", value: 80 } }],
+      ["POST", `/api/v1/admin/catalogue/items/${SAMPLE_ID}/auto-approval/enabled`, { enabled: false }],
+      ["GET", "/api/v1/auto-approval/checks"],
+      ["POST", `/api/v1/auto-approval/checks/${SAMPLE_ID}`, { status: "confirmed" }],
     ];
     for (const [method, url, payload] of staffOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: citizen.headers, ...(payload ? { payload } : {}) });

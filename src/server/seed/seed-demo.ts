@@ -13,6 +13,7 @@ import { demoOrgs } from "./demo-orgs";
 import { seedCatalogue } from "./catalogue/seed-catalogue";
 import { DEMO_PASSWORD, DEMO_STAFF, demoEnterprises, demoPersons } from "./demo-people";
 import { seedDispatchCatalogue } from "./seed-appeals";
+import { seedAutoApproval } from "./seed-auto-approval";
 import { seedUuid } from "./seed-demo-ids";
 import { seedOnceOnly } from "./seed-once-only";
 import { seedBundles } from "./bundles/seed-bundles";
@@ -202,6 +203,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
     await seedOnceOnly(trx, cipher, people, enterprises, now);
     await seedBundles(trx);
     await seedDispatchCatalogue(trx, orgs);
+    await seedAutoApproval(trx);
     const summary = { orgs: orgRows.length, persons: people.length, enterprises: enterprises.length, accounts: citizens.length + staff.length, ...catalogue };
     await new AuditRepository(trx).append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {
       action: "seed.demo",

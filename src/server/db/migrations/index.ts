@@ -23,6 +23,7 @@ import * as m0021 from "./0021-certificate-shares";
 import * as m0022 from "./0022-person-address-encrypted";
 import * as m0023 from "./0023-bundles";
 import * as m0024 from "./0024-ratings-and-appeals";
+import * as m0025 from "./0025-auto-approval";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   "0022-person-address-encrypted": m0022,
   "0023-bundles": m0023,
   "0024-ratings-and-appeals": m0024,
+  "0025-auto-approval": m0025,
 };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { validateFormValues, type FormValues } from "../../../shared/form-values";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
-import { templateFor, type WorkflowDefinition } from "../../../shared/workflow-definition";
+import { approvalPath, templateFor, type WorkflowDefinition } from "../../../shared/workflow-definition";
 import { BeyondCalendarError, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR, type Pause } from "../../../shared/working-days";
 import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import { ROLES, type Role } from "../../../shared/roles";
@@ -32,6 +32,8 @@ export interface MaterialRef {
 export type ApplicationRow = NonNullable<Awaited<ReturnType<Repositories["applications"]["findById"]>>>;
 
 /** Told, in the deciding transaction, that an application reached its outcome (approved, denied, rejected, withdrawn). */
+/** Told of every new application, in its transaction (秒批 decides here). */
+export type SubmissionListener = (repos: Repositories, actor: Actor, app: { id: string; itemId: string; personId: string | null; enterpriseId: string | null; formData: FormValues; authoritativeFields: string[] }, ctx: RequestContext) => Promise<boolean>;
 export type DecisionListener = (repos: Repositories, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) => Promise<void>;
 
 export interface InboxFilter {
@@ -111,6 +113,38 @@ export class ApplicationService {
   }
 
   /** Registers a listener for outcomes (a 一件事 starts or stops the items waiting for this one). */
+  private readonly submissionListeners: SubmissionListener[] = [];
+  onSubmitted(listener: SubmissionListener) {
+    this.submissionListeners.push(listener);
+  }
+
+  /**
+   * 秒批: the system takes the staff actions from the current state to approval (the shortest path
+   * without supplements or refusals), each as an event with the decision's reasons, and the approval
+   * issues the certificate and tells the listeners as any approval does. Returns false when the
+   * workflow has no such path (the application stays with people).
+   */
+  async decideAutomatically(repos: Repositories, id: string, opinion: string, details: Record<string, unknown>, ctx: RequestContext): Promise<boolean> {
+    const app = await repos.applications.findForUpdate(id);
+    if (!app || app.outcome !== null) return false;
+    const workflow = app.workflow as WorkflowDefinition;
+    const path = approvalPath(workflow, app.state);
+    if (!path || path.length === 0) return false;
+    const actor: Actor = { ...SYSTEM_ACTOR, name: "自动审批" };
+    let state = app.state;
+    for (const action of path) {
+      await repos.applications.insertEvent({ created_at: this.now(), application_id: id, action: action.key, from_state: state, to_state: action.to, actor_account_id: null, actor_name: actor.name, org_id: app.handling_org_id, opinion, details: { automatic: true, ...details }, region_code: app.region_code });
+      state = action.to;
+    }
+    const target = workflow.states.find((s) => s.key === state)!;
+    if (!(await repos.applications.updateIfVersion(id, app.lock_version, { state, outcome: target.outcome ?? null, assignee_account_id: null, assignee_name: null, step_deadline: null }))) return false;
+    await repos.applications.insertOutbox("application.transition", { applicationId: id, action: path.at(-1)!.key, to: state }, app.region_code);
+    await repos.audit.append(actor, ctx, { action: "application.auto_approve", targetType: "application", targetId: id, orgId: app.handling_org_id, regionCode: app.region_code, details: { number: app.number, path: path.map((a) => a.key), ...details } });
+    await this.issueCertificate(repos, actor, app, openForm(app.form_data, this.cipher), ctx);
+    for (const listener of this.decisionListeners) await listener(repos, actor, app, "approved", ctx);
+    return true;
+  }
+
   onDecided(listener: DecisionListener) {
     this.decisionListeners.push(listener);
   }
@@ -274,6 +308,9 @@ export class ApplicationService {
     await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "submit", from_state: null, to_state: startState, actor_account_id: actor.accountId, actor_name: actor.name, org_id: who.acceptingOrgId, opinion: null, details: { channel: who.channel, materials: materials.length, ...extra }, region_code: item.region_code });
     await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, item.region_code);
     await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel, ...extra } });
+    let decided = false;
+    for (const listener of this.submissionListeners) decided = (await listener(repos, actor, { id: app.id, itemId: item.id, personId: who.applicantPersonId, enterpriseId, formData: input.formData, authoritativeFields: prefill?.authoritative ?? [] }, ctx)) || decided;
+    if (decided) return { receipt: await this.receipt(repos, app.id), workflowId };
     const receipt = {
       id: app.id,
       number,

@@ -151,7 +151,7 @@ export class PrefillService {
     const altered = Object.entries(snapshot).filter(([key, f]) => f.authoritative && !later.has(key) && (formData[key] === undefined || formData[key] === null || this.hash(formData[key] as string | number) !== f.hash)).map(([key]) => key);
     if (altered.length) throw new DomainError("PREFILL_AUTHORITATIVE_CHANGED", { fields: altered });
     const kept = Object.entries(snapshot).filter(([key, f]) => formData[key] !== undefined && formData[key] !== null && this.hash(formData[key] as string | number) === f.hash);
-    return { consentedAt: row.consented_at, prefilled: kept.length, sources: Object.fromEntries(kept.map(([key, f]) => [key, { registry: f.registry, orgCode: f.orgCode }])) };
+    return { consentedAt: row.consented_at, prefilled: kept.length, sources: Object.fromEntries(kept.map(([key, f]) => [key, { registry: f.registry, orgCode: f.orgCode }])), authoritative: kept.filter(([, f]) => f.authoritative).map(([key]) => key) };
   }
 
   private hash(value: string | number) {

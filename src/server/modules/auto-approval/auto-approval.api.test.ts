@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+
+let t: TestApp;
+const clock = new Date("2026-11-16T02:00:00Z");
+let itemId: string;
+
+beforeAll(async () => {
+  t = await startTestApp({}, { now: () => clock });
+  // 老年综合津贴申领 at 江宁路街道 (静安).
+  itemId = (
+    await t.database.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .select("i.id")
+      .where("b.basic_code", "=", "JF00003000")
+      .where("o.code", "=", "310106001")
+      .executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(() => t.close());
+
+const apply = async (who: LoggedIn, form: Record<string, unknown>) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: { itemId, formData: form } });
+const get = (who: LoggedIn, url: string) => t.app.inject({ method: "GET", url: `/api/v1${url}`, headers: who.headers });
+
+describe("秒批: auto-approval by rule", () => {
+  it("approves 赵秀英 (82, Shanghai household) within the submission, with each condition explained; the reviewer sees the same", async () => {
+    const zhao = await login(t.app, "13800000004");
+    const res = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ state: "approved", outcome: "approved" });
+    const detail = (await get(zhao, `/applications/${res.json().id}`)).json();
+    const auto = detail.timeline.filter((e: { actorName: string }) => e.actorName === "自动审批");
+    expect(auto.length).toBeGreaterThan(0);
+    expect(auto.at(-1).opinion).toContain("符合自动审批条件（规则第 1 版）：年龄不小于 80 周岁（实际 82 周岁）：符合；本市户籍为 是（实际 是）：符合");
+    const decision = await t.database.db.selectFrom("auto_decisions").selectAll().where("application_id", "=", res.json().id).executeTakeFirstOrThrow();
+    expect(decision).toMatchObject({ outcome: "approved", version: 1 });
+    const reads = await t.database.db.selectFrom("audit_log").select(["purpose"]).where("action", "=", "auto_approval.evaluate").execute();
+    expect(reads).toEqual([{ purpose: "自动审批核验" }]);
+  });
+
+  it("hands 王建国 (60) to people with the reason in his timeline", async () => {
+    const wang = await login(t.app, "13800000003");
+    const res = await apply(wang, { name: "王建国", idNumber: "310104196611155070", mobile: "13800000003", bankAccount: "6222021001112223335" });
+    expect(res.json()).toMatchObject({ state: "submitted", outcome: null });
+    const detail = (await get(wang, `/applications/${res.json().id}`)).json();
+    expect(detail.timeline.at(-1).opinion).toBe("转人工办理。不符合自动审批条件：年龄不小于 80 周岁（实际 60 周岁）：不符合");
+  });
+
+  it("a rule reading a self-declared answer goes to people; rules are checked, versioned and audited; a supervisor switches it off", async () => {
+    const admin = await login(t.app, "catalog.admin");
+    const put = (who: LoggedIn, body: object) => t.app.inject({ method: "PUT", url: `/api/v1/admin/catalogue/items/${itemId}/auto-approval`, headers: who.headers, payload: body });
+    expect((await put(admin, { rule: { fact: "person.height", op: "gt", value: 1 } })).json().error.code).toBe("RULE_INVALID");
+    expect((await put(await login(t.app, "review.amr.huangpu"), { rule: { fact: "person.age", op: "gte", value: 80 } })).statusCode).toBe(403);
+    const saved = (await put(admin, { rule: { all: [{ fact: "person.age", op: "gte", value: 80 }, { fact: "form.bankAccount", op: "exists" }] } })).json();
+    expect(saved.autoApproval).toMatchObject({ version: 2, enabled: true, updatedBy: expect.any(String) });
+    const zhao = await login(t.app, "13800000004");
+    const res = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
+    expect(res.json().state).toBe("submitted");
+    expect((await get(zhao, `/applications/${res.json().id}`)).json().timeline.at(-1).opinion).toContain("申请表中“bankAccount”为本人填报，不是来自权威数据，需人工审核");
+    const supervisor = await login(t.app, "supervisor");
+    const off = await t.app.inject({ method: "POST", url: `/api/v1/admin/catalogue/items/${itemId}/auto-approval/enabled`, headers: supervisor.headers, payload: { enabled: false } });
+    expect(off.json().autoApproval.enabled).toBe(false);
+    const after = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
+    expect((await get(zhao, `/applications/${after.json().id}`)).json().timeline.map((e: { action: string }) => e.action)).toEqual(["submit"]);
+    const versions = await t.database.db.selectFrom("item_rule_versions").select("version").execute();
+    expect(versions.map((v) => v.version)).toContain(2);
+    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "auto_approval.%").execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["auto_approval.rule_save", "auto_approval.disable"]));
+  });
+
+  it("every n-th automatic approval is queued for a person's re-check", async () => {
+    await t.database.db.updateTable("item_rules").set({ enabled: true, sample_every: 1, rule: JSON.stringify({ fact: "person.age", op: "gte", value: 80 }) }).where("item_id", "=", itemId).execute();
+    const zhao = await login(t.app, "13800000004");
+    const res = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
+    expect(res.json().state).toBe("approved");
+    const city = await login(t.app, "supervisor");
+    const pending = (await get(city, "/auto-approval/checks")).json().items;
+    expect(pending.map((p: { applicationId: string }) => p.applicationId)).toContain(res.json().id);
+    const flag = (body: object) => t.app.inject({ method: "POST", url: `/api/v1/auto-approval/checks/${res.json().id}`, headers: city.headers, payload: body });
+    expect((await flag({ status: "flagged" })).json().error.code).toBe("REASON_REQUIRED");
+    expect((await flag({ status: "confirmed" })).statusCode).toBe(200);
+    expect((await flag({ status: "confirmed" })).statusCode).toBe(404);
+    expect((await get(await login(t.app, "13800000004"), "/auto-approval/checks")).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { rule } from "../../../shared/rules";
+import { errorBody, okBody, uuid } from "../../../shared/schemas/common";
+import { requestContext, requireStaff } from "../../http/auth-plugin";
+import type { AutoApprovalService } from "./auto-approval.service";
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
+const view = z.object({ rule, version: z.number(), enabled: z.boolean(), sampleEvery: z.number(), updatedBy: z.string(), updatedAt: z.string() }).nullable();
+const id = z.strictObject({ id: uuid });
+
+/** 秒批: an item's auto-approval rule, its switch, and the re-check of sampled automatic approvals. */
+export const autoApprovalRoutes: FastifyPluginAsyncZod<{ autoApproval: AutoApprovalService }> = async (app, { autoApproval }) => {
+  app.get(
+    "/admin/catalogue/items/:id/auto-approval",
+    { schema: { tags: ["rules"], summary: "秒批规则 An item's auto-approval rule (null when it has none)", params: id, response: { 200: z.object({ autoApproval: view }), ...errors } } },
+    async (req) => ({ autoApproval: await autoApproval.get(requireStaff(req), req.params.id) }),
+  );
+  app.put(
+    "/admin/catalogue/items/:id/auto-approval",
+    { schema: { tags: ["rules"], summary: "保存秒批规则 Catalogue administrators in scope; each save is a new version (checked: RULE_INVALID)", params: id, body: z.strictObject({ rule }), response: { 200: z.object({ autoApproval: view }), ...errors } } },
+    async (req) => ({ autoApproval: await autoApproval.save(requireStaff(req), req.params.id, req.body.rule, requestContext(req)) }),
+  );
+  app.post(
+    "/admin/catalogue/items/:id/auto-approval/enabled",
+    { schema: { tags: ["rules"], summary: "开关秒批 Supervisors (or catalogue administrators) in scope switch auto-approval on or off", params: id, body: z.strictObject({ enabled: z.boolean() }), response: { 200: z.object({ autoApproval: view }), ...errors } } },
+    async (req) => ({ autoApproval: await autoApproval.setEnabled(requireStaff(req), req.params.id, req.body.enabled, requestContext(req)) }),
+  );
+  app.get(
+    "/auto-approval/checks",
+    {
+      schema: {
+        tags: ["rules"],
+        summary: "秒批抽检 Sampled automatic approvals waiting for a person's re-check (reviewers, approvers, supervisors in scope)",
+        response: { 200: z.object({ items: z.array(z.object({ applicationId: z.string(), number: z.string(), applicantName: z.string(), orgName: z.string(), ruleVersion: z.number(), conditions: z.array(z.string()), decidedAt: z.string() })) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await autoApproval.pendingChecks(requireStaff(req)) }),
+  );
+  app.post(
+    "/auto-approval/checks/:id",
+    { schema: { tags: ["rules"], summary: "抽检结论 Confirm a sampled automatic approval or flag it with the reason", params: id, body: z.strictObject({ status: z.enum(["confirmed", "flagged"]), note: z.string().trim().max(500).optional() }), response: { 200: okBody, ...errors } } },
+    async (req) => {
+      await autoApproval.check(requireStaff(req), req.params.id, req.body, requestContext(req));
+      return { ok: true as const };
+    },
+  );
+};
