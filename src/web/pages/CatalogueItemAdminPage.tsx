@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ContentChange } from "../../shared/catalogue-diff";
 import { VERSION_STATUS_LABELS, type VersionAction, type VersionStatus } from "../../shared/catalogue-workflow";
+import { AutoApprovalEditor } from "../components/AutoApprovalEditor";
 import { api, ApiError } from "../api";
 
 interface Version {
@@ -161,6 +162,7 @@ export function CatalogueItemAdminPage() {
         </Card>
       )}
       <WorkflowEditor itemId={item.id} />
+      <AutoApprovalEditor itemId={item.id} />
       <Modal
         open={rejecting !== null}
         title={t("cadmin.reject")}

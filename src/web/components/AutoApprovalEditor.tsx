@@ -1,0 +1,125 @@
+import { Alert, App, Button, Card, Descriptions, Input, List, Space, Switch, Tag, Typography } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import type { Rule } from "../../shared/rules";
+import type { ruleTestView } from "../../shared/schemas/rules";
+import { api, ApiError } from "../api";
+import { useSession } from "../session";
+
+interface AutoApproval {
+  rule: Rule;
+  version: number;
+  enabled: boolean;
+  sampleEvery: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/**
+ * 秒批 on an item's page: the rule (JSON), its version and switch; test it against a person (ID number)
+ * or an enterprise (credit code) and see which conditions pass; catalogue administrators save a new
+ * version, supervisors switch it on or off.
+ */
+export function AutoApprovalEditor({ itemId }: { itemId: string }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const [current, setCurrent] = useState<AutoApproval | null | undefined>(undefined);
+  const [text, setText] = useState("");
+  const [subject, setSubject] = useState("");
+  const [result, setResult] = useState<z.infer<typeof ruleTestView> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api<{ autoApproval: AutoApproval | null }>("GET", `/admin/catalogue/items/${itemId}/auto-approval`).then(
+      (r) => {
+        setCurrent(r.autoApproval);
+        setText(r.autoApproval ? JSON.stringify(r.autoApproval.rule, null, 2) : "");
+      },
+      () => setCurrent(null),
+    );
+  }, [itemId]);
+  useEffect(load, [load]);
+  if (current === undefined) return null;
+  const canEdit = me?.roles.includes("catalog_admin") ?? false;
+  const canSwitch = me?.roles.some((r) => r === "supervisor" || r === "catalog_admin") ?? false;
+
+  async function run(work: () => Promise<void>) {
+    setError(null);
+    try {
+      await work();
+    } catch (err) {
+      setError(err instanceof ApiError ? `${err.message}${err.details ? `：${((err.details as { problems?: string[] }).problems ?? []).join("；")}` : ""}` : String(err));
+    }
+  }
+  const parsed = () => {
+    try {
+      return JSON.parse(text) as Rule;
+    } catch (e) {
+      throw new ApiError(400, "BAD_JSON", t("auto.badJson", { error: (e as Error).message }));
+    }
+  };
+
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("auto.title")}</h2>} style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary">{t("auto.intro")}</Typography.Paragraph>
+      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {current && (
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
+          <Descriptions.Item label={t("auto.version")}>{current.version}</Descriptions.Item>
+          <Descriptions.Item label={t("auto.updatedBy")}>{`${current.updatedBy} ${current.updatedAt.slice(0, 10)}`}</Descriptions.Item>
+          <Descriptions.Item label={t("auto.enabled")}>
+            <Switch
+              checked={current.enabled}
+              disabled={!canSwitch}
+              aria-label={t("auto.enabled")}
+              onChange={(enabled) => void run(async () => setCurrent((await api<{ autoApproval: AutoApproval }>("POST", `/admin/catalogue/items/${itemId}/auto-approval/enabled`, { enabled })).autoApproval))}
+            />
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+      <label htmlFor="auto-rule">{t("auto.rule")}</label>
+      <Input.TextArea id="auto-rule" rows={6} value={text} readOnly={!canEdit} onChange={(e) => setText(e.target.value)} style={{ fontFamily: "monospace", marginBottom: 12 }} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input aria-label={t("auto.subject")} placeholder={t("auto.subject")} value={subject} onChange={(e) => setSubject(e.target.value.trim())} style={{ width: 280 }} />
+        <Button
+          disabled={!subject || !text}
+          onClick={() =>
+            void run(async () => {
+              const body = { rule: parsed(), subject: subject.length === 18 && /^\d{17}[\dX]$/.test(subject) ? { idNumber: subject } : { creditCode: subject } };
+              setResult(await api("POST", "/rules/test", body));
+            })
+          }
+        >
+          {t("auto.test")}
+        </Button>
+        {canEdit && (
+          <Button
+            type="primary"
+            disabled={!text}
+            onClick={() =>
+              void run(async () => {
+                setCurrent((await api<{ autoApproval: AutoApproval }>("PUT", `/admin/catalogue/items/${itemId}/auto-approval`, { rule: parsed() })).autoApproval);
+                message.success(t("auto.saved"));
+              })
+            }
+          >
+            {t("auto.save")}
+          </Button>
+        )}
+      </Space>
+      {result && (
+        <List
+          size="small"
+          header={
+            <span role="status">
+              {result.subject.name}：<Tag color={result.outcome === "pass" ? "success" : result.outcome === "fail" ? "error" : "warning"}>{t(`auto.outcome_${result.outcome}`)}</Tag>
+            </span>
+          }
+          dataSource={[...result.problems, ...result.conditions.map((c) => c.text)]}
+          renderItem={(line) => <List.Item>{line}</List.Item>}
+        />
+      )}
+    </Card>
+  );
+}
