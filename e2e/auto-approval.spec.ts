@@ -19,3 +19,16 @@ test("秒批: a catalogue administrator sees an item's auto-approval rule and te
   await expect(page.getByText("年龄不小于 80 周岁（实际 60 周岁）：不符合")).toBeVisible();
   await expectAccessible(page, "auto-approval rule");
 });
+
+test("为您推荐 and 我的画像: 赵秀英 is told of the elderly allowance with the reason, and sees what it is derived from", async ({ page }) => {
+  await switchTo(page, "13800000004", /\/me$/);
+  await expect(page.getByRole("heading", { name: "为您推荐" })).toBeVisible();
+  await expect(page.getByText(/因为您已年满 8\d 周岁且为本市户籍，可以按月领取老年综合津贴/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "老年综合津贴申领" })).toBeVisible();
+  await expectAccessible(page, "personal centre with recommendations");
+  await page.getByRole("link", { name: "我的画像" }).click();
+  await expect(page.getByRole("heading", { name: "赵秀英的画像" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /年龄 8\d 人口库/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /持有的电子证照 .*居民身份证.* 电子证照库/ })).toBeVisible();
+  await expectAccessible(page, "my profile");
+});

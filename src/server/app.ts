@@ -82,6 +82,7 @@ import { HotTopicsService } from "./modules/appeals/hot-topics.service";
 import { appealRoutes } from "./modules/appeals/appeal.routes";
 import { ProfileService } from "./modules/profiles/profile.service";
 import { profileRoutes } from "./modules/profiles/profile.routes";
+import { RecommendationService } from "./modules/profiles/recommendation.service";
 import { AutoApprovalService } from "./modules/auto-approval/auto-approval.service";
 import { autoApprovalRoutes } from "./modules/auto-approval/auto-approval.routes";
 import { StaffService } from "./modules/staff/staff.service";
@@ -127,6 +128,7 @@ export interface Services {
   hotTopics: HotTopicsService;
   profiles: ProfileService;
   autoApproval: AutoApprovalService;
+  recommendations: RecommendationService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -165,6 +167,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const profiles = new ProfileService(store, cipher, now);
   return {
     profiles,
+    recommendations: new RecommendationService(store, profiles),
     autoApproval: new AutoApprovalService(store, applications, profiles, now),
     dispatch,
     tickets: new TicketService(store, cipher, now, calendarOf, supervisionSettings, dispatch, ratings, search),
@@ -332,7 +335,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(ratingRoutes, { ratings: services.ratings, cases: services.ratingCases, figures: services.ratingFigures, settings: services.supervisionSettings, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(appealRoutes, { tickets: services.tickets, dispatch: services.dispatch, hotTopics: services.hotTopics, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
-      await api.register(profileRoutes, { profiles: services.profiles });
+      await api.register(profileRoutes, { profiles: services.profiles, recommendations: services.recommendations });
       await api.register(autoApprovalRoutes, { autoApproval: services.autoApproval });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },

@@ -50,6 +50,7 @@ import { PublicRatingsPage } from "./pages/PublicRatingsPage";
 import { RatingCasePage, RatingCasesPage } from "./pages/RatingCasesPage";
 import { AppealNewPage, HotlineConsolePage, MyAppealsPage, TicketPage, TicketsPage } from "./pages/TicketPages";
 import { AppealSettingsPage } from "./pages/AppealSettingsPage";
+import { MyProfilePage } from "./pages/MyProfilePage";
 import { useSession } from "./session";
 
 function Header() {
@@ -214,6 +215,7 @@ export function AppRoutes() {
           <Route path="/workbench/appointments" element={<RequireActor kind="staff" roles={["window_clerk", "sys_admin"]}><CentreAppointmentsPage /></RequireActor>} />
           <Route path="/messages" element={<RequireActor><MessagesPage /></RequireActor>} />
           <Route path="/print/applications/:id/:kind" element={<RequireActor><PrintDocumentPage /></RequireActor>} />
+          <Route path="/me/profile" element={<RequireActor kind="citizen"><MyProfilePage /></RequireActor>} />
           <Route path="/me/ratings" element={<RequireActor kind="citizen"><MyRatingsPage /></RequireActor>} />
           <Route path="/rate/:token" element={<RateByTokenPage />} />
           <Route path="/ratings" element={<PublicRatingsPage />} />

@@ -148,6 +148,7 @@ describe("authorization on every endpoint", () => {
       ["GET", `/api/v1/ratings/form?eventKind=appointment&eventId=${SAMPLE_ID}`],
       ["POST", `/api/v1/rating-cases/${SAMPLE_ID}/rerate`, { level: 3 }],
       ["GET", "/api/v1/me/profile"],
+      ["GET", "/api/v1/me/recommendations"],
     ];
     for (const [method, url, payload] of citizenOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: staff.headers, ...(payload ? { payload } : {}) });

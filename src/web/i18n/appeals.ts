@@ -167,6 +167,15 @@ export const appealsZh = {
     last: "最近一次",
     none: "暂无",
   },
+  rec: {
+    title: "为您推荐",
+    profile: "我的画像",
+    profileTitle: "{{name}}的画像",
+    profileIntro: "以下信息每次打开时从基础库和电子证照库实时生成，用于为您推荐服务和自动审批；每次查看都会记录在“我的数据使用记录”中。",
+    fact: "项目",
+    value: "内容",
+    source: "来源",
+  },
   auto: {
     title: "秒批（自动审批）规则",
     intro: "符合规则且所需数据全部来自权威数据源的申请，由系统即时审批并发证；不符合或含本人填报数据的，转人工办理并说明原因。",
@@ -366,6 +375,15 @@ export const appealsEn: typeof appealsZh = {
     count: "Count",
     last: "Last",
     none: "None",
+  },
+  rec: {
+    title: "Recommended for you",
+    profile: "My profile",
+    profileTitle: "Profile of {{name}}",
+    profileIntro: "Derived afresh from the base registries and the certificate library each time you open it, to recommend services and decide automatically; every view is recorded in your data-use log.",
+    fact: "Item",
+    value: "Value",
+    source: "Source",
   },
   auto: {
     title: "Auto-approval rule",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DataAccessRecord, MeResponse } from "../../shared/schemas/identity";
 import { api, ApiError } from "../api";
+import { Recommendations } from "../components/Recommendations";
 import { useSession } from "../session";
 
 const PAGE = 10;
@@ -46,6 +47,7 @@ export function MePage() {
       <p>
         <Link to="/me/applications">{t("apps.link")}</Link> · <Link to="/me/bundles">{t("bundle.mine")}</Link> · <Link to="/me/appointments">{t("appt.title")}</Link> · <Link to="/me/certificates">{t("wallet.title")}</Link> · <Link to="/me/ratings">{t("rating.myTitle")}</Link> · <Link to="/me/appeals">{t("ticket.myTitle")}</Link> · <Link to="/messages">{t("msg.title")}</Link>
       </p>
+      <Recommendations actingFor={me.actingFor?.id ?? null} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("me.profile")}</h2>}>

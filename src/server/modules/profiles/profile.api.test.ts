@@ -51,3 +51,20 @@ describe("testing a rule against demo subjects", () => {
     expect(uses.some((u: { purpose: string }) => u.purpose === "测试规则")).toBe(true);
   });
 });
+
+describe("为您推荐", () => {
+  it("recommends from the profile with the reason, and only what the profile clearly meets", async () => {
+    const recs = async (who: string) => (await t.app.inject({ method: "GET", url: "/api/v1/me/recommendations", headers: (await login(t.app, who)).headers })).json().items as Array<{ key: string; title: string; reason: string; link: string }>;
+    const zhao = await recs("13800000004");
+    expect(zhao.find((r) => r.key === "elderly_allowance")).toMatchObject({ title: "老年综合津贴申领", reason: "因为您已年满 82 周岁且为本市户籍，可以按月领取老年综合津贴", link: expect.stringMatching(/^\/items\/[\w-]+$/) });
+    const wang = await recs("13800000003");
+    expect(wang.find((r) => r.key === "retirement")).toMatchObject({ title: "退休一件事", link: "/bundles/RETIREMENT" });
+    expect(wang.find((r) => r.key === "retirement")!.reason).toContain("今年 60 周岁");
+    const zhang = await recs("13800000001");
+    expect(zhang.find((r) => r.key === "newborn")).toMatchObject({ title: "新生儿出生一件事", reason: "因为您的孩子出生 1 个月，出生登记、医保参保和社保卡可以一次办好" });
+    const sun = await recs("13800000007");
+    expect(sun.map((r) => r.key)).not.toEqual(expect.arrayContaining(["elderly_allowance"]));
+    expect(sun.some((r) => ["elderly_allowance", "retirement", "newborn"].includes(r.key))).toBe(false);
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/me/recommendations", headers: (await login(t.app, "supervisor")).headers })).statusCode).toBe(403);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 
 /** What a profile is derived from, read fresh each time: the registries and the certificate library. */
@@ -30,5 +30,20 @@ export class ProfileRepository {
     if (codes.length === 0) return new Map();
     const rows = await this.db.selectFrom("orgs").select(["code", "name"]).where("code", "in", [...new Set(codes)]).execute();
     return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  /** A published implementation of a base item serving a district (its own, else the city's), with its name. */
+  implementationFor(basicCode: string, district: string) {
+    return this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
+      .select(["i.id", sql<string>`v.content ->> 'name'`.as("name")])
+      .where("b.basic_code", "=", basicCode)
+      .where("i.region_code", "in", [district, "310000"])
+      .orderBy(sql`i.region_code = ${district}`, "desc")
+      .orderBy("i.impl_code")
+      .limit(1)
+      .executeTakeFirst();
   }
 }
