@@ -65,7 +65,10 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
     ...(acceptedAnswer ? { acceptedAnswer } : {}),
     ...(asAgent ? { caller: { name: callerName.trim(), mobile: callerMobile.trim() } } : {}),
   });
-  const submit = (acceptedAnswer?: string) => run(async () => onCreated(await api<TicketView>("POST", "/tickets", body(acceptedAnswer), { "idempotency-key": `${idempotencyKey}-${acceptedAnswer ?? "form"}` })));
+  // The server checks again; here the citizen is told in words which field needs what.
+  const problem = () =>
+    asAgent && (!callerName.trim() || !/^1\d{10}$/.test(callerMobile.trim())) ? t("ticket.needCaller") : !category.length ? t("ticket.needCategory") : title.trim().length < 4 ? t("ticket.needTitle") : content.trim().length < 10 ? t("ticket.needContent") : null;
+  const submit = (acceptedAnswer?: string) => (problem() ? setError(problem()) : run(async () => onCreated(await api<TicketView>("POST", "/tickets", body(acceptedAnswer), { "idempotency-key": `${idempotencyKey}-${acceptedAnswer ?? "form"}` }))));
 
   return (
     <Form layout="vertical" onFinish={() => void submit()}>

@@ -363,6 +363,7 @@ export class TicketService {
       for (const m of await repos.tickets.listMergedInto(t.id)) {
         await repos.tickets.updateIfVersion(m.id, m.lock_version, { state: "replied", reply: note, replied_at: now, org_id: t.org_id });
         await repos.tickets.insertEvent({ ticket_id: m.id, action: "reply", from_state: "merged", to_state: "replied", actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, note: `（随合并的工单 ${t.number} 答复）${note}`, created_at: now });
+        await repos.audit.append(actor, ctx, { action: "ticket.reply", targetType: "ticket", targetId: m.id, orgId: t.org_id, regionCode: m.region_code, details: { number: m.number, from: "merged", to: "replied", with: t.number } });
         if (m.citizen_account_id) await sendDirect(repos, [{ accountId: m.citizen_account_id, kind: "ticket_reply", title: "您的诉求已答复", body: `您的诉求“${m.title}”（${m.number}）已答复：${note}`, link: `/me/appeals/${m.id}`, external: true }], m.region_code);
       }
     }

@@ -29,9 +29,6 @@ export class AutoApprovalRepository {
     return this.db.insertInto("auto_decisions").values(row).execute();
   }
 
-  findDecision(applicationId: string) {
-    return this.db.selectFrom("auto_decisions").selectAll().where("application_id", "=", applicationId).executeTakeFirst();
-  }
 
   /** How many applications a rule has approved so far (for sampling every n-th). */
   async approvedCount(itemRuleId: string): Promise<number> {

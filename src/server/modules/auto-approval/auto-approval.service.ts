@@ -45,10 +45,10 @@ export class AutoApprovalService {
     const conditions = JSON.stringify(result.conditions);
     // The subject's data was read to decide: recorded like any other read.
     await repos.audit.append(SYSTEM_ACTOR, ctx, { action: "auto_approval.evaluate", targetType: "application", targetId: app.id, subjectPersonId: app.personId, purpose: "自动审批核验", details: { ruleVersion: row.version, outcome: result.outcome, facts: result.conditions.map((c) => c.fact) } });
-    const base = { application_id: app.id, item_rule_id: row.id, version: row.version, conditions, region_code: (await repos.applications.findById(app.id))!.region_code, created_at: this.now() };
+    const a = (await repos.applications.findById(app.id))!;
+    const base = { application_id: app.id, item_rule_id: row.id, version: row.version, conditions, region_code: a.region_code, created_at: this.now() };
     if (reason) {
       await repos.autoApproval.insertDecision({ ...base, outcome: "to_people", reason });
-      const a = (await repos.applications.findById(app.id))!;
       await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "auto_check", from_state: a.state, to_state: a.state, actor_account_id: null, actor_name: "自动审批", org_id: a.handling_org_id, opinion: `转人工办理。${reason}`, details: { ruleVersion: row.version, conditions: result.conditions.map((c) => c.text) }, region_code: a.region_code });
       return false;
     }

@@ -203,9 +203,6 @@ export class RatingRepository {
     return q.orderBy("c.created_at", "desc").limit(limit).offset(offset).execute();
   }
 
-  findCaseByRating(ratingId: string) {
-    return this.db.selectFrom("rating_cases").selectAll().where("rating_id", "=", ratingId).executeTakeFirst();
-  }
 
   async updateCaseIfVersion(id: string, lockVersion: number, set: Partial<Insertable<DB["rating_cases"]>>): Promise<boolean> {
     const res = await this.db
