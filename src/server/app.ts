@@ -85,6 +85,10 @@ import { profileRoutes } from "./modules/profiles/profile.routes";
 import { RecommendationService } from "./modules/profiles/recommendation.service";
 import { AutoApprovalService } from "./modules/auto-approval/auto-approval.service";
 import { autoApprovalRoutes } from "./modules/auto-approval/auto-approval.routes";
+import { BenefitService } from "./modules/proactive/benefit.service";
+import { PolicyMatchService } from "./modules/proactive/policy-match.service";
+import { proactiveRoutes } from "./modules/proactive/proactive.routes";
+import { ProactiveService } from "./modules/proactive/push.service";
 import { StaffService } from "./modules/staff/staff.service";
 
 export interface Services {
@@ -128,6 +132,9 @@ export interface Services {
   hotTopics: HotTopicsService;
   profiles: ProfileService;
   autoApproval: AutoApprovalService;
+  proactive: ProactiveService;
+  policyMatch: PolicyMatchService;
+  benefits: BenefitService;
   recommendations: RecommendationService;
 }
 
@@ -165,7 +172,11 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const search = new SearchService(store, config.searchRefreshMs);
   const dispatch = new DispatchService(store);
   const profiles = new ProfileService(store, cipher, now);
+  const proactive = new ProactiveService(store, now);
   return {
+    proactive,
+    policyMatch: new PolicyMatchService(store, proactive, now),
+    benefits: new BenefitService(store, applications, prefills, proactive, now, calendarOf),
     profiles,
     recommendations: new RecommendationService(store, profiles),
     autoApproval: new AutoApprovalService(store, applications, profiles, now),
@@ -337,6 +348,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(appealRoutes, { tickets: services.tickets, dispatch: services.dispatch, hotTopics: services.hotTopics, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(profileRoutes, { profiles: services.profiles, recommendations: services.recommendations });
       await api.register(autoApprovalRoutes, { autoApproval: services.autoApproval });
+      await api.register(proactiveRoutes, { benefits: services.benefits, policyMatch: services.policyMatch });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
     },
     { prefix: "/api/v1" },

@@ -1,6 +1,7 @@
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
 import { startJobQueue } from "./jobs/job-queue";
+import { registerProactive } from "./jobs/proactive.job";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerAppealDeadlines } from "./jobs/appeal-deadlines.job";
 import { seedDemoActivity } from "./seed/seed-activity";
@@ -36,6 +37,7 @@ async function main() {
   await registerCertificateExpiry(boss, services.certificates, config.jobs);
   await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
   await registerAppealDeadlines(boss, services.ratingCases, services.tickets, config.jobs);
+  await registerProactive(boss, services, config.jobs);
   // Calendar edits made in another process reach this one within a minute.
   const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => app.log.error({ err }, "calendar refresh failed")), 60_000);
   calendarTimer.unref();

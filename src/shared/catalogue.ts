@@ -104,4 +104,5 @@ export const CERTIFICATE_TYPES: Record<string, string> = {
   planning_permit: "建设工程规划许可证",
   retirement_certificate: "退休证",
   education_certificate: "学历证书",
+  senior_card: "上海市敬老卡",
 };

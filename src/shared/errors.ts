@@ -135,6 +135,11 @@ export const ERRORS = {
   DISPATCH_TO_STREET_FORBIDDEN: { status: 422, zh: "职能部门的事项不得派至街镇办理，请选择相应职能部门", en: "A functional department's matter must not be dispatched to a street" },
   DISPATCH_RULE_NOT_FOUND: { status: 404, zh: "派单规则不存在", en: "No such dispatch rule" },
   RULE_INVALID: { status: 422, zh: "规则有误，请按提示修改", en: "The rule has problems" },
+  RULE_UNTESTED: { status: 409, zh: "规则的当前版本尚未用测试对象测试，测试后才能启用", en: "Test the rule's current version against a subject before enabling it" },
+  POLICY_DOC_NUMBER_TAKEN: { status: 409, zh: "该文号的政策文件已经存在", en: "A policy document with this number exists" },
+  OFFER_NOT_FOUND: { status: 404, zh: "没有找到这项待遇", en: "No such benefit offer" },
+  OFFER_STATE: { status: 409, zh: "这项待遇的状态已经变化，请刷新后再试", en: "The offer has changed; refresh and try again" },
+  ONE_CLICK_INCOMPLETE: { status: 422, zh: "还有信息需要您本人填写，请在申请表中补充后提交", en: "Some information must be filled in by you; complete the form to submit" },
   INTERNAL: { status: 500, zh: "系统繁忙，请稍后再试", en: "Something went wrong on our side; please try again" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -21,14 +21,21 @@ export const FACTS: Record<string, { zh: string; en: string; type: FactType; uni
   "person.youngest_child_months": { zh: "最小子女月龄", en: "Youngest child's age in months", type: "number", unit: "个月" },
   "person.certificates": { zh: "持有的电子证照", en: "Certificates held", type: "list" },
   "person.certificate_days_left": { zh: "证照最近到期天数", en: "Days to the next certificate expiry", type: "number", unit: "天" },
+  "person.next_certificate": { zh: "最近到期的证照", en: "Next certificate to expire", type: "string" },
+  "person.expiring": { zh: "30 天内到期的证照", en: "Certificates expiring within 30 days", type: "list" },
+  "person.youngest_child_birth": { zh: "最小子女出生日期", en: "Youngest child's date of birth", type: "string" },
+  "person.benefits": { zh: "已享受的待遇", en: "Benefits received", type: "list" },
   "enterprise.type": { zh: "企业类型", en: "Enterprise type", type: "string" },
   "enterprise.industry": { zh: "行业", en: "Industry", type: "string" },
   "enterprise.age_years": { zh: "成立年限", en: "Years since establishment", type: "number", unit: "年" },
+  "enterprise.age_days": { zh: "成立天数", en: "Days since establishment", type: "number", unit: "天" },
   "enterprise.capital_wan": { zh: "注册资本", en: "Registered capital", type: "number", unit: "万元" },
   "enterprise.district": { zh: "注册地（区划代码）", en: "District of registration", type: "string" },
   "enterprise.credit_listed": { zh: "列入失信或经营异常名录", en: "On a dishonesty or abnormal-operation list", type: "boolean" },
   "enterprise.licences": { zh: "持有的证照", en: "Licences held", type: "list" },
   "enterprise.licence_days_left": { zh: "证照最近到期天数", en: "Days to the next licence expiry", type: "number", unit: "天" },
+  "enterprise.next_licence": { zh: "最近到期的证照", en: "Next licence to expire", type: "string" },
+  "enterprise.expiring": { zh: "30 天内到期的证照", en: "Licences expiring within 30 days", type: "list" },
 };
 
 export const OPERATORS = {

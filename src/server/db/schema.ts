@@ -83,6 +83,7 @@ export interface AccountsTable {
   updated_at: Timestamp;
   notify_sms: Generated<boolean>;
   email_enc: string | null;
+  notify_proactive: Generated<boolean>;
 }
 
 export interface SessionsTable {
@@ -199,6 +200,14 @@ export interface PoliciesTable {
   tags: Generated<string[]>;
   region_code: string;
   created_at: CreatedAt;
+  issuer_org_id: string | null;
+  audience: "person" | "enterprise" | null;
+  eligibility: ColumnType<unknown, string | null, string | null> | null;
+  notice: string | null;
+  match_status: "pending" | "done" | "failed" | null;
+  match_count: number | null;
+  matched_at: Date | null;
+  created_by: string | null;
 }
 
 export interface PolicyItemsTable {
@@ -779,12 +788,56 @@ export interface ItemRulesTable {
   sample_every: Generated<number>;
   updated_by: string;
   updated_at: Generated<Date>;
+  tested_version: number | null;
+  grant_mode: "consent" | "opt_out" | null;
 }
 export interface ItemRuleVersionsTable {
   item_rule_id: string;
   version: number;
   rule: ColumnType<unknown, string, never>;
   created_by: string;
+  created_at: Generated<Date>;
+}
+export interface ProactivePushesTable {
+  id: Generated<string>;
+  trigger_key: string;
+  subject_kind: "person" | "enterprise";
+  subject_id: string;
+  ref: string;
+  account_id: string;
+  title: string;
+  body: string;
+  link: string;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+export interface PolicyMatchesTable {
+  policy_id: string;
+  subject_kind: "person" | "enterprise";
+  subject_id: string;
+  subject_name: string;
+  district: string;
+  account_id: string | null;
+  conditions: ColumnType<unknown, string, never>;
+  notified: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+export interface BenefitOffersTable {
+  id: Generated<string>;
+  item_id: string;
+  person_id: string;
+  account_id: string | null;
+  mode: "consent" | "opt_out";
+  status: "offered" | "granted" | "declined" | "revoked";
+  rule_version: number;
+  conditions: ColumnType<unknown, string, never>;
+  reply_by: string | null;
+  application_id: string | null;
+  payment: ColumnType<unknown, string | null, string | null> | null;
+  decided_at: Date | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+  region_code: string;
   created_at: Generated<Date>;
 }
 export interface AutoDecisionsTable {
@@ -860,6 +913,9 @@ export interface DB {
   item_rules: ItemRulesTable;
   item_rule_versions: ItemRuleVersionsTable;
   auto_decisions: AutoDecisionsTable;
+  proactive_pushes: ProactivePushesTable;
+  policy_matches: PolicyMatchesTable;
+  benefit_offers: BenefitOffersTable;
 }
 
 export type Org = Selectable<OrgsTable>;

@@ -24,6 +24,8 @@ import { SettingsRepository } from "../modules/supervision/settings.repository";
 import { RatingRepository } from "../modules/ratings/rating.repository";
 import { TicketRepository } from "../modules/appeals/ticket.repository";
 import { ProfileRepository } from "../modules/profiles/profile.repository";
+import { ProactiveRepository } from "../modules/proactive/proactive.repository";
+import { SubjectRepository } from "../modules/proactive/subject.repository";
 import { AutoApprovalRepository } from "../modules/auto-approval/auto-approval.repository";
 import type { DB } from "./schema";
 
@@ -55,6 +57,8 @@ export class Repositories {
   readonly tickets: TicketRepository;
   readonly profiles: ProfileRepository;
   readonly autoApproval: AutoApprovalRepository;
+  readonly proactive: ProactiveRepository;
+  readonly subjects: SubjectRepository;
 
   constructor(db: Kysely<DB>) {
     this.orgs = new OrgRepository(db);
@@ -83,6 +87,8 @@ export class Repositories {
     this.tickets = new TicketRepository(db);
     this.profiles = new ProfileRepository(db);
     this.autoApproval = new AutoApprovalRepository(db);
+    this.proactive = new ProactiveRepository(db);
+    this.subjects = new SubjectRepository(db);
   }
 }
 

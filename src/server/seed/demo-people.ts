@@ -64,14 +64,15 @@ function districtName(code: string) {
 }
 
 /** The demo account holders (mobiles 13800000001…) and people in the life situations later features use. */
-const NAMED: Array<Omit<PersonSeed, "idNumber" | "address" | "mobile" | "hukouDivisionCode"> & { seq: number }> = [
+const NAMED: Array<Omit<PersonSeed, "idNumber" | "address" | "mobile" | "hukouDivisionCode"> & { seq: number; hukou?: string }> = [
   { key: "p01", name: "张伟明", gender: "M", birthDate: "1985-03-12", districtCode: "310101", maritalStatus: "married", spouseKey: "p02", seq: 1 },
   { key: "p02", name: "李雪梅", gender: "F", birthDate: "1987-06-20", districtCode: "310101", maritalStatus: "married", spouseKey: "p01", seq: 2 },
   { key: "p03", name: "王建国", gender: "M", birthDate: "1966-11-15", districtCode: "310104", maritalStatus: "married", seq: 3 },
   { key: "p04", name: "赵秀英", gender: "F", birthDate: "1944-02-08", districtCode: "310106", maritalStatus: "widowed", seq: 4 },
   { key: "p05", name: "陈志强", gender: "M", birthDate: "1979-09-01", districtCode: "310115", maritalStatus: "married", seq: 5 },
   { key: "p06", name: "刘芳", gender: "F", birthDate: "1992-04-18", districtCode: "310112", maritalStatus: "unmarried", seq: 6 },
-  { key: "p07", name: "孙浩", gender: "M", birthDate: "1998-12-03", districtCode: "310110", maritalStatus: "unmarried", seq: 7 },
+  // 孙浩 lives and works in Yangpu with a household registration in Nanjing: he holds a 上海市居住证.
+  { key: "p07", name: "孙浩", gender: "M", birthDate: "1998-12-03", districtCode: "310110", hukou: "320106", maritalStatus: "unmarried", seq: 7 },
   { key: "p08", name: "周婷", gender: "F", birthDate: "1990-07-25", districtCode: "310105", maritalStatus: "married", spouseKey: "p13", seq: 8 },
   { key: "p09", name: "吴秀兰", gender: "F", birthDate: "1976-05-30", districtCode: "310107", maritalStatus: "married", seq: 9 },
   { key: "p10", name: "郑国华", gender: "M", birthDate: "1945-09-09", districtCode: "310113", maritalStatus: "married", seq: 10 },
@@ -96,7 +97,7 @@ export function demoPersons(count = 230): PersonSeed[] {
     ...(p.fatherKey ? { fatherKey: p.fatherKey } : {}),
     ...(p.motherKey ? { motherKey: p.motherKey } : {}),
     idNumber: idNumberFor(p.districtCode, p.birthDate, p.seq, p.gender),
-    hukouDivisionCode: p.districtCode,
+    hukouDivisionCode: p.hukou ?? p.districtCode,
     address: addressIn(rng, districtName(p.districtCode)),
     mobile: i < 10 ? `138000000${pad(i + 1)}` : `13900${String(100000 + i).slice(-6)}`,
   }));

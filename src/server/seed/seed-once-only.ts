@@ -34,9 +34,12 @@ export async function seedOnceOnly(db: Kysely<DB>, cipher: FieldCipher, people: 
 
   for (const p of named) {
     const adult = p.birthDate < "2008-01-01";
-    if (adult) await issue("resident_id", `${p.hukouDivisionCode}-PSB`, p, { name: p.name, gender: sex(p.gender), birthDate: p.birthDate, address: p.address });
+    // Someone registered outside the city had the ID card issued where they live (异地换领) and has no 户口簿 here.
+    const local = p.hukouDivisionCode.startsWith("31");
+    if (adult) await issue("resident_id", `${local ? p.hukouDivisionCode : p.districtCode}-PSB`, p, { name: p.name, gender: sex(p.gender), birthDate: p.birthDate, address: p.address });
     const family = named.filter((o) => o.key === p.spouseKey || o.fatherKey === p.key || o.motherKey === p.key).map((o) => o.name);
-    if (adult) await issue("household_register", `${p.hukouDivisionCode}-PSB`, p, { holderName: p.name, address: p.address, members: [p.name, ...family].join("、") });
+    if (adult && local) await issue("household_register", `${p.hukouDivisionCode}-PSB`, p, { holderName: p.name, address: p.address, members: [p.name, ...family].join("、") });
+    if (adult) await issue("social_security_card", "310000-HRSS", p, { holderName: p.name });
     const spouse = p.spouseKey ? byKey.get(p.spouseKey) : undefined;
     if (spouse) await issue("marriage_certificate", `${p.districtCode}-CA`, p, { holderName: p.name, spouseName: spouse.name, registeredOn: "2014-05-20" });
     if (p.motherKey) {
@@ -47,6 +50,20 @@ export async function seedOnceOnly(db: Kysely<DB>, cipher: FieldCipher, people: 
     if (["p01", "p02", "p06", "p07"].includes(p.key)) {
       await issue("education_certificate", "310000-EDU", p, { holderName: p.name, school: p.key === "p07" ? "上海大学" : "华东师范大学", major: p.key === "p06" ? "会计学" : "计算机科学与技术", level: "本科", graduatedOn: p.key === "p07" ? "2021-06-30" : "2008-06-30" });
     }
+  }
+
+  // Certificates coming due, for the expiry reminders and 秒批 renewals: 孙浩's 居住证 (issued 345 days ago,
+  // valid one year) and the food-business licence of 浦东新区志强小吃店 (valid five years, 25 days left).
+  const issuedBefore = (days: number) => {
+    const then = new Date(now.getTime() - days * 86_400_000);
+    return new CertificateService(store, new SealService(store, cipher, ed25519Signer, () => then), () => then);
+  };
+  const sun = byKey.get("p07");
+  if (sun) await issuedBefore(345).issue(repos, { type: "residence_permit", issuerOrgId: seedUuid(`org:${sun.districtCode}-PSB`), applicationId: null, holder: { kind: "person", personId: personId(sun.key), enterpriseId: null, name: sun.name, id: sun.idNumber }, data: { holderName: sun.name, permitNumber: `SH${sun.idNumber.slice(-8)}`, endorsement: "首次签发" } });
+  const diner = enterprises.find((e) => e.name === "浦东新区志强小吃店");
+  if (diner) {
+    const rep = people.find((p) => p.key === diner.legalRepKey)!;
+    await issuedBefore(5 * 365 + 1 - 25).issue(repos, { type: "food_business_licence", issuerOrgId: seedUuid(`org:${diner.districtCode}-AMR`), applicationId: null, holder: { kind: "enterprise", personId: null, enterpriseId: seedUuid(`enterprise:${diner.creditCode}`), name: diner.name, id: diner.creditCode }, data: { operatorName: diner.name, creditCode: diner.creditCode, legalRep: rep.name, premises: diner.address, mainBusiness: "小吃店（热食类食品制售）" } });
   }
 
   // 信用: one red-list and one black-list entry among the demo enterprises.

@@ -90,6 +90,21 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   );
 
   app.post(
+    "/catalogue/items/:id/one-click",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "一键申请 Agree that government data fills the form and stands in for materials, and submit with no typing; ONE_CLICK_INCOMPLETE names the fields to fill in yourself. Idempotency-Key required",
+        params: z.strictObject({ id: uuid }),
+        headers: z.object({ "idempotency-key": z.string().trim().min(8).max(100) }).passthrough(),
+        body: z.strictObject({ consent: z.literal(true) }),
+        response: { 201: receipt, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await applications.oneClick(requireCitizen(req), req.params.id, req.headers["idempotency-key"], requestContext(req))),
+  );
+
+  app.post(
     "/window/applications",
     {
       schema: {

@@ -189,6 +189,25 @@ export class ApplicationService {
   }
 
   /**
+   * 一键申请: the citizen agrees once that the government's data fills the form and stands in for
+   * materials, and the application goes in with no typing — when the registries hold every required
+   * field. Otherwise nothing is submitted and ONE_CLICK_INCOMPLETE names the fields to fill in. A retry
+   * with the same key returns the same receipt.
+   */
+  async oneClick(actor: Actor, itemId: string, idempotencyKey: string, ctx: RequestContext) {
+    if (actor.kind !== "citizen" || !this.once) throw new DomainError("FORBIDDEN");
+    const seen = await this.store.repos.applications.findIdempotencyKey(actor.accountId, idempotencyKey);
+    if (seen) return this.receipt(this.store.repos, seen.application_id);
+    const prefill = await this.once.prefills.prefill(actor, itemId, ctx);
+    const item = await this.store.repos.catalogue.findApplicable(itemId);
+    const content = await this.versionContent(item!.version_id!, this.store.repos);
+    const formData: FormValues = Object.fromEntries(prefill.fields.map((f) => [f.key, f.value]));
+    const problems = validateFormValues(content.form.fields, formData);
+    if (problems.length) throw new DomainError("ONE_CLICK_INCOMPLETE", { fields: [...new Set(problems.map((p) => content.form.fields.find((f) => f.key === p.path[0])?.label ?? String(p.path[0])))] });
+    return this.submit(actor, { itemId, formData, prefillId: prefill.prefillId, dataConsent: true }, idempotencyKey, ctx);
+  }
+
+  /**
    * A window clerk applies on behalf of a walk-in person (looked up by ID number, the read audited
    * with its purpose). Any 全市通办 item may be accepted at any centre: the application is routed to
    * the item's implementing org (收受分离). Raises also: PERSON_NOT_FOUND, NOT_CITYWIDE.
@@ -800,6 +819,6 @@ async function attachMaterials(repos: Repositories, actor: Actor, applicationId:
 /** The built-in action for parallel sign-off (会签) in a state that declares `parallel`. */
 export const COUNTERSIGN = "countersign";
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
 }

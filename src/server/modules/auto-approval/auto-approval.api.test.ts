@@ -36,6 +36,9 @@ describe("秒批: auto-approval by rule", () => {
     expect(auto.at(-1).opinion).toContain("符合自动审批条件（规则第 1 版）：年龄不小于 80 周岁（实际 82 周岁）：符合；本市户籍为 是（实际 是）：符合");
     const decision = await t.database.db.selectFrom("auto_decisions").selectAll().where("application_id", "=", res.json().id).executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ outcome: "approved", version: 1 });
+    // 敬老卡 issued by the system in the same transaction.
+    const cards = await t.database.db.selectFrom("certificates").select(["type_code", "holder_name"]).where("application_id", "=", res.json().id).execute();
+    expect(cards).toEqual([{ type_code: "senior_card", holder_name: "赵秀英" }]);
     const reads = await t.database.db.selectFrom("audit_log").select(["purpose"]).where("action", "=", "auto_approval.evaluate").execute();
     expect(reads).toEqual([{ purpose: "自动审批核验" }]);
   });
@@ -54,12 +57,17 @@ describe("秒批: auto-approval by rule", () => {
     expect((await put(admin, { rule: { fact: "person.height", op: "gt", value: 1 } })).json().error.code).toBe("RULE_INVALID");
     expect((await put(await login(t.app, "review.amr.huangpu"), { rule: { fact: "person.age", op: "gte", value: 80 } })).statusCode).toBe(403);
     const saved = (await put(admin, { rule: { all: [{ fact: "person.age", op: "gte", value: 80 }, { fact: "form.bankAccount", op: "exists" }] } })).json();
-    expect(saved.autoApproval).toMatchObject({ version: 2, enabled: true, updatedBy: expect.any(String) });
+    expect(saved.autoApproval).toMatchObject({ version: 2, enabled: false, tested: false, updatedBy: expect.any(String) });
+    const supervisor = await login(t.app, "supervisor");
+    const enable = () => t.app.inject({ method: "POST", url: `/api/v1/admin/catalogue/items/${itemId}/auto-approval/enabled`, headers: supervisor.headers, payload: { enabled: true } });
+    expect((await enable()).json().error.code).toBe("RULE_UNTESTED");
+    const tested = await t.app.inject({ method: "POST", url: `/api/v1/admin/catalogue/items/${itemId}/auto-approval/test`, headers: admin.headers, payload: { subject: { idNumber: "310106194402085081" }, formData: { bankAccount: "6222021001112223334" } } });
+    expect(tested.json()).toMatchObject({ version: 2, outcome: "pass", subject: { name: "赵秀英" } });
+    expect((await enable()).json().autoApproval).toMatchObject({ enabled: true, tested: true });
     const zhao = await login(t.app, "13800000004");
     const res = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
     expect(res.json().state).toBe("submitted");
     expect((await get(zhao, `/applications/${res.json().id}`)).json().timeline.at(-1).opinion).toContain("申请表中“bankAccount”为本人填报，不是来自权威数据，需人工审核");
-    const supervisor = await login(t.app, "supervisor");
     const off = await t.app.inject({ method: "POST", url: `/api/v1/admin/catalogue/items/${itemId}/auto-approval/enabled`, headers: supervisor.headers, payload: { enabled: false } });
     expect(off.json().autoApproval.enabled).toBe(false);
     const after = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });

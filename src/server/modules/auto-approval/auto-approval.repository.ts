@@ -17,8 +17,13 @@ export class AutoApprovalRepository {
     return this.db.insertInto("item_rules").values(row).returningAll().executeTakeFirstOrThrow();
   }
 
-  updateRule(id: string, set: { rule?: string; version?: number; enabled?: boolean; updated_by: string }) {
+  updateRule(id: string, set: { rule?: string; version?: number; enabled?: boolean; grant_mode?: "consent" | "opt_out" | null; updated_by: string }) {
     return this.db.updateTable("item_rules").set({ ...set, updated_at: new Date() }).where("id", "=", id).execute();
+  }
+
+  /** Records that a version was tested (a later save makes it stale: the version moves on). */
+  markTested(id: string, version: number) {
+    return this.db.updateTable("item_rules").set({ tested_version: version }).where("id", "=", id).where("version", "=", version).execute();
   }
 
   insertVersion(row: Insertable<DB["item_rule_versions"]>) {

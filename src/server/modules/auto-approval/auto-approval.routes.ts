@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rule } from "../../../shared/rules";
 import { errorBody, okBody, uuid } from "../../../shared/schemas/common";
+import { ruleTestRequest, ruleTestView } from "../../../shared/schemas/rules";
 import { requestContext, requireStaff } from "../../http/auth-plugin";
 import type { AutoApprovalService } from "./auto-approval.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
-const view = z.object({ rule, version: z.number(), enabled: z.boolean(), sampleEvery: z.number(), updatedBy: z.string(), updatedAt: z.string() }).nullable();
+const grantMode = z.enum(["consent", "opt_out"]).nullable();
+const view = z.object({ rule, version: z.number(), enabled: z.boolean(), tested: z.boolean(), grantMode, sampleEvery: z.number(), updatedBy: z.string(), updatedAt: z.string() }).nullable();
 const id = z.strictObject({ id: uuid });
 
 /** 秒批: an item's auto-approval rule, its switch, and the re-check of sampled automatic approvals. */
@@ -18,12 +20,25 @@ export const autoApprovalRoutes: FastifyPluginAsyncZod<{ autoApproval: AutoAppro
   );
   app.put(
     "/admin/catalogue/items/:id/auto-approval",
-    { schema: { tags: ["rules"], summary: "保存秒批规则 Catalogue administrators in scope; each save is a new version (checked: RULE_INVALID)", params: id, body: z.strictObject({ rule }), response: { 200: z.object({ autoApproval: view }), ...errors } } },
-    async (req) => ({ autoApproval: await autoApproval.save(requireStaff(req), req.params.id, req.body.rule, requestContext(req)) }),
+    { schema: { tags: ["rules"], summary: "保存秒批规则 Catalogue administrators in scope; each save is a new version, off until tested and switched on (checked: RULE_INVALID); grantMode makes a benefit 免申即享", params: id, body: z.strictObject({ rule, grantMode: grantMode.optional() }), response: { 200: z.object({ autoApproval: view }), ...errors } } },
+    async (req) => ({ autoApproval: await autoApproval.save(requireStaff(req), req.params.id, req.body.rule, requestContext(req), req.body.grantMode ?? null) }),
+  );
+  app.post(
+    "/admin/catalogue/items/:id/auto-approval/test",
+    {
+      schema: {
+        tags: ["rules"],
+        summary: "测试秒批规则 Test the item's saved rule against a person or enterprise; a tested version may be switched on (the read is logged)",
+        params: id,
+        body: ruleTestRequest.omit({ rule: true }),
+        response: { 200: ruleTestView.extend({ version: z.number() }), ...errors },
+      },
+    },
+    async (req) => autoApproval.test(requireStaff(req), req.params.id, req.body, requestContext(req)),
   );
   app.post(
     "/admin/catalogue/items/:id/auto-approval/enabled",
-    { schema: { tags: ["rules"], summary: "开关秒批 Supervisors (or catalogue administrators) in scope switch auto-approval on or off", params: id, body: z.strictObject({ enabled: z.boolean() }), response: { 200: z.object({ autoApproval: view }), ...errors } } },
+    { schema: { tags: ["rules"], summary: "开关秒批 Supervisors (or catalogue administrators) in scope switch auto-approval on or off; on needs the current version tested (RULE_UNTESTED)", params: id, body: z.strictObject({ enabled: z.boolean() }), response: { 200: z.object({ autoApproval: view }), ...errors } } },
     async (req) => ({ autoApproval: await autoApproval.setEnabled(requireStaff(req), req.params.id, req.body.enabled, requestContext(req)) }),
   );
   app.get(

@@ -69,11 +69,15 @@ export class AutoApprovalService {
     const { inScope } = await this.itemInScope(repos, actor, itemId);
     if (!inScope) throw new DomainError("FORBIDDEN");
     const row = await repos.autoApproval.findRule(itemId);
-    return row ? { rule: row.rule as Rule, version: row.version, enabled: row.enabled, sampleEvery: row.sample_every, updatedBy: row.updated_by, updatedAt: row.updated_at.toISOString() } : null;
+    return row ? { rule: row.rule as Rule, version: row.version, enabled: row.enabled, tested: row.tested_version === row.version, grantMode: row.grant_mode, sampleEvery: row.sample_every, updatedBy: row.updated_by, updatedAt: row.updated_at.toISOString() } : null;
   }
 
-  /** Catalogue administrators of the item's subtree write the rule; each save is a new version, audited. */
-  async save(actor: Actor, itemId: string, rule: Rule, ctx: RequestContext) {
+  /**
+   * Catalogue administrators of the item's subtree write the rule (and, for a benefit granted without
+   * an application, its grant mode); each save is a new version, audited, and switched off until it
+   * has been tested against a subject and switched on again.
+   */
+  async save(actor: Actor, itemId: string, rule: Rule, ctx: RequestContext, grantMode: "consent" | "opt_out" | null = null) {
     if (!hasRole(actor, "catalog_admin")) throw new DomainError("FORBIDDEN");
     const problems = ruleProblems(rule);
     if (problems.length) throw new DomainError("RULE_INVALID", { problems });
@@ -81,11 +85,11 @@ export class AutoApprovalService {
       const { inScope } = await this.itemInScope(repos, actor, itemId);
       if (!inScope) throw new DomainError("FORBIDDEN");
       const existing = await repos.autoApproval.findRuleForUpdate(itemId);
-      const row = existing ?? (await repos.autoApproval.insertRule({ item_id: itemId, rule: JSON.stringify(rule), version: 1, updated_by: actor.name }));
+      const row = existing ?? (await repos.autoApproval.insertRule({ item_id: itemId, rule: JSON.stringify(rule), version: 1, enabled: false, grant_mode: grantMode, updated_by: actor.name }));
       const version = existing ? existing.version + 1 : 1;
-      if (existing) await repos.autoApproval.updateRule(existing.id, { rule: JSON.stringify(rule), version, updated_by: actor.name });
+      if (existing) await repos.autoApproval.updateRule(existing.id, { rule: JSON.stringify(rule), version, enabled: false, grant_mode: grantMode, updated_by: actor.name });
       await repos.autoApproval.insertVersion({ item_rule_id: row.id, version, rule: JSON.stringify(rule), created_by: actor.name });
-      await repos.audit.append(actor, ctx, { action: "auto_approval.rule_save", targetType: "catalogue_item", targetId: itemId, details: { version, facts: [...new Set(factOf(rule))].map((f) => FACTS[f]?.zh ?? f) } });
+      await repos.audit.append(actor, ctx, { action: "auto_approval.rule_save", targetType: "catalogue_item", targetId: itemId, details: { version, grantMode, facts: [...new Set(factOf(rule))].map((f) => FACTS[f]?.zh ?? f) } });
     });
     return this.get(actor, itemId);
   }
@@ -98,10 +102,29 @@ export class AutoApprovalService {
       if (!inScope) throw new DomainError("FORBIDDEN");
       const row = await repos.autoApproval.findRuleForUpdate(itemId);
       if (!row) throw new DomainError("NOT_FOUND");
+      if (enabled && row.tested_version !== row.version) throw new DomainError("RULE_UNTESTED", { version: row.version });
       await repos.autoApproval.updateRule(row.id, { enabled, updated_by: actor.name });
       await repos.audit.append(actor, ctx, { action: enabled ? "auto_approval.enable" : "auto_approval.disable", targetType: "catalogue_item", targetId: itemId, details: { version: row.version } });
     });
     return this.get(actor, itemId);
+  }
+
+  /**
+   * Tests the item's saved rule against a subject (the read logged like any rule test); once a version
+   * has been tested it may be switched on.
+   */
+  async test(actor: Actor, itemId: string, input: { subject: { idNumber: string } | { creditCode: string }; formData?: Record<string, string | number | boolean> | undefined }, ctx: RequestContext) {
+    if (!hasRole(actor, "catalog_admin", "supervisor")) throw new DomainError("FORBIDDEN");
+    const { inScope } = await this.itemInScope(this.store.repos, actor, itemId);
+    if (!inScope) throw new DomainError("FORBIDDEN");
+    const row = await this.store.repos.autoApproval.findRule(itemId);
+    if (!row) throw new DomainError("NOT_FOUND");
+    const result = await this.profiles.testRule(actor, { rule: row.rule as Rule, subject: input.subject, formData: input.formData }, ctx);
+    await this.store.transact(async (repos) => {
+      await repos.autoApproval.markTested(row.id, row.version);
+      await repos.audit.append(actor, ctx, { action: "auto_approval.rule_test", targetType: "catalogue_item", targetId: itemId, details: { version: row.version, subject: result.subject.name, outcome: result.outcome } });
+    });
+    return { ...result, version: row.version };
   }
 
   /** The sample of automatic approvals waiting for a person's re-check, in the staff member's subtree. */

@@ -101,8 +101,9 @@ export class DataElementService {
   }
 
   /** Whether a registry value for the element is legally binding (a prefilled field cannot be altered). */
-  async meta(code: string) {
-    await this.load();
+  /** Inside a transaction pass its repositories: on the embedded engine a read outside would wait for it. */
+  async meta(code: string, repos: Repositories = this.store.repos) {
+    await this.load(repos);
     return this.labels.get(code);
   }
 
@@ -138,9 +139,9 @@ export class DataElementService {
     if (!hasRole(actor, "data_admin", "sys_admin") || !isCityLevel(actor)) throw new DomainError("FORBIDDEN");
   }
 
-  private async load() {
+  private async load(repos: Repositories = this.store.repos) {
     if (Date.now() - this.loadedAt < RELOAD_MS) return;
-    const rows = await this.store.repos.dataElements.list();
+    const rows = await repos.dataElements.list();
     this.labels = new Map(rows.map((r) => [r.code, { zh: r.name, en: r.name_en, authoritative: r.authoritative, sensitivity: r.sensitivity }]));
     this.loadedAt = Date.now();
   }

@@ -48,7 +48,7 @@ describe("notifications", () => {
     const bad = await t.app.inject({ method: "PUT", url: "/api/v1/me/notification-settings", headers: citizen.headers, payload: { sms: true, email: "not-an-address" } });
     expect(bad.statusCode).toBe(400);
     const set = await t.app.inject({ method: "PUT", url: "/api/v1/me/notification-settings", headers: citizen.headers, payload: { sms: false, email: "zhang.weiming@example.cn" } });
-    expect(set.json()).toEqual({ sms: false, hasMobile: true, email: "zh***@example.cn", emailEnabled: true });
+    expect(set.json()).toEqual({ sms: false, hasMobile: true, email: "zh***@example.cn", emailEnabled: true, proactive: true });
     const row = await t.database.db.selectFrom("accounts").select("email_enc").where("username", "is", null).where("email_enc", "is not", null).executeTakeFirstOrThrow();
     expect(row.email_enc).not.toContain("example.cn");
 

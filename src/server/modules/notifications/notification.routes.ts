@@ -5,7 +5,7 @@ import { requestContext, requireActor } from "../../http/auth-plugin";
 import type { NotificationService } from "./notification.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-const settings = z.object({ sms: z.boolean(), hasMobile: z.boolean(), email: z.string().nullable(), emailEnabled: z.boolean() });
+const settings = z.object({ sms: z.boolean(), hasMobile: z.boolean(), email: z.string().nullable(), emailEnabled: z.boolean(), proactive: z.boolean() });
 
 /** 消息中心: the caller's messages with their delivery log, read marks, and notification settings. */
 export const notificationRoutes: FastifyPluginAsyncZod<{ notifications: NotificationService }> = async (app, { notifications }) => {
@@ -62,8 +62,8 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ notifications: Notifica
     {
       schema: {
         tags: ["notifications"],
-        summary: "修改通知设置 SMS on or off; an e-mail address (null removes it)",
-        body: z.strictObject({ sms: z.boolean(), email: z.email().max(200).nullable().optional() }),
+        summary: "修改通知设置 SMS on or off; an e-mail address (null removes it); proactive: receive 主动服务 messages (您可能需要办理…, 政策找人, 免申即享)",
+        body: z.strictObject({ sms: z.boolean(), email: z.email().max(200).nullable().optional(), proactive: z.boolean().optional() }),
         response: { 200: settings, ...errors },
       },
     },

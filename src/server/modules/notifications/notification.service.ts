@@ -193,14 +193,14 @@ export class NotificationService {
   /** The caller's channels: SMS to the registered mobile on or off, and an e-mail address (stored encrypted). */
   async settings(actor: Actor) {
     const account = (await this.store.repos.accounts.findById(actor.accountId))!;
-    return { sms: account.notify_sms, hasMobile: account.mobile_enc !== null, email: account.email_enc ? maskEmail(this.cipher.decrypt(account.email_enc)) : null, emailEnabled: this.email !== null };
+    return { sms: account.notify_sms, hasMobile: account.mobile_enc !== null, email: account.email_enc ? maskEmail(this.cipher.decrypt(account.email_enc)) : null, emailEnabled: this.email !== null, proactive: account.notify_proactive };
   }
 
-  async updateSettings(actor: Actor, input: { sms: boolean; email?: string | null }, ctx: RequestContext) {
+  async updateSettings(actor: Actor, input: { sms: boolean; email?: string | null | undefined; proactive?: boolean | undefined }, ctx: RequestContext) {
     if (actor.kind === "system") throw new DomainError("FORBIDDEN");
     await this.store.transact(async (repos) => {
-      await repos.accounts.update(actor.accountId, { notify_sms: input.sms, ...(input.email !== undefined ? { email_enc: input.email ? this.cipher.encrypt(input.email) : null } : {}) });
-      await repos.audit.append(actor, ctx, { action: "account.notification_settings", targetType: "account", targetId: actor.accountId, details: { sms: input.sms, ...(input.email !== undefined ? { email: input.email ? "set" : "removed" } : {}) } });
+      await repos.accounts.update(actor.accountId, { notify_sms: input.sms, ...(input.email !== undefined ? { email_enc: input.email ? this.cipher.encrypt(input.email) : null } : {}), ...(input.proactive !== undefined ? { notify_proactive: input.proactive } : {}) });
+      await repos.audit.append(actor, ctx, { action: "account.notification_settings", targetType: "account", targetId: actor.accountId, details: { sms: input.sms, ...(input.email !== undefined ? { email: input.email ? "set" : "removed" } : {}), ...(input.proactive !== undefined ? { proactive: input.proactive } : {}) } });
     });
     return this.settings(actor);
   }

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 
 /** The policy library (政策库). */
@@ -7,6 +7,26 @@ export class PolicyRepository {
 
   listAll() {
     return this.db.selectFrom("policies").selectAll().orderBy("issued_on", "desc").execute();
+  }
+
+  insert(row: Insertable<DB["policies"]>) {
+    return this.db.insertInto("policies").values(row).returning("id").executeTakeFirstOrThrow();
+  }
+
+  setMatch(id: string, set: { match_status: "done" | "failed"; match_count?: number; matched_at?: Date }) {
+    return this.db.updateTable("policies").set(set).where("id", "=", id).execute();
+  }
+
+  /** Policies with eligibility rules issued by orgs under a path prefix, newest first. */
+  listWithEligibility(orgPathPrefix: string) {
+    return this.db
+      .selectFrom("policies as p")
+      .innerJoin("orgs as o", "o.id", "p.issuer_org_id")
+      .selectAll("p")
+      .where("p.eligibility", "is not", null)
+      .where("o.path", "like", `${orgPathPrefix}%`)
+      .orderBy("p.created_at", "desc")
+      .execute();
   }
 
   findById(id: string) {

@@ -56,7 +56,9 @@ describe("为您推荐", () => {
   it("recommends from the profile with the reason, and only what the profile clearly meets", async () => {
     const recs = async (who: string) => (await t.app.inject({ method: "GET", url: "/api/v1/me/recommendations", headers: (await login(t.app, who)).headers })).json().items as Array<{ key: string; title: string; reason: string; link: string }>;
     const zhao = await recs("13800000004");
-    expect(zhao.find((r) => r.key === "elderly_allowance")).toMatchObject({ title: "老年综合津贴申领", reason: "因为您已年满 82 周岁且为本市户籍，可以按月领取老年综合津贴", link: expect.stringMatching(/^\/items\/[\w-]+$/) });
+    expect(zhao.find((r) => r.key === "elderly_80")).toMatchObject({ title: "老年综合津贴申领", reason: "因为您已年满 82 周岁且为本市户籍，可以申领高龄津贴（老年综合津贴），一键申请，符合条件的即时办结", link: expect.stringMatching(/^\/items\/[\w-]+$/) });
+    // One recommendation per destination: the 65+ allowance leads to the same service.
+    expect(zhao.filter((r) => r.title === "老年综合津贴申领")).toHaveLength(1);
     const wang = await recs("13800000003");
     expect(wang.find((r) => r.key === "retirement")).toMatchObject({ title: "退休一件事", link: "/bundles/RETIREMENT" });
     expect(wang.find((r) => r.key === "retirement")!.reason).toContain("今年 60 周岁");

@@ -15,6 +15,22 @@ export class ProfileRepository {
     return q.execute();
   }
 
+  /** Names of benefit items (给付) whose applications were approved for the person. */
+  async benefits(personId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("applications as a")
+      .innerJoin("catalogue_item_versions as v", "v.id", "a.version_id")
+      .innerJoin("catalogue_items as i", "i.id", "a.item_id")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .select(sql<string>`v.content ->> 'name'`.as("name"))
+      .where("a.applicant_person_id", "=", personId)
+      .where("a.outcome", "=", "approved")
+      .where("b.basic_code", "like", "JF%")
+      .where(sql<boolean>`not exists (select 1 from benefit_offers b where b.application_id = a.id and b.status = 'revoked')`)
+      .execute();
+    return rows.map((r) => r.name);
+  }
+
   /** Entries on a negative list (失信 / 经营异常: `black`) still in force; the red list does not count against anyone. */
   activeCreditListings(creditCode: string, today: string) {
     return this.db

@@ -1,10 +1,12 @@
-import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { evaluate, FACTS, ruleProblems, type Rule } from "../../../shared/rules";
 import { todayInChina } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
+import { enterpriseFacts, personFacts, type DerivedFact, type FactSource } from "./profile-facts";
+
+const SOURCE_NAMES: Partial<Record<FactSource, string>> = { certificates: "电子证照库", credit: "信用信息库", applications: "办件库（已享受的待遇）" };
 
 export interface ProfileFact {
   fact: string;
@@ -14,23 +16,10 @@ export interface ProfileFact {
   source: string;
 }
 export interface Profile {
-  subject: { kind: "person" | "enterprise"; name: string };
+  /** `district`: where the subject lives or is registered (the region that serves it). */
+  subject: { kind: "person" | "enterprise"; name: string; district: string };
   facts: ProfileFact[];
   derivedAt: string;
-}
-
-const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-/** Whole years (周岁) or months between a date and today. */
-function fullYears(birth: string, today: string) {
-  const [by, bm, bd] = birth.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
-function fullMonths(birth: string, today: string) {
-  const [by, bm, bd] = birth.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  return (ty - by) * 12 + (tm - bm) - (td < bd ? 1 : 0);
 }
 
 /**
@@ -49,23 +38,9 @@ export class ProfileService {
     if (!p) throw new DomainError("PERSON_NOT_FOUND");
     const today = todayInChina(this.now());
     const names = await repos.profiles.orgNames([p.source_org_code]);
-    const registry = `人口库 · ${names.get(p.source_org_code) ?? p.source_org_code}`;
-    const children = await repos.profiles.children(personId);
-    const certs = await repos.profiles.validCertificates({ personId });
-    const youngest = children.map((c) => c.birth_date).sort().at(-1);
-    const expiries = certs.map((c) => c.valid_to).filter((d): d is string => d !== null && d >= today).sort();
-    const facts: Array<[string, unknown, string]> = [
-      ["person.age", fullYears(p.birth_date, today), registry],
-      ["person.gender", p.gender, registry],
-      ["person.hukou_shanghai", p.hukou_division_code.startsWith("31"), registry],
-      ["person.hukou_district", p.hukou_division_code.slice(0, 6), registry],
-      ["person.marital_status", p.marital_status, registry],
-      ["person.children", children.length, registry],
-      ...(youngest ? [["person.youngest_child_months", fullMonths(youngest, today), registry] as [string, unknown, string]] : []),
-      ["person.certificates", [...new Set(certs.map((c) => CERTIFICATE_TYPE_DEFS[c.type_code]?.name ?? c.type_code))], "电子证照库"],
-      ...(expiries[0] ? [["person.certificate_days_left", daysBetween(today, expiries[0]), "电子证照库"] as [string, unknown, string]] : []),
-    ];
-    return { subject: { kind: "person", name: p.name }, facts: facts.map(([fact, value, source]) => ({ fact, name: FACTS[fact]!.zh, value, source })), derivedAt: this.now().toISOString() };
+    const [children, certs, benefits] = await Promise.all([repos.profiles.children(personId), repos.profiles.validCertificates({ personId }), repos.profiles.benefits(personId)]);
+    const facts = personFacts({ ...p, children: children.map((c) => c.birth_date), certs, benefits }, today);
+    return { subject: { kind: "person", name: p.name, district: p.region_code }, facts: this.described(facts, `人口库 · ${names.get(p.source_org_code) ?? p.source_org_code}`), derivedAt: this.now().toISOString() };
   }
 
   async ofEnterprise(repos: Repositories, enterpriseId: string): Promise<Profile> {
@@ -73,21 +48,13 @@ export class ProfileService {
     if (!e) throw new DomainError("ENTERPRISE_NOT_FOUND");
     const today = todayInChina(this.now());
     const names = await repos.profiles.orgNames([e.source_org_code]);
-    const registry = `法人库 · ${names.get(e.source_org_code) ?? e.source_org_code}`;
-    const listings = await repos.profiles.activeCreditListings(e.credit_code, today);
-    const certs = await repos.profiles.validCertificates({ enterpriseId });
-    const expiries = certs.map((c) => c.valid_to).filter((d): d is string => d !== null && d >= today).sort();
-    const facts: Array<[string, unknown, string]> = [
-      ["enterprise.type", e.type, registry],
-      ["enterprise.industry", e.industry, registry],
-      ["enterprise.age_years", fullYears(e.established_on, today), registry],
-      ["enterprise.capital_wan", Number(e.registered_capital_wan), registry],
-      ["enterprise.district", e.division_code.slice(0, 6), registry],
-      ["enterprise.credit_listed", listings.length > 0, "信用信息库"],
-      ["enterprise.licences", [...new Set(certs.map((c) => CERTIFICATE_TYPE_DEFS[c.type_code]?.name ?? c.type_code))], "电子证照库"],
-      ...(expiries[0] ? [["enterprise.licence_days_left", daysBetween(today, expiries[0]), "电子证照库"] as [string, unknown, string]] : []),
-    ];
-    return { subject: { kind: "enterprise", name: e.name }, facts: facts.map(([fact, value, source]) => ({ fact, name: FACTS[fact]!.zh, value, source })), derivedAt: this.now().toISOString() };
+    const [listings, certs] = await Promise.all([repos.profiles.activeCreditListings(e.credit_code, today), repos.profiles.validCertificates({ enterpriseId })]);
+    const facts = enterpriseFacts({ ...e, credit_listed: listings.length > 0, certs }, today);
+    return { subject: { kind: "enterprise", name: e.name, district: e.region_code }, facts: this.described(facts, `法人库 · ${names.get(e.source_org_code) ?? e.source_org_code}`), derivedAt: this.now().toISOString() };
+  }
+
+  private described(facts: DerivedFact[], registry: string): ProfileFact[] {
+    return facts.map(([fact, value, source]) => ({ fact, name: FACTS[fact]!.zh, value, source: SOURCE_NAMES[source] ?? registry }));
   }
 
   /** The citizen's own profile (or, acting for an enterprise, the enterprise's); the view is recorded. */

@@ -1,14 +1,27 @@
-import { reasonFor, RECOMMENDATIONS } from "../../../shared/recommendations";
+import { reasonFor, RECOMMENDATIONS, type Recommendation } from "../../../shared/recommendations";
 import { evaluate } from "../../../shared/rules";
 import type { Actor } from "../../actor";
-import type { Store } from "../../db/store";
+import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { ProfileService } from "./profile.service";
 
 /**
+ * Where a recommendation leads: an item's implementation in the subject's district when there is one
+ * (else the city's), a published bundle, or a page; null when there is nowhere to go.
+ */
+export async function resolveTarget(repos: Repositories, target: Recommendation["target"], district: string): Promise<{ title: string; link: string } | null> {
+  if (target.kind === "page") return { title: target.title, link: target.path };
+  if (target.kind === "bundle") {
+    const bundle = await repos.bundles.findByCode(target.code);
+    return bundle?.status === "published" ? { title: bundle.name, link: `/bundles/${bundle.code}` } : null;
+  }
+  const item = await repos.profiles.implementationFor(target.basicCode, district);
+  return item ? { title: item.name, link: `/items/${item.id}` } : null;
+}
+
+/**
  * 为您推荐: the recommendations whose rule the citizen's (or their enterprise's) profile clearly meets
- * (an undecided rule recommends nothing), each with its reason and where to go — an item's
- * implementation in the subject's district when there is one, a bundle, or a page.
+ * (an undecided rule recommends nothing), each with its reason and where to go; one per destination.
  */
 export class RecommendationService {
   constructor(
@@ -21,19 +34,11 @@ export class RecommendationService {
     const repos = this.store.repos;
     const profile = actor.actingFor ? await this.profiles.ofEnterprise(repos, actor.actingFor.enterpriseId) : await this.profiles.ofPerson(repos, actor.personId);
     const facts = Object.fromEntries(profile.facts.map((f) => [f.fact, f.value]));
-    const district = (facts["person.hukou_district"] ?? facts["enterprise.district"]) as string | undefined;
     const out: Array<{ key: string; title: string; reason: string; link: string }> = [];
     for (const r of RECOMMENDATIONS.filter((x) => x.audience === profile.subject.kind)) {
       if (evaluate(r.rule, facts).outcome !== "pass") continue;
-      const reason = reasonFor(r.reason, facts);
-      if (r.target.kind === "page") out.push({ key: r.key, title: r.target.title, reason, link: r.target.path });
-      else if (r.target.kind === "bundle") {
-        const bundle = await repos.bundles.findByCode(r.target.code);
-        if (bundle?.status === "published") out.push({ key: r.key, title: bundle.name, reason, link: `/bundles/${bundle.code}` });
-      } else {
-        const item = await repos.profiles.implementationFor(r.target.basicCode, district ?? "310000");
-        if (item) out.push({ key: r.key, title: item.name, reason, link: `/items/${item.id}` });
-      }
+      const target = await resolveTarget(repos, r.target, profile.subject.district.slice(0, 6));
+      if (target && !out.some((o) => o.link === target.link)) out.push({ key: r.key, ...target, reason: reasonFor(r.reason, facts) });
     }
     return out;
   }

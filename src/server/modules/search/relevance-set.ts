@@ -38,6 +38,8 @@ export const RELEVANCE_SET: Array<{ q: string; expect: string; why: string }> = 
   { q: "身份证过期了", expect: "QR00003002", why: "sentence" },
   { q: "换身份证", expect: "QR00003002", why: "keyword" },
   { q: "社保卡", expect: "GG00002001", why: "name" },
+  { q: "社保卡补办", expect: "GG00002002", why: "keyword" },
+  { q: "育儿补贴", expect: "JF00006000", why: "name" },
   { q: "sbk", expect: "GG00002001", why: "initials" },
   { q: "医保卡", expect: "GG00002001", why: "synonym" },
   { q: "社保开户", expect: "QR00004001", why: "keyword" },

@@ -63,54 +63,12 @@ export class PrefillService {
     const item = await this.store.repos.catalogue.findApplicable(itemId);
     if (!item?.version_id) throw new DomainError("ITEM_NOT_FOUND");
     const content = await this.contents.get(item.version_id);
-    const fields = boundFields(content);
-    const materials = content.guide.materials.filter((m) => materialElement(m));
-    const elements = [...new Set([...fields.map((f) => f.dataElement), ...materials.map((m) => materialElement(m)!)])];
-    const meta = new Map(await Promise.all(elements.map(async (e) => [e, await this.dataElements.meta(e)] as const)));
     const consentedAt = this.now();
     const expiresAt = new Date(consentedAt.getTime() + PREFILL_TTL_MS);
 
     return this.sharing.recordingDenials(actor, ctx, () =>
       this.store.transact(async (repos) => {
-        const { values } = await this.sharing.read(repos, actor, ctx, {
-          subject: { personId: actor.personId, enterpriseId: actor.actingFor?.enterpriseId ?? null, accountId: actor.accountId },
-          elements,
-          purpose: { kind: "prefill", itemCode: item.basic_code, itemName: content.name, readerOrgId: item.org_id, regionCode: item.region_code },
-          consented: true,
-        });
-        const orgNames = await this.orgNames(repos, values);
-        const source = (v: SourcedValue) => ({ registry: v.registry, registryName: REGISTRIES[v.registry].zh, orgName: v.orgCode ? (orgNames.get(v.orgCode) ?? v.orgCode) : "本人", updatedAt: v.updatedAt ? v.updatedAt.toISOString() : null, value: v.value });
-        const filled: PrefillField[] = [];
-        const missing: Array<{ key: string; label: string }> = [];
-        for (const f of fields) {
-          const order = registryPriority(f.dataElement);
-          const candidates = values
-            .filter((v) => v.element === f.dataElement && !v.element.startsWith("cert:"))
-            .filter((v) => f.type !== "choice" || (f.options ?? []).some((o) => o.value === String(v.value)))
-            .sort((a, b) => order.indexOf(a.registry) - order.indexOf(b.registry));
-          const primary = candidates[0];
-          if (!primary) {
-            missing.push({ key: f.key, label: f.label });
-            continue;
-          }
-          const conflicts = candidates.filter((v) => !same(v.value, primary.value));
-          filled.push({
-            key: f.key,
-            label: f.label,
-            element: f.dataElement,
-            value: f.type === "number" ? Number(primary.value) : String(primary.value),
-            source: source(primary),
-            // A value is binding only when it comes from a registry (not the person's own account) and nothing contradicts it.
-            authoritative: !!meta.get(f.dataElement)?.authoritative && primary.registry !== "account" && conflicts.length === 0,
-            conflicts: conflicts.map(source),
-          });
-        }
-        const waivable = materials.flatMap((m) => {
-          const v = values.find((x) => x.element === materialElement(m));
-          if (!v) return [];
-          const evidence = m.replaceableBy!.kind === "certificate" ? `${CERTIFICATE_TYPES[m.replaceableBy!.code] ?? m.replaceableBy!.code}（${REGISTRIES.certificates.zh}）` : `${dataElementLabel(m.replaceableBy!.code, "zh")}（${REGISTRIES[v.registry].zh}）`;
-          return [{ materialKey: m.key, materialName: m.name, evidence }];
-        });
+        const { values, filled, missing, waivable } = await this.fill(repos, actor, ctx, { personId: actor.personId, enterpriseId: actor.actingFor?.enterpriseId ?? null, accountId: actor.accountId }, item, content);
         const snapshot: Record<string, PrefillSnapshotField> = Object.fromEntries(
           filled.map((f) => [f.key, { hash: this.hash(f.value), registry: f.source.registry, orgCode: values.find((v) => v.element === f.element && v.registry === f.source.registry)?.orgCode ?? null, authoritative: f.authoritative }]),
         );
@@ -126,6 +84,65 @@ export class PrefillService {
         return { prefillId: id, orgName: item.org_name, fields: filled, missing, waivable, expiresAt: expiresAt.toISOString() };
       }),
     );
+  }
+
+  /**
+   * Reads the item's bound fields and evidence for a subject through the sharing layer (recorded), in
+   * the caller's transaction: each field's value from the most authoritative registry with any source
+   * that disagrees, the fields nothing is held for, and the materials evidence would satisfy.
+   */
+  async fill(
+    repos: Repositories,
+    actor: Actor,
+    ctx: RequestContext,
+    subject: { personId: string | null; enterpriseId: string | null; accountId: string | null },
+    item: { basic_code: string; org_id: string; region_code: string },
+    content: ItemContent,
+  ) {
+    const fields = boundFields(content);
+    const materials = content.guide.materials.filter((m) => materialElement(m));
+    const elements = [...new Set([...fields.map((f) => f.dataElement), ...materials.map((m) => materialElement(m)!)])];
+    const meta = new Map(await Promise.all(elements.map(async (e) => [e, await this.dataElements.meta(e, repos)] as const)));
+    const { values } = await this.sharing.read(repos, actor, ctx, {
+      subject,
+      elements,
+      purpose: { kind: "prefill", itemCode: item.basic_code, itemName: content.name, readerOrgId: item.org_id, regionCode: item.region_code },
+      consented: true,
+    });
+    const orgNames = await this.orgNames(repos, values);
+    const source = (v: SourcedValue) => ({ registry: v.registry, registryName: REGISTRIES[v.registry].zh, orgName: v.orgCode ? (orgNames.get(v.orgCode) ?? v.orgCode) : "本人", updatedAt: v.updatedAt ? v.updatedAt.toISOString() : null, value: v.value });
+    const filled: PrefillField[] = [];
+    const missing: Array<{ key: string; label: string }> = [];
+    for (const f of fields) {
+      const order = registryPriority(f.dataElement);
+      const candidates = values
+        .filter((v) => v.element === f.dataElement && !v.element.startsWith("cert:"))
+        .filter((v) => f.type !== "choice" || (f.options ?? []).some((o) => o.value === String(v.value)))
+        .sort((a, b) => order.indexOf(a.registry) - order.indexOf(b.registry));
+      const primary = candidates[0];
+      if (!primary) {
+        missing.push({ key: f.key, label: f.label });
+        continue;
+      }
+      const conflicts = candidates.filter((v) => !same(v.value, primary.value));
+      filled.push({
+        key: f.key,
+        label: f.label,
+        element: f.dataElement,
+        value: f.type === "number" ? Number(primary.value) : String(primary.value),
+        source: source(primary),
+        // A value is binding only when it comes from a registry (not the person's own account) and nothing contradicts it.
+        authoritative: !!meta.get(f.dataElement)?.authoritative && primary.registry !== "account" && conflicts.length === 0,
+        conflicts: conflicts.map(source),
+      });
+    }
+    const waivable = materials.flatMap((m) => {
+      const v = values.find((x) => x.element === materialElement(m));
+      if (!v) return [];
+      const evidence = m.replaceableBy!.kind === "certificate" ? `${CERTIFICATE_TYPES[m.replaceableBy!.code] ?? m.replaceableBy!.code}（${REGISTRIES.certificates.zh}）` : `${dataElementLabel(m.replaceableBy!.code, "zh")}（${REGISTRIES[v.registry].zh}）`;
+      return [{ materialKey: m.key, materialName: m.name, evidence }];
+    });
+    return { values, filled, missing, waivable };
   }
 
   /**

@@ -1,0 +1,169 @@
+import { evaluate, type Rule } from "../../../shared/rules";
+import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
+import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import type { Repositories, Store } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import type { ApplicationService } from "../applications/application.service";
+import { VersionContents } from "../catalogue/version-contents";
+import { sendDirect } from "../notifications/direct-message";
+import type { PrefillService } from "../sharing/prefill.service";
+import { SYSTEM_CONTEXT, type ProactiveService } from "./push.service";
+import { scanSubjects } from "./subject-scan";
+
+/** Working days an opt-out offer waits for an objection before the grant. */
+export const OPT_OUT_DAYS = 10;
+const GRANTOR: Actor = { ...SYSTEM_ACTOR, name: "免申即享" };
+
+/**
+ * 免申即享: an item whose rule declares a grant mode is granted without an application. The daily run
+ * finds eligible people by the rule and makes each one offer (asked for consent, or told with
+ * `OPT_OUT_DAYS` working days to object); a grant is an ordinary application, filled from the
+ * registries through the sharing layer and decided by the item's rule (秒批), with its certificate and
+ * a payment instruction; a person of the department can revoke it with the reason.
+ */
+export class BenefitService {
+  private readonly contents: VersionContents;
+
+  constructor(
+    private readonly store: Store,
+    private readonly applications: ApplicationService,
+    private readonly prefills: PrefillService,
+    private readonly pushes: ProactiveService,
+    private readonly now: () => Date,
+    private readonly calendarOf: () => WorkCalendar,
+  ) {
+    this.contents = new VersionContents(store);
+  }
+
+  /** Finds the eligible people of every 免申即享 item and offers it to each once (those with an account to be asked through). */
+  async identify(): Promise<{ offered: number }> {
+    const today = todayInChina(this.now());
+    let offered = 0;
+    for (const item of await this.store.repos.proactive.grantItems()) {
+      const rule = item.rule as Rule;
+      for await (const batch of scanSubjects(this.store.repos, "person", today, { withAccount: true })) {
+        for (const s of batch) {
+          const district = String(s.facts["person.hukou_district"] ?? "");
+          if (item.region_code !== "310000" && !district.startsWith(item.region_code)) continue;
+          const result = evaluate(rule, s.facts);
+          if (result.outcome !== "pass") continue;
+          const made = await this.store.transact(async (repos) => {
+            const row = await repos.proactive.insertOffer({ item_id: item.item_id, person_id: s.id, account_id: s.account_id, mode: item.grant_mode!, status: "offered", rule_version: item.version, conditions: JSON.stringify(result.conditions.map((c) => c.text)), reply_by: item.grant_mode === "opt_out" ? this.calendarOf().deadline(today, OPT_OUT_DAYS) : null, region_code: item.region_code, created_at: this.now() });
+            if (!row) return false;
+            const body =
+              item.grant_mode === "consent"
+                ? `经核验，您符合“${item.name}”的条件，无需申请。同意后即可享受，请到“我的待遇”确认。`
+                : `经核验，您符合“${item.name}”的条件，将于 ${this.calendarOf().deadline(today, OPT_OUT_DAYS)} 后自动为您办理；如不需要，请在此之前到“我的待遇”中放弃。`;
+            await this.pushes.push(repos, { trigger: "benefit", subject: { kind: "person", id: s.id, personId: s.id }, ref: item.item_id, accountId: s.account_id!, title: `免申即享：${item.name}`, body, link: "/me/benefits", regionCode: item.region_code });
+            await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "benefit.offer", targetType: "benefit_offer", targetId: row.id, regionCode: item.region_code, subjectPersonId: s.id, purpose: `免申即享核验：${item.name}`, details: { itemId: item.item_id, mode: item.grant_mode, ruleVersion: item.version } });
+            return true;
+          });
+          if (made) offered++;
+        }
+      }
+    }
+    return { offered };
+  }
+
+  /** 我的待遇: what the citizen is offered or has been granted without applying. */
+  async mine(actor: Actor) {
+    if (actor.kind !== "citizen" || !actor.personId) throw new DomainError("FORBIDDEN");
+    return (await this.store.repos.proactive.listOffersOf(actor.personId)).map((o) => this.view(o));
+  }
+
+  /** The offers of items under the staff member's org (city-level: all), newest first. */
+  async underMe(actor: Actor) {
+    if (actor.kind !== "staff" || !actor.orgPath || !hasRole(actor, "reviewer", "approver", "supervisor")) throw new DomainError("FORBIDDEN");
+    return (await this.store.repos.proactive.listOffersUnder(isCityLevel(actor) ? "" : actor.orgPath, 200)).map((o) => ({ ...this.view(o), personName: o.person_name }));
+  }
+
+  private view(o: Awaited<ReturnType<Repositories["proactive"]["listOffersOf"]>>[number]) {
+    return {
+      id: o.id,
+      itemId: o.item_id,
+      itemName: o.item_name,
+      orgName: o.org_name,
+      mode: o.mode,
+      status: o.status,
+      conditions: o.conditions as string[],
+      replyBy: o.reply_by,
+      applicationId: o.application_id,
+      applicationNumber: o.application_number,
+      payment: (o.payment as { instruction: string } | null)?.instruction ?? null,
+      decidedAt: o.decided_at?.toISOString() ?? null,
+      revokeReason: o.revoke_reason,
+      offeredAt: o.created_at.toISOString(),
+    };
+  }
+
+  /** The citizen consents (granted at once) or declines (not asked again) — or objects to an opt-out offer. */
+  async respond(actor: Actor, offerId: string, accept: boolean, ctx: RequestContext) {
+    if (actor.kind !== "citizen" || !actor.personId) throw new DomainError("FORBIDDEN");
+    await this.store.transact(async (repos) => {
+      const offer = await repos.proactive.findOfferForUpdate(offerId);
+      if (!offer || offer.person_id !== actor.personId) throw new DomainError("OFFER_NOT_FOUND");
+      if (offer.status !== "offered") throw new DomainError("OFFER_STATE", { status: offer.status });
+      if (accept) return this.grant(repos, actor, offer, ctx);
+      await repos.proactive.updateOffer(offer.id, { status: "declined", decided_at: this.now(), reply_by: null });
+      await repos.audit.append(actor, ctx, { action: "benefit.decline", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, details: { itemId: offer.item_id } });
+    });
+    return (await this.mine(actor)).find((o) => o.id === offerId)!;
+  }
+
+  /** Opt-out offers whose notice period has passed without an objection are granted. */
+  async grantDue(limit = 500): Promise<number> {
+    let granted = 0;
+    for (const { id } of await this.store.repos.proactive.dueOptOuts(todayInChina(this.now()), limit)) {
+      const done = await this.store.transact(async (repos) => {
+        const offer = await repos.proactive.findOfferForUpdate(id);
+        if (!offer || offer.status !== "offered") return false;
+        await this.grant(repos, GRANTOR, offer, SYSTEM_CONTEXT);
+        return true;
+      });
+      if (done) granted++;
+    }
+    return granted;
+  }
+
+  /**
+   * The grant, in the caller's transaction: the form filled from the registries (the read recorded),
+   * an application created and decided by the item's rule, the payment instruction, a message.
+   */
+  private async grant(repos: Repositories, actor: Actor, offer: NonNullable<Awaited<ReturnType<Repositories["proactive"]["findOfferForUpdate"]>>>, ctx: RequestContext) {
+    const item = await repos.catalogue.findApplicable(offer.item_id);
+    if (!item?.version_id) throw new DomainError("ITEM_NOT_FOUND");
+    const content = await this.contents.get(item.version_id, repos);
+    const person = (await repos.persons.findById(offer.person_id))!;
+    const subject = { personId: offer.person_id, enterpriseId: null, accountId: offer.account_id };
+    const { filled } = await this.prefills.fill(repos, actor, ctx, subject, item, content);
+    const formData = Object.fromEntries(filled.map((f) => [f.key, f.value]));
+    const receipt = await this.applications.createInTransaction(repos, actor, { itemId: item.id, formData, dataConsent: true }, { channel: "online", applicantAccountId: offer.account_id, applicantPersonId: offer.person_id, applicantName: person.name, acceptingOrgId: null }, ctx, { grant: offer.id, mode: offer.mode });
+    const approved = receipt.outcome === "approved";
+    const instruction = approved ? `已向发放机构下达发放指令：按“${content.name}”标准发放至${person.name}本人社会保障卡金融账户` : null;
+    await repos.proactive.updateOffer(offer.id, { status: "granted", application_id: receipt.id, decided_at: this.now(), ...(instruction ? { payment: JSON.stringify({ instruction, at: this.now().toISOString() }) } : {}) });
+    await repos.audit.append(actor, ctx, { action: "benefit.grant", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, purpose: `免申即享：${content.name}`, details: { applicationId: receipt.id, number: receipt.number, outcome: receipt.outcome, payment: instruction } });
+    if (!approved && offer.account_id) {
+      await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: `免申即享：${content.name}`, body: `已为您生成办件 ${receipt.number}，需要工作人员审核后办结。`, link: `/me/applications/${receipt.id}`, external: true }], offer.region_code);
+    }
+  }
+
+  /** A person of the department (approver or supervisor in scope) revokes a grant with the reason: the certificate is revoked and payment stopped. */
+  async revoke(actor: Actor, offerId: string, reason: string, ctx: RequestContext) {
+    if (actor.kind !== "staff" || !actor.orgPath || !hasRole(actor, "approver", "supervisor")) throw new DomainError("FORBIDDEN");
+    if (!reason.trim()) throw new DomainError("REASON_REQUIRED");
+    await this.store.transact(async (repos) => {
+      const offer = await repos.proactive.findOfferForUpdate(offerId);
+      if (!offer) throw new DomainError("OFFER_NOT_FOUND");
+      const item = (await repos.catalogue.findItem(offer.item_id))!;
+      if (!isCityLevel(actor) && !item.org_path.startsWith(actor.orgPath!)) throw new DomainError("OFFER_NOT_FOUND");
+      if (offer.status !== "granted" || !offer.application_id) throw new DomainError("OFFER_STATE", { status: offer.status });
+      const certs = await repos.certificates.listForApplication(offer.application_id);
+      for (const c of certs.filter((x) => x.status !== "revoked")) await repos.certificates.setStatus(c.id, "revoked", `免申即享待遇撤销：${reason.trim()}`);
+      const app = (await repos.applications.findById(offer.application_id))!;
+      await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "grant_revoked", from_state: app.state, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, opinion: `撤销免申即享待遇：${reason.trim()}`, details: { offerId, certificates: certs.map((c) => c.identifier) }, region_code: app.region_code });
+      await repos.proactive.updateOffer(offer.id, { status: "revoked", revoked_by: actor.name, revoke_reason: reason.trim(), payment: JSON.stringify({ instruction: `已下达停发指令（${reason.trim()}）`, at: this.now().toISOString() }) });
+      await repos.audit.append(actor, ctx, { action: "benefit.revoke", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, details: { applicationId: app.id, number: app.number, reason: reason.trim(), certificates: certs.map((c) => c.identifier) } });
+      if (offer.account_id) await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: "免申即享待遇已撤销", body: `您的办件 ${app.number} 所享受的待遇已由${actor.name}撤销，原因：${reason.trim()}。如有异议，可拨打 12345 或在线提出诉求。`, link: "/me/benefits", external: true }], offer.region_code);
+    });
+  }
+}
