@@ -45,6 +45,7 @@ import { SealKeysPage } from "./pages/SealKeysPage";
 import { VerifyCertificatePage } from "./pages/VerifyCertificatePage";
 import { MyCertificatesPage } from "./pages/MyCertificatesPage";
 import { MyRatingsPage } from "./pages/MyRatingsPage";
+import { AutoChecksPage, BenefitOffersPage, MyBenefitsPage, PolicyMatchesPage, PolicyMatchingPage } from "./pages/ProactivePages";
 import { RateByTokenPage } from "./pages/RateByTokenPage";
 import { PublicRatingsPage } from "./pages/PublicRatingsPage";
 import { RatingCasePage, RatingCasesPage } from "./pages/RatingCasesPage";
@@ -230,6 +231,11 @@ export function AppRoutes() {
           <Route path="/workbench/hotline" element={<RequireActor kind="staff" roles={["hotline_agent"]}><HotlineConsolePage /></RequireActor>} />
           <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><Suspense fallback={<Spin />}><HotTopicsPage /></Suspense></RequireActor>} />
           <Route path="/workbench/appeal-settings" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor", "sys_admin"]}><AppealSettingsPage /></RequireActor>} />
+          <Route path="/me/benefits" element={<RequireActor kind="citizen"><MyBenefitsPage /></RequireActor>} />
+          <Route path="/workbench/benefits" element={<RequireActor kind="staff" roles={["reviewer", "approver", "supervisor"]}><BenefitOffersPage /></RequireActor>} />
+          <Route path="/workbench/auto-checks" element={<RequireActor kind="staff" roles={["reviewer", "approver", "supervisor"]}><AutoChecksPage /></RequireActor>} />
+          <Route path="/workbench/policy-matching" element={<RequireActor kind="staff" roles={["catalog_admin", "supervisor"]}><PolicyMatchingPage /></RequireActor>} />
+          <Route path="/workbench/policy-matching/:id" element={<RequireActor kind="staff" roles={["catalog_admin", "supervisor"]}><PolicyMatchesPage /></RequireActor>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

@@ -2,6 +2,7 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { ROLES, ORG_KINDS, AGENT_SCOPES } from "../shared/roles";
 import { appealsEn, appealsZh } from "./i18n/appeals";
+import { proactiveEn, proactiveZh } from "./i18n/proactive";
 
 const zh = {
   app: { name: "好办", city: "上海市", slogan: "一网好办 · 政务服务平台", skip: "跳到主要内容", footer: "上海市一网好办政务服务平台 · 咨询投诉请拨打 12345" },
@@ -119,7 +120,7 @@ const zh = {
     draftConflict: "草稿已在其他设备上更新，已载入最新内容",
     discardDraft: "清空草稿",
   },
-  msg: { title: "消息中心", toolDesc: "办件提醒、超期督办和系统通知", unread: "未读 {{n}} 条", readAll: "全部标为已读", markRead: "标为已读", empty: "暂无消息", new: "未读", channel_sms: "短信", channel_email: "邮件", status_sent: "已发送", status_pending: "发送中", status_failed: "发送失败", settings: "通知设置", smsLabel: "办件状态变化时发送短信到注册手机", emailLabel: "通知邮箱", noEmail: "未设置", saveEmail: "保存邮箱", emailOff: "本平台未开通邮件通知" },
+  msg: { title: "消息中心", toolDesc: "办件提醒、超期督办和系统通知", unread: "未读 {{n}} 条", readAll: "全部标为已读", markRead: "标为已读", empty: "暂无消息", new: "未读", channel_sms: "短信", channel_email: "邮件", status_sent: "已发送", status_pending: "发送中", status_failed: "发送失败", settings: "通知设置", smsLabel: "办件状态变化时发送短信到注册手机", emailLabel: "通知邮箱", noEmail: "未设置", saveEmail: "保存邮箱", emailOff: "本平台未开通邮件通知", proactiveLabel: "接收主动服务提醒（“您可能需要办理…”、政策找人、免申即享）" },
   appt: { title: "我的预约", centre: "服务中心", noSlots: "近期没有可预约的时段", full: "已约满", left: "余 {{n}}", bookFor: "预约到窗口办理：{{item}}", booked: "预约成功", moved: "已改约", cancelled: "已取消预约", confirmation: "预约码 {{code}}：{{centre}}，{{day}} {{start}}–{{end}}。请携带身份证件按时到场，凭预约码签到。", howTo: "在办事指南页点击“预约到窗口”即可预约。", none: "您还没有预约", code: "预约码", time: "时间", status_booked: "已预约", status_cancelled: "已取消", status_checked_in: "已签到", reschedule: "改约", cancel: "取消预约", centreTitle: "预约管理", toolDesc: "当日预约签到，发布预约时段", day: "日期", noneToday: "当天没有预约", checkIn: "签到", checkedIn: "{{name}} 已签到", publish: "发布时段", range: "日期范围", start: "开始", end: "结束", capacity: "名额", published: "已在 {{workingDays}} 个工作日发布 {{created}} 个时段" },
   window: { title: "窗口收件", toolDesc: "为到窗口办事的群众代为提交申请，收受分离", lookup: "证件号码", lookupButton: "核验身份", person: "申请人", item: "办理事项", submit: "提交并打印回执", consent: "申请人已同意：由政府部门共享其电子证照和基础库数据，代替提交已有材料（每次调取都记入其数据使用记录）", hint: "输入申请人身份证号码核验身份（查询将记入数据使用记录）；全市通办事项可在本窗口收件，由有权部门办理。", searchItem: "搜索事项名称" },
   wf: { title: "办理流程", custom: "本事项自定义流程", template: "使用模板：{{name}}", name: "流程名称", states: "状态", actions: "操作", key: "标识", stateName: "状态名称", kind: "类型", kind_start: "开始", kind_normal: "办理中", kind_waiting_applicant: "等待申请人", kind_terminal: "办结", limitDays: "时限（工作日）", outcome: "办理结果", outcome_approved: "准予", outcome_denied: "不予", outcome_rejected: "不予受理", outcome_withdrawn: "撤回", actionName: "操作名称", from: "起始状态", to: "目标状态", roles: "可操作角色", applicant: "申请人", reasonRequired: "须填理由", supplement: "补正", addState: "添加状态", addAction: "添加操作", problems: "流程定义存在以下问题，修正后才能保存：", valid: "流程定义检查通过：每个状态都可到达，每条路径都能办结。", save: "保存流程", reset: "恢复为模板", saved: "办理流程已保存" },
@@ -643,6 +644,7 @@ const zh = {
   },
   roles: Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [k, v.zh as string])) as Record<string, string>,
   ...appealsZh,
+  ...proactiveZh,
   orgKinds: Object.fromEntries(Object.entries(ORG_KINDS).map(([k, v]) => [k, v.zh as string])) as Record<string, string>,
   scopes: Object.fromEntries(Object.entries(AGENT_SCOPES).map(([k, v]) => [k, v.zh as string])) as Record<string, string>,
   marital: { unmarried: "未婚", married: "已婚", divorced: "离异", widowed: "丧偶", unknown: "未知" },
@@ -767,7 +769,7 @@ const en: Messages = {
     draftConflict: "The draft was changed on another device; the latest version is loaded",
     discardDraft: "Discard draft",
   },
-  msg: { title: "Messages", toolDesc: "Application reminders, overdue alerts and notices", unread: "{{n}} unread", readAll: "Mark all read", markRead: "Mark read", empty: "No messages", new: "new", channel_sms: "SMS", channel_email: "E-mail", status_sent: "sent", status_pending: "sending", status_failed: "failed", settings: "Notification settings", smsLabel: "Text my registered mobile when an application changes", emailLabel: "E-mail", noEmail: "not set", saveEmail: "Save e-mail", emailOff: "E-mail notifications are not enabled on this platform" },
+  msg: { title: "Messages", toolDesc: "Application reminders, overdue alerts and notices", unread: "{{n}} unread", readAll: "Mark all read", markRead: "Mark read", empty: "No messages", new: "new", channel_sms: "SMS", channel_email: "E-mail", status_sent: "sent", status_pending: "sending", status_failed: "failed", settings: "Notification settings", smsLabel: "Text my registered mobile when an application changes", emailLabel: "E-mail", noEmail: "not set", saveEmail: "Save e-mail", emailOff: "E-mail notifications are not enabled on this platform", proactiveLabel: "Tell me what I may need (proactive reminders, matching policies, benefits without applying)" },
   appt: { title: "My appointments", centre: "Service centre", noSlots: "No free slots soon", full: "full", left: "{{n}} left", bookFor: "Book a window visit: {{item}}", booked: "Booked", moved: "Moved", cancelled: "Cancelled", confirmation: "Code {{code}}: {{centre}}, {{day}} {{start}}–{{end}}. Bring your ID and check in with the code.", howTo: "Use “Book a visit” on a service's guide to book a window.", none: "No appointments yet", code: "Code", time: "Time", status_booked: "booked", status_cancelled: "cancelled", status_checked_in: "checked in", reschedule: "Move", cancel: "Cancel", centreTitle: "Appointments", toolDesc: "Check arrivals in and publish slots", day: "Day", noneToday: "No appointments that day", checkIn: "Check in", checkedIn: "{{name}} checked in", publish: "Publish slots", range: "Days", start: "From", end: "To", capacity: "Places", published: "{{created}} slots on {{workingDays}} working days" },
   window: { title: "Window intake", toolDesc: "Apply on behalf of walk-in citizens; routed to the competent department", lookup: "ID number", lookupButton: "Verify", person: "Applicant", item: "Service", submit: "Submit and print the receipt", consent: "The applicant agrees that their e-certificates and registry data stand in for materials they already hold (each read shows on their data-use log)", hint: "Enter the applicant's ID number (the look-up is logged); citywide services are accepted here and handled by the competent department.", searchItem: "Search services" },
   wf: { title: "Workflow", custom: "Own workflow", template: "Template: {{name}}", name: "Name", states: "States", actions: "Actions", key: "Key", stateName: "State", kind: "Kind", kind_start: "start", kind_normal: "in progress", kind_waiting_applicant: "waiting for applicant", kind_terminal: "final", limitDays: "Limit (working days)", outcome: "Outcome", outcome_approved: "granted", outcome_denied: "refused", outcome_rejected: "not accepted", outcome_withdrawn: "withdrawn", actionName: "Action", from: "From", to: "To", roles: "Roles", applicant: "Applicant", reasonRequired: "Reason required", supplement: "Supplement", addState: "Add state", addAction: "Add action", problems: "Fix these before saving:", valid: "Valid: every state is reachable and every path ends.", save: "Save workflow", reset: "Back to the template", saved: "Workflow saved" },
@@ -1291,6 +1293,7 @@ const en: Messages = {
   },
   roles: Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [k, v.en])),
   ...appealsEn,
+  ...proactiveEn,
   orgKinds: Object.fromEntries(Object.entries(ORG_KINDS).map(([k, v]) => [k, v.en])),
   scopes: Object.fromEntries(Object.entries(AGENT_SCOPES).map(([k, v]) => [k, v.en])),
   marital: { unmarried: "Single", married: "Married", divorced: "Divorced", widowed: "Widowed", unknown: "Unknown" },

@@ -126,12 +126,19 @@ describe("authorization on every endpoint", () => {
       ["POST", `/api/v1/admin/catalogue/items/${SAMPLE_ID}/auto-approval/enabled`, { enabled: false }],
       ["GET", "/api/v1/auto-approval/checks"],
       ["POST", `/api/v1/auto-approval/checks/${SAMPLE_ID}`, { status: "confirmed" }],
+      ["POST", `/api/v1/admin/catalogue/items/${SAMPLE_ID}/auto-approval/test`, { subject: { idNumber: "310106194402085081" } }],
+      ["GET", "/api/v1/benefit-offers"],
+      ["POST", `/api/v1/benefit-offers/${SAMPLE_ID}/revoke`, { reason: "测试撤销" }],
+      ["GET", "/api/v1/admin/policies"],
+      ["POST", "/api/v1/admin/policies", { docNumber: "测试〔2026〕1号", title: "测试政策文件", effectiveOn: "2026-12-01", fullText: "测试政策文件的全文内容。", audience: "person", rule: { fact: "person.age", op: "gte", value: 80 }, notice: "您可能符合测试政策" }],
+      ["GET", `/api/v1/admin/policies/${SAMPLE_ID}`],
+      ["GET", `/api/v1/admin/policies/${SAMPLE_ID}/matches`],
     ];
     for (const [method, url, payload] of staffOnly) {
       const res = await t.app.inject({ method: method as "GET", url, headers: citizen.headers, ...(payload ? { payload } : {}) });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
     }
-    const citizenOnly: Array<[string, string, object?]> = [
+    const citizenOnly: Array<[string, string, object?, Record<string, string>?]> = [
       ["GET", "/api/v1/applications"],
       ["POST", "/api/v1/applications", { itemId: SAMPLE_ID, formData: {} }],
       ["GET", "/api/v1/drafts"],
@@ -149,9 +156,12 @@ describe("authorization on every endpoint", () => {
       ["POST", `/api/v1/rating-cases/${SAMPLE_ID}/rerate`, { level: 3 }],
       ["GET", "/api/v1/me/profile"],
       ["GET", "/api/v1/me/recommendations"],
+      ["GET", "/api/v1/me/benefits"],
+      ["POST", `/api/v1/me/benefits/${SAMPLE_ID}`, { accept: true }],
+      ["POST", `/api/v1/catalogue/items/${SAMPLE_ID}/one-click`, { consent: true }, { "idempotency-key": "authorization-test" }],
     ];
-    for (const [method, url, payload] of citizenOnly) {
-      const res = await t.app.inject({ method: method as "GET", url, headers: staff.headers, ...(payload ? { payload } : {}) });
+    for (const [method, url, payload, headers] of citizenOnly) {
+      const res = await t.app.inject({ method: method as "GET", url, headers: { ...staff.headers, ...headers }, ...(payload ? { payload } : {}) });
       expect(res.statusCode, `${method} ${url}`).toBe(403);
     }
   });

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Input, List, Space, Switch, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Input, List, Select, Space, Switch, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -11,6 +11,8 @@ interface AutoApproval {
   rule: Rule;
   version: number;
   enabled: boolean;
+  tested: boolean;
+  grantMode: "consent" | "opt_out" | null;
   sampleEvery: number;
   updatedBy: string;
   updatedAt: string;
@@ -28,6 +30,7 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
   const [current, setCurrent] = useState<AutoApproval | null | undefined>(undefined);
   const [text, setText] = useState("");
   const [subject, setSubject] = useState("");
+  const [grantMode, setGrantMode] = useState<"consent" | "opt_out" | null>(null);
   const [result, setResult] = useState<z.infer<typeof ruleTestView> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -35,6 +38,7 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
       (r) => {
         setCurrent(r.autoApproval);
         setText(r.autoApproval ? JSON.stringify(r.autoApproval.rule, null, 2) : "");
+        setGrantMode(r.autoApproval?.grantMode ?? null);
       },
       () => setCurrent(null),
     );
@@ -68,7 +72,9 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t("auto.version")}>{current.version}</Descriptions.Item>
           <Descriptions.Item label={t("auto.updatedBy")}>{`${current.updatedBy} ${current.updatedAt.slice(0, 10)}`}</Descriptions.Item>
+          <Descriptions.Item label={t("autoMore.grantMode")}>{t(`autoMore.grant_${current.grantMode ?? "none"}`)}</Descriptions.Item>
           <Descriptions.Item label={t("auto.enabled")}>
+            {current.tested ? <Tag color="success">{t("autoMore.tested")}</Tag> : <Tag color="warning">{t("autoMore.untested")}</Tag>}
             <Switch
               checked={current.enabled}
               disabled={!canSwitch}
@@ -86,20 +92,34 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
           disabled={!subject || !text}
           onClick={() =>
             void run(async () => {
-              const body = { rule: parsed(), subject: subject.length === 18 && /^\d{17}[\dX]$/.test(subject) ? { idNumber: subject } : { creditCode: subject } };
-              setResult(await api("POST", "/rules/test", body));
+              const rule = parsed();
+              const who = subject.length === 18 && /^\d{17}[\dX]$/.test(subject) ? { idNumber: subject } : { creditCode: subject };
+              // The saved rule is tested as the item's: a tested version may then be switched on.
+              if (current && JSON.stringify(rule) === JSON.stringify(current.rule)) {
+                setResult(await api("POST", `/admin/catalogue/items/${itemId}/auto-approval/test`, { subject: who }));
+                load();
+              } else setResult(await api("POST", "/rules/test", { rule, subject: who }));
             })
           }
         >
           {t("auto.test")}
         </Button>
         {canEdit && (
+          <Select
+            aria-label={t("autoMore.grantMode")}
+            value={grantMode ?? "none"}
+            onChange={(v: string) => setGrantMode(v === "none" ? null : (v as "consent" | "opt_out"))}
+            style={{ width: 220 }}
+            options={(["none", "consent", "opt_out"] as const).map((v) => ({ value: v, label: `${t("autoMore.grantMode")}：${t(`autoMore.grant_${v}`)}` }))}
+          />
+        )}
+        {canEdit && (
           <Button
             type="primary"
             disabled={!text}
             onClick={() =>
               void run(async () => {
-                setCurrent((await api<{ autoApproval: AutoApproval }>("PUT", `/admin/catalogue/items/${itemId}/auto-approval`, { rule: parsed() })).autoApproval);
+                setCurrent((await api<{ autoApproval: AutoApproval }>("PUT", `/admin/catalogue/items/${itemId}/auto-approval`, { rule: parsed(), grantMode })).autoApproval);
                 message.success(t("auto.saved"));
               })
             }

@@ -2,7 +2,7 @@ import { PrinterOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Spin, Steps, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ItemDetail, Material } from "../../shared/schemas/catalogue";
 import { api, ApiError } from "../api";
 import { useSession } from "../session";
@@ -86,6 +86,27 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
     setFormValues(next);
     draft.save(next, materials);
   }
+  const [params] = useSearchParams();
+  const [oneClickBusy, setOneClickBusy] = useState(false);
+  /** 一键申请: consent once, submitted from the government's data; if something must be typed, the form says what. */
+  async function oneClick() {
+    if (!me) return message.info(t("guide.loginToApply"));
+    if (!canApply) return message.info(t("guide.citizensApply"));
+    setOneClickBusy(true);
+    try {
+      const body = await api<{ id: string; number: string; outcome: string | null }>("POST", `/catalogue/items/${item.id}/one-click`, { consent: true }, { "idempotency-key": idempotencyKey });
+      draft.forget();
+      message.success(t(body.outcome === "approved" ? "oneclick.approved" : "oneclick.done", { number: body.number }));
+      navigate(`/me/applications/${body.id}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "ONE_CLICK_INCOMPLETE") {
+        message.warning(t("oneclick.incomplete", { fields: ((err.details as { fields?: string[] } | undefined)?.fields ?? []).join("、") }));
+        document.getElementById("form")?.scrollIntoView({ behavior: "smooth" });
+      } else message.error(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setOneClickBusy(false);
+    }
+  }
   async function submit(formData: Record<string, unknown>) {
     try {
       const body = await api<{ id: string; number: string; committedDeadline: string | null }>(
@@ -124,8 +145,25 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       </Typography.Title>
       <Typography.Paragraph>{item.content.summary}</Typography.Paragraph>
       {preview && <Alert type="info" showIcon message={t("guide.previewNote")} style={{ marginBottom: 16 }} />}
+      {canApply && (
+        <Alert
+          className="no-print"
+          type={params.get("oneclick") ? "success" : "info"}
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={<strong>{params.get("oneclick") ? t("oneclick.invited") : t("oneclick.title")}</strong>}
+          description={
+            <Space direction="vertical">
+              <span>{t("oneclick.intro")}</span>
+              <Button type="primary" loading={oneClickBusy} onClick={() => void oneClick()}>
+                {t("oneclick.button")}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
-        <Button type="primary" size="large" onClick={applyOnline}>
+        <Button type={canApply ? "default" : "primary"} size="large" onClick={applyOnline}>
           {t("guide.applyOnline")}
         </Button>
         <Button size="large" onClick={book}>

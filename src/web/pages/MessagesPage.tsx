@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Empty, Input, List, Space, Switch, Tag, Typog
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useSession } from "../session";
 import { api, ApiError } from "../api";
 
 interface Message {
@@ -19,6 +20,7 @@ interface Settings {
   hasMobile: boolean;
   email: string | null;
   emailEnabled: boolean;
+  proactive: boolean;
 }
 
 const STATUS = { sent: "success", pending: "processing", failed: "error" } as Record<string, string>;
@@ -27,6 +29,7 @@ const STATUS = { sent: "success", pending: "processing", failed: "error" } as Re
 export function MessagesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { me } = useSession();
   const [data, setData] = useState<{ unread: number; items: Message[] } | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [email, setEmail] = useState("");
@@ -45,7 +48,7 @@ export function MessagesPage() {
       message.error(err instanceof ApiError ? err.message : String(err));
     }
   }
-  const save = (next: { sms: boolean; email?: string | null }) => run(async () => setSettings(await api<Settings>("PUT", "/me/notification-settings", next)));
+  const save = (next: { sms: boolean; email?: string | null; proactive?: boolean }) => run(async () => setSettings(await api<Settings>("PUT", "/me/notification-settings", next)));
 
   return (
     <>
@@ -98,6 +101,11 @@ export function MessagesPage() {
             <label>
               <Switch checked={settings.sms} disabled={!settings.hasMobile} onChange={(v) => void save({ sms: v })} aria-label={t("msg.smsLabel")} /> {t("msg.smsLabel")}
             </label>
+            {me?.kind === "citizen" && (
+              <label>
+                <Switch checked={settings.proactive} onChange={(v) => void save({ sms: settings.sms, proactive: v })} aria-label={t("msg.proactiveLabel")} /> {t("msg.proactiveLabel")}
+              </label>
+            )}
             {settings.emailEnabled ? (
               <Space wrap>
                 <span>{t("msg.emailLabel")}：{settings.email ?? t("msg.noEmail")}</span>

@@ -39,6 +39,9 @@ export function WorkbenchPage() {
   if (has(...HANDLER_ROLES, "supervisor")) tools.push({ key: "trace", title: t("trace.title"), desc: t("trace.tool"), to: "/workbench/ratings/trace" });
   if (has("hotline_agent", "supervisor")) tools.push({ key: "hot-topics", title: t("hot.title"), desc: t("hot.tool"), to: "/workbench/hot-topics" });
   if (has("hotline_agent", "supervisor", "sys_admin")) tools.push({ key: "appeal-settings", title: t("settings.title"), desc: t("settings.tool"), to: "/workbench/appeal-settings" });
+  if (has("reviewer", "approver", "supervisor")) tools.push({ key: "auto-checks", title: t("checks.title"), desc: t("checks.tool"), to: "/workbench/auto-checks" });
+  if (has("reviewer", "approver", "supervisor")) tools.push({ key: "benefits", title: t("benefit.staffTitle"), desc: t("benefit.staffTool"), to: "/workbench/benefits" });
+  if (has("catalog_admin", "supervisor")) tools.push({ key: "policy-matching", title: t("pm.title"), desc: t("pm.tool"), to: "/workbench/policy-matching" });
   if (has(...LOOKUP_ROLES)) tools.push({ key: "lookup", title: t("workbench.personLookup"), desc: t("workbench.personLookupDesc"), to: "/workbench/person-lookup" });
 
   async function startTotp() {

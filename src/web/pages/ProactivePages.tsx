@@ -1,0 +1,392 @@
+import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Spin, Table, Tag, Typography } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { Rule } from "../../shared/rules";
+import { api, ApiError } from "../api";
+
+interface Offer {
+  id: string;
+  itemId: string;
+  itemName: string;
+  orgName: string;
+  mode: "consent" | "opt_out";
+  status: "offered" | "granted" | "declined" | "revoked";
+  conditions: string[];
+  replyBy: string | null;
+  applicationId: string | null;
+  applicationNumber: string | null;
+  payment: string | null;
+  decidedAt: string | null;
+  revokeReason: string | null;
+  offeredAt: string;
+  personName?: string;
+}
+const STATUS_COLOUR: Record<Offer["status"], string> = { offered: "processing", granted: "success", declined: "default", revoked: "error" };
+
+/** Loads a list, with the error to show and a reload. */
+function useList<T>(url: string) {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api<{ items: T[] }>("GET", url).then((r) => setItems(r.items), (e: Error) => setError(e.message));
+  }, [url]);
+  useEffect(load, [load]);
+  return { items, error, setError, load };
+}
+
+/** Runs an action, showing its error; true when it succeeded. */
+function useAction(setError: (e: string | null) => void) {
+  return async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+      return false;
+    }
+  };
+}
+
+/** 我的待遇（免申即享）: benefits the platform found the citizen eligible for, to consent to or decline. */
+export function MyBenefitsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { items, error, setError, load } = useList<Offer>("/me/benefits");
+  const act = useAction(setError);
+  const respond = async (o: Offer, accept: boolean) => {
+    if (await act(() => api("POST", `/me/benefits/${o.id}`, { accept }))) {
+      message.success(t(accept ? "benefit.granted" : "benefit.declined"));
+      load();
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("benefit.title")}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t("benefit.intro")}</Typography.Paragraph>
+      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {!items ? (
+        <Spin />
+      ) : items.length === 0 ? (
+        <Empty description={t("benefit.empty")} />
+      ) : (
+        items.map((o) => (
+          <Card
+            key={o.id}
+            style={{ marginBottom: 16 }}
+            title={<h2 style={{ fontSize: 16, margin: 0 }}>{o.itemName}</h2>}
+            extra={<Tag color={STATUS_COLOUR[o.status]}>{t(`benefit.status_${o.status}`)}</Tag>}
+          >
+            <Typography.Paragraph type="secondary">
+              {o.orgName} · {t(`benefit.mode_${o.mode}`)}
+            </Typography.Paragraph>
+            <List size="small" header={t("benefit.conditions")} dataSource={o.conditions} renderItem={(c) => <List.Item>{c}</List.Item>} />
+            {o.status === "offered" && o.replyBy && <Alert type="info" showIcon message={t("benefit.replyBy", { date: o.replyBy })} style={{ marginTop: 12 }} />}
+            {o.payment && <Typography.Paragraph style={{ marginTop: 12 }}>{`${t("benefit.payment")}：${o.payment}`}</Typography.Paragraph>}
+            {o.revokeReason && <Alert type="warning" showIcon message={t("benefit.revoked", { reason: o.revokeReason })} style={{ marginTop: 12 }} />}
+            <Space style={{ marginTop: 12 }} wrap>
+              {o.status === "offered" && o.mode === "consent" && (
+                <Button type="primary" onClick={() => void respond(o, true)}>
+                  {t("benefit.consent")}
+                </Button>
+              )}
+              {o.status === "offered" && <Button onClick={() => void respond(o, false)}>{t(o.mode === "consent" ? "benefit.decline" : "benefit.objectOptOut")}</Button>}
+              {o.applicationId && <Link to={`/me/applications/${o.applicationId}`}>{t("benefit.application", { number: o.applicationNumber })}</Link>}
+            </Space>
+          </Card>
+        ))
+      )}
+    </>
+  );
+}
+
+/** 免申即享办理情况: grants under the staff member's org; approvers and supervisors revoke with the reason. */
+export function BenefitOffersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { items, error, setError, load } = useList<Offer>("/benefit-offers");
+  const act = useAction(setError);
+  const [revoking, setRevoking] = useState<Offer | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("benefit.staffTitle")}
+      </Typography.Title>
+      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Table<Offer>
+        rowKey="id"
+        loading={!items}
+        dataSource={items ?? []}
+        locale={{ emptyText: t("benefit.empty") }}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: t("benefit.person"), dataIndex: "personName" },
+          { title: t("benefit.item"), dataIndex: "itemName" },
+          { title: t("benefit.status"), dataIndex: "status", render: (s: Offer["status"]) => <Tag color={STATUS_COLOUR[s]}>{t(`benefit.status_${s}`)}</Tag> },
+          { title: t("benefit.conditions"), dataIndex: "conditions", render: (c: string[]) => c.join("；") },
+          { title: t("benefit.offeredAt"), dataIndex: "offeredAt", render: (d: string) => d.slice(0, 10) },
+          {
+            title: "",
+            key: "actions",
+            render: (_: unknown, o: Offer) => (
+              <Space>
+                {o.applicationId && <Link to={`/workbench/applications/${o.applicationId}`}>{o.applicationNumber}</Link>}
+                {o.status === "granted" && (
+                  <Button size="small" danger onClick={() => setRevoking(o)}>
+                    {t("benefit.revoke")}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!revoking}
+        title={t("benefit.revokeTitle")}
+        okText={t("benefit.revoke")}
+        okButtonProps={{ danger: true }}
+        onCancel={() => setRevoking(null)}
+        onOk={() =>
+          form.validateFields().then(async ({ reason }) => {
+            if (await act(() => api("POST", `/benefit-offers/${revoking!.id}/revoke`, { reason }))) {
+              message.success(t("benefit.revokeDone"));
+              setRevoking(null);
+              form.resetFields();
+              load();
+            }
+          })
+        }
+      >
+        <Typography.Paragraph>{revoking ? `${revoking.personName ?? ""} · ${revoking.itemName}` : ""}</Typography.Paragraph>
+        <Form form={form} layout="vertical">
+          <Form.Item name="reason" label={t("benefit.revokeReason")} rules={[{ required: true, min: 2, max: 500 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+interface PolicyMatch {
+  id: string;
+  docNumber: string;
+  title: string;
+  issuer: string;
+  issuedOn: string;
+  audience: "person" | "enterprise";
+  rule: Rule;
+  notice: string;
+  matchStatus: "pending" | "done" | "failed";
+  matched: number;
+  notified: number;
+  matchedAt: string | null;
+}
+const MATCH_COLOUR = { pending: "processing", done: "success", failed: "error" } as const;
+
+const EXAMPLE_RULE = JSON.stringify({ all: [{ fact: "enterprise.district", op: "eq", value: "310101" }, { fact: "enterprise.credit_listed", op: "eq", value: false }] }, null, 2);
+
+/** 政策找人: the department's policies with eligibility rules and their match figures, and the form to publish one. */
+export function PolicyMatchingPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { items, error, setError, load } = useList<PolicyMatch>("/admin/policies");
+  const act = useAction(setError);
+  const [form] = Form.useForm<{ docNumber: string; title: string; effectiveOn: string; fullText: string; audience: "person" | "enterprise"; rule: string; notice: string; tags?: string }>();
+  async function publish(v: { docNumber: string; title: string; effectiveOn: string; fullText: string; audience: "person" | "enterprise"; rule: string; notice: string; tags?: string }) {
+    let rule: Rule;
+    try {
+      rule = JSON.parse(v.rule) as Rule;
+    } catch (e) {
+      setError(t("pm.badJson", { error: (e as Error).message }));
+      return;
+    }
+    const tags = (v.tags ?? "").split(/[,，]/).map((x) => x.trim()).filter(Boolean);
+    if (await act(() => api("POST", "/admin/policies", { docNumber: v.docNumber, title: v.title, effectiveOn: v.effectiveOn, fullText: v.fullText, audience: v.audience, rule, notice: v.notice, tags }))) {
+      message.success(t("pm.published"));
+      form.resetFields();
+      load();
+    }
+  }
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("pm.title")}
+      </Typography.Title>
+      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Table<PolicyMatch>
+        rowKey="id"
+        loading={!items}
+        dataSource={items ?? []}
+        locale={{ emptyText: t("pm.empty") }}
+        pagination={false}
+        columns={[
+          { title: t("pm.docNumber"), dataIndex: "docNumber" },
+          { title: t("pm.docTitle"), dataIndex: "title", render: (title: string, p: PolicyMatch) => <Link to={`/workbench/policy-matching/${p.id}`}>{title}</Link> },
+          { title: t("pm.audience"), dataIndex: "audience", render: (a: string) => t(`pm.audience_${a}`) },
+          { title: t("pm.status"), dataIndex: "matchStatus", render: (s: PolicyMatch["matchStatus"]) => <Tag color={MATCH_COLOUR[s]}>{t(`pm.status_${s}`)}</Tag> },
+          { title: t("pm.matched"), dataIndex: "matched" },
+          { title: t("pm.notified"), dataIndex: "notified" },
+        ]}
+      />
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("pm.publish")}</h2>} style={{ marginTop: 16 }}>
+        <Form form={form} layout="vertical" initialValues={{ audience: "enterprise", rule: EXAMPLE_RULE }} onFinish={(v) => void publish(v)}>
+          <Space wrap align="start">
+            <Form.Item name="docNumber" label={t("pm.docNumber")} rules={[{ required: true, min: 4, max: 60 }]}>
+              <Input style={{ width: 220 }} />
+            </Form.Item>
+            <Form.Item name="effectiveOn" label={t("pm.effectiveOn")} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+              <Input placeholder="2026-12-01" style={{ width: 140 }} />
+            </Form.Item>
+            <Form.Item name="audience" label={t("pm.audience")} rules={[{ required: true }]}>
+              <Select style={{ width: 120 }} options={[{ value: "enterprise", label: t("pm.audience_enterprise") }, { value: "person", label: t("pm.audience_person") }]} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="title" label={t("pm.docTitle")} rules={[{ required: true, min: 4, max: 120 }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="fullText" label={t("pm.fullText")} rules={[{ required: true, min: 10, max: 20000 }]}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <Form.Item name="rule" label={t("pm.rule")} rules={[{ required: true }]}>
+            <Input.TextArea rows={6} style={{ fontFamily: "monospace" }} />
+          </Form.Item>
+          <Form.Item name="notice" label={t("pm.notice")} rules={[{ required: true, min: 5, max: 300 }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="tags" label={t("pm.tags")}>
+            <Input />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            {t("pm.publish")}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+interface MatchRow {
+  subjectKind: "person" | "enterprise";
+  name: string;
+  district: string;
+  conditions: string[];
+  notified: boolean;
+}
+
+/** 匹配名单: the subjects one policy found, with the conditions each met (the department's view is recorded). */
+export function PolicyMatchesPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const [policy, setPolicy] = useState<PolicyMatch | null>(null);
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ total: number; pageSize: number; items: MatchRow[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<PolicyMatch>("GET", `/admin/policies/${id}`).then(setPolicy, (e: Error) => setError(e.message));
+  }, [id]);
+  useEffect(() => {
+    api<{ total: number; pageSize: number; items: MatchRow[] }>("GET", `/admin/policies/${id}/matches?page=${page}`).then(setData, (e: Error) => setError(e.message));
+  }, [id, page]);
+  return (
+    <>
+      <Link to="/workbench/policy-matching">{t("pm.back")}</Link>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {policy ? `${policy.title}（${policy.docNumber}）` : t("pm.list")}
+      </Typography.Title>
+      {error && <Alert type="error" role="alert" showIcon message={error} />}
+      {policy && (
+        <Typography.Paragraph>
+          {`${t("pm.matched")} ${policy.matched} · ${t("pm.notified")} ${policy.notified} · `}
+          <Tag color={MATCH_COLOUR[policy.matchStatus]}>{t(`pm.status_${policy.matchStatus}`)}</Tag>
+        </Typography.Paragraph>
+      )}
+      <Table<MatchRow>
+        rowKey={(r) => `${r.name}-${r.district}-${r.conditions.length}`}
+        loading={!data}
+        dataSource={data?.items ?? []}
+        pagination={{ current: page, pageSize: data?.pageSize ?? 50, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t("pm.name"), dataIndex: "name" },
+          { title: t("pm.district"), dataIndex: "district" },
+          { title: t("pm.conditions"), dataIndex: "conditions", render: (c: string[]) => c.map((x) => <div key={x}>{x}</div>) },
+          { title: t("pm.notified"), dataIndex: "notified", render: (n: boolean) => (n ? t("pm.yes") : t("pm.no")) },
+        ]}
+      />
+    </>
+  );
+}
+
+interface Check {
+  applicationId: string;
+  number: string;
+  applicantName: string;
+  orgName: string;
+  ruleVersion: number;
+  conditions: string[];
+  decidedAt: string;
+}
+
+/** 秒批抽检: sampled automatic approvals for a person to confirm or flag with the reason. */
+export function AutoChecksPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { items, error, setError, load } = useList<Check>("/auto-approval/checks");
+  const act = useAction(setError);
+  const [flagging, setFlagging] = useState<Check | null>(null);
+  const [note, setNote] = useState("");
+  const decide = async (c: Check, status: "confirmed" | "flagged") => {
+    if (await act(() => api("POST", `/auto-approval/checks/${c.applicationId}`, status === "flagged" ? { status, note } : { status }))) {
+      message.success(t("checks.done"));
+      setFlagging(null);
+      setNote("");
+      load();
+    }
+  };
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("checks.title")}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t("checks.intro")}</Typography.Paragraph>
+      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Table<Check>
+        rowKey="applicationId"
+        loading={!items}
+        dataSource={items ?? []}
+        locale={{ emptyText: t("checks.empty") }}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          { title: t("checks.number"), dataIndex: "number", render: (n: string, c: Check) => <Link to={`/workbench/applications/${c.applicationId}`}>{n}</Link> },
+          { title: t("checks.applicant"), dataIndex: "applicantName" },
+          { title: t("checks.org"), dataIndex: "orgName" },
+          { title: t("checks.rule"), dataIndex: "ruleVersion" },
+          { title: t("checks.conditions"), dataIndex: "conditions", render: (cs: string[]) => cs.map((x) => <div key={x}>{x}</div>) },
+          {
+            title: "",
+            key: "actions",
+            render: (_: unknown, c: Check) => (
+              <Space>
+                <Button size="small" type="primary" onClick={() => void decide(c, "confirmed")}>
+                  {t("checks.confirm")}
+                </Button>
+                <Button size="small" danger onClick={() => setFlagging(c)}>
+                  {t("checks.flag")}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={!!flagging} title={t("checks.flag")} okText={t("checks.flag")} okButtonProps={{ danger: true, disabled: !note.trim() }} onCancel={() => setFlagging(null)} onOk={() => void decide(flagging!, "flagged")}>
+        <label htmlFor="check-note">{t("checks.note")}</label>
+        <Input.TextArea id="check-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Modal>
+    </>
+  );
+}
