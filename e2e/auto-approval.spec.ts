@@ -23,7 +23,7 @@ test("秒批: a catalogue administrator sees an item's auto-approval rule and te
 test("为您推荐 and 我的画像: 赵秀英 is told of the elderly allowance with the reason, and sees what it is derived from", async ({ page }) => {
   await switchTo(page, "13800000004", /\/me$/);
   await expect(page.getByRole("heading", { name: "为您推荐" })).toBeVisible();
-  await expect(page.getByText(/因为您已年满 8\d 周岁且为本市户籍，可以按月领取老年综合津贴/)).toBeVisible();
+  await expect(page.getByText(/因为您已年满 8\d 周岁且为本市户籍，可以申领高龄津贴/)).toBeVisible();
   await expect(page.getByRole("link", { name: "老年综合津贴申领" })).toBeVisible();
   await expectAccessible(page, "personal centre with recommendations");
   await page.getByRole("link", { name: "我的画像" }).click();

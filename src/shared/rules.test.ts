@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluate, rule, ruleProblems, type Rule } from "./rules";
+import { evaluate, outcomeOf, rule, ruleProblems, type Rule } from "./rules";
 
 /** 高龄津贴: 80 or older with a Shanghai household registration. */
 const ELDERLY: Rule = { all: [{ fact: "person.age", op: "gte", value: 80 }, { fact: "person.hukou_shanghai", op: "eq", value: true }] };
@@ -71,5 +71,9 @@ describe("rules: properties", () => {
       const partial = evaluate(r, { "person.age": age }).outcome;
       return full !== "unknown" && (partial === "unknown" || partial === full);
     }));
+  });
+
+  it("the outcome alone (for matching at scale) always agrees with the explained evaluation", () => {
+    fc.assert(fc.property(rules, facts, (r, f) => outcomeOf(r, f) === evaluate(r, f).outcome));
   });
 });

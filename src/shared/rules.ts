@@ -118,6 +118,33 @@ function decide(c: Condition, actual: unknown): Outcome {
   }
 }
 
+/** The rule's outcome alone, without the reasons: for matching a rule over very many subjects. */
+export function outcomeOf(r: Rule, facts: Record<string, unknown>): Outcome {
+  if ("all" in r) {
+    let unknown = false;
+    for (const x of r.all) {
+      const o = outcomeOf(x, facts);
+      if (o === "fail") return "fail";
+      if (o === "unknown") unknown = true;
+    }
+    return unknown ? "unknown" : "pass";
+  }
+  if ("any" in r) {
+    let unknown = false;
+    for (const x of r.any) {
+      const o = outcomeOf(x, facts);
+      if (o === "pass") return "pass";
+      if (o === "unknown") unknown = true;
+    }
+    return unknown ? "unknown" : "fail";
+  }
+  if ("not" in r) {
+    const o = outcomeOf(r.not, facts);
+    return o === "pass" ? "fail" : o === "fail" ? "pass" : "unknown";
+  }
+  return decide(r, facts[r.fact]);
+}
+
 /** Evaluates a rule over facts with three values; every leaf condition is reported with its reason. */
 export function evaluate(r: Rule, facts: Record<string, unknown>): Evaluation {
   const conditions: ConditionResult[] = [];

@@ -7,7 +7,7 @@ export const PROACTIVE_QUEUE = "proactive-service";
 export const POLICY_MATCH_QUEUE = "policy-match";
 
 /**
- * Proactive service in the background: every morning the life-event and expiry triggers are pushed,
+ * Proactive service in the background: at start and every morning the life-event and expiry triggers are pushed,
  * 免申即享 offers made to newly eligible people and opt-out offers past their notice period granted;
  * a published policy's matching runs as its own job (retried on failure, adding only new matches).
  */
@@ -27,5 +27,7 @@ export async function registerProactive(boss: PgBoss, services: { proactive: Pro
     await boss.work<{ policyId: string }>(POLICY_MATCH_QUEUE, async ([job]) => {
       if (job) await services.policyMatch.match(job.data.policyId);
     });
+    // Also once at start: pushes and offers are once per event, so a restart tells no one twice.
+    await boss.send(PROACTIVE_QUEUE, {});
   }
 }

@@ -75,7 +75,8 @@ const NAMED: Array<Omit<PersonSeed, "idNumber" | "address" | "mobile" | "hukouDi
   { key: "p07", name: "孙浩", gender: "M", birthDate: "1998-12-03", districtCode: "310110", hukou: "320106", maritalStatus: "unmarried", seq: 7 },
   { key: "p08", name: "周婷", gender: "F", birthDate: "1990-07-25", districtCode: "310105", maritalStatus: "married", spouseKey: "p13", seq: 8 },
   { key: "p09", name: "吴秀兰", gender: "F", birthDate: "1976-05-30", districtCode: "310107", maritalStatus: "married", seq: 9 },
-  { key: "p10", name: "郑国华", gender: "M", birthDate: "1945-09-09", districtCode: "310113", maritalStatus: "married", seq: 10 },
+  // 郑国华 has just turned 80: the platform tells him of the 高龄 allowance, which he gets in one click.
+  { key: "p10", name: "郑国华", gender: "M", birthDate: "1946-11-20", districtCode: "310104", maritalStatus: "married", seq: 10 },
   // Newborns and another parent; people without accounts, for registration and life-event features.
   { key: "p11", name: "张子涵", gender: "M", birthDate: "2026-10-08", districtCode: "310101", maritalStatus: "unmarried", fatherKey: "p01", motherKey: "p02", seq: 11 },
   { key: "p12", name: "黄丽娟", gender: "F", birthDate: "1995-01-17", districtCode: "310109", maritalStatus: "unmarried", seq: 12 },

@@ -243,7 +243,8 @@ export function PolicyMatchingPage() {
             <Form.Item name="effectiveOn" label={t("pm.effectiveOn")} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
               <Input placeholder="2026-12-01" style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item name="audience" label={t("pm.audience")} rules={[{ required: true }]}>
+            {/* Always set (initial value); no required rule: it would put aria-required on the select's wrapper. */}
+            <Form.Item name="audience" label={t("pm.audience")}>
               <Select style={{ width: 120 }} options={[{ value: "enterprise", label: t("pm.audience_enterprise") }, { value: "person", label: t("pm.audience_person") }]} />
             </Form.Item>
           </Space>

@@ -1,4 +1,4 @@
-import { evaluate, ruleProblems, type Rule } from "../../../shared/rules";
+import { evaluate, outcomeOf, ruleProblems, type Rule } from "../../../shared/rules";
 import { todayInChina } from "../../../shared/working-days";
 import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { Store } from "../../db/store";
@@ -92,10 +92,8 @@ export class PolicyMatchService {
     let notified = 0;
     try {
       for await (const batch of scanSubjects(this.store.repos, policy.audience, today)) {
-        const hits = batch.flatMap((s) => {
-          const result = evaluate(rule, s.facts);
-          return result.outcome === "pass" ? [{ s, conditions: result.conditions.filter((c) => c.outcome === "pass").map((c) => c.text) }] : [];
-        });
+        // The outcome alone for everyone; the reasons only for the matches.
+        const hits = batch.filter((s) => outcomeOf(rule, s.facts) === "pass").map((s) => ({ s, conditions: evaluate(rule, s.facts).conditions.filter((c) => c.outcome === "pass").map((c) => c.text) }));
         if (!hits.length) continue;
         matched += hits.length;
         await this.store.transact(async (repos) => {

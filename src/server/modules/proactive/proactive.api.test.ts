@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "../../../shared/working-days";
 import { demoPersons } from "../../seed/demo-people";
+import { scanSubjects } from "./subject-scan";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
@@ -27,6 +28,30 @@ const itemOf = async (basicCode: string, orgCode?: string) => {
   if (orgCode) q = q.where("o.code", "=", orgCode);
   return (await q.executeTakeFirstOrThrow()).id;
 };
+
+describe("matching over every subject", () => {
+  it("reads each subject once in batches, with the same facts as their own profile", async () => {
+    const today = todayInChina(clock);
+    const all = async (audience: "person" | "enterprise", opts: { withAccount?: boolean; batch?: number }) => {
+      const out = [];
+      for await (const b of scanSubjects(t.services.store.repos, audience, today, opts)) out.push(...b);
+      return out;
+    };
+    const everyone = await all("person", { batch: 7 });
+    expect(new Set(everyone.map((s) => s.id)).size).toBe(everyone.length);
+    expect(everyone).toHaveLength(Number((await t.database.db.selectFrom("persons").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n));
+    const holders = await all("person", { withAccount: true, batch: 3 });
+    expect(holders.map((s) => s.name).sort()).toEqual((await t.database.db.selectFrom("accounts").select("name").where("kind", "=", "citizen").execute()).map((a) => a.name).sort());
+    const zhao = everyone.find((s) => s.name === "赵秀英")!;
+    const profile = await t.services.profiles.ofPerson(t.services.store.repos, zhao.id);
+    expect(zhao.facts).toEqual(Object.fromEntries(profile.facts.map((f) => [f.fact, f.value])));
+    const companies = await all("enterprise", { batch: 5 });
+    const diner = companies.find((s) => s.name === "浦东新区志强小吃店")!;
+    const dinerProfile = await t.services.profiles.ofEnterprise(t.services.store.repos, diner.id);
+    expect(diner.facts).toEqual(Object.fromEntries(dinerProfile.facts.map((f) => [f.fact, f.value])));
+    expect(diner.facts["enterprise.expiring"]).toEqual(["食品经营许可证"]);
+  });
+});
 
 describe("life-event and expiry pushes", () => {
   it("tells each subject once per event, through the message centre, respecting the opt-out", async () => {

@@ -15,56 +15,63 @@ export interface SubjectRow<B> {
   basis: B;
 }
 
+const ZERO = "00000000-0000-0000-0000-000000000000";
+const certs = (rows: Array<[string, string | null]> | null): CertificateBasis[] => (rows ?? []).map(([type_code, valid_to]) => ({ type_code, valid_to }));
+
 /**
- * Every subject's profile basis in one query per batch (keyset by id), for matching a rule over the
- * whole registry: what `ProfileService` reads for one subject, read for thousands at a time.
+ * Every subject's profile basis, a batch at a time (keyset by id): what `ProfileService` reads for one
+ * subject, read for thousands in one query — children, certificates and benefits by index per subject —
+ * and returned as one JSON document per batch, which costs far less to move than thousands of rows.
  */
 export class SubjectRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async persons(after: string, limit: number, opts: { withAccount?: boolean } = {}): Promise<Array<SubjectRow<PersonBasis>>> {
-    const rows = await sql<{ id: string; name: string; district: string; birth_date: string; gender: string; hukou_division_code: string; marital_status: string | null; children: string[] | null; certs: CertificateBasis[] | null; benefits: string[] | null; account_id: string | null; notify_proactive: boolean | null }>`
-      select p.id, p.name, p.region_code as district, p.birth_date::text as birth_date, p.gender, p.hukou_division_code, p.marital_status,
-        (select array_agg(c.birth_date::text) from persons c where c.father_id = p.id or c.mother_id = p.id) as children,
-        (select json_agg(json_build_object('type_code', ce.type_code, 'valid_to', ce.valid_to)) from certificates ce where ce.holder_person_id = p.id and ce.status = 'valid') as certs,
-        (select array_agg(v.content ->> 'name') from applications ap join catalogue_item_versions v on v.id = ap.version_id
-           join catalogue_items ci on ci.id = ap.item_id join catalogue_base_items cb on cb.id = ci.base_item_id
+    const { rows } = await sql<{ j: string }>`
+      select coalesce(json_agg(json_build_array(
+          p.id, p.name, p.region_code, p.birth_date, p.gender, p.hukou_division_code, p.marital_status, a.id, a.notify_proactive,
+          (select json_agg(c.birth_date) from (
+             select birth_date from persons where father_id = p.id union all select birth_date from persons where mother_id = p.id) c),
+          (select json_agg(json_build_array(ce.type_code, ce.valid_to)) from certificates ce where ce.holder_person_id = p.id and ce.status = 'valid'),
+          (select json_agg(v.content ->> 'name') from applications ap
+             join catalogue_item_versions v on v.id = ap.version_id
+             join catalogue_items ci on ci.id = ap.item_id
+             join catalogue_base_items cb on cb.id = ci.base_item_id
            where ap.applicant_person_id = p.id and ap.outcome = 'approved' and cb.basic_code like 'JF%'
-             and not exists (select 1 from benefit_offers b where b.application_id = ap.id and b.status = 'revoked')) as benefits,
-        a.id as account_id, a.notify_proactive
-      from persons p ${opts.withAccount ? sql`join` : sql`left join`} accounts a on a.person_id = p.id and a.kind = 'citizen'
-      where p.id > ${after}
-      order by p.id
-      limit ${limit}`.execute(this.db);
-    return rows.rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      district: r.district,
-      account_id: r.account_id,
-      notify_proactive: r.notify_proactive,
-      person_id: r.id,
-      basis: { birth_date: r.birth_date, gender: r.gender, hukou_division_code: r.hukou_division_code, marital_status: r.marital_status, children: r.children ?? [], certs: r.certs ?? [], benefits: r.benefits ?? [] },
+             and not exists (select 1 from benefit_offers b where b.application_id = ap.id and b.status = 'revoked'))
+        ) order by p.id)::text, '[]') as j
+      from (select * from persons q where q.id > ${after || ZERO} ${opts.withAccount ? sql`and exists (select 1 from accounts x where x.person_id = q.id and x.kind = 'citizen')` : sql``} order by q.id limit ${limit}) p
+      left join accounts a on a.person_id = p.id and a.kind = 'citizen'`.execute(this.db);
+    const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, string, string, string, string | null, string | null, boolean | null, string[] | null, Array<[string, string | null]> | null, string[] | null]>;
+    return list.map(([id, name, district, birth_date, gender, hukou_division_code, marital_status, account_id, notify_proactive, children, held, benefits]) => ({
+      id,
+      name,
+      district,
+      account_id,
+      notify_proactive,
+      person_id: id,
+      basis: { birth_date, gender, hukou_division_code, marital_status, children: children ?? [], certs: certs(held), benefits: benefits ?? [] },
     }));
   }
 
   async enterprises(after: string, limit: number, today: string, opts: { withAccount?: boolean } = {}): Promise<Array<SubjectRow<EnterpriseBasis>>> {
-    const rows = await sql<{ id: string; name: string; district: string; type: string; industry: string; established_on: string; registered_capital_wan: number; division_code: string; credit_listed: boolean; certs: CertificateBasis[] | null; account_id: string | null; notify_proactive: boolean | null; person_id: string }>`
-      select e.id, e.name, e.region_code as district, e.type, e.industry, e.established_on::text as established_on, e.registered_capital_wan, e.division_code,
-        exists (select 1 from credit_records r where r.credit_code = e.credit_code and r.list = 'black' and (r.expires_on is null or r.expires_on >= ${today}::date)) as credit_listed,
-        (select json_agg(json_build_object('type_code', ce.type_code, 'valid_to', ce.valid_to)) from certificates ce where ce.holder_enterprise_id = e.id and ce.status = 'valid') as certs,
-        a.id as account_id, a.notify_proactive, e.legal_rep_person_id as person_id
-      from enterprises e ${opts.withAccount ? sql`join` : sql`left join`} accounts a on a.person_id = e.legal_rep_person_id and a.kind = 'citizen'
-      where e.id > ${after}
-      order by e.id
-      limit ${limit}`.execute(this.db);
-    return rows.rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      district: r.district,
-      account_id: r.account_id,
-      notify_proactive: r.notify_proactive,
-      person_id: r.person_id,
-      basis: { type: r.type, industry: r.industry, established_on: r.established_on, registered_capital_wan: r.registered_capital_wan, division_code: r.division_code, credit_listed: r.credit_listed, certs: r.certs ?? [] },
+    const { rows } = await sql<{ j: string }>`
+      select coalesce(json_agg(json_build_array(
+          e.id, e.name, e.region_code, e.type, e.industry, e.established_on, e.registered_capital_wan, e.division_code, a.id, a.notify_proactive, e.legal_rep_person_id,
+          exists (select 1 from credit_records r where r.credit_code = e.credit_code and r.list = 'black' and (r.expires_on is null or r.expires_on >= ${today}::date)),
+          (select json_agg(json_build_array(ce.type_code, ce.valid_to)) from certificates ce where ce.holder_enterprise_id = e.id and ce.status = 'valid')
+        ) order by e.id)::text, '[]') as j
+      from (select * from enterprises q where q.id > ${after || ZERO} ${opts.withAccount ? sql`and exists (select 1 from accounts x where x.person_id = q.legal_rep_person_id and x.kind = 'citizen')` : sql``} order by q.id limit ${limit}) e
+      left join accounts a on a.person_id = e.legal_rep_person_id and a.kind = 'citizen'`.execute(this.db);
+    const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, string, string, string, number, string, string | null, boolean | null, string, boolean, Array<[string, string | null]> | null]>;
+    return list.map(([id, name, district, type, industry, established_on, registered_capital_wan, division_code, account_id, notify_proactive, person_id, credit_listed, held]) => ({
+      id,
+      name,
+      district,
+      account_id,
+      notify_proactive,
+      person_id,
+      basis: { type, industry, established_on, registered_capital_wan, division_code, credit_listed, certs: certs(held) },
     }));
   }
 }
