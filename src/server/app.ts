@@ -306,6 +306,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "ratings", description: "好差评 Ratings, 差评 cases, tracing and public figures" },
         { name: "appeals", description: "12345 诉求 Requests, dispatch, handling and hot topics" },
         { name: "rules", description: "规则与画像 Rules over profiles and answers; profiles derived from the registries" },
+        { name: "proactive", description: "主动服务 政策找人 and 免申即享: policies matched over the registries, benefits granted without applying" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
       security: [{ session: [] }],
