@@ -75,5 +75,7 @@ test("免申即享: 李雪梅 is offered the childcare subsidy and consents; it 
   await expectAccessible(page, "benefit grants");
   await page.goto("/workbench/auto-checks");
   await expect(page.getByRole("heading", { name: "秒批抽检" })).toBeVisible();
+  // The supervisor's switch per item: 育儿补贴 among the items with a rule.
+  await expect(page.getByRole("row").filter({ hasText: "育儿补贴申领" }).getByRole("switch")).toBeChecked();
   await expectAccessible(page, "auto-approval re-checks");
 });

@@ -128,6 +128,7 @@ describe("authorization on every endpoint", () => {
       ["POST", `/api/v1/auto-approval/checks/${SAMPLE_ID}`, { status: "confirmed" }],
       ["POST", `/api/v1/admin/catalogue/items/${SAMPLE_ID}/auto-approval/test`, { subject: { idNumber: "310106194402085081" } }],
       ["GET", "/api/v1/benefit-offers"],
+      ["GET", "/api/v1/auto-approval/rules"],
       ["POST", `/api/v1/benefit-offers/${SAMPLE_ID}/revoke`, { reason: "测试撤销" }],
       ["GET", "/api/v1/admin/policies"],
       ["POST", "/api/v1/admin/policies", { docNumber: "测试〔2026〕1号", title: "测试政策文件", effectiveOn: "2026-12-01", fullText: "测试政策文件的全文内容。", audience: "person", rule: { fact: "person.age", op: "gte", value: 80 }, notice: "您可能符合测试政策" }],

@@ -86,6 +86,10 @@ export const proactiveZh = {
     flag: "标记问题",
     note: "问题说明",
     done: "已复核",
+    rules: "秒批事项",
+    untested: "未测试",
+    approved: "自动办结",
+    toPeople: "转人工",
   },
   autoMore: {
     tested: "已测试",
@@ -184,6 +188,10 @@ export const proactiveEn: typeof proactiveZh = {
     flag: "Flag",
     note: "What is wrong",
     done: "Checked",
+    rules: "Items with auto-approval",
+    untested: "untested",
+    approved: "Approved automatically",
+    toPeople: "Handed to people",
   },
   autoMore: {
     tested: "Tested",

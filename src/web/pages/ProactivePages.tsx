@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Spin, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Spin, Switch, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Rule } from "../../shared/rules";
 import { api, ApiError } from "../api";
+import { useSession } from "../session";
 
 interface Offer {
   id: string;
@@ -333,10 +334,55 @@ interface Check {
   decidedAt: string;
 }
 
-/** 秒批抽检: sampled automatic approvals for a person to confirm or flag with the reason. */
+interface RuleRow {
+  itemId: string;
+  itemName: string;
+  orgName: string;
+  version: number;
+  enabled: boolean;
+  tested: boolean;
+  grantMode: "consent" | "opt_out" | null;
+  approved: number;
+  toPeople: number;
+}
+
+/** 秒批事项: the items in the supervisor's subtree with a rule, each with its switch and how it decided. */
+function AutoRules() {
+  const { t } = useTranslation();
+  const { items, error, setError, load } = useList<RuleRow>("/auto-approval/rules");
+  const act = useAction(setError);
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("checks.rules")}</h2>} style={{ marginBottom: 16 }}>
+      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Table<RuleRow>
+        rowKey="itemId"
+        size="small"
+        loading={!items}
+        dataSource={items ?? []}
+        pagination={{ pageSize: 10 }}
+        columns={[
+          { title: t("benefit.item"), dataIndex: "itemName" },
+          { title: t("checks.org"), dataIndex: "orgName" },
+          { title: t("checks.rule"), dataIndex: "version", render: (v: number, r: RuleRow) => (r.tested ? v : <span>{v} <Tag color="warning">{t("checks.untested")}</Tag></span>) },
+          { title: t("autoMore.grantMode"), dataIndex: "grantMode", render: (g: RuleRow["grantMode"]) => t(`autoMore.grant_${g ?? "none"}`) },
+          { title: t("checks.approved"), dataIndex: "approved" },
+          { title: t("checks.toPeople"), dataIndex: "toPeople" },
+          {
+            title: t("auto.enabled"),
+            dataIndex: "enabled",
+            render: (on: boolean, r: RuleRow) => <Switch checked={on} aria-label={`${t("auto.enabled")}：${r.itemName}（${r.orgName}）`} onChange={(enabled) => void act(() => api("POST", `/admin/catalogue/items/${r.itemId}/auto-approval/enabled`, { enabled })).then(load)} />,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** 秒批抽检: the items with a rule (supervisors switch them), and sampled automatic approvals to confirm or flag. */
 export function AutoChecksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { me } = useSession();
   const { items, error, setError, load } = useList<Check>("/auto-approval/checks");
   const act = useAction(setError);
   const [flagging, setFlagging] = useState<Check | null>(null);
@@ -354,6 +400,7 @@ export function AutoChecksPage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t("checks.title")}
       </Typography.Title>
+      {me?.roles.includes("supervisor") && <AutoRules />}
       <Typography.Paragraph type="secondary">{t("checks.intro")}</Typography.Paragraph>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Table<Check>

@@ -70,6 +70,13 @@ describe("秒批: auto-approval by rule", () => {
     expect((await get(zhao, `/applications/${res.json().id}`)).json().timeline.at(-1).opinion).toContain("申请表中“bankAccount”为本人填报，不是来自权威数据，需人工审核");
     const off = await t.app.inject({ method: "POST", url: `/api/v1/admin/catalogue/items/${itemId}/auto-approval/enabled`, headers: supervisor.headers, payload: { enabled: false } });
     expect(off.json().autoApproval.enabled).toBe(false);
+    const listed = (await t.app.inject({ method: "GET", url: "/api/v1/auto-approval/rules", headers: supervisor.headers })).json().items;
+    expect(listed.find((r: { itemId: string }) => r.itemId === itemId)).toMatchObject({ itemName: "老年综合津贴申领", version: 2, enabled: false, tested: true, approved: 1, toPeople: 2 });
+    expect(listed.map((r: { itemName: string }) => r.itemName)).toEqual(expect.arrayContaining(["上海市居住证签注", "社会保障卡补领、换领", "育儿补贴申领"]));
+    const huangpu = (await t.app.inject({ method: "GET", url: "/api/v1/auto-approval/rules", headers: (await login(t.app, "supervisor.huangpu")).headers })).json().items;
+    expect(huangpu.length).toBeGreaterThan(0);
+    expect(huangpu.length).toBeLessThan(listed.length);
+    expect(huangpu.some((r: { orgName: string }) => r.orgName === "江宁路街道")).toBe(false);
     const after = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
     expect((await get(zhao, `/applications/${after.json().id}`)).json().timeline.map((e: { action: string }) => e.action)).toEqual(["submit"]);
     const versions = await t.database.db.selectFrom("item_rule_versions").select("version").execute();

@@ -41,6 +41,30 @@ export class AutoApprovalRepository {
     return row.n;
   }
 
+  /** Items under an org subtree that declare a rule, with how many applications it approved or handed to people. */
+  listRules(pathPrefix: string) {
+    return this.db
+      .selectFrom("item_rules as r")
+      .innerJoin("catalogue_items as i", "i.id", "r.item_id")
+      .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .select([
+        "r.item_id",
+        "r.version",
+        "r.enabled",
+        "r.tested_version",
+        "r.grant_mode",
+        "o.name as org_name",
+        sql<string>`v.content ->> 'name'`.as("item_name"),
+        sql<number>`(select count(*) from auto_decisions d where d.item_rule_id = r.id and d.outcome = 'approved')::int`.as("approved"),
+        sql<number>`(select count(*) from auto_decisions d where d.item_rule_id = r.id and d.outcome = 'to_people')::int`.as("to_people"),
+      ])
+      .where("o.path", "like", `${pathPrefix}%`)
+      .orderBy("o.path")
+      .orderBy("i.impl_code")
+      .execute();
+  }
+
   /** Sampled automatic approvals of items under an org subtree waiting for a person's re-check. */
   listPendingChecks(pathPrefix: string, limit: number) {
     return this.db

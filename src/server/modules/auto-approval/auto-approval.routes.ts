@@ -42,6 +42,17 @@ export const autoApprovalRoutes: FastifyPluginAsyncZod<{ autoApproval: AutoAppro
     async (req) => ({ autoApproval: await autoApproval.setEnabled(requireStaff(req), req.params.id, req.body.enabled, requestContext(req)) }),
   );
   app.get(
+    "/auto-approval/rules",
+    {
+      schema: {
+        tags: ["rules"],
+        summary: "秒批事项 Items in my subtree with an auto-approval rule: version, switch, tested, grant mode, approved and handed-to-people counts (supervisors, catalogue administrators)",
+        response: { 200: z.object({ items: z.array(z.object({ itemId: z.string(), itemName: z.string(), orgName: z.string(), version: z.number(), enabled: z.boolean(), tested: z.boolean(), grantMode, approved: z.number(), toPeople: z.number() })) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await autoApproval.rulesInScope(requireStaff(req)) }),
+  );
+  app.get(
     "/auto-approval/checks",
     {
       schema: {

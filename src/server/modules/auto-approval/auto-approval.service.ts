@@ -127,6 +127,13 @@ export class AutoApprovalService {
     return { ...result, version: row.version };
   }
 
+  /** 秒批事项: the items in the staff member's subtree that declare a rule, with their switch and figures. */
+  async rulesInScope(actor: Actor) {
+    if (!hasRole(actor, "supervisor", "catalog_admin") || !actor.orgPath) throw new DomainError("FORBIDDEN");
+    const rows = await this.store.repos.autoApproval.listRules(isCityLevel(actor) ? "" : actor.orgPath);
+    return rows.map((r) => ({ itemId: r.item_id, itemName: r.item_name, orgName: r.org_name, version: r.version, enabled: r.enabled, tested: r.tested_version === r.version, grantMode: r.grant_mode, approved: r.approved, toPeople: r.to_people }));
+  }
+
   /** The sample of automatic approvals waiting for a person's re-check, in the staff member's subtree. */
   async pendingChecks(actor: Actor) {
     if (!hasRole(actor, "reviewer", "approver", "supervisor") || !actor.orgPath) throw new DomainError("FORBIDDEN");
