@@ -359,7 +359,7 @@ function AutoRules() {
         size="small"
         loading={!items}
         dataSource={items ?? []}
-        pagination={{ pageSize: 10 }}
+        pagination={{ pageSize: 50 }}
         columns={[
           { title: t("benefit.item"), dataIndex: "itemName" },
           { title: t("checks.org"), dataIndex: "orgName" },
