@@ -33,7 +33,7 @@ export type ApplicationRow = NonNullable<Awaited<ReturnType<Repositories["applic
 
 /** Told, in the deciding transaction, that an application reached its outcome (approved, denied, rejected, withdrawn). */
 /** Told of every new application, in its transaction (秒批 decides here). */
-export type SubmissionListener = (repos: Repositories, actor: Actor, app: { id: string; itemId: string; personId: string | null; enterpriseId: string | null; formData: FormValues; authoritativeFields: string[] }, ctx: RequestContext) => Promise<boolean>;
+export type SubmissionListener = (repos: Repositories, actor: Actor, app: { id: string; itemId: string; personId: string | null; enterpriseId: string | null; formData: FormValues; authoritativeFields: string[]; autoRule: boolean }, ctx: RequestContext) => Promise<boolean>;
 export type DecisionListener = (repos: Repositories, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) => Promise<void>;
 
 export interface InboxFilter {
@@ -328,7 +328,7 @@ export class ApplicationService {
     await repos.applications.insertOutbox("application.submitted", { applicationId: app.id, number }, item.region_code);
     await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel, ...extra } });
     let decided = false;
-    for (const listener of this.submissionListeners) decided = (await listener(repos, actor, { id: app.id, itemId: item.id, personId: who.applicantPersonId, enterpriseId, formData: input.formData, authoritativeFields: prefill?.authoritative ?? [] }, ctx)) || decided;
+    for (const listener of this.submissionListeners) decided = (await listener(repos, actor, { id: app.id, itemId: item.id, personId: who.applicantPersonId, enterpriseId, formData: input.formData, authoritativeFields: prefill?.authoritative ?? [], autoRule: item.auto_rule }, ctx)) || decided;
     if (decided) return { receipt: await this.receipt(repos, app.id), workflowId };
     const receipt = {
       id: app.id,

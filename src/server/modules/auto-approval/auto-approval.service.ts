@@ -26,6 +26,7 @@ export class AutoApprovalService {
   }
 
   private async decide(repos: Repositories, app: Parameters<Parameters<ApplicationService["onSubmitted"]>[0]>[2], ctx: RequestContext): Promise<boolean> {
+    if (!app.autoRule) return false;
     const row = await repos.autoApproval.findRule(app.itemId);
     if (!row?.enabled) return false;
     const rule = row.rule as Rule;

@@ -72,7 +72,9 @@ export class CatalogueRepository {
       .selectFrom("catalogue_items as i")
       .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
       .innerJoin("orgs as o", "o.id", "i.org_id")
-      .select(["i.id", "i.impl_code", "i.org_id", "i.region_code", "i.workflow", "i.published_version_id as version_id", "b.basic_code", "o.name as org_name"])
+      // Whether an auto-approval rule is switched on: submission skips the 秒批 check without one.
+      .leftJoin("item_rules as r", "r.item_id", "i.id")
+      .select(["i.id", "i.impl_code", "i.org_id", "i.region_code", "i.workflow", "i.published_version_id as version_id", "b.basic_code", "o.name as org_name", sql<boolean>`coalesce(r.enabled, false)`.as("auto_rule")])
       .where("i.id", "=", id)
       .where("i.published_version_id", "is not", null)
       .executeTakeFirst();

@@ -32,20 +32,20 @@ const itemOf = async (basicCode: string, orgCode?: string) => {
 describe("matching over every subject", () => {
   it("reads each subject once in batches, with the same facts as their own profile", async () => {
     const today = todayInChina(clock);
-    const all = async (audience: "person" | "enterprise", opts: { withAccount?: boolean; batch?: number }) => {
+    const all = async (audience: "person" | "enterprise", opts: { withAccount?: boolean; pages?: number }) => {
       const out = [];
       for await (const b of scanSubjects(t.services.store.repos, audience, today, opts)) out.push(...b);
       return out;
     };
-    const everyone = await all("person", { batch: 7 });
+    const everyone = await all("person", { pages: 1 });
     expect(new Set(everyone.map((s) => s.id)).size).toBe(everyone.length);
     expect(everyone).toHaveLength(Number((await t.database.db.selectFrom("persons").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n));
-    const holders = await all("person", { withAccount: true, batch: 3 });
+    const holders = await all("person", { withAccount: true, pages: 2 });
     expect(holders.map((s) => s.name).sort()).toEqual((await t.database.db.selectFrom("accounts").select("name").where("kind", "=", "citizen").execute()).map((a) => a.name).sort());
     const zhao = everyone.find((s) => s.name === "赵秀英")!;
     const profile = await t.services.profiles.ofPerson(t.services.store.repos, zhao.id);
     expect(zhao.facts).toEqual(Object.fromEntries(profile.facts.map((f) => [f.fact, f.value])));
-    const companies = await all("enterprise", { batch: 5 });
+    const companies = await all("enterprise", { pages: 1 });
     const diner = companies.find((s) => s.name === "浦东新区志强小吃店")!;
     const dinerProfile = await t.services.profiles.ofEnterprise(t.services.store.repos, diner.id);
     expect(diner.facts).toEqual(Object.fromEntries(dinerProfile.facts.map((f) => [f.fact, f.value])));

@@ -8,21 +8,25 @@ export interface ScannedSubject extends Omit<SubjectRow<unknown>, "basis"> {
   facts: Record<string, unknown>;
 }
 
-const BATCH = 5000;
+/** Pages per batch: about 5,000 people at twenty-odd rows a page. */
+const PAGES = 250;
 
 /**
- * Every subject of an audience with its facts, a batch at a time (keyset by id): the same derivation
- * as one profile, so a policy or benefit rule decides the same for a subject in the list as on their
- * own profile page. `withAccount` keeps only subjects who have an account to be told through.
+ * Every subject of an audience with its facts, a range of the table's pages at a time: the same
+ * derivation as one profile, so a policy or benefit rule decides the same for a subject in the list as
+ * on their own profile page. `withAccount` keeps only subjects who have an account to be told through.
+ * Rows added while the walk runs are reached when the table has grown by the end; a row updated during
+ * the walk may move and be read twice or not at all (matches and offers are unique per subject; the
+ * daily runs reach it next time).
  */
-export async function* scanSubjects(repos: Repositories, audience: Audience, today: string, opts: { withAccount?: boolean; batch?: number } = {}): AsyncGenerator<ScannedSubject[]> {
-  const size = opts.batch ?? BATCH;
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const rows = audience === "person" ? await repos.subjects.persons(after, size, opts) : await repos.subjects.enterprises(after, size, today, opts);
-    if (rows.length === 0) return;
-    yield rows.map(({ basis, ...r }) => ({ ...r, kind: audience, facts: factMap(audience === "person" ? personFacts(basis as Parameters<typeof personFacts>[0], today) : enterpriseFacts(basis as Parameters<typeof enterpriseFacts>[0], today)) }));
-    after = rows.at(-1)!.id;
-    if (rows.length < size) return;
+export async function* scanSubjects(repos: Repositories, audience: Audience, today: string, opts: { withAccount?: boolean; pages?: number } = {}): AsyncGenerator<ScannedSubject[]> {
+  const step = opts.pages ?? PAGES;
+  const table = audience === "person" ? "persons" : "enterprises";
+  for (let from = 0, end = await repos.subjects.pageCount(table); from < end; ) {
+    const to = from + step;
+    const rows = audience === "person" ? await repos.subjects.persons(from, to, opts) : await repos.subjects.enterprises(from, to, today, opts);
+    if (rows.length) yield rows.map(({ basis, ...r }) => ({ ...r, kind: audience, facts: factMap(audience === "person" ? personFacts(basis as Parameters<typeof personFacts>[0], today) : enterpriseFacts(basis as Parameters<typeof enterpriseFacts>[0], today)) }));
+    from = to;
+    if (from >= end) end = await repos.subjects.pageCount(table);
   }
 }

@@ -15,18 +15,26 @@ export interface SubjectRow<B> {
   basis: B;
 }
 
-const ZERO = "00000000-0000-0000-0000-000000000000";
+const tid = (page: number) => `(${page},0)`;
 const certs = (rows: Array<[string, string | null]> | null): CertificateBasis[] => (rows ?? []).map(([type_code, valid_to]) => ({ type_code, valid_to }));
 
 /**
- * Every subject's profile basis, a batch at a time (keyset by id): what `ProfileService` reads for one
- * subject, read for thousands in one query — children, certificates and benefits by index per subject —
- * and returned as one JSON document per batch, which costs far less to move than thousands of rows.
+ * Every subject's profile basis, a batch at a time: what `ProfileService` reads for one subject, read for
+ * thousands in one query — children, certificates and benefits by index per subject — and returned as one
+ * JSON document per batch, which costs far less to move than thousands of rows. A batch is a range of the
+ * table's pages (a TID range scan, PostgreSQL 14 and later), so the table is read in its physical order:
+ * walking random UUIDs in key order reads a page per row once the table outgrows the cache.
  */
 export class SubjectRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async persons(after: string, limit: number, opts: { withAccount?: boolean } = {}): Promise<Array<SubjectRow<PersonBasis>>> {
+  /** How many pages the subjects' table has now. */
+  async pageCount(table: "persons" | "enterprises"): Promise<number> {
+    const { rows } = await sql<{ n: string }>`select (pg_relation_size(${table}::regclass) / current_setting('block_size')::int)::text as n`.execute(this.db);
+    return Number(rows[0]!.n);
+  }
+
+  async persons(fromPage: number, toPage: number, opts: { withAccount?: boolean } = {}): Promise<Array<SubjectRow<PersonBasis>>> {
     const { rows } = await sql<{ j: string }>`
       select coalesce(json_agg(json_build_array(
           p.id, p.name, p.region_code, p.birth_date, p.gender, p.hukou_division_code, p.marital_status, a.id, a.notify_proactive,
@@ -39,8 +47,9 @@ export class SubjectRepository {
              join catalogue_base_items cb on cb.id = ci.base_item_id
            where ap.applicant_person_id = p.id and ap.outcome = 'approved' and cb.basic_code like 'JF%'
              and not exists (select 1 from benefit_offers b where b.application_id = ap.id and b.status = 'revoked'))
-        ) order by p.id)::text, '[]') as j
-      from (select * from persons q where q.id > ${after || ZERO} ${opts.withAccount ? sql`and exists (select 1 from accounts x where x.person_id = q.id and x.kind = 'citizen')` : sql``} order by q.id limit ${limit}) p
+        ))::text, '[]') as j
+      from (select * from persons q where q.ctid >= ${tid(fromPage)}::tid and q.ctid < ${tid(toPage)}::tid
+              ${opts.withAccount ? sql`and exists (select 1 from accounts x where x.person_id = q.id and x.kind = 'citizen')` : sql``}) p
       left join accounts a on a.person_id = p.id and a.kind = 'citizen'`.execute(this.db);
     const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, string, string, string, string | null, string | null, boolean | null, string[] | null, Array<[string, string | null]> | null, string[] | null]>;
     return list.map(([id, name, district, birth_date, gender, hukou_division_code, marital_status, account_id, notify_proactive, children, held, benefits]) => ({
@@ -54,14 +63,15 @@ export class SubjectRepository {
     }));
   }
 
-  async enterprises(after: string, limit: number, today: string, opts: { withAccount?: boolean } = {}): Promise<Array<SubjectRow<EnterpriseBasis>>> {
+  async enterprises(fromPage: number, toPage: number, today: string, opts: { withAccount?: boolean } = {}): Promise<Array<SubjectRow<EnterpriseBasis>>> {
     const { rows } = await sql<{ j: string }>`
       select coalesce(json_agg(json_build_array(
           e.id, e.name, e.region_code, e.type, e.industry, e.established_on, e.registered_capital_wan, e.division_code, a.id, a.notify_proactive, e.legal_rep_person_id,
           exists (select 1 from credit_records r where r.credit_code = e.credit_code and r.list = 'black' and (r.expires_on is null or r.expires_on >= ${today}::date)),
           (select json_agg(json_build_array(ce.type_code, ce.valid_to)) from certificates ce where ce.holder_enterprise_id = e.id and ce.status = 'valid')
-        ) order by e.id)::text, '[]') as j
-      from (select * from enterprises q where q.id > ${after || ZERO} ${opts.withAccount ? sql`and exists (select 1 from accounts x where x.person_id = q.legal_rep_person_id and x.kind = 'citizen')` : sql``} order by q.id limit ${limit}) e
+        ))::text, '[]') as j
+      from (select * from enterprises q where q.ctid >= ${tid(fromPage)}::tid and q.ctid < ${tid(toPage)}::tid
+              ${opts.withAccount ? sql`and exists (select 1 from accounts x where x.person_id = q.legal_rep_person_id and x.kind = 'citizen')` : sql``}) e
       left join accounts a on a.person_id = e.legal_rep_person_id and a.kind = 'citizen'`.execute(this.db);
     const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, string, string, string, number, string, string | null, boolean | null, string, boolean, Array<[string, string | null]> | null]>;
     return list.map(([id, name, district, type, industry, established_on, registered_capital_wan, division_code, account_id, notify_proactive, person_id, credit_listed, held]) => ({
