@@ -21,7 +21,8 @@ const PAGES = 250;
  */
 export async function* scanSubjects(repos: Repositories, audience: Audience, today: string, opts: { withAccount?: boolean; pages?: number } = {}): AsyncGenerator<ScannedSubject[]> {
   const step = opts.pages ?? PAGES;
-  const table = audience === "person" ? "persons" : "enterprises";
+  // Only those who can be told: walk the (much smaller) accounts table and join the subjects.
+  const table = opts.withAccount ? "accounts" : audience === "person" ? "persons" : "enterprises";
   for (let from = 0, end = await repos.subjects.pageCount(table); from < end; ) {
     const to = from + step;
     const rows = audience === "person" ? await repos.subjects.persons(from, to, opts) : await repos.subjects.enterprises(from, to, today, opts);

@@ -28,8 +28,8 @@ const certs = (rows: Array<[string, string | null]> | null): CertificateBasis[] 
 export class SubjectRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** How many pages the subjects' table has now. */
-  async pageCount(table: "persons" | "enterprises"): Promise<number> {
+  /** How many pages a table has now (the walk over subjects with an account walks `accounts`). */
+  async pageCount(table: "persons" | "enterprises" | "accounts"): Promise<number> {
     const { rows } = await sql<{ n: string }>`select (pg_relation_size(${table}::regclass) / current_setting('block_size')::int)::text as n`.execute(this.db);
     return Number(rows[0]!.n);
   }
@@ -48,8 +48,11 @@ export class SubjectRepository {
            where ap.applicant_person_id = p.id and ap.outcome = 'approved' and cb.basic_code like 'JF%'
              and not exists (select 1 from benefit_offers b where b.application_id = ap.id and b.status = 'revoked'))
         ))::text, '[]') as j
-      from (select * from persons q where q.ctid >= ${tid(fromPage)}::tid and q.ctid < ${tid(toPage)}::tid
-              ${opts.withAccount ? sql`and exists (select 1 from accounts x where x.person_id = q.id and x.kind = 'citizen')` : sql``}) p
+      from (${
+        opts.withAccount
+          ? sql`select q.* from accounts x join persons q on q.id = x.person_id where x.kind = 'citizen' and x.ctid >= ${tid(fromPage)}::tid and x.ctid < ${tid(toPage)}::tid`
+          : sql`select * from persons q where q.ctid >= ${tid(fromPage)}::tid and q.ctid < ${tid(toPage)}::tid`
+      }) p
       left join accounts a on a.person_id = p.id and a.kind = 'citizen'`.execute(this.db);
     const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, string, string, string, string | null, string | null, boolean | null, string[] | null, Array<[string, string | null]> | null, string[] | null]>;
     return list.map(([id, name, district, birth_date, gender, hukou_division_code, marital_status, account_id, notify_proactive, children, held, benefits]) => ({
@@ -70,8 +73,11 @@ export class SubjectRepository {
           exists (select 1 from credit_records r where r.credit_code = e.credit_code and r.list = 'black' and (r.expires_on is null or r.expires_on >= ${today}::date)),
           (select json_agg(json_build_array(ce.type_code, ce.valid_to)) from certificates ce where ce.holder_enterprise_id = e.id and ce.status = 'valid')
         ))::text, '[]') as j
-      from (select * from enterprises q where q.ctid >= ${tid(fromPage)}::tid and q.ctid < ${tid(toPage)}::tid
-              ${opts.withAccount ? sql`and exists (select 1 from accounts x where x.person_id = q.legal_rep_person_id and x.kind = 'citizen')` : sql``}) e
+      from (${
+        opts.withAccount
+          ? sql`select q.* from accounts x join enterprises q on q.legal_rep_person_id = x.person_id where x.kind = 'citizen' and x.ctid >= ${tid(fromPage)}::tid and x.ctid < ${tid(toPage)}::tid`
+          : sql`select * from enterprises q where q.ctid >= ${tid(fromPage)}::tid and q.ctid < ${tid(toPage)}::tid`
+      }) e
       left join accounts a on a.person_id = e.legal_rep_person_id and a.kind = 'citizen'`.execute(this.db);
     const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, string, string, string, number, string, string | null, boolean | null, string, boolean, Array<[string, string | null]> | null]>;
     return list.map(([id, name, district, type, industry, established_on, registered_capital_wan, division_code, account_id, notify_proactive, person_id, credit_listed, held]) => ({
