@@ -41,11 +41,8 @@ export class SubjectRepository {
           (select json_agg(c.birth_date) from (
              select birth_date from persons where father_id = p.id union all select birth_date from persons where mother_id = p.id) c),
           (select json_agg(json_build_array(ce.type_code, ce.valid_to)) from certificates ce where ce.holder_person_id = p.id and ce.status = 'valid'),
-          (select json_agg(v.content ->> 'name') from applications ap
-             join catalogue_item_versions v on v.id = ap.version_id
-             join catalogue_items ci on ci.id = ap.item_id
-             join catalogue_base_items cb on cb.id = ci.base_item_id
-           where ap.applicant_person_id = p.id and ap.outcome = 'approved' and cb.basic_code like 'JF%'
+          (select json_agg(ap.item_id) from applications ap
+           where ap.applicant_person_id = p.id and ap.outcome = 'approved'
              and not exists (select 1 from benefit_offers b where b.application_id = ap.id and b.status = 'revoked'))
         ))::text, '[]') as j
       from (${
@@ -55,6 +52,9 @@ export class SubjectRepository {
       }) p
       left join accounts a on a.person_id = p.id and a.kind = 'citizen'`.execute(this.db);
     const list = JSON.parse(rows[0]!.j) as Array<[string, string, string, string, string, string, string | null, string | null, boolean | null, string[] | null, Array<[string, string | null]> | null, string[] | null]>;
+    // Approved applications are named here only when the item is a benefit (给付): a join per person in SQL
+    // let the planner scan the catalogue once per person.
+    const benefitNames = list.some((r) => r[11]) ? await this.benefitItemNames() : new Map<string, string>();
     return list.map(([id, name, district, birth_date, gender, hukou_division_code, marital_status, account_id, notify_proactive, children, held, benefits]) => ({
       id,
       name,
@@ -62,8 +62,20 @@ export class SubjectRepository {
       account_id,
       notify_proactive,
       person_id: id,
-      basis: { birth_date, gender, hukou_division_code, marital_status, children: children ?? [], certs: certs(held), benefits: benefits ?? [] },
+      basis: { birth_date, gender, hukou_division_code, marital_status, children: children ?? [], certs: certs(held), benefits: (benefits ?? []).flatMap((itemId) => benefitNames.get(itemId) ?? []) },
     }));
+  }
+
+  /** Benefit (给付) items by id, with their published name. */
+  private async benefitItemNames(): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
+      .select(["i.id", sql<string>`v.content ->> 'name'`.as("name")])
+      .where("b.basic_code", "like", "JF%")
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   async enterprises(fromPage: number, toPage: number, today: string, opts: { withAccount?: boolean } = {}): Promise<Array<SubjectRow<EnterpriseBasis>>> {

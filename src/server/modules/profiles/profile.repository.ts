@@ -19,8 +19,9 @@ export class ProfileRepository {
   async benefits(personId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom("applications as a")
-      .innerJoin("catalogue_item_versions as v", "v.id", "a.version_id")
       .innerJoin("catalogue_items as i", "i.id", "a.item_id")
+      // Named as the item is published now, as the batch scan names it.
+      .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
       .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
       .select(sql<string>`v.content ->> 'name'`.as("name"))
       .where("a.applicant_person_id", "=", personId)
