@@ -30,6 +30,9 @@ export interface RequestContext {
   userAgent: string | null;
 }
 
+/** The request context of work the platform does by itself (jobs, listeners). */
+export const SYSTEM_CONTEXT: RequestContext = { requestId: null, ip: null, userAgent: null };
+
 export const SYSTEM_ACTOR: Actor = {
   accountId: "00000000-0000-0000-0000-000000000000",
   kind: "system",

@@ -38,6 +38,11 @@ describe("rules: evaluation with reasons", () => {
     expect(evaluate({ fact: "enterprise.credit_listed", op: "exists" }, {}).outcome).toBe("fail");
   });
 
+  it("names coded values as a citizen reads them", () => {
+    expect(evaluate({ fact: "person.gender", op: "eq", value: "F" }, { "person.gender": "F" }).conditions[0]!.text).toBe("性别为 女（实际 女）：符合");
+    expect(evaluate({ fact: "person.marital_status", op: "in", value: ["married", "widowed"] }, { "person.marital_status": "unmarried" }).conditions[0]!.text).toBe("婚姻状况属于 已婚、丧偶（实际 未婚）：不符合");
+  });
+
   it("finds problems in a rule as written", () => {
     expect(ruleProblems({ all: [{ fact: "person.height", op: "gt", value: 1 }, { fact: "person.gender", op: "gte", value: 1 }, { fact: "person.children", op: "in", value: 2 }] })).toEqual([
       "rule.all[0]: 没有“person.height”这项数据",

@@ -11,12 +11,12 @@ import { z } from "zod";
 export type FactType = "number" | "string" | "boolean" | "list";
 
 /** The facts a rule may name (`form.<key>` names an application's answer). */
-export const FACTS: Record<string, { zh: string; en: string; type: FactType; unit?: string }> = {
+export const FACTS: Record<string, { zh: string; en: string; type: FactType; unit?: string; values?: Record<string, string> }> = {
   "person.age": { zh: "年龄", en: "Age", type: "number", unit: "周岁" },
-  "person.gender": { zh: "性别", en: "Gender", type: "string" },
+  "person.gender": { zh: "性别", en: "Gender", type: "string", values: { M: "男", F: "女" } },
   "person.hukou_shanghai": { zh: "本市户籍", en: "Shanghai household registration", type: "boolean" },
   "person.hukou_district": { zh: "户籍所在区（区划代码）", en: "District of household registration", type: "string" },
-  "person.marital_status": { zh: "婚姻状况", en: "Marital status", type: "string" },
+  "person.marital_status": { zh: "婚姻状况", en: "Marital status", type: "string", values: { unmarried: "未婚", married: "已婚", divorced: "离异", widowed: "丧偶" } },
   "person.children": { zh: "子女人数", en: "Number of children", type: "number", unit: "人" },
   "person.youngest_child_months": { zh: "最小子女月龄", en: "Youngest child's age in months", type: "number", unit: "个月" },
   "person.certificates": { zh: "持有的电子证照", en: "Certificates held", type: "list" },
@@ -92,7 +92,9 @@ export function ruleProblems(r: Rule, path = "rule"): string[] {
   return problems;
 }
 
-const show = (v: unknown, unit?: string): string => (Array.isArray(v) ? v.join("、") || "无" : typeof v === "boolean" ? (v ? "是" : "否") : v === undefined || v === null ? "未知" : `${String(v)}${unit ? ` ${unit}` : ""}`);
+/** A value as a citizen reads it: lists joined, 是/否, coded values by their name (F → 女), with the unit. */
+const show = (v: unknown, def?: { unit?: string; values?: Record<string, string> }): string =>
+  Array.isArray(v) ? v.map((x) => show(x, def)).join("、") || "无" : typeof v === "boolean" ? (v ? "是" : "否") : v === undefined || v === null ? "未知" : `${def?.values?.[String(v)] ?? String(v)}${def?.unit ? ` ${def.unit}` : ""}`;
 
 function decide(c: Condition, actual: unknown): Outcome {
   if (c.op === "exists") return actual === undefined || actual === null ? "fail" : "pass";
@@ -165,9 +167,9 @@ export function evaluate(r: Rule, facts: Record<string, unknown>): Evaluation {
     const actual = facts[x.fact];
     const outcome = decide(x, actual);
     const label = def?.zh ?? x.fact.replace(/^form\./, "申请表“") + (x.fact.startsWith("form.") ? "”" : "");
-    const expected = x.op === "exists" ? "" : show(x.value, def?.unit);
+    const expected = x.op === "exists" ? "" : show(x.value, def);
     const verdict = outcome === "pass" ? "符合" : outcome === "fail" ? "不符合" : actual === undefined || actual === null ? "无法判断（没有这项数据）" : "无法判断（数据类型不符）";
-    conditions.push({ fact: x.fact, op: x.op, expected: x.value ?? null, actual: actual ?? null, outcome, text: `${label}${OPERATORS[x.op].zh}${expected ? ` ${expected}` : ""}（实际 ${show(actual, def?.unit)}）：${verdict}` });
+    conditions.push({ fact: x.fact, op: x.op, expected: x.value ?? null, actual: actual ?? null, outcome, text: `${label}${OPERATORS[x.op].zh}${expected ? ` ${expected}` : ""}（实际 ${show(actual, def)}）：${verdict}` });
     return outcome;
   };
   return { outcome: walk(r), conditions };

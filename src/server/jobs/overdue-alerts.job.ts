@@ -1,13 +1,12 @@
 import type PgBoss from "pg-boss";
 import { DEFAULT_WORK_CALENDAR, todayInChina, type WorkCalendar } from "../../shared/working-days";
 import type { WorkflowDefinition } from "../../shared/workflow-definition";
-import { SYSTEM_ACTOR } from "../actor";
+import { SYSTEM_ACTOR, SYSTEM_CONTEXT } from "../actor";
 import type { Repositories, Store } from "../db/store";
 
 export const OVERDUE_QUEUE = "overdue-alerts";
 
 type Candidate = { id: string };
-const SYSTEM_CONTEXT = { requestId: null, ip: null, userAgent: null };
 
 /**
  * Raises one alert of a kind per application: each application is handled in its own transaction

@@ -4,7 +4,7 @@ import { RATING_LEVELS, type RatingLevel } from "../../../shared/ratings";
 import { HANDLER_ROLES } from "../../../shared/roles";
 import { maskMobile } from "../../../shared/validation/mobile";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import { hasRole, isCityLevel, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { canonicalJson } from "../audit/audit-hash";
 import type { Repositories, Store } from "../../db/store";
@@ -16,7 +16,6 @@ import type { SupervisionSettingsService } from "../supervision/settings.service
 import type { DispatchService } from "./dispatch.service";
 
 type TicketRow = NonNullable<Awaited<ReturnType<Repositories["tickets"]["find"]>>>;
-const SYSTEM_CONTEXT = { requestId: null, ip: null, userAgent: null };
 const SIMILAR_DAYS = 30;
 
 export interface TicketInput {

@@ -2,7 +2,7 @@ import { CERTIFICATE_TYPE_DEFS, orgCreditCode } from "../../../shared/certificat
 import { buildCertificateId, validateCertificateId } from "../../../shared/validation/certificate-id";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { todayInChina } from "../../../shared/working-days";
-import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../audit/audit-hash";
@@ -10,7 +10,6 @@ import type { Seal, SealService } from "../seals/seal.service";
 
 /** Holders are reminded this many days before a certificate expires. */
 export const EXPIRY_NOTICE_DAYS = 30;
-const SYSTEM_CONTEXT = { requestId: null, ip: null, userAgent: null };
 
 /** How many public verification answers are kept for reuse. */
 const VERIFY_CACHE_SIZE = 10_000;

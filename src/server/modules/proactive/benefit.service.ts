@@ -1,13 +1,13 @@
 import { evaluate, type Rule } from "../../../shared/rules";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import { hasRole, isCityLevel, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { ApplicationService } from "../applications/application.service";
 import { VersionContents } from "../catalogue/version-contents";
 import { sendDirect } from "../notifications/direct-message";
 import type { PrefillService } from "../sharing/prefill.service";
-import { SYSTEM_CONTEXT, type ProactiveService } from "./push.service";
+import type { ProactiveService } from "./push.service";
 import { scanSubjects } from "./subject-scan";
 
 /** Working days an opt-out offer waits for an objection before the grant. */

@@ -1,10 +1,10 @@
 import { evaluate, outcomeOf, ruleProblems, type Rule } from "../../../shared/rules";
 import { todayInChina } from "../../../shared/working-days";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import { hasRole, isCityLevel, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { isUniqueViolation } from "../applications/application.service";
-import { SYSTEM_CONTEXT, type ProactiveService } from "./push.service";
+import type { ProactiveService } from "./push.service";
 import { scanSubjects, type Audience } from "./subject-scan";
 
 export interface PolicyInput {

@@ -20,10 +20,6 @@ export class ProactiveRepository {
     return row.n;
   }
 
-  listPushes(accountId: string, limit: number) {
-    return this.db.selectFrom("proactive_pushes").select(["id", "trigger_key", "title", "body", "link", "created_at"]).where("account_id", "=", accountId).orderBy("created_at", "desc").limit(limit).execute();
-  }
-
   // 政策找人
 
   insertMatches(rows: Array<Insertable<DB["policy_matches"]>>) {

@@ -1,14 +1,12 @@
 import { reasonFor, RECOMMENDATIONS } from "../../../shared/recommendations";
-import { evaluate } from "../../../shared/rules";
+import { outcomeOf } from "../../../shared/rules";
 import { todayInChina } from "../../../shared/working-days";
-import { SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import { SYSTEM_ACTOR, SYSTEM_CONTEXT } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
-import { DomainError } from "../../domain-error";
 import { sendDirect } from "../notifications/direct-message";
 import { resolveTarget } from "../profiles/recommendation.service";
 import { scanSubjects, type Audience } from "./subject-scan";
 
-export const SYSTEM_CONTEXT: RequestContext = { requestId: null, ip: null, userAgent: null };
 /** At most this many proactive messages reach one account in `PUSH_WINDOW_DAYS` days; the rest wait. */
 export const PUSH_LIMIT = 3;
 export const PUSH_WINDOW_DAYS = 7;
@@ -72,7 +70,7 @@ export class ProactiveService {
           // Two triggers leading to the same service for the same subject (高龄 and 老年综合津贴) push once.
           const done = new Set<string>();
           for (const r of triggers) {
-            if (evaluate(r.rule, s.facts).outcome !== "pass") continue;
+            if (outcomeOf(r.rule, s.facts) !== "pass") continue;
             const key = `${JSON.stringify(r.target)}|${served}`;
             if (!targets.has(key)) targets.set(key, await resolveTarget(this.store.repos, r.target, served));
             const target = targets.get(key);
@@ -96,12 +94,5 @@ export class ProactiveService {
       }
     }
     return counts;
-  }
-
-  /** What the platform has pushed to the caller (主动服务记录). */
-  async mine(actor: Actor) {
-    if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
-    const rows = await this.store.repos.proactive.listPushes(actor.accountId, 50);
-    return rows.map((r) => ({ id: r.id, trigger: r.trigger_key, title: r.title, body: r.body, link: r.link, createdAt: r.created_at.toISOString() }));
   }
 }

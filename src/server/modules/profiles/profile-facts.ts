@@ -36,9 +36,9 @@ export interface EnterpriseBasis {
 }
 
 const DAY = 86_400_000;
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 /** Whole years (周岁) between a date and today. */
-export function fullYears(birth: string, today: string) {
+function fullYears(birth: string, today: string) {
   const [by, bm, bd] = birth.split("-").map(Number) as [number, number, number];
   const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);

@@ -2,7 +2,7 @@ import type { Selectable } from "kysely";
 import { CASE_STATES, CASE_TRANSITIONS, caseTransition, INDICATORS, RATING_EVENTS, RATING_LEVELS, RATING_TAGS, type CaseState, type IndicatorSet, type RatingEvent, type RatingLevel } from "../../../shared/ratings";
 import { HANDLER_ROLES } from "../../../shared/roles";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import { hasRole, isCityLevel, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { DB } from "../../db/schema";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -10,7 +10,6 @@ import { sendDirect } from "../notifications/direct-message";
 import type { SupervisionSettingsService } from "../supervision/settings.service";
 
 type CaseRow = NonNullable<Awaited<ReturnType<Repositories["ratings"]["findCase"]>>>;
-const SYSTEM_CONTEXT = { requestId: null, ip: null, userAgent: null };
 
 /** Who the actor is to a case: a handler of the responsible org, a supervisor above it, or the rater. */
 function caseAccess(actor: Actor, c: Pick<CaseRow, "org_path" | "rater_account_id">) {
