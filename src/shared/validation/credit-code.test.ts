@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildCreditCode, CREDIT_CODE_CHARSET, creditCodeCheckChar, organisationCodeCheckChar, validateCreditCode } from "./credit-code";
+import { buildCreditCode, CREDIT_CODE_CHARSET, creditCodeCheckChar, creditCodeRegistration, REGISTRATION_AUTHORITIES, organisationCodeCheckChar, validateCreditCode } from "./credit-code";
 
 describe("unified social credit code (GB 32100)", () => {
   it("accepts a well-formed code and reads its division", () => {
@@ -14,7 +14,30 @@ describe("unified social credit code (GB 32100)", () => {
 
   it("rejects letters outside the charset (I, O, S, V, Z) and a bad authority", () => {
     expect(validateCreditCode("91310101MA1FL8KI2X")).toEqual({ ok: false, error: "CREDIT_CODE_FORMAT" });
-    expect(validateCreditCode("21310101MA1FL8K2XX")).toEqual({ ok: false, error: "CREDIT_CODE_FORMAT" });
+    expect(validateCreditCode("B1310101MA1FL8K2XX")).toEqual({ ok: false, error: "CREDIT_CODE_FORMAT" });
+    // A known authority with a category it does not have.
+    const badCategory = buildCreditCode("9", "4", "310101", "MA1FL8K2");
+    expect(validateCreditCode(badCategory)).toEqual({ ok: false, error: "CREDIT_CODE_FORMAT" });
+  });
+
+  it("accepts the authorities assigned after 2015: a Shanghai law firm (司法行政), trade unions, religious sites", () => {
+    expect(validateCreditCode("31310000MA1K3BTP2L")).toEqual({ ok: true, value: { creditCode: "31310000MA1K3BTP2L", divisionCode: "310000" } });
+    expect(creditCodeRegistration("31310000MA1K3BTP2L")).toEqual({ authority: "司法行政", category: "律师执业机构" });
+    for (const [authority, category] of [["8", "1"], ["7", "1"], ["7", "2"], ["N", "2"], ["A", "1"], ["2", "1"], ["4", "1"], ["6", "2"], ["3", "2"]] as const) {
+      const code = buildCreditCode(authority, category, "310104", "MA1FL8K2");
+      expect(validateCreditCode(code).ok, code).toBe(true);
+    }
+  });
+
+  it("accepts every authority and category the table names, each with its check character", () => {
+    for (const [authority, { categories }] of Object.entries(REGISTRATION_AUTHORITIES)) {
+      for (const category of Object.keys(categories)) {
+        const code = buildCreditCode(authority, category, "310115", "12345678");
+        expect(validateCreditCode(code).ok, code).toBe(true);
+        const wrongCheck = code.slice(0, 17) + CREDIT_CODE_CHARSET[(CREDIT_CODE_CHARSET.indexOf(code[17]!) + 1) % 31];
+        expect(validateCreditCode(wrongCheck)).toEqual({ ok: false, error: "CREDIT_CODE_CHECKSUM" });
+      }
+    }
   });
 
   it("maps a sum divisible by 31 to check character 0 (the final % 31)", () => {
