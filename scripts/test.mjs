@@ -1,58 +1,77 @@
 #!/usr/bin/env node
 // npm test: type check; unit and API tests on embedded PostgreSQL (PGlite); the same suite on the
 // PostgreSQL server named by DATABASE_URL when it is set; browser tests when Chromium is installed.
-// Ends with one summary line "tests: N passed, N failed, N skipped".
+// In CI (CI=true) a lane that cannot run (no PostgreSQL server, no browser) or that ran no test fails.
+// Prints each lane's time and ends with one summary line "tests: N passed, N failed, N skipped".
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 mkdirSync("tmp", { recursive: true });
+const ci = process.env.CI === "true" || process.env.CI === "1";
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const lanes = [];
 let ok = true;
+
+function fail(message) {
+  console.log(`\nFAILED: ${message}`);
+  ok = false;
+}
 
 function run(title, cmd, args, env = {}) {
   console.log(`\n=== ${title} ===`);
+  const started = Date.now();
   const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  lanes.push(`${title}: ${seconds} s`);
+  console.log(`--- ${title}: ${seconds} s`);
   if (result.status !== 0) ok = false;
   return result.status === 0;
 }
 
-function countVitest(file) {
-  if (!existsSync(file)) return;
-  const r = JSON.parse(readFileSync(file, "utf8"));
-  totals.passed += r.numPassedTests;
-  totals.failed += r.numFailedTests;
-  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+/** Adds a lane's counts to the totals; a lane whose report is missing or that ran no test fails. */
+function count(title, file, read) {
+  if (!existsSync(file)) return fail(`${title} wrote no report (${file})`);
+  const c = read(JSON.parse(readFileSync(file, "utf8")));
+  totals.passed += c.passed;
+  totals.failed += c.failed;
+  totals.skipped += c.skipped;
+  if (c.passed + c.failed === 0) fail(`${title} ran no test`);
 }
-
-function countPlaywright(file) {
-  if (!existsSync(file)) return;
-  const r = JSON.parse(readFileSync(file, "utf8"));
-  totals.passed += r.stats.expected;
-  totals.failed += r.stats.unexpected + (r.stats.flaky ?? 0);
-  totals.skipped += r.stats.skipped;
-}
+const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) });
+const playwrightCounts = (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + (r.stats.flaky ?? 0), skipped: r.stats.skipped });
 
 run("type check", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
 
 const vitestArgs = (out) => ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
-run("unit and API tests on embedded PostgreSQL (PGlite)", "npx", vitestArgs("tmp/vitest-pglite.json"), { DATABASE_URL: "" });
-countVitest("tmp/vitest-pglite.json");
+const pgliteTitle = "unit and API tests on embedded PostgreSQL (PGlite)";
+rmSync("tmp/vitest-pglite.json", { force: true });
+run(pgliteTitle, "npx", vitestArgs("tmp/vitest-pglite.json"), { DATABASE_URL: "" });
+count(pgliteTitle, "tmp/vitest-pglite.json", vitestCounts);
 
 if (process.env.DATABASE_URL) {
-  run(`the same suite on the PostgreSQL server (${new URL(process.env.DATABASE_URL).host})`, "npx", vitestArgs("tmp/vitest-postgres.json"));
-  countVitest("tmp/vitest-postgres.json");
+  const title = `the same suite on the PostgreSQL server (${new URL(process.env.DATABASE_URL).host})`;
+  rmSync("tmp/vitest-postgres.json", { force: true });
+  run(title, "npx", vitestArgs("tmp/vitest-postgres.json"));
+  count(title, "tmp/vitest-postgres.json", vitestCounts);
+} else if (ci) {
+  fail("CI=true but DATABASE_URL is not set: the PostgreSQL-server lane cannot run");
 } else {
   console.log("\n(DATABASE_URL is not set: the PostgreSQL-server lane is skipped; .ci/run runs it)");
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (existsSync(chromium)) {
+  const title = "browser tests (Playwright on Chromium, with axe checks)";
   run("build the web app", "npx", ["vite", "build", "--logLevel", "warn"]);
-  run("browser tests (Playwright on Chromium, with axe checks)", "npx", ["playwright", "test"], { DATABASE_URL: "" });
-  countPlaywright("tmp/e2e-results.json");
+  rmSync("tmp/e2e-results.json", { force: true });
+  run(title, "npx", ["playwright", "test"], { DATABASE_URL: "" });
+  count(title, "tmp/e2e-results.json", playwrightCounts);
+} else if (ci) {
+  fail(`CI=true but there is no Chromium at ${chromium}: the browser tests cannot run`);
 } else {
   console.log(`\nBROWSER TESTS SKIPPED: no Chromium at ${chromium}. Install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH) to run them.`);
 }
 
+console.log(`\nlane times:\n  ${lanes.join("\n  ")}`);
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
