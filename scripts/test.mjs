@@ -40,6 +40,12 @@ function count(title, file, read) {
 const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) });
 const playwrightCounts = (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + (r.stats.flaky ?? 0), skipped: r.stats.skipped });
 
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// In CI, a lane that cannot run is known before anything runs: fail at once rather than after the others.
+if (ci && !process.env.DATABASE_URL) fail("CI=true but DATABASE_URL is not set: the PostgreSQL-server lane cannot run");
+if (ci && !existsSync(chromium)) fail(`CI=true but there is no Chromium at ${chromium}: the browser tests cannot run`);
+if (!ok) process.exit(1);
+
 run("type check", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
 
 const vitestArgs = (out) => ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
@@ -53,21 +59,16 @@ if (process.env.DATABASE_URL) {
   rmSync("tmp/vitest-postgres.json", { force: true });
   run(title, "npx", vitestArgs("tmp/vitest-postgres.json"));
   count(title, "tmp/vitest-postgres.json", vitestCounts);
-} else if (ci) {
-  fail("CI=true but DATABASE_URL is not set: the PostgreSQL-server lane cannot run");
 } else {
   console.log("\n(DATABASE_URL is not set: the PostgreSQL-server lane is skipped; .ci/run runs it)");
 }
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (existsSync(chromium)) {
   const title = "browser tests (Playwright on Chromium, with axe checks)";
   run("build the web app", "npx", ["vite", "build", "--logLevel", "warn"]);
   rmSync("tmp/e2e-results.json", { force: true });
   run(title, "npx", ["playwright", "test"], { DATABASE_URL: "" });
   count(title, "tmp/e2e-results.json", playwrightCounts);
-} else if (ci) {
-  fail(`CI=true but there is no Chromium at ${chromium}: the browser tests cannot run`);
 } else {
   console.log(`\nBROWSER TESTS SKIPPED: no Chromium at ${chromium}. Install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH) to run them.`);
 }
