@@ -7,7 +7,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { LIMITS } from "../shared/schemas/common";
 import type { Config } from "./config";
@@ -16,7 +16,8 @@ import type { Database } from "./db/database";
 import { createStore, type Store } from "./db/store";
 import { DomainError } from "./domain-error";
 import { registerAuth } from "./http/auth-plugin";
-import { registerErrorHandler, sendError } from "./http/error-handler";
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler, sendError } from "./http/error-handler";
+import { registerInputGuard } from "./http/input-guard";
 import { registerMetrics } from "./http/metrics";
 import { calendarRoutes } from "./modules/calendar/calendar.routes";
 import { CalendarService } from "./modules/calendar/calendar.service";
@@ -227,28 +228,44 @@ export interface AppOptions {
   cipher: FieldCipher;
   now?: () => Date;
   senders?: Senders;
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
 }
 
-export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; markShuttingDown: () => void }> {
+/**
+ * What a request log line says of the request: the route's pattern, never the query string or path
+ * values (citizens type names and ID numbers into search boxes; ids in paths are personal too).
+ */
+export function logRequest(req: FastifyRequest) {
+  return { id: req.id, method: req.method, route: req.routeOptions?.url ?? "unmatched", remoteAddress: req.ip };
+}
+
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; markShuttingDown: () => void; metrics: import("prom-client").Registry }> {
   const { config, database, cipher } = options;
   const services = createServices(database, cipher, config, options.now, options.senders);
   await services.calendar.refresh();
   let shuttingDown = false;
 
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, ...(typeof options.logger === "object" ? options.logger : {}), serializers: { req: logRequest as never } },
     genReqId: (req) => {
       const incoming = req.headers["x-request-id"];
       return typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: LIMITS.bodyBytes,
     trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: LIMITS.pathParamMax },
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (req, reply) => {
     void reply.header("x-request-id", req.id);
+    // What a signed-in caller receives is theirs alone: no browser, proxy or shared cache may keep it.
+    if (req.session && req.url.startsWith("/api/")) void reply.header("cache-control", "no-store").header("vary", "Cookie");
     // While shutting down, in-flight requests finish but their keep-alive connections must not linger.
     if (shuttingDown) void reply.header("connection", "close");
   });
@@ -276,6 +293,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     errorResponseBuilder: (_req, ctx) => new DomainError("RATE_LIMITED", { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
   });
   registerAuth(app, services.auth);
+  registerInputGuard(app);
 
   await app.register(swagger, {
     openapi: {
@@ -316,7 +334,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(healthRoutes, { db: database.db, metrics, isShuttingDown: () => shuttingDown });
+  await app.register(healthRoutes, { db: database.db, metrics, metricsToken: config.metricsToken, isShuttingDown: () => shuttingDown });
   await app.register(
     async (api) => {
       await api.register(authRoutes, {
@@ -363,5 +381,5 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return sendError(req, reply, "NOT_FOUND");
   });
 
-  return { app, services, markShuttingDown: () => (shuttingDown = true) };
+  return { app, services, metrics, markShuttingDown: () => (shuttingDown = true) };
 }

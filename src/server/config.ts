@@ -42,6 +42,11 @@ export interface Config {
   smsSimulatorFile: string;
   /** How often the notification worker looks at the outbox and the pending deliveries. */
   notifyIntervalMs: number;
+  /** Bearer token that /metrics requires on the main port; without it (and without metricsPort) /metrics is off there. */
+  metricsToken: string | undefined;
+  /** A separate listen address for /metrics (no token): for scrapers on an internal network. */
+  metricsPort: number | undefined;
+  metricsHost: string;
   /** For demonstrations and browser tests only: the clock starts at this instant and runs on from there. */
   clockStart: Date | undefined;
 }
@@ -103,5 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsSimulatorFile: env.HAOBAN_SMS_SIMULATOR_FILE ?? `${env.HAOBAN_DATA_DIR ?? "./data"}/sms-simulator.jsonl`,
     notifyIntervalMs: int(env.HAOBAN_NOTIFY_INTERVAL_MS, 2000),
     clockStart: instant(env.HAOBAN_CLOCK_START),
+    metricsToken: env.HAOBAN_METRICS_TOKEN || undefined,
+    metricsPort: env.HAOBAN_METRICS_PORT ? int(env.HAOBAN_METRICS_PORT, 0) : undefined,
+    metricsHost: env.HAOBAN_METRICS_HOST ?? "127.0.0.1",
   };
 }

@@ -1,4 +1,5 @@
 import { buildApp } from "./app";
+import { startMetricsServer } from "./modules/health/health.routes";
 import { loadConfig } from "./config";
 import { startJobQueue } from "./jobs/job-queue";
 import { registerProactive } from "./jobs/proactive.job";
@@ -20,7 +21,9 @@ async function main() {
   // The platform's clock: real time, or (demonstrations, browser tests) real time shifted to start at HAOBAN_CLOCK_START.
   const offset = config.clockStart ? config.clockStart.getTime() - Date.now() : 0;
   const now = () => new Date(Date.now() + offset);
-  const { app, services, markShuttingDown } = await buildApp({ config, database, cipher, now });
+  const { app, services, markShuttingDown, metrics } = await buildApp({ config, database, cipher, now });
+  const metricsServer = config.metricsPort !== undefined ? await startMetricsServer(metrics, config.metricsPort, config.metricsHost) : null;
+  if (metricsServer) app.log.info(`metrics at http://${config.metricsHost}:${metricsServer.port}/metrics`);
   if (offset) app.log.warn({ clockStart: config.clockStart }, "HAOBAN_CLOCK_START is set: the platform runs on a shifted clock");
   app.log.info({ database: database.kind }, "database ready, migrations applied");
 
@@ -60,6 +63,7 @@ async function main() {
     // Connections that go idle after their last response are closed too, not left to time out.
     const sweeper = setInterval(() => app.server.closeIdleConnections(), 250);
     await app.close(); // stops accepting, waits for in-flight requests
+    await metricsServer?.close();
     clearInterval(sweeper);
     await stopNotifications();
     await boss.stop({ graceful: true, wait: true });

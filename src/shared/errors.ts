@@ -4,6 +4,13 @@
  */
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, zh: "提交的信息有误，请检查后重试", en: "The submitted data is invalid" },
+  TEXT_INVALID_CHARACTER: { status: 400, zh: "内容含有无法识别的字符（如空字符或残缺的文字编码），请删除后重试", en: "The text contains a character that is not allowed (a NUL or a broken character encoding)" },
+  NESTING_TOO_DEEP: { status: 400, zh: "提交的内容层级过深", en: "The request body is nested too deeply" },
+  NUMBER_OUT_OF_RANGE: { status: 400, zh: "数值超出允许的范围", en: "A number is out of the allowed range" },
+  URL_TOO_LONG: { status: 414, zh: "请求地址过长", en: "The request URL is too long" },
+  CONFLICT: { status: 409, zh: "该记录已存在或已被他人修改，请刷新后再试", en: "This record already exists or was changed by someone else; reload and try again" },
+  BUSY_RETRY: { status: 409, zh: "同时处理的请求较多，请稍后重试", en: "Too many simultaneous changes; please try again" },
+  NOTHING_TO_UPDATE: { status: 400, zh: "没有需要修改的内容", en: "Nothing to change was sent" },
   MALFORMED_JSON: { status: 400, zh: "请求内容不是有效的 JSON", en: "The request body is not valid JSON" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: "不支持的请求内容类型", en: "Unsupported content type" },
   PAYLOAD_TOO_LARGE: { status: 413, zh: "提交的内容过大", en: "The request body is too large" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "./schemas/common";
 import { ROLE_CODES } from "./roles";
 
 /**
@@ -11,7 +12,7 @@ export const workflowState = z.strictObject({
   name: z.string().trim().min(1).max(20),
   kind: z.enum(["start", "normal", "waiting_applicant", "terminal"]),
   /** Working days allowed in this state (null: no own limit). */
-  limitDays: z.number().int().min(0).max(365).nullable().default(null),
+  limitDays: int32.min(0).max(365).nullable().default(null),
   /** Parallel sign-off: every listed role must act before the state may be left by `action`. */
   parallel: z.strictObject({ roles: z.array(z.enum(ROLE_CODES)).min(2), thenAction: z.string() }).optional(),
   /** For terminal states: the outcome recorded on the application. */

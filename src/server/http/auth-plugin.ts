@@ -27,15 +27,18 @@ declare module "fastify" {
  */
 export function registerAuth(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest("session", null);
-  app.addHook("onRequest", async (req) => {
+  // Authentication before the body: the session is resolved and a private route refused as soon as
+  // the headers are in, so an anonymous caller can make the server read (and learn) nothing more.
+  app.addHook("onRequest", async (req, reply) => {
     if (!req.url.startsWith("/api/")) return;
     const token = req.cookies[SESSION_COOKIE];
     req.session = token ? await auth.resolveSession(token) : null;
-  });
-  // Authentication before validation: an anonymous caller learns nothing about the route's input.
-  app.addHook("preValidation", async (req) => {
     const routed = req.routeOptions.url !== undefined; // unknown routes fall through to 404
-    if (routed && req.url.startsWith("/api/v1/") && !req.routeOptions.config.public && !req.session) throw new DomainError("UNAUTHENTICATED");
+    if (routed && req.url.startsWith("/api/v1/") && !req.routeOptions.config.public && !req.session) {
+      // A body that was announced is not read at all: the connection closes after the answer.
+      if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) void reply.header("connection", "close");
+      throw new DomainError("UNAUTHENTICATED");
+    }
   });
   app.addHook("preHandler", async (req) => {
     if (!req.session || !MUTATING.has(req.method) || req.routeOptions.config.csrf === false) return;

@@ -246,13 +246,6 @@ describe("operations", () => {
     expect((await t.app.inject({ method: "GET", url: "/readyz" })).json()).toEqual({ status: "ready" });
   });
 
-  it("/metrics in Prometheus format, counting requests by route", async () => {
-    await t.app.inject({ method: "GET", url: "/api/v1/orgs" });
-    const res = await t.app.inject({ method: "GET", url: "/metrics" });
-    expect(res.headers["content-type"]).toContain("text/plain");
-    expect(res.body).toMatch(/haoban_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/orgs",status="200"\} \d+/);
-  });
-
   it("echoes a request id and sets security headers", async () => {
     const res = await t.app.inject({ method: "GET", url: "/healthz", headers: { "x-request-id": "abc-123" } });
     expect(res.headers["x-request-id"]).toBe("abc-123");

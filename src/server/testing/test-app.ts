@@ -57,7 +57,7 @@ export interface TestApp {
 }
 
 /** The real HTTP stack on a fresh, seeded database; `overrides` change configuration. */
-export async function startTestApp(overrides: Partial<Config> = {}, options: { seed?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Config> = {}, options: { seed?: boolean; now?: () => Date; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const { database, close } = await createTestDatabase();
   const cipher = new FieldCipher(randomBytes(32));
   const config: Config = {
@@ -72,7 +72,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { s
   };
   if (options.seed !== false) await seedDemo(database.db, cipher);
   const senders = { sms: new SimulatedSms(null, 5, options.now), email: new NodemailerEmail({ jsonTransport: true }, "好办 <noreply@haoban.local>") };
-  const { app, services } = await buildApp({ config, database, cipher, logger: false, senders: senders satisfies Senders, ...(options.now ? { now: options.now } : {}) });
+  const { app, services } = await buildApp({ config, database, cipher, logger: options.logStream ? { level: "info", stream: options.logStream } : false, senders: senders satisfies Senders, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   return {
     app,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APPEAL_CATEGORY_CODES, TICKET_STATES, TICKET_TYPE_CODES } from "../appeals";
 import { RATING_TAG_CODES } from "../ratings";
-import { mobile, personName } from "./common";
+import { int32, mobile, personName } from "./common";
 
 const ticketStates = Object.keys(TICKET_STATES) as [keyof typeof TICKET_STATES, ...Array<keyof typeof TICKET_STATES>];
 
@@ -66,14 +66,14 @@ export type TicketView = z.infer<typeof ticketView>;
 
 export const ticketActionRequest = z.strictObject({
   action: z.string().min(1).max(40),
-  lockVersion: z.number().int().min(1),
+  lockVersion: int32.min(1),
   note: z.string().trim().max(2000).optional(),
   orgId: z.uuid().optional(),
   targetId: z.uuid().optional(),
   rating: z
     .strictObject({
-      level: z.number().int().min(1).max(5),
-      indicators: z.record(z.string().max(40), z.number().int().min(1).max(5)).default({}),
+      level: int32.min(1).max(5),
+      indicators: z.record(z.string().max(40), int32.min(1).max(5)).default({}),
       tags: z.array(z.enum(RATING_TAG_CODES)).max(10).default([]),
       comment: z.string().trim().max(500).optional(),
     })

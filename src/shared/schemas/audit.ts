@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { int32 } from "./common";
 
 export const catalogueAuditResponse = z.object({
-  items: z.number().int(),
+  items: int32,
   averageScore: z.number(),
   completeness: z.array(z.object({ id: z.string(), implCode: z.string(), name: z.string(), orgName: z.string(), score: z.number(), missing: z.array(z.string()) })),
   inconsistencies: z.array(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "./common";
 import { THEME_CODES } from "../catalogue";
 import { BASIC_CODE_PATTERN } from "../catalogue-codes";
 import { prefillField } from "./data";
@@ -77,7 +78,7 @@ export const bundleDefinition = z
     items: z.array(bundleItem).min(2).max(12),
     onDenial: z.enum(["stop_dependants", "continue"]),
     /** The bundle's own time limit in working days (the children keep theirs). */
-    limitDays: z.number().int().min(1).max(365),
+    limitDays: int32.min(1).max(365),
   })
   .superRefine((def, ctx) => {
     for (const p of bundleProblems(def)) ctx.addIssue({ code: "custom", path: p.path, message: p.message, params: { errorCode: "BUNDLE_INVALID" } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "./common";
 import { CERTIFICATE_TYPE_DEFS } from "../certificate-types";
 import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, ITEM_KIND_CODES, LEVEL_CODES, THEME_CODES } from "../catalogue";
 import { DATA_ELEMENT_CODE, DATA_ELEMENTS } from "../data-elements";
@@ -19,7 +20,7 @@ const baseField = {
   options: z.array(fieldOption).max(50).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
-  maxLength: z.number().int().min(1).max(5000).optional(),
+  maxLength: int32.min(1).max(5000).optional(),
   pattern: z.string().max(200).optional(),
   visibleIf: visibleIf.optional(),
 };
@@ -100,7 +101,7 @@ export const material = z
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
     name: text(100),
     form: z.enum(["original", "copy", "original_and_copy"]),
-    count: z.number().int().min(1).max(20),
+    count: int32.min(1).max(20),
     medium: z.enum(["paper", "electronic", "either"]),
     source: text(100),
     requirements: text(300),
@@ -133,15 +134,15 @@ export const guide = z.strictObject({
   conditions: z.array(text(300)).max(30),
   materials: z.array(material).max(60),
   steps: z.array(processStep).max(20),
-  legalLimitDays: z.number().int().min(0).max(365).nullable(),
-  committedLimitDays: z.number().int().min(0).max(365).nullable(),
+  legalLimitDays: int32.min(0).max(365).nullable(),
+  committedLimitDays: int32.min(0).max(365).nullable(),
   free: z.boolean(),
   fees: z.array(fee).max(20),
   location: z.string().max(300),
   hours: z.string().max(200),
   channels: z.array(z.enum(["online", "window", "post"])).max(3),
-  onlineDepth: z.number().int().min(1).max(4),
-  visits: z.number().int().min(0).max(2),
+  onlineDepth: int32.min(1).max(4),
+  visits: int32.min(0).max(2),
   scope: z.array(z.enum(["citywide", "cross_province"])).max(2),
   consultPhone: z.string().max(60),
   complaintPhone: z.string().max(60),

@@ -14,6 +14,8 @@ export const LIMITS = {
   purposeMax: 200,
   bodyBytes: 256 * 1024,
   pageSizeMax: 100,
+  /** The longest path parameter (an id, a code, a token); longer URLs get 414 URL_TOO_LONG. */
+  pathParamMax: 200,
 } as const;
 
 /** Adds a zod issue that carries one of our stable error codes. */
@@ -64,6 +66,20 @@ export const password = z
   });
 
 export const uuid = z.uuid();
+
+/** A whole number that fits PostgreSQL's `integer` column (versions, counts, limits). */
+export const int32 = z.int32();
+
+/**
+ * A PATCH body: the object schema, and at least one of `fields` present. An empty change is
+ * NOTHING_TO_UPDATE at the edge rather than an empty UPDATE statement in the database.
+ */
+export function changeOf<T extends z.ZodObject>(schema: T, fields: ReadonlyArray<keyof z.infer<T> & string>) {
+  return schema.superRefine((value, ctx) => {
+    const v = value as Record<string, unknown>;
+    if (!fields.some((f) => v[f] !== undefined)) ctx.addIssue({ code: "custom", message: "NOTHING_TO_UPDATE", params: { errorCode: "NOTHING_TO_UPDATE" } });
+  });
+}
 
 export const isoDate = z.iso.date();
 

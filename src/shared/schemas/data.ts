@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "./common";
 import { DATA_ELEMENT_CODE } from "../data-elements";
 
 /** Data-element dictionary (数据元), sharing rules (共享目录) and consented prefill: shapes the API speaks. */
@@ -27,7 +28,7 @@ export const dataElementInput = z
 export type DataElementInput = z.infer<typeof dataElementInput>;
 
 export const dataElementCreate = z.strictObject({ code: z.string().trim().regex(DATA_ELEMENT_CODE, "编码格式为“类别.名称”，如 person.idNumber"), element: dataElementInput });
-export const dataElementUpdate = z.strictObject({ element: dataElementInput, lockVersion: z.number().int().min(0) });
+export const dataElementUpdate = z.strictObject({ element: dataElementInput, lockVersion: int32.min(0) });
 
 export const dataElementView = z.object({
   code: z.string(),

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { int32 } from "./common";
 import { CASE_STATES, RATING_EVENT_CODES, RATING_TAG_CODES } from "../ratings";
 
-const level = z.number().int().min(1).max(5);
+const level = int32.min(1).max(5);
 
 /** What a rater gives: the level, the channel's sub-indicators, tags and a comment. */
 export const ratingBody = z.strictObject({
@@ -103,7 +104,7 @@ export const caseView = caseSummary.extend({
   timeline: z.array(z.object({ action: z.string(), label: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), note: z.string().nullable(), at: z.string() })),
 });
 export type CaseView = z.infer<typeof caseView>;
-export const caseActionRequest = z.strictObject({ action: z.string().min(1).max(40), note: z.string().trim().max(1000).optional(), lockVersion: z.number().int().min(1) });
+export const caseActionRequest = z.strictObject({ action: z.string().min(1).max(40), note: z.string().trim().max(1000).optional(), lockVersion: int32.min(1) });
 
 const counted = z.object({ name: z.string(), count: z.number() });
 export const traceView = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "./common";
 import { ITEM_KIND_CODES, LEVEL_CODES, THEME_CODES } from "../catalogue";
 
 export const segment = z.object({ text: z.string(), hit: z.boolean() });
@@ -38,7 +39,7 @@ export const searchHit = z.object({
 export type SearchHitView = z.infer<typeof searchHit>;
 
 export const searchResponse = z.object({
-  total: z.number().int(),
+  total: int32,
   hits: z.array(searchHit),
   understoodAs: z.array(z.string()),
   tookMs: z.number(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLE_CODES } from "../roles";
-import { LIMITS, mobile, password, personName, uuid } from "./common";
+import { changeOf, int32, LIMITS, mobile, password, personName, uuid } from "./common";
 import { orgSummary } from "./identity";
 
 export const username = z
@@ -19,7 +19,7 @@ export const staffMember = z.object({
   roles: z.array(z.enum(ROLE_CODES)),
   disabled: z.boolean(),
   totpEnabled: z.boolean(),
-  version: z.number().int(),
+  version: int32,
 });
 export type StaffMember = z.infer<typeof staffMember>;
 
@@ -33,13 +33,16 @@ export const createStaffRequest = z.strictObject({
 });
 export type CreateStaffRequest = z.infer<typeof createStaffRequest>;
 
-export const updateStaffRequest = z.strictObject({
-  version: z.number().int().min(0),
-  name: personName.optional(),
-  orgId: uuid.optional(),
-  roles: z.array(z.enum(ROLE_CODES)).min(1).max(ROLE_CODES.length).optional(),
-  disabled: z.boolean().optional(),
-});
+export const updateStaffRequest = changeOf(
+  z.strictObject({
+    version: int32.min(0),
+    name: personName.optional(),
+    orgId: uuid.optional(),
+    roles: z.array(z.enum(ROLE_CODES)).min(1).max(ROLE_CODES.length).optional(),
+    disabled: z.boolean().optional(),
+  }),
+  ["name", "orgId", "roles", "disabled"],
+);
 export type UpdateStaffRequest = z.infer<typeof updateStaffRequest>;
 
 export const staffListQuery = z.strictObject({
@@ -51,6 +54,6 @@ export const staffListQuery = z.strictObject({
 export const orgNode = orgSummary.extend({
   parentId: uuid.nullable(),
   divisionCode: z.string().nullable(),
-  childCount: z.number().int(),
+  childCount: int32,
 });
 export type OrgNode = z.infer<typeof orgNode>;

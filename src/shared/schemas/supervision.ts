@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { int32 } from "./common";
 import { DEFAULT_TICKET_DEADLINES, TICKET_TYPE_CODES } from "../appeals";
 import { DEFAULT_CASE_DEADLINES } from "../ratings";
 
-const days = z.number().int().min(1).max(60);
+const days = int32.min(1).max(60);
 
 /** The deadlines supervisors set, in working days. */
 export const deadlineSettings = z.strictObject({
@@ -22,8 +23,8 @@ export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
 
 export const deadlineSettingsView = z.object({
   value: deadlineSettings,
-  lockVersion: z.number().int(),
+  lockVersion: int32,
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
 });
-export const deadlineSettingsUpdate = z.strictObject({ value: deadlineSettings, lockVersion: z.number().int().min(0) });
+export const deadlineSettingsUpdate = z.strictObject({ value: deadlineSettings, lockVersion: int32.min(0) });

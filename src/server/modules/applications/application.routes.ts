@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, idNumber, LIMITS, uuid } from "../../../shared/schemas/common";
+import { errorBody, idNumber, int32, LIMITS, uuid } from "../../../shared/schemas/common";
 import { requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import { DOCUMENT_KINDS, printableDocument } from "../../../shared/schemas/documents";
 import type { ApplicationService } from "./application.service";
@@ -60,7 +60,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
         tags: ["applications"],
         summary: "保存草稿 Save (autosave) the draft; lockVersion null creates it, a stale lockVersion gets 409 DRAFT_CHANGED",
         params: z.strictObject({ itemId: uuid }),
-        body: z.strictObject({ formData: z.record(z.string(), z.unknown()), materials: materialRefs.default([]), lockVersion: z.number().int().min(0).nullable() }),
+        body: z.strictObject({ formData: z.record(z.string(), z.unknown()), materials: materialRefs.default([]), lockVersion: int32.min(0).nullable() }),
         response: { 200: draft, ...errors },
       },
     },
@@ -166,7 +166,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
         tags: ["applications"],
         summary: "认领 / 指派 Claim the application for oneself (assigneeAccountId null), or assign it to a colleague (supervisors and approvers)",
         params: z.strictObject({ id: uuid }),
-        body: z.strictObject({ assigneeAccountId: uuid.nullable(), lockVersion: z.number().int().min(0) }),
+        body: z.strictObject({ assigneeAccountId: uuid.nullable(), lockVersion: int32.min(0) }),
         response: { 200: receipt, ...errors },
       },
     },
@@ -244,7 +244,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
         body: z.strictObject({
           action: z.string().regex(/^[a-z_]{1,40}$/),
           opinion: z.string().trim().max(1000).optional(),
-          lockVersion: z.number().int().min(0),
+          lockVersion: int32.min(0),
           supplementItems: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
           formData: z.record(z.string(), z.unknown()).optional(),
           materials: materialRefs.optional(),

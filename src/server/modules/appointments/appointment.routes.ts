@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, uuid } from "../../../shared/schemas/common";
+import { errorBody, int32, uuid } from "../../../shared/schemas/common";
 import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { AppointmentService } from "./appointment.service";
 
@@ -61,7 +61,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ appointments: Appointmen
         tags: ["appointments"],
         summary: "发布时段 A clerk of the centre (or an administrator above it) publishes slots on every working day of a range",
         params: z.strictObject({ centreId: uuid }),
-        body: z.strictObject({ from: day, to: day, times: z.array(z.strictObject({ start: time, end: time, capacity: z.number().int().min(1).max(500) })).min(1).max(24) }),
+        body: z.strictObject({ from: day, to: day, times: z.array(z.strictObject({ start: time, end: time, capacity: int32.min(1).max(500) })).min(1).max(24) }),
         response: { 201: z.object({ created: z.number(), workingDays: z.number() }), ...errors },
       },
     },
@@ -94,14 +94,14 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ appointments: Appointmen
 
   app.post(
     "/appointments/:id/cancel",
-    { schema: { tags: ["appointments"], summary: "取消预约 Cancel before the slot starts", params: z.strictObject({ id: uuid }), body: z.strictObject({ lockVersion: z.number().int().min(0) }), response: { 200: appointment, ...errors } } },
+    { schema: { tags: ["appointments"], summary: "取消预约 Cancel before the slot starts", params: z.strictObject({ id: uuid }), body: z.strictObject({ lockVersion: int32.min(0) }), response: { 200: appointment, ...errors } } },
     async (req) => appointments.cancel(requireCitizen(req), req.params.id, req.body.lockVersion, requestContext(req)),
   );
 
   app.post(
     "/appointments/:id/reschedule",
     {
-      schema: { tags: ["appointments"], summary: "改约 Move to another slot before the current one starts", params: z.strictObject({ id: uuid }), body: z.strictObject({ slotId: uuid, lockVersion: z.number().int().min(0) }), response: { 200: appointment, ...errors } },
+      schema: { tags: ["appointments"], summary: "改约 Move to another slot before the current one starts", params: z.strictObject({ id: uuid }), body: z.strictObject({ slotId: uuid, lockVersion: int32.min(0) }), response: { 200: appointment, ...errors } },
     },
     async (req) => appointments.reschedule(requireCitizen(req), req.params.id, req.body, requestContext(req)),
   );

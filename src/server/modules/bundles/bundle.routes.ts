@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
+import { errorBody, int32, LIMITS, uuid } from "../../../shared/schemas/common";
 import { bundleAdminSummary, bundleAdminView, bundleApplicationView, bundlePlanRequest, bundlePlanView, bundlePrefillRequest, bundlePrefillView, bundlePreviewRequest, bundlePreviewView, bundleSubmitRequest, bundleSummary, bundleView } from "../../../shared/schemas/bundle";
 import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { BundleAdminService } from "./bundle-admin.service";
@@ -111,7 +111,7 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
         tags: ["bundles"],
         summary: "保存一件事 Create a definition (as a draft) or change one (lockVersion); refused with each problem",
         params: code,
-        body: z.strictObject({ definition: z.unknown(), lockVersion: z.number().int().min(1).optional() }),
+        body: z.strictObject({ definition: z.unknown(), lockVersion: int32.min(1).optional() }),
         response: { 200: bundleAdminView, ...errors },
       },
     },
@@ -124,7 +124,7 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
         tags: ["bundles"],
         summary: "发布或停用一件事 Publish or withdraw a bundle",
         params: code,
-        body: z.strictObject({ status: z.enum(["published", "withdrawn"]), lockVersion: z.number().int().min(1) }),
+        body: z.strictObject({ status: z.enum(["published", "withdrawn"]), lockVersion: int32.min(1) }),
         response: { 200: z.object({ code: z.string(), status: z.string(), lockVersion: z.number() }), ...errors },
       },
     },

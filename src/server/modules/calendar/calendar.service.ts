@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int32 } from "../../../shared/schemas/common";
 import { DEFAULT_CALENDAR, type YearCalendar } from "../../../shared/calendar-data";
 import { WorkCalendar } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
@@ -8,7 +9,7 @@ import { DomainError } from "../../domain-error";
 export const calendarYearInput = z.strictObject({
   holidays: z.array(z.strictObject({ date: z.iso.date(), name: z.string().trim().min(1).max(20) })).max(60),
   workdays: z.array(z.iso.date()).max(20),
-  lockVersion: z.number().int().min(0).nullable(),
+  lockVersion: int32.min(0).nullable(),
 });
 export type CalendarYearInput = z.infer<typeof calendarYearInput>;
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
+import { errorBody, int32, LIMITS, uuid } from "../../../shared/schemas/common";
 import { requestContext, requireStaff } from "../../http/auth-plugin";
 import { DomainError } from "../../domain-error";
 import type { CatalogueAdminService } from "./catalogue-admin.service";
@@ -27,7 +27,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
         tags: ["catalogue-admin"],
         summary: "编辑办理流程 Save the item's own workflow definition (validated: reachable states, no dead ends, roles, reasons), or null for the template",
         params: z.strictObject({ id: uuid }),
-        body: z.strictObject({ definition: z.record(z.string(), z.unknown()).nullable(), lockVersion: z.number().int().min(0) }),
+        body: z.strictObject({ definition: z.record(z.string(), z.unknown()).nullable(), lockVersion: int32.min(0) }),
         response: { 200: workflowView, ...errors },
       },
     },
@@ -84,7 +84,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
         }),
         response: {
           200: z.object({
-            total: z.number().int(),
+            total: int32,
             items: z.array(
               z.object({
                 id: z.string(),
@@ -247,7 +247,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
         tags: ["catalogue-admin"],
         summary: "保存草稿 Save a draft (whole content; lockVersion detects concurrent edits)",
         params: z.strictObject({ versionId: uuid }),
-        body: z.strictObject({ lockVersion: z.number().int().min(0), content: z.unknown() }),
+        body: z.strictObject({ lockVersion: int32.min(0), content: z.unknown() }),
         response: { 200: z.object({ lockVersion: z.number(), changes: z.number() }), ...errors },
       },
     },

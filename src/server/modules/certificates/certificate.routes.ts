@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, uuid } from "../../../shared/schemas/common";
+import { errorBody, int32, uuid } from "../../../shared/schemas/common";
 import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { CertificatePayload, CertificateService } from "./certificate.service";
 import { MAX_SHARE_HOURS, type CertificateShareService } from "./certificate-share.service";
@@ -84,7 +84,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
         tags: ["certificates"],
         summary: "亮证 Share one certificate through a time-limited, purpose-stated link that discloses only the chosen fields (the token is shown once)",
         params: z.strictObject({ id: uuid }),
-        body: z.strictObject({ purpose: z.string().trim().min(2).max(100), hours: z.number().int().min(1).max(MAX_SHARE_HOURS), disclose: z.array(z.string().max(40)).max(20).default([]) }),
+        body: z.strictObject({ purpose: z.string().trim().min(2).max(100), hours: int32.min(1).max(MAX_SHARE_HOURS), disclose: z.array(z.string().max(40)).max(20).default([]) }),
         response: { 201: z.object({ id: z.string(), token: z.string(), path: z.string(), expiresAt: z.string() }), ...errors },
       },
     },

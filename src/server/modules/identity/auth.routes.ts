@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, okBody, pageQuery } from "../../../shared/schemas/common";
+import { errorBody, int32, okBody, pageQuery } from "../../../shared/schemas/common";
 import {
   actingForRequest,
   dataAccessRecord,
@@ -147,7 +147,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
         tags: ["identity"],
         summary: "我的数据使用记录 Who used my personal data, when and why",
         querystring: pageQuery,
-        response: { 200: z.object({ items: z.array(dataAccessRecord), total: z.number().int() }), ...errors },
+        response: { 200: z.object({ items: z.array(dataAccessRecord), total: int32 }), ...errors },
       },
     },
     async (req) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
+import { changeOf, errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
 import { prefillRequest, prefillResponse, sharingRuleInput, sharingRuleView } from "../../../shared/schemas/data";
 import { requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import { requestLang } from "../../http/lang";
@@ -48,7 +48,7 @@ export const sharingRoutes: FastifyPluginAsyncZod<{ prefills: PrefillService; ru
         tags: ["data"],
         summary: "修改共享规则 Change a rule's elements or note, suspend or reactivate it",
         params: z.strictObject({ id: uuid }),
-        body: z.strictObject({ elements: sharingRuleInput.shape.elements.optional(), status: z.enum(["active", "suspended"]).optional(), note: z.string().trim().max(200).optional() }),
+        body: changeOf(z.strictObject({ elements: sharingRuleInput.shape.elements.optional(), status: z.enum(["active", "suspended"]).optional(), note: z.string().trim().max(200).optional() }), ["elements", "status", "note"]),
         response: { 200: sharingRuleView, ...errors },
       },
     },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, uuid } from "../../../shared/schemas/common";
+import { errorBody, int32, uuid } from "../../../shared/schemas/common";
 import { createStaffRequest, staffListQuery, staffMember, updateStaffRequest } from "../../../shared/schemas/staff";
 import { requestContext, requireStaff } from "../../http/auth-plugin";
 import type { StaffService } from "./staff.service";
@@ -15,7 +15,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ staff: StaffService }> = async
         tags: ["staff"],
         summary: "工作人员列表 Staff in the administrator's org subtree",
         querystring: staffListQuery,
-        response: { 200: z.object({ items: z.array(staffMember), total: z.number().int() }), ...errors },
+        response: { 200: z.object({ items: z.array(staffMember), total: int32 }), ...errors },
       },
     },
     async (req) => staff.list(requireStaff(req, "sys_admin"), req.query.q, req.query.limit, req.query.offset),
