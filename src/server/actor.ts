@@ -18,6 +18,8 @@ export interface Actor {
   orgId: string | null;
   /** Materialised path of the staff member's org, e.g. "310000/310101/": their subtree. */
   orgPath: string | null;
+  /** Path of the government level (city, district, street, community) the org belongs to: what a supervisor oversees. */
+  governmentPath: string | null;
   regionCode: string;
   roles: Role[];
   actingFor: ActingFor | null;
@@ -40,6 +42,7 @@ export const SYSTEM_ACTOR: Actor = {
   personId: null,
   orgId: null,
   orgPath: null,
+  governmentPath: null,
   regionCode: "310000",
   roles: [],
   actingFor: null,
@@ -47,17 +50,4 @@ export const SYSTEM_ACTOR: Actor = {
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.kind === "staff" && roles.some((r) => actor.roles.includes(r));
-}
-
-/** The city's own region code: staff of the city government and its departments work city-wide. */
-export const CITY_REGION = "310000";
-
-export function isCityLevel(actor: Actor): boolean {
-  return actor.kind === "staff" && actor.regionCode === CITY_REGION;
-}
-
-/** The org subtree a data administrator looks after: the whole city for city-level staff ("" = every path). */
-export function dataScope(actor: Actor): string | null {
-  if (actor.kind !== "staff" || !actor.orgPath) return null;
-  return isCityLevel(actor) ? "" : actor.orgPath;
 }

@@ -187,7 +187,7 @@ export function AppRoutes() {
           <Route path="/me" element={<RequireActor kind="citizen"><MePage /></RequireActor>} />
           <Route path="/me/applications" element={<RequireActor kind="citizen"><MyApplicationsPage /></RequireActor>} />
           <Route path="/me/applications/:id" element={<RequireActor kind="citizen"><ApplicationDetailPage /></RequireActor>} />
-          <Route path="/workbench/inbox" element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver"]}><InboxPage /></RequireActor>} />
+          <Route path="/workbench/inbox" element={<RequireActor kind="staff" roles={["window_clerk", "reviewer", "approver", "supervisor"]}><InboxPage /></RequireActor>} />
           <Route path="/workbench/applications/:id" element={<RequireActor kind="staff"><ApplicationDetailPage /></RequireActor>} />
           <Route path="/me/enterprises/:enterpriseId/agents" element={<RequireActor kind="citizen"><AgentsPage /></RequireActor>} />
           <Route path="/workbench" element={<RequireActor kind="staff"><WorkbenchPage /></RequireActor>} />

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LIGHT_COLOR } from "../labels";
 import { api, ApiError } from "../api";
+import { useSession } from "../session";
 
 interface Row {
   id: string;
@@ -26,16 +27,24 @@ const TABS: Array<[string, string]> = [
   ["reviewing", "state=reviewing"],
   ["deciding", "state=deciding"],
   ["overdue", "overdue=true"],
+  ["dueSoon", "dueSoon=true"],
   ["supplement", "state=supplement"],
   ["mine", "assigned=me"],
   ["all", ""],
 ];
 
+/** Supervisors oversee (read and assign) rather than handle: their tabs are about deadlines. */
+const SUPERVISOR_TABS = new Set(["overdue", "dueSoon", "all"]);
+
 /** 待办: applications handled in the staff member's subtree, by state, searchable, nearest deadline first, with claim. */
 export function InboxPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [tab, setTab] = useState("pending");
+  const { me } = useSession();
+  // A supervisor who handles nothing themselves sees the deadline tabs of their level of government.
+  const overseer = !!me && me.roles.includes("supervisor") && !me.roles.some((r) => r === "window_clerk" || r === "reviewer" || r === "approver");
+  const tabs = overseer ? TABS.filter(([k]) => SUPERVISOR_TABS.has(k)) : TABS;
+  const [tab, setTab] = useState(overseer ? "overdue" : "pending");
   const [q, setQ] = useState("");
   const [channel, setChannel] = useState<string | undefined>();
   const [page, setPage] = useState(0);
@@ -77,7 +86,8 @@ export function InboxPage() {
         {t("inbox.title")}
       </Typography.Title>
       {error && <Alert type="error" message={error} role="alert" />}
-      <Tabs activeKey={tab} onChange={(k) => (setTab(k), setPage(0))} items={TABS.map(([k]) => ({ key: k, label: t(`inbox.tab_${k}`) }))} />
+      {overseer && <Alert type="info" showIcon message={t("inbox.supervising")} style={{ marginBottom: 12 }} />}
+      <Tabs activeKey={tab} onChange={(k) => (setTab(k), setPage(0))} items={tabs.map(([k]) => ({ key: k, label: t(`inbox.tab_${k}`) }))} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search aria-label={t("inbox.search")} placeholder={t("inbox.search")} allowClear style={{ width: 280 }} onSearch={(v) => (setQ(v), setPage(0))} />
         <Select
@@ -107,11 +117,11 @@ export function InboxPage() {
           {
             title: t("inbox.assignee"),
             render: (_, r) =>
-              r.assigneeName ?? (
+              r.assigneeName ?? (overseer ? "—" : (
                 <Button size="small" onClick={() => void claim(r)} aria-label={`${t("inbox.claim")} ${r.number}`}>
                   {t("inbox.claim")}
                 </Button>
-              ),
+              )),
           },
         ]}
       />

@@ -25,7 +25,7 @@ export function WorkbenchPage() {
   tools.push({ key: "messages", title: t("msg.title"), desc: t("msg.toolDesc"), to: "/messages" });
   if (has("window_clerk")) tools.push({ key: "window", title: t("window.title"), desc: t("window.toolDesc"), to: "/workbench/window" });
   if (has("window_clerk", "sys_admin")) tools.push({ key: "appointments", title: t("appt.centreTitle"), desc: t("appt.toolDesc"), to: "/workbench/appointments" });
-  if (has("window_clerk", "reviewer", "approver")) tools.push({ key: "inbox", title: t("inbox.tool"), desc: t("inbox.toolDesc"), to: "/workbench/inbox" });
+  if (has("window_clerk", "reviewer", "approver", "supervisor")) tools.push({ key: "inbox", title: t("inbox.tool"), desc: t("inbox.toolDesc"), to: "/workbench/inbox" });
   if (has("catalog_admin", "reviewer")) tools.push({ key: "catalogue", title: t("cadmin.title"), desc: t("cadmin.desc"), to: "/workbench/catalogue" });
   if (has("catalog_admin", "supervisor")) tools.push({ key: "audit", title: t("audit.title"), desc: t("audit.desc"), to: "/workbench/catalogue-audit" });
   tools.push({ key: "data-elements", title: t("de.title"), desc: t("de.tool"), to: "/workbench/data-elements" });

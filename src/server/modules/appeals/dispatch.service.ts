@@ -1,5 +1,6 @@
 import { appealCategory, categoryLineage, categoryPath } from "../../../shared/appeals";
-import { hasRole, isCityLevel, type Actor, type RequestContext } from "../../actor";
+import { hasRole, type Actor, type RequestContext } from "../../actor";
+import { canEditDispatch } from "./appeal.policy";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 
@@ -53,7 +54,7 @@ export class DispatchService {
   }
 
   private assertMaintainer(actor: Actor) {
-    if (!(hasRole(actor, "hotline_agent") || (hasRole(actor, "sys_admin", "supervisor") && isCityLevel(actor)))) throw new DomainError("FORBIDDEN");
+    if (!canEditDispatch(actor)) throw new DomainError("FORBIDDEN");
   }
 
   async list(actor: Actor) {

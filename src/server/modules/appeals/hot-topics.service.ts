@@ -1,5 +1,6 @@
 import { appealCategory, categoryLineage, categoryPath, TICKET_TYPES, type TicketType } from "../../../shared/appeals";
-import { hasRole, isCityLevel, type Actor } from "../../actor";
+import type { Actor } from "../../actor";
+import { hotTopicsDistrict } from "./appeal.policy";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 
@@ -22,8 +23,8 @@ export class HotTopicsService {
   ) {}
 
   async figures(actor: Actor, weeks: number) {
-    if (!hasRole(actor, "hotline_agent", "supervisor")) throw new DomainError("FORBIDDEN");
-    const district = hasRole(actor, "hotline_agent") || isCityLevel(actor) ? null : actor.regionCode;
+    const district = hotTopicsDistrict(actor);
+    if (district === undefined) throw new DomainError("FORBIDDEN");
     const now = this.now().getTime();
     const repos = this.store.repos;
     const rows = (await repos.tickets.counts(new Date(now - weeks * 7 * DAY))).filter((r) => !district || r.district === district);

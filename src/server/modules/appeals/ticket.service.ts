@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { appealCategory, categoryPath, OPEN_TICKET_STATES, TICKET_STATES, TICKET_TRANSITIONS, TICKET_TYPES, ticketTransition, type TicketAction, type TicketState, type TicketType } from "../../../shared/appeals";
 import { RATING_LEVELS, type RatingLevel } from "../../../shared/ratings";
-import { HANDLER_ROLES } from "../../../shared/roles";
 import { maskMobile } from "../../../shared/validation/mobile";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
+import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
+import { ticketAccess, ticketListScope } from "./appeal.policy";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { canonicalJson } from "../audit/audit-hash";
 import type { Repositories, Store } from "../../db/store";
@@ -40,16 +40,6 @@ export interface TicketActionInput {
   rating?: { level: number; indicators: Record<string, number>; tags: string[]; comment?: string | undefined } | undefined;
 }
 
-/** Who the actor is to a ticket. */
-function ticketAccess(actor: Actor, t: Pick<TicketRow, "org_path" | "citizen_account_id">) {
-  const inSubtree = actor.kind === "staff" && actor.orgPath !== null && t.org_path !== null && t.org_path.startsWith(actor.orgPath);
-  return {
-    desk: hasRole(actor, "hotline_agent"),
-    org: inSubtree && actor.roles.some((r) => HANDLER_ROLES.includes(r)),
-    supervisor: hasRole(actor, "supervisor") && (isCityLevel(actor) || inSubtree),
-    citizen: actor.kind === "citizen" && t.citizen_account_id === actor.accountId,
-  };
-}
 type Access = ReturnType<typeof ticketAccess>;
 
 /**
@@ -173,14 +163,7 @@ export class TicketService {
 
   /** Tickets the actor may see: the desk all, orgs theirs (subtree), supervisors their scope, citizens their own. */
   async list(actor: Actor, filter: { state?: string | undefined; type?: string | undefined; q?: string | undefined }, limit: number, offset: number) {
-    const scope =
-      actor.kind === "citizen"
-        ? ({ kind: "citizen", accountId: actor.accountId } as const)
-        : hasRole(actor, "hotline_agent") || (hasRole(actor, "supervisor") && isCityLevel(actor))
-          ? ({ kind: "desk" } as const)
-          : actor.kind === "staff" && actor.orgPath && (hasRole(actor, "supervisor") || actor.roles.some((r) => HANDLER_ROLES.includes(r)))
-            ? ({ kind: "org", path: actor.orgPath } as const)
-            : null;
+    const scope = ticketListScope(actor);
     if (!scope) throw new DomainError("FORBIDDEN");
     const f = { ...(filter.state ? { state: filter.state } : {}), ...(filter.type ? { type: filter.type } : {}), ...(filter.q ? { q: filter.q } : {}) };
     const rows = await this.store.repos.tickets.list(scope, f, limit, offset);

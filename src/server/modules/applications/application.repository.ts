@@ -113,13 +113,14 @@ export class ApplicationRepository {
    * Two steps: the page's ids from narrow index-friendly columns, then names and definitions for
    * those rows only (the item's content and the workflow are large and must not be read per candidate).
    */
-  async listForOrgSubtree(orgPath: string, f: { states: string[] | null; overdue: boolean; assigned: "me" | "none" | null; q: string | null; itemId: string | null; channel: string | null; today: string; me: string }, limit: number, offset: number) {
+  async listForOrgSubtree(orgPath: string, f: { states: string[] | null; overdue: boolean; dueBy: string | null; assigned: "me" | "none" | null; q: string | null; itemId: string | null; channel: string | null; today: string; me: string }, limit: number, offset: number) {
     // The subtree's org ids first (a handful): with them as constants the planner walks the inbox indexes in deadline order.
     const orgIds = (await this.db.selectFrom("orgs").select("id").where("path", "like", `${orgPath}%`).execute()).map((o) => o.id);
     if (orgIds.length === 0) return [];
     let q = this.db.selectFrom("applications as a").select("a.id").where("a.handling_org_id", "in", orgIds);
     if (f.states) q = q.where("a.state", "in", f.states);
     if (f.overdue) q = q.where("a.outcome", "is", null).where("a.committed_deadline", "<", f.today);
+    if (f.dueBy) q = q.where("a.outcome", "is", null).where("a.committed_deadline", ">=", f.today).where("a.committed_deadline", "<=", f.dueBy);
     if (f.assigned === "me") q = q.where("a.assignee_account_id", "=", f.me);
     if (f.assigned === "none") q = q.where("a.assignee_account_id", "is", null);
     if (f.itemId) q = q.where("a.item_id", "=", f.itemId);

@@ -130,10 +130,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
     {
       schema: {
         tags: ["applications"],
-        summary: "待办 Applications handled in one's org subtree: by state, overdue (已超期), claimed by me or unclaimed, by number or applicant name, item and channel; nearest deadline first",
+        summary: "待办 Applications handled in one's org subtree (supervisors: their government level's, read-only but for assignment): by state, overdue (已超期), due soon (即将到期, one working day or less), claimed by me or unclaimed, by number or applicant name, item and channel; nearest deadline first",
         querystring: z.strictObject({
           state: z.string().regex(/^[a-z_,]+$/).optional(),
           overdue: z.enum(["true", "false"]).optional(),
+          dueSoon: z.enum(["true", "false"]).optional(),
           assigned: z.enum(["me", "none"]).optional(),
           q: z.string().trim().min(1).max(40).optional(),
           itemId: uuid.optional(),
@@ -149,6 +150,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
         {
           states: req.query.state ? req.query.state.split(",") : null,
           overdue: req.query.overdue === "true",
+          dueSoon: req.query.dueSoon === "true",
           assigned: req.query.assigned ?? null,
           q: req.query.q ?? null,
           itemId: req.query.itemId ?? null,

@@ -11,6 +11,7 @@ import { canonicalJson } from "../audit/audit-hash";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
 import { applicationAccess } from "./application-access";
+import { inboxSubtree } from "./application.policy";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { dataElementLabel } from "../../../shared/data-elements";
 import type { CertificateService } from "../certificates/certificate.service";
@@ -40,6 +41,8 @@ export interface InboxFilter {
   states: string[] | null;
   /** Past the committed deadline and unfinished (已超期). */
   overdue: boolean;
+  /** Unfinished with at most one working day left before the committed deadline (即将到期). */
+  dueSoon: boolean;
   /** "me": claimed by the caller; "none": not claimed by anyone. */
   assigned: "me" | "none" | null;
   /** An application number (or its start), or part of the applicant's name. */
@@ -522,7 +525,7 @@ export class ApplicationService {
       if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
       const access = await applicationAccess(repos, actor, app);
       if (!access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
-      if (!access.isHandlingStaff) throw new DomainError("FORBIDDEN");
+      if (!access.isHandlingStaff && !access.canAssign) throw new DomainError("FORBIDDEN");
       if (app.lock_version !== input.lockVersion) throw new DomainError("APPLICATION_CHANGED", { currentLockVersion: app.lock_version, state: app.state });
       if (app.outcome !== null) throw new DomainError("ACTION_NOT_ALLOWED", { state: app.state, action: "assign" });
       const workflow = app.workflow as WorkflowDefinition;
@@ -530,9 +533,9 @@ export class ApplicationService {
       const assigneeId = input.assigneeAccountId ?? actor.accountId;
       const claiming = assigneeId === actor.accountId;
       if (claiming) {
-        if (!actor.roles.some((r) => stepRoles.has(r))) throw new DomainError("FORBIDDEN");
+        if (!access.isHandlingStaff || !actor.roles.some((r) => stepRoles.has(r))) throw new DomainError("FORBIDDEN");
         if (app.assignee_account_id && app.assignee_account_id !== actor.accountId) throw new DomainError("APPLICATION_CLAIMED", { assigneeName: app.assignee_name });
-      } else if (!hasRole(actor, "supervisor", "approver")) {
+      } else if (!access.canAssign) {
         throw new DomainError("FORBIDDEN");
       }
       const assignee = claiming ? { id: actor.accountId, name: actor.name } : await repos.accounts.findById(assigneeId);
@@ -569,7 +572,7 @@ export class ApplicationService {
     if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
     const access = await applicationAccess(repos, actor, app);
     if (!access.isStaffReader) throw new DomainError("APPLICATION_NOT_FOUND");
-    if (!access.isHandlingStaff || !hasRole(actor, "supervisor", "approver")) throw new DomainError("FORBIDDEN");
+    if (!access.canAssign) throw new DomainError("FORBIDDEN");
     const stepRoles = new Set((app.workflow as WorkflowDefinition).actions.filter((a) => a.from.includes(app.state)).flatMap((a) => a.roles));
     const handlingPath = (await repos.orgs.pathsOf([app.handling_org_id])).get(app.handling_org_id)!;
     const staff = await repos.accounts.listStaffInSubtree(handlingPath, undefined, 200, 0);
@@ -630,10 +633,14 @@ export class ApplicationService {
     return rows.map((r) => this.summary(r));
   }
 
-  /** The staff inbox: the org subtree's applications, filtered, nearest deadline first; one more row tells whether there is a next page. */
+  /** The staff inbox: the org subtree's applications (a supervisor's: their government level's), filtered, nearest deadline first; one more row tells whether there is a next page. */
   async inbox(actor: Actor, filter: InboxFilter, limit: number, offset: number) {
-    if (actor.kind !== "staff" || !actor.orgPath) throw new DomainError("FORBIDDEN");
-    const rows = await this.store.repos.applications.listForOrgSubtree(actor.orgPath, { ...filter, today: todayInChina(this.now()), me: actor.accountId }, limit + 1, offset);
+    const subtree = inboxSubtree(actor);
+    if (subtree === null) throw new DomainError("FORBIDDEN");
+    const today = todayInChina(this.now());
+    // Due soon (yellow): unfinished, with at most one working day left — due by the next working day.
+    const dueBy = filter.dueSoon ? this.calendarOf().deadlineOrNull(today, 1) ?? today : null;
+    const rows = await this.store.repos.applications.listForOrgSubtree(subtree, { ...filter, today, dueBy, me: actor.accountId }, limit + 1, offset);
     return { items: rows.slice(0, limit).map((r) => this.summary(r)), hasMore: rows.length > limit };
   }
 

@@ -1,5 +1,6 @@
 import { evaluate, FACTS, ruleProblems, type Rule } from "../../../shared/rules";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
+import { canCheck, canReadRule, canSwitchRule, canWriteRule, checksVisibleSubtree, rulesVisibleSubtree } from "./auto-approval.policy";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { ApplicationService } from "../applications/application.service";
@@ -58,17 +59,18 @@ export class AutoApprovalService {
     return this.applications.decideAutomatically(repos, app.id, `符合自动审批条件（规则第 ${row.version} 版）：${result.conditions.map((c) => c.text).join("；")}`, { ruleVersion: row.version, conditions: result.conditions.map((c) => c.text), sampled }, ctx);
   }
 
-  private async itemInScope(repos: Repositories, actor: Actor, itemId: string) {
+  /** The item, when the policy lets the actor do `allowed` on it; FORBIDDEN otherwise. */
+  private async itemAllowed(repos: Repositories, actor: Actor, itemId: string, allowed: (actor: Actor, itemOrgPath: string) => boolean) {
+    if (actor.kind !== "staff") throw new DomainError("FORBIDDEN");
     const item = await repos.catalogue.findItem(itemId);
     if (!item) throw new DomainError("ITEM_NOT_FOUND");
-    return { item, inScope: actor.kind === "staff" && actor.orgPath !== null && (isCityLevel(actor) || item.org_path.startsWith(actor.orgPath)) };
+    if (!allowed(actor, item.org_path)) throw new DomainError("FORBIDDEN");
+    return item;
   }
 
   async get(actor: Actor, itemId: string) {
-    if (!hasRole(actor, "catalog_admin", "supervisor", "sys_admin", "reviewer", "approver")) throw new DomainError("FORBIDDEN");
     const repos = this.store.repos;
-    const { inScope } = await this.itemInScope(repos, actor, itemId);
-    if (!inScope) throw new DomainError("FORBIDDEN");
+    await this.itemAllowed(repos, actor, itemId, canReadRule);
     const row = await repos.autoApproval.findRule(itemId);
     return row ? { rule: row.rule as Rule, version: row.version, enabled: row.enabled, tested: row.tested_version === row.version, grantMode: row.grant_mode, sampleEvery: row.sample_every, updatedBy: row.updated_by, updatedAt: row.updated_at.toISOString() } : null;
   }
@@ -83,8 +85,7 @@ export class AutoApprovalService {
     const problems = ruleProblems(rule);
     if (problems.length) throw new DomainError("RULE_INVALID", { problems });
     await this.store.transact(async (repos) => {
-      const { inScope } = await this.itemInScope(repos, actor, itemId);
-      if (!inScope) throw new DomainError("FORBIDDEN");
+      await this.itemAllowed(repos, actor, itemId, canWriteRule);
       const existing = await repos.autoApproval.findRuleForUpdate(itemId);
       const row = existing ?? (await repos.autoApproval.insertRule({ item_id: itemId, rule: JSON.stringify(rule), version: 1, enabled: false, grant_mode: grantMode, updated_by: actor.name }));
       const version = existing ? existing.version + 1 : 1;
@@ -99,8 +100,7 @@ export class AutoApprovalService {
   async setEnabled(actor: Actor, itemId: string, enabled: boolean, ctx: RequestContext) {
     if (!hasRole(actor, "supervisor", "catalog_admin")) throw new DomainError("FORBIDDEN");
     await this.store.transact(async (repos) => {
-      const { inScope } = await this.itemInScope(repos, actor, itemId);
-      if (!inScope) throw new DomainError("FORBIDDEN");
+      await this.itemAllowed(repos, actor, itemId, canSwitchRule);
       const row = await repos.autoApproval.findRuleForUpdate(itemId);
       if (!row) throw new DomainError("NOT_FOUND");
       if (enabled && row.tested_version !== row.version) throw new DomainError("RULE_UNTESTED", { version: row.version });
@@ -116,8 +116,7 @@ export class AutoApprovalService {
    */
   async test(actor: Actor, itemId: string, input: { subject: { idNumber: string } | { creditCode: string }; formData?: Record<string, string | number | boolean> | undefined }, ctx: RequestContext) {
     if (!hasRole(actor, "catalog_admin", "supervisor")) throw new DomainError("FORBIDDEN");
-    const { inScope } = await this.itemInScope(this.store.repos, actor, itemId);
-    if (!inScope) throw new DomainError("FORBIDDEN");
+    await this.itemAllowed(this.store.repos, actor, itemId, canSwitchRule);
     const row = await this.store.repos.autoApproval.findRule(itemId);
     if (!row) throw new DomainError("NOT_FOUND");
     const result = await this.profiles.testRule(actor, { rule: row.rule as Rule, subject: input.subject, formData: input.formData }, ctx);
@@ -130,27 +129,29 @@ export class AutoApprovalService {
 
   /** 秒批事项: the items in the staff member's subtree that declare a rule, with their switch and figures. */
   async rulesInScope(actor: Actor) {
-    if (!hasRole(actor, "supervisor", "catalog_admin") || !actor.orgPath) throw new DomainError("FORBIDDEN");
-    const rows = await this.store.repos.autoApproval.listRules(isCityLevel(actor) ? "" : actor.orgPath);
+    const subtree = rulesVisibleSubtree(actor);
+    if (subtree === null) throw new DomainError("FORBIDDEN");
+    const rows = await this.store.repos.autoApproval.listRules(subtree);
     return rows.map((r) => ({ itemId: r.item_id, itemName: r.item_name, orgName: r.org_name, version: r.version, enabled: r.enabled, tested: r.tested_version === r.version, grantMode: r.grant_mode, approved: r.approved, toPeople: r.to_people }));
   }
 
   /** The sample of automatic approvals waiting for a person's re-check, in the staff member's subtree. */
   async pendingChecks(actor: Actor) {
-    if (!hasRole(actor, "reviewer", "approver", "supervisor") || !actor.orgPath) throw new DomainError("FORBIDDEN");
-    const rows = await this.store.repos.autoApproval.listPendingChecks(isCityLevel(actor) && hasRole(actor, "supervisor") ? "" : actor.orgPath, 100);
+    const subtree = checksVisibleSubtree(actor);
+    if (subtree === null) throw new DomainError("FORBIDDEN");
+    const rows = await this.store.repos.autoApproval.listPendingChecks(subtree, 100);
     return rows.map((r) => ({ applicationId: r.application_id, number: r.number, applicantName: r.applicant_name, orgName: r.org_name, ruleVersion: r.version, conditions: (r.conditions as Array<{ text: string }>).map((c) => c.text), decidedAt: r.created_at.toISOString() }));
   }
 
   /** A person confirms a sampled automatic approval or flags it (a flagged one is then handled like any decision to review). */
   async check(actor: Actor, applicationId: string, input: { status: "confirmed" | "flagged"; note?: string | undefined }, ctx: RequestContext) {
-    if (!hasRole(actor, "reviewer", "approver", "supervisor") || !actor.orgPath) throw new DomainError("FORBIDDEN");
+    if (checksVisibleSubtree(actor) === null) throw new DomainError("FORBIDDEN");
     if (input.status === "flagged" && !input.note?.trim()) throw new DomainError("REASON_REQUIRED");
     await this.store.transact(async (repos) => {
       const app = await repos.applications.findById(applicationId);
       if (!app) throw new DomainError("APPLICATION_NOT_FOUND");
       const path = (await repos.orgs.pathsOf([app.handling_org_id])).get(app.handling_org_id)!;
-      if (!(isCityLevel(actor) && hasRole(actor, "supervisor")) && !path.startsWith(actor.orgPath!)) throw new DomainError("APPLICATION_NOT_FOUND");
+      if (!canCheck(actor, path)) throw new DomainError("APPLICATION_NOT_FOUND");
       if (!(await repos.autoApproval.check(applicationId, input.status, actor.name, input.note?.trim() || null, this.now()))) throw new DomainError("NOT_FOUND");
       await repos.audit.append(actor, ctx, { action: `auto_approval.${input.status === "confirmed" ? "confirm" : "flag"}`, targetType: "application", targetId: applicationId, regionCode: app.region_code, details: { number: app.number, note: input.note ?? null } });
     });

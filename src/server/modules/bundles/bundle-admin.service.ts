@@ -1,4 +1,5 @@
-import { hasRole, isCityLevel, type Actor, type RequestContext } from "../../actor";
+import { hasRole, type Actor, type RequestContext } from "../../actor";
+import { isCityWide } from "../../access/scope";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { answerProblems, bindingProblems, mergeForm, planBundle, reduction, type Answers } from "../../../shared/bundle-plan";
@@ -23,7 +24,7 @@ export class BundleAdminService {
 
   private authorise(actor: Actor) {
     // Bundles join departments across the city: city-level administrators only.
-    if (!hasRole(actor, "catalog_admin", "sys_admin") || !isCityLevel(actor)) throw new DomainError("FORBIDDEN");
+    if (!(hasRole(actor, "catalog_admin", "sys_admin") && isCityWide(actor))) throw new DomainError("FORBIDDEN");
   }
 
   async list(actor: Actor) {

@@ -253,7 +253,7 @@ export class BundleService {
       }
       return;
     }
-    const applicant: Actor = { accountId: bundleApp.applicant_account_id ?? actor.accountId, kind: "citizen", name: bundleApp.applicant_name, personId: bundleApp.applicant_person_id, orgId: null, orgPath: null, regionCode: bundleApp.region_code, roles: [], actingFor: null };
+    const applicant: Actor = { accountId: bundleApp.applicant_account_id ?? actor.accountId, kind: "citizen", name: bundleApp.applicant_name, personId: bundleApp.applicant_person_id, orgId: null, orgPath: null, governmentPath: null, regionCode: bundleApp.region_code, roles: [], actingFor: null };
     for (const c of found.children.filter((x) => x.status === "waiting")) {
       const waits = c.waits_for as string[];
       if (!waits.every((k) => outcomes.get(k) === "approved")) continue;

@@ -9,6 +9,7 @@ import { DomainError } from "../../domain-error";
 import { canActOnItem, canEditItem } from "./catalogue.policy";
 import { exportWorkbook, parseWorkbook, type SheetItem } from "./catalogue-excel";
 import { canonicalJson } from "../audit/audit-hash";
+import { servesCity } from "../../access/scope";
 
 /**
  * Editing and publication of catalogue items: drafts, review (four eyes), publication with every
@@ -44,7 +45,7 @@ export class CatalogueAdminService {
 
   /** Adds a base item to the basic catalogue: one code for every level, so only city-level administrators may. */
   async createBaseItem(actor: Actor, input: { basicCode: string; name: string; action: string; departmentKey: string; legalBasis: string }, ctx: RequestContext) {
-    if (!actor.roles.includes("catalog_admin") || actor.regionCode !== "310000") throw new DomainError("FORBIDDEN");
+    if (!actor.roles.includes("catalog_admin") || !servesCity(actor)) throw new DomainError("FORBIDDEN");
     if (!isBasicCode(input.basicCode)) throw new DomainError("BASIC_CODE_INVALID");
     const kind = input.basicCode.slice(0, 2) as keyof typeof ITEM_KINDS;
     return this.store.transact(async (repos) => {

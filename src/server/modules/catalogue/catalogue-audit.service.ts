@@ -3,6 +3,7 @@ import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { type AuditedItem, completeness, consistency, orgScores } from "./catalogue-audit";
+import { servesCity } from "../../access/scope";
 
 /**
  * The catalogue quality audit for administrators and supervisors: completeness per guide,
@@ -29,7 +30,7 @@ export class CatalogueAuditService {
     // Consistency compares against the whole catalogue; results are shown for the actor's region:
     // staff of a city-level org see the whole city, district staff their district.
     const findings = consistency(all);
-    const region = actor && actor.regionCode !== "310000" ? actor.regionCode : null;
+    const region = actor && !servesCity(actor) ? actor.regionCode : null;
     const mine = all.filter((i) => !region || i.orgPath.startsWith(`310000/${region}/`));
     const ids = new Set(mine.map((i) => i.id));
     const results = mine.map(completeness);

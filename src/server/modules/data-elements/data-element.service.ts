@@ -3,7 +3,8 @@ import { DATA_ELEMENTS, STANDARD_DATA_ELEMENTS } from "../../../shared/data-elem
 import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
 import type { DataElementInput, DataElementView } from "../../../shared/schemas/data";
 import type { Lang } from "../../../shared/errors";
-import { hasRole, isCityLevel, type Actor, type RequestContext } from "../../actor";
+import type { Actor, RequestContext } from "../../actor";
+import { keepsCityStandard } from "../../access/scope";
 import type { DataElementsTable } from "../../db/schema";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -136,7 +137,7 @@ export class DataElementService {
 
   private authorise(actor: Actor) {
     // The dictionary is a city-wide standard: city-level data or system administrators only.
-    if (!hasRole(actor, "data_admin", "sys_admin") || !isCityLevel(actor)) throw new DomainError("FORBIDDEN");
+    if (!keepsCityStandard(actor, ["data_admin"])) throw new DomainError("FORBIDDEN");
   }
 
   private async load(repos: Repositories = this.store.repos) {

@@ -273,10 +273,12 @@ export class AuthService {
   async actorFor(repos: Repositories, account: Account, session: Pick<Session, "acting_for_enterprise_id"> | null): Promise<Actor> {
     let orgId: string | null = null;
     let orgPath: string | null = null;
+    let governmentPath: string | null = null;
     if (account.kind === "staff" && account.org_id) {
-      const org = await repos.orgs.findById(account.org_id);
+      const org = await repos.orgs.findWithGovernment(account.org_id);
       orgId = org?.id ?? null;
       orgPath = org?.path ?? null;
+      governmentPath = org?.government_path ?? null;
     }
     let actingFor: ActingFor | null = null;
     if (session?.acting_for_enterprise_id) {
@@ -290,6 +292,7 @@ export class AuthService {
       personId: account.person_id,
       orgId,
       orgPath,
+      governmentPath,
       regionCode: account.region_code,
       roles: account.roles as Role[],
       actingFor,
@@ -306,7 +309,7 @@ function lockedError(until: Date, now: Date): DomainError {
 }
 
 function anonymous(regionCode: string): Actor {
-  return { accountId: "", kind: "system", name: "实名注册（未通过）", personId: null, orgId: null, orgPath: null, regionCode, roles: [], actingFor: null };
+  return { accountId: "", kind: "system", name: "实名注册（未通过）", personId: null, orgId: null, orgPath: null, governmentPath: null, regionCode, roles: [], actingFor: null };
 }
 
 function realNameCheck(personId: string, matched: boolean) {

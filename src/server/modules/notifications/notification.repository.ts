@@ -108,7 +108,10 @@ export class NotificationRepository {
       .where("a.kind", "=", "staff")
       .where("a.disabled", "=", false)
       .where(sql<boolean>`'supervisor' = any(a.roles)`)
-      .where((eb) => eb.or([eb(sql<string>`o.path`, "like", sql<string>`so.path || '%'`), eb("a.region_code", "=", "310000")]))
+      // Supervisors oversee the government level their org belongs to (access/scope.ts): the org must lie in it.
+      .where(
+        sql<boolean>`o.path like (select g.path from orgs g where g.kind in ('city', 'district', 'street', 'community') and so.path like g.path || '%' order by length(g.path) desc limit 1) || '%'`,
+      )
       .execute();
   }
 

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Kysely } from "kysely";
 import type { DB, Org } from "../../db/schema";
 
@@ -6,6 +7,28 @@ export class OrgRepository {
 
   findById(id: string): Promise<Org | undefined> {
     return this.db.selectFrom("orgs").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  /**
+   * An org with the path of the government level it belongs to: itself when it is the city, a
+   * district, a street or a community, else its nearest such ancestor (a department's government).
+   */
+  async findWithGovernment(id: string): Promise<(Org & { government_path: string | null }) | undefined> {
+    return this.db
+      .selectFrom("orgs as o")
+      .selectAll("o")
+      .select((eb) =>
+        eb
+          .selectFrom("orgs as g")
+          .select("g.path")
+          .where("g.kind", "in", ["city", "district", "street", "community"])
+          .where(sql<boolean>`o.path like g.path || '%'`)
+          .orderBy(sql`length(g.path)`, "desc")
+          .limit(1)
+          .as("government_path"),
+      )
+      .where("o.id", "=", id)
+      .executeTakeFirst();
   }
 
   findByCode(code: string): Promise<Org | undefined> {

@@ -1,6 +1,7 @@
 import { evaluate, type Rule } from "../../../shared/rules";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
+import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
+import { canRevokeGrant, canSeeGrant, grantsVisibleSubtree } from "./proactive.policy";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { ApplicationService } from "../applications/application.service";
@@ -71,10 +72,11 @@ export class BenefitService {
     return (await this.store.repos.proactive.listOffersOf(actor.personId)).map((o) => this.view(o));
   }
 
-  /** The offers of items under the staff member's org (city-level: all), newest first. */
+  /** The offers of items the staff member's org handles (a supervisor: their government level's), newest first. */
   async underMe(actor: Actor) {
-    if (actor.kind !== "staff" || !actor.orgPath || !hasRole(actor, "reviewer", "approver", "supervisor")) throw new DomainError("FORBIDDEN");
-    return (await this.store.repos.proactive.listOffersUnder(isCityLevel(actor) ? "" : actor.orgPath, 200)).map((o) => ({ ...this.view(o), personName: o.person_name }));
+    const subtree = grantsVisibleSubtree(actor);
+    if (subtree === null) throw new DomainError("FORBIDDEN");
+    return (await this.store.repos.proactive.listOffersUnder(subtree, 200)).map((o) => ({ ...this.view(o), personName: o.person_name }));
   }
 
   private view(o: Awaited<ReturnType<Repositories["proactive"]["listOffersOf"]>>[number]) {
@@ -149,13 +151,14 @@ export class BenefitService {
 
   /** A person of the department (approver or supervisor in scope) revokes a grant with the reason: the certificate is revoked and payment stopped. */
   async revoke(actor: Actor, offerId: string, reason: string, ctx: RequestContext) {
-    if (actor.kind !== "staff" || !actor.orgPath || !hasRole(actor, "approver", "supervisor")) throw new DomainError("FORBIDDEN");
+    if (!hasRole(actor, "approver", "supervisor")) throw new DomainError("FORBIDDEN");
     if (!reason.trim()) throw new DomainError("REASON_REQUIRED");
     await this.store.transact(async (repos) => {
       const offer = await repos.proactive.findOfferForUpdate(offerId);
       if (!offer) throw new DomainError("OFFER_NOT_FOUND");
       const item = (await repos.catalogue.findItem(offer.item_id))!;
-      if (!isCityLevel(actor) && !item.org_path.startsWith(actor.orgPath!)) throw new DomainError("OFFER_NOT_FOUND");
+      if (!canSeeGrant(actor, item.org_path)) throw new DomainError("OFFER_NOT_FOUND");
+      if (!canRevokeGrant(actor, item.org_path)) throw new DomainError("FORBIDDEN");
       if (offer.status !== "granted" || !offer.application_id) throw new DomainError("OFFER_STATE", { status: offer.status });
       const certs = await repos.certificates.listForApplication(offer.application_id);
       for (const c of certs.filter((x) => x.status !== "revoked")) await repos.certificates.setStatus(c.id, "revoked", `免申即享待遇撤销：${reason.trim()}`);

@@ -1,6 +1,8 @@
 import { evaluate, outcomeOf, ruleProblems, type Rule } from "../../../shared/rules";
 import { todayInChina } from "../../../shared/working-days";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
+import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
+import { within } from "../../access/scope";
+import { policiesVisibleSubtree } from "./proactive.policy";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { isUniqueViolation } from "../applications/application.service";
@@ -36,8 +38,11 @@ export class PolicyMatchService {
     private readonly now: () => Date,
   ) {}
 
-  private assertRole(actor: Actor) {
-    if (actor.kind !== "staff" || !actor.orgPath || !hasRole(actor, "catalog_admin", "supervisor")) throw new DomainError("FORBIDDEN");
+  /** The subtree whose policies the actor publishes and reads matches of; FORBIDDEN for anyone else. */
+  private assertRole(actor: Actor): string {
+    const subtree = policiesVisibleSubtree(actor);
+    if (subtree === null) throw new DomainError("FORBIDDEN");
+    return subtree;
   }
 
   async publish(actor: Actor, input: PolicyInput, ctx: RequestContext) {
@@ -124,18 +129,17 @@ export class PolicyMatchService {
   }
 
   private async visible(actor: Actor, policyId: string) {
-    this.assertRole(actor);
+    const subtree = this.assertRole(actor);
     const p = await this.store.repos.policies.findById(policyId);
     if (!p?.issuer_org_id) throw new DomainError("POLICY_NOT_FOUND");
     const path = (await this.store.repos.orgs.pathsOf([p.issuer_org_id])).get(p.issuer_org_id) ?? "";
-    if (!isCityLevel(actor) && !path.startsWith(actor.orgPath!)) throw new DomainError("POLICY_NOT_FOUND");
+    if (!within(path, subtree)) throw new DomainError("POLICY_NOT_FOUND");
     return p;
   }
 
   /** The department's policies with eligibility rules: how many subjects each found, and how many were told. */
   async list(actor: Actor) {
-    this.assertRole(actor);
-    const rows = await this.store.repos.policies.listWithEligibility(isCityLevel(actor) ? "" : actor.orgPath!);
+    const rows = await this.store.repos.policies.listWithEligibility(this.assertRole(actor));
     return Promise.all(rows.map(async (p) => ({ ...(await this.view(p)) })));
   }
 

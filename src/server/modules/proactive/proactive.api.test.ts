@@ -211,6 +211,15 @@ describe("免申即享", () => {
 
     // A supervisor revokes 李雪梅's grant with the reason; she is told, and it no longer counts as received.
     expect((await call(li, "POST", `/benefit-offers/${offer.id}/revoke`, { reason: "重复享受" })).statusCode).toBe(403);
+    // Staff of other departments — city-level or not — neither see the grant nor revoke it.
+    for (const username of ["review.psb", "approve.amr", "approve.amr.huangpu"]) {
+      const other = await login(t.app, username);
+      const listed = (await call(other, "GET", "/benefit-offers")).json().items as Array<{ id: string; personName: string }>;
+      expect(listed.map((o) => o.id), username).not.toContain(offer.id);
+      expect(JSON.stringify(listed), username).not.toContain("李雪梅");
+      const refused = await call(other, "POST", `/benefit-offers/${offer.id}/revoke`, { reason: "越权撤销" });
+      expect([403, 404], username).toContain(refused.statusCode);
+    }
     const supervisor = await login(t.app, "supervisor");
     expect((await call(supervisor, "GET", "/benefit-offers")).json().items.map((o: { id: string }) => o.id)).toContain(offer.id);
     expect((await call(supervisor, "POST", `/benefit-offers/${offer.id}/revoke`, { reason: "经核查，另一方已在外省市领取" })).statusCode).toBe(200);

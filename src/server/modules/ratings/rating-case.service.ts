@@ -1,8 +1,8 @@
+import { caseAccess, casesVisibleSubtree } from "./rating.policy";
 import type { Selectable } from "kysely";
 import { CASE_STATES, CASE_TRANSITIONS, caseTransition, INDICATORS, RATING_EVENTS, RATING_LEVELS, RATING_TAGS, type CaseState, type IndicatorSet, type RatingEvent, type RatingLevel } from "../../../shared/ratings";
-import { HANDLER_ROLES } from "../../../shared/roles";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
-import { hasRole, isCityLevel, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
+import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { DB } from "../../db/schema";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -10,16 +10,6 @@ import { sendDirect } from "../notifications/direct-message";
 import type { SupervisionSettingsService } from "../supervision/settings.service";
 
 type CaseRow = NonNullable<Awaited<ReturnType<Repositories["ratings"]["findCase"]>>>;
-
-/** Who the actor is to a case: a handler of the responsible org, a supervisor above it, or the rater. */
-function caseAccess(actor: Actor, c: Pick<CaseRow, "org_path" | "rater_account_id">) {
-  const inSubtree = actor.kind === "staff" && actor.orgPath !== null && c.org_path.startsWith(actor.orgPath);
-  return {
-    org: inSubtree && actor.roles.some((r) => HANDLER_ROLES.includes(r)),
-    supervisor: hasRole(actor, "supervisor") && (isCityLevel(actor) || inSubtree),
-    rater: actor.kind === "citizen" && c.rater_account_id === actor.accountId,
-  };
-}
 
 /**
  * 差评 cases: opened for the org that handled the rated step (谁办理谁负责), worked through the flow in
@@ -58,8 +48,8 @@ export class RatingCaseService {
 
   /** Cases in the actor's scope: handlers see their org's subtree, supervisors theirs (city: all). */
   async list(actor: Actor, state: string | null, limit: number, offset: number) {
-    if (actor.kind !== "staff" || !actor.orgPath || !(hasRole(actor, "supervisor") || actor.roles.some((r) => HANDLER_ROLES.includes(r)))) throw new DomainError("FORBIDDEN");
-    const scope = hasRole(actor, "supervisor") && isCityLevel(actor) ? "" : actor.orgPath;
+    const scope = casesVisibleSubtree(actor);
+    if (scope === null) throw new DomainError("FORBIDDEN");
     const rows = await this.store.repos.ratings.listCases(scope, state, limit, offset);
     return rows.map((c) => this.summary(c, actor));
   }

@@ -1,5 +1,6 @@
 import { RATING_TAGS } from "../../../shared/ratings";
-import { hasRole, isCityLevel, type Actor } from "../../actor";
+import type { Actor } from "../../actor";
+import { traceSubtree } from "./rating.policy";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 
@@ -19,10 +20,10 @@ export class RatingFiguresService {
     return new Date(this.now().getTime() - days * 86_400_000);
   }
 
-  /** Staff see their org's subtree (city supervisors: all), optionally one org or item within it. */
+  /** Staff see their org's subtree (supervisors: their government level's), optionally one org or item within it. */
   async trace(actor: Actor, filter: { orgId?: string | undefined; itemId?: string | undefined; days: number }) {
-    if (actor.kind !== "staff" || !actor.orgPath) throw new DomainError("FORBIDDEN");
-    const scope = hasRole(actor, "supervisor", "sys_admin") && isCityLevel(actor) ? "" : actor.orgPath;
+    const scope = traceSubtree(actor);
+    if (scope === null) throw new DomainError("FORBIDDEN");
     const f = { ...(filter.orgId ? { orgId: filter.orgId } : {}), ...(filter.itemId ? { itemId: filter.itemId } : {}), since: this.since(filter.days) };
     const repos = this.store.repos;
     const [t, waits] = await Promise.all([repos.ratings.trace(scope, f), repos.ratings.longestWaits(scope, f)]);

@@ -189,7 +189,7 @@ export class RatingService {
       const event = { ...(await this.resolve(repos, inv.event_kind as RatingEvent, inv.event_id)), indicatorSet: "onsite" as const };
       await repos.ratings.useInvitation(inv.token_hash, this.now());
       const clerk = (await repos.accounts.findById(inv.created_by))!;
-      const actor: Actor = { accountId: clerk.id, kind: "staff", name: clerk.name, personId: null, orgId: clerk.org_id, orgPath: null, regionCode: clerk.region_code, roles: [], actingFor: null };
+      const actor: Actor = { accountId: clerk.id, kind: "staff", name: clerk.name, personId: null, orgId: clerk.org_id, orgPath: null, governmentPath: null, regionCode: clerk.region_code, roles: [], actingFor: null };
       return this.record(repos, actor, event, input, "window", ctx);
     });
   }

@@ -1,4 +1,5 @@
-import { dataScope, hasRole, type Actor, type RequestContext } from "../../actor";
+import type { Actor, RequestContext } from "../../actor";
+import { dataSubtree } from "../../access/scope";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -224,8 +225,8 @@ export class RegistryImportService {
   }
 
   private authorise(actor: Actor): string {
-    const scope = dataScope(actor);
-    if (!hasRole(actor, "data_admin", "sys_admin") || scope === null) throw new DomainError("FORBIDDEN");
+    const scope = dataSubtree(actor);
+    if (scope === null) throw new DomainError("FORBIDDEN");
     return scope;
   }
 }

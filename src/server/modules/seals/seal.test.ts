@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const admin = (path: string): Actor => ({ accountId: seedUuid("account:admin"), kind: "staff", name: "管理员", personId: null, orgId: null, orgPath: path, regionCode: "310000", roles: ["sys_admin"], actingFor: null });
+const admin = (path: string): Actor => ({ accountId: seedUuid("account:admin"), kind: "staff", name: "管理员", personId: null, orgId: null, orgPath: path, governmentPath: "310000/", regionCode: "310000", roles: ["sys_admin"], actingFor: null });
 
 describe("electronic seals", () => {
   it("signs with the organisation's key, made on first use; a changed payload or signature fails", async () => {

@@ -1,10 +1,11 @@
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
+import { servesCity } from "../../access/scope";
 
 /** City-level catalogue administrators maintain the search vocabulary. */
 function assertEditor(actor: Actor) {
-  if (!hasRole(actor, "catalog_admin") || actor.regionCode !== "310000") throw new DomainError("FORBIDDEN");
+  if (!hasRole(actor, "catalog_admin") || !servesCity(actor)) throw new DomainError("FORBIDDEN");
 }
 
 export interface AnswerInput {

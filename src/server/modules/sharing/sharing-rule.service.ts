@@ -1,7 +1,8 @@
 import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
 import type { Lang } from "../../../shared/errors";
 import type { SharingRuleInput, SharingRuleView } from "../../../shared/schemas/data";
-import { dataScope, hasRole, type Actor, type RequestContext } from "../../actor";
+import type { Actor, RequestContext } from "../../actor";
+import { dataSubtree } from "../../access/scope";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { DataElementService } from "../data-elements/data-element.service";
@@ -92,8 +93,8 @@ export class SharingRuleService {
 
   /** The subtree the administrator's rules may concern. */
   private authorise(actor: Actor): string {
-    const scope = dataScope(actor);
-    if (!hasRole(actor, "data_admin", "sys_admin") || scope === null) throw new DomainError("FORBIDDEN");
+    const scope = dataSubtree(actor);
+    if (scope === null) throw new DomainError("FORBIDDEN");
     return scope;
   }
 }

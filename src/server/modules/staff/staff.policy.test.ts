@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../actor";
+import { buildStaff } from "../../testing/actors";
 import { canManageStaffAt, isSelfLockout } from "./staff.policy";
 
-const admin = (orgPath: string, roles: Actor["roles"] = ["sys_admin"]): Actor => ({
-  accountId: "a",
-  kind: "staff",
-  name: "管理员",
-  personId: null,
-  orgId: "o",
-  orgPath,
-  regionCode: "310101",
-  roles,
-  actingFor: null,
-});
+const admin = (orgPath: string, roles: Actor["roles"] = ["sys_admin"]): Actor => buildStaff(orgPath, roles, { accountId: "a", orgId: "o" });
 
 describe("staff policy", () => {
   it("lets an administrator manage their own subtree only", () => {

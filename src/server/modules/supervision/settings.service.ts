@@ -1,5 +1,6 @@
 import { DEFAULT_DEADLINE_SETTINGS, deadlineSettings, type DeadlineSettings } from "../../../shared/schemas/supervision";
-import { hasRole, isCityLevel, type Actor, type RequestContext } from "../../actor";
+import type { Actor, RequestContext } from "../../actor";
+import { keepsCityStandard } from "../../access/scope";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 
@@ -22,7 +23,7 @@ export class SupervisionSettingsService {
 
   /** City supervisors and system administrators change them; applies to cases and tickets opened afterwards. */
   async update(actor: Actor, input: { value: DeadlineSettings; lockVersion: number }, ctx: RequestContext) {
-    if (!(hasRole(actor, "supervisor", "sys_admin") && isCityLevel(actor))) throw new DomainError("FORBIDDEN");
+    if (!keepsCityStandard(actor, ["supervisor"])) throw new DomainError("FORBIDDEN");
     await this.store.transact(async (repos) => {
       const before = await this.deadlines(repos);
       if (!(await repos.settings.saveIfVersion(KEY, input.value, input.lockVersion, actor.name))) throw new DomainError("SETTINGS_CHANGED");
