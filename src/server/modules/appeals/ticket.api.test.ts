@@ -177,8 +177,8 @@ describe("12345: reporters' privacy and the dispatch catalogue", () => {
     expect(report.orgName).toBe("黄浦区市场监督管理局");
     const amr = await login(t.app, "review.amr.huangpu");
     const seen = (await get(amr, `/tickets/${report.id}`)).json();
-    expect(seen).toMatchObject({ citizenName: "举报人信息已保密", citizenMobile: null });
-    expect((await get(amr, "/tickets")).json().items.find((x: { id: string }) => x.id === report.id).citizenName).toBe("举报人信息已保密");
+    expect(seen).toMatchObject({ citizenName: "举报人（信息保密）", citizenMobile: null });
+    expect((await get(amr, "/tickets")).json().items.find((x: { id: string }) => x.id === report.id).citizenName).toBe("举报人（信息保密）");
     expect((await get(agent, `/tickets/${report.id}`)).json().citizenName).toBe("孙浩");
     expect((await post(amr, `/tickets/${report.id}/contact`, {})).statusCode).toBe(403);
     expect((await post(agent, `/tickets/${report.id}/contact`, {})).json()).toEqual({ name: "孙浩", mobile: "13800000007" });
@@ -186,6 +186,55 @@ describe("12345: reporters' privacy and the dispatch catalogue", () => {
     const uses = (await get(sun, "/me/data-access")).json().items;
     expect(uses[0]).toMatchObject({ actorName: "董小萌" });
     expect(JSON.stringify(uses[0])).toContain("回访");
+  });
+
+  it("a reporter's name, mobile and ID number appear in nothing the handling org or its supervisors can fetch", async () => {
+    const sun = await login(t.app, "13800000007"); // 孙浩, ID 310110199812035156
+    const secrets = ["孙浩", "13800000007", "310110199812035156", "138 0000 0007"];
+    const leaks = (label: string, body: string) => {
+      for (const s of secrets) expect(body.includes(s), `${label} names the reporter (${s})`).toBe(false);
+    };
+    const created = await post(sun, "/tickets", {
+      type: "report",
+      categoryCode: "MARKET.FOOD",
+      title: "举报九江路小吃店过期食材（举报人孙浩）",
+      content: "我是孙浩，身份证310110199812035156，电话 138 0000 0007。九江路某小吃店后厨使用过期食材。",
+      address: "上海市黄浦区九江路22号",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const amr = await login(t.app, "review.amr.huangpu");
+    const seenBy: Array<[string, LoggedIn]> = [["review.amr.huangpu", amr], ["supervisor.huangpu", await login(t.app, "supervisor.huangpu")], ["supervisor", await login(t.app, "supervisor")]];
+    const responses: Array<[string, string]> = [];
+    const fetch = async (label: string, res: Promise<{ statusCode: number; body: string }>) => {
+      const r = await res;
+      responses.push([label, r.body]);
+      return r;
+    };
+    expect((await fetch("sign", act(amr, id, "sign"))).statusCode).toBe(200);
+    expect((await fetch("reply", act(amr, id, "reply", { note: "已对该店立案调查，责令整改" }))).statusCode).toBe(200);
+    // The reporter rates the reply badly, naming themselves, and reopens it.
+    expect((await act(sun, id, "rate", { rating: { level: 1, comment: "孙浩认为处理太慢，请回电13800000007" } })).statusCode).toBe(200);
+    expect((await act(sun, id, "reopen", { note: "我孙浩还是看到他们在用过期食材" })).statusCode).toBe(200);
+    for (const [who, session] of seenBy) {
+      // Every 举报 in the list (other tickets may rightly name their callers).
+      const list = await get(session, "/tickets?limit=100");
+      responses.push([`${who} GET /tickets (reports)`, JSON.stringify(list.json().items.filter((x: { type: string }) => x.type === "report"))]);
+      expect(list.json().items.some((x: { id: string }) => x.id === id), who).toBe(true);
+      await fetch(`${who} GET /tickets/${id}`, get(session, `/tickets/${id}`));
+      await fetch(`${who} GET /messages`, get(session, "/messages?limit=100"));
+      await fetch(`${who} GET /rating-cases`, get(session, "/rating-cases?limit=100"));
+      await fetch(`${who} GET /ratings/trace`, get(session, "/ratings/trace"));
+    }
+    const detail = JSON.parse(responses.find(([l]) => l === `review.amr.huangpu GET /tickets/${id}`)![1]);
+    expect(detail.timeline.map((e: { actorName: string }) => e.actorName)).toContain("举报人（信息保密）");
+    expect(detail.content).toContain("举报人（信息保密）");
+    // The reporter's own rating (a ticket's rating is shown on the ticket; tickets open no 差评 case).
+    expect(detail.rating.comment).toBe("举报人（信息保密）认为处理太慢，请回电举报人（信息保密）");
+    for (const [label, body] of responses) leaks(label, body);
+    // The desk and the reporter still see who it is.
+    expect((await get(agent, `/tickets/${id}`)).json().citizenName).toBe("孙浩");
+    expect((await get(sun, `/tickets/${id}`)).json().content).toContain("孙浩");
   });
 
   it("the desk maintains the catalogue; a functional matter cannot be routed to a street; others may not change it", async () => {

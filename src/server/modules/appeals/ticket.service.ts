@@ -5,6 +5,7 @@ import { maskMobile } from "../../../shared/validation/mobile";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import { ticketAccess, ticketListScope } from "./appeal.policy";
+import { redactReporter, reporterSecrets, REPORTER_ALIAS, type ReporterOf } from "./reporter-privacy";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { canonicalJson } from "../audit/audit-hash";
 import type { Repositories, Store } from "../../db/store";
@@ -41,6 +42,11 @@ export interface TicketActionInput {
 }
 
 type Access = ReturnType<typeof ticketAccess>;
+
+/** A 举报 hides its reporter from everyone but the desk and the reporter. */
+function hidesReporter(t: { type: string }, access: Access): boolean {
+  return t.type === "report" && !access.desk && !access.citizen;
+}
 
 /**
  * 12345: citizens submit online and hotline agents record calls; enquiries are first answered from
@@ -147,7 +153,7 @@ export class TicketService {
       if (answered) await repos.tickets.insertEvent({ ticket_id: row.id, action: "answer", from_state: "pending_dispatch", to_state: "answered", actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, note: "按知识库答复，诉求人认可", details: JSON.stringify({ ref: input.acceptedAnswer }), created_at: now });
       if (target) {
         await repos.tickets.insertEvent({ ticket_id: row.id, action: "dispatch", from_state: "pending_dispatch", to_state: "dispatched", actor_account_id: null, actor_name: SYSTEM_ACTOR.name, org_id: target.orgId, note: `按派单目录自动派至${target.orgName}（${categoryPath(target.categoryCode)} · ${target.divisionPrefix}）`, created_at: now });
-        await this.tellOrg(repos, target.orgId, row.id, "新的 12345 诉求待签收", `工单 ${row.number}“${input.title}”已派至你单位，请于 ${sign.date ?? "规定期限"} 前签收。`);
+        await this.tellOrg(repos, target.orgId, { id: row.id, type: input.type, citizen_name: citizen.name, citizen_mobile_enc: citizen.mobile ? this.cipher.encrypt(citizen.mobile) : null, citizen_person_id: citizen.personId, citizen_account_id: citizen.accountId }, "新的 12345 诉求待签收", `工单 ${row.number}“${input.title}”已派至你单位，请于 ${sign.date ?? "规定期限"} 前签收。`);
       }
       if (idempotencyKey) await repos.tickets.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, ticket_id: row.id });
       await repos.audit.append(actor, ctx, { action: "ticket.create", targetType: "ticket", targetId: row.id, regionCode: location?.divisionCode?.slice(0, 6) ?? "310000", details: { number: row.number, type: input.type, category: input.categoryCode, state, dispatchedTo: target?.orgName ?? null } });
@@ -166,8 +172,15 @@ export class TicketService {
     const scope = ticketListScope(actor);
     if (!scope) throw new DomainError("FORBIDDEN");
     const f = { ...(filter.state ? { state: filter.state } : {}), ...(filter.type ? { type: filter.type } : {}), ...(filter.q ? { q: filter.q } : {}) };
-    const rows = await this.store.repos.tickets.list(scope, f, limit, offset);
-    return rows.map((t) => this.summary(t, ticketAccess(actor, t)));
+    const repos = this.store.repos;
+    const rows = await repos.tickets.list(scope, f, limit, offset);
+    return Promise.all(
+      rows.map(async (t) => {
+        const access = ticketAccess(actor, t);
+        const view = this.summary(t, access);
+        return hidesReporter(t, access) ? redactReporter(view, await reporterSecrets(repos, this.cipher, t)) : view;
+      }),
+    );
   }
 
   private summary(t: TicketRow, access: Access) {
@@ -197,8 +210,7 @@ export class TicketService {
 
   /** 举报: the reporter is known to the desk and to themselves only. */
   private citizenName(t: TicketRow, access: Access) {
-    if (access.desk || access.citizen) return t.citizen_name;
-    return t.type === "report" ? "举报人信息已保密" : t.citizen_name;
+    return hidesReporter(t, access) ? REPORTER_ALIAS : t.citizen_name;
   }
 
   private light(deadline: string) {
@@ -219,11 +231,11 @@ export class TicketService {
       .filter((tr) => !(tr.action === "reopen" && (t.reopened || !lastRating || lastRating.level > 2)))
       .filter((tr) => !(tr.action === "answer" && t.type !== "enquiry"))
       .map((tr) => ({ action: tr.action, label: tr.label, note: tr.note }));
-    const hideReporter = t.type === "report" && !access.desk && !access.citizen;
+    const hideReporter = hidesReporter(t, access);
     const mobile = t.citizen_mobile_enc && !hideReporter ? maskMobile(this.cipher.decrypt(t.citizen_mobile_enc)) : null;
     const similar = access.desk && OPEN_TICKET_STATES.includes(t.state as TicketState) ? await repos.tickets.findSimilar(t, new Date(this.now().getTime() - SIMILAR_DAYS * 86_400_000)) : [];
     const suggestions = access.desk && t.type === "enquiry" && t.state === "pending_dispatch" ? await this.suggestions(t.title) : [];
-    return {
+    const view = {
       ...this.summary(t, access),
       lockVersion: t.lock_version,
       content: t.content,
@@ -246,12 +258,14 @@ export class TicketService {
         label: TICKET_TRANSITIONS.find((tr) => tr.action === e.action)?.label ?? EVENT_LABELS[e.action] ?? e.action,
         from: e.from_state,
         to: e.to_state,
-        actorName: e.actor_name,
+        actorName: hideReporter && e.actor_account_id !== null && e.actor_account_id === t.citizen_account_id ? REPORTER_ALIAS : e.actor_name,
         orgName: e.org_name,
         note: e.note,
         at: e.created_at.toISOString(),
       })),
     };
+    // A 举报's reporter stays hidden from the org in the whole view: every field, event, note and rating.
+    return hideReporter ? redactReporter(view, await reporterSecrets(repos, this.cipher, t)) : view;
   }
 
   /** The desk reads the caller's full number to call back: logged with its purpose. */
@@ -360,7 +374,7 @@ export class TicketService {
       case "dispatch":
       case "reassign":
       case "reject_return":
-        if (orgId) await this.tellOrg(repos, orgId, t.id, action === "reject_return" ? "退单未通过，请继续办理" : "新的 12345 诉求待签收", `工单 ${t.number}“${t.title}”${action === "reject_return" ? `退单未通过：${note}` : "已派至你单位，请及时签收"}。`);
+        if (orgId) await this.tellOrg(repos, orgId, t, action === "reject_return" ? "退单未通过，请继续办理" : "新的 12345 诉求待签收", `工单 ${t.number}“${t.title}”${action === "reject_return" ? `退单未通过：${note}` : "已派至你单位，请及时签收"}。`);
         break;
       case "return":
         await toDesk("工单退回待审核", `${t.org_name ?? ""}退回工单 ${t.number}：${note}`);
@@ -370,10 +384,10 @@ export class TicketService {
         await toCitizen("您的诉求已答复", `您的诉求“${t.title}”（${t.number}）已答复：${note}。请对办理结果进行评价。`);
         break;
       case "urge":
-        if (orgId) await this.tellOrg(repos, orgId, t.id, "工单督办", `工单 ${t.number}“${t.title}”被督办：${note}`);
+        if (orgId) await this.tellOrg(repos, orgId, t, "工单督办", `工单 ${t.number}“${t.title}”被督办：${note}`);
         break;
       case "reopen":
-        if (orgId) await this.tellOrg(repos, orgId, t.id, "诉求人不满意，工单重新办理", `工单 ${t.number}“${t.title}”重新办理：${note}`);
+        if (orgId) await this.tellOrg(repos, orgId, t, "诉求人不满意，工单重新办理", `工单 ${t.number}“${t.title}”重新办理：${note}`);
         break;
       case "merge":
         await toCitizen("您的诉求已合并办理", `您的诉求（${t.number}）与同一事项的诉求 ${details.into as string} 合并办理，答复将一并告知您。`);
@@ -383,9 +397,11 @@ export class TicketService {
     }
   }
 
-  private async tellOrg(repos: Repositories, orgId: string, ticketId: string, title: string, body: string) {
+  /** Tells the org's handlers; a 举报's reporter is redacted from what they read. */
+  private async tellOrg(repos: Repositories, orgId: string, t: ReporterOf & { id: string; type: string }, title: string, body: string) {
     const region = (await repos.orgs.findById(orgId))?.region_code ?? "310000";
-    await sendDirect(repos, (await repos.notifications.appealHandlersOf(orgId)).map((h) => ({ accountId: h.id, kind: "ticket", title, body, link: `/workbench/tickets/${ticketId}`, external: false })), region);
+    const text = t.type === "report" ? redactReporter(body, await reporterSecrets(repos, this.cipher, t)) : body;
+    await sendDirect(repos, (await repos.notifications.appealHandlersOf(orgId)).map((h) => ({ accountId: h.id, kind: "ticket", title, body: text, link: `/workbench/tickets/${t.id}`, external: false })), region);
   }
 
   /** Open tickets past their reply deadline are escalated once to the supervisors above the org and the desk. */

@@ -1,0 +1,48 @@
+import type { FieldCipher } from "../../crypto/field-cipher";
+import type { Repositories } from "../../db/store";
+
+/** What a 举报's handling org reads wherever the reporter would have been named. */
+export const REPORTER_ALIAS = "举报人（信息保密）";
+
+/** The ticket fields that identify its reporter. */
+export interface ReporterOf {
+  citizen_name: string;
+  citizen_mobile_enc: string | null;
+  citizen_person_id: string | null;
+  citizen_account_id: string | null;
+}
+
+/** A digit string (mobile, ID number) matched also when written with spaces or dashes between its characters. */
+function pattern(secret: string): RegExp {
+  const escaped = [...secret].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(/^[\dXx]+$/.test(secret) ? escaped.join("[\\s-]*") : escaped.join(""), "gi");
+}
+
+/**
+ * The view with every occurrence of the reporter's identifiers replaced, in every string at any depth
+ * (fields, events, notes, messages, comments): redaction of the whole view, not of chosen fields.
+ */
+export function redactReporter<T>(view: T, secrets: string[]): T {
+  const patterns = [...new Set(secrets.filter((s) => s.trim().length >= 2))].sort((a, b) => b.length - a.length).map(pattern);
+  if (patterns.length === 0) return view;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return patterns.reduce((s, p) => s.replace(p, REPORTER_ALIAS), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object" && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(view) as T;
+}
+
+/** The reporter's name, mobile and ID number: what must never reach the org handling a 举报. */
+export async function reporterSecrets(repos: Repositories, cipher: FieldCipher, t: ReporterOf): Promise<string[]> {
+  const secrets = [t.citizen_name];
+  if (t.citizen_mobile_enc) secrets.push(cipher.decrypt(t.citizen_mobile_enc));
+  const personId = t.citizen_person_id ?? (t.citizen_account_id ? (await repos.accounts.findById(t.citizen_account_id))?.person_id ?? null : null);
+  const person = personId ? await repos.persons.findById(personId) : undefined;
+  if (person) {
+    secrets.push(cipher.decrypt(person.id_number_enc));
+    if (person.name !== t.citizen_name) secrets.push(person.name);
+  }
+  return secrets;
+}
