@@ -169,11 +169,11 @@ test("12345: a hotline agent records a complaint about a street's noise; it land
 });
 
 test("窗口评价器: a window clerk hands the applicant a one-time rating page; it works once, without logging in", async ({ page, browser }) => {
-  // 王建国 applies at the 黄浦 window; the department asks for a supplement.
+  // 刘芳 applies at the 黄浦 window for the company she is authorised for; the department asks for a supplement.
   await switchTo(page, "window.huangpu", /workbench$/);
   const items = await (await page.request.get("/api/v1/catalogue/items?department=AMR&level=district")).json();
   const itemId = items.items.find((e: { basicCode: string }) => e.basicCode === "XK00002001").implementations.find((i: { orgName: string }) => i.orgName === "黄浦区市场监督管理局").id;
-  const app = await apiAs(page, "POST", "/window/applications", { itemId, idNumber: "310104196611155070", formData: { ...FOOD_LICENCE_FORM, contact: "王建国", contactMobile: "13800000003" } });
+  const app = await apiAs(page, "POST", "/window/applications", { itemId, idNumber: "310112199204185129", formData: { ...FOOD_LICENCE_FORM, contact: "刘芳", contactMobile: "13800000006" } });
   await switchTo(page, "review.amr.huangpu", /workbench$/);
   const lockVersion = (await apiAs(page, "GET", `/applications/${app.id}`)).lockVersion;
   await apiAs(page, "POST", `/applications/${app.id}/actions`, { action: "request_supplement", opinion: "请补充经营场所平面图", lockVersion });
@@ -189,7 +189,7 @@ test("窗口评价器: a window clerk hands the applicant a one-time rating page
   const tabletContext = await browser.newContext({ locale: "zh-CN", baseURL: new URL(page.url()).origin });
   const tablet = await tabletContext.newPage();
   await tablet.goto(link);
-  await expect(tablet.getByText("王*国，您好！", { exact: false })).toBeVisible();
+  await expect(tablet.getByText("刘*，您好！", { exact: false })).toBeVisible();
   await expect(tablet.getByRole("group", { name: "服务态度" })).toBeVisible();
   await expectAccessible(tablet, "window rating tablet");
   await stars(tablet, "总体满意度", 5);

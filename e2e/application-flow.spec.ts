@@ -119,13 +119,14 @@ test("apply online with a material, a supplement is asked and answered, approved
 test("a walk-in at a 黄浦 window applies for a 浦东 item; it lands in 浦东's inbox and the person sees it online", async ({ page }) => {
   await switchTo(page, "window.huangpu", /workbench$/);
   await page.getByRole("link", { name: "窗口收件" }).click();
-  await page.getByLabel("证件号码").fill("310101198706205042");
+  // 刘芳, the authorised agent (经办人) of 上海明远科技有限公司, walks in for it.
+  await page.getByLabel("证件号码").fill("310112199204185129");
   await page.getByRole("button", { name: "核验身份" }).click();
-  await expect(page.getByText("310101********5042")).toBeVisible();
+  await expect(page.getByText("310112********5129")).toBeVisible();
   await expectAccessible(page, "window intake");
   await page.getByRole("combobox", { name: "搜索事项名称" }).fill("食品经营许可");
   await page.locator(".ant-select-item-option", { hasText: "浦东新区市场监督管理局" }).first().click();
-  await fillFoodLicenceForm(page, { ...form, 经办人: "李雪梅", 经办人电话: "13800000002" });
+  await fillFoodLicenceForm(page, { ...form, 经办人: "刘芳", 经办人电话: "13800000006" });
   await page.getByRole("button", { name: "提交并打印回执" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible();
   await expect(page.getByText("转浦东新区市场监督管理局办理", { exact: false })).toBeVisible();
@@ -141,7 +142,7 @@ test("a walk-in at a 黄浦 window applies for a 浦东 item; it lands in 浦东
   await expect(page.getByRole("table")).toBeVisible();
   await expect(page.getByRole("link", { name: number })).toHaveCount(0);
 
-  await switchTo(page, "13800000002", /\/me$/);
+  await switchTo(page, "13800000006", /\/me$/);
   await page.goto("/me/applications");
   await expect(page.getByRole("link", { name: number })).toBeVisible();
 });

@@ -141,7 +141,8 @@ describe("applications at a window (收受分离)", () => {
       method: "POST",
       url: "/api/v1/window/applications",
       headers: clerk.headers,
-      payload: { itemId: pudongItem.id, idNumber: "310101198706205042", formData: { ...form, contact: "李雪梅", contactMobile: "13800000002" } },
+      // 刘芳, the company's authorised agent (经办人), walks in for it.
+      payload: { itemId: pudongItem.id, idNumber: "310112199204185129", formData: { ...form, contact: "刘芳", contactMobile: "13800000006" } },
     });
     expect(res.statusCode).toBe(201);
     const receipt = res.json();
@@ -154,7 +155,7 @@ describe("applications at a window (收受分离)", () => {
     const hpInbox = (await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox", headers: huangpuReviewer.headers })).json();
     expect(hpInbox.items.map((i: { id: string }) => i.id)).not.toContain(receipt.id);
 
-    const li = await login(t.app, "13800000002");
+    const li = await login(t.app, "13800000006");
     const mine = (await t.app.inject({ method: "GET", url: "/api/v1/applications", headers: li.headers })).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(receipt.id);
     const records = (await t.app.inject({ method: "GET", url: "/api/v1/me/data-access", headers: li.headers })).json();
@@ -175,8 +176,8 @@ describe("overdue alerts", () => {
   it("alerts once per application past its committed deadline", async () => {
     const { raiseOverdueAlerts } = await import("../../jobs/overdue-alerts.job");
     clock = new Date("2026-03-03T02:00:00Z");
-    const li = await login(t.app, "13800000002");
-    const fresh = await submit(li, { itemId, formData: { ...form, contact: "李雪梅", contactMobile: "13800000002" } });
+    const li = await login(t.app, "13800000006");
+    const fresh = await submit(li, { itemId, formData: { ...form, contact: "刘芳", contactMobile: "13800000006" } });
     expect(fresh.json().committedDeadline).toBe("2026-03-12");
     const alerted = async (id: string) =>
       (await t.database.db.selectFrom("application_events").select("id").where("application_id", "=", id).where("action", "=", "overdue_alert").execute()).length;
@@ -197,26 +198,26 @@ describe("overdue alerts", () => {
 describe("drafts (continue on another device)", () => {
   const url = () => `/api/v1/drafts/${itemId}`;
   it("saves a half-filled form, reads it back from another session, detects a stale save and is cleared by submission", async () => {
-    const laptop = await login(t.app, "13800000002");
-    const phone = await login(t.app, "13800000002");
+    const laptop = await login(t.app, "13800000006");
+    const phone = await login(t.app, "13800000006");
     expect((await t.app.inject({ method: "GET", url: url(), headers: laptop.headers })).statusCode).toBe(404);
     const first = await t.app.inject({ method: "PUT", url: url(), headers: laptop.headers, payload: { formData: { enterpriseName: "上海", seats: 12 }, lockVersion: null } });
     expect(first.statusCode).toBe(200);
     expect(first.json()).toMatchObject({ lockVersion: 0, formData: { enterpriseName: "上海", seats: 12 } });
     const onPhone = (await t.app.inject({ method: "GET", url: url(), headers: phone.headers })).json();
     expect(onPhone.formData).toEqual({ enterpriseName: "上海", seats: 12 });
-    const phoneSave = await t.app.inject({ method: "PUT", url: url(), headers: phone.headers, payload: { formData: { ...onPhone.formData, area: 80, contactMobile: "13800000002" }, lockVersion: 0 } });
-    expect(phoneSave.json()).toMatchObject({ lockVersion: 1, formData: { contactMobile: "13800000002" } });
+    const phoneSave = await t.app.inject({ method: "PUT", url: url(), headers: phone.headers, payload: { formData: { ...onPhone.formData, area: 80, contactMobile: "13800000006" }, lockVersion: 0 } });
+    expect(phoneSave.json()).toMatchObject({ lockVersion: 1, formData: { contactMobile: "13800000006" } });
     // A mobile in a draft is stored encrypted.
     const stored = await t.database.db.selectFrom("application_drafts").select("form_data").where("item_id", "=", itemId).executeTakeFirstOrThrow();
-    expect(JSON.stringify(stored.form_data)).not.toContain("13800000002");
+    expect(JSON.stringify(stored.form_data)).not.toContain("13800000006");
     const stale = await t.app.inject({ method: "PUT", url: url(), headers: laptop.headers, payload: { formData: { enterpriseName: "旧" }, lockVersion: 0 } });
     expect([stale.statusCode, stale.json().error.code, stale.json().error.details.currentLockVersion]).toEqual([409, "DRAFT_CHANGED", 1]);
     const twiceNew = await t.app.inject({ method: "PUT", url: url(), headers: laptop.headers, payload: { formData: {}, lockVersion: null } });
     expect(twiceNew.statusCode).toBe(409);
     expect((await t.app.inject({ method: "GET", url: "/api/v1/drafts", headers: laptop.headers })).json().items).toEqual([expect.objectContaining({ itemId, itemName: "食品经营许可" })]);
 
-    const res = await submit(laptop, { itemId, formData: { ...form, contact: "李雪梅", contactMobile: "13800000002" } });
+    const res = await submit(laptop, { itemId, formData: { ...form, contact: "刘芳", contactMobile: "13800000006" } });
     expect(res.statusCode).toBe(201);
     expect((await t.app.inject({ method: "GET", url: url(), headers: laptop.headers })).statusCode).toBe(404);
   });
@@ -244,8 +245,8 @@ describe("claim, assign and inbox filters", () => {
     const { id: _id, created_at: _c, updated_at: _u, ...rest } = first;
     await t.database.db.insertInto("accounts").values({ ...rest, username: "review2.amr.huangpu", name: "复核员二", mobile_hash: null, mobile_enc: null }).execute();
     second = await login(t.app, "review2.amr.huangpu");
-    const who = await login(t.app, "13800000005");
-    const res = await submit(who, { itemId, formData: { ...form, contact: "王", contactMobile: "13800000005" } });
+    const who = await login(t.app, "13800000006");
+    const res = await submit(who, { itemId, formData: { ...form, contact: "王", contactMobile: "13800000006" } });
     appId = res.json().id;
   });
 

@@ -12,6 +12,7 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
 import { applicationAccess } from "./application-access";
 import { inboxSubtree } from "./application.policy";
+import { assertFormNamesApplicant } from "./applicant-subject";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { dataElementLabel } from "../../../shared/data-elements";
 import type { CertificateService } from "../certificates/certificate.service";
@@ -287,6 +288,9 @@ export class ApplicationService {
     const stepDeadline = this.stepDeadline(start, workflow.states.find((s) => s.kind === "start")!);
     const submittedAt = this.now();
     const enterpriseId = who.enterpriseId !== undefined ? who.enterpriseId : who.channel === "online" ? (actor.actingFor?.enterpriseId ?? null) : null;
+    // An agent (经办人) applies for the enterprise only with the authorisation to apply.
+    if (who.enterpriseId === undefined && who.channel === "online" && actor.actingFor?.relation === "agent" && !actor.actingFor.scopes.includes("apply")) throw new DomainError("NOT_AUTHORISED_FOR_ENTERPRISE");
+    await assertFormNamesApplicant(repos, this.cipher, start, content.form.fields, input.formData, { personId: who.applicantPersonId, enterpriseId });
     const workflowId = this.workflowIds.get(workflowHash) ?? (await repos.applications.workflowId(workflowHash, workflowJson));
     const seq = await repos.applications.nextSequence(division, start);
     const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;

@@ -84,8 +84,8 @@ describe("per-item workflow definitions", () => {
     const pudongAdmin = await login(t.app, "review.amr.pudong");
     expect((await t.app.inject({ method: "PUT", url: url(), headers: pudongAdmin.headers, payload: { definition: null, lockVersion: 3 } })).statusCode).toBe(403);
 
-    const citizen = await login(t.app, "13800000002");
-    const app = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000002" } } })).json();
+    const citizen = await login(t.app, "13800000006");
+    const app = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000006" } } })).json();
     const reviewer = await login(t.app, "approve.amr.huangpu");
     const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${app.id}`, headers: reviewer.headers })).json();
     expect(detail.actions.map((a: { key: string }) => a.key)).toEqual(["approve", "deny"]);
@@ -97,8 +97,8 @@ describe("per-item workflow definitions", () => {
     const countersigned = { ...PROMISE_TEMPLATE, name: "承诺件（会签）", states: PROMISE_TEMPLATE.states.map((st) => (st.key === "deciding" ? { ...st, parallel: { roles: ["reviewer", "approver"], thenAction: "approve" } } : st)) };
     expect((await t.app.inject({ method: "PUT", url: url(), headers: catalogAdmin.headers, payload: { definition: countersigned, lockVersion: view.lockVersion } })).statusCode).toBe(200);
 
-    const citizen = await login(t.app, "13800000003");
-    const receipt = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000003" } } })).json();
+    const citizen = await login(t.app, "13800000001");
+    const receipt = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000001" } } })).json();
     expect(receipt.stepDeadline).toBe("2026-12-25"); // 待受理: one working day
     const reviewer = await login(t.app, "review.amr.huangpu");
     const approver = await login(t.app, "approve.amr.huangpu");

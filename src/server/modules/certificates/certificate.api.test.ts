@@ -138,9 +138,9 @@ describe("e-certificates", () => {
     const second = await buildApp({ config: t.config, database: t.database, cipher: t.cipher, logger: false, senders: t.senders });
     await second.app.ready();
     try {
-      const other = await login(t.app, "13800000002");
+      const other = await login(t.app, "13800000006");
       const itemId = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
-      const id = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: other.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000002" } } })).json().id;
+      const id = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: other.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000006" } } })).json().id;
       const act = async (app: typeof t.app, who: LoggedIn, action: string) => {
         const lockVersion = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: who.headers })).json().lockVersion;
         return app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: who.headers, payload: { action, lockVersion } });

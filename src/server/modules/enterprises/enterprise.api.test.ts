@@ -84,3 +84,47 @@ describe("enterprise agents (经办人)", () => {
     expect(after.enterprises).toEqual([]);
   });
 });
+
+describe("applying for an enterprise (以企业名义办理)", () => {
+  const FORM = { enterpriseName: "上海明远科技有限公司", creditCode: "91310101MA00000078", legalRep: "张伟明", contact: "张伟明", contactMobile: "13800000001", category: "catering", seats: 40, area: 120, address: "上海市黄浦区四川中路213号" };
+  const itemId = async () => (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+  const submit = async (who: { headers: Record<string, string> }, formData: object) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: { itemId: await itemId(), formData } });
+  const count = async () => (await t.database.db.selectFrom("applications").select("id").execute()).length;
+
+  it("refuses a form naming an enterprise the applicant neither represents nor is authorised for, writing nothing", async () => {
+    const before = await count();
+    const stranger = await login(t.app, "13800000003"); // 王建国
+    const res = await submit(stranger, { ...FORM, contact: "王建国", contactMobile: "13800000003" });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: "FORM_SUBJECT_MISMATCH", details: { issues: [{ path: "creditCode", message: expect.stringContaining("统一社会信用代码") }] } });
+    // The legal representative of another company may not use this one's code either.
+    const chen = await login(t.app, "13800000005");
+    expect((await submit(chen, FORM)).json().error.code).toBe("FORM_SUBJECT_MISMATCH");
+    expect(await count()).toBe(before);
+  });
+
+  it("the legal representative and the authorised agent may; acting for one enterprise, another's code is refused", async () => {
+    const rep = await login(t.app, "13800000001");
+    expect((await submit(rep, FORM)).statusCode).toBe(201);
+    const agent = await login(t.app, "13800000006");
+    expect((await submit(agent, { ...FORM, contact: "刘芳", contactMobile: "13800000006" })).statusCode).toBe(201);
+    // 陈志强 acting for 浦东新区志强小吃店 cannot name 上海明远科技有限公司.
+    const chen = await login(t.app, "13800000005");
+    const shop = await t.database.db.selectFrom("enterprises").select("id").where("name", "=", "浦东新区志强小吃店").executeTakeFirstOrThrow();
+    expect((await t.app.inject({ method: "POST", url: "/api/v1/me/acting-for", headers: chen.headers, payload: { enterpriseId: shop.id } })).statusCode).toBe(200);
+    expect((await submit(chen, FORM)).json().error.code).toBe("FORM_SUBJECT_MISMATCH");
+  });
+
+  it("an agent authorised only to view may not apply for the enterprise", async () => {
+    const rep = await login(t.app, "13800000001");
+    const zhou = person("p08");
+    const granted = await t.app.inject({ method: "POST", url: `/api/v1/enterprises/${enterpriseId}/agents`, headers: rep.headers, payload: { agentName: zhou.name, agentIdNumber: zhou.idNumber, scopes: ["view"], expiresOn: "2027-06-30" } });
+    expect(granted.statusCode, granted.body).toBe(201);
+    const viewer = await login(t.app, "13800000008");
+    expect((await t.app.inject({ method: "POST", url: "/api/v1/me/acting-for", headers: viewer.headers, payload: { enterpriseId } })).statusCode).toBe(200);
+    expect((await submit(viewer, { ...FORM, contact: "周婷", contactMobile: "13800000008" })).json().error.code).toBe("NOT_AUTHORISED_FOR_ENTERPRISE");
+    // Not acting for it, her view-only grant does not let her name it either.
+    await t.app.inject({ method: "POST", url: "/api/v1/me/acting-for", headers: viewer.headers, payload: { enterpriseId: null } });
+    expect((await submit(viewer, { ...FORM, contact: "周婷", contactMobile: "13800000008" })).json().error.code).toBe("FORM_SUBJECT_MISMATCH");
+  });
+});

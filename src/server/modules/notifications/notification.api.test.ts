@@ -79,9 +79,9 @@ describe("notifications", () => {
     clock = new Date(clock.getTime() + 2 * 60_000);
     expect(await t.services.notifications.sendDue()).toMatchObject({ sent: 1, retrying: 0 });
 
-    const li = await login(t.app, "13800000002");
+    const li = await login(t.app, "13800000006");
     // A number the gateway can never deliver to (stored before mobile validation existed, say).
-    await t.database.db.updateTable("accounts").set({ mobile_enc: t.cipher.encrypt("1380000") }).where("mobile_hash", "=", t.cipher.blindIndex("mobile", "13800000002")).execute();
+    await t.database.db.updateTable("accounts").set({ mobile_enc: t.cipher.encrypt("1380000") }).where("mobile_hash", "=", t.cipher.blindIndex("mobile", "13800000006")).execute();
     await submit(li);
     await t.services.notifications.dispatchOutbox();
     expect(await t.services.notifications.sendDue()).toMatchObject({ failed: 1 });

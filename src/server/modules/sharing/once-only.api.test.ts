@@ -72,7 +72,10 @@ describe("consented prefill (授权预填)", () => {
     expect(await t.database.db.selectFrom("applications").select("id").execute()).toHaveLength(before.length);
     // Someone else's prefill cannot be used.
     const other = await login(t.app, "13800000001");
-    expect((await post(other, "/applications", { itemId: birthItem, formData: formFrom(body.fields), prefillId: body.prefillId })).json().error.code).toBe("PREFILL_NOT_FOUND");
+    const wrongPrefill = await post(other, "/applications", { itemId: birthItem, formData: { ...formFrom(body.fields), name: "张伟明", idNumber: "310101198503125034" }, prefillId: body.prefillId });
+    expect(wrongPrefill.json().error.code, wrongPrefill.body).toBe("PREFILL_NOT_FOUND");
+    // Nor can a form name someone else as the applicant.
+    expect((await post(other, "/applications", { itemId: birthItem, formData: formFrom(body.fields) })).json().error.code).toBe("FORM_SUBJECT_MISMATCH");
   });
 
   it("a refused read says why, is recorded, and the citizen sees it", async () => {
