@@ -16,6 +16,10 @@ export interface Config {
   sessionIdleMinutes: number;
   loginMaxFailures: number;
   lockoutMinutes: number;
+  /** Failed logins from one client before each further attempt must wait (growing delay). */
+  loginDelayAfter: number;
+  /** Failed logins from unknown clients within the lock-out time that close an account to unknown clients. */
+  loginAccountCeiling: number;
   /** Requests per minute per client address on the public API. */
   rateLimitPerMinute: number;
   /** Login and registration attempts per minute per client address. */
@@ -85,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: int(env.HAOBAN_SESSION_IDLE_MINUTES, 120),
     loginMaxFailures: int(env.HAOBAN_LOGIN_MAX_FAILURES, 5),
     lockoutMinutes: int(env.HAOBAN_LOCKOUT_MINUTES, 15),
+    loginDelayAfter: int(env.HAOBAN_LOGIN_DELAY_AFTER, 3),
+    loginAccountCeiling: int(env.HAOBAN_LOGIN_ACCOUNT_CEILING, 50),
     rateLimitPerMinute: int(env.HAOBAN_RATE_LIMIT_PER_MINUTE, 600),
     loginRateLimitPerMinute: int(env.HAOBAN_LOGIN_RATE_LIMIT_PER_MINUTE, 30),
     publicRateLimitPerMinute: int(env.HAOBAN_PUBLIC_RATE_LIMIT_PER_MINUTE, 60),

@@ -75,8 +75,6 @@ export interface AccountsTable {
   totp_secret_enc: string | null;
   totp_enabled: Generated<boolean>;
   disabled: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   version: Generated<number>;
   region_code: string;
   created_at: CreatedAt;
@@ -855,7 +853,24 @@ export interface AutoDecisionsTable {
   created_at: Generated<Date>;
 }
 
+export interface LoginThrottleTable {
+  account_id: string;
+  client_key: string;
+  failures: number;
+  last_failure_at: Date;
+  locked_until: Date | null;
+}
+
+export interface LoginDevicesTable {
+  account_id: string;
+  device_hash: string;
+  created_at: Generated<Date>;
+  last_used_at: Generated<Date>;
+}
+
 export interface DB {
+  login_throttle: LoginThrottleTable;
+  login_devices: LoginDevicesTable;
   orgs: OrgsTable;
   persons: PersonsTable;
   enterprises: EnterprisesTable;

@@ -12,6 +12,7 @@ import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
 import { PolicyRepository } from "../modules/policies/policy.repository";
 import { AgentRepository } from "../modules/enterprises/agent.repository";
 import { AccountRepository } from "../modules/identity/account.repository";
+import { LoginThrottleRepository } from "../modules/identity/login-throttle.repository";
 import { SessionRepository } from "../modules/identity/session.repository";
 import { OrgRepository } from "../modules/orgs/org.repository";
 import { EnterpriseRepository } from "../modules/registry/enterprise.repository";
@@ -36,6 +37,7 @@ export class Repositories {
   readonly enterprises: EnterpriseRepository;
   readonly accounts: AccountRepository;
   readonly sessions: SessionRepository;
+  readonly loginThrottle: LoginThrottleRepository;
   readonly agents: AgentRepository;
   readonly audit: AuditRepository;
   readonly catalogue: CatalogueRepository;
@@ -66,6 +68,7 @@ export class Repositories {
     this.enterprises = new EnterpriseRepository(db);
     this.accounts = new AccountRepository(db);
     this.sessions = new SessionRepository(db);
+    this.loginThrottle = new LoginThrottleRepository(db);
     this.agents = new AgentRepository(db);
     this.audit = new AuditRepository(db);
     this.catalogue = new CatalogueRepository(db);

@@ -5,6 +5,8 @@ import { DomainError } from "../domain-error";
 import type { AuthService, IssuedSession, SessionContext } from "../modules/identity/auth.service";
 
 export const SESSION_COOKIE = "haoban_session";
+/** A device this browser logged in from before: its failed logins are counted apart from strangers'. */
+export const DEVICE_COOKIE = "haoban_device";
 /** Route config for API routes open to anonymous callers. */
 export const PUBLIC_ROUTE = { public: true } as const;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -54,6 +56,11 @@ export function setSessionCookie(reply: FastifyReply, session: IssuedSession, se
     path: "/",
     maxAge: session.maxAgeSeconds,
   });
+}
+
+/** The device cookie: httpOnly, sent only to the login route, kept for 180 days. */
+export function setDeviceCookie(reply: FastifyReply, token: string, secure: boolean) {
+  void reply.setCookie(DEVICE_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/api/v1/auth", maxAge: 180 * 86_400 });
 }
 
 export function clearSessionCookie(reply: FastifyReply) {

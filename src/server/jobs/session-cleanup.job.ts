@@ -4,9 +4,10 @@ import type { Store } from "../db/store";
 
 export const SESSION_CLEANUP_QUEUE = "session-cleanup";
 
-/** Removes expired and idle sessions; records how many in the audit log when there were any. */
+/** Removes expired and idle sessions (and login counters older than a day); records how many sessions in the audit log when there were any. */
 export async function cleanUpSessions(store: Store, idleMinutes: number, now: Date = new Date()): Promise<number> {
   return store.transact(async (repos) => {
+    await repos.loginThrottle.prune(new Date(now.getTime() - 86_400_000));
     const removed = await repos.sessions.deleteExpired(now, new Date(now.getTime() - idleMinutes * 60_000));
     if (removed > 0) {
       await repos.audit.append(SYSTEM_ACTOR, { requestId: null, ip: null, userAgent: null }, {

@@ -157,7 +157,6 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
       password_hash: citizenHashes[i]!,
       org_id: null,
       totp_secret_enc: null,
-      locked_until: null,
       region_code: p.districtCode,
     }));
     const staff = DEMO_STAFF.map((s, i) => {
@@ -176,7 +175,6 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
         org_id: org.id,
         roles: s.roles,
         totp_secret_enc: null,
-        locked_until: null,
         region_code: org.region_code,
       };
     });

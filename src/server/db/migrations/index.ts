@@ -25,6 +25,7 @@ import * as m0023 from "./0023-bundles";
 import * as m0024 from "./0024-ratings-and-appeals";
 import * as m0025 from "./0025-auto-approval";
 import * as m0026 from "./0026-proactive-service";
+import * as m0027 from "./0027-login-throttle";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "0024-ratings-and-appeals": m0024,
   "0025-auto-approval": m0025,
   "0026-proactive-service": m0026,
+  "0027-login-throttle": m0027,
 };

@@ -9,7 +9,7 @@ const people = demoPersons();
 const huang = people.find((p) => p.key === "p12")!; // in the registry, no account yet
 
 beforeAll(async () => {
-  t = await startTestApp({ loginMaxFailures: 3, lockoutMinutes: 15 });
+  t = await startTestApp({ loginMaxFailures: 3, lockoutMinutes: 15, loginAccountCeiling: 9 });
 });
 afterAll(() => t.close());
 
@@ -103,6 +103,41 @@ describe("login and sessions", () => {
     expect(Number(third.headers["retry-after"])).toBeGreaterThan(800);
     const right = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { identifier: "13800000009", password: "Haoban@2026" } });
     expect(right.statusCode).toBe(429);
+  });
+
+  it("a stranger's wrong passwords lock out the stranger's client, not the account's owner", async () => {
+    const attempt = (password: string, remoteAddress: string, cookie?: string) =>
+      t.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress, ...(cookie ? { headers: { cookie } } : {}), payload: { identifier: "13800000004", password } });
+    // The owner logs in once from home: that browser becomes a known device.
+    const home = await attempt("Haoban@2026", "10.1.1.1");
+    expect(home.statusCode).toBe(200);
+    const device = home.cookies.find((c) => c.name === "haoban_device")!;
+    expect(device).toMatchObject({ httpOnly: true, path: "/api/v1/auth" });
+    const deviceCookie = `haoban_device=${device.value}`;
+
+    for (let i = 0; i < 3; i++) await attempt("Wrong1234", "203.0.113.9");
+    const stranger = await attempt("Haoban@2026", "203.0.113.9");
+    expect(stranger.statusCode).toBe(429);
+    expect(stranger.json().error.code).toBe("ACCOUNT_LOCKED");
+    // The owner, from another address or from the known device, is not locked out.
+    expect((await attempt("Haoban@2026", "198.51.100.20")).statusCode).toBe(200);
+    expect((await attempt("Haoban@2026", "203.0.113.9", deviceCookie)).statusCode).toBe(200);
+
+    // Many addresses at once (a distributed attack) close the account to unknown clients only.
+    for (const a of ["192.0.2.1", "192.0.2.2", "192.0.2.3"]) for (let i = 0; i < 3; i++) await attempt("Wrong1234", a);
+    const unknown = await attempt("Haoban@2026", "192.0.2.200");
+    expect(unknown.statusCode).toBe(429);
+    expect(unknown.json().error).toMatchObject({ code: "ACCOUNT_LOCKED", details: { knownDeviceOnly: true } });
+    expect((await attempt("Haoban@2026", "192.0.2.201", deviceCookie)).statusCode).toBe(200);
+    // Each failure is audited with the kind of client.
+    const failures = await t.database.db.selectFrom("audit_log").select("details").where("action", "in", ["auth.login_failed", "auth.locked"]).execute();
+    expect(failures.some((f) => (f.details as { client?: string }).client === "address")).toBe(true);
+  });
+
+  it("the counters live in the database, so every process sees them", async () => {
+    const rows = await t.database.db.selectFrom("login_throttle").selectAll().where("client_key", "=", "ip:203.0.113.9").execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.locked_until!.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("requires the CSRF token on cookie-authenticated changes", async () => {

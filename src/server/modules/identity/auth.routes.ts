@@ -16,7 +16,7 @@ import { maskMobile } from "../../../shared/validation/mobile";
 import type { OrgKind } from "../../../shared/roles";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store } from "../../db/store";
-import { clearSessionCookie, PUBLIC_ROUTE, requestContext, requireSession, setSessionCookie } from "../../http/auth-plugin";
+import { clearSessionCookie, DEVICE_COOKIE, PUBLIC_ROUTE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
 import { requestLang } from "../../http/lang";
 import type { DataAccessService } from "../audit/data-access.service";
 import type { AuthService, SessionContext } from "./auth.service";
@@ -98,8 +98,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       },
     },
     async (req, reply) => {
-      const session = await auth.login(req.body.identifier, req.body.password, req.body.totp, requestContext(req));
+      const session = await auth.login(req.body.identifier, req.body.password, req.body.totp, requestContext(req), { token: req.cookies[DEVICE_COOKIE] ?? null });
       setSessionCookie(reply, session, deps.cookieSecure);
+      setDeviceCookie(reply, session.deviceToken, deps.cookieSecure);
       return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
     },
   );

@@ -10,12 +10,15 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../crypto/
 import type { Account, Session } from "../../db/schema";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
+import { afterFailure, clientKey, closedToUnknownClients, DEFAULT_THROTTLE, nextAttemptAt, type ThrottleSettings } from "./login-throttle";
 
 export interface AuthSettings {
   sessionTtlHours: number;
   sessionIdleMinutes: number;
   loginMaxFailures: number;
   lockoutMinutes: number;
+  loginDelayAfter?: number;
+  loginAccountCeiling?: number;
 }
 
 export interface IssuedSession {
@@ -35,6 +38,11 @@ export interface SessionContext {
 }
 
 const TOUCH_INTERVAL_MS = 60_000;
+
+/** Device tokens are stored as hashes, like session tokens. */
+function deviceHashOf(token: string): string {
+  return createHash("sha256").update(`device:${token}`).digest("base64url");
+}
 
 function sessionIdOf(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
@@ -86,7 +94,6 @@ export class AuthService {
         password_hash: passwordHash,
         org_id: null,
         totp_secret_enc: null,
-        locked_until: null,
         region_code: person.region_code,
       });
       const actor = await this.actorFor(repos, account, null);
@@ -96,52 +103,76 @@ export class AuthService {
     });
   }
 
-  /** Logs in by mobile, ID number or staff username; counts failures and locks the account when they pile up. */
-  async login(identifier: string, password: string, totpCode: string | undefined, ctx: RequestContext): Promise<IssuedSession> {
+  /**
+   * Logs in by mobile, ID number or staff username. Failures are counted per account *and* client
+   * (a device this account logged in from before, else the address): that client is slowed down, then
+   * locked out for a while, and the account's owner elsewhere is not (see login-throttle.ts). A
+   * successful login remembers the device (`deviceToken`, kept in a long-lived httpOnly cookie).
+   */
+  async login(identifier: string, password: string, totpCode: string | undefined, ctx: RequestContext, device: { token: string | null } = { token: null }): Promise<IssuedSession & { deviceToken: string }> {
     const account = await this.findLoginAccount(identifier.trim());
     if (!account) {
       await verifyPassword(password, DUMMY_PASSWORD_HASH);
       throw new DomainError("INVALID_CREDENTIALS");
     }
-    this.assertNotLocked(account);
+    const throttle = this.throttle();
+    const deviceHash = device.token ? deviceHashOf(device.token) : null;
+    const known = deviceHash && (await this.store.repos.loginThrottle.isKnownDevice(account.id, deviceHash)) ? deviceHash : null;
+    const key = clientKey({ knownDeviceHash: known, ip: ctx.ip });
+    await this.assertMayTry(account.id, key, known !== null, throttle);
     const passwordOk = await verifyPassword(password, account.password_hash);
     let failure: "INVALID_CREDENTIALS" | "TOTP_REQUIRED" | "TOTP_INVALID" | null = passwordOk ? null : "INVALID_CREDENTIALS";
     if (!failure && account.totp_enabled) {
       if (!totpCode) failure = "TOTP_REQUIRED";
       else if (!this.checkTotp(account, totpCode)) failure = "TOTP_INVALID";
     }
+    const deviceToken = device.token ?? randomBytes(24).toString("base64url");
 
     return this.store.transact(async (repos) => {
       const current = await repos.accounts.findByIdForUpdate(account.id);
       if (!current) throw new DomainError("INVALID_CREDENTIALS");
-      this.assertNotLocked(current);
       const actor = await this.actorFor(repos, current, null);
       if (failure === "TOTP_REQUIRED") throw new DomainError("TOTP_REQUIRED", { totpRequired: true });
       if (failure) {
-        const failures = current.failed_logins + 1;
-        const lock = failures >= this.settings.loginMaxFailures;
-        const lockedUntil = lock ? new Date(this.now().getTime() + this.settings.lockoutMinutes * 60_000) : null;
-        await repos.accounts.update(current.id, { failed_logins: lock ? 0 : failures, locked_until: lockedUntil });
+        const state = afterFailure(await repos.loginThrottle.findForUpdate(current.id, key), this.now(), throttle);
+        await repos.loginThrottle.save(current.id, key, state);
         await repos.audit.append(actor, ctx, {
-          action: lock ? "auth.locked" : "auth.login_failed",
+          action: state.lockedUntil ? "auth.locked" : "auth.login_failed",
           targetType: "account",
           targetId: current.id,
-          details: { reason: failure, failures },
+          details: { reason: failure, failures: state.lockedUntil ? throttle.maxFailures : state.failures, client: known ? "known_device" : "address" },
         });
         // The failure is recorded; the transaction must commit, so the error travels as a value.
-        return { failed: lock ? ("ACCOUNT_LOCKED" as const) : failure, lockedUntil };
+        return { ok: false as const, failed: state.lockedUntil ? ("ACCOUNT_LOCKED" as const) : failure, lockedUntil: state.lockedUntil };
       }
       if (current.disabled) throw new DomainError("ACCOUNT_DISABLED");
-      await repos.accounts.update(current.id, { failed_logins: 0, locked_until: null });
+      await repos.loginThrottle.clear(current.id, key);
+      await repos.loginThrottle.rememberDevice(current.id, deviceHashOf(deviceToken), this.now());
       await repos.audit.append(actor, ctx, { action: "auth.login", targetType: "account", targetId: current.id });
-      return this.issueSession(repos, current, actor, ctx);
+      return { ok: true as const, session: { ...(await this.issueSession(repos, current, actor, ctx)), deviceToken } };
     }).then((result) => {
-      if ("failed" in result) {
-        if (result.failed === "ACCOUNT_LOCKED") throw lockedError(result.lockedUntil!, this.now());
-        throw new DomainError(result.failed);
-      }
-      return result;
+      if (result.ok) return result.session;
+      if (result.failed === "ACCOUNT_LOCKED") throw lockedError(result.lockedUntil!, this.now());
+      throw new DomainError(result.failed);
     });
+  }
+
+  private throttle(): ThrottleSettings {
+    return { maxFailures: this.settings.loginMaxFailures, lockoutMinutes: this.settings.lockoutMinutes, delayAfter: this.settings.loginDelayAfter ?? DEFAULT_THROTTLE.delayAfter, accountCeiling: this.settings.loginAccountCeiling ?? DEFAULT_THROTTLE.accountCeiling };
+  }
+
+  /** LOGIN_DELAYED or ACCOUNT_LOCKED (with Retry-After) when this client must wait before trying again. */
+  private async assertMayTry(accountId: string, key: string, knownDevice: boolean, throttle: ThrottleSettings) {
+    const now = this.now();
+    const repos = this.store.repos;
+    const wait = nextAttemptAt(await repos.loginThrottle.find(accountId, key), now, throttle);
+    if (wait) throw wait.locked ? lockedError(wait.at, now) : new DomainError("LOGIN_DELAYED", { retryAfterSeconds: Math.max(1, Math.ceil((wait.at.getTime() - now.getTime()) / 1000)) });
+    if (!knownDevice) {
+      const since = new Date(now.getTime() - throttle.lockoutMinutes * 60_000);
+      if (closedToUnknownClients(await repos.loginThrottle.recentUnknownFailures(accountId, since, throttle.maxFailures), throttle)) {
+        throw new DomainError("ACCOUNT_LOCKED", { retryAfterSeconds: throttle.lockoutMinutes * 60, knownDeviceOnly: true });
+      }
+    }
   }
 
   async logout(session: SessionContext, ctx: RequestContext): Promise<void> {
@@ -246,10 +277,6 @@ export class AuthService {
     const id = validateIdNumber(identifier);
     if (id.ok) return repos.accounts.findByLogin("id_number_hash", this.cipher.blindIndex("id", id.value.idNumber));
     return repos.accounts.findByLogin("username", identifier.toLowerCase());
-  }
-
-  private assertNotLocked(account: Account) {
-    if (account.locked_until && account.locked_until > this.now()) throw lockedError(account.locked_until, this.now());
   }
 
   private async issueSession(repos: Repositories, account: Account, actor: Actor, ctx: RequestContext): Promise<IssuedSession> {

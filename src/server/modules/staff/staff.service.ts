@@ -49,7 +49,6 @@ export class StaffService {
         org_id: org.id,
         roles: [...new Set(input.roles)],
         totp_secret_enc: null,
-        locked_until: null,
         region_code: org.region_code,
       });
       await repos.audit.append(actor, ctx, {
