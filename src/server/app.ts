@@ -18,6 +18,7 @@ import { DomainError } from "./domain-error";
 import { registerAuth } from "./http/auth-plugin";
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler, sendError } from "./http/error-handler";
 import { registerInputGuard } from "./http/input-guard";
+import { postgresRateLimitStore } from "./http/rate-limit-store";
 import { registerMetrics } from "./http/metrics";
 import { calendarRoutes } from "./modules/calendar/calendar.routes";
 import { CalendarService } from "./modules/calendar/calendar.service";
@@ -153,6 +154,19 @@ export function createFileStorage(config: Config): FileStorage {
   return config.storage.kind === "s3" ? new S3Storage(config.storage) : new LocalDiskStorage(config.storage.dir);
 }
 
+/** Where the rate limits count: shared (PostgreSQL or Redis) whenever several processes may serve. */
+async function rateLimitBackend(app: FastifyInstance, config: Config, database: Database) {
+  if (config.rateLimitStore === "postgres") return { store: postgresRateLimitStore(database.db) };
+  if (config.rateLimitStore === "redis") {
+    if (!config.redisUrl) throw new Error("HAOBAN_RATE_LIMIT_STORE=redis needs HAOBAN_REDIS_URL");
+    const { Redis } = await import("ioredis");
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    app.addHook("onClose", async () => void (await redis.quit()));
+    return { redis, nameSpace: "haoban-rl-", skipOnError: false };
+  }
+  return {};
+}
+
 /** The composition root: every service gets its dependencies here and nowhere else. */
 export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now)): Services {
   const store = createStore(database.db);
@@ -286,6 +300,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     },
   });
   await app.register(rateLimit, {
+    ...(await rateLimitBackend(app, config, database)),
     global: true,
     max: config.rateLimitPerMinute,
     timeWindow: "1 minute",

@@ -24,6 +24,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Login and registration attempts per minute per client address. */
   loginRateLimitPerMinute: number;
+  /** Where rate-limit counters live: this process's memory (one process), PostgreSQL or Redis (every process). */
+  rateLimitStore: "memory" | "postgres" | "redis";
+  /** Redis for rate-limit counters (HAOBAN_REDIS_URL, e.g. redis://127.0.0.1:6379). */
+  redisUrl: string | undefined;
   /** Public pages that write or reveal something (the window rating page): requests per minute per address. */
   publicRateLimitPerMinute: number;
   /** Where the built web app is; served when present. */
@@ -74,6 +78,17 @@ function instant(value: string | undefined): Date | undefined {
   return d;
 }
 
+/** Shared counters whenever several processes may serve: Redis when configured, else PostgreSQL with a server database. */
+function rateLimitStore(env: NodeJS.ProcessEnv): Config["rateLimitStore"] {
+  const chosen = env.HAOBAN_RATE_LIMIT_STORE;
+  if (chosen) {
+    if (chosen !== "memory" && chosen !== "postgres" && chosen !== "redis") throw new Error(`HAOBAN_RATE_LIMIT_STORE must be memory, postgres or redis, got "${chosen}"`);
+    return chosen;
+  }
+  if (env.HAOBAN_REDIS_URL) return "redis";
+  return env.DATABASE_URL ? "postgres" : "memory";
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env.PORT, 3000),
@@ -94,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: int(env.HAOBAN_RATE_LIMIT_PER_MINUTE, 600),
     loginRateLimitPerMinute: int(env.HAOBAN_LOGIN_RATE_LIMIT_PER_MINUTE, 30),
     publicRateLimitPerMinute: int(env.HAOBAN_PUBLIC_RATE_LIMIT_PER_MINUTE, 60),
+    rateLimitStore: rateLimitStore(env),
+    redisUrl: env.HAOBAN_REDIS_URL || undefined,
     webDist: env.HAOBAN_WEB_DIST ?? "./dist/web",
     shutdownGraceMs: int(env.HAOBAN_SHUTDOWN_GRACE_MS, 10_000),
     trustProxy: bool(env.HAOBAN_TRUST_PROXY, false),

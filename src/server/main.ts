@@ -1,5 +1,6 @@
 import { buildApp } from "./app";
 import { startMetricsServer } from "./modules/health/health.routes";
+import { pruneRateLimitCounters } from "./http/rate-limit-store";
 import { loadConfig } from "./config";
 import { startJobQueue } from "./jobs/job-queue";
 import { registerProactive } from "./jobs/proactive.job";
@@ -35,7 +36,7 @@ async function main() {
   await seedDataElements(services.store.repos);
 
   const boss = await startJobQueue(database.executeSql);
-  await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs);
+  await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs, () => pruneRateLimitCounters(database.db));
   await registerFileCleanup(boss, services.files, config.jobs);
   await registerCertificateExpiry(boss, services.certificates, config.jobs);
   await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());

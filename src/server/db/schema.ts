@@ -868,7 +868,14 @@ export interface LoginDevicesTable {
   last_used_at: Generated<Date>;
 }
 
+export interface RateLimitCountersTable {
+  key: string;
+  count: number;
+  reset_at: Date;
+}
+
 export interface DB {
+  rate_limit_counters: RateLimitCountersTable;
   login_throttle: LoginThrottleTable;
   login_devices: LoginDevicesTable;
   orgs: OrgsTable;

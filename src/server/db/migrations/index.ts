@@ -26,6 +26,7 @@ import * as m0024 from "./0024-ratings-and-appeals";
 import * as m0025 from "./0025-auto-approval";
 import * as m0026 from "./0026-proactive-service";
 import * as m0027 from "./0027-login-throttle";
+import * as m0028 from "./0028-rate-limit-counters";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "0025-auto-approval": m0025,
   "0026-proactive-service": m0026,
   "0027-login-throttle": m0027,
+  "0028-rate-limit-counters": m0028,
 };

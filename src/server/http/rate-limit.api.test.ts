@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app";
+import type { Config } from "../config";
+import { pruneRateLimitCounters } from "./rate-limit-store";
+import { startTestApp, type TestApp } from "../testing/test-app";
+
+/** Rate limits hold for the whole deployment: two server processes on one database share the counters. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({}, { seed: false });
+});
+afterAll(() => t.close());
+
+async function twoProcesses(overrides: Partial<Config>) {
+  const config: Config = { ...t.config, loginRateLimitPerMinute: 3, ...overrides };
+  const a = await buildApp({ config, database: t.database, cipher: t.cipher, logger: false, senders: t.senders });
+  const b = await buildApp({ config, database: t.database, cipher: t.cipher, logger: false, senders: t.senders });
+  await Promise.all([a.app.ready(), b.app.ready()]);
+  return { a: a.app, b: b.app, close: async () => void (await Promise.all([a.app.close(), b.app.close()])) };
+}
+
+async function alternate(p: Awaited<ReturnType<typeof twoProcesses>>, remoteAddress: string) {
+  const codes: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const app = i % 2 === 0 ? p.a : p.b;
+    const r = await app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress, payload: { identifier: "nobody-here", password: "x" } });
+    codes.push(r.statusCode);
+    if (r.statusCode === 429) expect(r.json().error.code).toBe("RATE_LIMITED");
+  }
+  return codes;
+}
+
+describe("rate limits across processes", () => {
+  it("in PostgreSQL: the fourth attempt is refused whichever process takes it", async () => {
+    const p = await twoProcesses({ rateLimitStore: "postgres" });
+    try {
+      expect(await alternate(p, "198.51.100.77")).toEqual([401, 401, 401, 429, 429, 429]);
+      // Another client address has its own allowance.
+      expect((await p.b.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: "198.51.100.78", payload: { identifier: "nobody-here", password: "x" } })).statusCode).toBe(401);
+      await pruneRateLimitCounters(t.database.db);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("in this process's memory, by contrast, each process counts alone (the default on embedded PostgreSQL)", async () => {
+    const p = await twoProcesses({ rateLimitStore: "memory" });
+    try {
+      expect(await alternate(p, "198.51.100.79")).toEqual([401, 401, 401, 401, 401, 401]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("in Redis when configured", async () => {
+    const redisUrl = process.env.HAOBAN_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+    const p = await twoProcesses({ rateLimitStore: "redis", redisUrl });
+    try {
+      // A fresh client address each run: the Redis server outlives the test.
+      expect(await alternate(p, `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`)).toEqual([401, 401, 401, 429, 429, 429]);
+    } finally {
+      await p.close();
+    }
+  });
+});
