@@ -34,7 +34,7 @@ import { NotificationService } from "./modules/notifications/notification.servic
 import { NodemailerEmail, SimulatedSms, type EmailSender, type SmsSender } from "./modules/notifications/senders";
 import { fileRoutes } from "./modules/files/file.routes";
 import { FileService } from "./modules/files/file.service";
-import { LocalDiskStorage, S3Storage, type FileStorage } from "./modules/files/file-storage";
+import { DatabaseStorage, LocalDiskStorage, S3Storage, type FileStorage } from "./modules/files/file-storage";
 import { applicationRoutes } from "./modules/applications/application.routes";
 import { ApplicationService } from "./modules/applications/application.service";
 import { DraftService } from "./modules/applications/draft.service";
@@ -150,8 +150,10 @@ export function createSenders(config: Config, now: () => Date = () => new Date()
 }
 
 /** The file storage the configuration names. */
-export function createFileStorage(config: Config): FileStorage {
-  return config.storage.kind === "s3" ? new S3Storage(config.storage) : new LocalDiskStorage(config.storage.dir);
+export function createFileStorage(config: Config, database: Database): FileStorage {
+  if (config.storage.kind === "s3") return new S3Storage(config.storage);
+  if (config.storage.kind === "database") return new DatabaseStorage(database.db);
+  return new LocalDiskStorage(config.storage.dir);
 }
 
 /** Where the rate limits count: shared (PostgreSQL or Redis) whenever several processes may serve. */
@@ -232,7 +234,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     drafts: new DraftService(store, cipher),
     appointments: new AppointmentService(store, now, calendarOf),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
-    files: new FileService(store, createFileStorage(config), config.uploadMaxBytes, now),
+    files: new FileService(store, createFileStorage(config, database), config.uploadMaxBytes, now),
   };
 }
 

@@ -40,7 +40,7 @@ export interface Config {
   /** How long a public certificate verification answer is reused (HAOBAN_VERIFY_CACHE_MS; 0 turns it off). */
   verifyCacheMs: number;
   /** Where uploaded materials are kept: a local directory (default) or an S3-compatible bucket. */
-  storage: { kind: "local"; dir: string } | { kind: "s3"; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean };
+  storage: { kind: "local"; dir: string } | { kind: "database" } | { kind: "s3"; bucket: string; region: string; endpoint?: string; forcePathStyle: boolean };
   /** The largest material a user may upload, in bytes. */
   uploadMaxBytes: number;
   /** SMTP URL for e-mail notifications (e.g. smtps://user:pass@mail.example.org); e-mail is off without it. */
@@ -76,6 +76,28 @@ function instant(value: string | undefined): Date | undefined {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) throw new Error(`expected an ISO date-time, got "${value}"`);
   return d;
+}
+
+/**
+ * Where uploaded materials live: an S3-compatible bucket when named; else the database when it is a
+ * PostgreSQL server (several processes read each other's files); else local disk. HAOBAN_FILES_STORE
+ * chooses explicitly (local, database or s3).
+ */
+function fileStorage(env: NodeJS.ProcessEnv): Config["storage"] {
+  const chosen = env.HAOBAN_FILES_STORE ?? (env.HAOBAN_S3_BUCKET ? "s3" : env.DATABASE_URL ? "database" : "local");
+  if (chosen === "s3") {
+    if (!env.HAOBAN_S3_BUCKET) throw new Error("HAOBAN_FILES_STORE=s3 needs HAOBAN_S3_BUCKET");
+    return {
+      kind: "s3",
+      bucket: env.HAOBAN_S3_BUCKET,
+      region: env.HAOBAN_S3_REGION ?? "us-east-1",
+      ...(env.HAOBAN_S3_ENDPOINT ? { endpoint: env.HAOBAN_S3_ENDPOINT } : {}),
+      forcePathStyle: bool(env.HAOBAN_S3_PATH_STYLE, true),
+    };
+  }
+  if (chosen === "database") return { kind: "database" };
+  if (chosen !== "local") throw new Error(`HAOBAN_FILES_STORE must be local, database or s3, got "${chosen}"`);
+  return { kind: "local", dir: env.HAOBAN_FILES_DIR ?? `${env.HAOBAN_DATA_DIR ?? "./data"}/files` };
 }
 
 /** Shared counters whenever several processes may serve: Redis when configured, else PostgreSQL with a server database. */
@@ -116,15 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: bool(env.HAOBAN_TRUST_PROXY, false),
     searchRefreshMs: int(env.HAOBAN_SEARCH_REFRESH_MS, 2000),
     verifyCacheMs: int(env.HAOBAN_VERIFY_CACHE_MS, 5000),
-    storage: env.HAOBAN_S3_BUCKET
-      ? {
-          kind: "s3",
-          bucket: env.HAOBAN_S3_BUCKET,
-          region: env.HAOBAN_S3_REGION ?? "us-east-1",
-          ...(env.HAOBAN_S3_ENDPOINT ? { endpoint: env.HAOBAN_S3_ENDPOINT } : {}),
-          forcePathStyle: bool(env.HAOBAN_S3_PATH_STYLE, true),
-        }
-      : { kind: "local", dir: env.HAOBAN_FILES_DIR ?? `${env.HAOBAN_DATA_DIR ?? "./data"}/files` },
+    storage: fileStorage(env),
     uploadMaxBytes: int(env.HAOBAN_UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
     smtpUrl: env.HAOBAN_SMTP_URL || undefined,
     mailFrom: env.HAOBAN_MAIL_FROM ?? "好办 <noreply@haoban.local>",

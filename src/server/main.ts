@@ -12,6 +12,7 @@ import { startNotificationWorker } from "./jobs/notifications.job";
 import { registerFileCleanup } from "./jobs/file-cleanup.job";
 import { registerCertificateExpiry } from "./jobs/certificate-expiry.job";
 import { openRuntime } from "./runtime";
+import { withAdvisoryLock } from "./db/database";
 import { isEmpty, seedDemo } from "./seed/seed-demo";
 import { seedDataElements } from "./modules/data-elements/data-element.service";
 
@@ -28,20 +29,27 @@ async function main() {
   if (offset) app.log.warn({ clockStart: config.clockStart }, "HAOBAN_CLOCK_START is set: the platform runs on a shifted clock");
   app.log.info({ database: database.kind }, "database ready, migrations applied");
 
-  if (config.seedDemo && (await isEmpty(database.db))) {
-    const summary = await seedDemo(database.db, cipher, now());
-    app.log.info({ ...summary, ...(await seedDemoActivity(database.db, cipher, now())) }, "demo city seeded");
-  }
-  // The standard data elements are part of the platform: a database from before the dictionary gets them.
-  await seedDataElements(services.store.repos);
+  // Processes started at once on an empty database take turns: one seeds, the others find it seeded.
+  await withAdvisoryLock(database, "haoban:seed", async () => {
+    if (config.seedDemo && (await isEmpty(database.db))) {
+      const summary = await seedDemo(database.db, cipher, now());
+      app.log.info({ ...summary, ...(await seedDemoActivity(database.db, cipher, now())) }, "demo city seeded");
+    }
+    // The standard data elements are part of the platform: a database from before the dictionary gets them.
+    await seedDataElements(services.store.repos);
+  });
 
-  const boss = await startJobQueue(database.executeSql);
-  await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs, () => pruneRateLimitCounters(database.db));
-  await registerFileCleanup(boss, services.files, config.jobs);
-  await registerCertificateExpiry(boss, services.certificates, config.jobs);
-  await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
-  await registerAppealDeadlines(boss, services.ratingCases, services.tickets, config.jobs);
-  await registerProactive(boss, services, config.jobs);
+  // Queues and schedules are created under a lock too: pg-boss deadlocks when processes create them at once.
+  const boss = await withAdvisoryLock(database, "haoban:jobs", async () => {
+    const boss = await startJobQueue(database.executeSql);
+    await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs, () => pruneRateLimitCounters(database.db));
+    await registerFileCleanup(boss, services.files, config.jobs);
+    await registerCertificateExpiry(boss, services.certificates, config.jobs);
+    await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
+    await registerAppealDeadlines(boss, services.ratingCases, services.tickets, config.jobs);
+    await registerProactive(boss, services, config.jobs);
+    return boss;
+  });
   // Calendar edits made in another process reach this one within a minute.
   const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => app.log.error({ err }, "calendar refresh failed")), 60_000);
   calendarTimer.unref();

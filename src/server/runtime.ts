@@ -1,6 +1,6 @@
 import type { Config } from "./config";
 import { FieldCipher, loadMasterKey } from "./crypto/field-cipher";
-import { migrateToLatest, openDatabase, type Database } from "./db/database";
+import { migrateToLatest, openDatabase, withAdvisoryLock, type Database } from "./db/database";
 
 /** Encrypts residential addresses still stored in plain text (databases from before migration 0022), in batches. */
 export async function encryptPlainAddresses(database: Database, cipher: FieldCipher): Promise<number> {
@@ -15,11 +15,30 @@ export async function encryptPlainAddresses(database: Database, cipher: FieldCip
   }
 }
 
-/** Opens the database, applies migrations and loads the field-encryption key: what every entry point needs. */
+/**
+ * The database remembers a check value of the key its personal fields are encrypted with; a process
+ * with another key (HAOBAN_DATA_KEY differing between machines, say) refuses to start.
+ */
+export async function assertDataKey(database: Database, cipher: FieldCipher): Promise<void> {
+  const value = cipher.keyCheckValue();
+  await database.db.insertInto("data_key_check").values({ id: 1, check_value: value }).onConflict((oc) => oc.column("id").doNothing()).execute();
+  const stored = await database.db.selectFrom("data_key_check").select("check_value").where("id", "=", 1).executeTakeFirstOrThrow();
+  if (stored.check_value !== value) {
+    throw new Error("the field-encryption key differs from the one this database's personal data is encrypted with: give every process the same HAOBAN_DATA_KEY");
+  }
+}
+
+/**
+ * Opens the database, applies migrations and loads the field-encryption key: what every entry point
+ * needs. Processes starting at once on one server take turns (migrations lock by themselves).
+ */
 export async function openRuntime(config: Config): Promise<{ database: Database; cipher: FieldCipher }> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   const cipher = new FieldCipher(loadMasterKey(config.dataKey, config.dataDir));
-  await encryptPlainAddresses(database, cipher);
+  await withAdvisoryLock(database, "haoban:startup", async () => {
+    await assertDataKey(database, cipher);
+    await encryptPlainAddresses(database, cipher);
+  });
   return { database, cipher };
 }

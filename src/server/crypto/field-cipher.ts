@@ -31,6 +31,11 @@ export class FieldCipher {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
   }
 
+  /** A value that identifies the key without revealing it: stored once per database to catch a process started with another key. */
+  keyCheckValue(): string {
+    return createHmac("sha256", this.indexKey).update("haoban data key check v1").digest("base64url");
+  }
+
   /** A deterministic keyed hash for equality look-ups; `kind` keeps ID numbers, mobiles and prefilled values apart. */
   blindIndex(kind: "id" | "mobile" | "prefill", value: string): string {
     return createHmac("sha256", this.indexKey).update(`${kind}:${value}`).digest("base64url");
@@ -45,6 +50,12 @@ export function loadMasterKey(dataKey: string | undefined, dataDir: string): Buf
   if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
   mkdirSync(dir, { recursive: true });
   const key = randomBytes(32);
-  writeFileSync(file, key.toString("base64"), { mode: 0o600 });
+  try {
+    writeFileSync(file, key.toString("base64"), { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    // Another process started at the same moment wrote it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+    throw err;
+  }
   return key;
 }

@@ -92,6 +92,23 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   return (results ?? []).map((r) => r.migrationName);
 }
 
+/**
+ * Runs `work` while this process holds the PostgreSQL advisory lock `name`: several processes starting
+ * at once on one server take turns (seeding an empty database, say). The embedded database belongs to
+ * one process, so there it simply runs.
+ */
+export async function withAdvisoryLock<T>(database: Database, name: string, work: () => Promise<T>): Promise<T> {
+  if (database.kind === "pglite") return work();
+  return database.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(${name}))`.execute(conn);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(conn);
+    }
+  });
+}
+
 /** True when every known migration has been applied (for /readyz). */
 export async function migrationsApplied(db: Kysely<DB>): Promise<boolean> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

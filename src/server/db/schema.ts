@@ -874,7 +874,22 @@ export interface RateLimitCountersTable {
   reset_at: Date;
 }
 
+export interface FileBlobsTable {
+  key: string;
+  body: Buffer;
+  mime: string;
+  created_at: Generated<Date>;
+}
+
+export interface DataKeyCheckTable {
+  id: number;
+  check_value: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
+  file_blobs: FileBlobsTable;
+  data_key_check: DataKeyCheckTable;
   rate_limit_counters: RateLimitCountersTable;
   login_throttle: LoginThrottleTable;
   login_devices: LoginDevicesTable;

@@ -27,6 +27,8 @@ import * as m0025 from "./0025-auto-approval";
 import * as m0026 from "./0026-proactive-service";
 import * as m0027 from "./0027-login-throttle";
 import * as m0028 from "./0028-rate-limit-counters";
+import * as m0029 from "./0029-file-blobs";
+import * as m0030 from "./0030-data-key-check";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +60,6 @@ export const migrations: Record<string, Migration> = {
   "0026-proactive-service": m0026,
   "0027-login-throttle": m0027,
   "0028-rate-limit-counters": m0028,
+  "0029-file-blobs": m0029,
+  "0030-data-key-check": m0030,
 };

@@ -1,5 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema";
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 
 /** Where the bytes of uploaded materials live; the database keeps only their metadata and hash. */
@@ -33,6 +35,29 @@ export class LocalDiskStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
+  }
+}
+
+/**
+ * The bytes in the database itself (table file_blobs): every server process on one PostgreSQL server
+ * reads what any other stored, with nothing else to run. The default with a PostgreSQL server.
+ */
+export class DatabaseStorage implements FileStorage {
+  readonly kind = "database";
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async put(key: string, body: Buffer, mime: string): Promise<void> {
+    await this.db.insertInto("file_blobs").values({ key, body, mime }).execute(); // keys are unique: never overwrite
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const row = await this.db.selectFrom("file_blobs").select("body").where("key", "=", key).executeTakeFirst();
+    if (!row) throw Object.assign(new Error(`no stored file ${key}`), { code: "ENOENT" });
+    return Buffer.from(row.body);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.db.deleteFrom("file_blobs").where("key", "=", key).execute();
   }
 }
 
