@@ -89,7 +89,7 @@ export const ERRORS = {
   CERTIFICATE_STATUS_INVALID: { status: 409, zh: "证照当前状态不允许这样变更（已注销的证照不能恢复）", en: "This status change is not possible (a revoked certificate stays revoked)" },
   DRAFT_NOT_FOUND: { status: 404, zh: "没有保存的草稿", en: "No saved draft" },
   DRAFT_CHANGED: { status: 409, zh: "草稿已在其他设备上更新，请刷新后继续", en: "The draft was changed on another device; reload it" },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: "该请求标识已用于另一份申请", en: "This Idempotency-Key was used for a different application" },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: "该请求标识已用于另一项不同的提交，请刷新页面后重新提交", en: "This Idempotency-Key was used for a different request" },
   SYNONYM_NOT_FOUND: { status: 404, zh: "该同义词不存在", en: "No such synonym" },
   VERSION_NOT_FOUND: { status: 404, zh: "该版本不存在", en: "No such version" },
   DRAFT_EXISTS: { status: 409, zh: "该事项已有未发布的草稿或待审核版本，请在其基础上修改", en: "This service already has an open draft or a version in review" },

@@ -503,13 +503,6 @@ export interface BundleChildrenTable {
   stopped_reason: string | null;
 }
 
-export interface BundleIdempotencyKeysTable {
-  account_id: string;
-  key: string;
-  request_hash: string;
-  bundle_application_id: string;
-  created_at: Generated<Timestamp>;
-}
 
 export interface CertificateSharesTable {
   id: Generated<string>;
@@ -601,13 +594,6 @@ export interface ApplicationCountersTable {
   last: number;
 }
 
-export interface IdempotencyKeysTable {
-  account_id: string;
-  key: string;
-  request_hash: string;
-  application_id: string;
-  created_at: Generated<Date>;
-}
 
 export interface OutboxTable {
   id: Generated<number>;
@@ -664,13 +650,6 @@ export interface TicketsTable {
   updated_at: Generated<Date>;
 }
 
-export interface TicketIdempotencyKeysTable {
-  account_id: string;
-  key: string;
-  request_hash: string;
-  ticket_id: string;
-  created_at: Generated<Date>;
-}
 
 export interface TicketEventsTable {
   id: Generated<number>;
@@ -887,7 +866,19 @@ export interface DataKeyCheckTable {
   created_at: Generated<Date>;
 }
 
+export interface IdempotentRequestsTable {
+  account_id: string;
+  scope: string;
+  key: string;
+  request_hash: string;
+  status: "pending" | "done";
+  result_ref: string | null;
+  created_at: Generated<Date>;
+  completed_at: Date | null;
+}
+
 export interface DB {
+  idempotent_requests: IdempotentRequestsTable;
   file_blobs: FileBlobsTable;
   data_key_check: DataKeyCheckTable;
   rate_limit_counters: RateLimitCountersTable;
@@ -913,7 +904,6 @@ export interface DB {
   application_events: ApplicationEventsTable;
   application_pauses: ApplicationPausesTable;
   application_counters: ApplicationCountersTable;
-  idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
   files: FilesTable;
   application_drafts: ApplicationDraftsTable;
@@ -936,12 +926,10 @@ export interface DB {
   bundles: BundlesTable;
   bundle_applications: BundleApplicationsTable;
   bundle_children: BundleChildrenTable;
-  bundle_idempotency_keys: BundleIdempotencyKeysTable;
   certificate_share_uses: CertificateShareUsesTable;
   supervision_settings: SupervisionSettingsTable;
   tickets: TicketsTable;
   ticket_events: TicketEventsTable;
-  ticket_idempotency_keys: TicketIdempotencyKeysTable;
   dispatch_rules: DispatchRulesTable;
   ratings: RatingsTable;
   rating_invitations: RatingInvitationsTable;

@@ -12,6 +12,7 @@ import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
 import { PolicyRepository } from "../modules/policies/policy.repository";
 import { AgentRepository } from "../modules/enterprises/agent.repository";
 import { AccountRepository } from "../modules/identity/account.repository";
+import { IdempotencyRepository } from "../modules/idempotency/idempotency.repository";
 import { LoginThrottleRepository } from "../modules/identity/login-throttle.repository";
 import { SessionRepository } from "../modules/identity/session.repository";
 import { OrgRepository } from "../modules/orgs/org.repository";
@@ -38,6 +39,7 @@ export class Repositories {
   readonly accounts: AccountRepository;
   readonly sessions: SessionRepository;
   readonly loginThrottle: LoginThrottleRepository;
+  readonly idempotency: IdempotencyRepository;
   readonly agents: AgentRepository;
   readonly audit: AuditRepository;
   readonly catalogue: CatalogueRepository;
@@ -69,6 +71,7 @@ export class Repositories {
     this.accounts = new AccountRepository(db);
     this.sessions = new SessionRepository(db);
     this.loginThrottle = new LoginThrottleRepository(db);
+    this.idempotency = new IdempotencyRepository(db);
     this.agents = new AgentRepository(db);
     this.audit = new AuditRepository(db);
     this.catalogue = new CatalogueRepository(db);

@@ -47,10 +47,13 @@ export function WindowPage() {
     setItem(await api<ItemDetail>("GET", `/catalogue/items/${id}`));
   }
 
+  // One key per intake: a double click or a retry after a dropped connection files it once.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+
   async function submit(formData: Record<string, unknown>) {
     setBusy(true);
     try {
-      const r = await api<{ id: string }>("POST", "/window/applications", { itemId: item!.id, idNumber: idNumber.trim().toUpperCase(), formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), dataConsent: consent });
+      const r = await api<{ id: string }>("POST", "/window/applications", { itemId: item!.id, idNumber: idNumber.trim().toUpperCase(), formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), dataConsent: consent }, { "idempotency-key": idempotencyKey });
       navigate(`/print/applications/${r.id}/receipt`);
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));

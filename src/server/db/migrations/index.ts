@@ -29,6 +29,7 @@ import * as m0027 from "./0027-login-throttle";
 import * as m0028 from "./0028-rate-limit-counters";
 import * as m0029 from "./0029-file-blobs";
 import * as m0030 from "./0030-data-key-check";
+import * as m0031 from "./0031-idempotent-requests";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   "0028-rate-limit-counters": m0028,
   "0029-file-blobs": m0029,
   "0030-data-key-check": m0030,
+  "0031-idempotent-requests": m0031,
 };

@@ -17,13 +17,7 @@ export class TicketRepository {
     return this.db.insertInto("tickets").values(row).returning(["id", "number"]).executeTakeFirstOrThrow();
   }
 
-  findIdempotencyKey(accountId: string, key: string) {
-    return this.db.selectFrom("ticket_idempotency_keys").selectAll().where("account_id", "=", accountId).where("key", "=", key).executeTakeFirst();
-  }
 
-  async insertIdempotencyKey(row: Insertable<DB["ticket_idempotency_keys"]>) {
-    await this.db.insertInto("ticket_idempotency_keys").values(row).execute();
-  }
 
   findForUpdate(id: string) {
     return this.db.selectFrom("tickets").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();

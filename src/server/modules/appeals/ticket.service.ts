@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
 import { appealCategory, categoryPath, OPEN_TICKET_STATES, TICKET_STATES, TICKET_TRANSITIONS, TICKET_TYPES, ticketTransition, type TicketAction, type TicketState, type TicketType } from "../../../shared/appeals";
 import { RATING_LEVELS, type RatingLevel } from "../../../shared/ratings";
 import { maskMobile } from "../../../shared/validation/mobile";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import { ticketAccess, ticketListScope } from "./appeal.policy";
+import { IdempotencyService, type CompleteIdempotent } from "../idempotency/idempotency.service";
 import { redactReporter, reporterSecrets, REPORTER_ALIAS, type ReporterOf } from "./reporter-privacy";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import { canonicalJson } from "../audit/audit-hash";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { sendDirect } from "../notifications/direct-message";
@@ -66,6 +65,7 @@ export class TicketService {
     private readonly dispatch: DispatchService,
     private readonly ratings: RatingService,
     private readonly search: SearchService,
+    private readonly idempotency: IdempotencyService = new IdempotencyService(store),
   ) {}
 
   /** Suggested answers for an enquiry: the knowledge base's answers and matching services. */
@@ -87,18 +87,18 @@ export class TicketService {
     return this.dispatch.locate(address);
   }
 
-  /** A retried Idempotency-Key returns the same ticket; the key with another request is refused. */
+  /** A retried or concurrent duplicate Idempotency-Key returns the same ticket; the key with another request is refused. */
   async create(actor: Actor, input: TicketInput, idempotencyKey: string | null, ctx: RequestContext) {
+    if (actor.kind !== "citizen" && !hasRole(actor, "hotline_agent")) throw new DomainError("FORBIDDEN");
+    return this.idempotency.run(
+      { accountId: actor.accountId, scope: "tickets.create", key: idempotencyKey, body: input },
+      (complete) => this.createOnce(actor, input, ctx, complete),
+      (id) => this.get(actor, id),
+    );
+  }
+
+  private async createOnce(actor: Actor, input: TicketInput, ctx: RequestContext, complete: CompleteIdempotent) {
     const isAgent = hasRole(actor, "hotline_agent");
-    if (actor.kind !== "citizen" && !isAgent) throw new DomainError("FORBIDDEN");
-    const requestHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
-    if (idempotencyKey) {
-      const seen = await this.store.repos.tickets.findIdempotencyKey(actor.accountId, idempotencyKey);
-      if (seen) {
-        if (seen.request_hash !== requestHash) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
-        return this.get(actor, seen.ticket_id);
-      }
-    }
     const category = appealCategory(input.categoryCode);
     if (!category) throw new DomainError("CATEGORY_UNKNOWN");
     if (isAgent && !input.caller) throw new DomainError("VALIDATION_FAILED", { issues: [{ path: "caller", message: "请填写来电人姓名和电话" }] });
@@ -155,7 +155,7 @@ export class TicketService {
         await repos.tickets.insertEvent({ ticket_id: row.id, action: "dispatch", from_state: "pending_dispatch", to_state: "dispatched", actor_account_id: null, actor_name: SYSTEM_ACTOR.name, org_id: target.orgId, note: `按派单目录自动派至${target.orgName}（${categoryPath(target.categoryCode)} · ${target.divisionPrefix}）`, created_at: now });
         await this.tellOrg(repos, target.orgId, { id: row.id, type: input.type, citizen_name: citizen.name, citizen_mobile_enc: citizen.mobile ? this.cipher.encrypt(citizen.mobile) : null, citizen_person_id: citizen.personId, citizen_account_id: citizen.accountId }, "新的 12345 诉求待签收", `工单 ${row.number}“${input.title}”已派至你单位，请于 ${sign.date ?? "规定期限"} 前签收。`);
       }
-      if (idempotencyKey) await repos.tickets.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, ticket_id: row.id });
+      await complete(repos, row.id);
       await repos.audit.append(actor, ctx, { action: "ticket.create", targetType: "ticket", targetId: row.id, regionCode: location?.divisionCode?.slice(0, 6) ?? "310000", details: { number: row.number, type: input.type, category: input.categoryCode, state, dispatchedTo: target?.orgName ?? null } });
       return row.id;
     });

@@ -70,13 +70,7 @@ export class ApplicationRepository {
     return this.db.selectFrom("application_pauses").select(["from_date", "to_date", "reason"]).where("application_id", "=", applicationId).orderBy("id").execute();
   }
 
-  findIdempotencyKey(accountId: string, key: string) {
-    return this.db.selectFrom("idempotency_keys").selectAll().where("account_id", "=", accountId).where("key", "=", key).executeTakeFirst();
-  }
 
-  async insertIdempotencyKey(row: { account_id: string; key: string; request_hash: string; application_id: string }) {
-    await this.db.insertInto("idempotency_keys").values(row).execute();
-  }
 
   async insertOutbox(topic: string, payload: Record<string, unknown>, regionCode: string) {
     await this.db.insertInto("outbox").values({ topic, payload: JSON.stringify(payload), region_code: regionCode }).execute();

@@ -109,12 +109,13 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
     {
       schema: {
         tags: ["applications"],
-        summary: "窗口收件 A window clerk applies for a walk-in person (by ID number; routed to the competent org for 全市通办 items)",
+        summary: "窗口收件 A window clerk applies for a walk-in person (by ID number; routed to the competent org for 全市通办 items); an Idempotency-Key header makes retries and double clicks safe",
+        headers: z.object({ "idempotency-key": z.string().trim().min(8).max(100).optional() }).passthrough(),
         body: z.strictObject({ itemId: uuid, idNumber, formData: z.record(z.string(), z.unknown()), materials: materialRefs.optional(), dataConsent: z.boolean().optional() }),
         response: { 201: receipt, ...errors },
       },
     },
-    async (req, reply) => reply.status(201).send(await applications.submitAtWindow(requireStaff(req, "window_clerk"), req.body, requestContext(req))),
+    async (req, reply) => reply.status(201).send(await applications.submitAtWindow(requireStaff(req, "window_clerk"), req.body, requestContext(req), req.headers["idempotency-key"] ?? null)),
   );
 
   app.get(

@@ -12,6 +12,7 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
 import { applicationAccess } from "./application-access";
 import { inboxSubtree } from "./application.policy";
+import { IdempotencyService, type CompleteIdempotent } from "../idempotency/idempotency.service";
 import { assertFormNamesApplicant } from "./applicant-subject";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { dataElementLabel } from "../../../shared/data-elements";
@@ -163,52 +164,48 @@ export class ApplicationService {
     private readonly calendarOf: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR,
     private readonly certificates: CertificateService | null = null,
     private readonly once: OnceOnly | null = null,
+    private readonly idempotency: IdempotencyService = new IdempotencyService(store),
   ) {
     this.contents = new VersionContents(store);
   }
 
-  /** Submits online as the actor (or the enterprise they act for); a retried key returns the same receipt. */
+  /** Submits online as the actor (or the enterprise they act for); a retried or concurrent duplicate key returns the same receipt. */
   async submit(actor: Actor, input: SubmitInput, idempotencyKey: string | null, ctx: RequestContext) {
     if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
-    const requestHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
-    if (idempotencyKey) {
-      const seen = await this.store.repos.applications.findIdempotencyKey(actor.accountId, idempotencyKey);
-      if (seen) {
-        if (seen.request_hash !== requestHash) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
-        return this.receipt(this.store.repos, seen.application_id);
-      }
-    }
-    try {
-      return await this.create(actor, input, { channel: "online", applicantAccountId: actor.accountId, applicantPersonId: actor.personId, applicantName: actor.actingFor?.name ?? actor.name, acceptingOrgId: null }, ctx, async (repos, appId) => {
-        if (idempotencyKey) await repos.applications.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, application_id: appId });
-      });
-    } catch (err) {
-      // Two identical retries at once: the loser of the key's primary key returns the winner's receipt.
-      if (idempotencyKey && isUniqueViolation(err)) {
-        const seen = await this.store.repos.applications.findIdempotencyKey(actor.accountId, idempotencyKey);
-        if (seen && seen.request_hash === requestHash) return this.receipt(this.store.repos, seen.application_id);
-      }
-      throw err;
-    }
+    return this.idempotency.run(
+      { accountId: actor.accountId, scope: "applications.submit", key: idempotencyKey, body: input },
+      (complete) => this.submitOnline(actor, input, ctx, complete),
+      (id) => this.receipt(this.store.repos, id),
+    );
+  }
+
+  private submitOnline(actor: Actor, input: SubmitInput, ctx: RequestContext, complete: CompleteIdempotent) {
+    return this.create(actor, input, { channel: "online", applicantAccountId: actor.accountId, applicantPersonId: actor.personId, applicantName: actor.actingFor?.name ?? actor.name, acceptingOrgId: null }, ctx, complete);
   }
 
   /**
    * 一键申请: the citizen agrees once that the government's data fills the form and stands in for
    * materials, and the application goes in with no typing — when the registries hold every required
    * field. Otherwise nothing is submitted and ONE_CLICK_INCOMPLETE names the fields to fill in. A retry
-   * with the same key returns the same receipt.
+   * with the same key returns the same receipt; the key is this item's (another item's one-click with
+   * the same key is a different request).
    */
   async oneClick(actor: Actor, itemId: string, idempotencyKey: string, ctx: RequestContext) {
     if (actor.kind !== "citizen" || !this.once) throw new DomainError("FORBIDDEN");
-    const seen = await this.store.repos.applications.findIdempotencyKey(actor.accountId, idempotencyKey);
-    if (seen) return this.receipt(this.store.repos, seen.application_id);
-    const prefill = await this.once.prefills.prefill(actor, itemId, ctx);
-    const item = await this.store.repos.catalogue.findApplicable(itemId);
-    const content = await this.versionContent(item!.version_id!, this.store.repos);
-    const formData: FormValues = Object.fromEntries(prefill.fields.map((f) => [f.key, f.value]));
-    const problems = validateFormValues(content.form.fields, formData);
-    if (problems.length) throw new DomainError("ONE_CLICK_INCOMPLETE", { fields: [...new Set(problems.map((p) => content.form.fields.find((f) => f.key === p.path[0])?.label ?? String(p.path[0])))] });
-    return this.submit(actor, { itemId, formData, prefillId: prefill.prefillId, dataConsent: true }, idempotencyKey, ctx);
+    const once = this.once;
+    return this.idempotency.run(
+      { accountId: actor.accountId, scope: `one-click:${itemId}`, key: idempotencyKey, body: { itemId, consent: true } },
+      async (complete) => {
+        const prefill = await once.prefills.prefill(actor, itemId, ctx);
+        const item = await this.store.repos.catalogue.findApplicable(itemId);
+        const content = await this.versionContent(item!.version_id!, this.store.repos);
+        const formData: FormValues = Object.fromEntries(prefill.fields.map((f) => [f.key, f.value]));
+        const problems = validateFormValues(content.form.fields, formData);
+        if (problems.length) throw new DomainError("ONE_CLICK_INCOMPLETE", { fields: [...new Set(problems.map((p) => content.form.fields.find((f) => f.key === p.path[0])?.label ?? String(p.path[0])))] });
+        return this.submitOnline(actor, { itemId, formData, prefillId: prefill.prefillId, dataConsent: true }, ctx, complete);
+      },
+      (id) => this.receipt(this.store.repos, id),
+    );
   }
 
   /**
@@ -216,8 +213,16 @@ export class ApplicationService {
    * with its purpose). Any 全市通办 item may be accepted at any centre: the application is routed to
    * the item's implementing org (收受分离). Raises also: PERSON_NOT_FOUND, NOT_CITYWIDE.
    */
-  async submitAtWindow(actor: Actor, input: SubmitInput & { idNumber: string }, ctx: RequestContext) {
+  async submitAtWindow(actor: Actor, input: SubmitInput & { idNumber: string }, ctx: RequestContext, idempotencyKey: string | null = null) {
     if (!hasRole(actor, "window_clerk")) throw new DomainError("FORBIDDEN");
+    return this.idempotency.run(
+      { accountId: actor.accountId, scope: "window.submit", key: idempotencyKey, body: input },
+      (complete) => this.submitForWalkIn(actor, input, ctx, complete),
+      (id) => this.receipt(this.store.repos, id),
+    );
+  }
+
+  private async submitForWalkIn(actor: Actor, input: SubmitInput & { idNumber: string }, ctx: RequestContext, complete: CompleteIdempotent) {
     const person = await this.store.repos.persons.findByIdNumberHash(this.cipher.blindIndex("id", input.idNumber));
     if (!person) throw new DomainError("PERSON_NOT_FOUND");
     const item = await this.store.repos.catalogue.findApplicable(input.itemId);
@@ -226,6 +231,7 @@ export class ApplicationService {
     if (crossRegion && !(await this.versionContent(item.version_id)).guide.scope.includes("citywide")) throw new DomainError("NOT_CITYWIDE");
     const account = await this.store.repos.accounts.findByPersonId(person.id);
     return this.create(actor, { itemId: input.itemId, formData: input.formData, ...(input.materials ? { materials: input.materials } : {}), ...(input.dataConsent ? { dataConsent: true } : {}) }, { channel: "window", applicantAccountId: account?.id ?? null, applicantPersonId: person.id, applicantName: person.name, acceptingOrgId: actor.orgId }, ctx, async (repos, appId) => {
+      await complete(repos, appId);
       await repos.audit.append(actor, ctx, {
         action: "person.read",
         targetType: "person",

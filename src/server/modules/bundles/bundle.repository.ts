@@ -126,11 +126,5 @@ export class BundleRepository {
     await this.db.updateTable("bundle_children").set({ status: "stopped", stopped_reason: reason, form_data: "{}" }).where("bundle_application_id", "=", bundleApplicationId).where("item_key", "=", itemKey).execute();
   }
 
-  findIdempotencyKey(accountId: string, key: string) {
-    return this.db.selectFrom("bundle_idempotency_keys").selectAll().where("account_id", "=", accountId).where("key", "=", key).executeTakeFirst();
-  }
 
-  async insertIdempotencyKey(row: Insertable<DB["bundle_idempotency_keys"]>) {
-    await this.db.insertInto("bundle_idempotency_keys").values(row).execute();
-  }
 }

@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
-import { canonicalJson } from "../audit/audit-hash";
+import { IdempotencyService, type CompleteIdempotent } from "../idempotency/idempotency.service";
 import type { MergedForm } from "../../../shared/bundle-plan";
 import type { FormValues } from "../../../shared/form-values";
 import { validateFormValues } from "../../../shared/form-values";
@@ -46,6 +45,7 @@ export class BundleService {
     private readonly now: () => Date,
     private readonly calendarOf: () => WorkCalendar,
     private readonly prefills: PrefillService | null = null,
+    private readonly idempotency: IdempotencyService = new IdempotencyService(store),
   ) {
     this.contents = catalogue.contents;
     applications.onDecided((repos, actor, app, outcome, ctx) => this.childDecided(repos, actor, app, outcome, ctx));
@@ -94,14 +94,14 @@ export class BundleService {
    */
   async submit(actor: Actor, body: SubmitBody & { bundleCode: string }, idempotencyKey: string | null, ctx: RequestContext): Promise<ApplicationView> {
     if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
-    const requestHash = createHash("sha256").update(canonicalJson(body)).digest("hex");
-    if (idempotencyKey) {
-      const seen = await this.store.repos.bundles.findIdempotencyKey(actor.accountId, idempotencyKey);
-      if (seen) {
-        if (seen.request_hash !== requestHash) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
-        return this.view(this.store.repos, seen.bundle_application_id);
-      }
-    }
+    return this.idempotency.run(
+      { accountId: actor.accountId, scope: `bundles.submit:${body.bundleCode}`, key: idempotencyKey, body },
+      (complete) => this.submitOnce(actor, body, ctx, complete),
+      (id) => this.view(this.store.repos, id),
+    );
+  }
+
+  private async submitOnce(actor: Actor, body: SubmitBody & { bundleCode: string }, ctx: RequestContext, complete: CompleteIdempotent): Promise<ApplicationView> {
     const regionCode = body.regionCode ?? DEFAULT_REGION;
     const id = await this.store.transact(async (repos) => {
       const { row, def, plan, included, merged } = await this.catalogue.planFor(repos, body.bundleCode, body.answers, regionCode);
@@ -152,7 +152,7 @@ export class BundleService {
           await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "waiting", waits_for: JSON.stringify(p.waitsFor), application_id: null, form_data: JSON.stringify({ values: sealForm(r.content.form.fields, own, this.cipher), consent: body.dataConsent }) });
         }
       }
-      if (idempotencyKey) await repos.bundles.insertIdempotencyKey({ account_id: actor.accountId, key: idempotencyKey, request_hash: requestHash, bundle_application_id: bundleApp.id });
+      await complete(repos, bundleApp.id);
       await repos.applications.insertOutbox("bundle.submitted", { bundleApplicationId: bundleApp.id, number }, regionCode);
       await repos.audit.append(actor, ctx, { action: "bundle.submit", targetType: "bundle_application", targetId: bundleApp.id, regionCode, details: { number, bundle: def.code, items: plan.items.filter((x) => x.included).map((x) => x.key), answers: body.answers } });
       return bundleApp.id;
