@@ -60,6 +60,7 @@ export const ERRORS = {
   NOT_CITYWIDE: { status: 422, zh: "该事项不属于全市通办事项，请到所属区的服务中心办理", en: "This service is not available across districts" },
   APPLICATION_NOT_FOUND: { status: 404, zh: "办件不存在", en: "No such application" },
   APPLICATION_CHANGED: { status: 409, zh: "该办件已被他人处理，请刷新后查看最新状态", en: "Someone else acted on this application; reload it" },
+  ALREADY_HELD: { status: 409, zh: "您已享受或正在办理该事项，不能重复申请", en: "You already hold this, or an application for it is in progress" },
   FORM_SUBJECT_MISMATCH: { status: 403, zh: "申请表中的证件号码或统一社会信用代码不是申请人本人或其有权代表的企业，请核对；以企业名义办理须为法定代表人或在授权期内的经办人", en: "The form names a person or enterprise other than the applicant or an enterprise they may act for" },
   FORM_DATA_INVALID: { status: 400, zh: "申请表填写有误，请按提示修改", en: "The application form has errors" },
   FILE_EMPTY: { status: 400, zh: "上传的文件是空的", en: "The uploaded file is empty" },

@@ -361,7 +361,7 @@ const zh = {
     saved: "已保存",
     removed: "已删除",
   },
-  editor: {
+  editor: { holdingLimit: "申请次数限制", holdingLimitHelp: "如津贴、补贴等待遇每人只能享受一次：无论网上、窗口、秒批、免申即享还是一件事，都按此限制", holdingNone: "不限",
     title: "编辑草稿 v{{version}}",
     readOnly: "该版本不是草稿，只能查看；如需修改请先撤回或新建草稿。",
     returned: "审核退回意见",
@@ -1010,7 +1010,7 @@ const en: Messages = {
     saved: "Saved",
     removed: "Removed",
   },
-  editor: {
+  editor: { holdingLimit: "How often one may hold it", holdingLimitHelp: "A benefit such as an allowance may be granted once: every channel (online, window, instant approval, granted without applying, bundles) keeps to it", holdingNone: "No limit",
     title: "Draft v{{version}}",
     readOnly: "This version is not a draft and is read-only; withdraw it or start a new draft to change it.",
     returned: "Sent back by the reviewer",

@@ -119,3 +119,8 @@ export async function migrationsApplied(db: Kysely<DB>): Promise<boolean> {
 export async function ping(db: Kysely<DB>): Promise<void> {
   await sql`select 1`.execute(db);
 }
+
+/** True for PostgreSQL's unique_violation (23505), on either engine. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
+}

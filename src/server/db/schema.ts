@@ -877,7 +877,18 @@ export interface IdempotentRequestsTable {
   completed_at: Date | null;
 }
 
+export interface ItemHoldingsTable {
+  application_id: string;
+  basic_code: string;
+  holding_key: string;
+  limit_kind: "once" | "once_per_child" | "one_in_progress";
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  released_at: Date | null;
+}
+
 export interface DB {
+  item_holdings: ItemHoldingsTable;
   idempotent_requests: IdempotentRequestsTable;
   file_blobs: FileBlobsTable;
   data_key_check: DataKeyCheckTable;

@@ -12,6 +12,7 @@ import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
 import { PolicyRepository } from "../modules/policies/policy.repository";
 import { AgentRepository } from "../modules/enterprises/agent.repository";
 import { AccountRepository } from "../modules/identity/account.repository";
+import { HoldingRepository } from "../modules/applications/holding.repository";
 import { IdempotencyRepository } from "../modules/idempotency/idempotency.repository";
 import { LoginThrottleRepository } from "../modules/identity/login-throttle.repository";
 import { SessionRepository } from "../modules/identity/session.repository";
@@ -40,6 +41,7 @@ export class Repositories {
   readonly sessions: SessionRepository;
   readonly loginThrottle: LoginThrottleRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly holdings: HoldingRepository;
   readonly agents: AgentRepository;
   readonly audit: AuditRepository;
   readonly catalogue: CatalogueRepository;
@@ -72,6 +74,7 @@ export class Repositories {
     this.sessions = new SessionRepository(db);
     this.loginThrottle = new LoginThrottleRepository(db);
     this.idempotency = new IdempotencyRepository(db);
+    this.holdings = new HoldingRepository(db);
     this.agents = new AgentRepository(db);
     this.audit = new AuditRepository(db);
     this.catalogue = new CatalogueRepository(db);

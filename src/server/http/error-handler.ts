@@ -61,7 +61,12 @@ interface ValidationIssue {
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: unknown) {
   const entry = ERRORS[code];
-  const body: ErrorBody = { error: { code, message: entry[requestLang(req)], ...(details !== undefined ? { details } : {}) } };
+  // A domain error may say more than its code's message (naming the record it concerns, say).
+  const isRecord = details !== null && typeof details === "object" && !Array.isArray(details);
+  const { say, ...rest } = (isRecord ? details : {}) as { say?: { zh: string; en: string } };
+  const message = say?.[requestLang(req)] ?? entry[requestLang(req)];
+  const shown = isRecord ? rest : details;
+  const body: ErrorBody = { error: { code, message, ...(shown !== undefined ? { details: shown } : {}) } };
   const retry = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
   if (retry !== undefined) void reply.header("retry-after", String(retry));
   return reply.status(entry.status).send(body);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { int32 } from "./common";
 import { CERTIFICATE_TYPE_DEFS } from "../certificate-types";
-import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, ITEM_KIND_CODES, LEVEL_CODES, THEME_CODES } from "../catalogue";
+import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, HOLDING_LIMIT_CODES, ITEM_KIND_CODES, LEVEL_CODES, THEME_CODES } from "../catalogue";
 import { DATA_ELEMENT_CODE, DATA_ELEMENTS } from "../data-elements";
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
@@ -161,6 +161,8 @@ export const itemContent = z
     keywords: z.array(text(30)).max(20),
     guide,
     form: formSchema,
+    /** How often a subject may hold the item (a benefit granted once, once per child …); absent: no limit. */
+    holdingLimit: z.enum(HOLDING_LIMIT_CODES).optional(),
     /** The certificate approval issues, and which form answers fill its fields. */
     certificate: z.strictObject({ type: z.string().max(60), fields: z.record(z.string().max(40), z.string().max(40)) }).optional(),
   })

@@ -14,6 +14,7 @@ import { applicationAccess } from "./application-access";
 import { inboxSubtree } from "./application.policy";
 import { IdempotencyService, type CompleteIdempotent } from "../idempotency/idempotency.service";
 import { assertFormNamesApplicant } from "./applicant-subject";
+import { claimHolding, holdingKeyFor, keepsHolding } from "./holding";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { dataElementLabel } from "../../../shared/data-elements";
 import type { CertificateService } from "../certificates/certificate.service";
@@ -146,8 +147,20 @@ export class ApplicationService {
     await repos.applications.insertOutbox("application.transition", { applicationId: id, action: path.at(-1)!.key, to: state }, app.region_code);
     await repos.audit.append(actor, ctx, { action: "application.auto_approve", targetType: "application", targetId: id, orgId: app.handling_org_id, regionCode: app.region_code, details: { number: app.number, path: path.map((a) => a.key), ...details } });
     await this.issueCertificate(repos, actor, app, openForm(app.form_data, this.cipher), ctx);
+    await this.settleHolding(repos, id, "approved");
     for (const listener of this.decisionListeners) await listener(repos, actor, app, "approved", ctx);
     return true;
+  }
+
+  /** A decided application keeps its holding if granted (one in progress: never); otherwise the subject may apply again. */
+  private async settleHolding(repos: Repositories, applicationId: string, outcome: string) {
+    const holding = await repos.holdings.find(applicationId);
+    if (holding?.active && !keepsHolding(holding.limit_kind, outcome)) await repos.holdings.release(applicationId, this.now());
+  }
+
+  /** A grant taken back (免申即享 revoked): the subject no longer holds it. */
+  async releaseHolding(repos: Repositories, applicationId: string) {
+    await repos.holdings.release(applicationId, this.now());
   }
 
   onDecided(listener: DecisionListener) {
@@ -297,6 +310,8 @@ export class ApplicationService {
     // An agent (经办人) applies for the enterprise only with the authorisation to apply.
     if (who.enterpriseId === undefined && who.channel === "online" && actor.actingFor?.relation === "agent" && !actor.actingFor.scopes.includes("apply")) throw new DomainError("NOT_AUTHORISED_FOR_ENTERPRISE");
     await assertFormNamesApplicant(repos, this.cipher, start, content.form.fields, input.formData, { personId: who.applicantPersonId, enterpriseId });
+    // How often the subject may hold the item (a benefit granted once …), whatever the channel.
+    const holdingKey = content.holdingLimit ? await holdingKeyFor(repos, content.holdingLimit, content.form.fields, input.formData, { personId: who.applicantPersonId, enterpriseId }) : null;
     const workflowId = this.workflowIds.get(workflowHash) ?? (await repos.applications.workflowId(workflowHash, workflowJson));
     const seq = await repos.applications.nextSequence(division, start);
     const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
@@ -325,6 +340,7 @@ export class ApplicationService {
       deadline_beyond_calendar: deadlines.beyondCalendar,
       step_deadline: stepDeadline,
     });
+    if (content.holdingLimit && holdingKey) await claimHolding(repos, { id: app.id, basicCode: item.basic_code, itemName: content.name }, content.holdingLimit, holdingKey);
     await attachMaterials(repos, actor, app.id, materials);
     const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
     const consentAt = prefill?.consentedAt ?? (input.dataConsent ? submittedAt : null);
@@ -430,6 +446,7 @@ export class ApplicationService {
       await repos.applications.insertOutbox("application.transition", { applicationId: id, action: action.key, to: target.key }, app.region_code);
       await repos.audit.append(actor, ctx, { action: `application.${action.key}`, targetType: "application", targetId: id, regionCode: app.region_code, details: { number: app.number, from: app.state, to: target.key } });
       if (target.outcome === "approved") await this.issueCertificate(repos, actor, app, openForm(formData ? JSON.parse(formData) : app.form_data, this.cipher), ctx);
+      if (target.outcome) await this.settleHolding(repos, app.id, target.outcome);
       if (target.outcome) for (const listener of this.decisionListeners) await listener(repos, actor, app, target.outcome, ctx);
       return this.receipt(repos, id);
     });
@@ -836,6 +853,3 @@ async function attachMaterials(repos: Repositories, actor: Actor, applicationId:
 /** The built-in action for parallel sign-off (会签) in a state that declares `parallel`. */
 export const COUNTERSIGN = "countersign";
 
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === "object" && err !== null && (err as { code?: string }).code === "23505";
-}

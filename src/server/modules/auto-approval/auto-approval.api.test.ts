@@ -24,9 +24,13 @@ afterAll(() => t.close());
 const apply = async (who: LoggedIn, form: Record<string, unknown>) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: { itemId, formData: form } });
 const get = (who: LoggedIn, url: string) => t.app.inject({ method: "GET", url: `/api/v1${url}`, headers: who.headers });
 
+/** The allowance is granted once (holding.api.test.ts tests that); here each application is judged by the rule alone. */
+const forgetEarlierGrants = () => t.database.db.updateTable("item_holdings").set({ active: false }).execute();
+
 describe("秒批: auto-approval by rule", () => {
   it("approves 赵秀英 (82, Shanghai household) within the submission, with each condition explained; the reviewer sees the same", async () => {
     const zhao = await login(t.app, "13800000004");
+    await forgetEarlierGrants();
     const res = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ state: "approved", outcome: "approved" });
@@ -65,6 +69,7 @@ describe("秒批: auto-approval by rule", () => {
     expect(tested.json()).toMatchObject({ version: 2, outcome: "pass", subject: { name: "赵秀英" } });
     expect((await enable()).json().autoApproval).toMatchObject({ enabled: true, tested: true });
     const zhao = await login(t.app, "13800000004");
+    await forgetEarlierGrants();
     const res = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
     expect(res.json().state).toBe("submitted");
     expect((await get(zhao, `/applications/${res.json().id}`)).json().timeline.at(-1).opinion).toContain("申请表中“bankAccount”为本人填报，不是来自权威数据，需人工审核");
@@ -77,6 +82,7 @@ describe("秒批: auto-approval by rule", () => {
     expect(huangpu.length).toBeGreaterThan(0);
     expect(huangpu.length).toBeLessThan(listed.length);
     expect(huangpu.some((r: { orgName: string }) => r.orgName === "江宁路街道")).toBe(false);
+    await forgetEarlierGrants();
     const after = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
     expect((await get(zhao, `/applications/${after.json().id}`)).json().timeline.map((e: { action: string }) => e.action)).toEqual(["submit"]);
     const versions = await t.database.db.selectFrom("item_rule_versions").select("version").execute();
@@ -88,6 +94,7 @@ describe("秒批: auto-approval by rule", () => {
   it("every n-th automatic approval is queued for a person's re-check", async () => {
     await t.database.db.updateTable("item_rules").set({ enabled: true, sample_every: 1, rule: JSON.stringify({ fact: "person.age", op: "gte", value: 80 }) }).where("item_id", "=", itemId).execute();
     const zhao = await login(t.app, "13800000004");
+    await forgetEarlierGrants();
     const res = await apply(zhao, { name: "赵秀英", idNumber: "310106194402085081", mobile: "13800000004", bankAccount: "6222021001112223334" });
     expect(res.json().state).toBe("approved");
     const city = await login(t.app, "supervisor");

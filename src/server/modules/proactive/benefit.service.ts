@@ -10,6 +10,7 @@ import { sendDirect } from "../notifications/direct-message";
 import type { PrefillService } from "../sharing/prefill.service";
 import type { ProactiveService } from "./push.service";
 import { scanSubjects } from "./subject-scan";
+import { subjectKey } from "../applications/holding";
 
 /** Working days an opt-out offer waits for an objection before the grant. */
 export const OPT_OUT_DAYS = 10;
@@ -43,7 +44,10 @@ export class BenefitService {
     for (const item of await this.store.repos.proactive.grantItems()) {
       const rule = item.rule as Rule;
       for await (const batch of scanSubjects(this.store.repos, "person", today, { withAccount: true })) {
+        // Whoever holds the item already (granted once, or an application in progress) is not offered it again.
+        const holders = item.holding_limit && item.holding_limit !== "once_per_child" ? await this.store.repos.holdings.activeKeys(item.basic_code, batch.map((s) => subjectKey({ personId: s.id, enterpriseId: null })!)) : new Set<string>();
         for (const s of batch) {
+          if (holders.has(subjectKey({ personId: s.id, enterpriseId: null })!)) continue;
           const district = String(s.facts["person.hukou_district"] ?? "");
           if (item.region_code !== "310000" && !district.startsWith(item.region_code)) continue;
           const result = evaluate(rule, s.facts);
@@ -116,12 +120,22 @@ export class BenefitService {
   async grantDue(limit = 500): Promise<number> {
     let granted = 0;
     for (const { id } of await this.store.repos.proactive.dueOptOuts(todayInChina(this.now()), limit)) {
-      const done = await this.store.transact(async (repos) => {
-        const offer = await repos.proactive.findOfferForUpdate(id);
-        if (!offer || offer.status !== "offered") return false;
-        await this.grant(repos, GRANTOR, offer, SYSTEM_CONTEXT);
-        return true;
-      });
+      const done = await this.store
+        .transact(async (repos) => {
+          const offer = await repos.proactive.findOfferForUpdate(id);
+          if (!offer || offer.status !== "offered") return false;
+          await this.grant(repos, GRANTOR, offer, SYSTEM_CONTEXT);
+          return true;
+        })
+        .catch(async (err: unknown) => {
+          // Granted meanwhile through another channel: the offer lapses rather than granting twice.
+          if (!(err instanceof DomainError && err.code === "ALREADY_HELD")) throw err;
+          await this.store.transact(async (repos) => {
+            await repos.proactive.updateOffer(id, { status: "declined", decided_at: this.now(), reply_by: null });
+            await repos.audit.append(GRANTOR, SYSTEM_CONTEXT, { action: "benefit.already_held", targetType: "benefit_offer", targetId: id, details: (err.details as Record<string, unknown> | undefined) ?? {} });
+          });
+          return false;
+        });
       if (done) granted++;
     }
     return granted;
@@ -164,6 +178,7 @@ export class BenefitService {
       for (const c of certs.filter((x) => x.status !== "revoked")) await repos.certificates.setStatus(c.id, "revoked", `免申即享待遇撤销：${reason.trim()}`);
       const app = (await repos.applications.findById(offer.application_id))!;
       await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "grant_revoked", from_state: app.state, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, opinion: `撤销免申即享待遇：${reason.trim()}`, details: { offerId, certificates: certs.map((c) => c.identifier) }, region_code: app.region_code });
+      await this.applications.releaseHolding(repos, app.id);
       await repos.proactive.updateOffer(offer.id, { status: "revoked", revoked_by: actor.name, revoke_reason: reason.trim(), payment: JSON.stringify({ instruction: `已下达停发指令（${reason.trim()}）`, at: this.now().toISOString() }) });
       await repos.audit.append(actor, ctx, { action: "benefit.revoke", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, details: { applicationId: app.id, number: app.number, reason: reason.trim(), certificates: certs.map((c) => c.identifier) } });
       if (offer.account_id) await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: "免申即享待遇已撤销", body: `您的办件 ${app.number} 所享受的待遇已由${actor.name}撤销，原因：${reason.trim()}。如有异议，可拨打 12345 或在线提出诉求。`, link: "/me/benefits", external: true }], offer.region_code);

@@ -5,7 +5,7 @@ import { within } from "../../access/scope";
 import { policiesVisibleSubtree } from "./proactive.policy";
 import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
-import { isUniqueViolation } from "../applications/application.service";
+import { isUniqueViolation } from "../../db/database";
 import type { ProactiveService } from "./push.service";
 import { scanSubjects, type Audience } from "./subject-scan";
 

@@ -87,7 +87,8 @@ export class ProactiveRepository {
       .selectFrom("item_rules as r")
       .innerJoin("catalogue_items as i", "i.id", "r.item_id")
       .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
-      .select(["r.item_id", "r.rule", "r.version", "r.grant_mode", "i.region_code", "i.org_id", sql<string>`v.content ->> 'name'`.as("name")])
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .select(["r.item_id", "r.rule", "r.version", "r.grant_mode", "i.region_code", "i.org_id", "b.basic_code", sql<string>`v.content ->> 'name'`.as("name"), sql<string | null>`v.content ->> 'holdingLimit'`.as("holding_limit")])
       .where("r.grant_mode", "is not", null)
       .where("r.enabled", "=", true)
       .execute();

@@ -9,6 +9,16 @@ export class PersonRepository {
     return this.db.selectFrom("persons").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
+  /** A child of the person (as father or mother) with this name, if the registry knows one. */
+  findChildByName(parentId: string, name: string): Promise<Person | undefined> {
+    return this.db
+      .selectFrom("persons")
+      .selectAll()
+      .where((eb) => eb.or([eb("father_id", "=", parentId), eb("mother_id", "=", parentId)]))
+      .where("name", "=", name)
+      .executeTakeFirst();
+  }
+
   findByIdNumberHash(hash: string): Promise<Person | undefined> {
     return this.db.selectFrom("persons").selectAll().where("id_number_hash", "=", hash).executeTakeFirst();
   }

@@ -1,3 +1,4 @@
+import type { HoldingLimit } from "../../../shared/catalogue";
 import type { Audience, Channel, ItemAction, ItemKind, Scope, Theme } from "../../../shared/catalogue";
 import type { FormField, ItemContent, Material } from "../../../shared/schemas/catalogue";
 
@@ -36,6 +37,8 @@ export interface BaseItemDef {
   variants?: Record<string, Variant>;
   /** The certificate approval issues, with certificate field → form field. */
   certificate?: { type: string; fields: Record<string, string> };
+  /** How often a subject may hold the item (absent: no limit). */
+  holdingLimit?: HoldingLimit;
 }
 
 /** How one org's implementation differs from the base definition (for the consistency and completeness audits). */
@@ -138,6 +141,7 @@ export function expand(def: BaseItemDef, place: { location: string; hours: strin
     },
     form: { fields: def.form.map(field) },
     ...(def.certificate ? { certificate: def.certificate } : {}),
+    ...(def.holdingLimit ? { holdingLimit: def.holdingLimit } : {}),
   };
 }
 

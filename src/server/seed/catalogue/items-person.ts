@@ -96,6 +96,7 @@ export const PERSON_ITEMS: BaseItemDef[] = [
   },
   {
     code: "QR00002003",
+    holdingLimit: "one_in_progress",
     name: "上海市居住证签注",
     kind: "QR",
     dept: "PSB",
@@ -202,6 +203,7 @@ export const PERSON_ITEMS: BaseItemDef[] = [
   },
   {
     code: "GG00002002",
+    holdingLimit: "one_in_progress",
     name: "社会保障卡补领、换领",
     kind: "GG",
     dept: "HRSS",
@@ -482,6 +484,7 @@ export const PERSON_ITEMS: BaseItemDef[] = [
   },
   {
     code: "JF00003000",
+    holdingLimit: "once",
     name: "老年综合津贴申领",
     kind: "JF",
     dept: "CA",
@@ -509,6 +512,7 @@ export const PERSON_ITEMS: BaseItemDef[] = [
   },
   {
     code: "JF00006000",
+    holdingLimit: "once_per_child",
     name: "育儿补贴申领",
     kind: "JF",
     dept: "HEALTH",
