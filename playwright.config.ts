@@ -29,8 +29,10 @@ export default defineConfig({
   ],
   webServer: [
     server(port, dataDir, {}),
-    // A second server whose clock starts on Thursday 12 February 2026, the eve of the Spring Festival.
-    server(springPort, `${dataDir}-spring`, { HAOBAN_CLOCK_START: "2026-02-12T02:00:00Z" }),
+    // A second server whose clock starts at 07:30 on Thursday 12 February 2026 in China, the eve of the
+    // Spring Festival — still 11 February in UTC, and in the server's own zone (Los Angeles): every
+    // date must still be China's.
+    server(springPort, `${dataDir}-spring`, { HAOBAN_CLOCK_START: "2026-02-11T23:30:00Z", TZ: "America/Los_Angeles" }),
   ],
 });
 

@@ -1,15 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
-import { expectAccessible, switchTo } from "./helpers";
+import { apiAs, expectAccessible, switchTo } from "./helpers";
 
 /** Calls the API with the browser's session (the CSRF token comes from /me). */
-async function apiAs(page: Page, method: "GET" | "POST", path: string, data?: unknown) {
-  const me = await (await page.request.get("/api/v1/me")).json();
-  const res = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": me.csrfToken }, ...(data ? { data } : {}) });
-  expect(res.ok(), await res.text()).toBe(true);
-  return res.json();
-}
-
 /** Chooses a level on a five-star scale with the keyboard (each → is one level up). */
 async function stars(page: Page, group: string, level: number) {
   const scale = page.getByRole("group", { name: group }).getByRole("list", { name: group });

@@ -1,10 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { springPort } from "../playwright.config";
 import { samplePng } from "../src/server/testing/sample-files";
-import { expectAccessible, switchTo } from "./helpers";
+import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
+import { apiAs, expectAccessible, switchTo } from "./helpers";
 
 // These journeys run on the server whose clock starts on Thursday 12 February 2026, before the Spring Festival.
-test.use({ baseURL: `http://localhost:${springPort}` });
+// The browser is in UTC (a visitor abroad, a machine set to UTC): pages must still show China's dates and times.
+test.use({ baseURL: `http://localhost:${springPort}`, timezoneId: "UTC" });
 
 const form: Record<string, string> = {
   企业名称: "上海明远科技有限公司",
@@ -145,4 +147,20 @@ test("a walk-in at a 黄浦 window applies for a 浦东 item; it lands in 浦东
   await switchTo(page, "13800000006", /\/me$/);
   await page.goto("/me/applications");
   await expect(page.getByRole("link", { name: number })).toBeVisible();
+});
+
+test("every date and time is China's: at 07:30 on 12 February in China (23:30 on the 11th in UTC) the number, dates and timeline say 12 February", async ({ page }) => {
+  await switchTo(page, "13800000006", /\/me$/); // 刘芳, the company's authorised agent
+  const receipt = await apiAs(page, "POST", "/applications", { itemId: await implementationAt(page, "黄浦区市场监督管理局"), formData: { ...FOOD_LICENCE_FORM, contact: "刘芳", contactMobile: "13800000006" } });
+  expect(receipt.number).toMatch(/^310101-20260212-/);
+  await page.goto("/me/applications");
+  const row = page.getByRole("row").filter({ hasText: receipt.number });
+  await expect(row).toContainText("2026-02-12");
+  await expect(row).not.toContainText("2026-02-11");
+  await row.getByRole("link", { name: receipt.number }).click();
+  await expect(page.getByText(/2026-02-12 0[78]:\d\d/).first()).toBeVisible();
+  await expect(page.getByText(/2026-02-11/)).toHaveCount(0);
+  await page.goto("/messages");
+  await expect(page.getByText(/2026-02-12 0[78]:\d\d/).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(/2026-02-11/)).toHaveCount(0);
 });

@@ -36,3 +36,11 @@ export async function actOnApplication(page: Page, number: string, tab: string, 
   await page.getByRole("button", { name: button }).click();
   await page.getByRole("dialog").getByRole("button", { name: button }).click();
 }
+
+/** Calls the API as the logged-in user of the page (with the session's CSRF token); the call must succeed. */
+export async function apiAs(page: Page, method: "GET" | "POST", path: string, data?: unknown) {
+  const me = await (await page.request.get("/api/v1/me")).json();
+  const res = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": me.csrfToken }, ...(data ? { data } : {}) });
+  expect(res.ok(), await res.text()).toBe(true);
+  return res.json();
+}

@@ -1,3 +1,5 @@
+import { chinaToday } from "./china-time";
+
 import { DEFAULT_CALENDAR, type YearCalendar } from "./calendar-data";
 
 /** A date as 'YYYY-MM-DD' in China Standard Time. */
@@ -29,7 +31,7 @@ export function nextDay(d: IsoDate): IsoDate {
 
 /** Today in China Standard Time. */
 export function todayInChina(now: Date = new Date()): IsoDate {
-  return fromUtc(now.getTime() + 8 * 3600_000);
+  return chinaToday(now);
 }
 
 /** The date lies past the last year the calendar knows: a deadline there cannot be computed. */

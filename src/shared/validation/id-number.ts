@@ -1,3 +1,4 @@
+import { chinaDate } from "../china-time";
 /**
  * Resident ID number (居民身份证号码, GB 11643-1999):
  * 6-digit address code + 8-digit birth date + 3-digit sequence + 1 check character.
@@ -44,7 +45,7 @@ export function validateIdNumber(
   const idNumber = input.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(idNumber)) return { ok: false, error: "ID_NUMBER_FORMAT" };
   const birthDate = parseCompactDate(idNumber.slice(6, 14));
-  const todayIso = today.toISOString().slice(0, 10);
+  const todayIso = chinaDate(today); // born "today" means today in China, whatever the machine's zone
   if (!birthDate || birthDate < "1900-01-01" || birthDate > todayIso) {
     return { ok: false, error: "ID_NUMBER_BIRTHDATE" };
   }

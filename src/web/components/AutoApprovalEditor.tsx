@@ -6,6 +6,7 @@ import type { Rule } from "../../shared/rules";
 import type { ruleTestView } from "../../shared/schemas/rules";
 import { api, ApiError } from "../api";
 import { useSession } from "../session";
+import { chinaDate } from "../../shared/china-time";
 
 interface AutoApproval {
   rule: Rule;
@@ -71,7 +72,7 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
       {current && (
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t("auto.version")}>{current.version}</Descriptions.Item>
-          <Descriptions.Item label={t("auto.updatedBy")}>{`${current.updatedBy} ${current.updatedAt.slice(0, 10)}`}</Descriptions.Item>
+          <Descriptions.Item label={t("auto.updatedBy")}>{`${current.updatedBy} ${chinaDate(current.updatedAt)}`}</Descriptions.Item>
           <Descriptions.Item label={t("autoMore.grantMode")}>{t(`autoMore.grant_${current.grantMode ?? "none"}`)}</Descriptions.Item>
           <Descriptions.Item label={t("auto.enabled")}>
             {current.tested ? <Tag color="success">{t("autoMore.tested")}</Tag> : <Tag color="warning">{t("autoMore.untested")}</Tag>}

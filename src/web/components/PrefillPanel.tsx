@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PrefillField } from "../../shared/schemas/data";
 import { ApiError } from "../api";
+import { chinaDate } from "../../shared/china-time";
 
 export type ConsentState = "asked" | "given" | "declined";
 
@@ -50,7 +51,7 @@ export function PrefillPanel<T>({ load, orgName, state, onPrefill, onDecline }: 
 /** Under a prefilled field: where the value came from, that it cannot be changed, and any other source that disagrees. */
 export function PrefillNote({ field }: { field: PrefillField }) {
   const { t } = useTranslation();
-  const when = field.source.updatedAt ? t("prefill.updated", { date: field.source.updatedAt.slice(0, 10) }) : "";
+  const when = field.source.updatedAt ? t("prefill.updated", { date: chinaDate(field.source.updatedAt) }) : "";
   return (
     <span>
       <Typography.Text type="success" style={{ fontSize: 12 }}>

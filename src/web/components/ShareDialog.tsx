@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_TYPE_DEFS } from "../../shared/certificate-types";
 import { api, ApiError } from "../api";
+import { chinaDateTime } from "../../shared/china-time";
 
 interface ShareRow {
   id: string;
@@ -71,7 +72,7 @@ export function ShareDialog({ certificate, onClose }: { certificate: { id: strin
         <Alert
           type="success"
           style={{ marginTop: 16 }}
-          message={t("share.created", { date: created.expiresAt.slice(0, 16).replace("T", " ") })}
+          message={t("share.created", { date: chinaDateTime(created.expiresAt) })}
           description={
             <Space align="start">
               <img src={created.qr} width={140} height={140} alt={t("share.qr")} />
@@ -91,7 +92,7 @@ export function ShareDialog({ certificate, onClose }: { certificate: { id: strin
         locale={{ emptyText: t("share.none") }}
         columns={[
           { title: t("share.purpose"), dataIndex: "purpose" },
-          { title: t("share.until"), dataIndex: "expiresAt", render: (v: string) => v.slice(0, 16).replace("T", " ") },
+          { title: t("share.until"), dataIndex: "expiresAt", render: (v: string) => chinaDateTime(v) },
           { title: t("share.uses"), dataIndex: "uses" },
           { title: t("share.status"), dataIndex: "status", render: (v: ShareRow["status"]) => <Tag color={v === "active" ? "success" : "default"}>{t(`share.status_${v}`)}</Tag> },
           { title: t("staff.actions"), key: "revoke", render: (_, s) => (s.status === "active" ? <Button size="small" danger onClick={() => void revoke(s.id)}>{t("share.revoke")}</Button> : null) },

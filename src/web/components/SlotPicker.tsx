@@ -2,6 +2,7 @@ import { Button, Empty, Select, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
+import { chinaDate } from "../../shared/china-time";
 
 export interface Slot {
   id: string;
@@ -16,9 +17,7 @@ export interface Slot {
 const WEEKDAY = ["日", "一", "二", "三", "四", "五", "六"];
 
 function isoDay(offset: number) {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
+  return chinaDate(Date.now() + offset * 86_400_000);
 }
 
 /** Choose a service centre and one of its free slots in the next three weeks. */

@@ -8,6 +8,7 @@ import { AGENT_SCOPE_CODES } from "../../shared/roles";
 import { api } from "../api";
 import { showApiError, validateWith } from "../components/form-errors";
 import { useSession } from "../session";
+import { chinaToday } from "../../shared/china-time";
 
 interface GrantForm {
   agentName: string;
@@ -59,7 +60,7 @@ export function AgentsPage() {
     load();
   }
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = chinaToday();
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 24 }}>

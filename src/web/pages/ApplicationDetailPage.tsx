@@ -10,6 +10,7 @@ import { FormRenderer } from "../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
 import { InviteRating, RateApplication } from "../components/RateService";
 import { useSession } from "../session";
+import { chinaDate, chinaDateTime } from "../../shared/china-time";
 
 interface Detail {
   id: string;
@@ -53,7 +54,7 @@ function MaterialsCard({ materials }: { materials: Detail["materials"] }) {
           {materials.map((m) => (
             <figure key={m.fileId} style={{ margin: 0, width: 180 }}>
               {m.mime.startsWith("image/") ? (
-                <Image src={`/api/v1/files/${m.fileId}`} alt={m.materialName ?? m.fileName} width={180} height={120} style={{ objectFit: "cover" }} />
+                <Image src={`/api/v1/files/${m.fileId}?preview=1`} alt={m.materialName ?? m.fileName} width={180} height={120} style={{ objectFit: "cover" }} />
               ) : (
                 <Button icon={<FilePdfOutlined />} onClick={() => setPdf(m)} style={{ width: 180, height: 120 }}>
                   PDF
@@ -69,7 +70,7 @@ function MaterialsCard({ materials }: { materials: Detail["materials"] }) {
         </Space>
       )}
       <Modal open={pdf !== null} title={pdf?.materialName ?? pdf?.fileName} width={900} footer={null} onCancel={() => setPdf(null)} destroyOnClose>
-        {pdf && <iframe title={pdf.fileName} src={`/api/v1/files/${pdf.fileId}`} style={{ width: "100%", height: "70vh", border: 0 }} />}
+        {pdf && <iframe title={pdf.fileName} src={`/api/v1/files/${pdf.fileId}?preview=1`} style={{ width: "100%", height: "70vh", border: 0 }} />}
       </Modal>
     </Card>
   );
@@ -159,7 +160,7 @@ export function ApplicationDetailPage() {
       </Typography.Title>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("apps.state")}>{app.stateName}</Descriptions.Item>
-        <Descriptions.Item label={t("apps.submittedAt")}>{app.submittedAt.slice(0, 10)}</Descriptions.Item>
+        <Descriptions.Item label={t("apps.submittedAt")}>{chinaDate(app.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label={t("guide.committedLimit")}>
           {app.committedDeadline ?? (app.deadlineBeyondCalendar ? t("appd.beyondCalendar") : "—")} {app.light && <Tag color={LIGHT_COLOR[app.light]}>{t(`apps.light_${app.light}`)}</Tag>}
         </Descriptions.Item>
@@ -246,7 +247,7 @@ export function ApplicationDetailPage() {
       <MaterialsCard materials={app.materials} />
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>
-        <Timeline items={app.timeline.map((e) => ({ children: <><strong>{e.at.slice(0, 16).replace("T", " ")}</strong> {e.actorName}：{e.actionName}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
+        <Timeline items={app.timeline.map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {e.actorName}：{e.actionName}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
       </Card>
 
       {item && (

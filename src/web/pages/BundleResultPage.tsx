@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router";
 import type { z } from "zod";
 import type { bundleApplicationView } from "../../shared/schemas/bundle";
 import { api } from "../api";
+import { chinaDate } from "../../shared/china-time";
 
 type BundleApplication = z.infer<typeof bundleApplicationView>;
 
@@ -133,7 +134,7 @@ export function MyBundlesPage() {
                     <StateTag a={a} />
                   </Space>
                 }
-                description={`${t("bundle.number", { number: a.number })} · ${a.submittedAt.slice(0, 10)}`}
+                description={`${t("bundle.number", { number: a.number })} · ${chinaDate(a.submittedAt)}`}
               />
             </List.Item>
           )}

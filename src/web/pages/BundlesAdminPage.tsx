@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { bundleAdminSummary, bundleAdminView, bundlePreviewView } from "../../shared/schemas/bundle";
 import { ApiError, api } from "../api";
 import { ReductionLine } from "./BundlesPage";
+import { chinaDate } from "../../shared/china-time";
 
 type Summary = z.infer<typeof bundleAdminSummary>;
 type View = z.infer<typeof bundleAdminView>;
@@ -123,7 +124,7 @@ export function BundlesAdminPage() {
           { title: t("bundleAdmin.code"), dataIndex: "code" },
           { title: t("bundleAdmin.name"), dataIndex: "name" },
           { title: t("bundleAdmin.status"), key: "status", render: (_, s) => <Tag color={STATUS_COLOUR[s.status as keyof typeof STATUS_COLOUR] ?? "default"}>{t(`bundleAdmin.status_${s.status}`)}</Tag> },
-          { title: t("bundleAdmin.updated"), key: "updated", render: (_, s) => `${s.updatedBy ?? "—"} · ${s.updatedAt.slice(0, 10)}` },
+          { title: t("bundleAdmin.updated"), key: "updated", render: (_, s) => `${s.updatedBy ?? "—"} · ${chinaDate(s.updatedAt)}` },
           {
             title: t("staff.actions"),
             key: "actions",

@@ -7,6 +7,7 @@ import type { ContentChange } from "../../shared/catalogue-diff";
 import { VERSION_STATUS_LABELS, type VersionAction, type VersionStatus } from "../../shared/catalogue-workflow";
 import { AutoApprovalEditor } from "../components/AutoApprovalEditor";
 import { api, ApiError } from "../api";
+import { chinaDate } from "../../shared/china-time";
 
 interface Version {
   id: string;
@@ -113,7 +114,7 @@ export function CatalogueItemAdminPage() {
             { title: t("cadmin.status"), dataIndex: "status", render: (s: VersionStatus) => <Tag color={STATUS_COLOR[s]}>{VERSION_STATUS_LABELS[s]}</Tag> },
             { title: t("cadmin.author"), dataIndex: "createdByName", render: (v: string | null) => v ?? t("cadmin.import") },
             { title: t("cadmin.reviewer"), render: (_, v) => (v.reviewedByName ? `${v.reviewedByName}${v.reviewComment ? `：${v.reviewComment}` : ""}` : "—") },
-            { title: t("cadmin.publishedAt"), dataIndex: "publishedAt", render: (v: string | null) => v?.slice(0, 10) ?? "—" },
+            { title: t("cadmin.publishedAt"), dataIndex: "publishedAt", render: (v: string | null) => (v ? chinaDate(v) : "—") },
             {
               title: t("staff.actions"),
               render: (_, v) => (

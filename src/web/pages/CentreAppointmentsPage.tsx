@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { InviteRating } from "../components/RateService";
 import { api, ApiError } from "../api";
 import { APPT_STATUS, type Appointment } from "./AppointmentsPage";
+import { chinaToday } from "../../shared/china-time";
 
 /** 预约管理 for a centre's clerks: the day's appointments with check-in, and publishing slots. */
 export function CentreAppointmentsPage() {
@@ -12,7 +13,7 @@ export function CentreAppointmentsPage() {
   const { message } = App.useApp();
   const [centres, setCentres] = useState<Array<{ id: string; name: string }> | null>(null);
   const [centre, setCentre] = useState<string | undefined>();
-  const [day, setDay] = useState<Dayjs>(dayjs());
+  const [day, setDay] = useState<Dayjs>(dayjs(chinaToday()));
   const [rows, setRows] = useState<Appointment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -93,7 +94,7 @@ export function CentreAppointmentsPage() {
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appt.publish")}</h2>} style={{ marginTop: 16 }}>
         <Form layout="inline" onFinish={publish} initialValues={{ start: "09:00", end: "10:00", capacity: 5 }}>
           <Form.Item name="range" label={t("appt.range")} rules={[{ required: true, message: t("appt.range") }]}>
-            <DatePicker.RangePicker disabledDate={(d) => d.isBefore(dayjs(), "day")} />
+            <DatePicker.RangePicker disabledDate={(d) => d.isBefore(dayjs(chinaToday()), "day")} />
           </Form.Item>
           <Form.Item name="start" label={t("appt.start")}>
             <Select style={{ width: 100 }} options={hours} />

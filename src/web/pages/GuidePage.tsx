@@ -12,6 +12,7 @@ import { useDraft } from "../components/useDraft";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../components/PrefillPanel";
 import type { PrefillResponse } from "../../shared/schemas/data";
 import { labels } from "../labels";
+import { chinaDate, chinaTime } from "../../shared/china-time";
 
 const section = (id: string, title: string) => (
   <h2 id={id} style={{ fontSize: 18, margin: 0 }}>
@@ -185,7 +186,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
           <Descriptions.Item label={t("guide.audience")}>{item.audiences.map((a) => (a === "person" ? t("nav.personal") : t("nav.enterprise"))).join("、")}</Descriptions.Item>
           <Descriptions.Item label={t("guide.version")}>
             v{item.version}
-            {item.publishedAt ? ` · ${item.publishedAt.slice(0, 10)}` : ""}
+            {item.publishedAt ? ` · ${chinaDate(item.publishedAt)}` : ""}
           </Descriptions.Item>
           <Descriptions.Item label={t("guide.setting")} span={2}>
             {g.legalBasisSetting}
@@ -338,7 +339,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
         )}
         {canApply && draft.savedAt && (
           <Typography.Text type="secondary" role="status">
-            {t("guide.draftSaved", { time: new Date(draft.savedAt).toLocaleTimeString("zh-CN", { hour: "2-digit", minute: "2-digit" }) })}
+            {t("guide.draftSaved", { time: chinaTime(draft.savedAt) })}
           </Typography.Text>
         )}
       </Card>

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { hotTopicsView } from "../../shared/schemas/appeals";
 import { api } from "../api";
 import { Chart } from "../components/Chart";
+import { chinaDate } from "../../shared/china-time";
 
 type Hot = z.infer<typeof hotTopicsView>;
 
@@ -66,7 +67,7 @@ export function HotTopicsPage() {
             { title: t("ticket.category"), dataIndex: "name" },
             { title: t("hot.place"), dataIndex: "placeName", render: (p: string | null, r) => p ?? r.itemName ?? "—" },
             { title: t("hot.count"), dataIndex: "count", align: "right" },
-            { title: t("hot.last"), dataIndex: "lastAt", render: (d: string) => d.slice(0, 10) },
+            { title: t("hot.last"), dataIndex: "lastAt", render: (d: string) => chinaDate(d) },
           ]}
         />
       </Card>

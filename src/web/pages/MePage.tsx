@@ -6,11 +6,12 @@ import type { DataAccessRecord, MeResponse } from "../../shared/schemas/identity
 import { api, ApiError } from "../api";
 import { Recommendations } from "../components/Recommendations";
 import { useSession } from "../session";
+import { CHINA_TIME_ZONE, chinaDateTime } from "../../shared/china-time";
 
 const PAGE = 10;
 
 function formatTime(iso: string, lang: string) {
-  return new Date(iso).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  return lang === "en" ? new Date(iso).toLocaleString("en-GB", { timeZone: CHINA_TIME_ZONE, hour12: false }) : chinaDateTime(iso, { seconds: true });
 }
 
 /** 个人中心: profile, the enterprise switcher and 我的数据使用记录. */

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSession } from "../session";
 import { api, ApiError } from "../api";
+import { chinaDateTime } from "../../shared/china-time";
 
 interface Message {
   id: string;
@@ -82,7 +83,7 @@ export function MessagesPage() {
                 <>
                   <div>{m.body}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {new Date(m.createdAt).toLocaleString("zh-CN")}
+                    {chinaDateTime(m.createdAt, { seconds: true })}
                     {m.deliveries.map((d) => (
                       <Tag key={d.channel} color={STATUS[d.status]} style={{ marginLeft: 8 }}>
                         {t(`msg.channel_${d.channel}`)} {d.recipient} · {t(`msg.status_${d.status}`)}

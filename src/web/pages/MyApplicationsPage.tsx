@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LIGHT_COLOR } from "../labels";
 import { api } from "../api";
+import { chinaDate } from "../../shared/china-time";
 
 interface Row {
   id: string;
@@ -46,7 +47,7 @@ export function MyApplicationsPage() {
           { title: t("apps.item"), dataIndex: "itemName" },
           { title: t("apps.org"), dataIndex: "handlingOrgName" },
           { title: t("apps.state"), dataIndex: "stateName" },
-          { title: t("apps.submittedAt"), dataIndex: "submittedAt", render: (v: string) => v.slice(0, 10) },
+          { title: t("apps.submittedAt"), dataIndex: "submittedAt", render: (v: string) => chinaDate(v) },
           {
             title: t("apps.deadline"),
             render: (_, r) => (r.committedDeadline ? <Tag color={r.light ? LIGHT_COLOR[r.light] : undefined}>{r.committedDeadline}{r.light ? ` · ${t(`apps.light_${r.light}`)}` : ""}</Tag> : "—"),

@@ -7,6 +7,7 @@ import type { myRating, pendingRating, ratingCreated, ratingForm } from "../../s
 import { inLang } from "../labels";
 import { api } from "../api";
 import { RatingForm, type RatingBody } from "../components/RatingForm";
+import { chinaDate } from "../../shared/china-time";
 
 type Pending = z.infer<typeof pendingRating>;
 type Mine = z.infer<typeof myRating>;
@@ -64,7 +65,7 @@ export function MyRatingsPage() {
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={`${p.title} · ${p.kindName}`} description={`${p.orgName} · ${p.reference} · ${p.at.slice(0, 10)}`} />
+                <List.Item.Meta title={`${p.title} · ${p.kindName}`} description={`${p.orgName} · ${p.reference} · ${chinaDate(p.at)}`} />
               </List.Item>
             )}
           />

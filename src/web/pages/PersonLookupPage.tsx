@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { PersonView } from "../../shared/schemas/registry";
 import { api } from "../api";
 import { showApiError } from "../components/form-errors";
+import { chinaDateTime } from "../../shared/china-time";
 
 
 /** Staff look-up in the population registry: a purpose is required and the person sees the record. */
@@ -55,7 +56,7 @@ export function PersonLookupPage() {
             <Descriptions.Item label={t("lookup.address")}>{person.address}</Descriptions.Item>
             <Descriptions.Item label={t("me.mobile")}>{person.mobileMasked ?? "—"}</Descriptions.Item>
             <Descriptions.Item label={t("lookup.maritalStatus")}>{t(`marital.${person.maritalStatus}`)}</Descriptions.Item>
-            <Descriptions.Item label={t("lookup.updatedAt")}>{new Date(person.updatedAt).toLocaleString("zh-CN", { hour12: false })}</Descriptions.Item>
+            <Descriptions.Item label={t("lookup.updatedAt")}>{chinaDateTime(person.updatedAt, { seconds: true })}</Descriptions.Item>
           </Descriptions>
         </Card>
       )}

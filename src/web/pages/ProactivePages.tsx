@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import type { Rule } from "../../shared/rules";
 import { api, ApiError } from "../api";
 import { useSession } from "../session";
+import { chinaDate } from "../../shared/china-time";
 
 interface Offer {
   id: string;
@@ -129,7 +130,7 @@ export function BenefitOffersPage() {
           { title: t("benefit.item"), dataIndex: "itemName" },
           { title: t("benefit.status"), dataIndex: "status", render: (s: Offer["status"]) => <Tag color={STATUS_COLOUR[s]}>{t(`benefit.status_${s}`)}</Tag> },
           { title: t("benefit.conditions"), dataIndex: "conditions", render: (c: string[]) => c.join("；") },
-          { title: t("benefit.offeredAt"), dataIndex: "offeredAt", render: (d: string) => d.slice(0, 10) },
+          { title: t("benefit.offeredAt"), dataIndex: "offeredAt", render: (d: string) => chinaDate(d) },
           {
             title: "",
             key: "actions",

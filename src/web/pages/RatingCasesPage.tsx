@@ -8,6 +8,7 @@ import type { caseSummary, CaseView } from "../../shared/schemas/ratings";
 import { inLang } from "../labels";
 import { api } from "../api";
 import { FlowActions } from "../components/FlowActions";
+import { chinaDateTime } from "../../shared/china-time";
 
 type Summary = z.infer<typeof caseSummary>;
 export const LIGHT_COLOUR = { green: "success", yellow: "warning", red: "error" } as const;
@@ -80,7 +81,7 @@ export function RatingCasePage() {
           <Descriptions.Item label={t("rating.step")}>{c.stepName ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("rating.staff")}>{c.staffName ?? "—"}</Descriptions.Item>
           <Descriptions.Item label={t("cases.channel")}>{inLang(i18n.language, RATING_CHANNELS[c.channel as RatingChannel], c.channel)}</Descriptions.Item>
-          <Descriptions.Item label={t("cases.ratedAt")}>{new Date(c.ratedAt).toLocaleString("zh-CN")}</Descriptions.Item>
+          <Descriptions.Item label={t("cases.ratedAt")}>{chinaDateTime(c.ratedAt, { seconds: true })}</Descriptions.Item>
           {c.indicators.length > 0 && <Descriptions.Item label={t("rating.indicators")}>{c.indicators.map((i) => `${i.name} ${i.level}`).join("，")}</Descriptions.Item>}
           {c.tags.length > 0 && <Descriptions.Item label={t("rating.tags")}>{c.tags.map((x) => <Tag key={x}>{x}</Tag>)}</Descriptions.Item>}
           {c.comment && <Descriptions.Item label={t("rating.comment")} span={2}>{c.comment}</Descriptions.Item>}
@@ -115,7 +116,7 @@ export function RatingCasePage() {
         }}
       />
       <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("cases.timeline")}</h2>}>
-        <Timeline items={c.timeline.map((e) => ({ children: `${new Date(e.at).toLocaleString("zh-CN")} ${e.label} · ${e.actorName}${e.note ? `：${e.note}` : ""}` }))} />
+        <Timeline items={c.timeline.map((e) => ({ children: `${chinaDateTime(e.at, { seconds: true })} ${e.label} · ${e.actorName}${e.note ? `：${e.note}` : ""}` }))} />
       </Card>
     </>
   );

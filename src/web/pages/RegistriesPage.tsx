@@ -6,6 +6,7 @@ import type { ImportProblem, RegistryImportView, RegistryQuality } from "../../s
 import { api, ApiError, uploadFile } from "../api";
 import { useOrgTree } from "../components/useOrgTree";
 import { useSession } from "../session";
+import { chinaDate, chinaDateTime } from "../../shared/china-time";
 
 type Registry = "population" | "legal_person" | "credit" | "address";
 const REGISTRY_KEYS: Registry[] = ["population", "legal_person", "credit", "address"];
@@ -99,7 +100,7 @@ export function RegistriesPage() {
             { title: t("reg.records"), dataIndex: "records", align: "right" },
             { title: t("reg.completeness"), dataIndex: "completeness", render: (v: number) => <Tag color={level(v)}>{pct(v)}</Tag> },
             { title: t("reg.validity"), dataIndex: "validity", render: (v: number | null) => <Tag color={level(v)}>{pct(v)}</Tag> },
-            { title: t("reg.freshness"), dataIndex: "freshness", render: (v: number, r) => <><Tag color={level(v)}>{pct(v)}</Tag>{r.oldestUpdate ? <div style={{ fontSize: 12 }}>{t("reg.oldest", { date: r.oldestUpdate.slice(0, 10) })}</div> : null}</> },
+            { title: t("reg.freshness"), dataIndex: "freshness", render: (v: number, r) => <><Tag color={level(v)}>{pct(v)}</Tag>{r.oldestUpdate ? <div style={{ fontSize: 12 }}>{t("reg.oldest", { date: chinaDate(r.oldestUpdate) })}</div> : null}</> },
             { title: t("reg.conflicts"), dataIndex: "conflicts", render: (v: number, r) => (v ? <><Tag color="warning">{v}</Tag><div style={{ fontSize: 12 }}>{r.conflictNotes.join("；")}</div></> : "0") },
           ]}
         />
@@ -114,7 +115,7 @@ export function RegistriesPage() {
           pagination={{ pageSize: 10, showSizeChanger: false }}
           scroll={{ x: 900 }}
           columns={[
-            { title: t("reg.at"), dataIndex: "at", render: (v: string) => v.slice(0, 16).replace("T", " ") },
+            { title: t("reg.at"), dataIndex: "at", render: (v: string) => chinaDateTime(v) },
             { title: t("reg.registry"), dataIndex: "registry", render: (v: string) => t(`reg.name_${v}`) },
             { title: t("reg.source"), dataIndex: "sourceOrgName" },
             { title: t("reg.file"), dataIndex: "fileName", render: (v: string | null) => v ?? "—" },

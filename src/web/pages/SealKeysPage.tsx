@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, ApiError } from "../api";
 import { useOrgTree } from "../components/useOrgTree";
+import { chinaDateTime } from "../../shared/china-time";
 
 interface SealKey {
   keyId: string;
@@ -71,8 +72,8 @@ export function SealKeysPage() {
             columns={[
               { title: t("seal.status"), dataIndex: "status", render: (v: SealKey["status"]) => <Tag color={v === "active" ? "success" : "default"}>{t(`seal.status_${v}`)}</Tag> },
               { title: t("seal.algorithm"), dataIndex: "algorithm" },
-              { title: t("seal.created"), dataIndex: "createdAt", render: (v: string) => v.slice(0, 16).replace("T", " ") },
-              { title: t("seal.retired"), dataIndex: "retiredAt", render: (v: string | null) => (v ? v.slice(0, 16).replace("T", " ") : "—") },
+              { title: t("seal.created"), dataIndex: "createdAt", render: (v: string) => chinaDateTime(v) },
+              { title: t("seal.retired"), dataIndex: "retiredAt", render: (v: string | null) => (v ? chinaDateTime(v) : "—") },
               { title: t("seal.publicKey"), dataIndex: "publicKey", render: (v: string) => <Typography.Text code copyable style={{ fontSize: 11, wordBreak: "break-all" }}>{v.slice(0, 48)}…</Typography.Text> },
             ]}
           />

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api, ApiError } from "../api";
+import { chinaDateTime } from "../../shared/china-time";
 
 interface Shared {
   valid: boolean;
@@ -33,7 +34,7 @@ export function SharedCertificatePage() {
       {!data && !error && <Spin />}
       {data && (
         <Card>
-          <Result status={data.valid ? "success" : "error"} title={data.message} subTitle={t("share.viewPurpose", { purpose: data.purpose, date: data.expiresAt.slice(0, 16).replace("T", " ") })} />
+          <Result status={data.valid ? "success" : "error"} title={data.message} subTitle={t("share.viewPurpose", { purpose: data.purpose, date: chinaDateTime(data.expiresAt) })} />
           {data.certificate && (
             <Descriptions bordered size="small" column={1} style={{ maxWidth: 640, margin: "0 auto" }}>
               <Descriptions.Item label={t("verify.type")}>{data.certificate.typeName}</Descriptions.Item>

@@ -14,6 +14,7 @@ import { RatingForm } from "../components/RatingForm";
 import { TicketForm } from "../components/TicketForm";
 import { useSession } from "../session";
 import { LIGHT_COLOUR } from "./RatingCasesPage";
+import { chinaDate, chinaDateTime } from "../../shared/china-time";
 
 type Summary = z.infer<typeof ticketSummary>;
 const STATE_COLOUR: Record<string, string> = { closed: "success", answered: "success", merged: "default", replied: "processing", returned: "warning", pending_dispatch: "warning" };
@@ -35,7 +36,7 @@ function TicketTable({ rows, base }: { rows: Summary[] | null; base: string }) {
         { title: t("ticket.state"), dataIndex: "stateName", render: (s: string, r: Summary) => <Tag color={STATE_COLOUR[r.state] ?? "processing"}>{s}</Tag> },
         { title: t("ticket.org"), dataIndex: "orgName", render: (o: string | null) => o ?? "—" },
         { title: t("ticket.replyDeadline"), dataIndex: "replyDeadline", render: (d: string | null, r: Summary) => (d ? <Tag color={r.light ? LIGHT_COLOUR[r.light] : "default"}>{d}</Tag> : "—") },
-        { title: t("ticket.created"), dataIndex: "createdAt", render: (d: string) => d.slice(0, 10) },
+        { title: t("ticket.created"), dataIndex: "createdAt", render: (d: string) => chinaDate(d) },
       ]}
     />
   );
@@ -190,7 +191,7 @@ export function TicketPage() {
           <Descriptions.Item label={t("ticket.number")}>{tk.number}</Descriptions.Item>
           <Descriptions.Item label={t("ticket.type")}>{`${tk.typeName} · ${tk.categoryName}`}</Descriptions.Item>
           <Descriptions.Item label={t("ticket.channel")}>{t(`ticket.channel_${tk.channel}`)}</Descriptions.Item>
-          <Descriptions.Item label={t("ticket.created")}>{new Date(tk.createdAt).toLocaleString("zh-CN")}</Descriptions.Item>
+          <Descriptions.Item label={t("ticket.created")}>{chinaDateTime(tk.createdAt, { seconds: true })}</Descriptions.Item>
           <Descriptions.Item label={t("ticket.citizen")}>{tk.citizenName}</Descriptions.Item>
           <Descriptions.Item label={t("ticket.mobile")}>
             {mobile ?? tk.citizenMobile ?? "—"}{" "}
@@ -247,7 +248,7 @@ export function TicketPage() {
         onAct={act}
       />
       <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("ticket.timeline")}</h2>}>
-        <Timeline items={tk.timeline.map((e) => ({ children: `${new Date(e.at).toLocaleString("zh-CN")} ${e.label} · ${e.actorName}${e.orgName && e.action === "dispatch" ? ` → ${e.orgName}` : ""}${e.note ? `：${e.note}` : ""}` }))} />
+        <Timeline items={tk.timeline.map((e) => ({ children: `${chinaDateTime(e.at, { seconds: true })} ${e.label} · ${e.actorName}${e.orgName && e.action === "dispatch" ? ` → ${e.orgName}` : ""}${e.note ? `：${e.note}` : ""}` }))} />
       </Card>
     </>
   );

@@ -1,4 +1,5 @@
 import { DOCUMENT_KINDS, type DocumentKind, type PrintableDocument } from "../../../shared/schemas/documents";
+import { chinaDate } from "../../../shared/china-time";
 
 /**
  * The printable documents of an application (文书): the receipt (受理回执), the acceptance notice
@@ -23,7 +24,7 @@ export interface DocumentSource {
 
 /** 2026-02-12 → 2026年2月12日 */
 export function chineseDate(d: Date | string): string {
-  const iso = typeof d === "string" ? d : new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const iso = chinaDate(d);
   const [y, m, day] = iso.split("-").map(Number);
   return `${y}年${m}月${day}日`;
 }

@@ -4,6 +4,7 @@ import type { FormField } from "../../../shared/schemas/catalogue";
 import type { Repositories } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { isUniqueViolation } from "../../db/database";
+import { chinaDate } from "../../../shared/china-time";
 
 /** Who holds: the person, the enterprise they act for. */
 export interface HoldingSubject {
@@ -51,7 +52,7 @@ export async function claimHolding(repos: Repositories, app: { id: string; basic
 }
 
 function alreadyHeld(itemName: string, limit: HoldingLimit, held: { number: string; submitted_at: Date; outcome: string | null }): DomainError {
-  const day = new Date(held.submitted_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = chinaDate(held.submitted_at);
   const granted = held.outcome === "approved";
   return new DomainError("ALREADY_HELD", {
     limit,

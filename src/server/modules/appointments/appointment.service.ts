@@ -3,6 +3,7 @@ import { nextDay, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR } from "../.
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
+import { chinaDateTime } from "../../../shared/china-time";
 
 export interface PublishInput {
   centreOrgId: string;
@@ -183,7 +184,7 @@ export class AppointmentService {
 
   /** "YYYY-MM-DD HH:MM" in Shanghai. */
   private localNow(): string {
-    return new Date(this.now().getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+    return chinaDateTime(this.now());
   }
 
   private code(): string {

@@ -5,6 +5,7 @@ import { requestContext, requireStaff } from "../../http/auth-plugin";
 import { DomainError } from "../../domain-error";
 import type { CatalogueAdminService } from "./catalogue-admin.service";
 import type { ItemWorkflowService } from "./item-workflow.service";
+import { chinaToday } from "../../../shared/china-time";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const statuses = z.enum(["draft", "in_review", "published", "superseded", "rejected"]);
@@ -43,7 +44,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
       const buffer = await admin.exportWorkbook(requireStaff(req));
       return reply
         .header("content-type", XLSX)
-        .header("content-disposition", `attachment; filename="catalogue-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+        .header("content-disposition", `attachment; filename="catalogue-${chinaToday()}.xlsx"`)
         .send(buffer);
     },
   );

@@ -6,6 +6,7 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Enterprise } from "../../db/schema";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
+import { todayInChina } from "../../../shared/working-days";
 
 /**
  * An enterprise's legal representative authorises agents (经办人) with a scope and an expiry.
@@ -55,7 +56,7 @@ export class AgentService {
   }
 
   async grant(actor: Actor, enterpriseId: string, input: GrantAgentRequest, ctx: RequestContext): Promise<AgentGrant> {
-    const today = new Date(this.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = todayInChina(this.now());
     if (input.expiresOn <= today) throw new DomainError("AGENT_EXPIRY_INVALID");
     return this.store.transact(async (repos) => {
       const enterprise = await this.representedEnterprise(repos, actor, enterpriseId);

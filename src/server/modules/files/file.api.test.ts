@@ -131,3 +131,26 @@ describe("abandoned uploads", () => {
     expect(await t.database.db.selectFrom("audit_log").select("details").where("action", "=", "file.cleanup").executeTakeFirstOrThrow()).toMatchObject({ details: { removed: 1 } });
   });
 });
+
+describe("hostile uploads", () => {
+  it("cleans a right-to-left override from the name, refuses active PDFs and polyglots, and serves as an attachment unless previewed", async () => {
+    const named = await upload(citizen, samplePng(), "image/png", "\u202egnp.exe");
+    expect(named.statusCode).toBe(201);
+    expect(named.json().fileName).toBe("gnp.exe.png");
+    const { PDFDocument } = await import("pdf-lib");
+    const doc = await PDFDocument.create();
+    doc.addPage();
+    doc.addJavaScript("main", "app.launchURL('http://example.invalid')");
+    const scripted = await upload(citizen, Buffer.from(await doc.save()), "application/pdf", "申请书.pdf");
+    expect(scripted.statusCode).toBe(415);
+    expect(scripted.json().error.code).toBe("FILE_ACTIVE_CONTENT");
+    const polyglot = await upload(citizen, Buffer.concat([samplePng(), Buffer.from("<html><script>alert(1)</script>", "latin1")]), "image/png", "照片.png");
+    expect(polyglot.json().error.code).toBe("FILE_POLYGLOT");
+
+    const plain = await t.app.inject({ method: "GET", url: `/api/v1/files/${named.json().id}`, headers: citizen.headers });
+    expect(plain.headers["content-disposition"]).toMatch(/^attachment; filename\*=UTF-8''/);
+    const preview = await t.app.inject({ method: "GET", url: `/api/v1/files/${named.json().id}?preview=1`, headers: citizen.headers });
+    expect(preview.headers["content-disposition"]).toMatch(/^inline/);
+    expect(preview.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});

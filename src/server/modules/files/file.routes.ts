@@ -41,14 +41,15 @@ export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService; maxBytes: n
     {
       schema: {
         tags: ["applications"],
-        summary: "查看材料 A material's content, for its uploader, the applicant and staff who may read the application (staff reads are audited)",
+        summary: "查看材料 A material's content (an attachment; ?preview=1 inline for the platform's preview), for its uploader, the applicant and staff who may read the application (staff reads are audited)",
         params: z.strictObject({ id: uuid }),
-        querystring: z.strictObject({ download: z.enum(["1"]).optional() }),
+        querystring: z.strictObject({ download: z.enum(["1"]).optional(), preview: z.enum(["1"]).optional() }),
       },
     },
     async (req, reply) => {
       const file = await files.read(requireActor(req), req.params.id, requestContext(req));
-      const disposition = req.query.download ? "attachment" : "inline";
+      // Served as an attachment unless the platform's own page previews it (an image or the PDF frame).
+      const disposition = req.query.preview && !req.query.download ? "inline" : "attachment";
       return reply
         .header("content-type", file.mime)
         .header("content-disposition", `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
@@ -68,6 +69,5 @@ function decodeName(raw: string | undefined): string {
   } catch {
     throw new DomainError("VALIDATION_FAILED", { issues: [{ path: "headers.x-file-name", message: "文件名编码不正确" }] });
   }
-  // Only the last path segment, without control characters, at most 200 characters.
-  return name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "材料";
+  return name; // cleaned by the service (control and bidirectional characters, length, extension)
 }

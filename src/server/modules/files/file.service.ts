@@ -5,6 +5,8 @@ import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { applicationAccess } from "../applications/application-access";
 import type { FileStorage } from "./file-storage";
+import { cleanFileName, inspectContent } from "./file-inspection";
+import { chinaDate } from "../../../shared/china-time";
 
 /** What may be uploaded as a material: scans and photos, and PDF documents. */
 export const ALLOWED_MIME = ["image/jpeg", "image/png", "application/pdf"] as const;
@@ -21,7 +23,10 @@ export interface UploadInput {
  * Uploaded materials: checked by size, declared type and content (magic bytes), stored behind the
  * storage interface with their SHA-256, readable by the uploader, the applicant and staff who may
  * read the application (each staff read audited with its purpose), verified against the hash on read.
- * Raises: FILE_EMPTY, FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED, FILE_TYPE_MISMATCH, FILE_NOT_FOUND, FILE_CORRUPTED.
+ * PDFs may carry no active content and no file may be two formats at once; names are cleaned of
+ * control and bidirectional characters and end in their real type's extension.
+ * Raises: FILE_EMPTY, FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED, FILE_TYPE_MISMATCH, FILE_ACTIVE_CONTENT,
+ * FILE_POLYGLOT, FILE_UNREADABLE, FILE_NOT_FOUND, FILE_CORRUPTED.
  */
 export class FileService {
   constructor(
@@ -38,8 +43,11 @@ export class FileService {
     if (!(ALLOWED_MIME as readonly string[]).includes(input.declaredMime)) throw new DomainError("FILE_TYPE_NOT_ALLOWED", { allowed: ALLOWED_MIME });
     const detected = await fileTypeFromBuffer(input.body);
     if (!detected || detected.mime !== input.declaredMime) throw new DomainError("FILE_TYPE_MISMATCH", { declared: input.declaredMime, detected: detected?.mime ?? null });
+    const problem = await inspectContent(input.body, detected.mime);
+    if (problem) throw new DomainError(problem);
+    const fileName = cleanFileName(input.fileName, detected.ext);
 
-    const day = this.now().toISOString().slice(0, 10).replaceAll("-", "/");
+    const day = chinaDate(this.now()).replaceAll("-", "/");
     const storageKey = `${day}/${randomUUID()}.${detected.ext}`;
     const sha256 = createHash("sha256").update(input.body).digest("hex");
     await this.storage.put(storageKey, input.body, detected.mime);
@@ -49,14 +57,14 @@ export class FileService {
           owner_account_id: actor.accountId,
           application_id: null,
           material_key: null,
-          file_name: input.fileName,
+          file_name: fileName,
           mime: detected.mime,
           size_bytes: input.body.length,
           sha256,
           storage_key: storageKey,
           region_code: actor.regionCode,
         });
-        await repos.audit.append(actor, ctx, { action: "file.upload", targetType: "file", targetId: row.id, details: { fileName: input.fileName, mime: detected.mime, size: input.body.length, sha256 } });
+        await repos.audit.append(actor, ctx, { action: "file.upload", targetType: "file", targetId: row.id, details: { fileName, mime: detected.mime, size: input.body.length, sha256 } });
         return { id: row.id, fileName: row.file_name, mime: row.mime, size: row.size_bytes };
       });
     } catch (err) {

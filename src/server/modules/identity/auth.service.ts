@@ -10,6 +10,7 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../crypto/
 import type { Account, Session } from "../../db/schema";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
+import { todayInChina } from "../../../shared/working-days";
 import { afterFailure, clientKey, closedToUnknownClients, DEFAULT_THROTTLE, nextAttemptAt, type ThrottleSettings } from "./login-throttle";
 
 export interface AuthSettings {
@@ -46,10 +47,6 @@ function deviceHashOf(token: string): string {
 
 function sessionIdOf(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
-}
-
-function todayIso(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // China Standard Time
 }
 
 /**
@@ -220,7 +217,7 @@ export class AuthService {
   async enterpriseRelations(repos: Repositories, account: Account): Promise<ActingFor[]> {
     if (account.kind !== "citizen" || !account.person_id) return [];
     const own = await repos.enterprises.listByLegalRepresentative(account.person_id);
-    const grants = await repos.agents.listActiveForAgent(account.person_id, todayIso(this.now()));
+    const grants = await repos.agents.listActiveForAgent(account.person_id, todayInChina(this.now()));
     const result: Array<ActingFor & { expiresOn: string | null }> = own.map((e) => ({
       enterpriseId: e.id,
       creditCode: e.credit_code,
