@@ -7,6 +7,34 @@ import type { AuthService, IssuedSession, SessionContext } from "../modules/iden
 export const SESSION_COOKIE = "haoban_session";
 /** A device this browser logged in from before: its failed logins are counted apart from strangers'. */
 export const DEVICE_COOKIE = "haoban_device";
+/**
+ * Who may call a route at all: citizens or not, and staff — none (null), any ([]), or those holding
+ * one of the roles named. Declared on the route, checked before its body is read.
+ */
+export interface RouteAccess {
+  citizens: boolean;
+  staffRoles: Role[] | null;
+}
+
+/** Route config: citizens only. */
+export const forCitizen: { access: RouteAccess } = { access: { citizens: true, staffRoles: null } };
+
+/** Route config: staff, holding one of `roles` when any are named. */
+export function forStaff(...roles: Role[]): { access: RouteAccess } {
+  return { access: { citizens: false, staffRoles: roles } };
+}
+
+/** Route config: citizens, and staff holding one of `roles` (a hotline agent recording a call, say). */
+export function forCitizenOr(...roles: Role[]): { access: RouteAccess } {
+  return { access: { citizens: true, staffRoles: roles } };
+}
+
+/** True when the actor is a caller the route admits. */
+export function admits(access: RouteAccess, actor: Actor): boolean {
+  if (actor.kind === "citizen") return access.citizens;
+  return actor.kind === "staff" && access.staffRoles !== null && (access.staffRoles.length === 0 || hasRole(actor, ...access.staffRoles));
+}
+
 /** Route config for API routes open to anonymous callers. */
 export const PUBLIC_ROUTE = { public: true } as const;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -20,6 +48,8 @@ declare module "fastify" {
     csrf?: boolean;
     /** Set true on API routes that need no session (login, registration, the public org tree). */
     public?: boolean;
+    /** Who may call the route at all (checked before the body is read); finer checks stay in the services. */
+    access?: RouteAccess;
   }
 }
 
@@ -40,6 +70,12 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
       // A body that was announced is not read at all: the connection closes after the answer.
       if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) void reply.header("connection", "close");
       throw new DomainError("UNAUTHENTICATED");
+    }
+    // Authorization by role before the body too: a caller the route does not admit learns nothing more.
+    const access = routed ? req.routeOptions.config.access : undefined;
+    if (access && req.session && !admits(access, req.session.actor)) {
+      if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) void reply.header("connection", "close");
+      throw new DomainError("FORBIDDEN");
     }
   });
   app.addHook("preHandler", async (req) => {

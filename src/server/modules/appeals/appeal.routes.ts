@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { dispatchRule, dispatchRuleRequest, hotTopicsView, locateRequest, locateView, suggestion, suggestionRequest, ticketActionRequest, ticketRequest, ticketSummary, ticketView } from "../../../shared/schemas/appeals";
 import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
-import { PUBLIC_ROUTE, requestContext, requireActor, requireStaff } from "../../http/auth-plugin";
+import { forCitizenOr, forStaff, PUBLIC_ROUTE, requestContext, requireActor, requireStaff } from "../../http/auth-plugin";
 import type { DispatchService } from "./dispatch.service";
 import type { HotTopicsService } from "./hot-topics.service";
 import type { TicketService } from "./ticket.service";
@@ -31,6 +31,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; dispa
   app.post(
     "/tickets",
     {
+      config: forCitizenOr("hotline_agent"),
       schema: {
         tags: ["appeals"],
         summary: "提交诉求 A citizen online, or a hotline agent recording a call (with the caller); routed by the dispatch catalogue (an Idempotency-Key header makes retries safe)",
@@ -60,7 +61,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; dispa
   );
   app.post(
     "/tickets/:id/contact",
-    { schema: { tags: ["appeals"], summary: "查看来电号码 The desk reads the caller's full number to call back (logged with its purpose)", params: id, response: { 200: z.object({ name: z.string(), mobile: z.string().nullable() }), ...errors } } },
+    { config: forStaff(), schema: { tags: ["appeals"], summary: "查看来电号码 The desk reads the caller's full number to call back (logged with its purpose)", params: id, response: { 200: z.object({ name: z.string(), mobile: z.string().nullable() }), ...errors } } },
     async (req) => tickets.contact(requireStaff(req), req.params.id, requestContext(req)),
   );
   app.post(
@@ -70,17 +71,17 @@ export const appealRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; dispa
   );
   app.get(
     "/dispatch-rules",
-    { schema: { tags: ["appeals"], summary: "派单目录 The dispatch catalogue (desk, supervisors, administrators)", response: { 200: z.object({ items: z.array(dispatchRule) }), ...errors } } },
+    { config: forStaff("hotline_agent", "sys_admin", "supervisor"), schema: { tags: ["appeals"], summary: "派单目录 The dispatch catalogue (desk, supervisors, administrators)", response: { 200: z.object({ items: z.array(dispatchRule) }), ...errors } } },
     async (req) => ({ items: await dispatch.list(requireStaff(req)) }),
   );
   app.put(
     "/dispatch-rules",
-    { schema: { tags: ["appeals"], summary: "设置派单规则 The org for a category and place (a functional department's matter never to a street)", body: dispatchRuleRequest, response: { 200: z.object({ items: z.array(dispatchRule) }), ...errors } } },
+    { config: forStaff("hotline_agent", "sys_admin", "supervisor"), schema: { tags: ["appeals"], summary: "设置派单规则 The org for a category and place (a functional department's matter never to a street)", body: dispatchRuleRequest, response: { 200: z.object({ items: z.array(dispatchRule) }), ...errors } } },
     async (req) => ({ items: await dispatch.save(requireStaff(req), req.body, requestContext(req)) }),
   );
   app.delete(
     "/dispatch-rules/:id",
-    { schema: { tags: ["appeals"], summary: "删除派单规则", params: id, response: { 204: z.null(), ...errors } } },
+    { config: forStaff("hotline_agent", "sys_admin", "supervisor"), schema: { tags: ["appeals"], summary: "删除派单规则", params: id, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await dispatch.remove(requireStaff(req), req.params.id, requestContext(req));
       return reply.status(204).send(null);
@@ -88,7 +89,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ tickets: TicketService; dispa
   );
   app.get(
     "/appeals/hot-topics",
-    { schema: { tags: ["appeals"], summary: "热点分析 Counts by category, district and week, rising topics and repeated complaints (desk and supervisors)", querystring: z.strictObject({ weeks: z.coerce.number().int().min(1).max(52).default(8) }), response: { 200: hotTopicsView, ...errors } } },
+    { config: forStaff(), schema: { tags: ["appeals"], summary: "热点分析 Counts by category, district and week, rising topics and repeated complaints (desk and supervisors)", querystring: z.strictObject({ weeks: z.coerce.number().int().min(1).max(52).default(8) }), response: { 200: hotTopicsView, ...errors } } },
     async (req) => hotTopics.figures(requireStaff(req), req.query.weeks),
   );
 };

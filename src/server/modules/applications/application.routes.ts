@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, idNumber, int32, LIMITS, uuid } from "../../../shared/schemas/common";
-import { requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { forCitizen, forStaff, requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import { DOCUMENT_KINDS, printableDocument } from "../../../shared/schemas/documents";
 import type { ApplicationService } from "./application.service";
 import type { DraftService } from "./draft.service";
@@ -45,17 +45,18 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   const draft = z.object({ itemId: z.string(), formData: z.record(z.string(), z.unknown()), materials: z.array(z.object({ materialKey: z.string(), fileId: z.string() })), lockVersion: z.number(), updatedAt: z.string() });
   app.get(
     "/drafts",
-    { schema: { tags: ["applications"], summary: "我的草稿 My saved drafts", response: { 200: z.object({ items: z.array(z.object({ itemId: z.string(), itemName: z.string(), updatedAt: z.string() })) }), ...errors } } },
+    { config: forCitizen, schema: { tags: ["applications"], summary: "我的草稿 My saved drafts", response: { 200: z.object({ items: z.array(z.object({ itemId: z.string(), itemName: z.string(), updatedAt: z.string() })) }), ...errors } } },
     async (req) => ({ items: await drafts.list(requireCitizen(req)) }),
   );
   app.get(
     "/drafts/:itemId",
-    { schema: { tags: ["applications"], summary: "读取草稿 The saved draft for an item (continue on another device)", params: z.strictObject({ itemId: uuid }), response: { 200: draft, ...errors } } },
+    { config: forCitizen, schema: { tags: ["applications"], summary: "读取草稿 The saved draft for an item (continue on another device)", params: z.strictObject({ itemId: uuid }), response: { 200: draft, ...errors } } },
     async (req) => drafts.get(requireCitizen(req), req.params.itemId),
   );
   app.put(
     "/drafts/:itemId",
     {
+      config: forCitizen,
       schema: {
         tags: ["applications"],
         summary: "保存草稿 Save (autosave) the draft; lockVersion null creates it, a stale lockVersion gets 409 DRAFT_CHANGED",
@@ -68,7 +69,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   );
   app.delete(
     "/drafts/:itemId",
-    { schema: { tags: ["applications"], summary: "删除草稿 Discard the draft", params: z.strictObject({ itemId: uuid }), response: { 204: z.null(), ...errors } } },
+    { config: forCitizen, schema: { tags: ["applications"], summary: "删除草稿 Discard the draft", params: z.strictObject({ itemId: uuid }), response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await drafts.discard(requireCitizen(req), req.params.itemId);
       return reply.status(204).send(null);
@@ -78,6 +79,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   app.post(
     "/applications",
     {
+      config: forCitizen,
       schema: {
         tags: ["applications"],
         summary: "提交申请 Submit an application online; an Idempotency-Key header makes retries return the same receipt (受理回执)",
@@ -92,6 +94,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   app.post(
     "/catalogue/items/:id/one-click",
     {
+      config: forCitizen,
       schema: {
         tags: ["applications"],
         summary: "一键申请 Agree that government data fills the form and stands in for materials, and submit with no typing; ONE_CLICK_INCOMPLETE names the fields to fill in yourself. Idempotency-Key required",
@@ -107,6 +110,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   app.post(
     "/window/applications",
     {
+      config: forStaff("window_clerk"),
       schema: {
         tags: ["applications"],
         summary: "窗口收件 A window clerk applies for a walk-in person (by ID number; routed to the competent org for 全市通办 items); an Idempotency-Key header makes retries and double clicks safe",
@@ -121,6 +125,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   app.get(
     "/applications",
     {
+      config: forCitizen,
       schema: { tags: ["applications"], summary: "我的办件 My applications (or my enterprise's when acting for it)", querystring: z.strictObject(page), response: { 200: z.object({ items: z.array(summary) }), ...errors } },
     },
     async (req) => ({ items: await applications.listMine(requireCitizen(req), req.query.limit, req.query.offset) }),
@@ -129,6 +134,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   app.get(
     "/applications/inbox",
     {
+      config: forStaff(),
       schema: {
         tags: ["applications"],
         summary: "待办 Applications handled in one's org subtree (supervisors: their government level's, read-only but for assignment): by state, overdue (已超期), due soon (即将到期, one working day or less), claimed by me or unclaimed, by number or applicant name, item and channel; nearest deadline first",
@@ -165,6 +171,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   app.post(
     "/applications/:id/assignment",
     {
+      config: forStaff(),
       schema: {
         tags: ["applications"],
         summary: "认领 / 指派 Claim the application for oneself (assigneeAccountId null), or assign it to a colleague (supervisors and approvers)",
@@ -211,6 +218,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ applications: Applicatio
   app.get(
     "/applications/:id/assignees",
     {
+      config: forStaff(),
       schema: {
         tags: ["applications"],
         summary: "可指派人员 Colleagues who may take the current step (for supervisors and approvers of the handling org)",

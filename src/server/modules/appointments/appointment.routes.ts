@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, int32, uuid } from "../../../shared/schemas/common";
-import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { forCitizen, forStaff, PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { AppointmentService } from "./appointment.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -34,7 +34,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ appointments: Appointmen
 
   app.get(
     "/appointment-centres/managed",
-    { schema: { tags: ["appointments"], summary: "我管理的服务中心 Centres the caller runs (window clerks, administrators)", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), ...errors } } },
+    { config: forStaff(), schema: { tags: ["appointments"], summary: "我管理的服务中心 Centres the caller runs (window clerks, administrators)", response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), ...errors } } },
     async (req) => ({ items: await appointments.managedCentres(requireStaff(req)) }),
   );
 
@@ -57,6 +57,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ appointments: Appointmen
   app.post(
     "/appointment-centres/:centreId/slots",
     {
+      config: forStaff("window_clerk", "sys_admin"),
       schema: {
         tags: ["appointments"],
         summary: "发布时段 A clerk of the centre (or an administrator above it) publishes slots on every working day of a range",
@@ -71,6 +72,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ appointments: Appointmen
   app.get(
     "/appointment-centres/:centreId/appointments",
     {
+      config: forStaff("window_clerk", "sys_admin"),
       schema: {
         tags: ["appointments"],
         summary: "当日预约 The day's appointments at a centre, for its clerks",
@@ -82,25 +84,26 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ appointments: Appointmen
     async (req) => ({ items: await appointments.centreDay(requireStaff(req), req.params.centreId, req.query.day) }),
   );
 
-  app.get("/appointments", { schema: { tags: ["appointments"], summary: "我的预约 My appointments", response: { 200: z.object({ items: z.array(appointment) }), ...errors } } }, async (req) => ({
+  app.get("/appointments", { config: forCitizen, schema: { tags: ["appointments"], summary: "我的预约 My appointments", response: { 200: z.object({ items: z.array(appointment) }), ...errors } } }, async (req) => ({
     items: await appointments.mine(requireCitizen(req)),
   }));
 
   app.post(
     "/appointments",
-    { schema: { tags: ["appointments"], summary: "预约 Book a place in a slot for an item (409 SLOT_FULL when none is left)", body: z.strictObject({ slotId: uuid, itemId: uuid }), response: { 201: appointment, ...errors } } },
+    { config: forCitizen, schema: { tags: ["appointments"], summary: "预约 Book a place in a slot for an item (409 SLOT_FULL when none is left)", body: z.strictObject({ slotId: uuid, itemId: uuid }), response: { 201: appointment, ...errors } } },
     async (req, reply) => reply.status(201).send(await appointments.book(requireCitizen(req), req.body, requestContext(req))),
   );
 
   app.post(
     "/appointments/:id/cancel",
-    { schema: { tags: ["appointments"], summary: "取消预约 Cancel before the slot starts", params: z.strictObject({ id: uuid }), body: z.strictObject({ lockVersion: int32.min(0) }), response: { 200: appointment, ...errors } } },
+    { config: forCitizen, schema: { tags: ["appointments"], summary: "取消预约 Cancel before the slot starts", params: z.strictObject({ id: uuid }), body: z.strictObject({ lockVersion: int32.min(0) }), response: { 200: appointment, ...errors } } },
     async (req) => appointments.cancel(requireCitizen(req), req.params.id, req.body.lockVersion, requestContext(req)),
   );
 
   app.post(
     "/appointments/:id/reschedule",
     {
+      config: forCitizen,
       schema: { tags: ["appointments"], summary: "改约 Move to another slot before the current one starts", params: z.strictObject({ id: uuid }), body: z.strictObject({ slotId: uuid, lockVersion: int32.min(0) }), response: { 200: appointment, ...errors } },
     },
     async (req) => appointments.reschedule(requireCitizen(req), req.params.id, req.body, requestContext(req)),
@@ -108,7 +111,7 @@ export const appointmentRoutes: FastifyPluginAsyncZod<{ appointments: Appointmen
 
   app.post(
     "/appointments/:id/check-in",
-    { schema: { tags: ["appointments"], summary: "签到 A clerk of the centre checks the arrival in, on the day", params: z.strictObject({ id: uuid }), response: { 200: appointment, ...errors } } },
+    { config: forStaff("window_clerk", "sys_admin"), schema: { tags: ["appointments"], summary: "签到 A clerk of the centre checks the arrival in, on the day", params: z.strictObject({ id: uuid }), response: { 200: appointment, ...errors } } },
     async (req) => appointments.checkIn(requireStaff(req), req.params.id, requestContext(req)),
   );
 };

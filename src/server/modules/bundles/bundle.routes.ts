@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, int32, LIMITS, uuid } from "../../../shared/schemas/common";
 import { bundleAdminSummary, bundleAdminView, bundleApplicationView, bundlePlanRequest, bundlePlanView, bundlePrefillRequest, bundlePrefillView, bundlePreviewRequest, bundlePreviewView, bundleSubmitRequest, bundleSummary, bundleView } from "../../../shared/schemas/bundle";
-import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { forCitizen, forStaff, PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { BundleAdminService } from "./bundle-admin.service";
 import type { BundleCatalogue } from "./bundle-catalogue";
 import type { BundleService } from "./bundle.service";
@@ -41,6 +41,7 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
   app.post(
     "/bundles/:code/prefill",
     {
+      config: forCitizen,
       schema: {
         tags: ["bundles"],
         summary: "授权预填 With the applicant's consent, fill the one form from the registries and certificates, each item under its department's sharing rules (every read logged)",
@@ -54,6 +55,7 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
   app.post(
     "/bundles/:code/applications",
     {
+      config: forCitizen,
       schema: {
         tags: ["bundles"],
         summary: "一表申请 Submit a bundle once: all its items are created in one transaction (an Idempotency-Key header makes retries safe)",
@@ -68,6 +70,7 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
   app.get(
     "/me/bundle-applications",
     {
+      config: forCitizen,
       schema: {
         tags: ["bundles"],
         summary: "我的一件事 The citizen's bundle applications",
@@ -79,22 +82,23 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
   );
   app.get(
     "/bundle-applications/:id",
-    { schema: { tags: ["bundles"], summary: "一件事办理结果 Every item of the bundle, its state, decision and certificates (the applicant only)", params: z.strictObject({ id: uuid }), response: { 200: bundleApplicationView, ...errors } } },
+    { config: forCitizen, schema: { tags: ["bundles"], summary: "一件事办理结果 Every item of the bundle, its state, decision and certificates (the applicant only)", params: z.strictObject({ id: uuid }), response: { 200: bundleApplicationView, ...errors } } },
     async (req) => bundles.getForApplicant(requireCitizen(req), req.params.id),
   );
   app.get(
     "/admin/bundles",
-    { schema: { tags: ["bundles"], summary: "一件事管理 Every bundle definition with its status (city catalogue and system administrators)", response: { 200: z.object({ items: z.array(bundleAdminSummary) }), ...errors } } },
+    { config: forStaff("catalog_admin", "sys_admin"), schema: { tags: ["bundles"], summary: "一件事管理 Every bundle definition with its status (city catalogue and system administrators)", response: { 200: z.object({ items: z.array(bundleAdminSummary) }), ...errors } } },
     async (req) => ({ items: await admin.list(requireStaff(req)) }),
   );
   app.get(
     "/admin/bundles/:code",
-    { schema: { tags: ["bundles"], summary: "一件事定义 A bundle's definition for editing", params: code, response: { 200: bundleAdminView, ...errors } } },
+    { config: forStaff("catalog_admin", "sys_admin"), schema: { tags: ["bundles"], summary: "一件事定义 A bundle's definition for editing", params: code, response: { 200: bundleAdminView, ...errors } } },
     async (req) => admin.get(requireStaff(req), req.params.code),
   );
   app.post(
     "/admin/bundles/preview",
     {
+      config: forStaff("catalog_admin", "sys_admin"),
       schema: {
         tags: ["bundles"],
         summary: "检查并预览 Check a definition (structure, cycles, unreachable items, binding to the catalogue) and preview the plan for sample answers, without saving",
@@ -107,6 +111,7 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
   app.put(
     "/admin/bundles/:code",
     {
+      config: forStaff("catalog_admin", "sys_admin"),
       schema: {
         tags: ["bundles"],
         summary: "保存一件事 Create a definition (as a draft) or change one (lockVersion); refused with each problem",
@@ -120,6 +125,7 @@ export const bundleRoutes: FastifyPluginAsyncZod<{ bundles: BundleService; catal
   app.post(
     "/admin/bundles/:code/status",
     {
+      config: forStaff("catalog_admin", "sys_admin"),
       schema: {
         tags: ["bundles"],
         summary: "发布或停用一件事 Publish or withdraw a bundle",

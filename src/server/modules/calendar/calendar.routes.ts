@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody } from "../../../shared/schemas/common";
-import { PUBLIC_ROUTE, requestContext, requireStaff } from "../../http/auth-plugin";
+import { forStaff, PUBLIC_ROUTE, requestContext, requireStaff } from "../../http/auth-plugin";
 import { calendarYearInput, type CalendarService } from "./calendar.service";
 
 const year = z.object({
@@ -23,6 +23,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ calendar: CalendarService }
   app.put(
     "/calendar/years/:year",
     {
+      config: forStaff(),
       schema: {
         tags: ["calendar"],
         summary: "配置年度日历 Set a year's holidays and make-up workdays (city administrators); lockVersion null creates the year",

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, int32, LIMITS, uuid } from "../../../shared/schemas/common";
-import { requestContext, requireStaff } from "../../http/auth-plugin";
+import { forStaff, requestContext, requireStaff } from "../../http/auth-plugin";
 import { DomainError } from "../../domain-error";
 import type { CatalogueAdminService } from "./catalogue-admin.service";
 import type { ItemWorkflowService } from "./item-workflow.service";
@@ -18,12 +18,13 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   const workflowView = z.object({ custom: z.boolean(), definition: z.record(z.string(), z.unknown()), template: z.string(), lockVersion: z.number(), canEdit: z.boolean() });
   app.get(
     "/admin/catalogue/items/:id/workflow",
-    { schema: { tags: ["catalogue-admin"], summary: "办理流程 The item's workflow definition (its own, or the template it uses)", params: z.strictObject({ id: uuid }), response: { 200: workflowView, ...errors } } },
+    { config: forStaff("catalog_admin", "reviewer"), schema: { tags: ["catalogue-admin"], summary: "办理流程 The item's workflow definition (its own, or the template it uses)", params: z.strictObject({ id: uuid }), response: { 200: workflowView, ...errors } } },
     async (req) => workflows.get(requireStaff(req), req.params.id),
   );
   app.put(
     "/admin/catalogue/items/:id/workflow",
     {
+      config: forStaff("catalog_admin"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "编辑办理流程 Save the item's own workflow definition (validated: reachable states, no dead ends, roles, reasons), or null for the template",
@@ -39,7 +40,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
 
   app.get(
     "/admin/catalogue/export",
-    { schema: { tags: ["catalogue-admin"], summary: "导出目录 The published catalogue of one's subtree as an .xlsx workbook (401/403 as JSON errors)" } },
+    { config: forStaff(), schema: { tags: ["catalogue-admin"], summary: "导出目录 The published catalogue of one's subtree as an .xlsx workbook (401/403 as JSON errors)" } },
     async (req, reply) => {
       const buffer = await admin.exportWorkbook(requireStaff(req));
       return reply
@@ -52,6 +53,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.post(
     "/admin/catalogue/import",
     {
+      config: forStaff("catalog_admin"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "导入目录 Upload an .xlsx workbook (as exported): all rows apply as new drafts, or none with a report of each bad cell",
@@ -75,6 +77,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.get(
     "/admin/catalogue/items",
     {
+      config: forStaff(),
       schema: {
         tags: ["catalogue-admin"],
         summary: "事项管理列表 Items implemented in one's subtree, with their open draft",
@@ -111,6 +114,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.get(
     "/admin/catalogue/base-items",
     {
+      config: forStaff("catalog_admin", "reviewer"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "基本目录 Every base item (one code across all levels)",
@@ -126,6 +130,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.post(
     "/admin/catalogue/base-items",
     {
+      config: forStaff("catalog_admin"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "新增基本目录事项 Add a base item (city-level 事项管理员)",
@@ -145,6 +150,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.post(
     "/admin/catalogue/items",
     {
+      config: forStaff("catalog_admin"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "新增实施清单事项 Implement a base item at an org of one's subtree (starts as a draft)",
@@ -158,6 +164,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.get(
     "/admin/catalogue/items/:id",
     {
+      config: forStaff("catalog_admin", "reviewer"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "事项版本 An item with every version (published versions are kept)",
@@ -198,6 +205,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.post(
     "/admin/catalogue/items/:id/drafts",
     {
+      config: forStaff("catalog_admin"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "新建草稿 Start a draft from the published version",
@@ -211,6 +219,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.get(
     "/admin/catalogue/items/:id/diff",
     {
+      config: forStaff("catalog_admin", "reviewer"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "版本比较 What changed between two versions, in words",
@@ -228,6 +237,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.get(
     "/admin/catalogue/versions/:versionId",
     {
+      config: forStaff("catalog_admin", "reviewer"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "版本内容 The content of one version",
@@ -244,6 +254,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.put(
     "/admin/catalogue/versions/:versionId",
     {
+      config: forStaff("catalog_admin"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "保存草稿 Save a draft (whole content; lockVersion detects concurrent edits)",
@@ -258,6 +269,7 @@ export const catalogueAdminRoutes: FastifyPluginAsyncZod<{ admin: CatalogueAdmin
   app.post(
     "/admin/catalogue/versions/:versionId/actions",
     {
+      config: forStaff("catalog_admin", "reviewer"),
       schema: {
         tags: ["catalogue-admin"],
         summary: "审核流转 submit / withdraw / approve (publishes) / reject (needs a reason)",

@@ -4,7 +4,7 @@ import { catalogueAuditResponse } from "../../../shared/schemas/audit";
 import { itemDetail } from "../../../shared/schemas/catalogue";
 import { errorBody, uuid } from "../../../shared/schemas/common";
 import { browseQuery, catalogueEntry } from "../../../shared/schemas/search";
-import { PUBLIC_ROUTE as PUBLIC, requireStaff } from "../../http/auth-plugin";
+import { forStaff, PUBLIC_ROUTE as PUBLIC, requireStaff } from "../../http/auth-plugin";
 import { requestLang } from "../../http/lang";
 import type { CatalogueAuditService } from "./catalogue-audit.service";
 import type { CatalogueService } from "./catalogue.service";
@@ -14,6 +14,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ catalogue: CatalogueServic
   app.get(
     "/catalogue/audit",
     {
+      config: forStaff("catalog_admin", "supervisor", "sys_admin"),
       schema: {
         tags: ["catalogue"],
         summary: "目录质量审计 Guide completeness and cross-level consistency in one's subtree (事项管理员、效能监督)",

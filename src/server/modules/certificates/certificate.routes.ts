@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, int32, uuid } from "../../../shared/schemas/common";
-import { PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { forCitizen, forStaff, PUBLIC_ROUTE, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { CertificatePayload, CertificateService } from "./certificate.service";
 import { MAX_SHARE_HOURS, type CertificateShareService } from "./certificate-share.service";
 
@@ -46,6 +46,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
   app.get(
     "/me/certificates",
     {
+      config: forCitizen,
       schema: {
         tags: ["certificates"],
         summary: "我的证照 The holder's certificates (or their enterprise's when acting for it), each with its signed copy",
@@ -65,6 +66,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
   app.post(
     "/certificates/:id/status",
     {
+      config: forStaff("approver", "sys_admin"),
       schema: {
         tags: ["certificates"],
         summary: "变更证照状态 The issuer suspends, reinstates or revokes (final) a certificate, with a reason",
@@ -80,6 +82,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
   app.post(
     "/me/certificates/:id/shares",
     {
+      config: forCitizen,
       schema: {
         tags: ["certificates"],
         summary: "亮证 Share one certificate through a time-limited, purpose-stated link that discloses only the chosen fields (the token is shown once)",
@@ -92,12 +95,12 @@ export const certificateRoutes: FastifyPluginAsyncZod<{ certificates: Certificat
   );
   app.get(
     "/me/certificates/:id/shares",
-    { schema: { tags: ["certificates"], summary: "亮证记录 The certificate's share links with their uses", params: z.strictObject({ id: uuid }), response: { 200: z.object({ items: z.array(shareView) }), ...errors } } },
+    { config: forCitizen, schema: { tags: ["certificates"], summary: "亮证记录 The certificate's share links with their uses", params: z.strictObject({ id: uuid }), response: { 200: z.object({ items: z.array(shareView) }), ...errors } } },
     async (req) => ({ items: await shares.list(requireCitizen(req), req.params.id) }),
   );
   app.delete(
     "/me/certificates/shares/:shareId",
-    { schema: { tags: ["certificates"], summary: "撤销亮证 Revoke a share link at once", params: z.strictObject({ shareId: uuid }), response: { 204: z.null(), ...errors } } },
+    { config: forCitizen, schema: { tags: ["certificates"], summary: "撤销亮证 Revoke a share link at once", params: z.strictObject({ shareId: uuid }), response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await shares.revoke(requireCitizen(req), req.params.shareId, requestContext(req));
       return reply.code(204).send(null);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, okBody, uuid } from "../../../shared/schemas/common";
 import { agentGrant, enterpriseDetail, grantAgentRequest } from "../../../shared/schemas/identity";
-import { requestContext, requireActor, requireCitizen } from "../../http/auth-plugin";
+import { forCitizen, requestContext, requireActor, requireCitizen } from "../../http/auth-plugin";
 import type { AgentService } from "./agent.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
@@ -25,6 +25,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ agents: AgentService }> =
   app.get(
     "/enterprises/:enterpriseId/agents",
     {
+      config: forCitizen,
       schema: {
         tags: ["enterprises"],
         summary: "经办人授权列表 Agents of the enterprise (legal representative only)",
@@ -38,6 +39,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ agents: AgentService }> =
   app.post(
     "/enterprises/:enterpriseId/agents",
     {
+      config: forCitizen,
       schema: {
         tags: ["enterprises"],
         summary: "授权经办人 Authorise a registered citizen as agent, with scope and expiry",
@@ -52,6 +54,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod<{ agents: AgentService }> =
   app.delete(
     "/enterprises/:enterpriseId/agents/:grantId",
     {
+      config: forCitizen,
       schema: {
         tags: ["enterprises"],
         summary: "撤销经办人授权 Revoke an agent's authorisation",

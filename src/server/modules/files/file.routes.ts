@@ -3,7 +3,7 @@ import { z } from "zod";
 import { errorBody, uuid } from "../../../shared/schemas/common";
 import { DomainError } from "../../domain-error";
 import { sendError } from "../../http/error-handler";
-import { requestContext, requireActor } from "../../http/auth-plugin";
+import { forCitizenOr, requestContext, requireActor } from "../../http/auth-plugin";
 import type { FileService } from "./file.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 413: errorBody, 415: errorBody };
@@ -20,6 +20,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService; maxBytes: n
   app.post(
     "/files",
     {
+      config: forCitizenOr("window_clerk"),
       schema: {
         tags: ["applications"],
         summary: "上传材料 Upload one material (JPEG, PNG or PDF; checked by content); send the file as the body and its name in x-file-name",

@@ -16,7 +16,7 @@ import { maskMobile } from "../../../shared/validation/mobile";
 import type { OrgKind } from "../../../shared/roles";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store } from "../../db/store";
-import { clearSessionCookie, DEVICE_COOKIE, PUBLIC_ROUTE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
+import { clearSessionCookie, DEVICE_COOKIE, forStaff, PUBLIC_ROUTE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
 import { requestLang } from "../../http/lang";
 import type { DataAccessService } from "../audit/data-access.service";
 import type { AuthService, SessionContext } from "./auth.service";
@@ -159,13 +159,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
 
   app.post(
     "/me/totp/setup",
-    { schema: { tags: ["identity"], summary: "开启动态口令（工作人员） Begin TOTP enrolment", response: { 200: totpSetupResponse, ...errors } } },
+    { config: forStaff(), schema: { tags: ["identity"], summary: "开启动态口令（工作人员） Begin TOTP enrolment", response: { 200: totpSetupResponse, ...errors } } },
     async (req) => auth.beginTotp(requireSession(req), requestContext(req)),
   );
 
   app.post(
     "/me/totp/confirm",
     {
+      config: forStaff(),
       schema: { tags: ["identity"], summary: "确认动态口令 Confirm TOTP with a first code", body: totpConfirmRequest, response: { 200: okBody, ...errors } },
     },
     async (req) => {

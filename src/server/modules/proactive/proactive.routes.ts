@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { rule } from "../../../shared/rules";
 import { errorBody, okBody, uuid } from "../../../shared/schemas/common";
-import { requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { forCitizen, forStaff, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { BenefitService } from "./benefit.service";
 import type { PolicyMatchService } from "./policy-match.service";
 
@@ -44,22 +44,22 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const proactiveRoutes: FastifyPluginAsyncZod<{ benefits: BenefitService; policyMatch: PolicyMatchService }> = async (app, { benefits, policyMatch }) => {
   app.get(
     "/me/benefits",
-    { schema: { tags: ["proactive"], summary: "我的待遇 Benefits offered or granted to me without applying (免申即享), with the conditions I met", response: { 200: z.object({ items: z.array(offer) }), ...errors } } },
+    { config: forCitizen, schema: { tags: ["proactive"], summary: "我的待遇 Benefits offered or granted to me without applying (免申即享), with the conditions I met", response: { 200: z.object({ items: z.array(offer) }), ...errors } } },
     async (req) => ({ items: await benefits.mine(requireCitizen(req)) }),
   );
   app.post(
     "/me/benefits/:id",
-    { schema: { tags: ["proactive"], summary: "同意或放弃 Consent (granted at once: an application decided by the item's rule) or decline; declining an opt-out offer objects to it", params: id, body: z.strictObject({ accept: z.boolean() }), response: { 200: offer, ...errors } } },
+    { config: forCitizen, schema: { tags: ["proactive"], summary: "同意或放弃 Consent (granted at once: an application decided by the item's rule) or decline; declining an opt-out offer objects to it", params: id, body: z.strictObject({ accept: z.boolean() }), response: { 200: offer, ...errors } } },
     async (req) => benefits.respond(requireCitizen(req), req.params.id, req.body.accept, requestContext(req)),
   );
   app.get(
     "/benefit-offers",
-    { schema: { tags: ["proactive"], summary: "免申即享办理情况 Offers and grants of items under my org (reviewers, approvers, supervisors)", response: { 200: z.object({ items: z.array(offer.extend({ personName: z.string() })) }), ...errors } } },
+    { config: forStaff(), schema: { tags: ["proactive"], summary: "免申即享办理情况 Offers and grants of items under my org (reviewers, approvers, supervisors)", response: { 200: z.object({ items: z.array(offer.extend({ personName: z.string() })) }), ...errors } } },
     async (req) => ({ items: await benefits.underMe(requireStaff(req)) }),
   );
   app.post(
     "/benefit-offers/:id/revoke",
-    { schema: { tags: ["proactive"], summary: "撤销待遇 An approver or supervisor in scope revokes a grant with the reason (certificate revoked, payment stopped, citizen told)", params: id, body: z.strictObject({ reason: z.string().trim().min(2).max(500) }), response: { 200: okBody, ...errors } } },
+    { config: forStaff(), schema: { tags: ["proactive"], summary: "撤销待遇 An approver or supervisor in scope revokes a grant with the reason (certificate revoked, payment stopped, citizen told)", params: id, body: z.strictObject({ reason: z.string().trim().min(2).max(500) }), response: { 200: okBody, ...errors } } },
     async (req) => {
       await benefits.revoke(requireStaff(req), req.params.id, req.body.reason, requestContext(req));
       return { ok: true as const };
@@ -68,12 +68,13 @@ export const proactiveRoutes: FastifyPluginAsyncZod<{ benefits: BenefitService; 
 
   app.get(
     "/admin/policies",
-    { schema: { tags: ["proactive"], summary: "政策找人 Policies with eligibility rules issued under my org, with how many subjects each found and told", response: { 200: z.object({ items: z.array(policyMatchView) }), ...errors } } },
+    { config: forStaff("catalog_admin", "supervisor"), schema: { tags: ["proactive"], summary: "政策找人 Policies with eligibility rules issued under my org, with how many subjects each found and told", response: { 200: z.object({ items: z.array(policyMatchView) }), ...errors } } },
     async (req) => ({ items: await policyMatch.list(requireStaff(req)) }),
   );
   app.post(
     "/admin/policies",
     {
+      config: forStaff("catalog_admin", "supervisor"),
       schema: {
         tags: ["proactive"],
         summary: "发布政策并匹配 Publish a policy document with eligibility rules (catalogue administrators, supervisors); matching runs in the background",
@@ -95,12 +96,13 @@ export const proactiveRoutes: FastifyPluginAsyncZod<{ benefits: BenefitService; 
   );
   app.get(
     "/admin/policies/:id",
-    { schema: { tags: ["proactive"], summary: "政策匹配情况 One policy's rule and match figures", params: id, response: { 200: policyMatchView, ...errors } } },
+    { config: forStaff("catalog_admin", "supervisor"), schema: { tags: ["proactive"], summary: "政策匹配情况 One policy's rule and match figures", params: id, response: { 200: policyMatchView, ...errors } } },
     async (req) => policyMatch.get(requireStaff(req), req.params.id),
   );
   app.get(
     "/admin/policies/:id/matches",
     {
+      config: forStaff("catalog_admin", "supervisor"),
       schema: {
         tags: ["proactive"],
         summary: "匹配名单 The enterprises or people a policy found, with the conditions each met (50 a page; the view is recorded)",

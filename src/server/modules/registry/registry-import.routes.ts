@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody } from "../../../shared/schemas/common";
 import { registryImportView, registryQuality } from "../../../shared/schemas/data";
-import { requestContext, requireStaff } from "../../http/auth-plugin";
+import { forStaff, requestContext, requireStaff } from "../../http/auth-plugin";
 import { DomainError } from "../../domain-error";
 import { IMPORTABLE, REGISTRY_COLUMNS } from "./registry-import";
 import type { RegistryImportService } from "./registry-import.service";
@@ -21,6 +21,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ imports: RegistryImpo
   app.post(
     "/admin/registries/:registry/imports",
     {
+      config: forStaff("data_admin", "sys_admin"),
       schema: {
         tags: ["data"],
         summary: "导入基础库 Load a registry from a CSV or .xlsx file (body = the file; x-file-name optional): every row is checked; all apply, or none with a report of each bad row",
@@ -39,7 +40,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ imports: RegistryImpo
 
   app.get(
     "/admin/registries/:registry/template",
-    { schema: { tags: ["data"], summary: "导入模板 The CSV template (header row) of a registry", params: registryParam } },
+    { config: forStaff("data_admin", "sys_admin"), schema: { tags: ["data"], summary: "导入模板 The CSV template (header row) of a registry", params: registryParam } },
     async (req, reply) => {
       requireStaff(req);
       const header = REGISTRY_COLUMNS[req.params.registry].map((c) => c.header).join(",");
@@ -50,6 +51,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ imports: RegistryImpo
   app.get(
     "/admin/registries/imports",
     {
+      config: forStaff("data_admin", "sys_admin"),
       schema: {
         tags: ["data"],
         summary: "导入记录 The latest registry imports, applied and rejected",
@@ -65,6 +67,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ imports: RegistryImpo
   app.get(
     "/admin/registries/quality",
     {
+      config: forStaff("data_admin", "sys_admin"),
       schema: {
         tags: ["data"],
         summary: "数据质量 Completeness, validity, freshness and conflicts between sources, per registry and source department",

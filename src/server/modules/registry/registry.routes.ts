@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { errorBody } from "../../../shared/schemas/common";
 import { personLookupRequest, personView } from "../../../shared/schemas/registry";
-import { requestContext, requireStaff } from "../../http/auth-plugin";
+import { forStaff, requestContext, requireStaff } from "../../http/auth-plugin";
 import type { RegistryService } from "./registry.service";
 
 
@@ -9,6 +9,7 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
   app.post(
     "/registry/person-lookups",
     {
+      config: forStaff("window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"),
       schema: {
         tags: ["registry"],
         summary: "查询人口信息 Read a person from the population registry for a stated purpose (logged, visible to the person)",

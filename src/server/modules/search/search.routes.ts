@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, uuid } from "../../../shared/schemas/common";
 import { searchQuery, searchResponse } from "../../../shared/schemas/search";
-import { PUBLIC_ROUTE as PUBLIC, requestContext, requireStaff } from "../../http/auth-plugin";
+import { forStaff, PUBLIC_ROUTE as PUBLIC, requestContext, requireStaff } from "../../http/auth-plugin";
 import type { SearchService } from "./search.service";
 import type { SearchVocabularyService } from "./vocabulary.service";
 
@@ -83,6 +83,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; vocabu
   app.post(
     "/search/answers",
     {
+      config: forStaff("catalog_admin"),
       schema: { tags: ["search"], summary: "新增问答 Add a knowledge answer (city-level 事项管理员)", body: answerBody, response: { 201: z.object({ id: z.string() }), 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } },
     },
     async (req, reply) => reply.status(201).send(await deps.vocabulary.saveAnswer(requireStaff(req, "catalog_admin"), null, req.body, requestContext(req))),
@@ -90,13 +91,14 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; vocabu
   app.put(
     "/search/answers/:id",
     {
+      config: forStaff("catalog_admin"),
       schema: { tags: ["search"], summary: "修改问答 Change a knowledge answer", params: z.strictObject({ id: uuid }), body: answerBody, response: { 200: z.object({ id: z.string() }), 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } },
     },
     async (req) => deps.vocabulary.saveAnswer(requireStaff(req, "catalog_admin"), req.params.id, req.body, requestContext(req)),
   );
   app.delete(
     "/search/answers/:id",
-    { schema: { tags: ["search"], summary: "删除问答 Remove a knowledge answer", params: z.strictObject({ id: uuid }), response: { 200: z.object({ ok: z.literal(true) }), 401: errorBody, 403: errorBody, 404: errorBody } } },
+    { config: forStaff("catalog_admin"), schema: { tags: ["search"], summary: "删除问答 Remove a knowledge answer", params: z.strictObject({ id: uuid }), response: { 200: z.object({ ok: z.literal(true) }), 401: errorBody, 403: errorBody, 404: errorBody } } },
     async (req) => {
       await deps.vocabulary.removeAnswer(requireStaff(req, "catalog_admin"), req.params.id, requestContext(req));
       return { ok: true as const };
@@ -105,6 +107,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; vocabu
   app.put(
     "/search/synonyms/:term",
     {
+      config: forStaff("catalog_admin"),
       schema: {
         tags: ["search"],
         summary: "设置同义词 Set an everyday word's official terms (city-level 事项管理员)",
@@ -121,6 +124,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchService; vocabu
   app.delete(
     "/search/synonyms/:term",
     {
+      config: forStaff("catalog_admin"),
       schema: {
         tags: ["search"],
         summary: "删除同义词 Remove an everyday word",

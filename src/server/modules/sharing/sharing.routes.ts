@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { changeOf, errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
 import { prefillRequest, prefillResponse, sharingRuleInput, sharingRuleView } from "../../../shared/schemas/data";
-import { requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { forCitizen, forStaff, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import { requestLang } from "../../http/lang";
 import type { PrefillService } from "./prefill.service";
 import type { SharingRuleService } from "./sharing-rule.service";
@@ -14,6 +14,7 @@ export const sharingRoutes: FastifyPluginAsyncZod<{ prefills: PrefillService; ru
   app.post(
     "/catalogue/items/:id/prefill",
     {
+      config: forCitizen,
       schema: {
         tags: ["data"],
         summary: "授权预填 With the applicant's consent, fill the item's form from the registries and certificates (each value with its source; the read is logged)",
@@ -27,6 +28,7 @@ export const sharingRoutes: FastifyPluginAsyncZod<{ prefills: PrefillService; ru
   app.get(
     "/admin/sharing-rules",
     {
+      config: forStaff("data_admin", "sys_admin"),
       schema: {
         tags: ["data"],
         summary: "共享目录 Sharing rules of organisations in one's subtree (data administrators)",
@@ -38,12 +40,13 @@ export const sharingRoutes: FastifyPluginAsyncZod<{ prefills: PrefillService; ru
   );
   app.post(
     "/admin/sharing-rules",
-    { schema: { tags: ["data"], summary: "新增共享规则 Add a sharing rule (data administrators above the org)", body: sharingRuleInput, response: { 201: sharingRuleView, ...errors } } },
+    { config: forStaff("data_admin", "sys_admin"), schema: { tags: ["data"], summary: "新增共享规则 Add a sharing rule (data administrators above the org)", body: sharingRuleInput, response: { 201: sharingRuleView, ...errors } } },
     async (req, reply) => reply.code(201).send(await rules.create(requireStaff(req), req.body, requestContext(req), requestLang(req))),
   );
   app.patch(
     "/admin/sharing-rules/:id",
     {
+      config: forStaff("data_admin", "sys_admin"),
       schema: {
         tags: ["data"],
         summary: "修改共享规则 Change a rule's elements or note, suspend or reactivate it",

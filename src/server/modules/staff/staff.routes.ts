@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorBody, int32, uuid } from "../../../shared/schemas/common";
 import { createStaffRequest, staffListQuery, staffMember, updateStaffRequest } from "../../../shared/schemas/staff";
-import { requestContext, requireStaff } from "../../http/auth-plugin";
+import { forStaff, requestContext, requireStaff } from "../../http/auth-plugin";
 import type { StaffService } from "./staff.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -11,6 +11,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ staff: StaffService }> = async
   app.get(
     "/staff",
     {
+      config: forStaff("sys_admin"),
       schema: {
         tags: ["staff"],
         summary: "工作人员列表 Staff in the administrator's org subtree",
@@ -24,6 +25,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ staff: StaffService }> = async
   app.post(
     "/staff",
     {
+      config: forStaff("sys_admin"),
       schema: {
         tags: ["staff"],
         summary: "新增工作人员 Create a staff account in one's subtree",
@@ -37,6 +39,7 @@ export const staffRoutes: FastifyPluginAsyncZod<{ staff: StaffService }> = async
   app.patch(
     "/staff/:id",
     {
+      config: forStaff("sys_admin"),
       schema: {
         tags: ["staff"],
         summary: "修改工作人员 Change name, org, roles or disable; `version` guards against concurrent edits",
