@@ -54,3 +54,18 @@ test("Huangpu's administrator manages Huangpu staff only, and adds a window cler
   await expect(page.getByText("已新增工作人员")).toBeVisible();
   await expect(page.getByRole("cell", { name: "window.huangpu.e2e", exact: true })).toBeVisible();
 });
+
+test("a supervisor opens the inbox of the whole city: overdue and due-soon applications, read-only", async ({ page }) => {
+  await loginAs(page, "supervisor");
+  await expect(page).toHaveURL(/workbench$/);
+  await page.getByRole("link", { name: "待办件" }).first().click();
+  await expect(page).toHaveURL(/\/workbench\/inbox$/);
+  await expect(page.getByRole("tab", { name: "已超期" })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "即将到期" })).toBeVisible();
+  await expect(page.getByRole("tab", { name: "待受理" })).toHaveCount(0);
+  await expect(page.getByText("可查看和指派，不能办理")).toBeVisible();
+  await page.getByRole("tab", { name: "全部" }).click();
+  await expect(page.getByRole("table")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^认领/ })).toHaveCount(0);
+  await expectAccessible(page, "supervisor inbox");
+});
