@@ -47,8 +47,7 @@ export async function assertFormNamesApplicant(repos: Repositories, cipher: Fiel
   const named = namedSubjects(fields, formData);
   if (named.length === 0) return;
   const wrong: NamedSubject[] = [];
-  const person = subject.personId ? await repos.persons.findById(subject.personId) : undefined;
-  let mayActFor: Set<string> | null = null;
+  const person = subject.personId && named.some((n) => n.kind === "person") ? await repos.persons.findById(subject.personId) : undefined;
   for (const n of named) {
     if (n.kind === "person") {
       if (!person || cipher.blindIndex("id", n.value) !== person.id_number_hash) wrong.push(n);
@@ -60,8 +59,7 @@ export async function assertFormNamesApplicant(repos: Repositories, cipher: Fiel
       continue;
     }
     // Applying as oneself with an enterprise's code: only for an enterprise one may act for.
-    mayActFor ??= person ? await enterprisesActedFor(repos, person.id, today) : new Set();
-    if (!mayActFor.has(n.value)) wrong.push(n);
+    if (!subject.personId || !(await repos.enterprises.personMayApplyFor(subject.personId, n.value, today))) wrong.push(n);
   }
   if (wrong.length > 0) {
     throw new DomainError("FORM_SUBJECT_MISMATCH", {
@@ -71,11 +69,4 @@ export async function assertFormNamesApplicant(repos: Repositories, cipher: Fiel
       })),
     });
   }
-}
-
-/** Credit codes of the enterprises a person may apply for: as legal representative, or as an agent allowed to apply. */
-async function enterprisesActedFor(repos: Repositories, personId: string, today: string): Promise<Set<string>> {
-  const own = await repos.enterprises.listByLegalRepresentative(personId);
-  const grants = (await repos.agents.listActiveForAgent(personId, today)).filter((g) => (g.scopes as string[]).includes("apply"));
-  return new Set([...own.map((e) => e.credit_code), ...grants.map((g) => g.credit_code)]);
 }
