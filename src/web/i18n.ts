@@ -48,7 +48,7 @@ const zh = {
     noMatch: "没有符合条件的事项",
     placesN: "{{count}} 个办理地点",
   },
-  guide: {
+  guide: { holdingLimit: "申请次数：{{limit}}",
     applyOnline: "在线办理",
     bookWindow: "预约到窗口",
     citizensApply: "在线办理须以个人（或代表企业）身份登录。",
@@ -697,7 +697,7 @@ const en: Messages = {
     noMatch: "No services match",
     placesN: "{{count}} places",
   },
-  guide: {
+  guide: { holdingLimit: "How often: {{limit}}",
     applyOnline: "Apply online",
     bookWindow: "Book a window visit",
     citizensApply: "Online applications are made by citizens, for themselves or their enterprise.",
