@@ -109,7 +109,7 @@ export const CERTIFICATE_TYPES: Record<string, string> = {
 
 /** How often a person (or enterprise) may hold an item: absent means as often as they apply. */
 export const HOLDING_LIMITS = {
-  once: { zh: "每人（每个企业）限享受一次", en: "Once per person or enterprise" },
+  once: { zh: "每人（或每个企业）限享受一次", en: "Once per person or enterprise" },
   once_per_child: { zh: "每名子女限享受一次", en: "Once per child" },
   one_in_progress: { zh: "同一时间只能有一件在办", en: "One application in progress at a time" },
 } as const;

@@ -1,4 +1,4 @@
-import { CHANNELS, ITEM_KINDS, LEVELS, MATERIAL_FORMS, MATERIAL_MEDIA, ONLINE_DEPTHS, POLICY_STATUSES, SCOPES, THEMES, CERTIFICATE_TYPES } from "../shared/catalogue";
+import { CHANNELS, HOLDING_LIMITS, ITEM_KINDS, LEVELS, MATERIAL_FORMS, MATERIAL_MEDIA, ONLINE_DEPTHS, POLICY_STATUSES, SCOPES, THEMES, CERTIFICATE_TYPES } from "../shared/catalogue";
 import { DATA_ELEMENTS } from "../shared/data-elements";
 
 /** A bilingual label in the current language. */
@@ -15,6 +15,7 @@ export function labels(lang: string) {
     channel: (k: string) => pick(CHANNELS[k as keyof typeof CHANNELS] ?? { zh: k, en: k }),
     scope: (k: string) => pick(SCOPES[k as keyof typeof SCOPES] ?? { zh: k, en: k }),
     depth: (k: number) => pick(ONLINE_DEPTHS[k as keyof typeof ONLINE_DEPTHS] ?? { zh: String(k), en: String(k) }),
+    holdingLimit: (k: string) => pick(HOLDING_LIMITS[k as keyof typeof HOLDING_LIMITS] ?? { zh: k, en: k }),
     policyStatus: (k: string) => pick(POLICY_STATUSES[k as keyof typeof POLICY_STATUSES] ?? { zh: k, en: k }),
     materialForm: (k: string) => MATERIAL_FORMS[k as keyof typeof MATERIAL_FORMS] ?? k,
     medium: (k: string) => MATERIAL_MEDIA[k as keyof typeof MATERIAL_MEDIA] ?? k,

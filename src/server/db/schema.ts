@@ -503,7 +503,6 @@ export interface BundleChildrenTable {
   stopped_reason: string | null;
 }
 
-
 export interface CertificateSharesTable {
   id: Generated<string>;
   certificate_id: string;
@@ -594,7 +593,6 @@ export interface ApplicationCountersTable {
   last: number;
 }
 
-
 export interface OutboxTable {
   id: Generated<number>;
   topic: string;
@@ -649,7 +647,6 @@ export interface TicketsTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
-
 
 export interface TicketEventsTable {
   id: Generated<number>;

@@ -65,23 +65,24 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
     if (!req.url.startsWith("/api/")) return;
     const token = req.cookies[SESSION_COOKIE];
     req.session = token ? await auth.resolveSession(token) : null;
-    const routed = req.routeOptions.url !== undefined; // unknown routes fall through to 404
-    if (routed && req.url.startsWith("/api/v1/") && !req.routeOptions.config.public && !req.session) {
-      // A body that was announced is not read at all: the connection closes after the answer.
-      if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) void reply.header("connection", "close");
-      throw new DomainError("UNAUTHENTICATED");
-    }
-    // Authorization by role before the body too: a caller the route does not admit learns nothing more.
-    const access = routed ? req.routeOptions.config.access : undefined;
-    if (access && req.session && !admits(access, req.session.actor)) {
-      if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) void reply.header("connection", "close");
-      throw new DomainError("FORBIDDEN");
-    }
+    const refused = refusal(req);
+    if (!refused) return;
+    // A body that was announced is not read at all: the connection closes after the answer.
+    if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) void reply.header("connection", "close");
+    throw new DomainError(refused);
   });
   app.addHook("preHandler", async (req) => {
     if (!req.session || !MUTATING.has(req.method) || req.routeOptions.config.csrf === false) return;
     if (req.headers["x-csrf-token"] !== req.session.csrfToken) throw new DomainError("CSRF_TOKEN_INVALID");
   });
+}
+
+/** Why the caller may not call this route at all (no session, or a kind or role it does not admit), if so. */
+function refusal(req: FastifyRequest): "UNAUTHENTICATED" | "FORBIDDEN" | null {
+  if (req.routeOptions.url === undefined) return null; // unknown routes fall through to 404
+  const { config } = req.routeOptions;
+  if (!req.session) return req.url.startsWith("/api/v1/") && !config.public ? "UNAUTHENTICATED" : null;
+  return config.access && !admits(config.access, req.session.actor) ? "FORBIDDEN" : null;
 }
 
 export function setSessionCookie(reply: FastifyReply, session: IssuedSession, secure: boolean) {

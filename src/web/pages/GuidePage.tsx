@@ -12,7 +12,6 @@ import { useDraft } from "../components/useDraft";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../components/PrefillPanel";
 import type { PrefillResponse } from "../../shared/schemas/data";
 import { labels } from "../labels";
-import { HOLDING_LIMITS } from "../../shared/catalogue";
 import { chinaDate, chinaTime } from "../../shared/china-time";
 
 const section = (id: string, title: string) => (
@@ -205,7 +204,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
           ))}
         </ol>
         {item.content.holdingLimit && (
-          <Alert type="info" showIcon style={{ marginTop: 12 }} message={t("guide.holdingLimit", { limit: i18n.language.startsWith("en") ? HOLDING_LIMITS[item.content.holdingLimit].en : HOLDING_LIMITS[item.content.holdingLimit].zh })} />
+          <Alert type="info" showIcon style={{ marginTop: 12 }} message={t("guide.holdingLimit", { limit: l.holdingLimit(item.content.holdingLimit) })} />
         )}
       </Card>
 

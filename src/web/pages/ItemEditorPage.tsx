@@ -2,7 +2,7 @@ import { Alert, App, Button, Checkbox, Col, Form, Input, InputNumber, Row, Selec
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, FIELD_TYPES, HOLDING_LIMIT_CODES, HOLDING_LIMITS, LEVEL_CODES, MATERIAL_FORMS, MATERIAL_MEDIA, THEME_CODES, type HoldingLimit } from "../../shared/catalogue";
+import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, FIELD_TYPES, HOLDING_LIMIT_CODES, LEVEL_CODES, MATERIAL_FORMS, MATERIAL_MEDIA, THEME_CODES, type HoldingLimit } from "../../shared/catalogue";
 import { DATA_ELEMENTS } from "../../shared/data-elements";
 import type { FormField, ItemContent, ItemDetail, Material } from "../../shared/schemas/catalogue";
 import { api, ApiError } from "../api";
@@ -102,7 +102,7 @@ export function ItemEditorPage() {
           disabled={!editable}
           value={content.holdingLimit ?? "none"}
           onChange={(v: string) => patch((c) => (v === "none" ? void delete c.holdingLimit : void (c.holdingLimit = v as HoldingLimit)))}
-          options={[{ value: "none", label: t("editor.holdingNone") }, ...HOLDING_LIMIT_CODES.map((code) => ({ value: code, label: i18n.language.startsWith("en") ? HOLDING_LIMITS[code].en : HOLDING_LIMITS[code].zh }))]}
+          options={[{ value: "none", label: t("editor.holdingNone") }, ...HOLDING_LIMIT_CODES.map((code) => ({ value: code, label: l.holdingLimit(code) }))]}
         />
       </Form.Item>
     </Form>

@@ -9,7 +9,6 @@ export interface ReporterOf {
   citizen_name: string;
   citizen_mobile_enc: string | null;
   citizen_person_id: string | null;
-  citizen_account_id: string | null;
 }
 
 /** A digit string (mobile, ID number) matched also when written with spaces or dashes between its characters. */
@@ -38,8 +37,7 @@ export function redactReporter<T>(view: T, secrets: string[]): T {
 export async function reporterSecrets(repos: Repositories, cipher: FieldCipher, t: ReporterOf): Promise<string[]> {
   const secrets = [t.citizen_name];
   if (t.citizen_mobile_enc) secrets.push(cipher.decrypt(t.citizen_mobile_enc));
-  const personId = t.citizen_person_id ?? (t.citizen_account_id ? (await repos.accounts.findById(t.citizen_account_id))?.person_id ?? null : null);
-  const person = personId ? await repos.persons.findById(personId) : undefined;
+  const person = t.citizen_person_id ? await repos.persons.findById(t.citizen_person_id) : undefined;
   if (person) {
     secrets.push(cipher.decrypt(person.id_number_enc));
     if (person.name !== t.citizen_name) secrets.push(person.name);

@@ -123,6 +123,7 @@ export class TicketService {
       const sign = target ? this.deadline(today, days.ticketSignDays) : { date: null, beyond: false };
       const seq = await repos.tickets.nextSequence(today);
       const state: TicketState = answered ? "answered" : target ? "dispatched" : "pending_dispatch";
+      const mobileEnc = citizen.mobile ? this.cipher.encrypt(citizen.mobile) : null;
       const row = await repos.tickets.insert({
         number: `${today.replaceAll("-", "")}${String(seq).padStart(5, "0")}`,
         type: input.type,
@@ -136,7 +137,7 @@ export class TicketService {
         citizen_account_id: citizen.accountId,
         citizen_person_id: citizen.personId,
         citizen_name: citizen.name,
-        citizen_mobile_enc: citizen.mobile ? this.cipher.encrypt(citizen.mobile) : null,
+        citizen_mobile_enc: mobileEnc,
         item_id: input.itemId ?? null,
         state,
         org_id: target?.orgId ?? null,
@@ -153,7 +154,7 @@ export class TicketService {
       if (answered) await repos.tickets.insertEvent({ ticket_id: row.id, action: "answer", from_state: "pending_dispatch", to_state: "answered", actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, note: "按知识库答复，诉求人认可", details: JSON.stringify({ ref: input.acceptedAnswer }), created_at: now });
       if (target) {
         await repos.tickets.insertEvent({ ticket_id: row.id, action: "dispatch", from_state: "pending_dispatch", to_state: "dispatched", actor_account_id: null, actor_name: SYSTEM_ACTOR.name, org_id: target.orgId, note: `按派单目录自动派至${target.orgName}（${categoryPath(target.categoryCode)} · ${target.divisionPrefix}）`, created_at: now });
-        await this.tellOrg(repos, target.orgId, { id: row.id, type: input.type, citizen_name: citizen.name, citizen_mobile_enc: citizen.mobile ? this.cipher.encrypt(citizen.mobile) : null, citizen_person_id: citizen.personId, citizen_account_id: citizen.accountId }, "新的 12345 诉求待签收", `工单 ${row.number}“${input.title}”已派至你单位，请于 ${sign.date ?? "规定期限"} 前签收。`);
+        await this.tellOrg(repos, target.orgId, { id: row.id, type: input.type, citizen_name: citizen.name, citizen_mobile_enc: mobileEnc, citizen_person_id: citizen.personId }, "新的 12345 诉求待签收", `工单 ${row.number}“${input.title}”已派至你单位，请于 ${sign.date ?? "规定期限"} 前签收。`);
       }
       await complete(repos, row.id);
       await repos.audit.append(actor, ctx, { action: "ticket.create", targetType: "ticket", targetId: row.id, regionCode: location?.divisionCode?.slice(0, 6) ?? "310000", details: { number: row.number, type: input.type, category: input.categoryCode, state, dispatchedTo: target?.orgName ?? null } });

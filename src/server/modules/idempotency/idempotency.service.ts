@@ -48,6 +48,7 @@ export class IdempotencyService {
     const repos = this.store.repos;
     const deadline = Date.now() + this.options.waitMs;
     for (;;) {
+      if (Date.now() > deadline) throw new DomainError("BUSY_RETRY");
       if (await repos.idempotency.claim(k, hash)) {
         try {
           return await work((r, ref) => r.idempotency.complete(k, ref));
@@ -64,7 +65,6 @@ export class IdempotencyService {
         await repos.idempotency.release(k, this.options.staleSeconds);
         continue;
       }
-      if (Date.now() > deadline) throw new DomainError("BUSY_RETRY");
       await new Promise((resolve) => setTimeout(resolve, this.options.pollMs));
     }
   }

@@ -12,6 +12,8 @@ import type { ProactiveService } from "./push.service";
 import { scanSubjects } from "./subject-scan";
 import { subjectKey } from "../applications/holding";
 
+const personKey = (personId: string) => subjectKey({ personId, enterpriseId: null })!;
+
 /** Working days an opt-out offer waits for an objection before the grant. */
 export const OPT_OUT_DAYS = 10;
 const GRANTOR: Actor = { ...SYSTEM_ACTOR, name: "免申即享" };
@@ -45,9 +47,9 @@ export class BenefitService {
       const rule = item.rule as Rule;
       for await (const batch of scanSubjects(this.store.repos, "person", today, { withAccount: true })) {
         // Whoever holds the item already (granted once, or an application in progress) is not offered it again.
-        const holders = item.holding_limit && item.holding_limit !== "once_per_child" ? await this.store.repos.holdings.activeKeys(item.basic_code, batch.map((s) => subjectKey({ personId: s.id, enterpriseId: null })!)) : new Set<string>();
+        const holders = item.holding_limit && item.holding_limit !== "once_per_child" ? await this.store.repos.holdings.activeKeys(item.basic_code, batch.map((s) => personKey(s.id))) : new Set<string>();
         for (const s of batch) {
-          if (holders.has(subjectKey({ personId: s.id, enterpriseId: null })!)) continue;
+          if (holders.has(personKey(s.id))) continue;
           const district = String(s.facts["person.hukou_district"] ?? "");
           if (item.region_code !== "310000" && !district.startsWith(item.region_code)) continue;
           const result = evaluate(rule, s.facts);
