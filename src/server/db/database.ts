@@ -17,6 +17,8 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Raw SQL access for the job queue, sharing the embedded database's lock. */
   executeSql: ExecuteSql;
+  /** The embedded database only: its whole data directory as a tar file (a test template). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ export interface DatabaseOptions {
   /** Where the embedded database keeps its files; `memory://` for a throw-away one. */
   dataDir?: string;
   poolSize?: number;
+  /** The embedded database only: start from this dumped data directory (a test template). */
+  loadDataDir?: Blob;
 }
 
 // Same value shapes on both engines: dates as 'YYYY-MM-DD', bigint and numeric as numbers.
@@ -60,6 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mkdirSync(location, { recursive: true });
   }
   const pglite = await PGlite.create(location, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
   });
   const mutex = new Mutex();
@@ -74,6 +79,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const results = await pglite.exec(text);
         return results[results.length - 1] ?? { rows: [] };
       }),
+    dumpDataDir: () => mutex.run(() => pglite.dumpDataDir("none")),
     close: async () => {
       await db.destroy();
       await pglite.close();
