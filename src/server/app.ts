@@ -45,11 +45,11 @@ import { CatalogueAuditService } from "./modules/catalogue/catalogue-audit.servi
 import { CatalogueAdminService } from "./modules/catalogue/catalogue-admin.service";
 import { catalogueAdminRoutes } from "./modules/catalogue/catalogue-admin.routes";
 import { ItemWorkflowService } from "./modules/catalogue/item-workflow.service";
-import { PolicyService } from "./modules/policies/policy.service";
+import { PolicyService } from "./modules/policy-library/policy.service";
 import { SearchService } from "./modules/search/search.service";
 import { searchRoutes } from "./modules/search/search.routes";
 import { SearchVocabularyService } from "./modules/search/vocabulary.service";
-import { policyRoutes } from "./modules/policies/policy.routes";
+import { policyRoutes } from "./modules/policy-library/policy.routes";
 import { AgentService } from "./modules/enterprises/agent.service";
 import { enterpriseRoutes } from "./modules/enterprises/enterprise.routes";
 import { healthRoutes } from "./modules/health/health.routes";

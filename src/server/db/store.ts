@@ -9,7 +9,7 @@ import { CertificateRepository } from "../modules/certificates/certificate.repos
 import { FileRepository } from "../modules/files/file.repository";
 import { AuditRepository } from "../modules/audit/audit.repository";
 import { CatalogueRepository } from "../modules/catalogue/catalogue.repository";
-import { PolicyRepository } from "../modules/policies/policy.repository";
+import { PolicyRepository } from "../modules/policy-library/policy.repository";
 import { AgentRepository } from "../modules/enterprises/agent.repository";
 import { AccountRepository } from "../modules/identity/account.repository";
 import { HoldingRepository } from "../modules/applications/holding.repository";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { type Kysely, sql } from "kysely";
 import { PROMISE_TEMPLATE } from "../../shared/workflow-definition";
 import type { DB } from "../db/schema";
-import { canonicalJson } from "../modules/audit/audit-hash";
+import { canonicalJson } from "../../shared/canonical-json";
 
 /** The stored 承诺件 template (generated applications follow it). */
 export async function promiseWorkflowId(db: Kysely<DB>): Promise<string> {

@@ -7,7 +7,7 @@ import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../ac
 import { ROLES, type Role } from "../../../shared/roles";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
-import { canonicalJson } from "../audit/audit-hash";
+import { canonicalJson } from "../../../shared/canonical-json";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
 import { applicationAccess } from "./application-access";
@@ -24,7 +24,7 @@ import type { SharingService } from "../sharing/sharing.service";
 import { establishEnterprise } from "../registry/establishment";
 import { VersionContents } from "../catalogue/version-contents";
 import { materialElement, type PrefillService } from "../sharing/prefill.service";
-import { REGISTRIES } from "../sharing/registry-sources";
+import { REGISTRIES } from "../../../shared/registries";
 
 export interface MaterialRef {
   /** The guide's material key, or `field:<key>` for a form attachment field (filled in from the form). */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { canonicalJson } from "../../../shared/canonical-json";
 
 /** The fields of an audit record that its hash covers. */
 export interface HashedAuditFields {
@@ -21,15 +22,6 @@ export interface HashedAuditFields {
 
 export const GENESIS_HASH = "0".repeat(64);
 
-/** JSON with object keys sorted at every level, so that jsonb's key reordering does not change the hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
 
 /** SHA-256 over the canonical form of the record, including the previous record's hash. */
 export function hashAuditRecord(fields: HashedAuditFields): string {

@@ -3,7 +3,7 @@ import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { DataAccessRecord } from "../../../shared/schemas/identity";
 import type { Lang } from "../../../shared/errors";
-import { REGISTRIES } from "../sharing/registry-sources";
+import { REGISTRIES } from "../../../shared/registries";
 import type { DataElementService } from "../data-elements/data-element.service";
 
 const ACTIONS: Record<string, { zh: string; en: string }> = {

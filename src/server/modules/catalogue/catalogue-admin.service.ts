@@ -8,7 +8,7 @@ import type { Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { canActOnItem, canEditItem } from "./catalogue.policy";
 import { exportWorkbook, parseWorkbook, type SheetItem } from "./catalogue-excel";
-import { canonicalJson } from "../audit/audit-hash";
+import { canonicalJson } from "../../../shared/canonical-json";
 import { servesCity } from "../../access/scope";
 
 /**

@@ -5,7 +5,7 @@ import { todayInChina } from "../../../shared/working-days";
 import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
-import { canonicalJson } from "../audit/audit-hash";
+import { canonicalJson } from "../../../shared/canonical-json";
 import type { Seal, SealService } from "../seals/seal.service";
 
 /** Holders are reminded this many days before a certificate expires. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
-import { canonicalJson } from "../audit/audit-hash";
+import { canonicalJson } from "../../../shared/canonical-json";
 import type { RequestKey } from "./idempotency.repository";
 
 /** Records the result of the work in the work's own transaction. */

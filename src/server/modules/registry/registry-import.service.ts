@@ -6,7 +6,7 @@ import { DomainError } from "../../domain-error";
 import { validateIdNumber } from "../../../shared/validation/id-number";
 import { countyOf } from "../../../shared/validation/division-code";
 import { todayInChina } from "../../../shared/working-days";
-import { REGISTRIES } from "../sharing/registry-sources";
+import { REGISTRIES } from "../../../shared/registries";
 import type { RegistryImportView, RegistryQuality } from "../../../shared/schemas/data";
 import { checkTable, readTable, type AddressRecord, type CreditRecord, type ImportableRegistry, type LegalPersonRecord, type PopulationRecord, type RowProblem } from "./registry-import";
 

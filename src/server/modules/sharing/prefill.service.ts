@@ -8,7 +8,8 @@ import type { PrefillField, PrefillResponse } from "../../../shared/schemas/data
 import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
 import { dataElementLabel } from "../../../shared/data-elements";
 import type { DataElementService } from "../data-elements/data-element.service";
-import { REGISTRIES, registryPriority, type SourcedValue } from "./registry-sources";
+import { registryPriority, type SourcedValue } from "./registry-sources";
+import { REGISTRIES } from "../../../shared/registries";
 import type { SharingService } from "./sharing.service";
 import { VersionContents } from "../catalogue/version-contents";
 

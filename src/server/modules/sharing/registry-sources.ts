@@ -3,17 +3,7 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Repositories } from "../../db/store";
 import type { CertificatePayload } from "../certificates/certificate.service";
 import type { HeldCertificate, RuleBasis, SharedPerson } from "./sharing.repository";
-
-/** The base registries a value can come from. */
-export const REGISTRIES = {
-  population: { zh: "人口库", en: "Population registry" },
-  legal_person: { zh: "法人库", en: "Legal-person registry" },
-  certificates: { zh: "电子证照库", en: "E-certificate library" },
-  address: { zh: "地址库", en: "Address registry" },
-  credit: { zh: "信用库", en: "Credit registry" },
-  account: { zh: "实名账户", en: "Real-name account" },
-} as const;
-export type Registry = keyof typeof REGISTRIES;
+import type { Registry } from "../../../shared/registries";
 
 /** One registry's value of one element for one subject. */
 export interface SourcedValue {

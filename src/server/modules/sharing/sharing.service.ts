@@ -4,7 +4,8 @@ import type { Repositories, Store } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import type { AuditEntry } from "../audit/audit.repository";
 import { todayInChina } from "../../../shared/working-days";
-import { REGISTRIES, resolveElements, type SourcedValue, type Subject } from "./registry-sources";
+import { resolveElements, type SourcedValue, type Subject } from "./registry-sources";
+import { REGISTRIES } from "../../../shared/registries";
 import type { RuleBasis } from "./sharing.repository";
 
 /** Why a read may happen: an applicant's prefill of an item's form, or handling an application. */
