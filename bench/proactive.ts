@@ -1,7 +1,7 @@
 import { outcomeOf, type Rule } from "../src/shared/rules";
 import { todayInChina } from "../src/shared/working-days";
 import type { Database } from "../src/server/db/database";
-import { createStore } from "../src/server/db/store";
+import { createRepositoryStore as createStore } from "../src/server/repositories";
 import { factMap, personFacts, type PersonBasis } from "../src/server/modules/profiles/profile-facts";
 import { scanSubjects } from "../src/server/modules/proactive/subject-scan";
 import { demoPersons } from "../src/server/seed/demo-people";

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createRepositoryStore, type Repositories } from "./repositories";
+import type { Store, UnitOfWork } from "./db/store";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
@@ -13,7 +15,6 @@ import { LIMITS } from "../shared/schemas/common";
 import type { Config } from "./config";
 import type { FieldCipher } from "./crypto/field-cipher";
 import type { Database } from "./db/database";
-import { createStore, type Store } from "./db/store";
 import { DomainError } from "./domain-error";
 import { registerAuth } from "./http/auth-plugin";
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler, sendError } from "./http/error-handler";
@@ -36,9 +37,14 @@ import { fileRoutes } from "./modules/files/file.routes";
 import { FileService } from "./modules/files/file.service";
 import { DatabaseStorage, LocalDiskStorage, S3Storage, type FileStorage } from "./modules/files/file-storage";
 import { applicationRoutes } from "./modules/applications/application.routes";
+import { materialAccess } from "./modules/applications/application-access";
+import { issueCertificateOnApproval } from "./modules/certificates/issue-on-approval";
+import { establishOnApproval } from "./modules/registry/establish-on-approval";
+import { VersionContents } from "./modules/catalogue/version-contents";
+import { todayInChina } from "../shared/working-days";
 import { ApplicationService } from "./modules/applications/application.service";
 import { DraftService } from "./modules/applications/draft.service";
-import { DataAccessService } from "./modules/audit/data-access.service";
+import { DataAccessService } from "./modules/sharing/data-access.service";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes";
 import { CatalogueService } from "./modules/catalogue/catalogue.service";
 import { CatalogueAuditService } from "./modules/catalogue/catalogue-audit.service";
@@ -50,6 +56,7 @@ import { SearchService } from "./modules/search/search.service";
 import { searchRoutes } from "./modules/search/search.routes";
 import { SearchVocabularyService } from "./modules/search/vocabulary.service";
 import { policyRoutes } from "./modules/policy-library/policy.routes";
+import { actingForRelations } from "./modules/enterprises/acting-for";
 import { AgentService } from "./modules/enterprises/agent.service";
 import { enterpriseRoutes } from "./modules/enterprises/enterprise.routes";
 import { healthRoutes } from "./modules/health/health.routes";
@@ -72,7 +79,7 @@ import { RegistryImportService } from "./modules/registry/registry-import.servic
 import { registryImportRoutes } from "./modules/registry/registry-import.routes";
 import { CertificateShareService } from "./modules/certificates/certificate-share.service";
 import { RegistryService } from "./modules/registry/registry.service";
-import { staffRoutes } from "./modules/staff/staff.routes";
+import { staffRoutes } from "./modules/identity/staff.routes";
 import { SupervisionSettingsService } from "./modules/supervision/settings.service";
 import { RatingService } from "./modules/ratings/rating.service";
 import { RatingCaseService } from "./modules/ratings/rating-case.service";
@@ -91,10 +98,10 @@ import { BenefitService } from "./modules/proactive/benefit.service";
 import { PolicyMatchService } from "./modules/proactive/policy-match.service";
 import { proactiveRoutes } from "./modules/proactive/proactive.routes";
 import { ProactiveService } from "./modules/proactive/push.service";
-import { StaffService } from "./modules/staff/staff.service";
+import { StaffService } from "./modules/identity/staff.service";
 
 export interface Services {
-  store: Store;
+  store: Store<Repositories & UnitOfWork>;
   auth: AuthService;
   staff: StaffService;
   agents: AgentService;
@@ -171,7 +178,7 @@ async function rateLimitBackend(app: FastifyInstance, config: Config, database: 
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
 export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now)): Services {
-  const store = createStore(database.db);
+  const store = createRepositoryStore(database.db);
   const calendar = new CalendarService(store);
   const calendarOf = () => calendar.current();
   const seals = new SealService(store, cipher, ed25519Signer, now);
@@ -179,7 +186,19 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const dataElements = new DataElementService(store);
   const sharing = new SharingService(store, cipher, now);
   const prefills = new PrefillService(store, sharing, dataElements, cipher, now);
-  const applications = new ApplicationService(store, cipher, now, calendarOf, certificates, { sharing, prefills });
+  const files = new FileService(store, createFileStorage(config, database), config.uploadMaxBytes, now, (actor, applicationId) => materialAccess(store.repos, actor, applicationId));
+  const applications = new ApplicationService(store, cipher, files, now, calendarOf, { sharing, prefills });
+  // First decision listener: an approval issues the item's certificate (and establishes a new enterprise) before 一件事 moves on.
+  applications.onDecided(
+    issueCertificateOnApproval({
+      store,
+      certificates,
+      contents: new VersionContents(store),
+      cipher,
+      record: (unit, app, entry) => applications.recordEvent(unit, app, entry),
+      establish: (unit, app, formData, data) => establishOnApproval(store.within(unit), cipher, todayInChina(now()), app, formData, data),
+    }),
+  );
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   const bundleCatalogue = new BundleCatalogue(store);
   const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills);
@@ -190,10 +209,11 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const dispatch = new DispatchService(store);
   const profiles = new ProfileService(store, cipher, now);
   const proactive = new ProactiveService(store, now);
+  const policies = new PolicyService(store);
   return {
     proactive,
-    policyMatch: new PolicyMatchService(store, proactive, now),
-    benefits: new BenefitService(store, applications, prefills, proactive, now, calendarOf),
+    policyMatch: new PolicyMatchService(store, proactive, now, policies),
+    benefits: new BenefitService(store, applications, prefills, proactive, now, calendarOf, certificates),
     profiles,
     recommendations: new RecommendationService(store, profiles),
     autoApproval: new AutoApprovalService(store, applications, profiles, now),
@@ -215,7 +235,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     registryImports: new RegistryImportService(store, cipher, now),
     certificateShares: new CertificateShareService(store, certificates, now),
     itemWorkflows: new ItemWorkflowService(store),
-    auth: new AuthService(store, cipher, config, now),
+    auth: new AuthService(store, cipher, config, now, (unit, personId, today) => actingForRelations(store.within(unit), personId, today)),
     staff: new StaffService(store, cipher),
     agents: new AgentService(store, cipher, now),
     orgs: new OrgService(store),
@@ -223,7 +243,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     dataAccess: new DataAccessService(store, dataElements),
     catalogue: new CatalogueService(store),
     search,
-    policies: new PolicyService(store),
+    policies,
     catalogueAudit: new CatalogueAuditService(store),
     catalogueAdmin: new CatalogueAdminService(store),
     vocabulary: new SearchVocabularyService(store),
@@ -234,7 +254,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     drafts: new DraftService(store, cipher),
     appointments: new AppointmentService(store, now, calendarOf),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
-    files: new FileService(store, createFileStorage(config, database), config.uploadMaxBytes, now),
+    files,
   };
 }
 
@@ -356,7 +376,6 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     async (api) => {
       await api.register(authRoutes, {
         auth: services.auth,
-        dataAccess: services.dataAccess,
         store: services.store,
         cipher,
         cookieSecure: config.cookieSecure,
@@ -373,7 +392,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(applicationRoutes, { applications: services.applications, drafts: services.drafts });
       await api.register(certificateRoutes, { certificates: services.certificates, shares: services.certificateShares });
       await api.register(dataElementRoutes, { dataElements: services.dataElements });
-      await api.register(sharingRoutes, { prefills: services.prefills, rules: services.sharingRules });
+      await api.register(sharingRoutes, { prefills: services.prefills, rules: services.sharingRules, dataAccess: services.dataAccess });
       await api.register(bundleRoutes, { bundles: services.bundles, catalogue: services.bundleCatalogue, admin: services.bundleAdmin });
       await api.register(registryImportRoutes, { imports: services.registryImports });
       await api.register(sealRoutes, { seals: services.seals });

@@ -1,6 +1,6 @@
 import { loadConfig } from "../config";
+import { createRepositoryStore } from "../repositories";
 import { openDatabase } from "../db/database";
-import { createStore } from "../db/store";
 import { BundleCatalogue } from "../modules/bundles/bundle-catalogue";
 
 /**
@@ -10,7 +10,7 @@ import { BundleCatalogue } from "../modules/bundles/bundle-catalogue";
  */
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const bundles = await new BundleCatalogue(createStore(database.db)).list(process.env.BUNDLES_REGION);
+const bundles = await new BundleCatalogue(createRepositoryStore(database.db)).list(process.env.BUNDLES_REGION);
 await database.close();
 
 const width = (s: string) => [...s].reduce((w, c) => w + (/[\u2E80-\uFFEF]/.test(c) ? 2 : 1), 0);

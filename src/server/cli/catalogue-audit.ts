@@ -1,12 +1,12 @@
 import { loadConfig } from "../config";
+import { createRepositoryStore } from "../repositories";
 import { openDatabase } from "../db/database";
-import { createStore } from "../db/store";
 import { CatalogueAuditService } from "../modules/catalogue/catalogue-audit.service";
 
 /** npm run catalogue:audit — the catalogue quality audit of the whole city as tables. */
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const result = await new CatalogueAuditService(createStore(database.db)).run(null);
+const result = await new CatalogueAuditService(createRepositoryStore(database.db)).run(null);
 await database.close();
 
 const width = (s: string) => [...s].reduce((w, c) => w + (/[\u2E80-\uFFEF]/.test(c) ? 2 : 1), 0);

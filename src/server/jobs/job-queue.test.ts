@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRepositoryStore } from "../repositories";
 import { randomBytes } from "node:crypto";
 import type PgBoss from "pg-boss";
-import { createStore } from "../db/store";
 import { openDatabase, type Database } from "../db/database";
 import { createTestDatabase } from "../testing/test-app";
 import { startJobQueue } from "./job-queue";
-import { cleanUpSessions } from "./session-cleanup.job";
+import { cleanUpSessions } from "../modules/identity/session-cleanup";
 import { seedDemo, seedUuid } from "../seed/seed-demo";
 import { FieldCipher } from "../crypto/field-cipher";
 
@@ -67,7 +67,7 @@ describe("job queue", () => {
         { id: "live", account_id: accountId, csrf_token: "x", acting_for_enterprise_id: null, region_code: "310101", expires_at: new Date(now.getTime() + hour), ip: null, user_agent: null },
       ])
       .execute();
-    const removed = await cleanUpSessions(createStore(database.db), 120, now);
+    const removed = await cleanUpSessions(createRepositoryStore(database.db), 120, now);
     expect(removed).toBe(2);
     const left = await database.db.selectFrom("sessions").select("id").execute();
     expect(left.map((s) => s.id)).toEqual(["live"]);

@@ -1,4 +1,5 @@
 import { nextDay, todayInChina, WorkCalendar } from "../../shared/working-days";
+import { createRepositoryStore } from "../repositories";
 import type { Kysely } from "kysely";
 import { SYSTEM_ACTOR } from "../actor";
 import type { FieldCipher } from "../crypto/field-cipher";
@@ -8,7 +9,6 @@ import { AuditRepository } from "../modules/audit/audit.repository";
 import { CertificateService } from "../modules/certificates/certificate.service";
 import { SealService } from "../modules/seals/seal.service";
 import { ed25519Signer } from "../crypto/signer";
-import { createStore, Repositories } from "../db/store";
 import { demoOrgs } from "./demo-orgs";
 import { seedCatalogue } from "./catalogue/seed-catalogue";
 import { DEMO_PASSWORD, DEMO_STAFF, demoEnterprises, demoPersons } from "./demo-people";
@@ -59,8 +59,8 @@ async function seedAppointmentSlots(db: Kysely<DB>, centres: Array<{ id: string;
 
 /** Every demo enterprise holds its business licence in the certificate library, sealed by its district's market regulator. */
 async function seedBusinessLicences(db: Kysely<DB>, cipher: FieldCipher, orgCodes: Set<string>, now: Date) {
-  const repos = new Repositories(db);
-  const certificates = new CertificateService(createStore(db), new SealService(createStore(db), cipher, ed25519Signer, () => now), () => now);
+  const repos = createRepositoryStore(db).repos;
+  const certificates = new CertificateService(createRepositoryStore(db), new SealService(createRepositoryStore(db), cipher, ed25519Signer, () => now), () => now);
   for (const e of await db.selectFrom("enterprises").innerJoin("persons as p", "p.id", "enterprises.legal_rep_person_id").selectAll("enterprises").select("p.name as rep_name").orderBy("credit_code").execute()) {
     const issuer = orgCodes.has(`${e.region_code}-AMR`) ? `${e.region_code}-AMR` : "310000-AMR";
     await certificates.issue(repos, {

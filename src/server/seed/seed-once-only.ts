@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
+import { createRepositoryStore } from "../repositories";
 import type { FieldCipher } from "../crypto/field-cipher";
 import { ed25519Signer } from "../crypto/signer";
 import type { DB } from "../db/schema";
-import { createStore, Repositories } from "../db/store";
 import { CertificateService } from "../modules/certificates/certificate.service";
 import { seedDataElements } from "../modules/data-elements/data-element.service";
 import { SealService } from "../modules/seals/seal.service";
@@ -19,11 +19,11 @@ import { seedUuid } from "./seed-demo-ids";
  * some credit-list entries, and the address registry from the registered addresses.
  */
 export async function seedOnceOnly(db: Kysely<DB>, cipher: FieldCipher, people: PersonSeed[], enterprises: EnterpriseSeed[], now: Date) {
-  const repos = new Repositories(db);
+  const repos = createRepositoryStore(db).repos;
   await seedDataElements(repos);
   await seedSharingRules(db);
 
-  const store = createStore(db);
+  const store = createRepositoryStore(db);
   const certificates = new CertificateService(store, new SealService(store, cipher, ed25519Signer, () => now), () => now);
   const byKey = new Map(people.map((p) => [p.key, p]));
   const named = people.filter((p) => /^p\d\d$/.test(p.key));
@@ -81,7 +81,7 @@ export async function seedOnceOnly(db: Kysely<DB>, cipher: FieldCipher, people: 
 
 /** A rule per published item and subject: the implementing org may read what the form and materials need. */
 async function seedSharingRules(db: Kysely<DB>) {
-  const items = await new Repositories(db).catalogue.listAllPublished();
+  const items = await createRepositoryStore(db).repos.catalogue.listAllPublished();
   const rows = items.flatMap((item) => {
     const content = item.content as ItemContent;
     const elements = [...new Set([...boundFields(content).map((f) => f.dataElement), ...content.guide.materials.map(materialElement).filter((e): e is string => !!e)])];

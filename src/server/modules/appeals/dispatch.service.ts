@@ -1,8 +1,14 @@
 import { appealCategory, categoryLineage, categoryPath } from "../../../shared/appeals";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import { canEditDispatch } from "./appeal.policy";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { TicketRepository } from "./ticket.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; orgs: OrgRepository; tickets: TicketRepository };
 
 /** Orgs a ticket can be dispatched to. */
 const TARGET_KINDS = ["department", "district", "street", "community"];
@@ -22,7 +28,7 @@ export function bestRule<R extends { category_code: string; division_prefix: str
  * pushed down to a street.
  */
 export class DispatchService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
 
   /**
    * Where an address is: the address registry's entry the address starts with (authoritative), made
@@ -40,13 +46,15 @@ export class DispatchService {
   }
 
   /** The org the catalogue names for a category in a place, or null (the desk dispatches by hand). */
-  async route(repos: Repositories, categoryCode: string, divisionCode: string) {
+  async route(unit: UnitOfWork, categoryCode: string, divisionCode: string) {
+    const repos = this.store.within(unit);
     const best = bestRule(await repos.tickets.matchingRules(categoryLineage(categoryCode), divisionCode), categoryCode, divisionCode);
     return best ? { orgId: best.org_id, orgName: best.org_name, categoryCode: best.category_code, divisionPrefix: best.division_prefix } : null;
   }
 
   /** Checks an org may take a ticket of the category: an org that handles tickets; no street for a functional matter. */
-  async assertTarget(repos: Repositories, categoryCode: string, orgId: string) {
+  async assertTarget(unit: UnitOfWork, categoryCode: string, orgId: string) {
+    const repos = this.store.within(unit);
     const org = await repos.orgs.findById(orgId);
     if (!org || !TARGET_KINDS.includes(org.kind)) throw new DomainError("TICKET_ORG_INVALID");
     if (appealCategory(categoryCode)?.functional && STREET_KINDS.includes(org.kind)) throw new DomainError("DISPATCH_TO_STREET_FORBIDDEN");

@@ -1,8 +1,12 @@
 import { appealCategory, categoryLineage, categoryPath, TICKET_TYPES, type TicketType } from "../../../shared/appeals";
 import type { Actor } from "../../actor";
 import { hotTopicsDistrict } from "./appeal.policy";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { TicketRepository } from "./ticket.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { tickets: TicketRepository };
 
 const DAY = 86_400_000;
 /** A category is rising when its last 7 days have at least this many tickets and 1.5× its weekly mean before. */
@@ -18,7 +22,7 @@ const REPEATED_MIN = 3;
  */
 export class HotTopicsService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly now: () => Date,
   ) {}
 

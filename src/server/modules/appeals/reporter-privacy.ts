@@ -1,5 +1,9 @@
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories } from "../../db/store";
+import type { UnitOfWork } from "../../db/store";
+import type { PersonRepository } from "../registry/person.repository";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { persons: PersonRepository };
 
 /** What a 举报's handling org reads wherever the reporter would have been named. */
 export const REPORTER_ALIAS = "举报人（信息保密）";
@@ -34,7 +38,7 @@ export function redactReporter<T>(view: T, secrets: string[]): T {
 }
 
 /** The reporter's name, mobile and ID number: what must never reach the org handling a 举报. */
-export async function reporterSecrets(repos: Repositories, cipher: FieldCipher, t: ReporterOf): Promise<string[]> {
+export async function reporterSecrets(repos: Repos, cipher: FieldCipher, t: ReporterOf): Promise<string[]> {
   const secrets = [t.citizen_name];
   if (t.citizen_mobile_enc) secrets.push(cipher.decrypt(t.citizen_mobile_enc));
   const person = t.citizen_person_id ? await repos.persons.findById(t.citizen_person_id) : undefined;

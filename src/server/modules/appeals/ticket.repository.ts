@@ -5,13 +5,6 @@ import type { DB } from "../../db/schema";
 export class TicketRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async nextSequence(day: string): Promise<number> {
-    const row = await sql<{ last: number }>`
-      insert into application_counters (division_code, day, last) values ('12345', ${day}, 1)
-      on conflict (division_code, day) do update set last = application_counters.last + 1
-      returning last`.execute(this.db);
-    return Number(row.rows[0]!.last);
-  }
 
   insert(row: Insertable<DB["tickets"]>) {
     return this.db.insertInto("tickets").values(row).returning(["id", "number"]).executeTakeFirstOrThrow();

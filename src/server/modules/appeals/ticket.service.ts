@@ -1,4 +1,9 @@
 import { appealCategory, categoryPath, OPEN_TICKET_STATES, TICKET_STATES, TICKET_TRANSITIONS, TICKET_TYPES, ticketTransition, type TicketAction, type TicketState, type TicketType } from "../../../shared/appeals";
+import type { StaffDirectoryRepository } from "../identity/staff-directory.repository";
+import type { CounterRepository } from "../numbering/counter.repository";
+import type { Repos as DirectMessageRepos } from "../notifications/direct-message";
+import type { Repos as ReporterRepos } from "./reporter-privacy";
+import type { Repos as IdempotencyRepos } from "../idempotency/idempotency.service";
 import { RATING_LEVELS, type RatingLevel } from "../../../shared/ratings";
 import { maskMobile } from "../../../shared/validation/mobile";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
@@ -7,15 +12,24 @@ import { ticketAccess, ticketListScope } from "./appeal.policy";
 import { IdempotencyService, type CompleteIdempotent } from "../idempotency/idempotency.service";
 import { redactReporter, reporterSecrets, REPORTER_ALIAS, type ReporterOf } from "./reporter-privacy";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AccountRepository } from "../identity/account.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { RatingRepository } from "../ratings/rating.repository";
+import type { TicketRepository } from "./ticket.repository";
 import { DomainError } from "../../domain-error";
 import { sendDirect } from "../notifications/direct-message";
 import type { RatingService } from "../ratings/rating.service";
+import { ticketRatedEvent } from "./ticket-rating";
 import type { SearchService } from "../search/search.service";
 import type { SupervisionSettingsService } from "../supervision/settings.service";
 import type { DispatchService } from "./dispatch.service";
 
-type TicketRow = NonNullable<Awaited<ReturnType<Repositories["tickets"]["find"]>>>;
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { accounts: AccountRepository; audit: AuditRepository; counters: CounterRepository; orgs: OrgRepository; ratings: RatingRepository; staffDirectory: StaffDirectoryRepository; tickets: TicketRepository } & IdempotencyRepos & ReporterRepos & DirectMessageRepos;
+
+type TicketRow = NonNullable<Awaited<ReturnType<TicketRepository["find"]>>>;
 const SIMILAR_DAYS = 30;
 
 export interface TicketInput {
@@ -57,7 +71,7 @@ function hidesReporter(t: { type: string }, access: Access): boolean {
  */
 export class TicketService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date,
     private readonly calendarOf: () => WorkCalendar,
@@ -66,7 +80,10 @@ export class TicketService {
     private readonly ratings: RatingService,
     private readonly search: SearchService,
     private readonly idempotency: IdempotencyService = new IdempotencyService(store),
-  ) {}
+  ) {
+    // A replied ticket is rated (回访满意度); its rated event is read here, where tickets are kept.
+    ratings.registerSource("ticket", (unit, id) => ticketRatedEvent(store.within(unit), id));
+  }
 
   /** Suggested answers for an enquiry: the knowledge base's answers and matching services. */
   async suggestions(text: string) {
@@ -121,7 +138,7 @@ export class TicketService {
       const answered = Boolean(input.acceptedAnswer);
       const target = answered || !location?.divisionCode ? null : await this.dispatch.route(repos, input.categoryCode, location.divisionCode);
       const sign = target ? this.deadline(today, days.ticketSignDays) : { date: null, beyond: false };
-      const seq = await repos.tickets.nextSequence(today);
+      const seq = await repos.counters.next("12345", today);
       const state: TicketState = answered ? "answered" : target ? "dispatched" : "pending_dispatch";
       const mobileEnc = citizen.mobile ? this.cipher.encrypt(citizen.mobile) : null;
       const row = await repos.tickets.insert({
@@ -298,7 +315,7 @@ export class TicketService {
     return this.get(actor, id);
   }
 
-  private async apply(repos: Repositories, actor: Actor, t: TicketRow, action: TicketAction, to: TicketState | null, note: string, input: TicketActionInput, access: Access, ctx: RequestContext) {
+  private async apply(repos: Repos, actor: Actor, t: TicketRow, action: TicketAction, to: TicketState | null, note: string, input: TicketActionInput, access: Access, ctx: RequestContext) {
     const now = this.now();
     const today = todayInChina(now);
     const days = await this.settings.deadlines(repos);
@@ -367,10 +384,10 @@ export class TicketService {
   }
 
   /** Who hears of a step. */
-  private async tell(repos: Repositories, t: TicketRow, action: TicketAction, note: string, orgId: string | null, details: Record<string, unknown>) {
+  private async tell(repos: Repos, t: TicketRow, action: TicketAction, note: string, orgId: string | null, details: Record<string, unknown>) {
     const toCitizen = (title: string, body: string) =>
       t.citizen_account_id ? sendDirect(repos, [{ accountId: t.citizen_account_id, kind: "ticket", title, body, link: `/me/appeals/${t.id}`, external: true }], t.region_code) : Promise.resolve();
-    const toDesk = async (title: string, body: string) => sendDirect(repos, (await repos.notifications.hotlineAgents()).map((a) => ({ accountId: a.id, kind: "ticket", title, body, link: `/workbench/tickets/${t.id}`, external: false })), t.region_code);
+    const toDesk = async (title: string, body: string) => sendDirect(repos, (await repos.staffDirectory.hotlineAgents()).map((a) => ({ accountId: a.id, kind: "ticket", title, body, link: `/workbench/tickets/${t.id}`, external: false })), t.region_code);
     switch (action) {
       case "dispatch":
       case "reassign":
@@ -399,10 +416,10 @@ export class TicketService {
   }
 
   /** Tells the org's handlers; a 举报's reporter is redacted from what they read. */
-  private async tellOrg(repos: Repositories, orgId: string, t: ReporterOf & { id: string; type: string }, title: string, body: string) {
+  private async tellOrg(repos: Repos, orgId: string, t: ReporterOf & { id: string; type: string }, title: string, body: string) {
     const region = (await repos.orgs.findById(orgId))?.region_code ?? "310000";
     const text = t.type === "report" ? redactReporter(body, await reporterSecrets(repos, this.cipher, t)) : body;
-    await sendDirect(repos, (await repos.notifications.appealHandlersOf(orgId)).map((h) => ({ accountId: h.id, kind: "ticket", title, body: text, link: `/workbench/tickets/${t.id}`, external: false })), region);
+    await sendDirect(repos, (await repos.staffDirectory.appealHandlersOf(orgId)).map((h) => ({ accountId: h.id, kind: "ticket", title, body: text, link: `/workbench/tickets/${t.id}`, external: false })), region);
   }
 
   /** Open tickets past their reply deadline are escalated once to the supervisors above the org and the desk. */
@@ -414,7 +431,7 @@ export class TicketService {
         const t = await repos.tickets.find(id);
         const locked = await repos.tickets.findForUpdate(id);
         if (!t || !locked || locked.escalated_at || !locked.reply_deadline || locked.reply_deadline >= today || !["dispatched", "returned", "handling"].includes(locked.state)) return false;
-        const supervisors = locked.org_id ? await repos.notifications.supervisorsOver(locked.org_id) : [];
+        const supervisors = locked.org_id ? await repos.staffDirectory.supervisorsOver(locked.org_id) : [];
         await repos.tickets.updateIfVersion(id, locked.lock_version, { escalated_at: this.now() });
         const note = `超过答复期限（${locked.reply_deadline}），已提请${supervisors.map((s) => s.name).join("、") || "效能监督"}督办`;
         await repos.tickets.insertEvent({ ticket_id: id, action: "escalate", from_state: locked.state, to_state: locked.state, actor_account_id: null, actor_name: SYSTEM_ACTOR.name, org_id: locked.org_id, note, created_at: this.now() });

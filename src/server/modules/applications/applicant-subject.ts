@@ -1,8 +1,13 @@
 import type { FormField } from "../../../shared/schemas/catalogue";
+import type { UnitOfWork } from "../../db/store";
 import type { FormValues } from "../../../shared/form-values";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories } from "../../db/store";
+import type { EnterpriseRepository } from "../registry/enterprise.repository";
+import type { PersonRepository } from "../registry/person.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { enterprises: EnterpriseRepository; persons: PersonRepository };
 
 /**
  * Data elements whose value names the applicant: a form field bound to one of them must hold the
@@ -43,7 +48,7 @@ export interface ApplyingSubject {
  * representative or an agent (经办人) whose authorisation is in force and includes applying.
  * Raises FORM_SUBJECT_MISMATCH with the fields concerned.
  */
-export async function assertFormNamesApplicant(repos: Repositories, cipher: FieldCipher, today: string, fields: FormField[], formData: FormValues, subject: ApplyingSubject): Promise<void> {
+export async function assertFormNamesApplicant(repos: Repos, cipher: FieldCipher, today: string, fields: FormField[], formData: FormValues, subject: ApplyingSubject): Promise<void> {
   const named = namedSubjects(fields, formData);
   if (named.length === 0) return;
   const wrong: NamedSubject[] = [];

@@ -174,7 +174,7 @@ describe("applications at a window (收受分离)", () => {
 
 describe("overdue alerts", () => {
   it("alerts once per application past its committed deadline", async () => {
-    const { raiseOverdueAlerts } = await import("../../jobs/overdue-alerts.job");
+    const { raiseOverdueAlerts } = await import("./deadline-alerts");
     clock = new Date("2026-03-03T02:00:00Z");
     const li = await login(t.app, "13800000006");
     const fresh = await submit(li, { itemId, formData: { ...form, contact: "刘芳", contactMobile: "13800000006" } });

@@ -3,18 +3,10 @@ import type { DB } from "../../db/schema";
 
 type NewApplication = Insertable<DB["applications"]>;
 
-/** Storage of applications, their timeline, pauses, numbers, idempotency keys and outbox events. */
+/** Storage of applications, their timeline, pauses, and numbers. */
 export class ApplicationRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** The next number of the day for a division, atomically (concurrent submissions never share one). */
-  async nextSequence(divisionCode: string, day: string): Promise<number> {
-    const row = await sql<{ last: number }>`
-      insert into application_counters (division_code, day, last) values (${divisionCode}, ${day}, 1)
-      on conflict (division_code, day) do update set last = application_counters.last + 1
-      returning last`.execute(this.db);
-    return Number(row.rows[0]!.last);
-  }
 
   async insert(row: NewApplication): Promise<{ id: string }> {
     return this.db.insertInto("applications").values(row).returning("id").executeTakeFirstOrThrow();
@@ -72,9 +64,6 @@ export class ApplicationRepository {
 
 
 
-  async insertOutbox(topic: string, payload: Record<string, unknown>, regionCode: string) {
-    await this.db.insertInto("outbox").values({ topic, payload: JSON.stringify(payload), region_code: regionCode }).execute();
-  }
 
   private withNames() {
     return this.db
@@ -191,5 +180,21 @@ export class ApplicationRepository {
 
   handlingOrgPath(applicationId: string) {
     return this.db.selectFrom("applications as a").innerJoin("orgs as o", "o.id", "a.handling_org_id").select("o.path").where("a.id", "=", applicationId).executeTakeFirst();
+  }
+
+  async insertEvidence(row: { application_id: string; material_key: string; certificate_id: string | null; element?: string | null; source?: string; source_org_code?: string | null }) {
+    await this.db.insertInto("application_evidence").values(row).execute();
+  }
+
+  /** The evidence attached to an application: certificates, and values the registries hold. */
+  listEvidence(applicationId: string) {
+    return this.db
+      .selectFrom("application_evidence as e")
+      .leftJoin("certificates as c", "c.id", "e.certificate_id")
+      .leftJoin("orgs as o", (j) => j.on((eb) => eb.or([eb("o.id", "=", eb.ref("c.issuer_org_id")), eb.and([eb("c.id", "is", null), eb("o.code", "=", eb.ref("e.source_org_code"))])])))
+      .select(["e.material_key", "e.element", "e.source", "c.id as certificate_id", "c.identifier", "c.number", "c.type_code", "c.holder_person_id", "o.name as issuer_name"])
+      .where("e.application_id", "=", applicationId)
+      .orderBy("e.id")
+      .execute();
   }
 }

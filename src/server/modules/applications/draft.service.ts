@@ -1,11 +1,16 @@
 import type { FormValues } from "../../../shared/form-values";
 import type { Actor } from "../../actor";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { DraftRepository } from "./draft.repository";
 import { DomainError } from "../../domain-error";
 import type { MaterialRef } from "./application.service";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
 import { VersionContents } from "../catalogue/version-contents";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { catalogue: CatalogueRepository; drafts: DraftRepository };
 
 /**
  * Drafts kept on the server so that an applicant can continue on another device; the form autosaves
@@ -18,7 +23,7 @@ export class DraftService {
   private readonly contents: VersionContents;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
   ) {
     this.contents = new VersionContents(store);

@@ -1,10 +1,15 @@
 import { HOLDING_LIMITS, type HoldingLimit } from "../../../shared/catalogue";
+import type { UnitOfWork } from "../../db/store";
 import type { FormValues } from "../../../shared/form-values";
 import type { FormField } from "../../../shared/schemas/catalogue";
-import type { Repositories } from "../../db/store";
+import type { HoldingRepository } from "./holding.repository";
+import type { PersonRepository } from "../registry/person.repository";
 import { DomainError } from "../../domain-error";
 import { isUniqueViolation } from "../../db/database";
 import { chinaDate } from "../../../shared/china-time";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { holdings: HoldingRepository; persons: PersonRepository };
 
 /** Who holds: the person, the enterprise they act for. */
 export interface HoldingSubject {
@@ -27,7 +32,7 @@ export function keepsHolding(limit: HoldingLimit, outcome: string): boolean {
  * applicant's children in the population registry by the name the form gives (both parents then
  * count as one), else the applicant and that name.
  */
-export async function holdingKeyFor(repos: Repositories, limit: HoldingLimit, fields: FormField[], formData: FormValues, subject: HoldingSubject): Promise<string | null> {
+export async function holdingKeyFor(repos: Repos, limit: HoldingLimit, fields: FormField[], formData: FormValues, subject: HoldingSubject): Promise<string | null> {
   if (limit !== "once_per_child") return subjectKey(subject);
   const nameField = fields.find((f) => f.dataElement === "child.name");
   const childName = nameField ? String(formData[nameField.key] ?? "").trim() : "";
@@ -40,7 +45,7 @@ export async function holdingKeyFor(repos: Repositories, limit: HoldingLimit, fi
  * Claims the item for the subject in the application's transaction, or refuses naming what they hold:
  * ALREADY_HELD with the existing application's number. The unique index settles a race.
  */
-export async function claimHolding(repos: Repositories, app: { id: string; basicCode: string; itemName: string }, limit: HoldingLimit, key: string): Promise<void> {
+export async function claimHolding(repos: Repos, app: { id: string; basicCode: string; itemName: string }, limit: HoldingLimit, key: string): Promise<void> {
   const held = await repos.holdings.findActive(app.basicCode, key);
   if (held) throw alreadyHeld(app.itemName, limit, held);
   try {

@@ -1,9 +1,17 @@
 import { randomInt } from "node:crypto";
+import { APPOINTMENT_TRANSITIONS, transitionFrom } from "../../../shared/lifecycle";
 import { nextDay, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AppointmentRepository } from "./appointment.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { OrgRepository } from "../orgs/org.repository";
 import { DomainError } from "../../domain-error";
 import { chinaDateTime } from "../../../shared/china-time";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { appointments: AppointmentRepository; audit: AuditRepository; catalogue: CatalogueRepository; orgs: OrgRepository };
 
 export interface PublishInput {
   centreOrgId: string;
@@ -23,7 +31,7 @@ const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I: read o
  */
 export class AppointmentService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly now: () => Date = () => new Date(),
     private readonly calendarOf: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR,
   ) {}
@@ -92,9 +100,9 @@ export class AppointmentService {
   }
 
   async cancel(actor: Actor, id: string, lockVersion: number, ctx: RequestContext) {
-    return this.change(actor, id, lockVersion, ctx, async (repos, appt) => {
+    return this.change(actor, id, lockVersion, ctx, "cancel", async (repos, appt) => {
       await repos.appointments.releasePlace(appt.slot_id);
-      return { status: "cancelled" as const };
+      return {};
     });
   }
 
@@ -104,7 +112,7 @@ export class AppointmentService {
     if (!slot) throw new DomainError("SLOT_NOT_FOUND");
     if (`${slot.day} ${slot.start_time}` <= this.localNow()) throw new DomainError("SLOT_PAST");
     try {
-      return await this.change(actor, id, input.lockVersion, ctx, async (repos, appt) => {
+      return await this.change(actor, id, input.lockVersion, ctx, "reschedule", async (repos, appt) => {
         if (appt.slot_id === slot.id) throw new DomainError("ALREADY_BOOKED");
         if (!(await repos.appointments.takePlace(slot.id))) throw new DomainError("SLOT_FULL");
         await repos.appointments.releasePlace(appt.slot_id);
@@ -117,18 +125,19 @@ export class AppointmentService {
   }
 
   /** One path for the applicant's changes: own booking, still active, not started, same version. */
-  private async change(actor: Actor, id: string, lockVersion: number, ctx: RequestContext, apply: (repos: Repositories, appt: { slot_id: string }) => Promise<{ status?: "cancelled"; slot_id?: string }>) {
+  private async change(actor: Actor, id: string, lockVersion: number, ctx: RequestContext, action: "cancel" | "reschedule", apply: (repos: Repos, appt: { slot_id: string }) => Promise<{ slot_id?: string }>) {
     if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
     return this.store.transact(async (repos) => {
       const appt = await repos.appointments.findForUpdate(id);
       if (!appt || appt.account_id !== actor.accountId) throw new DomainError("APPOINTMENT_NOT_FOUND");
       if (appt.lock_version !== lockVersion) throw new DomainError("APPOINTMENT_CHANGED");
-      if (appt.status !== "booked") throw new DomainError("APPOINTMENT_NOT_ACTIVE");
+      const transition = transitionFrom(APPOINTMENT_TRANSITIONS, action, appt.status);
+      if (!transition) throw new DomainError("APPOINTMENT_NOT_ACTIVE");
       const current = (await repos.appointments.findSlot(appt.slot_id))!;
       if (`${current.day} ${current.start_time}` <= this.localNow()) throw new DomainError("SLOT_PAST");
-      const changes = await apply(repos, appt);
+      const changes = { ...(await apply(repos, appt)), ...(transition.to !== appt.status ? { status: transition.to } : {}) };
       if (!(await repos.appointments.update(id, lockVersion, changes))) throw new DomainError("APPOINTMENT_CHANGED");
-      await repos.audit.append(actor, ctx, { action: changes.status === "cancelled" ? "appointment.cancel" : "appointment.reschedule", targetType: "appointment", targetId: id, regionCode: appt.region_code, details: { code: appt.code, ...(changes.slot_id ? { from: appt.slot_id, to: changes.slot_id } : {}) } });
+      await repos.audit.append(actor, ctx, { action: `appointment.${action}`, targetType: "appointment", targetId: id, regionCode: appt.region_code, details: { code: appt.code, ...(changes.slot_id ? { from: appt.slot_id, to: changes.slot_id } : {}) } });
       return this.view(id, repos);
     });
   }
@@ -151,9 +160,10 @@ export class AppointmentService {
       if (!appt) throw new DomainError("APPOINTMENT_NOT_FOUND");
       const slot = (await repos.appointments.findSlot(appt.slot_id))!;
       await this.centreFor(actor, slot.centre_org_id, repos);
-      if (appt.status !== "booked") throw new DomainError("APPOINTMENT_NOT_ACTIVE");
+      const transition = transitionFrom(APPOINTMENT_TRANSITIONS, "check_in", appt.status);
+      if (!transition) throw new DomainError("APPOINTMENT_NOT_ACTIVE");
       if (slot.day !== todayInChina(this.now())) throw new DomainError("APPOINTMENT_NOT_TODAY", { day: slot.day });
-      await repos.appointments.update(id, appt.lock_version, { status: "checked_in", checked_in_at: this.now(), checked_in_by: actor.accountId });
+      await repos.appointments.update(id, appt.lock_version, { status: transition.to, checked_in_at: this.now(), checked_in_by: actor.accountId });
       await repos.audit.append(actor, ctx, { action: "appointment.check_in", targetType: "appointment", targetId: id, orgId: slot.centre_org_id, regionCode: appt.region_code, details: { code: appt.code } });
       return this.view(id, repos);
     });
@@ -163,7 +173,7 @@ export class AppointmentService {
     return this.present((await repos.appointments.findDetailed(id))!);
   }
 
-  private present(r: NonNullable<Awaited<ReturnType<Repositories["appointments"]["findDetailed"]>>>) {
+  private present(r: NonNullable<Awaited<ReturnType<AppointmentRepository["findDetailed"]>>>) {
     return {
       id: r.id,
       code: r.code,

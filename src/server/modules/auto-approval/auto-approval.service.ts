@@ -1,10 +1,18 @@
 import { evaluate, FACTS, ruleProblems, type Rule } from "../../../shared/rules";
 import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import { canCheck, canReadRule, canSwitchRule, canWriteRule, checksVisibleSubtree, rulesVisibleSubtree } from "./auto-approval.policy";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { ApplicationRepository } from "../applications/application.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { AutoApprovalRepository } from "./auto-approval.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { OrgRepository } from "../orgs/org.repository";
 import { DomainError } from "../../domain-error";
 import type { ApplicationService } from "../applications/application.service";
 import type { ProfileService } from "../profiles/profile.service";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; autoApproval: AutoApprovalRepository; catalogue: CatalogueRepository; orgs: OrgRepository };
 
 /** Facts of the profile come from the registries and the certificate library: authoritative by construction. */
 const factOf = (rule: Rule): string[] => ("all" in rule ? rule.all.flatMap(factOf) : "any" in rule ? rule.any.flatMap(factOf) : "not" in rule ? factOf(rule.not) : [rule.fact]);
@@ -18,15 +26,15 @@ const factOf = (rule: Rule): string[] => ("all" in rule ? rule.all.flatMap(factO
  */
 export class AutoApprovalService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly applications: ApplicationService,
     private readonly profiles: ProfileService,
     private readonly now: () => Date,
   ) {
-    applications.onSubmitted((repos, actor, app, ctx) => this.decide(repos, app, ctx));
+    applications.onSubmitted((unit, actor, app, ctx) => this.decide(this.store.within(unit), app, ctx));
   }
 
-  private async decide(repos: Repositories, app: Parameters<Parameters<ApplicationService["onSubmitted"]>[0]>[2], ctx: RequestContext): Promise<boolean> {
+  private async decide(repos: Repos, app: Parameters<Parameters<ApplicationService["onSubmitted"]>[0]>[2], ctx: RequestContext): Promise<boolean> {
     if (!app.autoRule) return false;
     const row = await repos.autoApproval.findRule(app.itemId);
     if (!row?.enabled) return false;
@@ -51,7 +59,7 @@ export class AutoApprovalService {
     const base = { application_id: app.id, item_rule_id: row.id, version: row.version, conditions, region_code: a.region_code, created_at: this.now() };
     if (reason) {
       await repos.autoApproval.insertDecision({ ...base, outcome: "to_people", reason });
-      await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "auto_check", from_state: a.state, to_state: a.state, actor_account_id: null, actor_name: "自动审批", org_id: a.handling_org_id, opinion: `转人工办理。${reason}`, details: { ruleVersion: row.version, conditions: result.conditions.map((c) => c.text) }, region_code: a.region_code });
+      await this.applications.recordEvent(repos, a, { action: "auto_check", from: a.state, to: a.state, actor: { accountId: null, name: "自动审批", orgId: a.handling_org_id }, opinion: `转人工办理。${reason}`, details: { ruleVersion: row.version, conditions: result.conditions.map((c) => c.text) } });
       return false;
     }
     const sampled = ((await repos.autoApproval.approvedCount(row.id)) + 1) % row.sample_every === 0;
@@ -60,7 +68,7 @@ export class AutoApprovalService {
   }
 
   /** The item, when the policy lets the actor do `allowed` on it; FORBIDDEN otherwise. */
-  private async itemAllowed(repos: Repositories, actor: Actor, itemId: string, allowed: (actor: Actor, itemOrgPath: string) => boolean) {
+  private async itemAllowed(repos: Repos, actor: Actor, itemId: string, allowed: (actor: Actor, itemOrgPath: string) => boolean) {
     if (actor.kind !== "staff") throw new DomainError("FORBIDDEN");
     const item = await repos.catalogue.findItem(itemId);
     if (!item) throw new DomainError("ITEM_NOT_FOUND");

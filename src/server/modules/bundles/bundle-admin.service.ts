@@ -1,12 +1,17 @@
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import { isCityWide } from "../../access/scope";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { BundleRepository } from "./bundle.repository";
 import { DomainError } from "../../domain-error";
 import { answerProblems, bindingProblems, mergeForm, planBundle, reduction, type Answers } from "../../../shared/bundle-plan";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { bundleDefinition, type BundleDefinition } from "../../../shared/schemas/bundle";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { BundleCatalogue } from "./bundle-catalogue";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; bundles: BundleRepository };
 
 type Issue = { path: string; message: string };
 
@@ -18,7 +23,7 @@ type Issue = { path: string; message: string };
  */
 export class BundleAdminService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly catalogue: BundleCatalogue,
   ) {}
 

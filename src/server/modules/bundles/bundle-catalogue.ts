@@ -1,4 +1,6 @@
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { Repos as ContentRepos } from "../catalogue/version-contents";
+import type { BundleRepository } from "./bundle.repository";
 import { DomainError } from "../../domain-error";
 import { answerProblems, bindingProblems, mergeForm, planBundle, reduction, type Answers } from "../../../shared/bundle-plan";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
@@ -7,6 +9,9 @@ import { dataElementLabel } from "../../../shared/data-elements";
 import { bundleDefinition, type BundleDefinition, type BundleItem } from "../../../shared/schemas/bundle";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import { VersionContents } from "../catalogue/version-contents";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { bundles: BundleRepository } & ContentRepos;
 
 /** The district whose implementations serve a bundle when the applicant names none. */
 export const DEFAULT_REGION = "310101";
@@ -26,18 +31,20 @@ export interface Resolved {
 export class BundleCatalogue {
   readonly contents: VersionContents;
 
-  constructor(private readonly store: Store) {
+  constructor(private readonly store: Store<Repos>) {
     this.contents = new VersionContents(store);
   }
 
-  async definition(code: string, repos: Repositories = this.store.repos) {
+  async definition(code: string, unit: UnitOfWork = this.store.repos) {
+    const repos = this.store.within(unit);
     const row = await repos.bundles.findByCode(code);
     if (!row || row.status !== "published") throw new DomainError("BUNDLE_NOT_FOUND");
     return { row, def: bundleDefinition.parse(row.definition) };
   }
 
   /** Each item's implementation serving the district (else the city's), with its published content. */
-  async resolve(repos: Repositories, def: BundleDefinition, regionCode: string): Promise<Map<string, Resolved>> {
+  async resolve(unit: UnitOfWork, def: BundleDefinition, regionCode: string): Promise<Map<string, Resolved>> {
+    const repos = this.store.within(unit);
     const out = new Map<string, Resolved>();
     for (const item of def.items) {
       const impl = await repos.bundles.findImplementation(item.basicCode, regionCode);
@@ -85,7 +92,8 @@ export class BundleCatalogue {
   }
 
   /** Checks the answers and works out the items, the one form and the one set of materials. */
-  async planFor(repos: Repositories, code: string, answers: Answers, regionCode: string) {
+  async planFor(unit: UnitOfWork, code: string, answers: Answers, regionCode: string) {
+    const repos = this.store.within(unit);
     const { row, def } = await this.definition(code, repos);
     const problems = answerProblems(def, answers);
     if (problems.length) throw new DomainError("BUNDLE_ANSWERS_INVALID", { issues: problems.map((p) => ({ path: p.question ?? "", message: p.message })) });

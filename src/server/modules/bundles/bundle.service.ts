@@ -1,8 +1,17 @@
 import type { z } from "zod";
+import type { CounterRepository } from "../numbering/counter.repository";
+import type { Repos as IdempotencyRepos } from "../idempotency/idempotency.service";
 import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { ApplicationRepository } from "../applications/application.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { BundleRepository } from "./bundle.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { CertificateRepository } from "../certificates/certificate.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { OutboxRepository } from "../outbox/outbox.repository";
 import { DomainError } from "../../domain-error";
 import { IdempotencyService, type CompleteIdempotent } from "../idempotency/idempotency.service";
 import type { MergedForm } from "../../../shared/bundle-plan";
@@ -16,6 +25,9 @@ import type { PrefillResponse } from "../../../shared/schemas/data";
 import type { Answers } from "../../../shared/bundle-plan";
 import type { VersionContents } from "../catalogue/version-contents";
 import { type BundleCatalogue, DEFAULT_REGION, type Resolved } from "./bundle-catalogue";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { counters: CounterRepository; applications: ApplicationRepository; audit: AuditRepository; bundles: BundleRepository; catalogue: CatalogueRepository; certificates: CertificateRepository; orgs: OrgRepository; outbox: OutboxRepository } & IdempotencyRepos;
 
 
 type SubmitBody = z.output<typeof bundleSubmitRequest>;
@@ -38,7 +50,7 @@ export class BundleService {
   private readonly contents: VersionContents;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly catalogue: BundleCatalogue,
     private readonly applications: ApplicationService,
     private readonly cipher: FieldCipher,
@@ -48,7 +60,7 @@ export class BundleService {
     private readonly idempotency: IdempotencyService = new IdempotencyService(store),
   ) {
     this.contents = catalogue.contents;
-    applications.onDecided((repos, actor, app, outcome, ctx) => this.childDecided(repos, actor, app, outcome, ctx));
+    applications.onDecided((unit, actor, app, outcome, ctx) => this.childDecided(this.store.within(unit), actor, app, outcome, ctx));
   }
 
   /**
@@ -110,7 +122,7 @@ export class BundleService {
       if (issues.length) throw new DomainError("FORM_DATA_INVALID", { issues });
 
       const start = todayInChina(this.now());
-      const seq = await repos.applications.nextSequence(`${regionCode}-YJS`, start);
+      const seq = await repos.counters.next(`${regionCode}-YJS`, start);
       const number = `${regionCode}-YJS-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
       let deadline: string | null = null;
       try {
@@ -153,7 +165,7 @@ export class BundleService {
         }
       }
       await complete(repos, bundleApp.id);
-      await repos.applications.insertOutbox("bundle.submitted", { bundleApplicationId: bundleApp.id, number }, regionCode);
+      await repos.outbox.append("bundle.submitted", { bundleApplicationId: bundleApp.id, number }, regionCode);
       await repos.audit.append(actor, ctx, { action: "bundle.submit", targetType: "bundle_application", targetId: bundleApp.id, regionCode, details: { number, bundle: def.code, items: plan.items.filter((x) => x.included).map((x) => x.key), answers: body.answers } });
       return bundleApp.id;
     });
@@ -172,7 +184,7 @@ export class BundleService {
     return Promise.all(rows.map((r) => this.view(this.store.repos, r.id)));
   }
 
-  private async view(repos: Repositories, id: string): Promise<ApplicationView> {
+  private async view(repos: Repos, id: string): Promise<ApplicationView> {
     const row = (await repos.bundles.findApplication(id))!;
     const def = bundleDefinition.parse(row.definition);
     const children = await repos.bundles.listChildren(id);
@@ -221,7 +233,7 @@ export class BundleService {
    * denial (or rejection, or withdrawal) the items depending on it, directly or not, stop with the
    * reason when the bundle says so.
    */
-  private async childDecided(repos: Repositories, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) {
+  private async childDecided(repos: Repos, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) {
     const found = await repos.bundles.childrenOfApplicationForUpdate(app.id);
     if (!found) return;
     const bundleApp = (await repos.bundles.findApplication(found.bundleApplicationId))!;
@@ -249,7 +261,7 @@ export class BundleService {
       }
       if (stopped.size > 1) {
         await repos.audit.append(actor, ctx, { action: "bundle.items_stop", targetType: "bundle_application", targetId: bundleApp.id, regionCode: bundleApp.region_code, details: { number: bundleApp.number, after: me.item_key, stopped: [...stopped].slice(1), reason } });
-        await repos.applications.insertOutbox("bundle.stopped", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: me.item_key, stopped: [...stopped].slice(1), reason }, bundleApp.region_code);
+        await repos.outbox.append("bundle.stopped", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: me.item_key, stopped: [...stopped].slice(1), reason }, bundleApp.region_code);
       }
       return;
     }
@@ -288,12 +300,9 @@ export class BundleService {
         startedAfter: waits,
       });
       // With consent the shared evidence may already stand in for the material; otherwise the upstream certificate does.
-      const attached = new Set((await repos.certificates.listEvidence(receipt.id)).map((x) => x.material_key));
-      for (const e of evidence) {
-        if (content.guide.materials.some((m) => m.key === e.materialKey) && !attached.has(e.materialKey)) await repos.certificates.insertEvidence({ application_id: receipt.id, material_key: e.materialKey, certificate_id: e.certificateId, source: "certificates" });
-      }
+      await this.applications.attachEvidence(repos, receipt.id, evidence.filter((e) => content.guide.materials.some((m) => m.key === e.materialKey)));
       await repos.bundles.startChild(found.bundleApplicationId, c.item_key, receipt.id);
-      await repos.applications.insertOutbox("bundle.item_started", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: c.item_key, applicationId: receipt.id }, bundleApp.region_code);
+      await repos.outbox.append("bundle.item_started", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: c.item_key, applicationId: receipt.id }, bundleApp.region_code);
     }
   }
 }

@@ -3,8 +3,13 @@ import { int32 } from "../../../shared/schemas/common";
 import { DEFAULT_CALENDAR, type YearCalendar } from "../../../shared/calendar-data";
 import { WorkCalendar } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CalendarRepository } from "./calendar.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; calendar: CalendarRepository };
 
 export const calendarYearInput = z.strictObject({
   holidays: z.array(z.strictObject({ date: z.iso.date(), name: z.string().trim().min(1).max(20) })).max(60),
@@ -25,7 +30,7 @@ export class CalendarService {
 
   private readonly listeners: Array<() => Promise<unknown>> = [];
 
-  constructor(private readonly store: Store) {
+  constructor(private readonly store: Store<Repos>) {
     this.apply([]);
   }
 

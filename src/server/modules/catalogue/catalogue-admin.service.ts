@@ -1,15 +1,23 @@
 import { ITEM_KINDS, type Level } from "../../../shared/catalogue";
+import type { ContentGenerationRepository } from "../content-generation/content-generation.repository";
 import { buildImplCode, isBasicCode } from "../../../shared/catalogue-codes";
 import { diffContent } from "../../../shared/catalogue-diff";
 import { findTransition, type VersionAction, type VersionStatus } from "../../../shared/catalogue-workflow";
 import { contentElements, itemContent, type ItemContent } from "../../../shared/schemas/catalogue";
 import type { Actor, RequestContext } from "../../actor";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CatalogueRepository } from "./catalogue.repository";
+import type { DataElementRepository } from "../data-elements/data-element.repository";
+import type { OrgRepository } from "../orgs/org.repository";
 import { DomainError } from "../../domain-error";
 import { canActOnItem, canEditItem } from "./catalogue.policy";
 import { exportWorkbook, parseWorkbook, type SheetItem } from "./catalogue-excel";
 import { canonicalJson } from "../../../shared/canonical-json";
 import { servesCity } from "../../access/scope";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; catalogue: CatalogueRepository; contentGeneration: ContentGenerationRepository; dataElements: DataElementRepository; orgs: OrgRepository };
 
 /**
  * Editing and publication of catalogue items: drafts, review (four eyes), publication with every
@@ -18,7 +26,7 @@ import { servesCity } from "../../access/scope";
  * VERSION_NOT_EDITABLE, ACTION_NOT_ALLOWED, SAME_REVIEWER, REASON_REQUIRED, ITEM_CONTENT_INVALID.
  */
 export class CatalogueAdminService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
 
   async listItems(actor: Actor, q: string | undefined, limit: number, offset: number) {
     if (!actor.orgPath || !(actor.roles.includes("catalog_admin") || actor.roles.includes("reviewer"))) throw new DomainError("FORBIDDEN");
@@ -240,7 +248,7 @@ export class CatalogueAdminService {
       if (action === "approve") {
         await repos.catalogue.updateVersion(versionId, { status: "published", reviewed_at: now, reviewed_by: actor.accountId, reviewed_by_name: actor.name, review_comment: comment?.trim() || null, published_at: now });
         await repos.catalogue.publish(item.id, versionId, item.published_version_id);
-        await repos.catalogue.bumpGeneration();
+        await repos.contentGeneration.bump();
       }
       await repos.audit.append(actor, ctx, {
         action: `catalogue.${action}`,

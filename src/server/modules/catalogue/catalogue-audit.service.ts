@@ -1,9 +1,13 @@
 import { hasRole, type Actor } from "../../actor";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { CatalogueRepository } from "./catalogue.repository";
 import { DomainError } from "../../domain-error";
 import { type AuditedItem, completeness, consistency, orgScores } from "./catalogue-audit";
 import { servesCity } from "../../access/scope";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { catalogue: CatalogueRepository };
 
 /**
  * The catalogue quality audit for administrators and supervisors: completeness per guide,
@@ -11,7 +15,7 @@ import { servesCity } from "../../access/scope";
  * Raises: FORBIDDEN.
  */
 export class CatalogueAuditService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
 
   async run(actor: Actor | null) {
     if (actor && !hasRole(actor, "catalog_admin", "supervisor", "sys_admin")) throw new DomainError("FORBIDDEN");

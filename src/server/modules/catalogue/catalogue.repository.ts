@@ -251,48 +251,4 @@ export class CatalogueRepository {
     const rows = await this.db.selectFrom("orgs").select(["code", "name", "name_en"]).where("code", "like", "310000-%").where("kind", "=", "department").execute();
     return new Map(rows.map((r) => [r.code.slice(7), { name: r.name, nameEn: r.name_en }]));
   }
-
-  async generation(): Promise<number> {
-    const row = await this.db.selectFrom("catalogue_generation").select("generation").where("id", "=", 1).executeTakeFirstOrThrow();
-    return Number(row.generation);
-  }
-
-  async bumpGeneration(): Promise<void> {
-    await this.db.updateTable("catalogue_generation").set((eb) => ({ generation: eb("generation", "+", 1) })).where("id", "=", 1).execute();
-  }
-
-  listSynonyms() {
-    return this.db.selectFrom("search_synonyms").selectAll().orderBy("term").execute();
-  }
-
-  async upsertSynonym(term: string, expansions: string[]): Promise<void> {
-    await this.db
-      .insertInto("search_synonyms")
-      .values({ term, expansions, updated_at: new Date() })
-      .onConflict((oc) => oc.column("term").doUpdateSet({ expansions, updated_at: new Date() }))
-      .execute();
-  }
-
-  async deleteSynonym(term: string): Promise<boolean> {
-    const r = await this.db.deleteFrom("search_synonyms").where("term", "=", term).executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
-  }
-
-  insertAnswer(row: { question: string; answer: string; tags: string[]; basic_code: string | null }) {
-    return this.db.insertInto("knowledge_answers").values(row).returningAll().executeTakeFirstOrThrow();
-  }
-
-  async updateAnswer(id: string, row: { question: string; answer: string; tags: string[]; basic_code: string | null }): Promise<boolean> {
-    const r = await this.db.updateTable("knowledge_answers").set({ ...row, updated_at: new Date() }).where("id", "=", id).executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  }
-
-  async deleteAnswer(id: string): Promise<boolean> {
-    const r = await this.db.deleteFrom("knowledge_answers").where("id", "=", id).executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
-  }
-
-  listAnswers() {
-    return this.db.selectFrom("knowledge_answers").selectAll().execute();
-  }
 }

@@ -1,10 +1,14 @@
 import type { ItemKind, Level } from "../../../shared/catalogue";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { CatalogueRepository } from "./catalogue.repository";
 import { DomainError } from "../../domain-error";
 import type { PublishedItemFilters } from "./catalogue.repository";
 
-type PublishedRow = Awaited<ReturnType<Store["repos"]["catalogue"]["listAllPublished"]>>[number];
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { catalogue: CatalogueRepository };
+
+type PublishedRow = Awaited<ReturnType<CatalogueRepository["listAllPublished"]>>[number];
 
 /** A base item with its published implementations, as the portal lists them. */
 export interface CatalogueEntry {
@@ -22,7 +26,7 @@ export interface CatalogueEntry {
 
 /** The public catalogue: browsing and guides of published versions only. Raises: ITEM_NOT_FOUND. */
 export class CatalogueService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
 
   async browse(filters: PublishedItemFilters, lang: "zh" | "en"): Promise<CatalogueEntry[]> {
     const [rows, departments] = await Promise.all([this.store.repos.catalogue.listPublished(filters), this.store.repos.catalogue.departmentNames()]);

@@ -1,9 +1,14 @@
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import { templateFor, validateWorkflow, workflowDefinition, type WorkflowDefinition } from "../../../shared/workflow-definition";
 import type { Actor, RequestContext } from "../../actor";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CatalogueRepository } from "./catalogue.repository";
 import { DomainError } from "../../domain-error";
 import { canActOnItem, canEditItem } from "./catalogue.policy";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; catalogue: CatalogueRepository };
 
 /**
  * Per-item workflow definitions (办理流程): an item uses the 即办件 / 承诺件 template until a catalogue
@@ -12,7 +17,7 @@ import { canActOnItem, canEditItem } from "./catalogue.policy";
  * made under. Raises: ITEM_NOT_FOUND, FORBIDDEN, WORKFLOW_INVALID, WORKFLOW_CHANGED.
  */
 export class ItemWorkflowService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
 
   async get(actor: Actor, itemId: string) {
     const item = await this.store.repos.catalogue.findItem(itemId);

@@ -1,16 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CertificateRepository } from "./certificate.repository";
 import { DomainError } from "../../domain-error";
 import type { CertificatePayload, CertificateService } from "./certificate.service";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; certificates: CertificateRepository };
 
 /** A link lives at most a week. */
 export const MAX_SHARE_HOURS = 168;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-type Row = NonNullable<Awaited<ReturnType<Repositories["certificates"]["findById"]>>>;
+type Row = NonNullable<Awaited<ReturnType<CertificateRepository["findById"]>>>;
 
 /**
  * 亮证: the holder shows one certificate to a third party through a link that states its purpose,
@@ -20,7 +25,7 @@ type Row = NonNullable<Awaited<ReturnType<Repositories["certificates"]["findById
  */
 export class CertificateShareService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly certificates: CertificateService,
     private readonly now: () => Date = () => new Date(),
   ) {}

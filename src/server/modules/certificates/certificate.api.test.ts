@@ -4,6 +4,7 @@ import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 import { buildApp } from "../../app";
 import { maskName } from "./certificate.service";
+import { SYSTEM_ACTOR, SYSTEM_CONTEXT } from "../../actor";
 
 let t: TestApp;
 let citizen: LoggedIn;
@@ -11,24 +12,29 @@ let identifier: string;
 let certificateId: string;
 const form = FOOD_LICENCE_FORM;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  citizen = await login(t.app, "13800000001");
-  const itemId = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
-  const id = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: form } })).json().id;
-  const reviewer = await login(t.app, "review.amr.huangpu");
-  const approver = await login(t.app, "approve.amr.huangpu");
+/** 上海明远's food business licence, applied for and approved through the API: the approval issues the certificate. */
+async function issueFoodLicence(app: TestApp) {
+  const applicant = await login(app.app, "13800000001");
+  const itemId = (await app.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+  const id = (await app.app.inject({ method: "POST", url: "/api/v1/applications", headers: applicant.headers, payload: { itemId, formData: form } })).json().id as string;
+  const reviewer = await login(app.app, "review.amr.huangpu");
+  const approver = await login(app.app, "approve.amr.huangpu");
   const act = async (who: LoggedIn, action: string) => {
-    const lockVersion = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: who.headers })).json().lockVersion;
-    const res = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: who.headers, payload: { action, lockVersion } });
+    const lockVersion = (await app.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: who.headers })).json().lockVersion;
+    const res = await app.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: who.headers, payload: { action, lockVersion } });
     if (res.statusCode !== 200) throw new Error(res.body);
   };
   await act(reviewer, "accept");
   await act(reviewer, "pass_review");
   await act(approver, "approve");
-  const row = await t.database.db.selectFrom("certificates").selectAll().where("application_id", "=", id).executeTakeFirstOrThrow();
-  identifier = row.identifier;
-  certificateId = row.id;
+  const row = await app.database.db.selectFrom("certificates").selectAll().where("application_id", "=", id).executeTakeFirstOrThrow();
+  return { applicationId: id, certificateId: row.id, identifier: row.identifier };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  citizen = await login(t.app, "13800000001");
+  ({ identifier, certificateId } = await issueFoodLicence(t));
 });
 afterAll(() => t.close());
 
@@ -160,5 +166,34 @@ describe("e-certificates", () => {
     expect(maskName("张伟明")).toBe("张*明");
     expect(maskName("李雪")).toBe("李*");
     expect(maskName("欧阳建国")).toBe("欧**国");
+  });
+});
+
+describe("revocation for another module (a 免申即享 grant taken back)", () => {
+  it("revokes the application's certificates through their lifecycle in the caller's transaction: each audited, and verification answers at once despite its cache", async () => {
+    const cached = await startTestApp({ verifyCacheMs: 60_000 });
+    try {
+      const issued = await issueFoodLicence(cached);
+      const row = { id: issued.certificateId, identifier: issued.identifier, application_id: issued.applicationId };
+      const verify = async () => (await cached.app.inject({ method: "GET", url: `/api/v1/certificates/verify?id=${encodeURIComponent(row.identifier)}` })).json().reason;
+      expect(await verify()).toBe("VALID"); // now cached for a minute
+      const actor = { ...SYSTEM_ACTOR, name: "待遇撤销" };
+      // A rolled-back revocation changes nothing.
+      await expect(cached.services.store.transact(async (unit) => {
+        await cached.services.certificates.revokeForApplication(unit, actor, row.application_id!, "撤销后回滚", SYSTEM_CONTEXT);
+        throw new Error("roll back");
+      })).rejects.toThrow("roll back");
+      expect(await verify()).toBe("VALID");
+      const revoked = await cached.services.store.transact((unit) => cached.services.certificates.revokeForApplication(unit, actor, row.application_id!, "待遇撤销", SYSTEM_CONTEXT));
+      expect(revoked).toContain(row.identifier);
+      cached.services.certificates.forgetVerified(revoked);
+      expect(await verify()).toBe("REVOKED");
+      const audit = await cached.database.db.selectFrom("audit_log").select(["action", "details"]).where("target_id", "=", row.id).execute();
+      expect(audit.filter((a) => a.action === "certificate.revoke").map((a) => (a.details as { reason: string }).reason)).toEqual(["待遇撤销"]);
+      // Revoking again finds nothing left to revoke.
+      expect(await cached.services.store.transact((unit) => cached.services.certificates.revokeForApplication(unit, actor, row.application_id!, "再次撤销", SYSTEM_CONTEXT))).toEqual([]);
+    } finally {
+      await cached.close();
+    }
   });
 });

@@ -55,22 +55,6 @@ export class CertificateRepository {
     return q.orderBy("c.issued_at", "desc").limit(200).execute();
   }
 
-  async insertEvidence(row: { application_id: string; material_key: string; certificate_id: string | null; element?: string | null; source?: string; source_org_code?: string | null }) {
-    await this.db.insertInto("application_evidence").values(row).execute();
-  }
-
-  /** The evidence attached to an application: certificates, and values the registries hold. */
-  listEvidence(applicationId: string) {
-    return this.db
-      .selectFrom("application_evidence as e")
-      .leftJoin("certificates as c", "c.id", "e.certificate_id")
-      .leftJoin("orgs as o", (j) => j.on((eb) => eb.or([eb("o.id", "=", eb.ref("c.issuer_org_id")), eb.and([eb("c.id", "is", null), eb("o.code", "=", eb.ref("e.source_org_code"))])])))
-      .select(["e.material_key", "e.element", "e.source", "c.id as certificate_id", "c.identifier", "c.number", "c.type_code", "c.holder_person_id", "o.name as issuer_name"])
-      .where("e.application_id", "=", applicationId)
-      .orderBy("e.id")
-      .execute();
-  }
-
   insertShare(row: Insertable<DB["certificate_shares"]>) {
     return this.db.insertInto("certificate_shares").values(row).returning(["id", "expires_at"]).executeTakeFirstOrThrow();
   }

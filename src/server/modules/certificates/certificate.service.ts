@@ -1,12 +1,24 @@
 import { CERTIFICATE_TYPE_DEFS, orgCreditCode } from "../../../shared/certificate-types";
+import { CERTIFICATE_TRANSITIONS, transitionFrom, type CertificateStatus } from "../../../shared/lifecycle";
+import type { CounterRepository } from "../numbering/counter.repository";
 import { buildCertificateId, validateCertificateId } from "../../../shared/validation/certificate-id";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { todayInChina } from "../../../shared/working-days";
 import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CertificateRepository } from "./certificate.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { OutboxRepository } from "../outbox/outbox.repository";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../../../shared/canonical-json";
 import type { Seal, SealService } from "../seals/seal.service";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+/** A certificate row as read for update. */
+type CertificateRow = NonNullable<Awaited<ReturnType<CertificateRepository["findForUpdate"]>>>;
+
+export type Repos = UnitOfWork & { counters: CounterRepository; audit: AuditRepository; certificates: CertificateRepository; orgs: OrgRepository; outbox: OutboxRepository };
 
 /** Holders are reminded this many days before a certificate expires. */
 export const EXPIRY_NOTICE_DAYS = 30;
@@ -66,7 +78,7 @@ export class CertificateService {
   private readonly verified = new Map<string, { at: number; result: ReturnType<CertificateService["result"]> }>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly seals: SealService,
     private readonly now: () => Date = () => new Date(),
     private readonly verifyCacheMs = 5_000,
@@ -74,15 +86,16 @@ export class CertificateService {
 
   /** Issues a certificate of `type` for `holder`, signed by `issuerOrgId`'s seal, in the caller's transaction. */
   async issue(
-    repos: Repositories,
+    unit: UnitOfWork,
     input: { type: string; issuerOrgId: string; applicationId: string | null; holder: { kind: "person" | "enterprise"; personId: string | null; enterpriseId: string | null; name: string; id: string }; data: Record<string, string> },
   ) {
+    const repos = this.store.within(unit);
     const def = CERTIFICATE_TYPE_DEFS[input.type];
     if (!def) throw new Error(`unknown certificate type ${input.type}`);
     const issuer = (await repos.orgs.findById(input.issuerOrgId))!;
     const issuerCode = orgCreditCode(issuer.code, issuer.division_code ?? issuer.region_code);
     const today = todayInChina(this.now());
-    const seq = await repos.applications.nextSequence(`CERT-${issuer.code}`, today);
+    const seq = await repos.counters.next(`CERT-${issuer.code}`, today);
     const serial = `${today.replaceAll("-", "")}${String(seq).padStart(6, "0")}`;
     const identifier = buildCertificateId({ typeCode: def.typeCode, issuerCode, serial, version: "001" });
     const validTo = def.validityYears === null ? null : lastDayBefore(addYears(today, def.validityYears));
@@ -155,23 +168,50 @@ export class CertificateService {
   }
 
   /** The issuer suspends, reinstates or revokes a certificate, with a reason; revocation is final. */
-  async setStatus(actor: Actor, id: string, input: { status: "valid" | "suspended" | "revoked"; reason: string }, ctx: RequestContext) {
+  async setStatus(actor: Actor, id: string, input: { status: CertificateStatus; reason: string }, ctx: RequestContext) {
     if (!input.reason.trim()) throw new DomainError("REASON_REQUIRED");
-    let changed: string | null = null;
-    const result = await this.store.transact(async (repos) => {
+    const action = input.status === "valid" ? "reinstate" : input.status === "suspended" ? "suspend" : "revoke";
+    const changed = await this.store.transact(async (repos) => {
       const row = await repos.certificates.findForUpdate(id);
       if (!row) throw new DomainError("CERTIFICATE_NOT_FOUND");
       const issuer = (await repos.orgs.findById(row.issuer_org_id))!;
       if (!hasRole(actor, "approver", "sys_admin") || !actor.orgPath || !issuer.path.startsWith(actor.orgPath)) throw new DomainError("FORBIDDEN");
-      if (row.status === "revoked" || row.status === input.status) throw new DomainError("CERTIFICATE_STATUS_INVALID", { status: row.status });
-      await repos.certificates.setStatus(id, input.status, input.reason.trim());
-      changed = row.identifier;
-      await repos.audit.append(actor, ctx, { action: `certificate.${input.status === "valid" ? "reinstate" : input.status === "suspended" ? "suspend" : "revoke"}`, targetType: "certificate", targetId: id, orgId: issuer.id, regionCode: row.region_code, details: { identifier: row.identifier, from: row.status, to: input.status, reason: input.reason.trim() } });
-      return { id, status: input.status };
+      await this.transition(repos, actor, row, action, input.reason, ctx);
+      return row.identifier;
     });
     // Once committed, this process answers with the new status at once.
-    if (changed) this.verified.delete(changed);
-    return result;
+    this.forgetVerified([changed]);
+    return { id, status: input.status };
+  }
+
+  /**
+   * Revokes the certificates issued for an application (a 免申即享 grant taken back), in the caller's
+   * transaction, each with its own audit record; the public verification of this process answers with
+   * the new status once the transaction commits (`afterCommit`). Returns the identifiers revoked.
+   */
+  async revokeForApplication(unit: UnitOfWork, actor: Actor, applicationId: string, reason: string, ctx: RequestContext): Promise<string[]> {
+    const repos = this.store.within(unit);
+    const revoked: string[] = [];
+    for (const c of await repos.certificates.listForApplication(applicationId)) {
+      if (!transitionFrom(CERTIFICATE_TRANSITIONS, "revoke", c.status)) continue;
+      const row = (await repos.certificates.findForUpdate(c.id))!;
+      await this.transition(repos, actor, row, "revoke", reason, ctx);
+      revoked.push(row.identifier);
+    }
+    return revoked;
+  }
+
+  /** Forgets this process's cached verification of certificates whose status changed (call once committed). */
+  forgetVerified(identifiers: string[]) {
+    for (const identifier of identifiers) this.verified.delete(identifier);
+  }
+
+  /** One status change by the lifecycle table, with its audit record. */
+  private async transition(repos: Repos, actor: Actor, row: CertificateRow, action: "suspend" | "reinstate" | "revoke", reason: string, ctx: RequestContext) {
+    const t = transitionFrom(CERTIFICATE_TRANSITIONS, action, row.status);
+    if (!t) throw new DomainError("CERTIFICATE_STATUS_INVALID", { status: row.status });
+    await repos.certificates.setStatus(row.id, t.to, reason.trim());
+    await repos.audit.append(actor, ctx, { action: `certificate.${action}`, targetType: "certificate", targetId: row.id, orgId: row.issuer_org_id, regionCode: row.region_code, details: { identifier: row.identifier, from: row.status, to: t.to, reason: reason.trim() } });
   }
 
   /** Holders of certificates expiring within the notice period are told once, through the message centre. */
@@ -185,7 +225,7 @@ export class CertificateService {
         const cert = await repos.certificates.findForUpdate(id);
         if (!cert || cert.expiry_reminded_at) return false;
         await repos.certificates.markReminded(id, now);
-        await repos.applications.insertOutbox("certificate.expiring", { certificateId: id }, cert.region_code);
+        await repos.outbox.append("certificate.expiring", { certificateId: id }, cert.region_code);
         await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "certificate.expiry_reminder", targetType: "certificate", targetId: id, regionCode: cert.region_code, details: { identifier: cert.identifier, validTo: cert.valid_to } });
         return true;
       });

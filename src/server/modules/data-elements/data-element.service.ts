@@ -6,8 +6,13 @@ import type { Lang } from "../../../shared/errors";
 import type { Actor, RequestContext } from "../../actor";
 import { keepsCityStandard } from "../../access/scope";
 import type { DataElementsTable } from "../../db/schema";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { DataElementRepository } from "./data-element.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; dataElements: DataElementRepository };
 
 type Row = Selectable<DataElementsTable>;
 
@@ -47,7 +52,7 @@ function columns(e: DataElementInput, actor: Actor) {
 }
 
 /** Adds the built-in standard's elements the dictionary lacks (seeding, and databases from before it), in one statement. */
-export async function seedDataElements(repos: Repositories) {
+export async function seedDataElements(repos: Repos) {
   await repos.dataElements.insertMissing(
     STANDARD_DATA_ELEMENTS.map((e) => ({
       code: e.code,
@@ -77,7 +82,7 @@ export class DataElementService {
   /** When the cache was loaded (0: never, or invalidated). */
   private loadedAt = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
 
   async list(): Promise<DataElementView[]> {
     return (await this.store.repos.dataElements.list()).map(view);
@@ -103,7 +108,8 @@ export class DataElementService {
 
   /** Whether a registry value for the element is legally binding (a prefilled field cannot be altered). */
   /** Inside a transaction pass its repositories: on the embedded engine a read outside would wait for it. */
-  async meta(code: string, repos: Repositories = this.store.repos) {
+  async meta(code: string, unit: UnitOfWork = this.store.repos) {
+    const repos = this.store.within(unit);
     await this.load(repos);
     return this.labels.get(code);
   }
@@ -140,7 +146,7 @@ export class DataElementService {
     if (!keepsCityStandard(actor, ["data_admin"])) throw new DomainError("FORBIDDEN");
   }
 
-  private async load(repos: Repositories = this.store.repos) {
+  private async load(repos: Repos = this.store.repos) {
     if (Date.now() - this.loadedAt < RELOAD_MS) return;
     const rows = await repos.dataElements.list();
     this.labels = new Map(rows.map((r) => [r.code, { zh: r.name, en: r.name_en, authoritative: r.authoritative, sensitivity: r.sensitivity }]));

@@ -4,9 +4,17 @@ import { maskIdNumber } from "../../../shared/validation/id-number";
 import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Enterprise } from "../../db/schema";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AccountRepository } from "../identity/account.repository";
+import type { AgentRepository } from "./agent.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { EnterpriseRepository } from "../registry/enterprise.repository";
+import type { PersonRepository } from "../registry/person.repository";
 import { DomainError } from "../../domain-error";
 import { todayInChina } from "../../../shared/working-days";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { accounts: AccountRepository; agents: AgentRepository; audit: AuditRepository; enterprises: EnterpriseRepository; persons: PersonRepository };
 
 /**
  * An enterprise's legal representative authorises agents (经办人) with a scope and an expiry.
@@ -15,7 +23,7 @@ import { todayInChina } from "../../../shared/working-days";
  */
 export class AgentService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -111,7 +119,7 @@ export class AgentService {
   }
 
   /** Only the legal representative, in person, manages agents; agents cannot sub-delegate. */
-  private async representedEnterprise(repos: Repositories, actor: Actor, enterpriseId: string): Promise<Enterprise> {
+  private async representedEnterprise(repos: Repos, actor: Actor, enterpriseId: string): Promise<Enterprise> {
     const enterprise = await repos.enterprises.findById(enterpriseId);
     if (!enterprise) throw new DomainError("ENTERPRISE_NOT_FOUND");
     if (actor.kind !== "citizen" || enterprise.legal_rep_person_id !== actor.personId) throw new DomainError("NOT_LEGAL_REPRESENTATIVE");

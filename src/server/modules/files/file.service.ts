@@ -1,12 +1,22 @@
 import { createHash, randomUUID } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { FileRepository } from "./file.repository";
 import { DomainError } from "../../domain-error";
-import { applicationAccess } from "../applications/application-access";
 import type { FileStorage } from "./file-storage";
 import { cleanFileName, inspectContent } from "./file-inspection";
 import { chinaDate } from "../../../shared/china-time";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; files: FileRepository };
+
+/**
+ * Who may see the materials of an application (kept by the applications module): null for no one
+ * but the uploader; `staffRead` when the actor sees them as staff, a read that is audited.
+ */
+export type MaterialAccess = (actor: Actor, applicationId: string) => Promise<{ staffRead: { personId: string | null; regionCode: string } | null } | null>;
 
 /** What may be uploaded as a material: scans and photos, and PDF documents. */
 export const ALLOWED_MIME = ["image/jpeg", "image/png", "application/pdf"] as const;
@@ -30,10 +40,11 @@ export interface UploadInput {
  */
 export class FileService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly storage: FileStorage,
     private readonly maxBytes: number,
     private readonly now: () => Date = () => new Date(),
+    private readonly materialAccess: MaterialAccess = async () => null,
   ) {}
 
   async upload(actor: Actor, input: UploadInput, ctx: RequestContext) {
@@ -73,6 +84,23 @@ export class FileService {
     }
   }
 
+  /**
+   * Links uploaded files to an application as its materials, in the caller's transaction: each must be
+   * the submitter's own and not yet used by another application. Raises MATERIAL_INVALID.
+   */
+  async attach(unit: UnitOfWork, actor: Actor, applicationId: string, materials: Array<{ materialKey: string; fileId: string }>): Promise<void> {
+    const repos = this.store.within(unit);
+    const files = new Map((await repos.files.findManyForUpdate(materials.map((m) => m.fileId))).map((f) => [f.id, f]));
+    const problems = materials
+      .filter((m) => {
+        const f = files.get(m.fileId);
+        return !f || f.owner_account_id !== actor.accountId || f.application_id !== null;
+      })
+      .map((m) => ({ path: m.materialKey, message: "材料文件不存在、不属于您或已用于其他申请，请重新上传" }));
+    if (problems.length) throw new DomainError("MATERIAL_INVALID", { issues: problems });
+    for (const m of materials) await repos.files.attach(m.fileId, applicationId, m.materialKey);
+  }
+
   /** The content of a file for someone allowed to see it; anyone else gets FILE_NOT_FOUND. */
   async read(actor: Actor, id: string, ctx: RequestContext) {
     const repos = this.store.repos;
@@ -80,11 +108,9 @@ export class FileService {
     if (!file) throw new DomainError("FILE_NOT_FOUND");
     let staffReadOf: { applicationId: string; personId: string | null; regionCode: string } | null = null;
     if (file.owner_account_id !== actor.accountId) {
-      const app = file.application_id ? await repos.applications.findById(file.application_id) : undefined;
-      if (!app) throw new DomainError("FILE_NOT_FOUND");
-      const access = await applicationAccess(repos, actor, app);
-      if (!access.isApplicant && !access.isStaffReader) throw new DomainError("FILE_NOT_FOUND");
-      if (!access.isApplicant) staffReadOf = { applicationId: app.id, personId: app.applicant_person_id, regionCode: app.region_code };
+      const access = file.application_id ? await this.materialAccess(actor, file.application_id) : null;
+      if (!access) throw new DomainError("FILE_NOT_FOUND");
+      if (access.staffRead) staffReadOf = { applicationId: file.application_id!, ...access.staffRead };
     }
     const body = await this.storage.get(file.storage_key);
     if (createHash("sha256").update(body).digest("hex") !== file.sha256) throw new DomainError("FILE_CORRUPTED");

@@ -1,11 +1,16 @@
 import { createHash } from "node:crypto";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { IdempotencyRepository } from "./idempotency.repository";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../../../shared/canonical-json";
 import type { RequestKey } from "./idempotency.repository";
 
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { idempotency: IdempotencyRepository };
+
 /** Records the result of the work in the work's own transaction. */
-export type CompleteIdempotent = (repos: Repositories, resultRef: string) => Promise<void>;
+/** Marks the claimed key as done with the result, in the unit of work that created the result. */
+export type CompleteIdempotent = (unit: UnitOfWork, resultRef: string) => Promise<void>;
 
 export interface IdempotencyOptions {
   /** How long a duplicate waits for the first request before answering BUSY_RETRY. */
@@ -30,7 +35,7 @@ const DEFAULTS: IdempotencyOptions = { waitMs: 30_000, staleSeconds: 120, pollMs
 export class IdempotencyService {
   private readonly options: IdempotencyOptions;
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     options: Partial<IdempotencyOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
@@ -51,7 +56,7 @@ export class IdempotencyService {
       if (Date.now() > deadline) throw new DomainError("BUSY_RETRY");
       if (await repos.idempotency.claim(k, hash)) {
         try {
-          return await work((r, ref) => r.idempotency.complete(k, ref));
+          return await work((unit, ref) => this.store.within(unit).idempotency.complete(k, ref));
         } catch (err) {
           await repos.idempotency.release(k);
           throw err;

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorBody, int32, okBody, pageQuery } from "../../../shared/schemas/common";
+import { errorBody, okBody } from "../../../shared/schemas/common";
 import {
   actingForRequest,
-  dataAccessRecord,
   loginRequest,
   meResponse,
   registerRequest,
@@ -15,16 +14,18 @@ import { maskIdNumber } from "../../../shared/validation/id-number";
 import { maskMobile } from "../../../shared/validation/mobile";
 import type { OrgKind } from "../../../shared/roles";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { PersonRepository } from "../registry/person.repository";
 import { clearSessionCookie, DEVICE_COOKIE, forStaff, PUBLIC_ROUTE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
-import { requestLang } from "../../http/lang";
-import type { DataAccessService } from "../audit/data-access.service";
 import type { AuthService, SessionContext } from "./auth.service";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { orgs: OrgRepository; persons: PersonRepository };
 
 export interface AuthRouteDeps {
   auth: AuthService;
-  dataAccess: DataAccessService;
-  store: Store;
+  store: Store<Repos>;
   cipher: FieldCipher;
   cookieSecure: boolean;
   loginRateLimitPerMinute: number;
@@ -34,7 +35,7 @@ const loginResponse = z.object({ csrfToken: z.string(), expiresAt: z.string() })
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody, 422: errorBody, 429: errorBody };
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps) => {
-  const { auth, dataAccess } = deps;
+  const { auth } = deps;
   const loginLimit = { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: "1 minute" }, csrf: false, ...PUBLIC_ROUTE };
 
   /** What the web app needs to know about the current session. */
@@ -138,22 +139,6 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       const session = requireSession(req);
       const actor = await auth.setActingFor(session, req.body.enterpriseId, requestContext(req));
       return presentMe({ ...session, actor }, session.csrfToken);
-    },
-  );
-
-  app.get(
-    "/me/data-access",
-    {
-      schema: {
-        tags: ["identity"],
-        summary: "我的数据使用记录 Who used my personal data, when and why",
-        querystring: pageQuery,
-        response: { 200: z.object({ items: z.array(dataAccessRecord), total: int32 }), ...errors },
-      },
-    },
-    async (req) => {
-      const session = requireSession(req);
-      return dataAccess.listForMe(session.actor, requestLang(req), req.query.limit, req.query.offset);
     },
   );
 

@@ -1,17 +1,29 @@
 import { createHash, randomBytes } from "node:crypto";
 import { TOTP, Secret } from "otpauth";
 import type { RegisterRequest } from "../../../shared/schemas/identity";
-import { AGENT_SCOPE_CODES, type AgentScope, type Role } from "../../../shared/roles";
+import type { Role } from "../../../shared/roles";
 import { validateIdNumber } from "../../../shared/validation/id-number";
 import { MOBILE_PATTERN } from "../../../shared/validation/mobile";
 import type { ActingFor, Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../crypto/password";
 import type { Account, Session } from "../../db/schema";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AccountRepository } from "./account.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { LoginThrottleRepository } from "./login-throttle.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { PersonRepository } from "../registry/person.repository";
+import type { SessionRepository } from "./session.repository";
 import { DomainError } from "../../domain-error";
 import { todayInChina } from "../../../shared/working-days";
 import { afterFailure, clientKey, closedToUnknownClients, DEFAULT_THROTTLE, nextAttemptAt, type ThrottleSettings } from "./login-throttle";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { accounts: AccountRepository; audit: AuditRepository; loginThrottle: LoginThrottleRepository; orgs: OrgRepository; persons: PersonRepository; sessions: SessionRepository };
+
+/** Reads the enterprises a person may act for, in the caller's unit of work. */
+export type ActingForSource = (unit: UnitOfWork, personId: string, today: string) => Promise<ActingFor[]>;
 
 export interface AuthSettings {
   sessionTtlHours: number;
@@ -56,10 +68,12 @@ function sessionIdOf(token: string): string {
  */
 export class AuthService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly settings: AuthSettings,
     private readonly now: () => Date = () => new Date(),
+    /** The enterprises a person may act for on a day (kept by the enterprises module). */
+    private readonly actingFor: ActingForSource = async () => [],
   ) {}
 
   /** Real-name registration: the name/ID pair must match the population registry. Logs the user in. */
@@ -214,30 +228,9 @@ export class AuthService {
   }
 
   /** The enterprises a citizen may act for: as legal representative, or through a grant in force. */
-  async enterpriseRelations(repos: Repositories, account: Account): Promise<ActingFor[]> {
+  async enterpriseRelations(unit: UnitOfWork, account: Account): Promise<ActingFor[]> {
     if (account.kind !== "citizen" || !account.person_id) return [];
-    const own = await repos.enterprises.listByLegalRepresentative(account.person_id);
-    const grants = await repos.agents.listActiveForAgent(account.person_id, todayInChina(this.now()));
-    const result: Array<ActingFor & { expiresOn: string | null }> = own.map((e) => ({
-      enterpriseId: e.id,
-      creditCode: e.credit_code,
-      name: e.name,
-      relation: "legal_representative",
-      scopes: [...AGENT_SCOPE_CODES],
-      expiresOn: null,
-    }));
-    for (const g of grants) {
-      if (result.some((r) => r.enterpriseId === g.enterprise_id)) continue;
-      result.push({
-        enterpriseId: g.enterprise_id,
-        creditCode: g.credit_code,
-        name: g.name,
-        relation: "agent",
-        scopes: g.scopes as AgentScope[],
-        expiresOn: g.expires_on,
-      });
-    }
-    return result;
+    return this.actingFor(unit, account.person_id, todayInChina(this.now()));
   }
 
   /** Starts TOTP enrolment for a staff member: returns the secret to put in an authenticator app. */
@@ -276,7 +269,7 @@ export class AuthService {
     return repos.accounts.findByLogin("username", identifier.toLowerCase());
   }
 
-  private async issueSession(repos: Repositories, account: Account, actor: Actor, ctx: RequestContext): Promise<IssuedSession> {
+  private async issueSession(repos: Repos, account: Account, actor: Actor, ctx: RequestContext): Promise<IssuedSession> {
     const token = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");
     const expiresAt = new Date(this.now().getTime() + this.settings.sessionTtlHours * 3600_000);
@@ -294,7 +287,8 @@ export class AuthService {
   }
 
   /** Builds the actor for an account, including the enterprise it acts for in this session. */
-  async actorFor(repos: Repositories, account: Account, session: Pick<Session, "acting_for_enterprise_id"> | null): Promise<Actor> {
+  async actorFor(unit: UnitOfWork, account: Account, session: Pick<Session, "acting_for_enterprise_id"> | null): Promise<Actor> {
+    const repos = this.store.within(unit);
     let orgId: string | null = null;
     let orgPath: string | null = null;
     let governmentPath: string | null = null;

@@ -1,4 +1,8 @@
-import type { Repositories } from "../../db/store";
+import type { OutboxRepository } from "../outbox/outbox.repository";
+import type { UnitOfWork } from "../../db/store";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { outbox: OutboxRepository };
 
 export interface DirectMessage {
   accountId: string;
@@ -11,7 +15,7 @@ export interface DirectMessage {
 }
 
 /** Queues messages composed by the caller, in the caller's transaction (the outbox delivers them). */
-export async function sendDirect(repos: Repositories, messages: DirectMessage[], regionCode: string): Promise<void> {
+export async function sendDirect(repos: Repos, messages: DirectMessage[], regionCode: string): Promise<void> {
   if (messages.length === 0) return;
-  await repos.applications.insertOutbox("message.direct", { messages: messages.map((m) => ({ ...m, applicationId: null })) }, regionCode);
+  await repos.outbox.append("message.direct", { messages: messages.map((m) => ({ ...m, applicationId: null })) }, regionCode);
 }

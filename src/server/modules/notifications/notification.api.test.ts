@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { raiseDueSoonAlerts, raiseOverdueAlerts } from "../../jobs/overdue-alerts.job";
+import { raiseDueSoonAlerts, raiseOverdueAlerts } from "../applications/deadline-alerts";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 

@@ -1,10 +1,24 @@
 import type { ItemContent } from "../../../shared/schemas/catalogue";
+import type { StaffDirectoryRepository } from "../identity/staff-directory.repository";
+import { saveNotificationPreferences } from "../identity/notification-preferences";
 import { maskMobile } from "../../../shared/validation/mobile";
 import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AccountRepository } from "../identity/account.repository";
+import type { ApplicationRepository } from "../applications/application.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { BundleRepository } from "../bundles/bundle.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { CertificateRepository } from "../certificates/certificate.repository";
+import type { EnterpriseRepository } from "../registry/enterprise.repository";
+import type { NotificationRepository } from "./notification.repository";
+import type { OutboxRepository } from "../outbox/outbox.repository";
 import { DomainError } from "../../domain-error";
 import { DeliveryError, type EmailSender, type SmsSender } from "./senders";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { accounts: AccountRepository; applications: ApplicationRepository; audit: AuditRepository; bundles: BundleRepository; catalogue: CatalogueRepository; certificates: CertificateRepository; enterprises: EnterpriseRepository; notifications: NotificationRepository; outbox: OutboxRepository; staffDirectory: StaffDirectoryRepository };
 
 interface Composed {
   accountId: string;
@@ -35,7 +49,7 @@ const LEASE_MS = 5 * 60_000;
  */
 export class NotificationService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly sms: SmsSender,
     private readonly email: EmailSender | null,
@@ -45,7 +59,7 @@ export class NotificationService {
   /** Turns pending outbox events into messages and deliveries; returns how many events were handled. */
   async dispatchOutbox(limit = 100): Promise<number> {
     return this.store.transact(async (repos) => {
-      const events = await repos.notifications.claimOutbox(limit);
+      const events = await repos.outbox.claim(limit);
       for (const e of events) {
         for (const m of await this.compose(repos, e.topic, e.payload as Record<string, unknown>)) {
           const row = await repos.notifications.insertMessage({ account_id: m.accountId, outbox_id: e.id, kind: m.kind, title: m.title, body: m.body, link: m.link, application_id: m.applicationId, region_code: e.region_code, created_at: this.now() });
@@ -59,7 +73,7 @@ export class NotificationService {
           }
         }
       }
-      await repos.notifications.markProcessed(events.map((e) => e.id), this.now());
+      await repos.outbox.markProcessed(events.map((e) => e.id), this.now());
       return events.length;
     });
   }
@@ -98,7 +112,7 @@ export class NotificationService {
     return result;
   }
 
-  private async compose(repos: Repositories, topic: string, payload: Record<string, unknown>): Promise<Composed[]> {
+  private async compose(repos: Repos, topic: string, payload: Record<string, unknown>): Promise<Composed[]> {
     if (topic === "certificate.expiring") return this.composeExpiry(repos, payload.certificateId as string);
     if (topic === "bundle.stopped") return this.composeBundleStopped(repos, payload);
     // Modules that compose their own messages (好差评 cases, 12345 tickets) put them in the payload.
@@ -124,18 +138,18 @@ export class NotificationService {
       case "certificate.issued":
         return toApplicant("certificate", "电子证照已颁发", `您的“${item}”申请已办结，电子证照已存入“我的证照”，可随时出示和验证。`);
       case "application.due_soon": {
-        const who = app.assignee_account_id ? [{ id: app.assignee_account_id }] : await repos.notifications.handlersOf(app.handling_org_id);
+        const who = app.assignee_account_id ? [{ id: app.assignee_account_id }] : await repos.staffDirectory.handlersOf(app.handling_org_id);
         return toStaff(who, "due_soon", "办件即将到期", `“${item}”办件 ${app.number} 的承诺办结期限为 ${app.committed_deadline}，仅剩 1 个工作日。`);
       }
       case "application.overdue":
-        return toStaff(await repos.notifications.supervisorsFor(app.region_code), "overdue", "办件超期督办", `“${item}”办件 ${app.number} 已超过承诺办结期限（${app.committed_deadline}），请督促办理。`);
+        return toStaff(await repos.staffDirectory.supervisorsFor(app.region_code), "overdue", "办件超期督办", `“${item}”办件 ${app.number} 已超过承诺办结期限（${app.committed_deadline}），请督促办理。`);
       default:
         return [];
     }
   }
 
   /** 一件事: a refusal stopped the services depending on it — the applicant is told which, and why. */
-  private async composeBundleStopped(repos: Repositories, payload: Record<string, unknown>): Promise<Composed[]> {
+  private async composeBundleStopped(repos: Repos, payload: Record<string, unknown>): Promise<Composed[]> {
     const bundle = await repos.bundles.findApplication(payload.bundleApplicationId as string);
     if (!bundle?.applicant_account_id) return [];
     const name = (bundle.definition as { name: string }).name;
@@ -153,7 +167,7 @@ export class NotificationService {
   }
 
   /** 证照到期提醒: to the holder (or, for an enterprise, its legal representative). */
-  private async composeExpiry(repos: Repositories, certificateId: string): Promise<Composed[]> {
+  private async composeExpiry(repos: Repos, certificateId: string): Promise<Composed[]> {
     const cert = await repos.certificates.findById(certificateId);
     if (!cert?.valid_to) return [];
     const personId = cert.holder_person_id ?? (cert.holder_enterprise_id ? (await repos.enterprises.findById(cert.holder_enterprise_id))?.legal_rep_person_id : null);
@@ -199,7 +213,7 @@ export class NotificationService {
   async updateSettings(actor: Actor, input: { sms: boolean; email?: string | null | undefined; proactive?: boolean | undefined }, ctx: RequestContext) {
     if (actor.kind === "system") throw new DomainError("FORBIDDEN");
     await this.store.transact(async (repos) => {
-      await repos.accounts.update(actor.accountId, { notify_sms: input.sms, ...(input.email !== undefined ? { email_enc: input.email ? this.cipher.encrypt(input.email) : null } : {}), ...(input.proactive !== undefined ? { notify_proactive: input.proactive } : {}) });
+      await saveNotificationPreferences(repos, actor.accountId, { sms: input.sms, ...(input.email !== undefined ? { emailEnc: input.email ? this.cipher.encrypt(input.email) : null } : {}), ...(input.proactive !== undefined ? { proactive: input.proactive } : {}) });
       await repos.audit.append(actor, ctx, { action: "account.notification_settings", targetType: "account", targetId: actor.accountId, details: { sms: input.sms, ...(input.email !== undefined ? { email: input.email ? "set" : "removed" } : {}), ...(input.proactive !== undefined ? { proactive: input.proactive } : {}) } });
     });
     return this.settings(actor);

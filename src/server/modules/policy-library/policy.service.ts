@@ -1,9 +1,25 @@
-import type { Store } from "../../db/store";
+import type { Insertable } from "kysely";
+import type { DB } from "../../db/schema";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { PolicyRepository } from "./policy.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { policies: PolicyRepository };
 
 /** The public policy library. Raises: POLICY_NOT_FOUND. */
 export class PolicyService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
+
+  /** Adds a document to the library in the caller's transaction (政策找人 publishes with its eligibility rule). */
+  async add(unit: UnitOfWork, row: Insertable<DB["policies"]>): Promise<{ id: string }> {
+    return this.store.within(unit).policies.insert(row);
+  }
+
+  /** Records how matching the document's rule against the registries ended. */
+  async recordMatch(id: string, outcome: { match_status: "done" | "failed"; match_count?: number; matched_at?: Date }): Promise<void> {
+    await this.store.repos.policies.setMatch(id, outcome);
+  }
 
   /** Documents newest first, optionally by status or tag. */
   async list(filters: { status?: string; tag?: string }) {

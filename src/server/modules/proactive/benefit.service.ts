@@ -1,8 +1,18 @@
 import { evaluate, type Rule } from "../../../shared/rules";
+import { OFFER_TRANSITIONS, transitionFrom } from "../../../shared/lifecycle";
+import type { CertificateService } from "../certificates/certificate.service";
+import type { Repos as DirectMessageRepos } from "../notifications/direct-message";
+import type { Repos as ScanRepos } from "./subject-scan";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import { canRevokeGrant, canSeeGrant, grantsVisibleSubtree } from "./proactive.policy";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { ApplicationRepository } from "../applications/application.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { HoldingRepository } from "../applications/holding.repository";
+import type { PersonRepository } from "../registry/person.repository";
+import type { ProactiveRepository } from "./proactive.repository";
 import { DomainError } from "../../domain-error";
 import type { ApplicationService } from "../applications/application.service";
 import { VersionContents } from "../catalogue/version-contents";
@@ -11,6 +21,9 @@ import type { PrefillService } from "../sharing/prefill.service";
 import type { ProactiveService } from "./push.service";
 import { scanSubjects } from "./subject-scan";
 import { subjectKey } from "../applications/holding";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; catalogue: CatalogueRepository; holdings: HoldingRepository; persons: PersonRepository; proactive: ProactiveRepository } & ScanRepos & DirectMessageRepos;
 
 const personKey = (personId: string) => subjectKey({ personId, enterpriseId: null })!;
 
@@ -29,12 +42,13 @@ export class BenefitService {
   private readonly contents: VersionContents;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly applications: ApplicationService,
     private readonly prefills: PrefillService,
     private readonly pushes: ProactiveService,
     private readonly now: () => Date,
     private readonly calendarOf: () => WorkCalendar,
+    private readonly certificates: CertificateService,
   ) {
     this.contents = new VersionContents(store);
   }
@@ -85,7 +99,7 @@ export class BenefitService {
     return (await this.store.repos.proactive.listOffersUnder(subtree, 200)).map((o) => ({ ...this.view(o), personName: o.person_name }));
   }
 
-  private view(o: Awaited<ReturnType<Repositories["proactive"]["listOffersOf"]>>[number]) {
+  private view(o: Awaited<ReturnType<ProactiveRepository["listOffersOf"]>>[number]) {
     return {
       id: o.id,
       itemId: o.item_id,
@@ -110,9 +124,10 @@ export class BenefitService {
     await this.store.transact(async (repos) => {
       const offer = await repos.proactive.findOfferForUpdate(offerId);
       if (!offer || offer.person_id !== actor.personId) throw new DomainError("OFFER_NOT_FOUND");
-      if (offer.status !== "offered") throw new DomainError("OFFER_STATE", { status: offer.status });
+      const t = transitionFrom(OFFER_TRANSITIONS, accept ? "grant" : "decline", offer.status);
+      if (!t) throw new DomainError("OFFER_STATE", { status: offer.status });
       if (accept) return this.grant(repos, actor, offer, ctx);
-      await repos.proactive.updateOffer(offer.id, { status: "declined", decided_at: this.now(), reply_by: null });
+      await repos.proactive.updateOffer(offer.id, { status: t.to, decided_at: this.now(), reply_by: null });
       await repos.audit.append(actor, ctx, { action: "benefit.decline", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, details: { itemId: offer.item_id } });
     });
     return (await this.mine(actor)).find((o) => o.id === offerId)!;
@@ -125,7 +140,7 @@ export class BenefitService {
       const done = await this.store
         .transact(async (repos) => {
           const offer = await repos.proactive.findOfferForUpdate(id);
-          if (!offer || offer.status !== "offered") return false;
+          if (!offer || !transitionFrom(OFFER_TRANSITIONS, "grant", offer.status)) return false;
           await this.grant(repos, GRANTOR, offer, SYSTEM_CONTEXT);
           return true;
         })
@@ -133,7 +148,7 @@ export class BenefitService {
           // Granted meanwhile through another channel: the offer lapses rather than granting twice.
           if (!(err instanceof DomainError && err.code === "ALREADY_HELD")) throw err;
           await this.store.transact(async (repos) => {
-            await repos.proactive.updateOffer(id, { status: "declined", decided_at: this.now(), reply_by: null });
+            await repos.proactive.updateOffer(id, { status: transitionFrom(OFFER_TRANSITIONS, "decline", "offered")!.to, decided_at: this.now(), reply_by: null });
             await repos.audit.append(GRANTOR, SYSTEM_CONTEXT, { action: "benefit.already_held", targetType: "benefit_offer", targetId: id, details: (err.details as Record<string, unknown> | undefined) ?? {} });
           });
           return false;
@@ -147,7 +162,7 @@ export class BenefitService {
    * The grant, in the caller's transaction: the form filled from the registries (the read recorded),
    * an application created and decided by the item's rule, the payment instruction, a message.
    */
-  private async grant(repos: Repositories, actor: Actor, offer: NonNullable<Awaited<ReturnType<Repositories["proactive"]["findOfferForUpdate"]>>>, ctx: RequestContext) {
+  private async grant(repos: Repos, actor: Actor, offer: NonNullable<Awaited<ReturnType<ProactiveRepository["findOfferForUpdate"]>>>, ctx: RequestContext) {
     const item = await repos.catalogue.findApplicable(offer.item_id);
     if (!item?.version_id) throw new DomainError("ITEM_NOT_FOUND");
     const content = await this.contents.get(item.version_id, repos);
@@ -158,7 +173,7 @@ export class BenefitService {
     const receipt = await this.applications.createInTransaction(repos, actor, { itemId: item.id, formData, dataConsent: true }, { channel: "online", applicantAccountId: offer.account_id, applicantPersonId: offer.person_id, applicantName: person.name, acceptingOrgId: null }, ctx, { grant: offer.id, mode: offer.mode });
     const approved = receipt.outcome === "approved";
     const instruction = approved ? `已向发放机构下达发放指令：按“${content.name}”标准发放至${person.name}本人社会保障卡金融账户` : null;
-    await repos.proactive.updateOffer(offer.id, { status: "granted", application_id: receipt.id, decided_at: this.now(), ...(instruction ? { payment: JSON.stringify({ instruction, at: this.now().toISOString() }) } : {}) });
+    await repos.proactive.updateOffer(offer.id, { status: transitionFrom(OFFER_TRANSITIONS, "grant", offer.status)!.to, application_id: receipt.id, decided_at: this.now(), ...(instruction ? { payment: JSON.stringify({ instruction, at: this.now().toISOString() }) } : {}) });
     await repos.audit.append(actor, ctx, { action: "benefit.grant", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, purpose: `免申即享：${content.name}`, details: { applicationId: receipt.id, number: receipt.number, outcome: receipt.outcome, payment: instruction } });
     if (!approved && offer.account_id) {
       await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: `免申即享：${content.name}`, body: `已为您生成办件 ${receipt.number}，需要工作人员审核后办结。`, link: `/me/applications/${receipt.id}`, external: true }], offer.region_code);
@@ -169,21 +184,25 @@ export class BenefitService {
   async revoke(actor: Actor, offerId: string, reason: string, ctx: RequestContext) {
     if (!hasRole(actor, "approver", "supervisor")) throw new DomainError("FORBIDDEN");
     if (!reason.trim()) throw new DomainError("REASON_REQUIRED");
-    await this.store.transact(async (repos) => {
+    const revoked = await this.store.transact(async (repos) => {
       const offer = await repos.proactive.findOfferForUpdate(offerId);
       if (!offer) throw new DomainError("OFFER_NOT_FOUND");
       const item = (await repos.catalogue.findItem(offer.item_id))!;
       if (!canSeeGrant(actor, item.org_path)) throw new DomainError("OFFER_NOT_FOUND");
       if (!canRevokeGrant(actor, item.org_path)) throw new DomainError("FORBIDDEN");
-      if (offer.status !== "granted" || !offer.application_id) throw new DomainError("OFFER_STATE", { status: offer.status });
-      const certs = await repos.certificates.listForApplication(offer.application_id);
-      for (const c of certs.filter((x) => x.status !== "revoked")) await repos.certificates.setStatus(c.id, "revoked", `免申即享待遇撤销：${reason.trim()}`);
+      const t = transitionFrom(OFFER_TRANSITIONS, "revoke", offer.status);
+      if (!t || !offer.application_id) throw new DomainError("OFFER_STATE", { status: offer.status });
+      // The certificates go through their own lifecycle: each revocation has its audit record.
+      const certificates = await this.certificates.revokeForApplication(repos, actor, offer.application_id, `免申即享待遇撤销：${reason.trim()}`, ctx);
       const app = (await repos.applications.findById(offer.application_id))!;
-      await repos.applications.insertEvent({ created_at: this.now(), application_id: app.id, action: "grant_revoked", from_state: app.state, to_state: app.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, opinion: `撤销免申即享待遇：${reason.trim()}`, details: { offerId, certificates: certs.map((c) => c.identifier) }, region_code: app.region_code });
+      await this.applications.recordEvent(repos, app, { action: "grant_revoked", from: app.state, to: app.state, actor: { accountId: actor.accountId, name: actor.name, orgId: actor.orgId }, opinion: `撤销免申即享待遇：${reason.trim()}`, details: { offerId, certificates } });
       await this.applications.releaseHolding(repos, app.id);
-      await repos.proactive.updateOffer(offer.id, { status: "revoked", revoked_by: actor.name, revoke_reason: reason.trim(), payment: JSON.stringify({ instruction: `已下达停发指令（${reason.trim()}）`, at: this.now().toISOString() }) });
-      await repos.audit.append(actor, ctx, { action: "benefit.revoke", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, details: { applicationId: app.id, number: app.number, reason: reason.trim(), certificates: certs.map((c) => c.identifier) } });
+      await repos.proactive.updateOffer(offer.id, { status: t.to, revoked_by: actor.name, revoke_reason: reason.trim(), payment: JSON.stringify({ instruction: `已下达停发指令（${reason.trim()}）`, at: this.now().toISOString() }) });
+      await repos.audit.append(actor, ctx, { action: "benefit.revoke", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, details: { applicationId: app.id, number: app.number, reason: reason.trim(), certificates } });
       if (offer.account_id) await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: "免申即享待遇已撤销", body: `您的办件 ${app.number} 所享受的待遇已由${actor.name}撤销，原因：${reason.trim()}。如有异议，可拨打 12345 或在线提出诉求。`, link: "/me/benefits", external: true }], offer.region_code);
+      return certificates;
     });
+    // Once committed, public verification in this process answers “revoked” at once.
+    this.certificates.forgetVerified(revoked);
   }
 }

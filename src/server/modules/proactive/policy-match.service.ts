@@ -1,13 +1,22 @@
 import { evaluate, outcomeOf, ruleProblems, type Rule } from "../../../shared/rules";
+import type { PolicyService } from "../policy-library/policy.service";
+import type { Repos as ScanRepos } from "./subject-scan";
 import { todayInChina } from "../../../shared/working-days";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import { within } from "../../access/scope";
 import { policiesVisibleSubtree } from "./proactive.policy";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { PolicyRepository } from "../policy-library/policy.repository";
+import type { ProactiveRepository } from "./proactive.repository";
 import { DomainError } from "../../domain-error";
 import { isUniqueViolation } from "../../db/database";
 import type { ProactiveService } from "./push.service";
 import { scanSubjects, type Audience } from "./subject-scan";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; orgs: OrgRepository; policies: PolicyRepository; proactive: ProactiveRepository } & ScanRepos;
 
 export interface PolicyInput {
   docNumber: string;
@@ -33,9 +42,10 @@ export class PolicyMatchService {
   scheduler: (policyId: string) => Promise<void> = (id) => this.match(id).then(() => undefined);
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly pushes: ProactiveService,
     private readonly now: () => Date,
+    private readonly library: PolicyService,
   ) {}
 
   /** The subtree whose policies the actor publishes and reads matches of; FORBIDDEN for anyone else. */
@@ -54,7 +64,7 @@ export class PolicyMatchService {
     const id = await this.store
       .transact(async (repos) => {
         const org = (await repos.orgs.findById(actor.orgId!))!;
-        const row = await repos.policies.insert({
+        const row = await this.library.add(repos, {
           doc_number: input.docNumber,
           title: input.title,
           issuer: org.name,
@@ -120,9 +130,9 @@ export class PolicyMatchService {
         }
       }
       const stats = await this.store.repos.proactive.matchStats(policyId);
-      await this.store.repos.policies.setMatch(policyId, { match_status: "done", match_count: stats.total, matched_at: this.now() });
+      await this.library.recordMatch(policyId, { match_status: "done", match_count: stats.total, matched_at: this.now() });
     } catch (err) {
-      await this.store.repos.policies.setMatch(policyId, { match_status: "failed" });
+      await this.library.recordMatch(policyId, { match_status: "failed" });
       throw err;
     }
     return { matched, notified };
@@ -143,7 +153,7 @@ export class PolicyMatchService {
     return Promise.all(rows.map(async (p) => ({ ...(await this.view(p)) })));
   }
 
-  private async view(p: NonNullable<Awaited<ReturnType<Store["repos"]["policies"]["findById"]>>>) {
+  private async view(p: NonNullable<Awaited<ReturnType<PolicyRepository["findById"]>>>) {
     const stats = await this.store.repos.proactive.matchStats(p.id);
     return { id: p.id, docNumber: p.doc_number, title: p.title, issuer: p.issuer, issuedOn: p.issued_on, audience: p.audience!, rule: p.eligibility as Rule, notice: p.notice ?? "", matchStatus: p.match_status ?? "pending", matched: stats.total, notified: stats.notified, matchedAt: p.matched_at?.toISOString() ?? null };
   }

@@ -1,3 +1,4 @@
+import type { OfferStatus } from "../../../shared/lifecycle";
 import { sql, type Insertable, type Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 
@@ -53,7 +54,7 @@ export class ProactiveRepository {
     return this.db.selectFrom("benefit_offers").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
   }
 
-  updateOffer(id: string, set: { status: "granted" | "declined" | "revoked"; application_id?: string; payment?: string; decided_at?: Date; revoked_by?: string; revoke_reason?: string; reply_by?: null }) {
+  updateOffer(id: string, set: { status: OfferStatus; application_id?: string; payment?: string; decided_at?: Date; revoked_by?: string; revoke_reason?: string; reply_by?: null }) {
     return this.db.updateTable("benefit_offers").set(set).where("id", "=", id).execute();
   }
 

@@ -1,11 +1,20 @@
 import { reasonFor, RECOMMENDATIONS } from "../../../shared/recommendations";
+import type { Repos as ScanRepos } from "./subject-scan";
+import type { Repos as TargetRepos } from "../profiles/recommendation.service";
+import type { Repos as DirectMessageRepos } from "../notifications/direct-message";
 import { outcomeOf } from "../../../shared/rules";
 import { todayInChina } from "../../../shared/working-days";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT } from "../../actor";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AccountRepository } from "../identity/account.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { ProactiveRepository } from "./proactive.repository";
 import { sendDirect } from "../notifications/direct-message";
 import { resolveTarget } from "../profiles/recommendation.service";
 import { scanSubjects, type Audience } from "./subject-scan";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { accounts: AccountRepository; audit: AuditRepository; proactive: ProactiveRepository } & DirectMessageRepos & TargetRepos & ScanRepos;
 
 /** At most this many proactive messages reach one account in `PUSH_WINDOW_DAYS` days; the rest wait. */
 export const PUSH_LIMIT = 3;
@@ -30,12 +39,13 @@ export type PushOutcome = "sent" | "seen" | "opted_out" | "limited";
  */
 export class ProactiveService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly now: () => Date,
   ) {}
 
   /** Sends one push in the caller's transaction, or says why not. */
-  async push(repos: Repositories, p: Push): Promise<PushOutcome> {
+  async push(unit: UnitOfWork, p: Push): Promise<PushOutcome> {
+    const repos = this.store.within(unit);
     const account = await repos.accounts.findById(p.accountId);
     if (!account || account.disabled || !account.notify_proactive) return "opted_out";
     if (await repos.proactive.pushSeen(p.trigger, p.subject.id, p.ref)) return "seen";

@@ -1,6 +1,10 @@
-import type { Repositories } from "../../db/store";
+import type { SubjectRepository } from "./subject.repository";
+import type { UnitOfWork } from "../../db/store";
 import { enterpriseFacts, factMap, personFacts } from "../profiles/profile-facts";
 import type { SubjectRow } from "./subject.repository";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { subjects: SubjectRepository };
 
 export type Audience = "person" | "enterprise";
 export interface ScannedSubject extends Omit<SubjectRow<unknown>, "basis"> {
@@ -19,7 +23,7 @@ const PAGES = 250;
  * the walk may move and be read twice or not at all (matches and offers are unique per subject; the
  * daily runs reach it next time).
  */
-export async function* scanSubjects(repos: Repositories, audience: Audience, today: string, opts: { withAccount?: boolean; pages?: number } = {}): AsyncGenerator<ScannedSubject[]> {
+export async function* scanSubjects(repos: Repos, audience: Audience, today: string, opts: { withAccount?: boolean; pages?: number } = {}): AsyncGenerator<ScannedSubject[]> {
   const step = opts.pages ?? PAGES;
   // Only those who can be told: walk the (much smaller) accounts table and join the subjects.
   const table = opts.withAccount ? "accounts" : audience === "person" ? "persons" : "enterprises";

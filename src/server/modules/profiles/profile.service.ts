@@ -2,9 +2,16 @@ import { evaluate, FACTS, ruleProblems, type Rule } from "../../../shared/rules"
 import { todayInChina } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { EnterpriseRepository } from "../registry/enterprise.repository";
+import type { PersonRepository } from "../registry/person.repository";
+import type { ProfileRepository } from "./profile.repository";
 import { DomainError } from "../../domain-error";
 import { enterpriseFacts, personFacts, type DerivedFact, type FactSource } from "./profile-facts";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; enterprises: EnterpriseRepository; persons: PersonRepository; profiles: ProfileRepository };
 
 const SOURCE_NAMES: Partial<Record<FactSource, string>> = { certificates: "电子证照库", credit: "信用信息库", applications: "办件库（已享受的待遇）" };
 
@@ -28,12 +35,13 @@ export interface Profile {
  */
 export class ProfileService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date,
   ) {}
 
-  async ofPerson(repos: Repositories, personId: string): Promise<Profile> {
+  async ofPerson(unit: UnitOfWork, personId: string): Promise<Profile> {
+    const repos = this.store.within(unit);
     const p = await repos.persons.findById(personId);
     if (!p) throw new DomainError("PERSON_NOT_FOUND");
     const today = todayInChina(this.now());
@@ -43,7 +51,8 @@ export class ProfileService {
     return { subject: { kind: "person", name: p.name, district: p.region_code }, facts: this.described(facts, `人口库 · ${names.get(p.source_org_code) ?? p.source_org_code}`), derivedAt: this.now().toISOString() };
   }
 
-  async ofEnterprise(repos: Repositories, enterpriseId: string): Promise<Profile> {
+  async ofEnterprise(unit: UnitOfWork, enterpriseId: string): Promise<Profile> {
+    const repos = this.store.within(unit);
     const e = await repos.enterprises.findById(enterpriseId);
     if (!e) throw new DomainError("ENTERPRISE_NOT_FOUND");
     const today = todayInChina(this.now());

@@ -1,15 +1,20 @@
 import { reasonFor, RECOMMENDATIONS, type Recommendation } from "../../../shared/recommendations";
 import { evaluate } from "../../../shared/rules";
 import type { Actor } from "../../actor";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { BundleRepository } from "../bundles/bundle.repository";
+import type { ProfileRepository } from "./profile.repository";
 import { DomainError } from "../../domain-error";
 import type { ProfileService } from "./profile.service";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { bundles: BundleRepository; profiles: ProfileRepository };
 
 /**
  * Where a recommendation leads: an item's implementation in the subject's district when there is one
  * (else the city's), a published bundle, or a page; null when there is nowhere to go.
  */
-export async function resolveTarget(repos: Repositories, target: Recommendation["target"], district: string): Promise<{ title: string; link: string } | null> {
+export async function resolveTarget(repos: Repos, target: Recommendation["target"], district: string): Promise<{ title: string; link: string } | null> {
   if (target.kind === "page") return { title: target.title, link: target.path };
   if (target.kind === "bundle") {
     const bundle = await repos.bundles.findByCode(target.code);
@@ -25,7 +30,7 @@ export async function resolveTarget(repos: Repositories, target: Recommendation[
  */
 export class RecommendationService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly profiles: ProfileService,
   ) {}
 

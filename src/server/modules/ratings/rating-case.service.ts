@@ -1,15 +1,23 @@
 import { caseAccess, casesVisibleSubtree } from "./rating.policy";
+import type { StaffDirectoryRepository } from "../identity/staff-directory.repository";
+import type { CounterRepository } from "../numbering/counter.repository";
+import type { Repos as DirectMessageRepos } from "../notifications/direct-message";
 import type { Selectable } from "kysely";
 import { CASE_STATES, CASE_TRANSITIONS, caseTransition, INDICATORS, RATING_EVENTS, RATING_LEVELS, RATING_TAGS, type CaseState, type IndicatorSet, type RatingEvent, type RatingLevel } from "../../../shared/ratings";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { DB } from "../../db/schema";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { RatingRepository } from "./rating.repository";
 import { DomainError } from "../../domain-error";
 import { sendDirect } from "../notifications/direct-message";
 import type { SupervisionSettingsService } from "../supervision/settings.service";
 
-type CaseRow = NonNullable<Awaited<ReturnType<Repositories["ratings"]["findCase"]>>>;
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; counters: CounterRepository; ratings: RatingRepository; staffDirectory: StaffDirectoryRepository } & DirectMessageRepos;
+
+type CaseRow = NonNullable<Awaited<ReturnType<RatingRepository["findCase"]>>>;
 
 /**
  * 差评 cases: opened for the org that handled the rated step (谁办理谁负责), worked through the flow in
@@ -18,26 +26,27 @@ type CaseRow = NonNullable<Awaited<ReturnType<Repositories["ratings"]["findCase"
  */
 export class RatingCaseService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly now: () => Date,
     private readonly calendarOf: () => WorkCalendar,
     private readonly settings: SupervisionSettingsService,
   ) {}
 
   /** Opens the case of a 差评 (called in the rating's transaction) and tells the org's handlers. */
-  async open(repos: Repositories, rating: Selectable<DB["ratings"]>, ctx: RequestContext) {
+  async open(unit: UnitOfWork, rating: Selectable<DB["ratings"]>, ctx: RequestContext) {
+    const repos = this.store.within(unit);
     const today = todayInChina(this.now());
     const days = await this.settings.deadlines(repos);
     const calendar = this.calendarOf();
     const respond = calendar.deadlineOrNull(today, days.caseRespondDays);
     const rectify = calendar.deadlineOrNull(today, days.caseRectifyDays);
     const beyond = respond === null || rectify === null;
-    const seq = await repos.ratings.nextCaseSequence(today);
+    const seq = await repos.counters.next("CP", today);
     const number = `CP${today.replaceAll("-", "")}${String(seq).padStart(4, "0")}`;
     const created = await repos.ratings.insertCase({ number, rating_id: rating.id, org_id: rating.org_id, state: "verifying", opened_on: today, respond_deadline: respond, rectify_deadline: rectify, deadline_beyond_calendar: beyond, region_code: rating.region_code });
     await repos.ratings.insertCaseEvent({ case_id: created.id, action: "open", from_state: null, to_state: "verifying", actor_account_id: null, actor_name: SYSTEM_ACTOR.name, note: `${RATING_LEVELS[rating.level as RatingLevel].zh}，自动生成差评工单`, created_at: this.now() });
     await repos.audit.append(SYSTEM_ACTOR, ctx, { action: "rating_case.open", targetType: "rating_case", targetId: created.id, orgId: rating.org_id, regionCode: rating.region_code, details: { number, ratingId: rating.id, level: rating.level, step: rating.step_name, respondDeadline: respond, rectifyDeadline: rectify } });
-    const handlers = await repos.notifications.appealHandlersOf(rating.org_id);
+    const handlers = await repos.staffDirectory.appealHandlersOf(rating.org_id);
     await sendDirect(
       repos,
       handlers.map((h) => ({ accountId: h.id, kind: "rating_case", title: "收到差评，请及时核实", body: `“${rating.item_name ?? "服务"}”${rating.step_name ? `（${rating.step_name}）` : ""}收到${RATING_LEVELS[rating.level as RatingLevel].zh}评价，差评工单 ${number}，请于 ${respond ?? "规定期限"} 前核实。`, link: `/workbench/rating-cases/${created.id}`, external: false })),
@@ -155,17 +164,18 @@ export class RatingCaseService {
   }
 
   /** Messages a step sends: the rater hears the reply; supervisors hear of an appeal; the org hears the decision. */
-  private async tell(repos: Repositories, c: CaseRow, action: string, note: string) {
+  private async tell(repos: Repos, c: CaseRow, action: string, note: string) {
     if (action === "reply" && c.rater_account_id)
       await sendDirect(repos, [{ accountId: c.rater_account_id, kind: "rating_reply", title: "您的评价已得到回复", body: `您对“${c.item_name ?? "服务"}”的评价（${c.number}）已整改并回复：${note}。欢迎您重新评价。`, link: "/me/ratings", external: true }], c.region_code);
     if (action === "appeal")
-      await sendDirect(repos, (await repos.notifications.supervisorsOver(c.org_id)).map((s) => ({ accountId: s.id, kind: "rating_appeal", title: "差评申诉待复核", body: `${c.org_name}对差评工单 ${c.number} 提出申诉：${note}`, link: `/workbench/rating-cases/${c.id}`, external: false })), c.region_code);
+      await sendDirect(repos, (await repos.staffDirectory.supervisorsOver(c.org_id)).map((s) => ({ accountId: s.id, kind: "rating_appeal", title: "差评申诉待复核", body: `${c.org_name}对差评工单 ${c.number} 提出申诉：${note}`, link: `/workbench/rating-cases/${c.id}`, external: false })), c.region_code);
     if (action === "uphold_appeal" || action === "reject_appeal")
-      await sendDirect(repos, (await repos.notifications.appealHandlersOf(c.org_id)).map((h) => ({ accountId: h.id, kind: "rating_appeal", title: action === "uphold_appeal" ? "差评申诉成立" : "差评申诉被驳回，请整改", body: `差评工单 ${c.number}：${note}`, link: `/workbench/rating-cases/${c.id}`, external: false })), c.region_code);
+      await sendDirect(repos, (await repos.staffDirectory.appealHandlersOf(c.org_id)).map((h) => ({ accountId: h.id, kind: "rating_appeal", title: action === "uphold_appeal" ? "差评申诉成立" : "差评申诉被驳回，请整改", body: `差评工单 ${c.number}：${note}`, link: `/workbench/rating-cases/${c.id}`, external: false })), c.region_code);
   }
 
   /** The rater's re-rating closes a replied case (called in the new rating's transaction). */
-  async closeByRerate(repos: Repositories, actor: Actor, caseId: string, ratingId: string, ctx: RequestContext) {
+  async closeByRerate(unit: UnitOfWork, actor: Actor, caseId: string, ratingId: string, ctx: RequestContext) {
+    const repos = this.store.within(unit);
     const locked = (await repos.ratings.findCaseForUpdate(caseId))!;
     if (!caseTransition(locked.state as CaseState, "rerate")) throw new DomainError("CASE_ACTION_NOT_ALLOWED", { state: locked.state, action: "rerate" });
     await repos.ratings.updateCaseIfVersion(caseId, locked.lock_version, { state: "closed", rerating_id: ratingId });
@@ -188,7 +198,7 @@ export class RatingCaseService {
         const kind = c.state === "verifying" && c.respond_deadline && c.respond_deadline < today && !already.includes("respond") ? "respond" : ["verifying", "rectifying", "replying"].includes(c.state) && c.rectify_deadline && c.rectify_deadline < today && !already.includes("rectify") ? "rectify" : null;
         if (!kind) return false;
         const deadline = kind === "respond" ? c.respond_deadline : c.rectify_deadline;
-        const supervisors = await repos.notifications.supervisorsOver(c.org_id);
+        const supervisors = await repos.staffDirectory.supervisorsOver(c.org_id);
         await repos.ratings.updateCaseIfVersion(id, c.lock_version, { escalations: JSON.stringify([...already, kind]) });
         const note = `${kind === "respond" ? "逾期未核实" : "逾期未完成整改回访"}（期限 ${deadline}），已提请${supervisors.map((s) => s.name).join("、") || "效能监督"}督办`;
         await repos.ratings.insertCaseEvent({ case_id: id, action: "escalate", from_state: c.state, to_state: c.state, actor_account_id: null, actor_name: SYSTEM_ACTOR.name, note, created_at: this.now() });

@@ -1,8 +1,12 @@
 import { RATING_TAGS } from "../../../shared/ratings";
 import type { Actor } from "../../actor";
 import { traceSubtree } from "./rating.policy";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { RatingRepository } from "./rating.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { ratings: RatingRepository };
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
@@ -12,7 +16,7 @@ const share = (part: number, whole: number) => (whole === 0 ? null : Math.round(
  */
 export class RatingFiguresService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly now: () => Date,
   ) {}
 

@@ -126,13 +126,6 @@ export class RatingRepository {
     return this.db.updateTable("rating_invitations").set({ used_at: at }).where("token_hash", "=", tokenHash).execute();
   }
 
-  async nextCaseSequence(day: string): Promise<number> {
-    const row = await sql<{ last: number }>`
-      insert into application_counters (division_code, day, last) values ('CP', ${day}, 1)
-      on conflict (division_code, day) do update set last = application_counters.last + 1
-      returning last`.execute(this.db);
-    return Number(row.rows[0]!.last);
-  }
 
   insertCase(row: Insertable<DB["rating_cases"]>) {
     return this.db.insertInto("rating_cases").values(row).returning(["id", "number"]).executeTakeFirstOrThrow();

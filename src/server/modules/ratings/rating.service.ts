@@ -2,10 +2,20 @@ import { createHash, randomBytes } from "node:crypto";
 import { caseTransition, INDICATORS, isBadRating, type CaseState, RATING_EVENTS, RATING_TAGS, type IndicatorSet, type RatingChannel, type RatingEvent } from "../../../shared/ratings";
 import type { WorkflowDefinition } from "../../../shared/workflow-definition";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AccountRepository } from "../identity/account.repository";
+import type { ApplicationRepository } from "../applications/application.repository";
+import type { AppointmentRepository } from "../appointments/appointment.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { RatingRepository } from "./rating.repository";
 import { DomainError } from "../../domain-error";
 import { maskName } from "../certificates/certificate.service";
 import type { RatingCaseService } from "./rating-case.service";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { accounts: AccountRepository; applications: ApplicationRepository; appointments: AppointmentRepository; audit: AuditRepository; catalogue: CatalogueRepository; orgs: OrgRepository; ratings: RatingRepository; };
 
 export interface RatingInput {
   eventKind: RatingEvent;
@@ -18,6 +28,9 @@ export interface RatingInput {
 }
 
 /** What a rating is about and whom it is attributed to (谁办理谁负责). */
+/** Reads one rated event of a kind another module keeps, in the caller's unit of work. */
+export type RatedEventSource = (unit: UnitOfWork, id: string) => Promise<RatedEvent>;
+
 export interface RatedEvent {
   kind: RatingEvent;
   id: string;
@@ -52,10 +65,16 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
  */
 export class RatingService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cases: RatingCaseService,
     private readonly now: () => Date,
   ) {}
+
+  /** Rated events that another module keeps (12345 tickets: appeals), read by that module. */
+  private readonly sources = new Map<RatingEvent, RatedEventSource>();
+  registerSource(kind: RatingEvent, source: RatedEventSource) {
+    this.sources.set(kind, source);
+  }
 
   /** The events a citizen can still rate (last 90 days), newest first. */
   async pending(actor: Actor) {
@@ -110,7 +129,8 @@ export class RatingService {
   }
 
   /** Within a transaction: records the rating and, for a 差评, opens its case. Raises RATING_EXISTS. */
-  async record(repos: Repositories, actor: Actor, event: RatedEvent, input: Omit<RatingInput, "eventKind" | "eventId">, channel: RatingChannel, ctx: RequestContext, round: 1 | 2 = 1) {
+  async record(unit: UnitOfWork, actor: Actor, event: RatedEvent, input: Omit<RatingInput, "eventKind" | "eventId">, channel: RatingChannel, ctx: RequestContext, round: 1 | 2 = 1) {
+    const repos = this.store.within(unit);
     this.validate(event.indicatorSet, input);
     if (round === 1 && (await repos.ratings.findForEvent(event.kind, event.id)).length > 0) throw new DomainError("RATING_EXISTS");
     const rating = await repos.ratings.insertOnce({
@@ -265,7 +285,8 @@ export class RatingService {
   }
 
   /** Finds the event and works out whom a rating of it is attributed to. */
-  async resolve(repos: Repositories, kind: RatingEvent, id: string): Promise<RatedEvent> {
+  async resolve(unit: UnitOfWork, kind: RatingEvent, id: string): Promise<RatedEvent> {
+    const repos = this.store.within(unit);
     if (kind === "appointment") {
       const a = await repos.appointments.findForRating(id);
       if (!a) throw new DomainError("RATING_EVENT_NOT_FOUND");
@@ -293,33 +314,8 @@ export class RatingService {
         windowPaths: [a.centre_path],
       };
     }
-    if (kind === "ticket") {
-      const t = await repos.tickets.find(id);
-      if (!t || !t.org_id) throw new DomainError("RATING_EVENT_NOT_FOUND");
-      if (t.state !== "replied") throw new DomainError("RATING_NOT_YET");
-      const reply = (await repos.tickets.listEvents(id)).filter((e) => e.action === "reply").at(-1);
-      return {
-        kind,
-        id,
-        raterAccountId: t.citizen_account_id,
-        raterPersonId: t.citizen_person_id,
-        raterName: t.citizen_name,
-        itemId: t.item_id,
-        itemName: null,
-        orgId: t.org_id,
-        orgName: t.org_name ?? "",
-        windowOrgId: null,
-        staffAccountId: reply?.actor_account_id ?? null,
-        staffName: reply?.actor_name ?? null,
-        stepKey: "reply",
-        stepName: "诉求答复",
-        applicationId: null,
-        ticketId: t.id,
-        indicatorSet: "onsite",
-        regionCode: t.region_code,
-        windowPaths: [],
-      };
-    }
+    const source = this.sources.get(kind);
+    if (source) return source(unit, id);
     const app = await repos.applications.findById(id);
     if (!app) throw new DomainError("RATING_EVENT_NOT_FOUND");
     const step = await repos.ratings.lastStaffStep(id);

@@ -1,6 +1,10 @@
 import { randomInt } from "node:crypto";
-import type { Repositories } from "../../db/store";
+import type { UnitOfWork } from "../../db/store";
+import type { EnterpriseRepository } from "./enterprise.repository";
 import { buildCreditCode } from "../../../shared/validation/credit-code";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { enterprises: EnterpriseRepository };
 
 export interface Establishment {
   name: string;
@@ -20,7 +24,7 @@ export interface Establishment {
  * division, an organisation code body with its GB 11714 check, the check character), drawn until
  * unused. Runs in the approving transaction.
  */
-export async function establishEnterprise(repos: Repositories, e: Establishment) {
+export async function establishEnterprise(repos: Repos, e: Establishment) {
   for (let attempt = 0; attempt < 10; attempt++) {
     const body = String(randomInt(10_000_000, 100_000_000));
     const creditCode = buildCreditCode("9", "1", e.divisionCode, body);

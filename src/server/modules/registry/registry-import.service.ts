@@ -1,7 +1,10 @@
 import type { Actor, RequestContext } from "../../actor";
 import { dataSubtree } from "../../access/scope";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { RegistryAdminRepository } from "./registry-admin.repository";
 import { DomainError } from "../../domain-error";
 import { validateIdNumber } from "../../../shared/validation/id-number";
 import { countyOf } from "../../../shared/validation/division-code";
@@ -9,6 +12,9 @@ import { todayInChina } from "../../../shared/working-days";
 import { REGISTRIES } from "../../../shared/registries";
 import type { RegistryImportView, RegistryQuality } from "../../../shared/schemas/data";
 import { checkTable, readTable, type AddressRecord, type CreditRecord, type ImportableRegistry, type LegalPersonRecord, type PopulationRecord, type RowProblem } from "./registry-import";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; orgs: OrgRepository; registryAdmin: RegistryAdminRepository };
 
 /** Records updated within this many days count as fresh. */
 const FRESH_DAYS = 365;
@@ -27,7 +33,7 @@ const VALIDITY_SAMPLE = 5000;
  */
 export class RegistryImportService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -163,7 +169,7 @@ export class RegistryImportService {
     return problems;
   }
 
-  private async apply(repos: Repositories, registry: ImportableRegistry, source: string, records: unknown[]) {
+  private async apply(repos: Repos, registry: ImportableRegistry, source: string, records: unknown[]) {
     const updatedAt = this.now();
     let inserted = 0;
     let updated = 0;

@@ -1,11 +1,16 @@
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { PersonRepository } from "./person.repository";
 import { DomainError } from "../../domain-error";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { maskMobile } from "../../../shared/validation/mobile";
 import { maskAddress } from "../../../shared/validation/address";
 import type { PersonView } from "../../../shared/schemas/registry";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; persons: PersonRepository };
 
 /** Roles that may read the population registry for a stated purpose. */
 const READER_ROLES = ["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"] as const;
@@ -18,7 +23,7 @@ const READER_ROLES = ["window_clerk", "reviewer", "approver", "data_admin", "hot
  */
 export class RegistryService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
   ) {}
 

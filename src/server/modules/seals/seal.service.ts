@@ -1,8 +1,14 @@
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { SIGNERS, type Signer } from "../../crypto/signer";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { SealRepository } from "./seal.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; orgs: OrgRepository; seals: SealRepository };
 
 export interface Seal {
   keyId: string;
@@ -17,14 +23,15 @@ export interface Seal {
  */
 export class SealService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly signer: Signer,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Signs `data` with the organisation's active key, inside the caller's transaction. */
-  async sign(repos: Repositories, orgId: string, data: Buffer): Promise<Seal> {
+  async sign(unit: UnitOfWork, orgId: string, data: Buffer): Promise<Seal> {
+    const repos = this.store.within(unit);
     const key = (await repos.seals.findActive(orgId)) ?? (await this.createKey(repos, orgId));
     return { keyId: key.id, algorithm: key.algorithm, signature: SIGNERS[key.algorithm]!.sign(data, this.cipher.decrypt(key.private_key_enc)) };
   }
@@ -57,7 +64,7 @@ export class SealService {
     return (await this.store.repos.seals.listForOrg(orgId)).map((k) => ({ keyId: k.id, algorithm: k.algorithm, publicKey: k.public_key, status: k.status, createdAt: k.created_at.toISOString(), retiredAt: k.retired_at?.toISOString() ?? null }));
   }
 
-  private async createKey(repos: Repositories, orgId: string) {
+  private async createKey(repos: Repos, orgId: string) {
     const pair = this.signer.generate();
     return repos.seals.insertActive({ org_id: orgId, algorithm: this.signer.algorithm, public_key: pair.publicKey, private_key_enc: this.cipher.encrypt(pair.privateKey) });
   }

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { createRepositoryStore } from "../../repositories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ed25519Signer } from "../../crypto/signer";
 import { FieldCipher } from "../../crypto/field-cipher";
-import { createStore } from "../../db/store";
 import type { Database } from "../../db/database";
 import { seedDemo, seedUuid } from "../../seed/seed-demo";
 import { createTestDatabase } from "../../testing/test-app";
@@ -19,7 +19,7 @@ const ctx = { requestId: null, ip: null, userAgent: null };
 beforeAll(async () => {
   ({ database, close } = await createTestDatabase());
   await seedDemo(database.db, cipher);
-  seals = new SealService(createStore(database.db), cipher, ed25519Signer);
+  seals = new SealService(createRepositoryStore(database.db), cipher, ed25519Signer);
 });
 afterAll(() => close());
 
@@ -27,7 +27,7 @@ const admin = (path: string): Actor => ({ accountId: seedUuid("account:admin"), 
 
 describe("electronic seals", () => {
   it("signs with the organisation's key, made on first use; a changed payload or signature fails", async () => {
-    const store = createStore(database.db);
+    const store = createRepositoryStore(database.db);
     const data = Buffer.from(JSON.stringify({ holder: "张伟明", licence: "JY23101010001" }));
     const seal = await store.transact((repos) => seals.sign(repos, orgId, data));
     expect(seal.algorithm).toBe("Ed25519");
@@ -43,13 +43,13 @@ describe("electronic seals", () => {
 
   it("two first signatures at once still make one key", async () => {
     const other = seedUuid("org:310115-AMR");
-    const store = createStore(database.db);
+    const store = createRepositoryStore(database.db);
     const [a, b] = await Promise.all([store.transact((r) => seals.sign(r, other, Buffer.from("a"))), store.transact((r) => seals.sign(r, other, Buffer.from("b")))]);
     expect(a.keyId).toBe(b.keyId);
   });
 
   it("rotation keeps what the old key signed verifiable, and only administrators above the org may rotate", async () => {
-    const store = createStore(database.db);
+    const store = createRepositoryStore(database.db);
     const data = Buffer.from("before rotation");
     const old = await store.transact((repos) => seals.sign(repos, orgId, data));
     await expect(seals.rotate(admin("310000/310115/"), orgId, ctx)).rejects.toMatchObject({ code: "FORBIDDEN" });

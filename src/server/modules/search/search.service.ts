@@ -1,6 +1,14 @@
 import type { ItemContent } from "../../../shared/schemas/catalogue";
-import type { Store } from "../../db/store";
+import type { VocabularyRepository } from "./vocabulary.repository";
+import type { ContentGenerationRepository } from "../content-generation/content-generation.repository";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { BundleRepository } from "../bundles/bundle.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { PolicyRepository } from "../policy-library/policy.repository";
 import { SearchIndex, type SearchDoc, type SearchOptions } from "./search-index";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { bundles: BundleRepository; catalogue: CatalogueRepository; contentGeneration: ContentGenerationRepository; policies: PolicyRepository; vocabulary: VocabularyRepository };
 
 export interface SearchPayload {
   implCode?: string;
@@ -24,13 +32,13 @@ function sentences(parts: string[]): string {
 }
 
 /** Builds search documents from the published catalogue, the 一件事 bundles, the policy library and the knowledge answers. */
-export async function loadSearchDocs(store: Store): Promise<{ docs: Array<SearchDoc<SearchPayload>>; synonyms: Map<string, string[]> }> {
+export async function loadSearchDocs(store: Store<Repos>): Promise<{ docs: Array<SearchDoc<SearchPayload>>; synonyms: Map<string, string[]> }> {
   const repos = store.repos;
   const [items, policies, answers, synonyms, bundles] = await Promise.all([
     repos.catalogue.listAllPublished(),
     repos.policies.listAll(),
-    repos.catalogue.listAnswers(),
-    repos.catalogue.listSynonyms(),
+    repos.vocabulary.listAnswers(),
+    repos.vocabulary.listSynonyms(),
     repos.bundles.listPublished(),
   ]);
   const docs: Array<SearchDoc<SearchPayload>> = [];
@@ -103,7 +111,7 @@ export class SearchService {
   private building: Promise<SearchIndex<SearchPayload>> | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly checkEveryMs = 2000,
   ) {}
 
@@ -113,7 +121,7 @@ export class SearchService {
     if (this.building) return this.building;
     this.building = (async () => {
       try {
-        const generation = await this.store.repos.catalogue.generation();
+        const generation = await this.store.repos.contentGeneration.current();
         this.checkedAt = Date.now();
         if (!this.index || generation !== this.generation) {
           const { docs, synonyms } = await loadSearchDocs(this.store);

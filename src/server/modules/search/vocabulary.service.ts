@@ -1,7 +1,14 @@
 import { hasRole, type Actor, type RequestContext } from "../../actor";
-import type { Store } from "../../db/store";
+import type { VocabularyRepository } from "./vocabulary.repository";
+import type { ContentGenerationRepository } from "../content-generation/content-generation.repository";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
 import { DomainError } from "../../domain-error";
 import { servesCity } from "../../access/scope";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; catalogue: CatalogueRepository; contentGeneration: ContentGenerationRepository; vocabulary: VocabularyRepository };
 
 /** City-level catalogue administrators maintain the search vocabulary. */
 function assertEditor(actor: Actor) {
@@ -21,18 +28,18 @@ export interface AnswerInput {
  * Raises: FORBIDDEN, SYNONYM_NOT_FOUND, ANSWER_NOT_FOUND, BASIC_CODE_UNKNOWN.
  */
 export class SearchVocabularyService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
 
   async list() {
-    const rows = await this.store.repos.catalogue.listSynonyms();
+    const rows = await this.store.repos.vocabulary.listSynonyms();
     return rows.map((r) => ({ term: r.term, expansions: r.expansions, updatedAt: r.updated_at.toISOString() }));
   }
 
   async put(actor: Actor, term: string, expansions: string[], ctx: RequestContext) {
     assertEditor(actor);
     await this.store.transact(async (repos) => {
-      await repos.catalogue.upsertSynonym(term, [...new Set(expansions)]);
-      await repos.catalogue.bumpGeneration();
+      await repos.vocabulary.upsertSynonym(term, [...new Set(expansions)]);
+      await repos.contentGeneration.bump();
       await repos.audit.append(actor, ctx, { action: "search.synonym_put", targetType: "search_synonym", targetId: term, details: { expansions } });
     });
   }
@@ -40,14 +47,14 @@ export class SearchVocabularyService {
   async remove(actor: Actor, term: string, ctx: RequestContext) {
     assertEditor(actor);
     await this.store.transact(async (repos) => {
-      if (!(await repos.catalogue.deleteSynonym(term))) throw new DomainError("SYNONYM_NOT_FOUND");
-      await repos.catalogue.bumpGeneration();
+      if (!(await repos.vocabulary.deleteSynonym(term))) throw new DomainError("SYNONYM_NOT_FOUND");
+      await repos.contentGeneration.bump();
       await repos.audit.append(actor, ctx, { action: "search.synonym_delete", targetType: "search_synonym", targetId: term });
     });
   }
 
   async listAnswers() {
-    const rows = await this.store.repos.catalogue.listAnswers();
+    const rows = await this.store.repos.vocabulary.listAnswers();
     return rows.map((a) => ({ id: a.id, question: a.question, answer: a.answer, tags: a.tags, basicCode: a.basic_code, updatedAt: a.updated_at.toISOString() }));
   }
 
@@ -58,9 +65,9 @@ export class SearchVocabularyService {
       if (input.basicCode && !(await repos.catalogue.findBaseItem(input.basicCode))) throw new DomainError("BASIC_CODE_UNKNOWN");
       const row = { question: input.question, answer: input.answer, tags: input.tags, basic_code: input.basicCode };
       let answerId = id;
-      if (answerId === null) answerId = (await repos.catalogue.insertAnswer(row)).id;
-      else if (!(await repos.catalogue.updateAnswer(answerId, row))) throw new DomainError("ANSWER_NOT_FOUND");
-      await repos.catalogue.bumpGeneration();
+      if (answerId === null) answerId = (await repos.vocabulary.insertAnswer(row)).id;
+      else if (!(await repos.vocabulary.updateAnswer(answerId, row))) throw new DomainError("ANSWER_NOT_FOUND");
+      await repos.contentGeneration.bump();
       await repos.audit.append(actor, ctx, { action: id ? "search.answer_update" : "search.answer_create", targetType: "knowledge_answer", targetId: answerId, details: { question: input.question } });
       return { id: answerId };
     });
@@ -69,8 +76,8 @@ export class SearchVocabularyService {
   async removeAnswer(actor: Actor, id: string, ctx: RequestContext) {
     assertEditor(actor);
     await this.store.transact(async (repos) => {
-      if (!(await repos.catalogue.deleteAnswer(id))) throw new DomainError("ANSWER_NOT_FOUND");
-      await repos.catalogue.bumpGeneration();
+      if (!(await repos.vocabulary.deleteAnswer(id))) throw new DomainError("ANSWER_NOT_FOUND");
+      await repos.contentGeneration.bump();
       await repos.audit.append(actor, ctx, { action: "search.answer_delete", targetType: "knowledge_answer", targetId: id });
     });
   }

@@ -1,6 +1,9 @@
 import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { SharingRepository } from "./sharing.repository";
 import { DomainError } from "../../domain-error";
 import type { FormValues } from "../../../shared/form-values";
 import type { FormField, ItemContent, Material } from "../../../shared/schemas/catalogue";
@@ -12,6 +15,9 @@ import { registryPriority, type SourcedValue } from "./registry-sources";
 import { REGISTRIES } from "../../../shared/registries";
 import type { SharingService } from "./sharing.service";
 import { VersionContents } from "../catalogue/version-contents";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { catalogue: CatalogueRepository; orgs: OrgRepository; sharing: SharingRepository };
 
 /** A consented prefill is good for a day: long enough to fill in the rest, short enough to stay fresh. */
 const PREFILL_TTL_MS = 24 * 3600_000;
@@ -50,7 +56,7 @@ export class PrefillService {
   private readonly contents: VersionContents;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly sharing: SharingService,
     private readonly dataElements: DataElementService,
     private readonly cipher: FieldCipher,
@@ -93,13 +99,14 @@ export class PrefillService {
    * that disagrees, the fields nothing is held for, and the materials evidence would satisfy.
    */
   async fill(
-    repos: Repositories,
+    unit: UnitOfWork,
     actor: Actor,
     ctx: RequestContext,
     subject: { personId: string | null; enterpriseId: string | null; accountId: string | null },
     item: { basic_code: string; org_id: string; region_code: string },
     content: ItemContent,
   ) {
+    const repos = this.store.within(unit);
     const fields = boundFields(content);
     const materials = content.guide.materials.filter((m) => materialElement(m));
     const elements = [...new Set([...fields.map((f) => f.dataElement), ...materials.map((m) => materialElement(m)!)])];
@@ -151,7 +158,8 @@ export class PrefillService {
    * fresh; authoritative fields must still hold the prefilled value. Returns what the application
    * records: how many fields kept their prefilled value, and each one's source.
    */
-  async claim(repos: Repositories, actor: Actor, prefillId: string, itemId: string, formData: FormValues, applicationId: string) {
+  async claim(unit: UnitOfWork, actor: Actor, prefillId: string, itemId: string, formData: FormValues, applicationId: string) {
+    const repos = this.store.within(unit);
     const checked = await this.check(repos, actor, prefillId, itemId, formData);
     await repos.sharing.usePrefill(prefillId, applicationId);
     return checked;
@@ -162,7 +170,8 @@ export class PrefillService {
    * actor's, for this item, unused and fresh, and its authoritative fields still hold their values
    * (except `later`: fields another item's result will fill).
    */
-  async check(repos: Repositories, actor: Actor, prefillId: string, itemId: string, formData: FormValues, later: ReadonlySet<string> = new Set()) {
+  async check(unit: UnitOfWork, actor: Actor, prefillId: string, itemId: string, formData: FormValues, later: ReadonlySet<string> = new Set()) {
+    const repos = this.store.within(unit);
     const row = await repos.sharing.findPrefillForUpdate(prefillId);
     if (!row || row.account_id !== actor.accountId || row.item_id !== itemId || row.application_id !== null || row.expires_at < this.now() || row.acting_for_enterprise_id !== (actor.actingFor?.enterpriseId ?? null)) throw new DomainError("PREFILL_NOT_FOUND");
     const snapshot = row.fields as Record<string, PrefillSnapshotField>;
@@ -179,7 +188,7 @@ export class PrefillService {
   /** Department names by code, remembered for a minute (a renamed department shows within it). */
   private readonly orgNameCache = new Map<string, { name: string; at: number }>();
 
-  private async orgNames(repos: Repositories, values: SourcedValue[]) {
+  private async orgNames(repos: Repos, values: SourcedValue[]) {
     const codes = [...new Set(values.map((v) => v.orgCode).filter((c): c is string => !!c))];
     const names = new Map<string, string>();
     const now = Date.now();

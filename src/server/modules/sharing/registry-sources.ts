@@ -1,9 +1,17 @@
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
+import type { UnitOfWork } from "../../db/store";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories } from "../../db/store";
+import type { AccountRepository } from "../identity/account.repository";
+import type { CertificateRepository } from "../certificates/certificate.repository";
+import type { EnterpriseRepository } from "../registry/enterprise.repository";
+import type { PersonRepository } from "../registry/person.repository";
+import type { SharingRepository } from "./sharing.repository";
 import type { CertificatePayload } from "../certificates/certificate.service";
 import type { HeldCertificate, RuleBasis, SharedPerson } from "./sharing.repository";
 import type { Registry } from "../../../shared/registries";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { accounts: AccountRepository; certificates: CertificateRepository; enterprises: EnterpriseRepository; persons: PersonRepository; sharing: SharingRepository };
 
 /** One registry's value of one element for one subject. */
 export interface SourcedValue {
@@ -49,7 +57,7 @@ function isMinor(p: SharedPerson, today: string): boolean {
  * Every registry that holds an element answers, so conflicts stay visible. The sharing service
  * decides on refusals and writes the access record.
  */
-export async function resolveElements(repos: Repositories, cipher: FieldCipher, subject: Subject, basis: RuleBasis, today: string): Promise<{ values: SourcedValue[]; allowed: string[] }> {
+export async function resolveElements(repos: Repos, cipher: FieldCipher, subject: Subject, basis: RuleBasis, today: string): Promise<{ values: SourcedValue[]; allowed: string[] }> {
   // The certificate types asked for, and those whose fields state an element asked for.
   const asked = new Set(basis.elements);
   const certTypes = Object.values(CERTIFICATE_TYPE_DEFS)

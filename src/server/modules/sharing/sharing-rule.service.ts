@@ -3,11 +3,19 @@ import type { Lang } from "../../../shared/errors";
 import type { SharingRuleInput, SharingRuleView } from "../../../shared/schemas/data";
 import type { Actor, RequestContext } from "../../actor";
 import { dataSubtree } from "../../access/scope";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { DataElementRepository } from "../data-elements/data-element.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { SharingRepository } from "./sharing.repository";
 import { DomainError } from "../../domain-error";
 import type { DataElementService } from "../data-elements/data-element.service";
 
-type RuleRow = Awaited<ReturnType<Repositories["sharing"]["listRules"]>>[number];
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; catalogue: CatalogueRepository; dataElements: DataElementRepository; orgs: OrgRepository; sharing: SharingRepository };
+
+type RuleRow = Awaited<ReturnType<SharingRepository["listRules"]>>[number];
 
 /**
  * 共享目录: the sharing rules that say which organisation, for which item, may read which data
@@ -17,7 +25,7 @@ type RuleRow = Awaited<ReturnType<Repositories["sharing"]["listRules"]>>[number]
  */
 export class SharingRuleService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly dataElements: DataElementService,
   ) {}
 

@@ -1,16 +1,34 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { changeOf, errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
+import { changeOf, errorBody, int32, LIMITS, pageQuery, uuid } from "../../../shared/schemas/common";
+import { dataAccessRecord } from "../../../shared/schemas/identity";
 import { prefillRequest, prefillResponse, sharingRuleInput, sharingRuleView } from "../../../shared/schemas/data";
-import { forCitizen, forStaff, requestContext, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { forCitizen, forStaff, requestContext, requireCitizen, requireSession, requireStaff } from "../../http/auth-plugin";
 import { requestLang } from "../../http/lang";
+import type { DataAccessService } from "./data-access.service";
 import type { PrefillService } from "./prefill.service";
 import type { SharingRuleService } from "./sharing-rule.service";
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
-/** 授权预填 for applicants; 共享目录 (sharing rules) for data administrators. */
-export const sharingRoutes: FastifyPluginAsyncZod<{ prefills: PrefillService; rules: SharingRuleService }> = async (app, { prefills, rules }) => {
+/** 授权预填 for applicants; 共享目录 (sharing rules) for data administrators; 我的数据使用记录 for everyone signed in. */
+export const sharingRoutes: FastifyPluginAsyncZod<{ prefills: PrefillService; rules: SharingRuleService; dataAccess: DataAccessService }> = async (app, { prefills, rules, dataAccess }) => {
+  app.get(
+    "/me/data-access",
+    {
+      schema: {
+        tags: ["identity"],
+        summary: "我的数据使用记录 Who used my personal data, when and why",
+        querystring: pageQuery,
+        response: { 200: z.object({ items: z.array(dataAccessRecord), total: int32 }), ...errors },
+      },
+    },
+    async (req) => {
+      const session = requireSession(req);
+      return dataAccess.listForMe(session.actor, requestLang(req), req.query.limit, req.query.offset);
+    },
+  );
+
   app.post(
     "/catalogue/items/:id/prefill",
     {

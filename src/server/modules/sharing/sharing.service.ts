@@ -1,12 +1,18 @@
 import type { Actor, RequestContext } from "../../actor";
+import type { Repos as SourceRepos } from "./registry-sources";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { SharingRepository } from "./sharing.repository";
 import { DomainError } from "../../domain-error";
 import type { AuditEntry } from "../audit/audit.repository";
 import { todayInChina } from "../../../shared/working-days";
 import { resolveElements, type SourcedValue, type Subject } from "./registry-sources";
 import { REGISTRIES } from "../../../shared/registries";
 import type { RuleBasis } from "./sharing.repository";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; sharing: SharingRepository } & SourceRepos;
 
 /** Why a read may happen: an applicant's prefill of an item's form, or handling an application. */
 export type SharePurpose =
@@ -65,13 +71,14 @@ class ShareDenied extends DomainError {
  */
 export class SharingService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Which of the elements the reading org's active rules for the item cover. */
-  async covered(repos: Repositories, readerOrgId: string, itemCode: string, elements: string[]): Promise<{ allowed: string[]; denied: string[] }> {
+  async covered(unit: UnitOfWork, readerOrgId: string, itemCode: string, elements: string[]): Promise<{ allowed: string[]; denied: string[] }> {
+    const repos = this.store.within(unit);
     const wanted = [...new Set(elements)];
     const allowed = new Set(await repos.sharing.allowedElements(ruleBasis(readerOrgId, itemCode, wanted)));
     return { allowed: wanted.filter((e) => allowed.has(e)), denied: wanted.filter((e) => !allowed.has(e)) };
@@ -82,7 +89,8 @@ export class SharingService {
    * are left out and named in `denied`; when none is covered, or there is no consent, the read is
    * refused (SHARING_DENIED) — wrap the transaction in `recordingDenials`.
    */
-  async read(repos: Repositories, actor: Actor, ctx: RequestContext, request: ShareRequest): Promise<{ values: SourcedValue[]; denied: string[] }> {
+  async read(unit: UnitOfWork, actor: Actor, ctx: RequestContext, request: ShareRequest): Promise<{ values: SourcedValue[]; denied: string[] }> {
+    const repos = this.store.within(unit);
     if (!request.elements.length) return { values: [], denied: [] };
     if (!request.consented) throw new ShareDenied("NO_CONSENT", request, request.elements);
     const wanted = [...new Set(request.elements)];
@@ -104,7 +112,7 @@ export class SharingService {
     }
   }
 
-  private async recordDenial(repos: Repositories, actor: Actor, ctx: RequestContext, err: ShareDenied) {
+  private async recordDenial(repos: Repos, actor: Actor, ctx: RequestContext, err: ShareDenied) {
     const { request } = err;
     await repos.audit.append(actor, ctx, {
       action: "data.share.denied",
@@ -119,7 +127,7 @@ export class SharingService {
   }
 
   /** One record per data subject: the applicant, and each family member whose data was read — appended together. */
-  private async record(repos: Repositories, actor: Actor, ctx: RequestContext, request: ShareRequest, values: SourcedValue[], denied: string[]) {
+  private async record(repos: Repos, actor: Actor, ctx: RequestContext, request: ShareRequest, values: SourcedValue[], denied: string[]) {
     const bySubject = new Map<string | null, SourcedValue[]>();
     for (const v of values) {
       // Account data is the applicant's own; enterprise data has no person behind it unless a representative.

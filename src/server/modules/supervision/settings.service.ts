@@ -1,16 +1,22 @@
 import { DEFAULT_DEADLINE_SETTINGS, deadlineSettings, type DeadlineSettings } from "../../../shared/schemas/supervision";
 import type { Actor, RequestContext } from "../../actor";
 import { keepsCityStandard } from "../../access/scope";
-import type { Repositories, Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { SettingsRepository } from "./settings.repository";
 import { DomainError } from "../../domain-error";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; settings: SettingsRepository };
 
 const KEY = "deadlines";
 
 /** The working-day deadlines of 差评 cases and 12345 tickets: defaults until city supervisors change them. */
 export class SupervisionSettingsService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store<Repos>) {}
 
-  async deadlines(repos: Repositories = this.store.repos): Promise<DeadlineSettings> {
+  async deadlines(unit: UnitOfWork = this.store.repos): Promise<DeadlineSettings> {
+    const repos = this.store.within(unit);
     const row = await repos.settings.find(KEY);
     const parsed = row ? deadlineSettings.safeParse(row.value) : null;
     return parsed?.success ? parsed.data : DEFAULT_DEADLINE_SETTINGS;

@@ -5,9 +5,16 @@ import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { hashPassword } from "../../crypto/password";
 import type { Account, Org } from "../../db/schema";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AccountRepository } from "./account.repository";
+import type { AuditRepository } from "../audit/audit.repository";
+import type { OrgRepository } from "../orgs/org.repository";
+import type { SessionRepository } from "./session.repository";
 import { DomainError } from "../../domain-error";
 import { canManageStaffAt, isSelfLockout } from "./staff.policy";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { accounts: AccountRepository; audit: AuditRepository; orgs: OrgRepository; sessions: SessionRepository };
 
 type StaffRow = Account & { org_code: string; org_name: string; org_name_en: string; org_kind: string; org_region_code: string };
 
@@ -17,7 +24,7 @@ type StaffRow = Account & { org_code: string; org_name: string; org_name_en: str
  */
 export class StaffService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
   ) {}
 

@@ -1,10 +1,14 @@
 import type { Actor } from "../../actor";
-import type { Store } from "../../db/store";
+import type { Store, UnitOfWork } from "../../db/store";
+import type { AuditRepository } from "../audit/audit.repository";
 import { DomainError } from "../../domain-error";
 import type { DataAccessRecord } from "../../../shared/schemas/identity";
 import type { Lang } from "../../../shared/errors";
 import { REGISTRIES } from "../../../shared/registries";
 import type { DataElementService } from "../data-elements/data-element.service";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository };
 
 const ACTIONS: Record<string, { zh: string; en: string }> = {
   "person.verify": { zh: "实名核验", en: "Real-name check" },
@@ -23,7 +27,7 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
 /** 我的数据使用记录: every use of a citizen's personal data that the audit log holds. Raises: FORBIDDEN. */
 export class DataAccessService {
   constructor(
-    private readonly store: Store,
+    private readonly store: Store<Repos>,
     private readonly dataElements: DataElementService,
   ) {}
 

@@ -1,0 +1,54 @@
+import type { Store, UnitOfWork } from "../../db/store";
+import type { OutboxRepository } from "../outbox/outbox.repository";
+import type { ApplicationRepository } from "./application.repository";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { applications: ApplicationRepository; outbox: OutboxRepository };
+
+/** One entry of an application's timeline. */
+export interface TimelineEntry {
+  action: string;
+  from: string | null;
+  to: string;
+  actor: { accountId: string | null; name: string; orgId: string | null };
+  opinion?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The application's timeline (application_events) is written here and only here: by staff actions,
+ * 秒批 decisions, assignments and 会签, and by other modules through `record` (an automatic check, a
+ * certificate issued, a grant revoked) — always in the caller's transaction, beside the change it records.
+ */
+export class ApplicationTimeline {
+  constructor(
+    private readonly store: Store<Repos>,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Records one entry in the caller's unit of work. */
+  async record(unit: UnitOfWork, app: { id: string; region_code: string }, e: TimelineEntry): Promise<void> {
+    await this.store.within(unit).applications.insertEvent({
+      created_at: this.now(),
+      application_id: app.id,
+      action: e.action,
+      from_state: e.from,
+      to_state: e.to,
+      actor_account_id: e.actor.accountId,
+      actor_name: e.actor.name,
+      org_id: e.actor.orgId,
+      opinion: e.opinion ?? null,
+      details: e.details ?? {},
+      region_code: app.region_code,
+    });
+  }
+
+  /**
+   * One transition, whoever takes it (a member of staff, the applicant, the system deciding 秒批):
+   * the entry and the `application.transition` outbox event, in the transaction of the change.
+   */
+  async recordTransition(unit: UnitOfWork, app: { id: string; region_code: string }, e: TimelineEntry): Promise<void> {
+    await this.record(unit, app, e);
+    await this.store.within(unit).outbox.append("application.transition", { applicationId: app.id, action: e.action, to: e.to }, app.region_code);
+  }
+}

@@ -1,0 +1,64 @@
+import type { FormValues } from "../../../shared/form-values";
+import type { Actor, RequestContext } from "../../actor";
+import type { UnitOfWork } from "../../db/store";
+import type { PrefillService } from "../sharing/prefill.service";
+import type { SharingService } from "../sharing/sharing.service";
+import type { ApplicationRepository } from "./application.repository";
+
+export interface MaterialRef {
+  /** The guide's material key, or `field:<key>` for a form attachment field (filled in from the form). */
+  materialKey: string;
+  fileId: string;
+}
+
+/** An application as read with its workflow definition. */
+export type ApplicationRow = NonNullable<Awaited<ReturnType<ApplicationRepository["findById"]>>>;
+
+/** Told of every new application, in its transaction (秒批 decides here); true when it decided the application. */
+export type SubmissionListener = (unit: UnitOfWork, actor: Actor, app: { id: string; itemId: string; personId: string | null; enterpriseId: string | null; formData: FormValues; authoritativeFields: string[]; autoRule: boolean }, ctx: RequestContext) => Promise<boolean>;
+/** Told, in the deciding transaction, that an application reached its outcome (approved, denied, rejected, withdrawn). */
+export type DecisionListener = (unit: UnitOfWork, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) => Promise<void>;
+
+export interface InboxFilter {
+  states: string[] | null;
+  /** Past the committed deadline and unfinished (已超期). */
+  overdue: boolean;
+  /** Unfinished with at most one working day left before the committed deadline (即将到期). */
+  dueSoon: boolean;
+  /** "me": claimed by the caller; "none": not claimed by anyone. */
+  assigned: "me" | "none" | null;
+  /** An application number (or its start), or part of the applicant's name. */
+  q: string | null;
+  itemId: string | null;
+  channel: string | null;
+}
+
+/** Who applies, and through which channel (a window clerk applies for a walk-in person). */
+export interface Applicant {
+  channel: "online" | "window";
+  applicantAccountId: string | null;
+  applicantPersonId: string | null;
+  applicantName: string;
+  acceptingOrgId: string | null;
+  /** The enterprise applied for, when not the actor's (a 一件事 starting a later item). */
+  enterpriseId?: string | null;
+}
+
+export interface SubmitInput {
+  itemId: string;
+  formData: FormValues;
+  materials?: MaterialRef[];
+  /** The consented prefill the form was filled from (授权预填). */
+  prefillId?: string;
+  /** The applicant agrees that data and certificates the government holds stand in for materials (免提交). */
+  dataConsent?: boolean;
+}
+
+/** Once-only data: the sharing service and consented prefills (absent in tests of the workflow alone). */
+export interface OnceOnly {
+  sharing: SharingService;
+  prefills: PrefillService;
+}
+
+/** The built-in action for parallel sign-off (会签) in a state that declares `parallel`. */
+export const COUNTERSIGN = "countersign";
