@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
-/** Table types for Kysely. Migrations in ./migrations are the source of truth; keep these in step. */
+/** Table types for Kysely. Migrations in ./migrations are the source of truth; schema.test.ts fails when these differ from the migrated database (tables, columns, nullability). */
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -266,7 +266,7 @@ export interface ApplicationsTable {
   step_deadline: string | null;
   waived_materials: Generated<number>;
   prefilled_fields: Generated<number>;
-  prefill_sources: ColumnType<unknown, string | null | undefined, string | null>;
+  prefill_sources: ColumnType<unknown | null, string | null | undefined, string | null>;
   data_consent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
@@ -395,7 +395,7 @@ export interface DataElementsTable {
   name_en: string;
   value_type: string;
   format: string | null;
-  code_list: ColumnType<unknown, string | null, string | null>;
+  code_list: ColumnType<unknown | null, string | null, string | null>;
   description: Generated<string>;
   sensitivity: string;
   authoritative: Generated<boolean>;
