@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: type check; unit and API tests on embedded PostgreSQL (PGlite); the same suite on the
+// npm test: type check; lint; unit and API tests on embedded PostgreSQL (PGlite); the same suite on the
 // PostgreSQL server named by DATABASE_URL when it is set; browser tests when Chromium is installed.
 // In CI (CI=true) a lane that cannot run (no PostgreSQL server, no browser) or that ran no test fails.
 // Prints each lane's time and ends with one summary line "tests: N passed, N failed, N skipped".
@@ -47,6 +47,7 @@ if (ci && !existsSync(chromium)) fail(`CI=true but there is no Chromium at ${chr
 if (!ok) process.exit(1);
 
 run("type check", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+run("lint (typescript-eslint, import cycles, module entries)", "npx", ["eslint", "."]);
 
 const vitestArgs = (out) => ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
 const pgliteTitle = "unit and API tests on embedded PostgreSQL (PGlite)";

@@ -71,14 +71,27 @@ export function validateWorkflow(def: WorkflowDefinition): string[] {
     const reached = new Set([starts[0]!.key]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const a of def.actions) if (a.from.some((f) => reached.has(f)) && !reached.has(a.to)) reached.add(a.to), (grew = true);
+      for (const a of def.actions) {
+        if (a.from.some((f) => reached.has(f)) && !reached.has(a.to)) {
+          reached.add(a.to);
+          grew = true;
+        }
+      }
     }
     for (const s of def.states) if (!reached.has(s.key)) problems.push(`状态“${s.name}”无法到达`);
     // … and every non-terminal state can still end.
     const ends = new Set(def.states.filter((s) => s.kind === "terminal").map((s) => s.key));
     for (let grew = true; grew; ) {
       grew = false;
-      for (const a of def.actions) if (ends.has(a.to)) for (const f of a.from) if (!ends.has(f)) ends.add(f), (grew = true);
+      for (const a of def.actions) {
+        if (!ends.has(a.to)) continue;
+        for (const f of a.from) {
+          if (!ends.has(f)) {
+            ends.add(f);
+            grew = true;
+          }
+        }
+      }
     }
     for (const s of def.states) if (!ends.has(s.key)) problems.push(`从状态“${s.name}”出发无法办结（存在死路）`);
   }

@@ -10,6 +10,8 @@ import { PreparingPool } from "./preparing-pool";
 import type { DB } from "./schema";
 
 /** Runs one SQL text for the job queue: `{ rows }` like node-postgres. */
+// pg-boss reads its own rows from this result; their shape is its own.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: any[] }>;
 
 export interface Database {

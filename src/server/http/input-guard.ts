@@ -5,6 +5,8 @@ import { DomainError } from "../domain-error";
 export const MAX_NESTING = 32;
 
 /** NUL and lone UTF-16 surrogates: PostgreSQL cannot store the one, and the other is no character at all. */
+// NUL is exactly what this refuses.
+// eslint-disable-next-line no-control-regex
 const FORBIDDEN_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface InputProblem {

@@ -2,8 +2,8 @@ import { appealCategory, categoryLineage, categoryPath } from "../../../shared/a
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import { canEditDispatch } from "./appeal.policy";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { AuditRepository } from "../audit";
+import type { OrgRepository } from "../orgs";
 import type { TicketRepository } from "./ticket.repository";
 import { DomainError } from "../../domain-error";
 

@@ -1,6 +1,6 @@
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { UnitOfWork } from "../../db/store";
-import type { PersonRepository } from "../registry/person.repository";
+import type { PersonRepository } from "../registry";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { persons: PersonRepository };

@@ -1,5 +1,5 @@
 import { DomainError } from "../../domain-error";
-import type { RatedEvent } from "../ratings/rating.service";
+import type { RatedEvent } from "../ratings";
 import type { TicketRepository } from "./ticket.repository";
 
 /** A replied 12345 ticket as a rated event (回访满意度): the department that replied answers for it. */

@@ -2,8 +2,8 @@ import type { FormField } from "../../../shared/schemas/catalogue";
 import type { UnitOfWork } from "../../db/store";
 import type { FormValues } from "../../../shared/form-values";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { EnterpriseRepository } from "../registry/enterprise.repository";
-import type { PersonRepository } from "../registry/person.repository";
+import type { EnterpriseRepository } from "../registry";
+import type { PersonRepository } from "../registry";
 import { DomainError } from "../../domain-error";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */

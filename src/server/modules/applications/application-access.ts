@@ -2,7 +2,7 @@ import type { Selectable } from "kysely";
 import type { UnitOfWork } from "../../db/store";
 import type { Actor } from "../../actor";
 import type { DB } from "../../db/schema";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { OrgRepository } from "../orgs";
 import type { ApplicationRepository } from "./application.repository";
 import { applicationAccessOf, type ApplicationAccess } from "./application.policy";
 

@@ -1,5 +1,5 @@
 import type { Store, UnitOfWork } from "../../db/store";
-import type { OutboxRepository } from "../outbox/outbox.repository";
+import type { OutboxRepository } from "../outbox";
 import type { ApplicationRepository } from "./application.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */

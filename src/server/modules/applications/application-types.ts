@@ -1,8 +1,8 @@
 import type { FormValues } from "../../../shared/form-values";
 import type { Actor, RequestContext } from "../../actor";
 import type { UnitOfWork } from "../../db/store";
-import type { PrefillService } from "../sharing/prefill.service";
-import type { SharingService } from "../sharing/sharing.service";
+import type { PrefillService } from "../sharing";
+import type { SharingService } from "../sharing";
 import type { ApplicationRepository } from "./application.repository";
 
 export interface MaterialRef {

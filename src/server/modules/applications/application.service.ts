@@ -4,8 +4,8 @@ import { DEFAULT_WORK_CALENDAR, type WorkCalendar } from "../../../shared/workin
 import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
-import { VersionContents } from "../catalogue/version-contents";
-import { IdempotencyService } from "../idempotency/idempotency.service";
+import { VersionContents } from "../catalogue";
+import { IdempotencyService } from "../idempotency";
 import { ActOnApplication, type Repos as ActRepos } from "./act-on-application";
 import { ApplicationClock } from "./application-clock";
 import type { MaterialAttacher } from "./application-materials";

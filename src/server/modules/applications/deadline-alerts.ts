@@ -1,11 +1,11 @@
 import { DEFAULT_WORK_CALENDAR, todayInChina, type WorkCalendar } from "../../../shared/working-days";
-import type { StaffDirectoryRepository } from "../identity/staff-directory.repository";
+import type { StaffDirectoryRepository } from "../identity";
 import type { WorkflowDefinition } from "../../../shared/workflow-definition";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { ApplicationRepository } from "./application.repository";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { OutboxRepository } from "../outbox/outbox.repository";
+import type { AuditRepository } from "../audit";
+import type { OutboxRepository } from "../outbox";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; outbox: OutboxRepository; staffDirectory: StaffDirectoryRepository };

@@ -1,13 +1,13 @@
 import type { FormValues } from "../../../shared/form-values";
 import type { Actor } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { CatalogueRepository } from "../catalogue";
 import type { DraftRepository } from "./draft.repository";
 import { DomainError } from "../../domain-error";
 import type { MaterialRef } from "./application.service";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
-import { VersionContents } from "../catalogue/version-contents";
+import { VersionContents } from "../catalogue";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { catalogue: CatalogueRepository; drafts: DraftRepository };

@@ -3,7 +3,7 @@ import type { UnitOfWork } from "../../db/store";
 import type { FormValues } from "../../../shared/form-values";
 import type { FormField } from "../../../shared/schemas/catalogue";
 import type { HoldingRepository } from "./holding.repository";
-import type { PersonRepository } from "../registry/person.repository";
+import type { PersonRepository } from "../registry";
 import { DomainError } from "../../domain-error";
 import { isUniqueViolation } from "../../db/database";
 import { chinaDate } from "../../../shared/china-time";

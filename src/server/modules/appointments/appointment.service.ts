@@ -4,9 +4,9 @@ import { nextDay, todayInChina, WorkCalendar, DEFAULT_WORK_CALENDAR } from "../.
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { AppointmentRepository } from "./appointment.repository";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { AuditRepository } from "../audit";
+import type { CatalogueRepository } from "../catalogue";
+import type { OrgRepository } from "../orgs";
 import { DomainError } from "../../domain-error";
 import { chinaDateTime } from "../../../shared/china-time";
 

@@ -2,14 +2,14 @@ import { evaluate, FACTS, ruleProblems, type Rule } from "../../../shared/rules"
 import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import { canCheck, canReadRule, canSwitchRule, canWriteRule, checksVisibleSubtree, rulesVisibleSubtree } from "./auto-approval.policy";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { ApplicationRepository } from "../applications/application.repository";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { ApplicationRepository } from "../applications";
+import type { AuditRepository } from "../audit";
 import type { AutoApprovalRepository } from "./auto-approval.repository";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { CatalogueRepository } from "../catalogue";
+import type { OrgRepository } from "../orgs";
 import { DomainError } from "../../domain-error";
-import type { ApplicationService } from "../applications/application.service";
-import type { ProfileService } from "../profiles/profile.service";
+import type { ApplicationService } from "../applications";
+import type { ProfileService } from "../profiles";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; autoApproval: AutoApprovalRepository; catalogue: CatalogueRepository; orgs: OrgRepository };

@@ -1,7 +1,7 @@
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import { isCityWide } from "../../access/scope";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { BundleRepository } from "./bundle.repository";
 import { DomainError } from "../../domain-error";
 import { answerProblems, bindingProblems, mergeForm, planBundle, reduction, type Answers } from "../../../shared/bundle-plan";

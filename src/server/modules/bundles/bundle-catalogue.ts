@@ -1,5 +1,5 @@
 import type { Store, UnitOfWork } from "../../db/store";
-import type { Repos as ContentRepos } from "../catalogue/version-contents";
+import type { VersionContentsRepos as ContentRepos } from "../catalogue";
 import type { BundleRepository } from "./bundle.repository";
 import { DomainError } from "../../domain-error";
 import { answerProblems, bindingProblems, mergeForm, planBundle, reduction, type Answers } from "../../../shared/bundle-plan";
@@ -8,7 +8,7 @@ import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
 import { dataElementLabel } from "../../../shared/data-elements";
 import { bundleDefinition, type BundleDefinition, type BundleItem } from "../../../shared/schemas/bundle";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
-import { VersionContents } from "../catalogue/version-contents";
+import { VersionContents } from "../catalogue";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { bundles: BundleRepository } & ContentRepos;

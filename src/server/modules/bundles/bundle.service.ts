@@ -1,29 +1,29 @@
 import type { z } from "zod";
-import type { CounterRepository } from "../numbering/counter.repository";
-import type { Repos as IdempotencyRepos } from "../idempotency/idempotency.service";
+import type { CounterRepository } from "../numbering";
+import type { IdempotencyRepos } from "../idempotency";
 import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm, sealForm } from "../../crypto/form-sealing";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { ApplicationRepository } from "../applications/application.repository";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { ApplicationRepository } from "../applications";
+import type { AuditRepository } from "../audit";
 import type { BundleRepository } from "./bundle.repository";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
-import type { CertificateRepository } from "../certificates/certificate.repository";
-import type { OrgRepository } from "../orgs/org.repository";
-import type { OutboxRepository } from "../outbox/outbox.repository";
+import type { CatalogueRepository } from "../catalogue";
+import type { CertificateRepository } from "../certificates";
+import type { OrgRepository } from "../orgs";
+import type { OutboxRepository } from "../outbox";
 import { DomainError } from "../../domain-error";
-import { IdempotencyService, type CompleteIdempotent } from "../idempotency/idempotency.service";
+import { IdempotencyService, type CompleteIdempotent } from "../idempotency";
 import type { MergedForm } from "../../../shared/bundle-plan";
 import type { FormValues } from "../../../shared/form-values";
 import { validateFormValues } from "../../../shared/form-values";
 import { bundleDefinition, type bundleApplicationView, type bundleSubmitRequest } from "../../../shared/schemas/bundle";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
-import type { ApplicationRow, ApplicationService } from "../applications/application.service";
-import type { PrefillService } from "../sharing/prefill.service";
+import type { ApplicationRow, ApplicationService } from "../applications";
+import type { PrefillService } from "../sharing";
 import type { PrefillResponse } from "../../../shared/schemas/data";
 import type { Answers } from "../../../shared/bundle-plan";
-import type { VersionContents } from "../catalogue/version-contents";
+import type { VersionContents } from "../catalogue";
 import { type BundleCatalogue, DEFAULT_REGION, type Resolved } from "./bundle-catalogue";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
@@ -124,7 +124,7 @@ export class BundleService {
       const start = todayInChina(this.now());
       const seq = await repos.counters.next(`${regionCode}-YJS`, start);
       const number = `${regionCode}-YJS-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
-      let deadline: string | null = null;
+      let deadline: string | null;
       try {
         deadline = this.calendarOf().deadline(start, def.limitDays);
       } catch {

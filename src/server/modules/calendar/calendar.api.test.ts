@@ -4,7 +4,7 @@ import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 
 let t: TestApp;
-let clock = new Date("2026-12-24T02:00:00Z"); // Thursday 24 December 2026
+const clock = new Date("2026-12-24T02:00:00Z"); // Thursday 24 December 2026
 let admin: LoggedIn;
 let itemId: string;
 const form = FOOD_LICENCE_FORM;

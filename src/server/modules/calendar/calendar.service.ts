@@ -4,7 +4,7 @@ import { DEFAULT_CALENDAR, type YearCalendar } from "../../../shared/calendar-da
 import { WorkCalendar } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { CalendarRepository } from "./calendar.repository";
 import { DomainError } from "../../domain-error";
 

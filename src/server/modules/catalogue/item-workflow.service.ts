@@ -2,7 +2,7 @@ import type { ItemContent } from "../../../shared/schemas/catalogue";
 import { templateFor, validateWorkflow, workflowDefinition, type WorkflowDefinition } from "../../../shared/workflow-definition";
 import type { Actor, RequestContext } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { CatalogueRepository } from "./catalogue.repository";
 import { DomainError } from "../../domain-error";
 import { canActOnItem, canEditItem } from "./catalogue.policy";

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { CertificateRepository } from "./certificate.repository";
 import { DomainError } from "../../domain-error";
 import type { CertificatePayload, CertificateService } from "./certificate.service";

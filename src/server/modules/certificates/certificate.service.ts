@@ -1,18 +1,18 @@
 import { CERTIFICATE_TYPE_DEFS, orgCreditCode } from "../../../shared/certificate-types";
 import { CERTIFICATE_TRANSITIONS, transitionFrom, type CertificateStatus } from "../../../shared/lifecycle";
-import type { CounterRepository } from "../numbering/counter.repository";
+import type { CounterRepository } from "../numbering";
 import { buildCertificateId, validateCertificateId } from "../../../shared/validation/certificate-id";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { todayInChina } from "../../../shared/working-days";
 import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { CertificateRepository } from "./certificate.repository";
-import type { OrgRepository } from "../orgs/org.repository";
-import type { OutboxRepository } from "../outbox/outbox.repository";
+import type { OrgRepository } from "../orgs";
+import type { OutboxRepository } from "../outbox";
 import { DomainError } from "../../domain-error";
 import { canonicalJson } from "../../../shared/canonical-json";
-import type { Seal, SealService } from "../seals/seal.service";
+import type { Seal, SealService } from "../seals";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 /** A certificate row as read for update. */

@@ -4,11 +4,11 @@ import { SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm } from "../../crypto/form-sealing";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { Repos as ContentRepos, VersionContents } from "../catalogue/version-contents";
-import type { OutboxRepository } from "../outbox/outbox.repository";
-import type { EnterpriseRepository } from "../registry/enterprise.repository";
-import type { PersonRepository } from "../registry/person.repository";
+import type { AuditRepository } from "../audit";
+import type { VersionContentsRepos as ContentRepos, VersionContents } from "../catalogue";
+import type { OutboxRepository } from "../outbox";
+import type { EnterpriseRepository } from "../registry";
+import type { PersonRepository } from "../registry";
 import type { CertificateService } from "./certificate.service";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */

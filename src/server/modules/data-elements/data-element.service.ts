@@ -7,7 +7,7 @@ import type { Actor, RequestContext } from "../../actor";
 import { keepsCityStandard } from "../../access/scope";
 import type { DataElementsTable } from "../../db/schema";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { DataElementRepository } from "./data-element.repository";
 import { DomainError } from "../../domain-error";
 

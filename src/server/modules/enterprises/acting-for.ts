@@ -1,6 +1,6 @@
 import { AGENT_SCOPE_CODES, type AgentScope } from "../../../shared/roles";
 import type { ActingFor } from "../../actor";
-import type { EnterpriseRepository } from "../registry/enterprise.repository";
+import type { EnterpriseRepository } from "../registry";
 import type { AgentRepository } from "./agent.repository";
 
 /** The enterprises a person may act for on `today`: as legal representative, or through a grant in force. */

@@ -5,11 +5,11 @@ import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Enterprise } from "../../db/schema";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AccountRepository } from "../identity/account.repository";
+import type { AccountRepository } from "../identity";
 import type { AgentRepository } from "./agent.repository";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { EnterpriseRepository } from "../registry/enterprise.repository";
-import type { PersonRepository } from "../registry/person.repository";
+import type { AuditRepository } from "../audit";
+import type { EnterpriseRepository } from "../registry";
+import type { PersonRepository } from "../registry";
 import { DomainError } from "../../domain-error";
 import { todayInChina } from "../../../shared/working-days";
 

@@ -87,6 +87,7 @@ export function cleanFileName(raw: string, ext: string | null): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
   // Cc controls, and the Cf formatting characters that reorder or hide text.
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are what a file name must lose
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, "")
     .trim()
     .slice(0, 200);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { FileRepository } from "./file.repository";
 import { DomainError } from "../../domain-error";
 import type { FileStorage } from "./file-storage";

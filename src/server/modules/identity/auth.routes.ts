@@ -15,8 +15,8 @@ import { maskMobile } from "../../../shared/validation/mobile";
 import type { OrgKind } from "../../../shared/roles";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { OrgRepository } from "../orgs/org.repository";
-import type { PersonRepository } from "../registry/person.repository";
+import type { OrgRepository } from "../orgs";
+import type { PersonRepository } from "../registry";
 import { clearSessionCookie, DEVICE_COOKIE, forStaff, PUBLIC_ROUTE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
 import type { AuthService, SessionContext } from "./auth.service";
 

@@ -10,10 +10,10 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../crypto/
 import type { Account, Session } from "../../db/schema";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { AccountRepository } from "./account.repository";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { LoginThrottleRepository } from "./login-throttle.repository";
-import type { OrgRepository } from "../orgs/org.repository";
-import type { PersonRepository } from "../registry/person.repository";
+import type { OrgRepository } from "../orgs";
+import type { PersonRepository } from "../registry";
 import type { SessionRepository } from "./session.repository";
 import { DomainError } from "../../domain-error";
 import { todayInChina } from "../../../shared/working-days";

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { LoginThrottleRepository } from "./login-throttle.repository";
 import type { SessionRepository } from "./session.repository";
 

@@ -1,4 +1,4 @@
-import type { OutboxRepository } from "../outbox/outbox.repository";
+import type { OutboxRepository } from "../outbox";
 import type { UnitOfWork } from "../../db/store";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */

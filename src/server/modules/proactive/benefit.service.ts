@@ -1,26 +1,26 @@
 import { evaluate, type Rule } from "../../../shared/rules";
 import { OFFER_TRANSITIONS, transitionFrom } from "../../../shared/lifecycle";
-import type { CertificateService } from "../certificates/certificate.service";
-import type { Repos as DirectMessageRepos } from "../notifications/direct-message";
+import type { CertificateService } from "../certificates";
+import type { DirectMessageRepos } from "../notifications";
 import type { Repos as ScanRepos } from "./subject-scan";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { hasRole, SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import { canRevokeGrant, canSeeGrant, grantsVisibleSubtree } from "./proactive.policy";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { ApplicationRepository } from "../applications/application.repository";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
-import type { HoldingRepository } from "../applications/holding.repository";
-import type { PersonRepository } from "../registry/person.repository";
+import type { ApplicationRepository } from "../applications";
+import type { AuditRepository } from "../audit";
+import type { CatalogueRepository } from "../catalogue";
+import type { HoldingRepository } from "../applications";
+import type { PersonRepository } from "../registry";
 import type { ProactiveRepository } from "./proactive.repository";
 import { DomainError } from "../../domain-error";
-import type { ApplicationService } from "../applications/application.service";
-import { VersionContents } from "../catalogue/version-contents";
-import { sendDirect } from "../notifications/direct-message";
-import type { PrefillService } from "../sharing/prefill.service";
+import type { ApplicationService } from "../applications";
+import { VersionContents } from "../catalogue";
+import { sendDirect } from "../notifications";
+import type { PrefillService } from "../sharing";
 import type { ProactiveService } from "./push.service";
 import { scanSubjects } from "./subject-scan";
-import { subjectKey } from "../applications/holding";
+import { subjectKey } from "../applications";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; catalogue: CatalogueRepository; holdings: HoldingRepository; persons: PersonRepository; proactive: ProactiveRepository } & ScanRepos & DirectMessageRepos;

@@ -1,14 +1,14 @@
 import { evaluate, outcomeOf, ruleProblems, type Rule } from "../../../shared/rules";
-import type { PolicyService } from "../policy-library/policy.service";
+import type { PolicyService } from "../policy-library";
 import type { Repos as ScanRepos } from "./subject-scan";
 import { todayInChina } from "../../../shared/working-days";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import { within } from "../../access/scope";
 import { policiesVisibleSubtree } from "./proactive.policy";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { OrgRepository } from "../orgs/org.repository";
-import type { PolicyRepository } from "../policy-library/policy.repository";
+import type { AuditRepository } from "../audit";
+import type { OrgRepository } from "../orgs";
+import type { PolicyRepository } from "../policy-library";
 import type { ProactiveRepository } from "./proactive.repository";
 import { DomainError } from "../../domain-error";
 import { isUniqueViolation } from "../../db/database";

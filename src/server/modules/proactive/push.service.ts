@@ -1,16 +1,16 @@
 import { reasonFor, RECOMMENDATIONS } from "../../../shared/recommendations";
 import type { Repos as ScanRepos } from "./subject-scan";
-import type { Repos as TargetRepos } from "../profiles/recommendation.service";
-import type { Repos as DirectMessageRepos } from "../notifications/direct-message";
+import type { RecommendationRepos as TargetRepos } from "../profiles";
+import type { DirectMessageRepos } from "../notifications";
 import { outcomeOf } from "../../../shared/rules";
 import { todayInChina } from "../../../shared/working-days";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AccountRepository } from "../identity/account.repository";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AccountRepository } from "../identity";
+import type { AuditRepository } from "../audit";
 import type { ProactiveRepository } from "./proactive.repository";
-import { sendDirect } from "../notifications/direct-message";
-import { resolveTarget } from "../profiles/recommendation.service";
+import { sendDirect } from "../notifications";
+import { resolveTarget } from "../profiles";
 import { scanSubjects, type Audience } from "./subject-scan";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */

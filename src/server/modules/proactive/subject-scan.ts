@@ -1,6 +1,6 @@
 import type { SubjectRepository } from "./subject.repository";
 import type { UnitOfWork } from "../../db/store";
-import { enterpriseFacts, factMap, personFacts } from "../profiles/profile-facts";
+import { enterpriseFacts, factMap, personFacts } from "../profiles";
 import type { SubjectRow } from "./subject.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */

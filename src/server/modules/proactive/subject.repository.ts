@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema";
-import type { CertificateBasis, EnterpriseBasis, PersonBasis } from "../profiles/profile-facts";
+import type { CertificateBasis, EnterpriseBasis, PersonBasis } from "../profiles";
 
 export interface SubjectRow<B> {
   id: string;

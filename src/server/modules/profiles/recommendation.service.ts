@@ -2,7 +2,7 @@ import { reasonFor, RECOMMENDATIONS, type Recommendation } from "../../../shared
 import { evaluate } from "../../../shared/rules";
 import type { Actor } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { BundleRepository } from "../bundles/bundle.repository";
+import type { BundleRepository } from "../bundles";
 import type { ProfileRepository } from "./profile.repository";
 import { DomainError } from "../../domain-error";
 import type { ProfileService } from "./profile.service";

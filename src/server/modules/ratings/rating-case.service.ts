@@ -1,18 +1,18 @@
 import { caseAccess, casesVisibleSubtree } from "./rating.policy";
-import type { StaffDirectoryRepository } from "../identity/staff-directory.repository";
-import type { CounterRepository } from "../numbering/counter.repository";
-import type { Repos as DirectMessageRepos } from "../notifications/direct-message";
+import type { StaffDirectoryRepository } from "../identity";
+import type { CounterRepository } from "../numbering";
+import type { DirectMessageRepos } from "../notifications";
 import type { Selectable } from "kysely";
 import { CASE_STATES, CASE_TRANSITIONS, caseTransition, INDICATORS, RATING_EVENTS, RATING_LEVELS, RATING_TAGS, type CaseState, type IndicatorSet, type RatingEvent, type RatingLevel } from "../../../shared/ratings";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { DB } from "../../db/schema";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { RatingRepository } from "./rating.repository";
 import { DomainError } from "../../domain-error";
-import { sendDirect } from "../notifications/direct-message";
-import type { SupervisionSettingsService } from "../supervision/settings.service";
+import { sendDirect } from "../notifications";
+import type { SupervisionSettingsService } from "../supervision";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository; counters: CounterRepository; ratings: RatingRepository; staffDirectory: StaffDirectoryRepository } & DirectMessageRepos;

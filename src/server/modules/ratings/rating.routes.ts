@@ -5,7 +5,7 @@ import { errorBody, LIMITS, uuid } from "../../../shared/schemas/common";
 import { caseActionRequest, caseSummary, caseView, invitationRequest, invitationView, myRating, pendingRating, publicFiguresView, ratingBody, ratingCreated, ratingForm, ratingRequest, traceView } from "../../../shared/schemas/ratings";
 import { deadlineSettingsUpdate, deadlineSettingsView } from "../../../shared/schemas/supervision";
 import { forCitizen, forCitizenOr, forStaff, PUBLIC_ROUTE, requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
-import type { SupervisionSettingsService } from "../supervision/settings.service";
+import type { SupervisionSettingsService } from "../supervision";
 import type { RatingCaseService } from "./rating-case.service";
 import type { RatingFiguresService } from "./rating-figures.service";
 import type { RatingService } from "./rating.service";

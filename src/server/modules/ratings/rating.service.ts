@@ -3,15 +3,15 @@ import { caseTransition, INDICATORS, isBadRating, type CaseState, RATING_EVENTS,
 import type { WorkflowDefinition } from "../../../shared/workflow-definition";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AccountRepository } from "../identity/account.repository";
-import type { ApplicationRepository } from "../applications/application.repository";
-import type { AppointmentRepository } from "../appointments/appointment.repository";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { AccountRepository } from "../identity";
+import type { ApplicationRepository } from "../applications";
+import type { AppointmentRepository } from "../appointments";
+import type { AuditRepository } from "../audit";
+import type { CatalogueRepository } from "../catalogue";
+import type { OrgRepository } from "../orgs";
 import type { RatingRepository } from "./rating.repository";
 import { DomainError } from "../../domain-error";
-import { maskName } from "../certificates/certificate.service";
+import { maskName } from "../certificates";
 import type { RatingCaseService } from "./rating-case.service";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */

@@ -2,7 +2,7 @@ import type { FormValues } from "../../../shared/form-values";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { UnitOfWork } from "../../db/store";
 import { DomainError } from "../../domain-error";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { OrgRepository } from "../orgs";
 import type { EnterpriseRepository } from "./enterprise.repository";
 import { establishEnterprise } from "./establishment";
 import type { PersonRepository } from "./person.repository";

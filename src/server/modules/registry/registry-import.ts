@@ -4,7 +4,7 @@ import { validateCreditCode } from "../../../shared/validation/credit-code";
 import { countyOf, divisionLevel, SHANGHAI_DISTRICTS } from "../../../shared/validation/division-code";
 import { validateIdNumber } from "../../../shared/validation/id-number";
 import { isMobile } from "../../../shared/validation/mobile";
-import { cellText } from "../catalogue/catalogue-excel";
+import { cellText } from "../catalogue";
 import type { ImportProblem } from "../../../shared/schemas/data";
 
 /** The base registries departments load by file. */

@@ -1,7 +1,7 @@
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { PersonRepository } from "./person.repository";
 import { DomainError } from "../../domain-error";
 import { maskIdNumber } from "../../../shared/validation/id-number";

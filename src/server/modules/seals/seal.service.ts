@@ -2,8 +2,8 @@ import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { SIGNERS, type Signer } from "../../crypto/signer";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { AuditRepository } from "../audit";
+import type { OrgRepository } from "../orgs";
 import type { SealRepository } from "./seal.repository";
 import { DomainError } from "../../domain-error";
 

@@ -1,10 +1,10 @@
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { VocabularyRepository } from "./vocabulary.repository";
-import type { ContentGenerationRepository } from "../content-generation/content-generation.repository";
+import type { ContentGenerationRepository } from "../content-generation";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { BundleRepository } from "../bundles/bundle.repository";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
-import type { PolicyRepository } from "../policy-library/policy.repository";
+import type { BundleRepository } from "../bundles";
+import type { CatalogueRepository } from "../catalogue";
+import type { PolicyRepository } from "../policy-library";
 import { SearchIndex, type SearchDoc, type SearchOptions } from "./search-index";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */

@@ -1,9 +1,9 @@
 import { hasRole, type Actor, type RequestContext } from "../../actor";
 import type { VocabularyRepository } from "./vocabulary.repository";
-import type { ContentGenerationRepository } from "../content-generation/content-generation.repository";
+import type { ContentGenerationRepository } from "../content-generation";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
+import type { AuditRepository } from "../audit";
+import type { CatalogueRepository } from "../catalogue";
 import { DomainError } from "../../domain-error";
 import { servesCity } from "../../access/scope";
 

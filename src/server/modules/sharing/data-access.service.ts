@@ -1,11 +1,11 @@
 import type { Actor } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import { DomainError } from "../../domain-error";
 import type { DataAccessRecord } from "../../../shared/schemas/identity";
 import type { Lang } from "../../../shared/errors";
 import { REGISTRIES } from "../../../shared/registries";
-import type { DataElementService } from "../data-elements/data-element.service";
+import type { DataElementService } from "../data-elements";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository };

@@ -1,8 +1,8 @@
 import type { Actor, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { CatalogueRepository } from "../catalogue";
+import type { OrgRepository } from "../orgs";
 import type { SharingRepository } from "./sharing.repository";
 import { DomainError } from "../../domain-error";
 import type { FormValues } from "../../../shared/form-values";
@@ -10,11 +10,11 @@ import type { FormField, ItemContent, Material } from "../../../shared/schemas/c
 import type { PrefillField, PrefillResponse } from "../../../shared/schemas/data";
 import { CERTIFICATE_TYPES } from "../../../shared/catalogue";
 import { dataElementLabel } from "../../../shared/data-elements";
-import type { DataElementService } from "../data-elements/data-element.service";
+import type { DataElementService } from "../data-elements";
 import { registryPriority, type SourcedValue } from "./registry-sources";
 import { REGISTRIES } from "../../../shared/registries";
 import type { SharingService } from "./sharing.service";
-import { VersionContents } from "../catalogue/version-contents";
+import { VersionContents } from "../catalogue";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { catalogue: CatalogueRepository; orgs: OrgRepository; sharing: SharingRepository };

@@ -1,12 +1,12 @@
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import type { UnitOfWork } from "../../db/store";
 import type { FieldCipher } from "../../crypto/field-cipher";
-import type { AccountRepository } from "../identity/account.repository";
-import type { CertificateRepository } from "../certificates/certificate.repository";
-import type { EnterpriseRepository } from "../registry/enterprise.repository";
-import type { PersonRepository } from "../registry/person.repository";
+import type { AccountRepository } from "../identity";
+import type { CertificateRepository } from "../certificates";
+import type { EnterpriseRepository } from "../registry";
+import type { PersonRepository } from "../registry";
 import type { SharingRepository } from "./sharing.repository";
-import type { CertificatePayload } from "../certificates/certificate.service";
+import type { CertificatePayload } from "../certificates";
 import type { HeldCertificate, RuleBasis, SharedPerson } from "./sharing.repository";
 import type { Registry } from "../../../shared/registries";
 

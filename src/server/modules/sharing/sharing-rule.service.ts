@@ -4,13 +4,13 @@ import type { SharingRuleInput, SharingRuleView } from "../../../shared/schemas/
 import type { Actor, RequestContext } from "../../actor";
 import { dataSubtree } from "../../access/scope";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
-import type { CatalogueRepository } from "../catalogue/catalogue.repository";
-import type { DataElementRepository } from "../data-elements/data-element.repository";
-import type { OrgRepository } from "../orgs/org.repository";
+import type { AuditRepository } from "../audit";
+import type { CatalogueRepository } from "../catalogue";
+import type { DataElementRepository } from "../data-elements";
+import type { OrgRepository } from "../orgs";
 import type { SharingRepository } from "./sharing.repository";
 import { DomainError } from "../../domain-error";
-import type { DataElementService } from "../data-elements/data-element.service";
+import type { DataElementService } from "../data-elements";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository; catalogue: CatalogueRepository; dataElements: DataElementRepository; orgs: OrgRepository; sharing: SharingRepository };

@@ -2,7 +2,7 @@ import { DEFAULT_DEADLINE_SETTINGS, deadlineSettings, type DeadlineSettings } fr
 import type { Actor, RequestContext } from "../../actor";
 import { keepsCityStandard } from "../../access/scope";
 import type { Store, UnitOfWork } from "../../db/store";
-import type { AuditRepository } from "../audit/audit.repository";
+import type { AuditRepository } from "../audit";
 import type { SettingsRepository } from "./settings.repository";
 import { DomainError } from "../../domain-error";
 

@@ -1,0 +1,5 @@
+/**
+ * The public entry of the bundles module: what other modules may use. A module imports another only
+ * through its entry (checked by ESLint); everything else in the folder is the module's own.
+ */
+export type { BundleRepository } from "./bundle.repository";
