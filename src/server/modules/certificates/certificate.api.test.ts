@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateCertificateId } from "../../../shared/validation/certificate-id";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
+import { approvedFoodLicence } from "../../testing/factories";
 import { buildApp } from "../../app";
 import { maskName } from "./certificate.service";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT } from "../../actor";
@@ -12,29 +13,10 @@ let identifier: string;
 let certificateId: string;
 const form = FOOD_LICENCE_FORM;
 
-/** 上海明远's food business licence, applied for and approved through the API: the approval issues the certificate. */
-async function issueFoodLicence(app: TestApp) {
-  const applicant = await login(app.app, "13800000001");
-  const itemId = (await app.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
-  const id = (await app.app.inject({ method: "POST", url: "/api/v1/applications", headers: applicant.headers, payload: { itemId, formData: form } })).json().id as string;
-  const reviewer = await login(app.app, "review.amr.huangpu");
-  const approver = await login(app.app, "approve.amr.huangpu");
-  const act = async (who: LoggedIn, action: string) => {
-    const lockVersion = (await app.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: who.headers })).json().lockVersion;
-    const res = await app.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: who.headers, payload: { action, lockVersion } });
-    if (res.statusCode !== 200) throw new Error(res.body);
-  };
-  await act(reviewer, "accept");
-  await act(reviewer, "pass_review");
-  await act(approver, "approve");
-  const row = await app.database.db.selectFrom("certificates").selectAll().where("application_id", "=", id).executeTakeFirstOrThrow();
-  return { applicationId: id, certificateId: row.id, identifier: row.identifier };
-}
-
 beforeAll(async () => {
   t = await startTestApp();
   citizen = await login(t.app, "13800000001");
-  ({ identifier, certificateId } = await issueFoodLicence(t));
+  ({ identifier, certificateId } = await approvedFoodLicence(t));
 });
 afterAll(() => t.close());
 
@@ -173,7 +155,7 @@ describe("revocation for another module (a 免申即享 grant taken back)", () =
   it("revokes the application's certificates through their lifecycle in the caller's transaction: each audited, and verification answers at once despite its cache", async () => {
     const cached = await startTestApp({ verifyCacheMs: 60_000 });
     try {
-      const issued = await issueFoodLicence(cached);
+      const issued = await approvedFoodLicence(cached);
       const row = { id: issued.certificateId, identifier: issued.identifier, application_id: issued.applicationId };
       const verify = async () => (await cached.app.inject({ method: "GET", url: `/api/v1/certificates/verify?id=${encodeURIComponent(row.identifier)}` })).json().reason;
       expect(await verify()).toBe("VALID"); // now cached for a minute

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raiseDueSoonAlerts, raiseOverdueAlerts } from "../applications/deadline-alerts";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
+import { act } from "../../testing/factories";
 
 let t: TestApp;
 let clock = new Date("2026-03-02T02:00:00Z"); // Monday 2 March 2026, 10:00 in Shanghai
@@ -37,7 +38,7 @@ describe("notifications", () => {
 
   it("two workers at once never make a message twice", async () => {
     const reviewer = await login(t.app, "review.amr.huangpu");
-    await t.app.inject({ method: "POST", url: `/api/v1/applications/${appId}/actions`, headers: reviewer.headers, payload: { action: "accept", lockVersion: 0 } });
+    await act(t, reviewer, appId, "accept");
     const [a, b] = await Promise.all([t.services.notifications.dispatchOutbox(), t.services.notifications.dispatchOutbox()]);
     expect(a + b).toBe(1);
     await t.services.notifications.sendDue();
@@ -53,7 +54,7 @@ describe("notifications", () => {
     expect(row.email_enc).not.toContain("example.cn");
 
     const reviewer = await login(t.app, "review.amr.huangpu");
-    await t.app.inject({ method: "POST", url: `/api/v1/applications/${appId}/actions`, headers: reviewer.headers, payload: { action: "request_supplement", lockVersion: 1, opinion: "请补充平面布局图", supplementItems: ["layout"] } });
+    await act(t, reviewer, appId, "request_supplement", { opinion: "请补充平面布局图", supplementItems: ["layout"] });
     await t.services.notifications.dispatchOutbox();
     const sent = t.senders.sms.sent.length;
     expect(await t.services.notifications.sendDue()).toEqual({ sent: 1, failed: 0, retrying: 0 });
@@ -93,7 +94,7 @@ describe("notifications", () => {
     // Submitted on Mon 2 March with 7 working days: due Wed 11 March. Tue 10 March is the yellow day.
     const waiting = await t.database.db.selectFrom("applications").select("committed_deadline").where("id", "=", appId).executeTakeFirstOrThrow();
     expect(waiting.committed_deadline).toBe("2026-03-11"); // kept while the clock stands still
-    const resubmit = await t.app.inject({ method: "POST", url: `/api/v1/applications/${appId}/actions`, headers: citizen.headers, payload: { action: "resubmit", lockVersion: 2 } });
+    const resubmit = await act(t, citizen, appId, "resubmit");
     expect(resubmit.statusCode).toBe(200);
     expect(resubmit.json().committedDeadline).toBe("2026-03-11"); // paused and resumed the same day: nothing moves
     expect(await raiseDueSoonAlerts(t.services.store, new Date("2026-03-09T02:00:00Z"))).toBe(0);
