@@ -1,3 +1,4 @@
+import { pathOf, queryString, type CallInput, type Endpoint, type ResponseOf } from "../shared/api/endpoint";
 import type { ErrorBody } from "../shared/errors";
 import type { OrgNode } from "../shared/schemas/staff";
 
@@ -38,6 +39,15 @@ export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
     throw new ApiError(res.status, err?.code ?? "INTERNAL", err?.message ?? res.statusText, err?.details);
   }
   return data as T;
+}
+
+/**
+ * Calls an endpoint of the shared endpoint table: its path parameters, query and body are typed from
+ * the endpoint's schemas, and so is the result — no response type is written by hand in the web app.
+ */
+export function call<E extends Endpoint>(e: E, input: CallInput<E>): Promise<ResponseOf<E>> {
+  const { params, query, body, headers } = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> };
+  return api<ResponseOf<E>>(e.method, pathOf(e, params) + queryString(query), body, headers);
 }
 
 /** Uploads a file as the raw request body (e.g. an .xlsx workbook); same errors as `api`. */

@@ -1,14 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FormValues } from "../../shared/form-values";
-import { api, ApiError } from "../api";
+import { applicationEndpoints } from "../../shared/api/applications";
+import type { ResponseOf } from "../../shared/api/endpoint";
+import { ApiError, call } from "../api";
 import type { MaterialValue } from "./MaterialUpload";
 
-interface Draft {
-  formData: FormValues;
-  materials: MaterialValue[];
-  lockVersion: number;
-  updatedAt: string;
-}
+type Draft = ResponseOf<typeof applicationEndpoints.draft>;
 
 /**
  * The applicant's server-side draft for an item: loaded once, autosaved a moment after each change,
@@ -24,7 +21,7 @@ export function useDraft(itemId: string, enabled: boolean, delayMs = 1200) {
 
   const load = useCallback(async () => {
     try {
-      const d = await api<Draft>("GET", `/drafts/${itemId}`);
+      const d = await call(applicationEndpoints.draft, { params: { itemId } });
       version.current = d.lockVersion;
       setDraft(d);
     } catch (err) {
@@ -49,7 +46,7 @@ export function useDraft(itemId: string, enabled: boolean, delayMs = 1200) {
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(async () => {
         try {
-          const d = await api<Draft>("PUT", `/drafts/${itemId}`, { formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), lockVersion: version.current });
+          const d = await call(applicationEndpoints.saveDraft, { params: { itemId }, body: { formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), lockVersion: version.current } });
           version.current = d.lockVersion;
           setSavedAt(d.updatedAt);
         } catch (err) {
@@ -65,7 +62,7 @@ export function useDraft(itemId: string, enabled: boolean, delayMs = 1200) {
 
   const discard = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
-    await api("DELETE", `/drafts/${itemId}`);
+    await call(applicationEndpoints.discardDraft, { params: { itemId } });
     version.current = null;
     setDraft(null);
     setSavedAt(null);

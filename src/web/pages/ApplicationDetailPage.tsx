@@ -5,40 +5,16 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ItemDetail } from "../../shared/schemas/catalogue";
 import { LIGHT_COLOR } from "../labels";
-import { api, ApiError } from "../api";
+import { api as request, ApiError, call } from "../api";
+import { applicationEndpoints as api } from "../../shared/api/applications";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { FormRenderer } from "../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
 import { InviteRating, RateApplication } from "../components/RateService";
 import { useSession } from "../session";
 import { chinaDate, chinaDateTime } from "../../shared/china-time";
 
-interface Detail {
-  id: string;
-  number: string;
-  stateName: string;
-  outcome: string | null;
-  submittedAt: string;
-  committedDeadline: string | null;
-  legalDeadline: string | null;
-  deadlineBeyondCalendar: boolean;
-  stepDeadline: string | null;
-  light: "green" | "yellow" | "red" | null;
-  formData: Record<string, unknown>;
-  applicantName: string;
-  channel: string;
-  assigneeName: string | null;
-  documents: string[];
-  certificates: Array<{ identifier: string; typeName: string; number: string; status: string }>;
-  waivedMaterials: number;
-  prefilledFields: number;
-  dataConsentAt: string | null;
-  evidence: Array<{ materialKey: string; materialName: string; source: string; typeName: string | null; element: string | null; number: string | null; identifier: string | null; issuerName: string | null }>;
-  materials: Array<{ fileId: string; materialKey: string | null; materialName: string | null; fileName: string; mime: string; size: number; uploadedAt: string }>;
-  lockVersion: number;
-  actions: Array<{ key: string; name: string; reasonRequired: boolean; supplement: boolean }>;
-  timeline: Array<{ action: string; actionName: string; to: string; actorName: string; opinion: string | null; details: { supplementItems?: string[] }; at: string }>;
-  itemId?: string;
-}
+type Detail = ResponseOf<typeof api.get>;
 
 
 /** The uploaded materials: images shown as thumbnails, PDFs opened in place; staff reads are audited by the server. */
@@ -84,11 +60,11 @@ function AssignmentControls({ app, onDone }: { app: Detail; onDone: () => void }
   const [options, setOptions] = useState<Array<{ value: string; label: string }> | null>(null);
   const lead = me?.roles.some((r) => r === "supervisor" || r === "approver");
   useEffect(() => {
-    if (lead) api<{ items: Array<{ accountId: string; name: string; orgName: string }> }>("GET", `/applications/${app.id}/assignees`).then((r) => setOptions(r.items.map((i) => ({ value: i.accountId, label: `${i.name}（${i.orgName}）` }))), () => setOptions(null));
+    if (lead) call(api.assignees, { params: { id: app.id } }).then((r) => setOptions(r.items.map((i) => ({ value: i.accountId, label: `${i.name}（${i.orgName}）` }))), () => setOptions(null));
   }, [app.id, app.lockVersion, lead]);
   async function assign(assigneeAccountId: string | null) {
     try {
-      await api("POST", `/applications/${app.id}/assignment`, { assigneeAccountId, lockVersion: app.lockVersion });
+      await call(api.assign, { params: { id: app.id }, body: { assigneeAccountId, lockVersion: app.lockVersion } });
       message.success(t("appd.done"));
       onDone();
     } catch (err) {
@@ -121,10 +97,10 @@ export function ApplicationDetailPage() {
   const [newMaterials, setNewMaterials] = useState<MaterialValue[]>([]);
 
   const load = useCallback(() => {
-    api<Detail & { itemId: string }>("GET", `/applications/${id}`)
+    call(api.get, { params: { id: id! } })
       .then(async (a) => {
         setApp(a);
-        setItem(await api<ItemDetail>("GET", `/catalogue/items/${a.itemId}`).catch(() => null));
+        setItem(await request<ItemDetail>("GET", `/catalogue/items/${a.itemId}`).catch(() => null));
       })
       .catch((e: Error) => setError(e.message));
   }, [id]);
@@ -132,7 +108,7 @@ export function ApplicationDetailPage() {
 
   async function act(action: string, extra: Record<string, unknown> = {}) {
     try {
-      await api("POST", `/applications/${id}/actions`, { action, lockVersion: app!.lockVersion, ...(opinion.trim() ? { opinion: opinion.trim() } : {}), ...extra });
+      await call(api.act, { params: { id: id! }, body: { action, lockVersion: app!.lockVersion, ...(opinion.trim() ? { opinion: opinion.trim() } : {}), ...extra } });
       message.success(t("appd.done"));
       setActing(null);
       setOpinion("");

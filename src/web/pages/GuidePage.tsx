@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ItemDetail, Material } from "../../shared/schemas/catalogue";
-import { api, ApiError } from "../api";
+import { api, ApiError, call } from "../api";
+import { applicationEndpoints } from "../../shared/api/applications";
 import { useSession } from "../session";
 import { FormRenderer } from "../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
@@ -95,7 +96,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
     if (!canApply) return message.info(t("guide.citizensApply"));
     setOneClickBusy(true);
     try {
-      const body = await api<{ id: string; number: string; outcome: string | null }>("POST", `/catalogue/items/${item.id}/one-click`, { consent: true }, { "idempotency-key": idempotencyKey });
+      const body = await call(applicationEndpoints.oneClick, { params: { id: item.id }, body: { consent: true }, headers: { "idempotency-key": idempotencyKey } });
       draft.forget();
       message.success(t(body.outcome === "approved" ? "oneclick.approved" : "oneclick.done", { number: body.number }));
       navigate(`/me/applications/${body.id}`);
@@ -110,18 +111,16 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
   }
   async function submit(formData: Record<string, unknown>) {
     try {
-      const body = await api<{ id: string; number: string; committedDeadline: string | null }>(
-        "POST",
-        "/applications",
-        {
+      const body = await call(applicationEndpoints.submit, {
+        body: {
           itemId: item.id,
           formData,
           materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })),
           ...(prefill ? { prefillId: prefill.prefillId } : {}),
           dataConsent: consent === "given",
         },
-        { "idempotency-key": idempotencyKey },
-      );
+        headers: { "idempotency-key": idempotencyKey },
+      });
       draft.forget();
       modal.success({
         title: t("guide.receiptTitle"),

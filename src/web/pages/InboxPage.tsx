@@ -3,34 +3,25 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LIGHT_COLOR } from "../labels";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { applicationEndpoints } from "../../shared/api/applications";
+import type { CallInput, ResponseOf } from "../../shared/api/endpoint";
 import { useSession } from "../session";
 
-interface Row {
-  id: string;
-  number: string;
-  itemName: string;
-  handlingOrgName: string;
-  stateName: string;
-  submittedAt: string;
-  committedDeadline: string | null;
-  light: "green" | "yellow" | "red" | null;
-  applicantName: string;
-  channel: string;
-  assigneeName: string | null;
-}
+type Row = ResponseOf<typeof applicationEndpoints.inbox>["items"][number];
 
 const PAGE = 20;
+type InboxQuery = NonNullable<CallInput<typeof applicationEndpoints.inbox>["query"]>;
 /** Tab → query: by state, overdue, or claimed by me. */
-const TABS: Array<[string, string]> = [
-  ["pending", "state=submitted"],
-  ["reviewing", "state=reviewing"],
-  ["deciding", "state=deciding"],
-  ["overdue", "overdue=true"],
-  ["dueSoon", "dueSoon=true"],
-  ["supplement", "state=supplement"],
-  ["mine", "assigned=me"],
-  ["all", ""],
+const TABS: Array<[string, InboxQuery]> = [
+  ["pending", { state: "submitted" }],
+  ["reviewing", { state: "reviewing" }],
+  ["deciding", { state: "deciding" }],
+  ["overdue", { overdue: "true" }],
+  ["dueSoon", { dueSoon: "true" }],
+  ["supplement", { state: "supplement" }],
+  ["mine", { assigned: "me" }],
+  ["all", {}],
 ];
 
 /** Supervisors oversee (read and assign) rather than handle: their tabs are about deadlines. */
@@ -53,13 +44,9 @@ export function InboxPage() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    const params = new URLSearchParams(TABS.find(([k]) => k === tab)![1]);
-    params.set("limit", String(PAGE));
-    params.set("offset", String(page * PAGE));
-    if (q.trim()) params.set("q", q.trim());
-    if (channel) params.set("channel", channel);
+    const query: InboxQuery = { ...TABS.find(([k]) => k === tab)![1], limit: PAGE, offset: page * PAGE, ...(q.trim() ? { q: q.trim() } : {}), ...(channel ? { channel: channel as InboxQuery["channel"] } : {}) };
     setRows(null);
-    api<{ items: Row[]; hasMore: boolean }>("GET", `/applications/inbox?${params}`)
+    call(applicationEndpoints.inbox, { query })
       .then((r) => {
         setRows(r.items);
         setHasMore(r.hasMore);
@@ -71,8 +58,8 @@ export function InboxPage() {
 
   async function claim(row: Row) {
     try {
-      const detail = await api<{ lockVersion: number }>("GET", `/applications/${row.id}`);
-      await api("POST", `/applications/${row.id}/assignment`, { assigneeAccountId: null, lockVersion: detail.lockVersion });
+      const detail = await call(applicationEndpoints.get, { params: { id: row.id } });
+      await call(applicationEndpoints.assign, { params: { id: row.id }, body: { assigneeAccountId: null, lockVersion: detail.lockVersion } });
       message.success(t("inbox.claimed", { number: row.number }));
       load();
     } catch (err) {

@@ -3,20 +3,12 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LIGHT_COLOR } from "../labels";
-import { api } from "../api";
+import { call } from "../api";
+import { applicationEndpoints } from "../../shared/api/applications";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { chinaDate } from "../../shared/china-time";
 
-interface Row {
-  id: string;
-  number: string;
-  itemName: string;
-  handlingOrgName: string;
-  stateName: string;
-  outcome: string | null;
-  submittedAt: string;
-  committedDeadline: string | null;
-  light: "green" | "yellow" | "red" | null;
-}
+type Row = ResponseOf<typeof applicationEndpoints.mine>["items"][number];
 
 
 /** 我的办件: the applicant's applications with their state and committed deadline. */
@@ -25,7 +17,7 @@ export function MyApplicationsPage() {
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Row[] }>("GET", "/applications?limit=100")
+    call(applicationEndpoints.mine, { query: { limit: 100 } })
       .then((r) => setRows(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);

@@ -3,18 +3,20 @@ import { Alert, Button, Space, Spin } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import type { PrintableDocument } from "../../shared/schemas/documents";
-import { api } from "../api";
+import { applicationEndpoints } from "../../shared/api/applications";
+import type { ResponseOf } from "../../shared/api/endpoint";
+import type { DocumentKind } from "../../shared/schemas/documents";
+import { call } from "../api";
 
 /** A print-ready document (受理回执, 受理通知书, 补正告知书, 决定书) laid out as an official notice on A4. */
 export function PrintDocumentPage() {
   const { id, kind } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [doc, setDoc] = useState<PrintableDocument | null>(null);
+  const [doc, setDoc] = useState<ResponseOf<typeof applicationEndpoints.document> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<PrintableDocument>("GET", `/applications/${id}/documents/${kind}`).then(setDoc, (e: Error) => setError(e.message));
+    call(applicationEndpoints.document, { params: { id: id!, kind: kind as DocumentKind } }).then(setDoc, (e: Error) => setError(e.message));
   }, [id, kind]);
   if (error) return <Alert type="error" role="alert" message={error} />;
   if (!doc) return <Spin tip={t("common.loading")} />;

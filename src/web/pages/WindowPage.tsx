@@ -5,7 +5,8 @@ import { useNavigate } from "react-router";
 import type { ItemDetail } from "../../shared/schemas/catalogue";
 import type { PersonView } from "../../shared/schemas/registry";
 import type { SearchResponse } from "../../shared/schemas/search";
-import { api, ApiError } from "../api";
+import { api, ApiError, call } from "../api";
+import { applicationEndpoints } from "../../shared/api/applications";
 import { FormRenderer } from "../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
 
@@ -53,7 +54,7 @@ export function WindowPage() {
   async function submit(formData: Record<string, unknown>) {
     setBusy(true);
     try {
-      const r = await api<{ id: string }>("POST", "/window/applications", { itemId: item!.id, idNumber: idNumber.trim().toUpperCase(), formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), dataConsent: consent }, { "idempotency-key": idempotencyKey });
+      const r = await call(applicationEndpoints.submitAtWindow, { body: { itemId: item!.id, idNumber: idNumber.trim().toUpperCase(), formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), dataConsent: consent }, headers: { "idempotency-key": idempotencyKey } });
       navigate(`/print/applications/${r.id}/receipt`);
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
