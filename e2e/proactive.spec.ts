@@ -66,7 +66,7 @@ test("免申即享: 李雪梅 is offered the childcare subsidy and consents; it 
   await expect(card).toContainText(/最小子女月龄小于 36 个月（实际 \d+ 个月）：符合/);
   await expectAccessible(page, "my benefits");
   await card.getByRole("button", { name: "同意享受" }).click();
-  await expect(card.getByText("已享受")).toBeVisible();
+  await expect(card.getByText("已享受", { exact: true })).toBeVisible();
   await expect(card).toContainText("发放指令");
   await expect(card.getByRole("link", { name: /^办件 / })).toBeVisible();
   await switchTo(page, "supervisor", /workbench$/);

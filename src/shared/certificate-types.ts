@@ -178,3 +178,6 @@ export function orgCreditCode(orgCode: string, divisionCode: string): string {
   for (const ch of orgCode) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   return buildCreditCode("1", "1", divisionCode.slice(0, 6).padEnd(6, "0"), String(h % 100_000_000).padStart(8, "0"));
 }
+
+/** A link lives at most a week. */
+export const MAX_SHARE_HOURS = 168;

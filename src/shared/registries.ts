@@ -8,3 +8,7 @@ export const REGISTRIES = {
   account: { zh: "实名账户", en: "Real-name account" },
 } as const;
 export type Registry = keyof typeof REGISTRIES;
+
+/** The base registries departments load by file. */
+export const IMPORTABLE = ["population", "legal_person", "credit", "address"] as const;
+export type ImportableRegistry = (typeof IMPORTABLE)[number];

@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Access, Endpoint, Received, ResponseOf } from "../../shared/api/endpoint";
 import { errorBody } from "../../shared/schemas/common";
 import { PUBLIC_ROUTE, type RouteAccess } from "./auth-plugin";
 
-/** The error answers every endpoint may give ({"error":{code,message,details}}); a few add their own. */
-const ERRORS = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 429: errorBody };
+/** The error answers every endpoint may give ({"error":{code,message,details}}). */
+const ERRORS = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 413: errorBody, 415: errorBody, 422: errorBody, 429: errorBody };
 
 /** The route config the auth plugin checks before the body is read. */
 function configOf(access: Access): { public?: true; access?: RouteAccess } {
@@ -13,35 +13,44 @@ function configOf(access: Access): { public?: true; access?: RouteAccess } {
   return { access: { citizens: access.citizens, staffRoles: access.staffRoles === null ? null : [...access.staffRoles] } };
 }
 
-/** A handler: the request (for the session and context), what the endpoint's schemas validated, and the reply. */
-export type EndpointHandler<E extends Endpoint> = (req: FastifyRequest, input: Received<E>, reply: FastifyReply) => Promise<ResponseOf<E>>;
+/** The request of an endpoint's handler: params, query, body and headers as its schemas validated them. */
+export type EndpointRequest<E extends Endpoint> = FastifyRequest<{ Params: Received<E>["params"]; Querystring: Received<E>["query"]; Body: Received<E>["body"]; Headers: Received<E>["headers"] }>;
+
+/** A handler: one service call whose result is the endpoint's response (or, for a file or a cookie, the reply itself). */
+export type EndpointHandler<E extends Endpoint> = (req: EndpointRequest<E>, reply: FastifyReply) => Promise<ResponseOf<E> | FastifyReply>;
+
+/** What only the server adds to a route: its own rate limit, a larger body, a content-type parser's options. */
+export interface RouteExtras {
+  config?: Pick<FastifyContextConfig, "rateLimit">;
+  bodyLimit?: number;
+}
 
 /**
  * Registers the route of an endpoint declared in shared/api: its schemas validate the request and shape
- * the response and the OpenAPI document, its access is checked before the body, and the handler's
- * result is sent with the endpoint's status (204 with no body). Extra route options (a body limit,
- * a content-type parser) may be given.
+ * the response and the OpenAPI document (public endpoints without the session requirement), its access
+ * is checked before the body is read, and the handler's result is sent with the endpoint's status (204
+ * with no body).
  */
-export function route<E extends Endpoint>(app: FastifyInstance, e: E, handler: EndpointHandler<E>, options: Pick<RouteShorthandOptions, "bodyLimit"> & { errors?: Record<number, typeof errorBody> } = {}): void {
+export function route<E extends Endpoint>(app: FastifyInstance, e: E, handler: EndpointHandler<E>, extras: RouteExtras = {}): void {
   const status = e.status ?? 200;
   app.route({
     method: e.method,
     url: e.path,
-    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
-    config: { ...configOf(e.access), ...(e.csrf === false ? { csrf: false } : {}) },
+    ...(extras.bodyLimit ? { bodyLimit: extras.bodyLimit } : {}),
+    config: { ...configOf(e.access), ...(e.csrf === false ? { csrf: false } : {}), ...extras.config },
     schema: {
       tags: [...e.tags],
       summary: e.summary,
+      ...(e.access.kind === "public" ? { security: [] } : {}),
       ...(e.params ? { params: e.params } : {}),
       ...(e.query ? { querystring: e.query } : {}),
       ...(e.body ? { body: e.body } : {}),
       ...(e.headers ? { headers: e.headers } : {}),
-      response: { [status]: e.response, ...ERRORS, ...options.errors },
+      response: { ...(e.response ? { [status]: e.response } : {}), ...ERRORS },
     },
     handler: async (req, reply) => {
-      const input = { params: req.params, query: req.query, body: req.body, headers: req.headers } as Received<E>;
-      const result = await handler(req, input, reply);
-      if (reply.sent) return reply;
+      const result = await handler(req as EndpointRequest<E>, reply);
+      if (reply.sent || result === reply) return reply;
       return reply.status(status).send(status === 204 ? null : result);
     },
   });

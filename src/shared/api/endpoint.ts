@@ -32,9 +32,9 @@ export interface Endpoint {
   body?: z.ZodType;
   /** Request headers the endpoint reads (Idempotency-Key …). */
   headers?: z.ZodType;
-  /** The success status (200 unless said otherwise) and its body; 204 answers with no body. */
+  /** The success status (200 unless said otherwise) and its JSON body; 204 answers with no body; none for a file. */
   status?: 200 | 201 | 204;
-  response: z.ZodType;
+  response?: z.ZodType;
   /** False on the few mutations that work without a CSRF token (login, registration). */
   csrf?: false;
 }
@@ -55,7 +55,7 @@ export interface Received<E extends Endpoint> {
 }
 
 /** The endpoint's success body. */
-export type ResponseOf<E extends Endpoint> = z.output<E["response"]>;
+export type ResponseOf<E extends Endpoint> = E extends { response: infer S extends z.ZodType } ? z.output<S> : unknown;
 
 type Required<E, K extends "params" | "body"> = E extends { [P in K]: infer S extends z.ZodType } ? { [P in K]: z.input<S> } : { [P in K]?: undefined };
 type Optional<E, K extends "query"> = E extends { [P in K]: infer S extends z.ZodType } ? { [P in K]?: z.input<S> } : { [P in K]?: undefined };

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { int32 } from "../../../shared/schemas/common";
+import type { CalendarYearInput } from "../../../shared/schemas/calendar";
 import { DEFAULT_CALENDAR, type YearCalendar } from "../../../shared/calendar-data";
 import { WorkCalendar } from "../../../shared/working-days";
 import { hasRole, type Actor, type RequestContext } from "../../actor";
@@ -11,12 +10,6 @@ import { DomainError } from "../../domain-error";
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository; calendar: CalendarRepository };
 
-export const calendarYearInput = z.strictObject({
-  holidays: z.array(z.strictObject({ date: z.iso.date(), name: z.string().trim().min(1).max(20) })).max(60),
-  workdays: z.array(z.iso.date()).max(20),
-  lockVersion: int32.min(0).nullable(),
-});
-export type CalendarYearInput = z.infer<typeof calendarYearInput>;
 
 /**
  * The working-day calendar: the built-in years (2025–2026, as announced) overlaid with the years

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { MAX_SHARE_HOURS } from "../../../shared/certificate-types";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { Store, UnitOfWork } from "../../db/store";
@@ -10,8 +11,6 @@ import type { CertificatePayload, CertificateService } from "./certificate.servi
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository; certificates: CertificateRepository };
 
-/** A link lives at most a week. */
-export const MAX_SHARE_HOURS = 168;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 

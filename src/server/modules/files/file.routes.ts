@@ -1,66 +1,39 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { errorBody, uuid } from "../../../shared/schemas/common";
+import type { FastifyPluginAsync } from "fastify";
+import { fileEndpoints as api } from "../../../shared/api/file";
+import { route } from "../../http/endpoints";
 import { DomainError } from "../../domain-error";
 import { sendError } from "../../http/error-handler";
-import { forCitizenOr, requestContext, requireActor } from "../../http/auth-plugin";
+import { requestContext, requireActor } from "../../http/auth-plugin";
 import type { FileService } from "./file.service";
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 413: errorBody, 415: errorBody };
-
 /** Materials upload and download. The body is the file itself; its name comes in `x-file-name` (URI-encoded). */
-export const fileRoutes: FastifyPluginAsyncZod<{ files: FileService; maxBytes: number }> = async (app, { files, maxBytes }) => {
+export const fileRoutes: FastifyPluginAsync<{ files: FileService; maxBytes: number }> = async (app, { files, maxBytes }) => {
   // Every body reaches the service as bytes so that the content, not the label, decides its type.
   app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
   app.setErrorHandler((err: { code?: string }, req, reply) => {
     if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") return sendError(req, reply, "FILE_TOO_LARGE", { maxBytes });
     throw err;
   });
-
-  app.post(
-    "/files",
-    {
-      config: forCitizenOr("window_clerk"),
-      schema: {
-        tags: ["applications"],
-        summary: "上传材料 Upload one material (JPEG, PNG or PDF; checked by content); send the file as the body and its name in x-file-name",
-        headers: z.object({ "x-file-name": z.string().min(1).max(600).optional(), "content-type": z.string().optional() }).passthrough(),
-        response: { 201: z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number() }), ...errors },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      if (!Buffer.isBuffer(req.body)) throw new DomainError("FILE_TYPE_NOT_ALLOWED");
-      const fileName = decodeName(req.headers["x-file-name"]);
-      const declaredMime = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-      return reply.status(201).send(await files.upload(actor, { fileName, declaredMime, body: req.body }, requestContext(req)));
-    },
-  );
-
-  app.get(
-    "/files/:id",
-    {
-      schema: {
-        tags: ["applications"],
-        summary: "查看材料 A material's content (an attachment; ?preview=1 inline for the platform's preview), for its uploader, the applicant and staff who may read the application (staff reads are audited)",
-        params: z.strictObject({ id: uuid }),
-        querystring: z.strictObject({ download: z.enum(["1"]).optional(), preview: z.enum(["1"]).optional() }),
-      },
-    },
-    async (req, reply) => {
-      const file = await files.read(requireActor(req), req.params.id, requestContext(req));
-      // Served as an attachment unless the platform's own page previews it (an image or the PDF frame).
-      const disposition = req.query.preview && !req.query.download ? "inline" : "attachment";
-      return reply
-        .header("content-type", file.mime)
-        .header("content-disposition", `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header("cache-control", "private, no-store")
-        // Shown inside the platform's own pages (PDF preview), never framed elsewhere, never running scripts.
-        .header("content-security-policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'")
-        .header("x-frame-options", "SAMEORIGIN")
-        .send(file.body);
-    },
-  );
+  route(app, api.postFiles, async (req) => {
+    const actor = requireActor(req);
+    if (!Buffer.isBuffer(req.body)) throw new DomainError("FILE_TYPE_NOT_ALLOWED");
+    const fileName = decodeName(req.headers["x-file-name"]);
+    const declaredMime = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    return (await files.upload(actor, { fileName, declaredMime, body: req.body }, requestContext(req)));
+  });
+  route(app, api.getFilesById, async (req, reply) => {
+    const file = await files.read(requireActor(req), req.params.id, requestContext(req));
+    // Served as an attachment unless the platform's own page previews it (an image or the PDF frame).
+    const disposition = req.query.preview && !req.query.download ? "inline" : "attachment";
+    return reply
+      .header("content-type", file.mime)
+      .header("content-disposition", `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header("cache-control", "private, no-store")
+      // Shown inside the platform's own pages (PDF preview), never framed elsewhere, never running scripts.
+      .header("content-security-policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'")
+      .header("x-frame-options", "SAMEORIGIN")
+      .send(file.body);
+  });
 };
 
 function decodeName(raw: string | undefined): string {

@@ -1,15 +1,7 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { errorBody, okBody } from "../../../shared/schemas/common";
-import {
-  actingForRequest,
-  loginRequest,
-  meResponse,
-  registerRequest,
-  totpConfirmRequest,
-  totpSetupResponse,
-  type MeResponse,
-} from "../../../shared/schemas/identity";
+import type { FastifyPluginAsync } from "fastify";
+import { authEndpoints as api } from "../../../shared/api/auth";
+import { route } from "../../http/endpoints";
+import type { MeResponse } from "../../../shared/schemas/identity";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { maskMobile } from "../../../shared/validation/mobile";
 import type { OrgKind } from "../../../shared/roles";
@@ -17,7 +9,7 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { OrgRepository } from "../orgs";
 import type { PersonRepository } from "../registry";
-import { clearSessionCookie, DEVICE_COOKIE, forStaff, PUBLIC_ROUTE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
+import { clearSessionCookie, DEVICE_COOKIE, PUBLIC_ROUTE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
 import type { AuthService, SessionContext } from "./auth.service";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
@@ -31,10 +23,7 @@ export interface AuthRouteDeps {
   loginRateLimitPerMinute: number;
 }
 
-const loginResponse = z.object({ csrfToken: z.string(), expiresAt: z.string() });
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody, 422: errorBody, 429: errorBody };
-
-export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps) => {
+export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, deps) => {
   const { auth } = deps;
   const loginLimit = { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: "1 minute" }, csrf: false, ...PUBLIC_ROUTE };
 
@@ -68,95 +57,34 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       csrfToken,
     };
   }
-
-  app.post(
-    "/auth/register",
-    {
-      config: loginLimit,
-      schema: {
-        tags: ["identity"],
-        summary: "实名注册 Register a citizen account (name and ID number checked against the population registry)",
-        body: registerRequest,
-        response: { 201: loginResponse, ...errors },
-      },
-    },
-    async (req, reply) => {
-      const session = await auth.register(req.body, requestContext(req));
-      setSessionCookie(reply, session, deps.cookieSecure);
-      return reply.status(201).send({ csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
-    },
-  );
-
-  app.post(
-    "/auth/login",
-    {
-      config: loginLimit,
-      schema: {
-        tags: ["identity"],
-        summary: "登录 Log in with mobile, ID number or staff username",
-        body: loginRequest,
-        response: { 200: loginResponse, ...errors },
-      },
-    },
-    async (req, reply) => {
-      const session = await auth.login(req.body.identifier, req.body.password, req.body.totp, requestContext(req), { token: req.cookies[DEVICE_COOKIE] ?? null });
-      setSessionCookie(reply, session, deps.cookieSecure);
-      setDeviceCookie(reply, session.deviceToken, deps.cookieSecure);
-      return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
-    },
-  );
-
-  app.post(
-    "/auth/logout",
-    { config: PUBLIC_ROUTE, schema: { tags: ["identity"], summary: "退出登录 Log out", response: { 200: okBody, ...errors } } },
-    async (req, reply) => {
-      if (req.session) await auth.logout(req.session, requestContext(req));
-      clearSessionCookie(reply);
-      return { ok: true as const };
-    },
-  );
-
-  app.get(
-    "/me",
-    { schema: { tags: ["identity"], summary: "当前用户 The logged-in actor", response: { 200: meResponse, ...errors } } },
-    async (req) => {
-      const session = requireSession(req);
-      return presentMe(session, session.csrfToken);
-    },
-  );
-
-  app.post(
-    "/me/acting-for",
-    {
-      schema: {
-        tags: ["identity"],
-        summary: "切换办事身份 Act for an enterprise, or as oneself with null",
-        body: actingForRequest,
-        response: { 200: meResponse, ...errors },
-      },
-    },
-    async (req) => {
-      const session = requireSession(req);
-      const actor = await auth.setActingFor(session, req.body.enterpriseId, requestContext(req));
-      return presentMe({ ...session, actor }, session.csrfToken);
-    },
-  );
-
-  app.post(
-    "/me/totp/setup",
-    { config: forStaff(), schema: { tags: ["identity"], summary: "开启动态口令（工作人员） Begin TOTP enrolment", response: { 200: totpSetupResponse, ...errors } } },
-    async (req) => auth.beginTotp(requireSession(req), requestContext(req)),
-  );
-
-  app.post(
-    "/me/totp/confirm",
-    {
-      config: forStaff(),
-      schema: { tags: ["identity"], summary: "确认动态口令 Confirm TOTP with a first code", body: totpConfirmRequest, response: { 200: okBody, ...errors } },
-    },
-    async (req) => {
-      await auth.confirmTotp(requireSession(req), req.body.code, requestContext(req));
-      return { ok: true as const };
-    },
-  );
+  route(app, api.postAuthRegister, async (req, reply) => {
+    const session = await auth.register(req.body, requestContext(req));
+    setSessionCookie(reply, session, deps.cookieSecure);
+    return ({ csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
+  }, { config: { rateLimit: loginLimit.rateLimit } });
+  route(app, api.postAuthLogin, async (req, reply) => {
+    const session = await auth.login(req.body.identifier, req.body.password, req.body.totp, requestContext(req), { token: req.cookies[DEVICE_COOKIE] ?? null });
+    setSessionCookie(reply, session, deps.cookieSecure);
+    setDeviceCookie(reply, session.deviceToken, deps.cookieSecure);
+    return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+  }, { config: { rateLimit: loginLimit.rateLimit } });
+  route(app, api.postAuthLogout, async (req, reply) => {
+    if (req.session) await auth.logout(req.session, requestContext(req));
+    clearSessionCookie(reply);
+    return { ok: true as const };
+  });
+  route(app, api.getMe, async (req) => {
+    const session = requireSession(req);
+    return presentMe(session, session.csrfToken);
+  });
+  route(app, api.postMeActingFor, async (req) => {
+    const session = requireSession(req);
+    const actor = await auth.setActingFor(session, req.body.enterpriseId, requestContext(req));
+    return presentMe({ ...session, actor }, session.csrfToken);
+  });
+  route(app, api.postMeTotpSetup, async (req) => auth.beginTotp(requireSession(req), requestContext(req)));
+  route(app, api.postMeTotpConfirm, async (req) => {
+    await auth.confirmTotp(requireSession(req), req.body.code, requestContext(req));
+    return { ok: true as const };
+  });
 };

@@ -7,9 +7,9 @@ import { isMobile } from "../../../shared/validation/mobile";
 import { cellText } from "../catalogue";
 import type { ImportProblem } from "../../../shared/schemas/data";
 
-/** The base registries departments load by file. */
-export const IMPORTABLE = ["population", "legal_person", "credit", "address"] as const;
-export type ImportableRegistry = (typeof IMPORTABLE)[number];
+import { type ImportableRegistry } from "../../../shared/registries";
+
+export { IMPORTABLE, type ImportableRegistry } from "../../../shared/registries";
 
 /** Each registry's columns, in the order of the template; `required` columns must have a value in every row. */
 export const REGISTRY_COLUMNS: Record<ImportableRegistry, Array<{ header: string; required: boolean }>> = {

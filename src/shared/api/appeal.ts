@@ -1,0 +1,113 @@
+import { dispatchRule, dispatchRuleRequest, hotTopicsView, locateRequest, locateView, suggestion, suggestionRequest, ticketActionRequest, ticketRequest, ticketSummary, ticketView } from "../schemas/appeals";
+import { LIMITS, uuid } from "../schemas/common";
+import { z } from "zod";
+import { anyone, citizensOr, signedIn, staff, endpoint } from "./endpoint";
+
+export const id = z.strictObject({ id: uuid });
+
+/** The endpoints of modules/appeals/appeal.routes.ts. */
+export const appealEndpoints = {
+  postAppealsSuggestions: endpoint({
+    method: "POST",
+    path: "/appeals/suggestions",
+    access: anyone,
+    tags: ["appeals"],
+    summary: "智能答复 Suggested answers for an enquiry from the knowledge base and the catalogue",
+    body: suggestionRequest,
+    response: z.object({ items: z.array(suggestion) }),
+    csrf: false,
+  }),
+  postAppealsLocate: endpoint({
+    method: "POST",
+    path: "/appeals/locate",
+    access: signedIn,
+    tags: ["appeals"],
+    summary: "地址定位 The division code of an address (address registry, then street or district names)",
+    body: locateRequest,
+    response: locateView,
+  }),
+  postTickets: endpoint({
+    method: "POST",
+    path: "/tickets",
+    access: citizensOr("hotline_agent"),
+    tags: ["appeals"],
+    summary: "提交诉求 A citizen online, or a hotline agent recording a call (with the caller); routed by the dispatch catalogue (an Idempotency-Key header makes retries safe)",
+    headers: z.object({ "idempotency-key": z.string().trim().min(8).max(100).optional() }).passthrough(),
+    body: ticketRequest,
+    response: ticketView,
+    status: 201,
+  }),
+  getTickets: endpoint({
+    method: "GET",
+    path: "/tickets",
+    access: signedIn,
+    tags: ["appeals"],
+    summary: "工单列表 The desk and city supervisors: all; orgs: theirs; district supervisors: their district; citizens: their own",
+    query: z.strictObject({ state: z.string().max(20).optional(), type: z.string().max(20).optional(), q: z.string().trim().max(50).optional(), limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(20), offset: z.coerce.number().int().min(0).default(0) }),
+    response: z.object({ items: z.array(ticketSummary) }),
+  }),
+  getTicketsById: endpoint({
+    method: "GET",
+    path: "/tickets/:id",
+    access: signedIn,
+    tags: ["appeals"],
+    summary: "工单详情 A ticket with its steps and the viewer's actions (a 举报's reporter hidden from the org)",
+    params: id,
+    response: ticketView,
+  }),
+  postTicketsByIdContact: endpoint({
+    method: "POST",
+    path: "/tickets/:id/contact",
+    access: staff(),
+    tags: ["appeals"],
+    summary: "查看来电号码 The desk reads the caller's full number to call back (logged with its purpose)",
+    params: id,
+    response: z.object({ name: z.string(), mobile: z.string().nullable() }),
+  }),
+  postTicketsByIdActions: endpoint({
+    method: "POST",
+    path: "/tickets/:id/actions",
+    access: signedIn,
+    tags: ["appeals"],
+    summary: "办理工单 派单 / 签收 / 退单 / 改派 / 答复 / 回访 / 评价 / 办结 / 重新办理 / 督办 / 合并 (lockVersion detects concurrent edits)",
+    params: id,
+    body: ticketActionRequest,
+    response: ticketView,
+  }),
+  getDispatchRules: endpoint({
+    method: "GET",
+    path: "/dispatch-rules",
+    access: staff("hotline_agent", "sys_admin", "supervisor"),
+    tags: ["appeals"],
+    summary: "派单目录 The dispatch catalogue (desk, supervisors, administrators)",
+    response: z.object({ items: z.array(dispatchRule) }),
+  }),
+  putDispatchRules: endpoint({
+    method: "PUT",
+    path: "/dispatch-rules",
+    access: staff("hotline_agent", "sys_admin", "supervisor"),
+    tags: ["appeals"],
+    summary: "设置派单规则 The org for a category and place (a functional department's matter never to a street)",
+    body: dispatchRuleRequest,
+    response: z.object({ items: z.array(dispatchRule) }),
+  }),
+  deleteDispatchRulesById: endpoint({
+    method: "DELETE",
+    path: "/dispatch-rules/:id",
+    access: staff("hotline_agent", "sys_admin", "supervisor"),
+    tags: ["appeals"],
+    summary: "删除派单规则",
+    params: id,
+    response: z.null(),
+    status: 204,
+  }),
+  getAppealsHotTopics: endpoint({
+    method: "GET",
+    path: "/appeals/hot-topics",
+    access: staff(),
+    tags: ["appeals"],
+    summary: "热点分析 Counts by category, district and week, rising topics and repeated complaints (desk and supervisors)",
+    query: z.strictObject({ weeks: z.coerce.number().int().min(1).max(52).default(8) }),
+    response: hotTopicsView,
+  }),
+};
