@@ -1,5 +1,7 @@
 import { pathOf, queryString, type CallInput, type Endpoint, type ResponseOf } from "../shared/api/endpoint";
 import type { ErrorBody } from "../shared/errors";
+import { orgEndpoints } from "../shared/api/org";
+import { fileEndpoints } from "../shared/api/file";
 import type { OrgNode } from "../shared/schemas/staff";
 
 /** A failed API call: the stable code and the message the server wrote in the user's language. */
@@ -21,8 +23,8 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-/** Calls the JSON API under /api/v1; throws ApiError with the server's code and message. */
-export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+/** Sends one request to the JSON API under /api/v1; throws ApiError with the server's code and message. Pages call endpoints of the shared table through `call`. */
+async function request<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -47,12 +49,13 @@ export async function api<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
  */
 export function call<E extends Endpoint>(e: E, input: CallInput<E>): Promise<ResponseOf<E>> {
   const { params, query, body, headers } = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> };
-  return api<ResponseOf<E>>(e.method, pathOf(e, params) + queryString(query), body, headers);
+  return request<ResponseOf<E>>(e.method, pathOf(e, params) + queryString(query), body, headers);
 }
 
-/** Uploads a file as the raw request body (e.g. an .xlsx workbook); same errors as `api`. */
-export async function uploadFile<T>(path: string, file: Blob, contentType: string, fileName?: string): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
+/** Uploads a file as the raw request body (an .xlsx workbook, a material) to an endpoint of the table; same errors as `call`. */
+export async function uploadFile<E extends Endpoint>(e: E, input: Omit<CallInput<E>, "body">, file: Blob, contentType: string, fileName?: string): Promise<ResponseOf<E>> {
+  const { params, query } = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  const res = await fetch(`/api/v1${pathOf(e, params)}${queryString(query)}`, {
     method: "POST",
     headers: { "content-type": contentType, accept: "application/json", ...(csrfToken ? { "x-csrf-token": csrfToken } : {}), ...(fileName ? { "x-file-name": encodeURIComponent(fileName) } : {}) },
     credentials: "same-origin",
@@ -63,12 +66,12 @@ export async function uploadFile<T>(path: string, file: Blob, contentType: strin
     const err = (data as ErrorBody).error;
     throw new ApiError(res.status, err.code, err.message, err.details);
   }
-  return data as T;
+  return data as ResponseOf<E>;
 }
 
 /** Children of an org in the public tree (the roots without a parent). */
 export async function orgChildren(parentId?: string): Promise<OrgNode[]> {
-  return (await api<{ items: OrgNode[] }>("GET", parentId ? `/orgs?parentId=${parentId}` : "/orgs")).items;
+  return (await call(orgEndpoints.getOrgs, { query: parentId ? { parentId } : {} })).items;
 }
 
 /** Everything directly under the city: districts, city departments and the city's centre. */
@@ -77,14 +80,9 @@ export async function cityChildren(): Promise<OrgNode[]> {
   return orgChildren(city!.id);
 }
 
-export interface UploadedFile {
-  id: string;
-  fileName: string;
-  mime: string;
-  size: number;
-}
+export type UploadedFile = ResponseOf<typeof fileEndpoints.postFiles>;
 
 /** Uploads one material (JPEG, PNG or PDF; the server checks the content). */
 export function uploadMaterial(file: File): Promise<UploadedFile> {
-  return uploadFile<UploadedFile>("/files", file, file.type || "application/octet-stream", file.name);
+  return uploadFile(fileEndpoints.postFiles, {}, file, file.type || "application/octet-stream", file.name);
 }

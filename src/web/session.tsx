@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import type { MeResponse } from "../shared/schemas/identity";
-import { api, ApiError, setCsrfToken } from "./api";
+import { ApiError, setCsrfToken, call } from "./api";
+import { authEndpoints } from "../shared/api/auth";
 
 interface SessionValue {
   me: MeResponse | null;
@@ -24,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const value = await api<MeResponse>("GET", "/me");
+      const value = await call(authEndpoints.getMe, {  });
       setMe(value);
       return value;
     } catch (err) {
@@ -39,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [setMe]);
 
   const logout = useCallback(async () => {
-    await api("POST", "/auth/logout");
+    await call(authEndpoints.postAuthLogout, {  });
     setMe(null);
   }, [setMe]);
 

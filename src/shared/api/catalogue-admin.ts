@@ -1,9 +1,11 @@
+import type { WorkflowDefinition } from "../workflow-definition";
+import type { ItemContent } from "../schemas/catalogue";
 import { z } from "zod";
 import { LIMITS, int32, uuid } from "../schemas/common";
 import { staff, endpoint } from "./endpoint";
 
 export const statuses = z.enum(["draft", "in_review", "published", "superseded", "rejected"]);
-export const workflowView = z.object({ custom: z.boolean(), definition: z.record(z.string(), z.unknown()), template: z.string(), lockVersion: z.number(), canEdit: z.boolean() });
+export const workflowView = z.object({ custom: z.boolean(), definition: z.custom<WorkflowDefinition>((v) => typeof v === "object" && v !== null), template: z.string(), lockVersion: z.number(), canEdit: z.boolean() });
 
 /** The endpoints of modules/catalogue/catalogue-admin.routes.ts. */
 export const catalogueAdminEndpoints = {
@@ -164,7 +166,7 @@ export const catalogueAdminEndpoints = {
     tags: ["catalogue-admin"],
     summary: "版本内容 The content of one version",
     params: z.strictObject({ versionId: uuid }),
-    response: z.object({ id: z.string(), itemId: z.string(), version: z.number(), status: statuses, lockVersion: z.number(), content: z.unknown(), reviewComment: z.string().nullable() }),
+    response: z.object({ id: z.string(), itemId: z.string(), version: z.number(), status: statuses, lockVersion: z.number(), content: z.custom<ItemContent>((v) => typeof v === "object" && v !== null), reviewComment: z.string().nullable() }),
   }),
   putAdminCatalogueVersionsByVersionId: endpoint({
     method: "PUT",

@@ -44,7 +44,7 @@ export const certificateEndpoints = {
     summary: "我的证照 The holder's certificates (or their enterprise's when acting for it), each with its signed copy",
     response: z.object({
             items: z.array(
-              z.object({ id: z.string(), identifier: z.string(), typeName: z.string(), issuerName: z.string(), validFrom: z.string(), validTo: z.string().nullable(), status: z.enum(["valid", "expired", "suspended", "revoked"]), document: z.object({ payload: z.record(z.string(), z.unknown()), seal: z.object({ keyId: z.string(), algorithm: z.string(), signature: z.string() }) }) }),
+              z.object({ id: z.string(), identifier: z.string(), typeName: z.string(), issuerName: z.string(), validFrom: z.string(), validTo: z.string().nullable(), status: z.enum(["valid", "expired", "suspended", "revoked"]), document: z.object({ payload: z.looseObject({ type: z.string() }), seal: z.object({ keyId: z.string(), algorithm: z.string(), signature: z.string() }) }) }),
             ),
           }),
   }),

@@ -80,3 +80,6 @@ export function queryString(query: Record<string, unknown> | undefined): string 
   const text = search.toString();
   return text ? `?${text}` : "";
 }
+
+/** One element of a list endpoint's `items`. */
+export type ItemOf<E extends Endpoint> = ResponseOf<E> extends { items: Array<infer T> } ? T : never;

@@ -1,23 +1,17 @@
 import { Alert, App, Button, Card, Descriptions, Input, List, Select, Space, Switch, Tag, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { Rule } from "../../shared/rules";
 import type { ruleTestView } from "../../shared/schemas/rules";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { autoApprovalEndpoints } from "../../shared/api/auto-approval";
+import { profileEndpoints } from "../../shared/api/profile";
 import { useSession } from "../session";
 import { chinaDate } from "../../shared/china-time";
 
-interface AutoApproval {
-  rule: Rule;
-  version: number;
-  enabled: boolean;
-  tested: boolean;
-  grantMode: "consent" | "opt_out" | null;
-  sampleEvery: number;
-  updatedBy: string;
-  updatedAt: string;
-}
+type AutoApproval = NonNullable<ResponseOf<typeof autoApprovalEndpoints.getAdminCatalogueItemsByIdAutoApproval>["autoApproval"]>;
 
 /**
  * 秒批 on an item's page: the rule (JSON), its version and switch; test it against a person (ID number)
@@ -35,7 +29,7 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
   const [result, setResult] = useState<z.infer<typeof ruleTestView> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<{ autoApproval: AutoApproval | null }>("GET", `/admin/catalogue/items/${itemId}/auto-approval`).then(
+    call(autoApprovalEndpoints.getAdminCatalogueItemsByIdAutoApproval, { params: { id: itemId } }).then(
       (r) => {
         setCurrent(r.autoApproval);
         setText(r.autoApproval ? JSON.stringify(r.autoApproval.rule, null, 2) : "");
@@ -80,7 +74,7 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
               checked={current.enabled}
               disabled={!canSwitch}
               aria-label={t("auto.enabled")}
-              onChange={(enabled) => void run(async () => setCurrent((await api<{ autoApproval: AutoApproval }>("POST", `/admin/catalogue/items/${itemId}/auto-approval/enabled`, { enabled })).autoApproval))}
+              onChange={(enabled) => void run(async () => setCurrent((await call(autoApprovalEndpoints.postAdminCatalogueItemsByIdAutoApprovalEnabled, { params: { id: itemId }, body: { enabled } })).autoApproval))}
             />
           </Descriptions.Item>
         </Descriptions>
@@ -97,9 +91,9 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
               const who = subject.length === 18 && /^\d{17}[\dX]$/.test(subject) ? { idNumber: subject } : { creditCode: subject };
               // The saved rule is tested as the item's: a tested version may then be switched on.
               if (current && JSON.stringify(rule) === JSON.stringify(current.rule)) {
-                setResult(await api("POST", `/admin/catalogue/items/${itemId}/auto-approval/test`, { subject: who }));
+                setResult(await call(autoApprovalEndpoints.postAdminCatalogueItemsByIdAutoApprovalTest, { params: { id: itemId }, body: { subject: who } }));
                 load();
-              } else setResult(await api("POST", "/rules/test", { rule, subject: who }));
+              } else setResult(await call(profileEndpoints.postRulesTest, { body: { rule, subject: who } }));
             })
           }
         >
@@ -120,7 +114,7 @@ export function AutoApprovalEditor({ itemId }: { itemId: string }) {
             disabled={!text}
             onClick={() =>
               void run(async () => {
-                setCurrent((await api<{ autoApproval: AutoApproval }>("PUT", `/admin/catalogue/items/${itemId}/auto-approval`, { rule: parsed(), grantMode })).autoApproval);
+                setCurrent((await call(autoApprovalEndpoints.putAdminCatalogueItemsByIdAutoApproval, { params: { id: itemId }, body: { rule: parsed(), grantMode } })).autoApproval);
                 message.success(t("auto.saved"));
               })
             }

@@ -4,8 +4,9 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { RatingEvent } from "../../shared/ratings";
-import type { invitationView, pendingRating, ratingCreated, ratingForm } from "../../shared/schemas/ratings";
-import { api, ApiError } from "../api";
+import type { pendingRating, ratingForm } from "../../shared/schemas/ratings";
+import { ApiError, call } from "../api";
+import { ratingEndpoints } from "../../shared/api/rating";
 import { RatingForm } from "./RatingForm";
 
 /** On an application's page, the applicant rates what can be rated of it now (受理环节, 办结). */
@@ -15,7 +16,7 @@ export function RateApplication({ applicationId }: { applicationId: string }) {
   const [events, setEvents] = useState<Array<z.infer<typeof pendingRating>>>([]);
   const [open, setOpen] = useState<{ kind: RatingEvent; form: z.infer<typeof ratingForm> } | null>(null);
   const load = useCallback(() => {
-    api<{ items: Array<z.infer<typeof pendingRating>> }>("GET", "/me/ratings/pending").then((r) => setEvents(r.items.filter((e) => e.id === applicationId)), () => setEvents([]));
+    call(ratingEndpoints.getMeRatingsPending, {  }).then((r) => setEvents(r.items.filter((e) => e.id === applicationId)), () => setEvents([]));
   }, [applicationId]);
   useEffect(load, [load]);
   if (events.length === 0) return null;
@@ -23,7 +24,7 @@ export function RateApplication({ applicationId }: { applicationId: string }) {
     <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("rating.pendingTitle")}</h2>} style={{ marginBottom: 16 }}>
       <Space wrap>
         {events.map((e) => (
-          <Button key={e.kind} type="primary" onClick={() => void api<z.infer<typeof ratingForm>>("GET", `/ratings/form?eventKind=${e.kind}&eventId=${e.id}`).then((form) => setOpen({ kind: e.kind, form }))}>
+          <Button key={e.kind} type="primary" onClick={() => void call(ratingEndpoints.getRatingsForm, { query: { eventKind: e.kind, eventId: e.id } }).then((form) => setOpen({ kind: e.kind, form }))}>
             {t("rating.rateOne", { name: e.kindName })}
           </Button>
         ))}
@@ -39,7 +40,7 @@ export function RateApplication({ applicationId }: { applicationId: string }) {
               indicators={open.form.indicators}
               allowAnonymous
               onSubmit={async (body) => {
-                const res = await api<z.infer<typeof ratingCreated>>("POST", "/ratings", { ...body, eventKind: open.kind, eventId: applicationId });
+                const res = await call(ratingEndpoints.postRatings, { body: { ...body, eventKind: open.kind, eventId: applicationId } });
                 setOpen(null);
                 message.success(res.caseNumber ? t("rating.thanksCase", { number: res.caseNumber }) : t("rating.thanks"));
                 load();
@@ -53,13 +54,13 @@ export function RateApplication({ applicationId }: { applicationId: string }) {
 }
 
 /** 窗口评价器: a window clerk opens a one-time rating page for the applicant (tablet or QR code). */
-export function InviteRating({ eventKind, eventId }: { eventKind: RatingEvent; eventId: string }) {
+export function InviteRating({ eventKind, eventId }: { eventKind: Exclude<RatingEvent, "ticket">; eventId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [invitation, setInvitation] = useState<{ url: string; path: string; qr: string } | null>(null);
   async function create() {
     try {
-      const r = await api<z.infer<typeof invitationView>>("POST", "/ratings/invitations", { eventKind, eventId });
+      const r = await call(ratingEndpoints.postRatingsInvitations, { body: { eventKind, eventId } });
       const url = `${window.location.origin}${r.path}`;
       setInvitation({ url, path: r.path, qr: await QRCode.toDataURL(url, { margin: 1, width: 180 }) });
     } catch (err) {

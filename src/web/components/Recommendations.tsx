@@ -1,22 +1,19 @@
 import { Card, List } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../api";
+import { call } from "../api";
+import { profileEndpoints } from "../../shared/api/profile";
 
-interface Rec {
-  key: string;
-  title: string;
-  reason: string;
-  link: string;
-}
+type Rec = ItemOf<typeof profileEndpoints.getMeRecommendations>;
 
 /** 为您推荐 in the personal centre: what the profile points to, each with its reason (nothing when nothing applies). */
 export function Recommendations({ actingFor }: { actingFor: string | null }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<Rec[]>([]);
   useEffect(() => {
-    api<{ items: Rec[] }>("GET", "/me/recommendations").then((r) => setItems(r.items), () => setItems([]));
+    call(profileEndpoints.getMeRecommendations, {  }).then((r) => setItems(r.items), () => setItems([]));
   }, [actingFor]);
   if (items.length === 0) return null;
   return (

@@ -1,19 +1,14 @@
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import QRCode from "qrcode";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_TYPE_DEFS } from "../../shared/certificate-types";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { certificateEndpoints } from "../../shared/api/certificate";
 import { chinaDateTime } from "../../shared/china-time";
 
-interface ShareRow {
-  id: string;
-  purpose: string;
-  createdAt: string;
-  expiresAt: string;
-  uses: number;
-  status: "active" | "expired" | "revoked";
-}
+type ShareRow = ItemOf<typeof certificateEndpoints.getMeCertificatesByIdShares>;
 
 const HOURS = [1, 24, 72, 168];
 
@@ -26,7 +21,7 @@ export function ShareDialog({ certificate, onClose }: { certificate: { id: strin
   const [shares, setShares] = useState<ShareRow[]>([]);
   const fields = certificate ? (CERTIFICATE_TYPE_DEFS[certificate.type]?.fields ?? []) : [];
   const load = useCallback(() => {
-    if (certificate) void api<{ items: ShareRow[] }>("GET", `/me/certificates/${certificate.id}/shares`).then((r) => setShares(r.items));
+    if (certificate) void call(certificateEndpoints.getMeCertificatesByIdShares, { params: { id: certificate.id } }).then((r) => setShares(r.items));
   }, [certificate]);
   useEffect(() => {
     setCreated(null);
@@ -37,7 +32,7 @@ export function ShareDialog({ certificate, onClose }: { certificate: { id: strin
   async function create() {
     const v = await form.validateFields();
     try {
-      const r = await api<{ path: string; expiresAt: string }>("POST", `/me/certificates/${certificate!.id}/shares`, v);
+      const r = await call(certificateEndpoints.postMeCertificatesByIdShares, { params: { id: certificate!.id }, body: v });
       const url = `${window.location.origin}${r.path}`;
       setCreated({ url, qr: await QRCode.toDataURL(url, { margin: 1, width: 180 }), expiresAt: r.expiresAt });
       load();
@@ -46,7 +41,7 @@ export function ShareDialog({ certificate, onClose }: { certificate: { id: strin
     }
   }
   async function revoke(id: string) {
-    await api("DELETE", `/me/certificates/shares/${id}`);
+    await call(certificateEndpoints.deleteMeCertificatesSharesByShareId, { params: { shareId: id } });
     message.success(t("share.revoked"));
     load();
   }

@@ -1,18 +1,12 @@
 import { Button, Empty, Select, Space, Spin, Typography } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api";
+import { call } from "../api";
+import { appointmentEndpoints } from "../../shared/api/appointment";
 import { chinaDate } from "../../shared/china-time";
 
-export interface Slot {
-  id: string;
-  day: string;
-  start: string;
-  end: string;
-  capacity: number;
-  left: number;
-  past: boolean;
-}
+export type Slot = ItemOf<typeof appointmentEndpoints.getAppointmentCentresByCentreIdSlots>;
 
 const WEEKDAY = ["日", "一", "二", "三", "四", "五", "六"];
 
@@ -23,16 +17,16 @@ function isoDay(offset: number) {
 /** Choose a service centre and one of its free slots in the next three weeks. */
 export function SlotPicker({ onPick, busy }: { onPick: (slot: Slot, centreName: string) => void; busy?: boolean }) {
   const { t } = useTranslation();
-  const [centres, setCentres] = useState<Array<{ id: string; name: string }>>([]);
+  const [centres, setCentres] = useState<Array<ItemOf<typeof appointmentEndpoints.getAppointmentCentres>>>([]);
   const [centre, setCentre] = useState<string | undefined>();
   const [slots, setSlots] = useState<Slot[] | null>(null);
   useEffect(() => {
-    api<{ items: Array<{ id: string; name: string }> }>("GET", "/appointment-centres").then((r) => setCentres(r.items), () => setCentres([]));
+    call(appointmentEndpoints.getAppointmentCentres, {  }).then((r) => setCentres(r.items), () => setCentres([]));
   }, []);
   useEffect(() => {
     if (!centre) return;
     setSlots(null);
-    api<{ items: Slot[] }>("GET", `/appointment-centres/${centre}/slots?from=${isoDay(0)}&to=${isoDay(21)}`).then((r) => setSlots(r.items), () => setSlots([]));
+    call(appointmentEndpoints.getAppointmentCentresByCentreIdSlots, { params: { centreId: centre }, query: { from: isoDay(0), to: isoDay(21) } }).then((r) => setSlots(r.items), () => setSlots([]));
   }, [centre]);
   const days = [...new Set((slots ?? []).filter((s) => !s.past).map((s) => s.day))];
   const centreName = centres.find((c) => c.id === centre)?.name ?? "";

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { APPEAL_CATEGORIES, TICKET_TYPES, type TicketType } from "../../shared/appeals";
 import type { locateView, suggestion, TicketView } from "../../shared/schemas/appeals";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { appealEndpoints } from "../../shared/api/appeal";
 
 type Suggestion = z.infer<typeof suggestion>;
 interface CategoryOption {
@@ -58,7 +59,7 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
   }
   const body = (acceptedAnswer?: string) => ({
     type,
-    categoryCode: category.at(-1),
+    categoryCode: category.at(-1) ?? "",
     title: title.trim(),
     content: content.trim(),
     ...(address.trim() ? { address: address.trim() } : {}),
@@ -68,7 +69,7 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
   // The server checks again; here the citizen is told in words which field needs what.
   const problem = () =>
     asAgent && (!callerName.trim() || !/^1\d{10}$/.test(callerMobile.trim())) ? t("ticket.needCaller") : !category.length ? t("ticket.needCategory") : title.trim().length < 4 ? t("ticket.needTitle") : content.trim().length < 10 ? t("ticket.needContent") : null;
-  const submit = (acceptedAnswer?: string) => (problem() ? setError(problem()) : run(async () => onCreated(await api<TicketView>("POST", "/tickets", body(acceptedAnswer), { "idempotency-key": `${idempotencyKey}-${acceptedAnswer ?? "form"}` }))));
+  const submit = (acceptedAnswer?: string) => (problem() ? setError(problem()) : run(async () => onCreated(await call(appealEndpoints.postTickets, { body: body(acceptedAnswer), headers: { "idempotency-key": `${idempotencyKey}-${acceptedAnswer ?? "form"}` } }))));
 
   return (
     <Form layout="vertical" onFinish={() => void submit()}>
@@ -100,14 +101,14 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
       <Form.Item label={t("ticket.address")} htmlFor="ticket-address" extra={located ? (located.divisionCode ? t("ticket.located", { place: located.placeName ?? "", code: located.divisionCode }) : t("ticket.notLocated")) : undefined}>
         <Space.Compact style={{ width: "100%" }}>
           <Input id="ticket-address" value={address} maxLength={120} placeholder={t("ticket.addressHint")} onChange={(e) => { setAddress(e.target.value); setLocated(null); }} />
-          <Button disabled={address.trim().length < 4} onClick={() => void run(async () => setLocated(await api("POST", "/appeals/locate", { address: address.trim() })))}>
+          <Button disabled={address.trim().length < 4} onClick={() => void run(async () => setLocated(await call(appealEndpoints.postAppealsLocate, { body: { address: address.trim() } })))}>
             {t("ticket.locate")}
           </Button>
         </Space.Compact>
       </Form.Item>
       <Space wrap>
         {type === "enquiry" && (
-          <Button disabled={title.trim().length < 2} loading={busy && suggestions === null} onClick={() => void run(async () => setSuggestions((await api<{ items: Suggestion[] }>("POST", "/appeals/suggestions", { text: `${title} ${content}`.trim() })).items))}>
+          <Button disabled={title.trim().length < 2} loading={busy && suggestions === null} onClick={() => void run(async () => setSuggestions((await call(appealEndpoints.postAppealsSuggestions, { body: { text: `${title} ${content}`.trim() } })).items))}>
             {t("ticket.findAnswers")}
           </Button>
         )}

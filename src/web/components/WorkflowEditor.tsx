@@ -1,20 +1,16 @@
 import { Alert, App, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES, type Role } from "../../shared/roles";
 import { validateWorkflow, type WorkflowDefinition } from "../../shared/workflow-definition";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { catalogueAdminEndpoints } from "../../shared/api/catalogue-admin";
 
 type State = WorkflowDefinition["states"][number];
 type Action = WorkflowDefinition["actions"][number];
 
-interface View {
-  custom: boolean;
-  definition: WorkflowDefinition;
-  template: string;
-  lockVersion: number;
-  canEdit: boolean;
-}
+type View = ResponseOf<typeof catalogueAdminEndpoints.getAdminCatalogueItemsByIdWorkflow>;
 
 const KINDS = ["start", "normal", "waiting_applicant", "terminal"] as const;
 const OUTCOMES = ["approved", "denied", "rejected", "withdrawn"] as const;
@@ -31,7 +27,7 @@ export function WorkflowEditor({ itemId }: { itemId: string }) {
   const [def, setDef] = useState<WorkflowDefinition | null>(null);
   const [serverProblems, setServerProblems] = useState<string[]>([]);
   useEffect(() => {
-    api<View>("GET", `/admin/catalogue/items/${itemId}/workflow`).then(
+    call(catalogueAdminEndpoints.getAdminCatalogueItemsByIdWorkflow, { params: { id: itemId } }).then(
       (v) => {
         setView(v);
         setDef(v.definition);
@@ -51,7 +47,7 @@ export function WorkflowEditor({ itemId }: { itemId: string }) {
 
   async function save(definition: WorkflowDefinition | null) {
     try {
-      const v = await api<View>("PUT", `/admin/catalogue/items/${itemId}/workflow`, { definition, lockVersion: view!.lockVersion });
+      const v = await call(catalogueAdminEndpoints.putAdminCatalogueItemsByIdWorkflow, { params: { id: itemId }, body: { definition, lockVersion: view!.lockVersion } });
       setView(v);
       setDef(v.definition);
       setServerProblems([]);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { api } from "../api";
+import { call } from "../api";
+import { searchEndpoints } from "../../shared/api/search";
 
 /** Suggestions for what is being typed, fetched after a short pause. */
 export function useSuggestions(input: string): string[] {
@@ -11,7 +12,7 @@ export function useSuggestions(input: string): string[] {
       return;
     }
     const timer = setTimeout(() => {
-      api<{ suggestions: string[] }>("GET", `/search/suggest?q=${encodeURIComponent(q)}`)
+      call(searchEndpoints.getSearchSuggest, { query: { q: q } })
         .then((r) => setSuggestions(r.suggestions))
         .catch(() => setSuggestions([]));
     }, 150);

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { grantAgentRequest, type AgentGrant } from "../../shared/schemas/identity";
 import { AGENT_SCOPE_CODES } from "../../shared/roles";
-import { api } from "../api";
+import { call } from "../api";
+import { enterpriseEndpoints } from "../../shared/api/enterprise";
 import { showApiError, validateWith } from "../components/form-errors";
 import { useSession } from "../session";
 import { chinaToday } from "../../shared/china-time";
@@ -29,7 +30,7 @@ export function AgentsPage() {
   const enterprise = me?.enterprises.find((e) => e.id === enterpriseId);
 
   const load = useCallback(() => {
-    api<{ items: AgentGrant[] }>("GET", `/enterprises/${enterpriseId}/agents`)
+    call(enterpriseEndpoints.getEnterprisesByEnterpriseIdAgents, { params: { enterpriseId: enterpriseId! } })
       .then((r) => setGrants(r.items))
       .catch((e: Error) => setError(e.message));
   }, [enterpriseId]);
@@ -44,7 +45,7 @@ export function AgentsPage() {
     );
     if (!body) return;
     try {
-      await api("POST", `/enterprises/${enterpriseId}/agents`, body);
+      await call(enterpriseEndpoints.postEnterprisesByEnterpriseIdAgents, { params: { enterpriseId: enterpriseId! }, body: body });
       message.success(t("agents.granted"));
       form.resetFields();
       load();
@@ -55,7 +56,7 @@ export function AgentsPage() {
   }
 
   async function revoke(id: string) {
-    await api("DELETE", `/enterprises/${enterpriseId}/agents/${id}`);
+    await call(enterpriseEndpoints.deleteEnterprisesByEnterpriseIdAgentsByGrantId, { params: { enterpriseId: enterpriseId!, grantId: id! } });
     message.success(t("agents.revoked"));
     load();
   }

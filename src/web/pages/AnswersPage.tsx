@@ -1,16 +1,12 @@
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api";
+import { call } from "../api";
+import { searchEndpoints } from "../../shared/api/search";
 import { showApiError } from "../components/form-errors";
 
-interface Answer {
-  id: string;
-  question: string;
-  answer: string;
-  tags: string[];
-  basicCode: string | null;
-}
+type Answer = ItemOf<typeof searchEndpoints.getSearchAnswers>;
 
 /** 知识库问答: question → answer pairs that search offers beside services and policies. */
 export function AnswersPage() {
@@ -21,7 +17,7 @@ export function AnswersPage() {
   const [editing, setEditing] = useState<Answer | "new" | null>(null);
   const [form] = Form.useForm();
   const load = useCallback(() => {
-    api<{ items: Answer[] }>("GET", "/search/answers")
+    call(searchEndpoints.getSearchAnswers, {  })
       .then((r) => setItems(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);
@@ -37,8 +33,8 @@ export function AnswersPage() {
     const v = await form.validateFields();
     const body = { question: v.question, answer: v.answer, tags: v.tags ?? [], basicCode: v.basicCode || null };
     try {
-      if (editing === "new") await api("POST", "/search/answers", body);
-      else if (editing) await api("PUT", `/search/answers/${editing.id}`, body);
+      if (editing === "new") await call(searchEndpoints.postSearchAnswers, { body: body });
+      else if (editing) await call(searchEndpoints.putSearchAnswersById, { params: { id: editing.id }, body: body });
       message.success(t("synonyms.saved"));
       setEditing(null);
       load();
@@ -76,7 +72,7 @@ export function AnswersPage() {
                 <Popconfirm
                   title={t("synonyms.remove")}
                   onConfirm={async () => {
-                    await api("DELETE", `/search/answers/${a.id}`);
+                    await call(searchEndpoints.deleteSearchAnswersById, { params: { id: a.id } });
                     message.success(t("synonyms.removed"));
                     load();
                   }}

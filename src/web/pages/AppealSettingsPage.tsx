@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -7,7 +8,9 @@ import type { dispatchRule } from "../../shared/schemas/appeals";
 import type { OrgNode } from "../../shared/schemas/staff";
 import type { DeadlineSettings } from "../../shared/schemas/supervision";
 import { inLang } from "../labels";
-import { api, ApiError, cityChildren, orgChildren } from "../api";
+import { ApiError, cityChildren, orgChildren, call } from "../api";
+import { ratingEndpoints } from "../../shared/api/rating";
+import { appealEndpoints } from "../../shared/api/appeal";
 import { useSession } from "../session";
 
 type Rule = z.infer<typeof dispatchRule>;
@@ -17,14 +20,14 @@ export function AppealSettingsPage() {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const { message } = App.useApp();
-  const [settings, setSettings] = useState<{ value: DeadlineSettings; lockVersion: number } | null>(null);
+  const [settings, setSettings] = useState<ResponseOf<typeof ratingEndpoints.getSupervisionDeadlines> | null>(null);
   const [rules, setRules] = useState<Rule[] | null>(null);
   const [orgs, setOrgs] = useState<OrgNode[]>([]);
   const [draft, setDraft] = useState<{ categoryCode?: string; divisionPrefix: string; orgId?: string }>({ divisionPrefix: "" });
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<{ value: DeadlineSettings; lockVersion: number }>("GET", "/supervision/deadlines").then(setSettings, (e: Error) => setError(e.message));
-    api<{ items: Rule[] }>("GET", "/dispatch-rules").then((r) => setRules(r.items), (e: Error) => setError(e.message));
+    call(ratingEndpoints.getSupervisionDeadlines, {  }).then(setSettings, (e: Error) => setError(e.message));
+    call(appealEndpoints.getDispatchRules, {  }).then((r) => setRules(r.items), (e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
   useEffect(() => {
@@ -66,7 +69,7 @@ export function AppealSettingsPage() {
               </Form.Item>
             ))}
             {canEditDeadlines && (
-              <Button type="primary" onClick={() => void run(async () => setSettings(await api("PUT", "/supervision/deadlines", settings)))}>
+              <Button type="primary" onClick={() => void run(async () => setSettings(await call(ratingEndpoints.putSupervisionDeadlines, { body: settings })))}>
                 {t("settings.save")}
               </Button>
             )}
@@ -78,7 +81,7 @@ export function AppealSettingsPage() {
           <Select aria-label={t("ticket.category")} placeholder={t("ticket.category")} style={{ width: 280 }} value={draft.categoryCode} onChange={(v) => setDraft({ ...draft, categoryCode: v })} options={APPEAL_CATEGORIES.map((c) => ({ value: c.code, label: categoryPath(c.code) }))} />
           <Input aria-label={t("settings.place")} placeholder={t("settings.place")} style={{ width: 160 }} value={draft.divisionPrefix} onChange={(e) => setDraft({ ...draft, divisionPrefix: e.target.value.trim() })} />
           <Select aria-label={t("ticket.targetOrg")} placeholder={t("ticket.chooseOrg")} showSearch optionFilterProp="label" style={{ width: 280 }} value={draft.orgId} onChange={(v) => setDraft({ ...draft, orgId: v })} options={orgs.map((o) => ({ value: o.id, label: o.name }))} />
-          <Button type="primary" onClick={() => void run(async () => setRules((await api<{ items: Rule[] }>("PUT", "/dispatch-rules", draft)).items))}>
+          <Button type="primary" onClick={() => void run(async () => setRules((await call(appealEndpoints.putDispatchRules, { body: { ...draft, categoryCode: draft.categoryCode ?? "", orgId: draft.orgId ?? "" } })).items))}>
             {t("settings.addRule")}
           </Button>
         </Space>
@@ -96,7 +99,7 @@ export function AppealSettingsPage() {
               title: "",
               key: "delete",
               render: (_: unknown, r: Rule) => (
-                <Button size="small" danger aria-label={`${t("settings.delete")} ${r.categoryName} ${r.divisionPrefix}`} onClick={() => void run(async () => { await api("DELETE", `/dispatch-rules/${r.id}`); load(); })}>
+                <Button size="small" danger aria-label={`${t("settings.delete")} ${r.categoryName} ${r.divisionPrefix}`} onClick={() => void run(async () => { await call(appealEndpoints.deleteDispatchRulesById, { params: { id: r.id } }); load(); })}>
                   {t("settings.delete")}
                 </Button>
               ),

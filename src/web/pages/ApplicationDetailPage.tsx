@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ItemDetail } from "../../shared/schemas/catalogue";
 import { LIGHT_COLOR } from "../labels";
-import { api as request, ApiError, call } from "../api";
+import { ApiError, call } from "../api";
+import { catalogueEndpoints } from "../../shared/api/catalogue";
 import { applicationEndpoints as api } from "../../shared/api/applications";
 import type { ResponseOf } from "../../shared/api/endpoint";
 import { FormRenderer } from "../components/FormRenderer";
@@ -100,7 +101,7 @@ export function ApplicationDetailPage() {
     call(api.get, { params: { id: id! } })
       .then(async (a) => {
         setApp(a);
-        setItem(await request<ItemDetail>("GET", `/catalogue/items/${a.itemId}`).catch(() => null));
+        setItem(await call(catalogueEndpoints.getCatalogueItemsById, { params: { id: a.itemId } }).catch(() => null));
       })
       .catch((e: Error) => setError(e.message));
   }, [id]);

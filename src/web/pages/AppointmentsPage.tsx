@@ -1,22 +1,13 @@
 import { Alert, App, Button, Card, Modal, Space, Table, Tag, Typography } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { appointmentEndpoints } from "../../shared/api/appointment";
 import { SlotPicker, type Slot } from "../components/SlotPicker";
 
-export interface Appointment {
-  id: string;
-  code: string;
-  status: "booked" | "cancelled" | "checked_in";
-  lockVersion: number;
-  itemName: string;
-  centreName: string;
-  personName: string;
-  day: string;
-  start: string;
-  end: string;
-}
+export type Appointment = ItemOf<typeof appointmentEndpoints.getAppointments>;
 
 export const APPT_STATUS = { booked: "processing", cancelled: "default", checked_in: "success" } as const;
 
@@ -31,7 +22,7 @@ export function AppointmentsPage() {
   const [moving, setMoving] = useState<Appointment | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(() => {
-    api<{ items: Appointment[] }>("GET", "/appointments").then((r) => setMine(r.items), () => setMine([]));
+    call(appointmentEndpoints.getAppointments, {  }).then((r) => setMine(r.items), () => setMine([]));
   }, []);
   useEffect(load, [load]);
 
@@ -57,7 +48,7 @@ export function AppointmentsPage() {
       </Typography.Title>
       {itemId && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appt.bookFor", { item: itemName ?? "" })}</h2>} style={{ marginBottom: 16 }}>
-          <SlotPicker busy={busy} onPick={(slot: Slot) => void run(() => api<Appointment>("POST", "/appointments", { slotId: slot.id, itemId }), t("appt.booked"))} />
+          <SlotPicker busy={busy} onPick={(slot: Slot) => void run(() => call(appointmentEndpoints.postAppointments, { body: { slotId: slot.id, itemId } }), t("appt.booked"))} />
         </Card>
       )}
       {!itemId && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t("appt.howTo")} />}
@@ -82,7 +73,7 @@ export function AppointmentsPage() {
                   <Button size="small" onClick={() => setMoving(a)}>
                     {t("appt.reschedule")}
                   </Button>
-                  <Button size="small" danger onClick={() => void run(() => api<Appointment>("POST", `/appointments/${a.id}/cancel`, { lockVersion: a.lockVersion }), t("appt.cancelled"))}>
+                  <Button size="small" danger onClick={() => void run(() => call(appointmentEndpoints.postAppointmentsByIdCancel, { params: { id: a.id }, body: { lockVersion: a.lockVersion } }), t("appt.cancelled"))}>
                     {t("appt.cancel")}
                   </Button>
                 </Space>
@@ -91,7 +82,7 @@ export function AppointmentsPage() {
         ]}
       />
       <Modal open={moving !== null} title={t("appt.reschedule")} footer={null} width={760} onCancel={() => setMoving(null)} destroyOnClose>
-        {moving && <SlotPicker busy={busy} onPick={(slot) => void run(() => api<Appointment>("POST", `/appointments/${moving.id}/reschedule`, { slotId: slot.id, lockVersion: moving.lockVersion }), t("appt.moved"))} />}
+        {moving && <SlotPicker busy={busy} onPick={(slot) => void run(() => call(appointmentEndpoints.postAppointmentsByIdReschedule, { params: { id: moving.id }, body: { slotId: slot.id, lockVersion: moving.lockVersion } }), t("appt.moved"))} />}
       </Modal>
     </>
   );

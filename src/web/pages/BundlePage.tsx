@@ -5,7 +5,8 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
 import type { bundlePlanView, bundlePrefillView, bundleView } from "../../shared/schemas/bundle";
 import type { FormField } from "../../shared/schemas/catalogue";
-import { ApiError, api } from "../api";
+import { ApiError, call } from "../api";
+import { bundleEndpoints } from "../../shared/api/bundle";
 import { FormRenderer } from "../components/FormRenderer";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../components/PrefillPanel";
 import { useSession } from "../session";
@@ -52,7 +53,7 @@ export function BundlePage() {
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [plan]);
 
   useEffect(() => {
-    api<Bundle>("GET", `/bundles/${code}`)
+    call(bundleEndpoints.getBundlesByCode, { params: { code: code! } })
       .then(setBundle)
       .catch((e: Error) => setError(e.message));
   }, [code]);
@@ -75,7 +76,7 @@ export function BundlePage() {
 
   async function showPlan() {
     try {
-      setPlan(await api<Plan>("POST", `/bundles/${code}/plan`, { answers }));
+      setPlan(await call(bundleEndpoints.postBundlesByCodePlan, { params: { code: code! }, body: { answers } }));
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
     }
@@ -84,7 +85,7 @@ export function BundlePage() {
   async function submit(formData: Record<string, unknown>) {
     setBusy(true);
     try {
-      const body = await api<{ id: string }>("POST", `/bundles/${code}/applications`, { answers, formData, dataConsent: consent, delivery, ...(prefill ? { prefillIds: prefill.prefillIds } : {}) }, { "idempotency-key": idempotencyKey });
+      const body = await call(bundleEndpoints.postBundlesByCodeApplications, { params: { code: code! }, body: { answers, formData, dataConsent: consent, delivery, ...(prefill ? { prefillIds: prefill.prefillIds } : {}) }, headers: { "idempotency-key": idempotencyKey } });
       // The result page shows the number and every service; no toast over it.
       navigate(`/me/bundles/${body.id}`);
     } catch (err) {
@@ -213,7 +214,7 @@ export function BundlePage() {
             {me?.kind === "citizen" ? (
               <>
               <PrefillPanel
-                load={() => api<Prefill>("POST", `/bundles/${code}/prefill`, { answers, consent: true })}
+                load={() => call(bundleEndpoints.postBundlesByCodePrefill, { params: { code: code! }, body: { answers, consent: true } })}
                 orgName={bundle.leadOrgName}
                 state={consentState}
                 onPrefill={(p) => {

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { z } from "zod";
 import type { bundleApplicationView } from "../../shared/schemas/bundle";
-import { api } from "../api";
+import { call } from "../api";
+import { bundleEndpoints } from "../../shared/api/bundle";
 import { chinaDate } from "../../shared/china-time";
 
 type BundleApplication = z.infer<typeof bundleApplicationView>;
@@ -25,7 +26,7 @@ export function BundleResultPage() {
   const [a, setA] = useState<BundleApplication | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<BundleApplication>("GET", `/bundle-applications/${id}`)
+    call(bundleEndpoints.getBundleApplicationsById, { params: { id: id! } })
       .then(setA)
       .catch((e: Error) => setError(e.message));
   }, [id]);
@@ -107,7 +108,7 @@ export function MyBundlesPage() {
   const [items, setItems] = useState<BundleApplication[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: BundleApplication[] }>("GET", "/me/bundle-applications")
+    call(bundleEndpoints.getMeBundleApplications, {  })
       .then((r) => setItems(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);

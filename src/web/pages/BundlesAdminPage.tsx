@@ -2,13 +2,13 @@ import { Alert, App as AntApp, Button, Card, Input, List, Space, Table, Tag, Typ
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { bundleAdminSummary, bundleAdminView, bundlePreviewView } from "../../shared/schemas/bundle";
-import { ApiError, api } from "../api";
+import type { bundleAdminSummary, bundlePreviewView } from "../../shared/schemas/bundle";
+import { ApiError, call } from "../api";
+import { bundleEndpoints } from "../../shared/api/bundle";
 import { ReductionLine } from "./BundlesPage";
 import { chinaDate } from "../../shared/china-time";
 
 type Summary = z.infer<typeof bundleAdminSummary>;
-type View = z.infer<typeof bundleAdminView>;
 type Preview = z.infer<typeof bundlePreviewView>;
 
 /** A new definition to start from: two items, one waiting for the other. */
@@ -46,7 +46,7 @@ export function BundlesAdminPage() {
   const [preview, setPreview] = useState<Preview | null>(null);
 
   const load = useCallback(() => {
-    api<{ items: Summary[] }>("GET", "/admin/bundles")
+    call(bundleEndpoints.getAdminBundles, {  })
       .then((r) => setList(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);
@@ -59,12 +59,12 @@ export function BundlesAdminPage() {
       setText(JSON.stringify(TEMPLATE, null, 2));
       return;
     }
-    const v = await api<View>("GET", `/admin/bundles/${code}`);
+    const v = await call(bundleEndpoints.getAdminBundlesByCode, { params: { code: code } });
     setEditing({ code, lockVersion: v.lockVersion });
     setText(JSON.stringify(v.definition, null, 2));
   }
 
-  function parsed(): { definition: unknown; answers: unknown } | null {
+  function parsed(): { definition: unknown; answers: Record<string, string | string[]> } | null {
     try {
       return { definition: JSON.parse(text), answers: JSON.parse(answers || "{}") };
     } catch (e) {
@@ -76,7 +76,7 @@ export function BundlesAdminPage() {
   async function check() {
     const p = parsed();
     if (!p) return;
-    setPreview(await api<Preview>("POST", "/admin/bundles/preview", p));
+    setPreview(await call(bundleEndpoints.postAdminBundlesPreview, { body: p }));
   }
 
   async function save() {
@@ -84,7 +84,7 @@ export function BundlesAdminPage() {
     if (!p || !editing) return;
     const code = (p.definition as { code?: string }).code ?? "";
     try {
-      const v = await api<View>("PUT", `/admin/bundles/${encodeURIComponent(code)}`, { definition: p.definition, ...(editing.lockVersion ? { lockVersion: editing.lockVersion } : {}) });
+      const v = await call(bundleEndpoints.putAdminBundlesByCode, { params: { code: code }, body: { definition: p.definition, ...(editing.lockVersion ? { lockVersion: editing.lockVersion } : {}) } });
       setEditing({ code: v.code, lockVersion: v.lockVersion });
       message.success(t("bundleAdmin.saved", { name: v.name }));
       load();
@@ -97,7 +97,7 @@ export function BundlesAdminPage() {
 
   async function setStatus(s: Summary, status: "published" | "withdrawn") {
     try {
-      await api("POST", `/admin/bundles/${s.code}/status`, { status, lockVersion: s.lockVersion });
+      await call(bundleEndpoints.postAdminBundlesByCodeStatus, { params: { code: s.code }, body: { status, lockVersion: s.lockVersion } });
       load();
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));

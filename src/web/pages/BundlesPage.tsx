@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { z } from "zod";
 import type { bundleSummary, reductionView } from "../../shared/schemas/bundle";
-import { api } from "../api";
+import { call } from "../api";
+import { bundleEndpoints } from "../../shared/api/bundle";
 import { labels } from "../labels";
 
 type BundleSummary = z.infer<typeof bundleSummary>;
@@ -29,7 +30,7 @@ export function BundlesPage() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api<{ items: BundleSummary[] }>("GET", "/bundles")
+    call(bundleEndpoints.getBundles, {  })
       .then((r) => setBundles(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);

@@ -1,18 +1,13 @@
 import { App, Button, Card, DatePicker, Empty, Input, InputNumber, Space, Table, Tag, Typography } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { calendarEndpoints } from "../../shared/api/calendar";
 import { useSession } from "../session";
 
-interface Year {
-  year: number;
-  source: "built_in" | "configured";
-  lockVersion: number | null;
-  updatedBy: string | null;
-  holidays: Array<{ date: string; name: string }>;
-  workdays: string[];
-}
+type Year = ItemOf<typeof calendarEndpoints.getCalendarYears>;
 
 /** 工作日历: every configured year; city administrators add later years and correct them. */
 export function CalendarAdminPage() {
@@ -24,13 +19,13 @@ export function CalendarAdminPage() {
   const [newYear, setNewYear] = useState<number | null>(null);
   const canEdit = me?.roles.includes("sys_admin") && me.org?.kind === "city";
   const load = useCallback(() => {
-    api<{ items: Year[] }>("GET", "/calendar/years").then((r) => setYears(r.items), () => setYears([]));
+    call(calendarEndpoints.getCalendarYears, {  }).then((r) => setYears(r.items), () => setYears([]));
   }, []);
   useEffect(load, [load]);
 
   async function save(y: Year) {
     try {
-      await api("PUT", `/calendar/years/${y.year}`, { holidays: y.holidays.filter((h) => h.date), workdays: y.workdays.filter(Boolean), lockVersion: y.lockVersion });
+      await call(calendarEndpoints.putCalendarYearsByYear, { params: { year: y.year }, body: { holidays: y.holidays.filter((h) => h.date), workdays: y.workdays.filter(Boolean), lockVersion: y.lockVersion } });
       message.success(t("cal.saved", { year: y.year }));
       setEditing(null);
       load();

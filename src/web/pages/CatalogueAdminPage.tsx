@@ -1,4 +1,5 @@
 import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography, Upload } from "antd";
+import type { ItemOf, ResponseOf } from "../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -6,20 +7,12 @@ import type { OrgKind } from "../../shared/roles";
 import { useSession } from "../session";
 import { showApiError } from "../components/form-errors";
 import { useOrgTree } from "../components/useOrgTree";
-import { VERSION_STATUS_LABELS, type VersionStatus } from "../../shared/catalogue-workflow";
-import { api, ApiError, uploadFile } from "../api";
+import { VERSION_STATUS_LABELS } from "../../shared/catalogue-workflow";
+import { ApiError, uploadFile, call } from "../api";
+import { catalogueAdminEndpoints } from "../../shared/api/catalogue-admin";
 import { labels } from "../labels";
 
-interface Row {
-  id: string;
-  implCode: string;
-  name: string;
-  orgName: string;
-  level: string;
-  publishedVersion: number | null;
-  openVersion: number | null;
-  openStatus: VersionStatus | null;
-}
+type Row = ItemOf<typeof catalogueAdminEndpoints.getAdminCatalogueItems>;
 
 const PAGE = 20;
 /** Windows and service centres accept applications but do not implement services. */
@@ -29,12 +22,12 @@ const NOT_IMPLEMENTING: OrgKind[] = ["window", "service_centre"];
 export function CatalogueAdminPage() {
   const { t, i18n } = useTranslation();
   const l = labels(i18n.language);
-  const [data, setData] = useState<{ items: Row[]; total: number } | null>(null);
+  const [data, setData] = useState<ResponseOf<typeof catalogueAdminEndpoints.getAdminCatalogueItems> | null>(null);
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState<"item" | "base" | null>(null);
-  const [bases, setBases] = useState<Array<{ basicCode: string; name: string }>>([]);
+  const [bases, setBases] = useState<Array<ItemOf<typeof catalogueAdminEndpoints.getAdminCatalogueBaseItems>>>([]);
   const { tree, loadData } = useOrgTree(NOT_IMPLEMENTING);
   const { me } = useSession();
   const { message } = App.useApp();
@@ -45,7 +38,7 @@ export function CatalogueAdminPage() {
 
   async function importWorkbook(file: File) {
     try {
-      const r = await uploadFile<{ drafts: number }>("/admin/catalogue/import", file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      const r = await uploadFile(catalogueAdminEndpoints.postAdminCatalogueImport, {}, file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
       message.success(t("cadmin.imported", { count: r.drafts }));
       setPage(1);
       setQ("");
@@ -58,18 +51,18 @@ export function CatalogueAdminPage() {
 
   useEffect(() => {
     if (!adding) return;
-    api<{ items: Array<{ basicCode: string; name: string }> }>("GET", "/admin/catalogue/base-items").then((r) => setBases(r.items)).catch(() => setBases([]));
+    call(catalogueAdminEndpoints.getAdminCatalogueBaseItems, {  }).then((r) => setBases(r.items)).catch(() => setBases([]));
   }, [adding]);
 
   async function submitAdd() {
     const values = await form.validateFields();
     try {
       if (adding === "base") {
-        await api("POST", "/admin/catalogue/base-items", values);
+        await call(catalogueAdminEndpoints.postAdminCatalogueBaseItems, { body: values });
         message.success(t("cadmin.baseAdded"));
         setAdding(null);
       } else {
-        const r = await api<{ draftId: string }>("POST", "/admin/catalogue/items", values);
+        const r = await call(catalogueAdminEndpoints.postAdminCatalogueItems, { body: values });
         navigate(`/workbench/catalogue/versions/${r.draftId}/edit`);
       }
     } catch (err) {
@@ -79,7 +72,7 @@ export function CatalogueAdminPage() {
   }
 
   useEffect(() => {
-    api<{ items: Row[]; total: number }>("GET", `/admin/catalogue/items?limit=${PAGE}&offset=${(page - 1) * PAGE}${q ? `&q=${encodeURIComponent(q)}` : ""}`)
+    call(catalogueAdminEndpoints.getAdminCatalogueItems, { query: { limit: PAGE, offset: (page - 1) * PAGE, ...(q ? { q } : {}) } })
       .then(setData)
       .catch((e: Error) => setError(e.message));
   }, [q, page, reload]);

@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CatalogueAuditView } from "../../shared/schemas/audit";
-import { api } from "../api";
+import { call } from "../api";
+import { catalogueEndpoints } from "../../shared/api/catalogue";
 
 /** 目录质量审计: completeness of every guide and consistency across levels, per implementing organisation. */
 export function CatalogueAuditPage() {
@@ -11,7 +12,7 @@ export function CatalogueAuditPage() {
   const [audit, setAudit] = useState<CatalogueAuditView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<CatalogueAuditView>("GET", "/catalogue/audit")
+    call(catalogueEndpoints.getCatalogueAudit, {  })
       .then(setAudit)
       .catch((e: Error) => setError(e.message));
   }, []);

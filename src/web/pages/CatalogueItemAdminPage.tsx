@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, Input, Modal, Select, Space, Spin, Table, Tag, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { WorkflowEditor } from "../components/WorkflowEditor";
 import { useTranslation } from "react-i18next";
@@ -6,29 +7,12 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { ContentChange } from "../../shared/catalogue-diff";
 import { VERSION_STATUS_LABELS, type VersionAction, type VersionStatus } from "../../shared/catalogue-workflow";
 import { AutoApprovalEditor } from "../components/AutoApprovalEditor";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { catalogueAdminEndpoints } from "../../shared/api/catalogue-admin";
 import { chinaDate } from "../../shared/china-time";
 
-interface Version {
-  id: string;
-  version: number;
-  status: VersionStatus;
-  createdAt: string;
-  createdByName: string | null;
-  submittedAt: string | null;
-  reviewedByName: string | null;
-  reviewComment: string | null;
-  publishedAt: string | null;
-}
-interface AdminItem {
-  id: string;
-  implCode: string;
-  name: string;
-  orgName: string;
-  canEdit: boolean;
-  canReview: boolean;
-  versions: Version[];
-}
+type Version = AdminItem["versions"][number];
+type AdminItem = ResponseOf<typeof catalogueAdminEndpoints.getAdminCatalogueItemsById>;
 
 const STATUS_COLOR: Record<VersionStatus, string> = { draft: "processing", in_review: "warning", published: "success", superseded: "default", rejected: "error" };
 
@@ -45,7 +29,7 @@ export function CatalogueItemAdminPage() {
   const [comment, setComment] = useState("");
 
   const load = useCallback(() => {
-    api<AdminItem>("GET", `/admin/catalogue/items/${id}`)
+    call(catalogueAdminEndpoints.getAdminCatalogueItemsById, { params: { id: id! } })
       .then((it) => {
         setItem(it);
         const nums = it.versions.map((v) => v.version);
@@ -57,14 +41,14 @@ export function CatalogueItemAdminPage() {
 
   useEffect(() => {
     if (!diff.from || !diff.to || diff.changes) return;
-    api<{ changes: ContentChange[] }>("GET", `/admin/catalogue/items/${id}/diff?from=${diff.from}&to=${diff.to}`)
+    call(catalogueAdminEndpoints.getAdminCatalogueItemsByIdDiff, { params: { id: id! }, query: { from: diff.from, to: diff.to } })
       .then((r) => setDiff((d) => ({ ...d, changes: r.changes })))
       .catch((e: Error) => setError(e.message));
   }, [id, diff]);
 
   async function act(v: Version, action: VersionAction, note?: string) {
     try {
-      await api("POST", `/admin/catalogue/versions/${v.id}/actions`, { action, ...(note ? { comment: note } : {}) });
+      await call(catalogueAdminEndpoints.postAdminCatalogueVersionsByVersionIdActions, { params: { versionId: v.id }, body: { action, ...(note ? { comment: note } : {}) } });
       message.success(t(`cadmin.done_${action}`));
       setDiff({});
       load();
@@ -75,7 +59,7 @@ export function CatalogueItemAdminPage() {
 
   async function newDraft() {
     try {
-      const d = await api<{ id: string }>("POST", `/admin/catalogue/items/${id}/drafts`);
+      const d = await call(catalogueAdminEndpoints.postAdminCatalogueItemsByIdDrafts, { params: { id: id! } });
       navigate(`/workbench/catalogue/versions/${d.id}/edit`);
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));

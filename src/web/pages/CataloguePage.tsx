@@ -5,7 +5,8 @@ import { Link, useSearchParams } from "react-router";
 import { LEVEL_CODES } from "../../shared/catalogue";
 import type { CatalogueEntryView } from "../../shared/schemas/search";
 import type { OrgNode } from "../../shared/schemas/staff";
-import { api, cityChildren } from "../api";
+import { cityChildren, call } from "../api";
+import { catalogueEndpoints } from "../../shared/api/catalogue";
 import { labels, THEMES_FOR } from "../labels";
 
 /** 个人办事 / 法人办事: browse published services by theme, department and level. */
@@ -24,7 +25,7 @@ export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "all
   useEffect(() => {
     const q = new URLSearchParams({ ...(audience ? { audience } : {}), ...(theme ? { theme } : {}), ...(department ? { department } : {}), ...(level ? { level } : {}) });
     setItems(null);
-    api<{ items: CatalogueEntryView[] }>("GET", `/catalogue/items?${q}`)
+    call(catalogueEndpoints.getCatalogueItems, { query: Object.fromEntries(q) })
       .then((r) => setItems(r.items))
       .catch((e: Error) => setError(e.message));
   }, [kind, audience, theme, department, level, i18n.language]);

@@ -1,9 +1,11 @@
 import { Alert, App, Button, Card, DatePicker, Form, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { InviteRating } from "../components/RateService";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { appointmentEndpoints } from "../../shared/api/appointment";
 import { APPT_STATUS, type Appointment } from "./AppointmentsPage";
 import { chinaToday } from "../../shared/china-time";
 
@@ -11,13 +13,13 @@ import { chinaToday } from "../../shared/china-time";
 export function CentreAppointmentsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [centres, setCentres] = useState<Array<{ id: string; name: string }> | null>(null);
+  const [centres, setCentres] = useState<Array<ItemOf<typeof appointmentEndpoints.getAppointmentCentresManaged>> | null>(null);
   const [centre, setCentre] = useState<string | undefined>();
   const [day, setDay] = useState<Dayjs>(dayjs(chinaToday()));
   const [rows, setRows] = useState<Appointment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Array<{ id: string; name: string }> }>("GET", "/appointment-centres/managed").then(
+    call(appointmentEndpoints.getAppointmentCentresManaged, {  }).then(
       (r) => {
         setCentres(r.items);
         setCentre(r.items[0]?.id);
@@ -28,13 +30,13 @@ export function CentreAppointmentsPage() {
   const load = useCallback(() => {
     if (!centre) return;
     setRows(null);
-    api<{ items: Appointment[] }>("GET", `/appointment-centres/${centre}/appointments?day=${day.format("YYYY-MM-DD")}`).then((r) => setRows(r.items), (e: Error) => setError(e.message));
+    call(appointmentEndpoints.getAppointmentCentresByCentreIdAppointments, { params: { centreId: centre }, query: { day: day.format("YYYY-MM-DD") } }).then((r) => setRows(r.items), (e: Error) => setError(e.message));
   }, [centre, day]);
   useEffect(load, [load]);
 
   async function checkIn(a: Appointment) {
     try {
-      await api("POST", `/appointments/${a.id}/check-in`);
+      await call(appointmentEndpoints.postAppointmentsByIdCheckIn, { params: { id: a.id } });
       message.success(t("appt.checkedIn", { name: a.personName }));
       load();
     } catch (err) {
@@ -44,11 +46,11 @@ export function CentreAppointmentsPage() {
 
   async function publish(v: { range: [Dayjs, Dayjs]; start: string; end: string; capacity: number }) {
     try {
-      const r = await api<{ created: number; workingDays: number }>("POST", `/appointment-centres/${centre}/slots`, {
+      const r = await call(appointmentEndpoints.postAppointmentCentresByCentreIdSlots, { params: { centreId: centre! }, body: {
         from: v.range[0].format("YYYY-MM-DD"),
         to: v.range[1].format("YYYY-MM-DD"),
         times: [{ start: v.start, end: v.end, capacity: v.capacity }],
-      });
+      } });
       message.success(t("appt.published", r));
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));

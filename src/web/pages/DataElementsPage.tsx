@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SENSITIVITY_LABELS, type Sensitivity } from "../../shared/data-elements";
 import { dataElementInput, type DataElementView } from "../../shared/schemas/data";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { dataElementEndpoints } from "../../shared/api/data-element";
 import { validateWith } from "../components/form-errors";
 import { useSession } from "../session";
 
@@ -46,7 +47,7 @@ export function DataElementsPage() {
   const [form] = Form.useForm<FormValues>();
   const canEdit = !!me && me.kind === "staff" && me.org?.regionCode === "310000" && me.roles.some((r) => r === "data_admin" || r === "sys_admin");
   const load = useCallback(() => {
-    api<{ items: DataElementView[] }>("GET", "/data-elements")
+    call(dataElementEndpoints.getDataElements, {  })
       .then((r) => setItems(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);
@@ -65,8 +66,8 @@ export function DataElementsPage() {
     const element = validateWith(form, dataElementInput, { name: v.name, nameEn: v.nameEn, valueType: v.valueType, format: v.format?.trim() || null, codeList: v.codeListText?.trim() ? parseCodeList(v.codeListText) : null, description: v.description ?? "", sensitivity: v.sensitivity, authoritative: v.authoritative }, i18n.language);
     if (!element) return;
     try {
-      if (editing === "new") await api("POST", "/admin/data-elements", { code: v.code?.trim(), element });
-      else if (editing) await api("PUT", `/admin/data-elements/${encodeURIComponent(editing.code)}`, { element, lockVersion: editing.lockVersion });
+      if (editing === "new") await call(dataElementEndpoints.postAdminDataElements, { body: { code: v.code?.trim() ?? "", element } });
+      else if (editing) await call(dataElementEndpoints.putAdminDataElementsByCode, { params: { code: editing.code }, body: { element, lockVersion: editing.lockVersion } });
       message.success(t("de.saved"));
       setEditing(null);
       load();

@@ -4,7 +4,9 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ItemDetail, Material } from "../../shared/schemas/catalogue";
-import { api, ApiError, call } from "../api";
+import { ApiError, call } from "../api";
+import { catalogueEndpoints } from "../../shared/api/catalogue";
+import { sharingEndpoints } from "../../shared/api/sharing";
 import { applicationEndpoints } from "../../shared/api/applications";
 import { useSession } from "../session";
 import { FormRenderer } from "../components/FormRenderer";
@@ -30,7 +32,7 @@ export function GuidePage() {
 
   useEffect(() => {
     setItem(null);
-    api<ItemDetail>("GET", `/catalogue/items/${id}`)
+    call(catalogueEndpoints.getCatalogueItemsById, { params: { id: id! } })
       .then(setItem)
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [id, i18n.language]);
@@ -306,7 +308,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       <Card title={section("form", t("guide.form"))} className="no-print">
         <Typography.Paragraph>{canApply ? t("guide.formApply") : t("guide.formIntro")}</Typography.Paragraph>
         {canApply && draft.draft && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={draft.conflict ? t("guide.draftConflict") : t("guide.draftRestored")} action={<Button size="small" onClick={() => void draft.discard().then(() => { setMaterials([]); setFormValues({}); })}>{t("guide.discardDraft")}</Button>} />}
-        {canApply && <PrefillPanel load={() => api<PrefillResponse>("POST", `/catalogue/items/${item.id}/prefill`, { consent: true })} orgName={item.orgName} state={consent} onPrefill={applyPrefill} onDecline={() => setConsent("declined")} />}
+        {canApply && <PrefillPanel load={() => call(sharingEndpoints.postCatalogueItemsByIdPrefill, { params: { id: item.id }, body: { consent: true } })} orgName={item.orgName} state={consent} onPrefill={applyPrefill} onDecline={() => setConsent("declined")} />}
         {prefill && (
           <Alert
             type="success"

@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { hotTopicsView } from "../../shared/schemas/appeals";
-import { api } from "../api";
+import { call } from "../api";
+import { appealEndpoints } from "../../shared/api/appeal";
 import { Chart } from "../components/Chart";
 import { chinaDate } from "../../shared/china-time";
 
@@ -16,7 +17,7 @@ export function HotTopicsPage() {
   const [hot, setHot] = useState<Hot | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<Hot>("GET", `/appeals/hot-topics?weeks=${weeks}`).then(setHot, (e: Error) => setError(e.message));
+    call(appealEndpoints.getAppealsHotTopics, { query: { weeks: weeks } }).then(setHot, (e: Error) => setError(e.message));
   }, [weeks]);
   if (error) return <Alert type="error" role="alert" message={error} />;
   if (!hot) return <Spin />;

@@ -1,25 +1,19 @@
 import { Alert, App, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Switch, Tabs, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, FIELD_TYPES, HOLDING_LIMIT_CODES, LEVEL_CODES, MATERIAL_FORMS, MATERIAL_MEDIA, THEME_CODES, type HoldingLimit } from "../../shared/catalogue";
 import { DATA_ELEMENTS } from "../../shared/data-elements";
 import type { FormField, ItemContent, ItemDetail, Material } from "../../shared/schemas/catalogue";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { catalogueAdminEndpoints } from "../../shared/api/catalogue-admin";
 import { FormRenderer } from "../components/FormRenderer";
 import { ListEditor } from "../components/ListEditor";
 import { labels } from "../labels";
 import { GuideView } from "./GuidePage";
 
-interface VersionView {
-  id: string;
-  itemId: string;
-  version: number;
-  status: string;
-  lockVersion: number;
-  content: ItemContent;
-  reviewComment: string | null;
-}
+type VersionView = ResponseOf<typeof catalogueAdminEndpoints.getAdminCatalogueVersionsByVersionId>;
 
 const ELEMENT_OPTIONS = Object.entries(DATA_ELEMENTS).map(([code, v]) => ({ value: code, label: `${v.zh}（${code}）` }));
 
@@ -36,7 +30,7 @@ export function ItemEditorPage() {
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    api<VersionView>("GET", `/admin/catalogue/versions/${versionId}`)
+    call(catalogueAdminEndpoints.getAdminCatalogueVersionsByVersionId, { params: { versionId: versionId! } })
       .then((v) => {
         setVersion(v);
         setContent(v.content);
@@ -59,7 +53,7 @@ export function ItemEditorPage() {
     setSaving(true);
     setIssues([]);
     try {
-      const r = await api<{ lockVersion: number }>("PUT", `/admin/catalogue/versions/${versionId}`, { lockVersion: version!.lockVersion, content });
+      const r = await call(catalogueAdminEndpoints.putAdminCatalogueVersionsByVersionId, { params: { versionId: versionId! }, body: { lockVersion: version!.lockVersion, content } });
       setVersion({ ...version!, lockVersion: r.lockVersion });
       message.success(t("editor.saved"));
     } catch (err) {

@@ -2,7 +2,8 @@ import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { authEndpoints } from "../../shared/api/auth";
 import { useSession } from "../session";
 
 interface LoginForm {
@@ -25,7 +26,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await api("POST", "/auth/login", { identifier: values.identifier.trim(), password: values.password, ...(values.totp ? { totp: values.totp } : {}) });
+      await call(authEndpoints.postAuthLogin, { body: { identifier: values.identifier.trim(), password: values.password, ...(values.totp ? { totp: values.totp } : {}) } });
       const me = await refresh();
       const next = params.get("next");
       navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : me?.kind === "staff" ? "/workbench" : "/me");

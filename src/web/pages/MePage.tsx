@@ -1,9 +1,12 @@
 import { App, Card, Col, Descriptions, Empty, List, Row, Select, Table, Tag, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { DataAccessRecord, MeResponse } from "../../shared/schemas/identity";
-import { api, ApiError } from "../api";
+import type { DataAccessRecord } from "../../shared/schemas/identity";
+import { ApiError, call } from "../api";
+import { sharingEndpoints } from "../../shared/api/sharing";
+import { authEndpoints } from "../../shared/api/auth";
 import { Recommendations } from "../components/Recommendations";
 import { useSession } from "../session";
 import { CHINA_TIME_ZONE, chinaDateTime } from "../../shared/china-time";
@@ -19,11 +22,11 @@ export function MePage() {
   const { t, i18n } = useTranslation();
   const { me, setMe } = useSession();
   const { message } = App.useApp();
-  const [records, setRecords] = useState<{ items: DataAccessRecord[]; total: number } | null>(null);
+  const [records, setRecords] = useState<ResponseOf<typeof sharingEndpoints.getMeDataAccess> | null>(null);
   const [page, setPage] = useState(1);
 
   useEffect(() => {
-    api<{ items: DataAccessRecord[]; total: number }>("GET", `/me/data-access?limit=${PAGE}&offset=${(page - 1) * PAGE}`)
+    call(sharingEndpoints.getMeDataAccess, { query: { limit: PAGE, offset: (page - 1) * PAGE } })
       .then(setRecords)
       .catch((e: Error) => message.error(e.message));
   }, [page, i18n.language, message]);
@@ -32,7 +35,7 @@ export function MePage() {
 
   async function switchTo(enterpriseId: string) {
     try {
-      const updated = await api<MeResponse>("POST", "/me/acting-for", { enterpriseId: enterpriseId === "self" ? null : enterpriseId });
+      const updated = await call(authEndpoints.postMeActingFor, { body: { enterpriseId: enterpriseId === "self" ? null : enterpriseId } });
       setMe(updated);
       message.success(t("me.switched"));
     } catch (err) {

@@ -1,28 +1,14 @@
 import { Alert, App, Button, Card, Empty, Input, List, Space, Switch, Tag, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSession } from "../session";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { notificationEndpoints } from "../../shared/api/notification";
 import { chinaDateTime } from "../../shared/china-time";
 
-interface Message {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  read: boolean;
-  createdAt: string;
-  deliveries: Array<{ channel: string; recipient: string; status: string; attempts: number; sentAt: string | null }>;
-}
-interface Settings {
-  sms: boolean;
-  hasMobile: boolean;
-  email: string | null;
-  emailEnabled: boolean;
-  proactive: boolean;
-}
+type Settings = ResponseOf<typeof notificationEndpoints.getMeNotificationSettings>;
 
 const STATUS = { sent: "success", pending: "processing", failed: "error" } as Record<string, string>;
 
@@ -31,13 +17,13 @@ export function MessagesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { me } = useSession();
-  const [data, setData] = useState<{ unread: number; items: Message[] } | null>(null);
+  const [data, setData] = useState<ResponseOf<typeof notificationEndpoints.getMessages> | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<{ unread: number; items: Message[] }>("GET", "/messages?limit=50").then(setData, (e: Error) => setError(e.message));
-    api<Settings>("GET", "/me/notification-settings").then(setSettings, () => undefined);
+    call(notificationEndpoints.getMessages, { query: { limit: "50" } }).then(setData, (e: Error) => setError(e.message));
+    call(notificationEndpoints.getMeNotificationSettings, {  }).then(setSettings, () => undefined);
   }, []);
   useEffect(load, [load]);
 
@@ -49,7 +35,7 @@ export function MessagesPage() {
       message.error(err instanceof ApiError ? err.message : String(err));
     }
   }
-  const save = (next: { sms: boolean; email?: string | null; proactive?: boolean }) => run(async () => setSettings(await api<Settings>("PUT", "/me/notification-settings", next)));
+  const save = (next: { sms: boolean; email?: string | null; proactive?: boolean }) => run(async () => setSettings(await call(notificationEndpoints.putMeNotificationSettings, { body: next })));
 
   return (
     <>
@@ -59,7 +45,7 @@ export function MessagesPage() {
       {error && <Alert type="error" role="alert" message={error} />}
       <Space style={{ marginBottom: 12 }}>
         <span role="status">{t("msg.unread", { n: data?.unread ?? 0 })}</span>
-        <Button size="small" disabled={!data?.unread} onClick={() => void run(() => api("POST", "/messages/read-all"))}>
+        <Button size="small" disabled={!data?.unread} onClick={() => void run(() => call(notificationEndpoints.postMessagesReadAll, {  }))}>
           {t("msg.readAll")}
         </Button>
       </Space>
@@ -70,7 +56,7 @@ export function MessagesPage() {
         locale={{ emptyText: <Empty description={t("msg.empty")} /> }}
         renderItem={(m) => (
           <List.Item
-            actions={m.read ? [] : [<Button key="read" size="small" onClick={() => void run(() => api("POST", `/messages/${m.id}/read`))}>{t("msg.markRead")}</Button>]}
+            actions={m.read ? [] : [<Button key="read" size="small" onClick={() => void run(() => call(notificationEndpoints.postMessagesByIdRead, { params: { id: m.id } }))}>{t("msg.markRead")}</Button>]}
           >
             <List.Item.Meta
               title={

@@ -1,23 +1,16 @@
 import { DownloadOutlined } from "@ant-design/icons";
+import type { ItemOf } from "../../shared/api/endpoint";
 import { Button, Card, Col, Empty, Row, Space, Spin, Tag, Typography } from "antd";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../api";
+import { call } from "../api";
+import { certificateEndpoints } from "../../shared/api/certificate";
 import { useSession } from "../session";
 import { ShareDialog } from "../components/ShareDialog";
 
-interface Held {
-  id: string;
-  identifier: string;
-  typeName: string;
-  issuerName: string;
-  validFrom: string;
-  validTo: string | null;
-  status: "valid" | "expired" | "suspended" | "revoked";
-  document: { payload: { type: string } };
-}
+type Held = ItemOf<typeof certificateEndpoints.getMeCertificates>;
 
 const STATUS = { valid: "success", expired: "default", suspended: "warning", revoked: "error" } as const;
 
@@ -33,7 +26,7 @@ export function MyCertificatesPage() {
   const [qr, setQr] = useState<Record<string, string>>({});
   const [sharing, setSharing] = useState<{ id: string; typeName: string; type: string } | null>(null);
   useEffect(() => {
-    api<{ items: Held[] }>("GET", "/me/certificates").then(
+    call(certificateEndpoints.getMeCertificates, {  }).then(
       async (r) => {
         setItems(r.items);
         setQr(Object.fromEntries(await Promise.all(r.items.map(async (c) => [c.id, await QRCode.toDataURL(verifyUrl(c.identifier), { margin: 1, width: 160 })] as const))));

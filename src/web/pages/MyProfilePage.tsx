@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { profileView } from "../../shared/schemas/rules";
-import { api } from "../api";
+import { call } from "../api";
+import { profileEndpoints } from "../../shared/api/profile";
 
 type Profile = z.infer<typeof profileView>;
 const show = (v: unknown) => (Array.isArray(v) ? v.join("、") || "—" : typeof v === "boolean" ? (v ? "是" : "否") : v === null || v === undefined ? "—" : String(v));
@@ -14,7 +15,7 @@ export function MyProfilePage() {
   const [p, setP] = useState<Profile | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<Profile>("GET", "/me/profile").then(setP, (e: Error) => setError(e.message));
+    call(profileEndpoints.getMeProfile, {  }).then(setP, (e: Error) => setError(e.message));
   }, []);
   if (error) return <Alert type="error" role="alert" message={error} />;
   if (!p) return <Spin />;

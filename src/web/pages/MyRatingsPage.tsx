@@ -5,7 +5,8 @@ import type { z } from "zod";
 import { CASE_STATES, RATING_LEVELS, type CaseState, type RatingLevel } from "../../shared/ratings";
 import type { myRating, pendingRating, ratingCreated, ratingForm } from "../../shared/schemas/ratings";
 import { inLang } from "../labels";
-import { api } from "../api";
+import { call } from "../api";
+import { ratingEndpoints } from "../../shared/api/rating";
 import { RatingForm, type RatingBody } from "../components/RatingForm";
 import { chinaDate } from "../../shared/china-time";
 
@@ -24,17 +25,17 @@ export function MyRatingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [rating, setRating] = useState<{ title: string; form: FormView | null; submit: (b: RatingBody) => Promise<z.infer<typeof ratingCreated>> } | null>(null);
   const load = useCallback(() => {
-    api<{ items: Pending[] }>("GET", "/me/ratings/pending").then((r) => setPending(r.items), (e: Error) => setError(e.message));
-    api<{ items: Mine[] }>("GET", "/me/ratings").then((r) => setMine(r.items), (e: Error) => setError(e.message));
+    call(ratingEndpoints.getMeRatingsPending, {  }).then((r) => setPending(r.items), (e: Error) => setError(e.message));
+    call(ratingEndpoints.getMeRatings, {  }).then((r) => setMine(r.items), (e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
 
   async function openRate(p: Pending) {
-    const form = await api<FormView>("GET", `/ratings/form?eventKind=${p.kind}&eventId=${p.id}`);
-    setRating({ title: t("rating.rateOne", { name: `${p.title}（${p.kindName}）` }), form, submit: (b) => api("POST", "/ratings", { ...b, eventKind: p.kind, eventId: p.id }) });
+    const form = await call(ratingEndpoints.getRatingsForm, { query: { eventKind: p.kind, eventId: p.id } });
+    setRating({ title: t("rating.rateOne", { name: `${p.title}（${p.kindName}）` }), form, submit: (b) => call(ratingEndpoints.postRatings, { body: { ...b, eventKind: p.kind, eventId: p.id } }) });
   }
   function openRerate(m: Mine) {
-    setRating({ title: t("rating.rerate"), form: null, submit: (b) => api("POST", `/rating-cases/${m.case!.id}/rerate`, { level: b.level, tags: b.tags, ...(b.comment ? { comment: b.comment } : {}) }) });
+    setRating({ title: t("rating.rerate"), form: null, submit: (b) => call(ratingEndpoints.postRatingCasesByIdRerate, { params: { id: m.case!.id }, body: { level: b.level, tags: b.tags, ...(b.comment ? { comment: b.comment } : {}) } }) });
   }
   async function submit(body: RatingBody) {
     const res = await rating!.submit(body);

@@ -2,7 +2,8 @@ import { Alert, Button, Card, Descriptions, Form, Input, Typography } from "antd
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PersonView } from "../../shared/schemas/registry";
-import { api } from "../api";
+import { call } from "../api";
+import { registryEndpoints } from "../../shared/api/registry";
 import { showApiError } from "../components/form-errors";
 import { chinaDateTime } from "../../shared/china-time";
 
@@ -18,7 +19,7 @@ export function PersonLookupPage() {
     setError(null);
     setPerson(null);
     try {
-      setPerson(await api<PersonView>("POST", "/registry/person-lookups", values));
+      setPerson(await call(registryEndpoints.postRegistryPersonLookups, { body: values }));
     } catch (err) {
       const msg = showApiError(form, err);
       if (msg) setError(msg);

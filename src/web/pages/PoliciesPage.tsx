@@ -3,7 +3,12 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { PolicySummaryView, SearchResponse } from "../../shared/schemas/search";
-import { api } from "../api";
+import { call } from "../api";
+import { policyEndpoints } from "../../shared/api/policy";
+import { searchEndpoints } from "../../shared/api/search";
+import type { CallInput } from "../../shared/api/endpoint";
+
+type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
 import { Highlighted } from "../components/Highlighted";
 import { labels } from "../labels";
 
@@ -22,12 +27,12 @@ export function PoliciesPage() {
     setError(null);
     if (q) {
       setFound(null);
-      api<SearchResponse>("GET", `/search?${new URLSearchParams({ q, type: "policy", limit: "50", ...(status ? { status } : {}) })}`)
+      call(searchEndpoints.getSearch, { query: { q, type: "policy", limit: 50, ...(status ? { status: status as SearchQueryInput["status"] } : {}) } })
         .then(setFound)
         .catch((e: Error) => setError(e.message));
     } else {
       setList(null);
-      api<{ items: PolicySummaryView[] }>("GET", `/policies${status ? `?status=${status}` : ""}`)
+      call(policyEndpoints.getPolicies, { query: status ? { status: status as SearchQueryInput["status"] } : {} })
         .then((r) => setList(r.items))
         .catch((e: Error) => setError(e.message));
     }

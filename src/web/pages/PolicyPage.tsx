@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { PolicyDetailView } from "../../shared/schemas/search";
-import { api } from "../api";
+import { call } from "../api";
+import { policyEndpoints } from "../../shared/api/policy";
 import { labels } from "../labels";
 
 /** A policy document: number, issuer, dates, status with its revision chain, text, interpretation and services. */
@@ -15,7 +16,7 @@ export function PolicyPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setP(null);
-    api<PolicyDetailView>("GET", `/policies/${id}`)
+    call(policyEndpoints.getPoliciesById, { params: { id: id! } })
       .then(setP)
       .catch((e: Error) => setError(e.message));
   }, [id]);

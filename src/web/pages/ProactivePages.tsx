@@ -1,41 +1,27 @@
 import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Spin, Switch, Table, Tag, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Rule } from "../../shared/rules";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import type { CallInput, Endpoint, ItemOf, ResponseOf } from "../../shared/api/endpoint";
+import { useEndpoint } from "../components/useEndpoint";
+import { proactiveEndpoints } from "../../shared/api/proactive";
+import { autoApprovalEndpoints } from "../../shared/api/auto-approval";
 import { useSession } from "../session";
 import { chinaDate } from "../../shared/china-time";
 
-interface Offer {
-  id: string;
-  itemId: string;
-  itemName: string;
-  orgName: string;
-  mode: "consent" | "opt_out";
-  status: "offered" | "granted" | "declined" | "revoked";
-  conditions: string[];
-  replyBy: string | null;
-  applicationId: string | null;
-  applicationNumber: string | null;
-  payment: string | null;
-  decidedAt: string | null;
-  revokeReason: string | null;
-  offeredAt: string;
-  personName?: string;
-}
+/** A 免申即享 offer as its citizen sees it; staff see the same with the person's name. */
+type Offer = ItemOf<typeof proactiveEndpoints.getMeBenefits>;
+type StaffOffer = ItemOf<typeof proactiveEndpoints.getBenefitOffers>;
 const STATUS_COLOUR: Record<Offer["status"], string> = { offered: "processing", granted: "success", declined: "default", revoked: "error" };
 
-/** Loads a list, with the error to show and a reload. */
-function useList<T>(url: string) {
-  const [items, setItems] = useState<T[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api<{ items: T[] }>("GET", url).then((r) => setItems(r.items), (e: Error) => setError(e.message));
-  }, [url]);
-  useEffect(load, [load]);
-  return { items, error, setError, load };
+/** Loads a list endpoint: its items, the error to show and a reload. */
+function useList<E extends Endpoint>(endpoint: E) {
+  const { data, error, setError, reload } = useEndpoint(endpoint, {} as CallInput<E>);
+  return { items: (data as { items: ListItem<E>[] } | null)?.items ?? null, error, setError, load: reload };
 }
+type ListItem<E extends Endpoint> = ResponseOf<E> extends { items: Array<infer T> } ? T : never;
 
 /** Runs an action, showing its error; true when it succeeded. */
 function useAction(setError: (e: string | null) => void) {
@@ -55,10 +41,10 @@ function useAction(setError: (e: string | null) => void) {
 export function MyBenefitsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { items, error, setError, load } = useList<Offer>("/me/benefits");
+  const { items, error, setError, load } = useList(proactiveEndpoints.getMeBenefits);
   const act = useAction(setError);
   const respond = async (o: Offer, accept: boolean) => {
-    if (await act(() => api("POST", `/me/benefits/${o.id}`, { accept }))) {
+    if (await act(() => call(proactiveEndpoints.postMeBenefitsById, { params: { id: o.id }, body: { accept } }))) {
       message.success(t(accept ? "benefit.granted" : "benefit.declined"));
       load();
     }
@@ -109,9 +95,9 @@ export function MyBenefitsPage() {
 export function BenefitOffersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { items, error, setError, load } = useList<Offer>("/benefit-offers");
+  const { items, error, setError, load } = useList(proactiveEndpoints.getBenefitOffers);
   const act = useAction(setError);
-  const [revoking, setRevoking] = useState<Offer | null>(null);
+  const [revoking, setRevoking] = useState<StaffOffer | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <>
@@ -119,7 +105,7 @@ export function BenefitOffersPage() {
         {t("benefit.staffTitle")}
       </Typography.Title>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Table<Offer>
+      <Table<StaffOffer>
         rowKey="id"
         loading={!items}
         dataSource={items ?? []}
@@ -134,7 +120,7 @@ export function BenefitOffersPage() {
           {
             title: "",
             key: "actions",
-            render: (_: unknown, o: Offer) => (
+            render: (_: unknown, o: StaffOffer) => (
               <Space>
                 {o.applicationId && <Link to={`/workbench/applications/${o.applicationId}`}>{o.applicationNumber}</Link>}
                 {o.status === "granted" && (
@@ -155,7 +141,7 @@ export function BenefitOffersPage() {
         onCancel={() => setRevoking(null)}
         onOk={() =>
           form.validateFields().then(async ({ reason }) => {
-            if (await act(() => api("POST", `/benefit-offers/${revoking!.id}/revoke`, { reason }))) {
+            if (await act(() => call(proactiveEndpoints.postBenefitOffersByIdRevoke, { params: { id: revoking!.id }, body: { reason } }))) {
               message.success(t("benefit.revokeDone"));
               setRevoking(null);
               form.resetFields();
@@ -175,20 +161,7 @@ export function BenefitOffersPage() {
   );
 }
 
-interface PolicyMatch {
-  id: string;
-  docNumber: string;
-  title: string;
-  issuer: string;
-  issuedOn: string;
-  audience: "person" | "enterprise";
-  rule: Rule;
-  notice: string;
-  matchStatus: "pending" | "done" | "failed";
-  matched: number;
-  notified: number;
-  matchedAt: string | null;
-}
+type PolicyMatch = ItemOf<typeof proactiveEndpoints.getAdminPolicies>;
 const MATCH_COLOUR = { pending: "processing", done: "success", failed: "error" } as const;
 
 const EXAMPLE_RULE = JSON.stringify({ all: [{ fact: "enterprise.district", op: "eq", value: "310101" }, { fact: "enterprise.credit_listed", op: "eq", value: false }] }, null, 2);
@@ -197,7 +170,7 @@ const EXAMPLE_RULE = JSON.stringify({ all: [{ fact: "enterprise.district", op: "
 export function PolicyMatchingPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { items, error, setError, load } = useList<PolicyMatch>("/admin/policies");
+  const { items, error, setError, load } = useList(proactiveEndpoints.getAdminPolicies);
   const act = useAction(setError);
   const [form] = Form.useForm<{ docNumber: string; title: string; effectiveOn: string; fullText: string; audience: "person" | "enterprise"; rule: string; notice: string; tags?: string }>();
   async function publish(v: { docNumber: string; title: string; effectiveOn: string; fullText: string; audience: "person" | "enterprise"; rule: string; notice: string; tags?: string }) {
@@ -209,7 +182,7 @@ export function PolicyMatchingPage() {
       return;
     }
     const tags = (v.tags ?? "").split(/[,，]/).map((x) => x.trim()).filter(Boolean);
-    if (await act(() => api("POST", "/admin/policies", { docNumber: v.docNumber, title: v.title, effectiveOn: v.effectiveOn, fullText: v.fullText, audience: v.audience, rule, notice: v.notice, tags }))) {
+    if (await act(() => call(proactiveEndpoints.postAdminPolicies, { body: { docNumber: v.docNumber, title: v.title, effectiveOn: v.effectiveOn, fullText: v.fullText, audience: v.audience, rule, notice: v.notice, tags } }))) {
       message.success(t("pm.published"));
       form.resetFields();
       load();
@@ -274,13 +247,7 @@ export function PolicyMatchingPage() {
   );
 }
 
-interface MatchRow {
-  subjectKind: "person" | "enterprise";
-  name: string;
-  district: string;
-  conditions: string[];
-  notified: boolean;
-}
+type MatchRow = ItemOf<typeof proactiveEndpoints.getAdminPoliciesByIdMatches>;
 
 /** 匹配名单: the subjects one policy found, with the conditions each met (the department's view is recorded). */
 export function PolicyMatchesPage() {
@@ -288,13 +255,13 @@ export function PolicyMatchesPage() {
   const { t } = useTranslation();
   const [policy, setPolicy] = useState<PolicyMatch | null>(null);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ total: number; pageSize: number; items: MatchRow[] } | null>(null);
+  const [data, setData] = useState<ResponseOf<typeof proactiveEndpoints.getAdminPoliciesByIdMatches> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<PolicyMatch>("GET", `/admin/policies/${id}`).then(setPolicy, (e: Error) => setError(e.message));
+    call(proactiveEndpoints.getAdminPoliciesById, { params: { id: id! } }).then(setPolicy, (e: Error) => setError(e.message));
   }, [id]);
   useEffect(() => {
-    api<{ total: number; pageSize: number; items: MatchRow[] }>("GET", `/admin/policies/${id}/matches?page=${page}`).then(setData, (e: Error) => setError(e.message));
+    call(proactiveEndpoints.getAdminPoliciesByIdMatches, { params: { id: id! }, query: { page: page } }).then(setData, (e: Error) => setError(e.message));
   }, [id, page]);
   return (
     <>
@@ -325,32 +292,14 @@ export function PolicyMatchesPage() {
   );
 }
 
-interface Check {
-  applicationId: string;
-  number: string;
-  applicantName: string;
-  orgName: string;
-  ruleVersion: number;
-  conditions: string[];
-  decidedAt: string;
-}
+type Check = ItemOf<typeof autoApprovalEndpoints.getAutoApprovalChecks>;
 
-interface RuleRow {
-  itemId: string;
-  itemName: string;
-  orgName: string;
-  version: number;
-  enabled: boolean;
-  tested: boolean;
-  grantMode: "consent" | "opt_out" | null;
-  approved: number;
-  toPeople: number;
-}
+type RuleRow = ItemOf<typeof autoApprovalEndpoints.getAutoApprovalRules>;
 
 /** 秒批事项: the items in the supervisor's subtree with a rule, each with its switch and how it decided. */
 function AutoRules() {
   const { t } = useTranslation();
-  const { items, error, setError, load } = useList<RuleRow>("/auto-approval/rules");
+  const { items, error, setError, load } = useList(autoApprovalEndpoints.getAutoApprovalRules);
   const act = useAction(setError);
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("checks.rules")}</h2>} style={{ marginBottom: 16 }}>
@@ -371,7 +320,7 @@ function AutoRules() {
           {
             title: t("auto.enabled"),
             dataIndex: "enabled",
-            render: (on: boolean, r: RuleRow) => <Switch checked={on} aria-label={`${t("auto.enabled")}：${r.itemName}（${r.orgName}）`} onChange={(enabled) => void act(() => api("POST", `/admin/catalogue/items/${r.itemId}/auto-approval/enabled`, { enabled })).then(load)} />,
+            render: (on: boolean, r: RuleRow) => <Switch checked={on} aria-label={`${t("auto.enabled")}：${r.itemName}（${r.orgName}）`} onChange={(enabled) => void act(() => call(autoApprovalEndpoints.postAdminCatalogueItemsByIdAutoApprovalEnabled, { params: { id: r.itemId }, body: { enabled } })).then(load)} />,
           },
         ]}
       />
@@ -384,12 +333,12 @@ export function AutoChecksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { me } = useSession();
-  const { items, error, setError, load } = useList<Check>("/auto-approval/checks");
+  const { items, error, setError, load } = useList(autoApprovalEndpoints.getAutoApprovalChecks);
   const act = useAction(setError);
   const [flagging, setFlagging] = useState<Check | null>(null);
   const [note, setNote] = useState("");
   const decide = async (c: Check, status: "confirmed" | "flagged") => {
-    if (await act(() => api("POST", `/auto-approval/checks/${c.applicationId}`, status === "flagged" ? { status, note } : { status }))) {
+    if (await act(() => call(autoApprovalEndpoints.postAutoApprovalChecksById, { params: { id: c.applicationId }, body: status === "flagged" ? { status, note } : { status } }))) {
       message.success(t("checks.done"));
       setFlagging(null);
       setNote("");

@@ -3,7 +3,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { publicFiguresView } from "../../shared/schemas/ratings";
-import { api } from "../api";
+import { call } from "../api";
+import { ratingEndpoints } from "../../shared/api/rating";
 
 type Figures = z.infer<typeof publicFiguresView>;
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
@@ -15,7 +16,7 @@ export function PublicRatingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [q, setQ] = useState("");
   useEffect(() => {
-    api<Figures>("GET", "/ratings/public").then(setF, (e: Error) => setError(e.message));
+    call(ratingEndpoints.getRatingsPublic, {  }).then(setF, (e: Error) => setError(e.message));
   }, []);
   if (error) return <Alert type="error" role="alert" message={error} />;
   if (!f) return <Spin />;

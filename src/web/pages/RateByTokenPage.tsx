@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { z } from "zod";
 import type { ratingCreated, ratingForm } from "../../shared/schemas/ratings";
-import { api } from "../api";
+import { call } from "../api";
+import { ratingEndpoints } from "../../shared/api/rating";
 import { RatingForm } from "../components/RatingForm";
 
 /** 窗口评价器: the page a clerk hands over on a tablet; used once, within 30 minutes. */
@@ -15,7 +16,7 @@ export function RateByTokenPage() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<z.infer<typeof ratingCreated> | null>(null);
   useEffect(() => {
-    api<z.infer<typeof ratingForm>>("GET", `/ratings/invitations/${token}`).then(setForm, (e: Error) => setError(e.message));
+    call(ratingEndpoints.getRatingsInvitationsByToken, { params: { token: token! } }).then(setForm, (e: Error) => setError(e.message));
   }, [token]);
   if (done) return <Result status="success" title={t("rating.thanks")} subTitle={done.caseNumber ? t("rating.thanksCase", { number: done.caseNumber }) : t("rating.thanksDone")} />;
   if (error) return <Alert type="error" role="alert" showIcon message={error} />;
@@ -31,7 +32,7 @@ export function RateByTokenPage() {
         {form.stepName ? ` · ${form.stepName}` : ""}
         {form.staffName ? ` · ${t("rating.staff")}：${form.staffName}` : ""}
       </Typography.Paragraph>
-      <RatingForm indicators={form.indicators} allowAnonymous={false} onSubmit={async (body) => setDone(await api("POST", `/ratings/invitations/${token}`, body))} />
+      <RatingForm indicators={form.indicators} allowAnonymous={false} onSubmit={async (body) => setDone(await call(ratingEndpoints.postRatingsInvitationsByToken, { params: { token: token! }, body: body }))} />
     </Card>
   );
 }

@@ -6,7 +6,8 @@ import type { z } from "zod";
 import { RATING_CHANNELS, type RatingChannel } from "../../shared/ratings";
 import type { caseSummary, CaseView } from "../../shared/schemas/ratings";
 import { inLang } from "../labels";
-import { api } from "../api";
+import { call } from "../api";
+import { ratingEndpoints } from "../../shared/api/rating";
 import { FlowActions } from "../components/FlowActions";
 import { chinaDateTime } from "../../shared/china-time";
 
@@ -21,7 +22,7 @@ export function RatingCasesPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setRows(null);
-    api<{ items: Summary[] }>("GET", `/rating-cases?limit=100${state === "all" ? "" : `&state=${state}`}`).then((r) => setRows(r.items), (e: Error) => setError(e.message));
+    call(ratingEndpoints.getRatingCases, { query: { limit: 100, ...(state === "all" ? {} : { state }) } }).then((r) => setRows(r.items), (e: Error) => setError(e.message));
   }, [state]);
   return (
     <>
@@ -60,7 +61,7 @@ export function RatingCasePage() {
   const [c, setC] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<CaseView>("GET", `/rating-cases/${id}`).then(setC, (e: Error) => setError(e.message));
+    call(ratingEndpoints.getRatingCasesById, { params: { id: id! } }).then(setC, (e: Error) => setError(e.message));
   }, [id]);
   useEffect(load, [load]);
   if (error) return <Alert type="error" role="alert" message={error} />;
@@ -110,7 +111,7 @@ export function RatingCasePage() {
         title={t("cases.act")}
         actions={c.actions.filter((a) => a.action !== "rerate")}
         onAct={async (action, note) => {
-          const next = await api<CaseView>("POST", `/rating-cases/${c.id}/actions`, { action, lockVersion: c.lockVersion, ...(note ? { note } : {}) });
+          const next = await call(ratingEndpoints.postRatingCasesByIdActions, { params: { id: c.id }, body: { action, lockVersion: c.lockVersion, ...(note ? { note } : {}) } });
           setC(next);
           message.success(t("cases.done", { label: c.actions.find((a) => a.action === action)?.label ?? action }));
         }}

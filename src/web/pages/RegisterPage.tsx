@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { registerRequest } from "../../shared/schemas/identity";
-import { api } from "../api";
+import { call } from "../api";
+import { authEndpoints } from "../../shared/api/auth";
 import { showApiError, validateWith } from "../components/form-errors";
 import { useSession } from "../session";
 
@@ -30,7 +31,7 @@ export function RegisterPage() {
     if (!body) return;
     setBusy(true);
     try {
-      await api("POST", "/auth/register", body);
+      await call(authEndpoints.postAuthRegister, { body: body });
       await refresh();
       navigate("/me");
     } catch (err) {

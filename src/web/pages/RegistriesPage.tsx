@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Form, Select, Space, Table, Tag, TreeSelect, 
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportProblem, RegistryImportView, RegistryQuality } from "../../shared/schemas/data";
-import { api, ApiError, uploadFile } from "../api";
+import { ApiError, uploadFile, call } from "../api";
+import { registryImportEndpoints } from "../../shared/api/registry-import";
 import { useOrgTree } from "../components/useOrgTree";
 import { useSession } from "../session";
 import { chinaDate, chinaDateTime } from "../../shared/china-time";
@@ -28,8 +29,8 @@ export function RegistriesPage() {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    void api<{ items: RegistryImportView[] }>("GET", "/admin/registries/imports").then((r) => setHistory(r.items));
-    void api<{ items: RegistryQuality[] }>("GET", "/admin/registries/quality").then((r) => setQuality(r.items));
+    void call(registryImportEndpoints.getAdminRegistriesImports, {  }).then((r) => setHistory(r.items));
+    void call(registryImportEndpoints.getAdminRegistriesQuality, {  }).then((r) => setQuality(r.items));
   }, []);
   useEffect(load, [load]);
 
@@ -40,7 +41,7 @@ export function RegistriesPage() {
     try {
       // The tree gives ids; the API takes the department's code.
       const code = tree.find((n) => n.id === source)?.code ?? source;
-      const r = await uploadFile<{ rows: number; inserted: number; updated: number }>(`/admin/registries/${registry}/imports?source=${encodeURIComponent(code)}`, file, file.name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", file.name);
+      const r = await uploadFile(registryImportEndpoints.postAdminRegistriesByRegistryImports, { params: { registry }, query: { source: code } }, file, file.name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", file.name);
       message.success(t("reg.applied", { rows: r.rows, inserted: r.inserted, updated: r.updated }));
     } catch (err) {
       if (err instanceof ApiError && err.code === "IMPORT_INVALID") setProblems((err.details as { problems: ImportProblem[] }).problems);

@@ -1,18 +1,13 @@
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, TreeSelect, Typography } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { sealEndpoints } from "../../shared/api/seal";
 import { useOrgTree } from "../components/useOrgTree";
 import { chinaDateTime } from "../../shared/china-time";
 
-interface SealKey {
-  keyId: string;
-  algorithm: string;
-  publicKey: string;
-  status: "active" | "retired";
-  createdAt: string;
-  retiredAt: string | null;
-}
+type SealKey = ItemOf<typeof sealEndpoints.getAdminOrgsByOrgIdSealKeys>;
 
 /** 电子印章: an organisation's seal keys (public keys only) and rotation, for administrators above it. */
 export function SealKeysPage() {
@@ -25,7 +20,7 @@ export function SealKeysPage() {
   const load = useCallback((id: string) => {
     setKeys(null);
     setError(null);
-    api<{ items: SealKey[] }>("GET", `/admin/orgs/${id}/seal-keys`)
+    call(sealEndpoints.getAdminOrgsByOrgIdSealKeys, { params: { orgId: id } })
       .then((r) => setKeys(r.items))
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, []);
@@ -35,7 +30,7 @@ export function SealKeysPage() {
 
   async function rotate() {
     try {
-      await api("POST", `/admin/orgs/${orgId}/seal-keys/rotate`);
+      await call(sealEndpoints.postAdminOrgsByOrgIdSealKeysRotate, { params: { orgId: orgId! } });
       message.success(t("seal.rotated"));
       load(orgId!);
     } catch (err) {

@@ -4,7 +4,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { LEVEL_CODES } from "../../shared/catalogue";
 import type { SearchResponse } from "../../shared/schemas/search";
-import { api } from "../api";
+import { call } from "../api";
+import { searchEndpoints } from "../../shared/api/search";
+import type { CallInput } from "../../shared/api/endpoint";
+
+type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
 import { Highlighted } from "../components/Highlighted";
 import { useSuggestions } from "../components/useSuggestions";
 import { labels } from "../labels";
@@ -30,10 +34,11 @@ export function SearchPage() {
   useEffect(() => setInput(q), [q]);
   useEffect(() => {
     if (!q) return;
-    const query = new URLSearchParams({ q, limit: String(PAGE), offset: String((page - 1) * PAGE), ...(type ? { type } : {}), ...(level ? { level } : {}), ...(audience ? { audience } : {}) });
+    // Values from the address bar are checked by the server like any other query (400 with the reason).
+    const query = { q, limit: PAGE, offset: (page - 1) * PAGE, ...(type ? { type } : {}), ...(level ? { level } : {}), ...(audience ? { audience } : {}) } as SearchQueryInput;
     setResult(null);
     setError(null);
-    api<SearchResponse>("GET", `/search?${query}`)
+    call(searchEndpoints.getSearch, { query })
       .then(setResult)
       .catch((e: Error) => setError(e.message));
   }, [q, type, level, audience, page]);

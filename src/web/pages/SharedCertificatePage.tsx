@@ -1,18 +1,13 @@
 import { Alert, Card, Descriptions, Result, Spin, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { certificateEndpoints } from "../../shared/api/certificate";
 import { chinaDateTime } from "../../shared/china-time";
 
-interface Shared {
-  valid: boolean;
-  message: string;
-  purpose: string;
-  expiresAt: string;
-  certificate: { identifier: string; typeName: string; number: string; issuerName: string; holder: string; validFrom: string; validTo: string | null } | null;
-  disclosed: Array<{ label: string; value: string }>;
-}
+type Shared = ResponseOf<typeof certificateEndpoints.getCertificatesSharedByToken>;
 
 /** 亮证: what a third party sees through a holder's link — the checked certificate and only the fields disclosed. */
 export function SharedCertificatePage() {
@@ -21,7 +16,7 @@ export function SharedCertificatePage() {
   const [data, setData] = useState<Shared | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<Shared>("GET", `/certificates/shared/${token}`)
+    call(certificateEndpoints.getCertificatesSharedByToken, { params: { token: token! } })
       .then(setData)
       .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
   }, [token]);

@@ -3,7 +3,9 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_TYPES } from "../../shared/catalogue";
 import { SHARING_SUBJECTS, type DataElementView, type SharingRuleView } from "../../shared/schemas/data";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { sharingEndpoints } from "../../shared/api/sharing";
+import { dataElementEndpoints } from "../../shared/api/data-element";
 import { useOrgTree } from "../components/useOrgTree";
 import { useSession } from "../session";
 
@@ -31,13 +33,13 @@ export function SharingRulesPage() {
 
   const load = useCallback((code: string) => {
     setRules(null);
-    api<{ items: SharingRuleView[] }>("GET", `/admin/sharing-rules?limit=100${code ? `&itemCode=${encodeURIComponent(code)}` : ""}`)
+    call(sharingEndpoints.getAdminSharingRules, { query: { limit: 100, ...(code ? { itemCode: code } : {}) } })
       .then((r) => setRules(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(() => load(""), [load]);
   useEffect(() => {
-    void api<{ items: DataElementView[] }>("GET", "/data-elements").then((r) => setElements(r.items));
+    void call(dataElementEndpoints.getDataElements, {  }).then((r) => setElements(r.items));
   }, []);
   const elementOptions = [
     ...elements.map((e) => ({ value: e.code, label: `${lang === "en" ? e.nameEn : e.name}（${e.code}）` })),
@@ -46,7 +48,7 @@ export function SharingRulesPage() {
 
   async function setStatus(r: SharingRuleView, status: "active" | "suspended") {
     try {
-      await api("PATCH", `/admin/sharing-rules/${r.id}`, { status });
+      await call(sharingEndpoints.patchAdminSharingRulesById, { params: { id: r.id }, body: { status } });
       load(itemCode);
     } catch (err) {
       message.error(err instanceof ApiError ? err.message : String(err));
@@ -56,7 +58,7 @@ export function SharingRulesPage() {
   async function add() {
     const v = await form.validateFields();
     try {
-      await api("POST", "/admin/sharing-rules", { ...v, itemCode: v.itemCode.trim().toUpperCase(), note: v.note ?? "" });
+      await call(sharingEndpoints.postAdminSharingRules, { body: { ...v, itemCode: v.itemCode.trim().toUpperCase(), note: v.note ?? "" } });
       message.success(t("rules.saved"));
       setAdding(false);
       load(itemCode);

@@ -1,9 +1,11 @@
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, TreeSelect, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLE_CODES } from "../../shared/roles";
 import { createStaffRequest, updateStaffRequest, type StaffMember } from "../../shared/schemas/staff";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { staffEndpoints } from "../../shared/api/staff";
 import { showApiError, validateWith } from "../components/form-errors";
 import { useOrgTree } from "../components/useOrgTree";
 
@@ -13,7 +15,7 @@ const PAGE = 20;
 export function StaffAdminPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [data, setData] = useState<{ items: StaffMember[]; total: number } | null>(null);
+  const [data, setData] = useState<ResponseOf<typeof staffEndpoints.getStaff> | null>(null);
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<StaffMember | "new" | null>(null);
@@ -22,7 +24,7 @@ export function StaffAdminPage() {
   const [form] = Form.useForm();
 
   const load = useCallback(() => {
-    api<{ items: StaffMember[]; total: number }>("GET", `/staff?limit=${PAGE}&offset=${(page - 1) * PAGE}${q ? `&q=${encodeURIComponent(q)}` : ""}`)
+    call(staffEndpoints.getStaff, { query: { limit: PAGE, offset: (page - 1) * PAGE, ...(q ? { q } : {}) } })
       .then(setData)
       .catch((e: Error) => setError(e.message));
   }, [page, q]);
@@ -42,12 +44,12 @@ export function StaffAdminPage() {
       if (editing === "new") {
         const body = validateWith(form, createStaffRequest, { ...values, mobile: values.mobile || undefined }, i18n.language);
         if (!body) return;
-        await api("POST", "/staff", body);
+        await call(staffEndpoints.postStaff, { body: body });
         message.success(t("staff.created"));
       } else if (editing) {
         const body = validateWith(form, updateStaffRequest, { version: editing.version, name: values.name, orgId: values.orgId, roles: values.roles, disabled: values.disabled }, i18n.language);
         if (!body) return;
-        await api("PATCH", `/staff/${editing.id}`, body);
+        await call(staffEndpoints.patchStaffById, { params: { id: editing.id }, body: body });
         message.success(t("staff.saved"));
       }
       setEditing(null);

@@ -1,12 +1,11 @@
 import { Alert, App, Button, Input, Popconfirm, Select, Space, Table, Typography } from "antd";
+import type { ItemOf } from "../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { searchEndpoints } from "../../shared/api/search";
 
-interface Synonym {
-  term: string;
-  expansions: string[];
-}
+type Synonym = ItemOf<typeof searchEndpoints.getSearchSynonyms>;
 
 /** The synonym dictionary: everyday words → official terms; search uses changes at once. */
 export function SynonymsPage() {
@@ -19,15 +18,15 @@ export function SynonymsPage() {
   /** Unsaved edits per term, kept apart from what the server returned. */
   const [edits, setEdits] = useState<Record<string, string[]>>({});
   const load = useCallback(() => {
-    api<{ items: Synonym[] }>("GET", "/search/synonyms")
+    call(searchEndpoints.getSearchSynonyms, {  })
       .then((r) => setItems(r.items))
       .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
 
-  async function save(s: Synonym) {
+  async function save(s: Pick<Synonym, "term" | "expansions">) {
     try {
-      await api("PUT", `/search/synonyms/${encodeURIComponent(s.term)}`, { expansions: s.expansions });
+      await call(searchEndpoints.putSearchSynonymsByTerm, { params: { term: s.term }, body: { expansions: s.expansions } });
       message.success(t("synonyms.saved"));
       setEdits(({ [s.term]: _saved, ...rest }) => rest);
       load();
@@ -80,7 +79,7 @@ export function SynonymsPage() {
                 <Popconfirm
                   title={t("synonyms.remove")}
                   onConfirm={async () => {
-                    await api("DELETE", `/search/synonyms/${encodeURIComponent(s.term)}`);
+                    await call(searchEndpoints.deleteSearchSynonymsByTerm, { params: { term: s.term } });
                     message.success(t("synonyms.removed"));
                     load();
                   }}

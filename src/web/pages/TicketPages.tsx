@@ -8,7 +8,8 @@ import { TICKET_STATES } from "../../shared/appeals";
 import type { ticketSummary, TicketView } from "../../shared/schemas/appeals";
 import type { OrgNode } from "../../shared/schemas/staff";
 import { inLang } from "../labels";
-import { api, cityChildren, orgChildren } from "../api";
+import { cityChildren, orgChildren, call } from "../api";
+import { appealEndpoints } from "../../shared/api/appeal";
 import { FlowActions } from "../components/FlowActions";
 import { RatingForm } from "../components/RatingForm";
 import { TicketForm } from "../components/TicketForm";
@@ -67,7 +68,7 @@ export function MyAppealsPage() {
   const [rows, setRows] = useState<Summary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Summary[] }>("GET", "/tickets?limit=100").then((r) => setRows(r.items), (e: Error) => setError(e.message));
+    call(appealEndpoints.getTickets, { query: { limit: "100" } }).then((r) => setRows(r.items), (e: Error) => setError(e.message));
   }, []);
   return (
     <>
@@ -93,7 +94,7 @@ export function TicketsPage() {
   useEffect(() => {
     setRows(null);
     const params = new URLSearchParams({ limit: "100", ...(state !== "all" ? { state } : {}), ...(q ? { q } : {}) });
-    api<{ items: Summary[] }>("GET", `/tickets?${params}`).then((r) => setRows(r.items), (e: Error) => setError(e.message));
+    call(appealEndpoints.getTickets, { query: Object.fromEntries(params) }).then((r) => setRows(r.items), (e: Error) => setError(e.message));
   }, [state, q]);
   return (
     <>
@@ -167,7 +168,7 @@ export function TicketPage() {
   const [mobile, setMobile] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    api<TicketView>("GET", `/tickets/${id}`).then(setTk, (e: Error) => setError(e.message));
+    call(appealEndpoints.getTicketsById, { params: { id: id! } }).then(setTk, (e: Error) => setError(e.message));
   }, [id]);
   useEffect(load, [load]);
   const needsOrg = Boolean(tk?.actions.some((a) => a.action === "dispatch" || a.action === "reassign"));
@@ -176,7 +177,7 @@ export function TicketPage() {
   if (!tk) return <Spin />;
   const isDesk = me?.roles.includes("hotline_agent") ?? false;
   const act = async (action: string, note: string, extra: Record<string, unknown>) => {
-    const next = await api<TicketView>("POST", `/tickets/${tk.id}/actions`, { action, lockVersion: tk.lockVersion, ...(note ? { note } : {}), ...extra });
+    const next = await call(appealEndpoints.postTicketsByIdActions, { params: { id: tk.id }, body: { action, lockVersion: tk.lockVersion, ...(note ? { note } : {}), ...extra } });
     setTk(next);
     message.success(t("cases.done", { label: tk.actions.find((a) => a.action === action)?.label ?? action }));
   };
@@ -196,7 +197,7 @@ export function TicketPage() {
           <Descriptions.Item label={t("ticket.mobile")}>
             {mobile ?? tk.citizenMobile ?? "—"}{" "}
             {isDesk && !mobile && tk.citizenMobile && (
-              <Button size="small" onClick={() => void api<{ mobile: string | null }>("POST", `/tickets/${tk.id}/contact`).then((r) => setMobile(r.mobile))}>
+              <Button size="small" onClick={() => void call(appealEndpoints.postTicketsByIdContact, { params: { id: tk.id } }).then((r) => setMobile(r.mobile))}>
                 {t("ticket.showMobile")}
               </Button>
             )}

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { PROMISE_TEMPLATE } from "../../shared/workflow-definition";
 import type { traceView } from "../../shared/schemas/ratings";
-import { api } from "../api";
+import { call } from "../api";
+import { ratingEndpoints } from "../../shared/api/rating";
 import { Chart } from "../components/Chart";
 
 type Trace = z.infer<typeof traceView>;
@@ -16,7 +17,7 @@ export function TracePage() {
   const [trace, setTrace] = useState<Trace | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<Trace>("GET", "/ratings/trace").then(setTrace, (e: Error) => setError(e.message));
+    call(ratingEndpoints.getRatingsTrace, {  }).then(setTrace, (e: Error) => setError(e.message));
   }, []);
   if (error) return <Alert type="error" role="alert" message={error} />;
   if (!trace) return <Spin />;

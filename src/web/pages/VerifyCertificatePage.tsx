@@ -1,15 +1,12 @@
 import { Alert, Button, Card, Descriptions, Form, Input, Result, Spin, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { certificateEndpoints } from "../../shared/api/certificate";
 
-interface Verification {
-  valid: boolean;
-  reason: string;
-  message: string;
-  certificate: { identifier: string; typeName: string; number: string; issuerName: string; holder: string; issuedOn: string; validFrom: string; validTo: string | null } | null;
-}
+type Verification = ResponseOf<typeof certificateEndpoints.getCertificatesVerify>;
 
 /** 电子证照核验: anyone, without logging in, checks a certificate by its identifier (the QR code's link) or a downloaded copy. */
 export function VerifyCertificatePage() {
@@ -24,7 +21,7 @@ export function VerifyCertificatePage() {
   useEffect(() => {
     if (!id) return;
     setBusy(true);
-    api<Verification>("GET", `/certificates/verify?id=${encodeURIComponent(id)}`)
+    call(certificateEndpoints.getCertificatesVerify, { query: { id: id } })
       .then(setResult, (e: Error) => setError(e.message))
       .finally(() => setBusy(false));
   }, [id]);
@@ -32,7 +29,7 @@ export function VerifyCertificatePage() {
   async function checkFile() {
     setError(null);
     try {
-      setResult(await api<Verification>("POST", "/certificates/verify", JSON.parse(file)));
+      setResult(await call(certificateEndpoints.postCertificatesVerify, { body: JSON.parse(file) }));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t("verify.badFile"));
     }

@@ -4,8 +4,10 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { ItemDetail } from "../../shared/schemas/catalogue";
 import type { PersonView } from "../../shared/schemas/registry";
-import type { SearchResponse } from "../../shared/schemas/search";
-import { api, ApiError, call } from "../api";
+import { ApiError, call } from "../api";
+import { registryEndpoints } from "../../shared/api/registry";
+import { searchEndpoints } from "../../shared/api/search";
+import { catalogueEndpoints } from "../../shared/api/catalogue";
 import { applicationEndpoints } from "../../shared/api/applications";
 import { FormRenderer } from "../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "../components/MaterialUpload";
@@ -30,7 +32,7 @@ export function WindowPage() {
 
   async function verify() {
     try {
-      setPerson(await api<PersonView>("POST", "/registry/person-lookups", { idNumber: idNumber.trim().toUpperCase(), purpose: "窗口收件核验申请人身份" }));
+      setPerson(await call(registryEndpoints.postRegistryPersonLookups, { body: { idNumber: idNumber.trim().toUpperCase(), purpose: "窗口收件核验申请人身份" } }));
     } catch (err) {
       setPerson(null);
       message.error(err instanceof ApiError ? err.message : String(err));
@@ -39,13 +41,13 @@ export function WindowPage() {
 
   async function searchItems(q: string) {
     if (!q.trim()) return;
-    const r = await api<SearchResponse>("GET", `/search?type=item&limit=10&q=${encodeURIComponent(q.trim())}`);
+    const r = await call(searchEndpoints.getSearch, { query: { type: "item", limit: "10", q: q.trim() } });
     setOptions(r.hits.flatMap((h) => [{ value: h.id, label: `${h.title.map((s) => s.text).join("")} — ${h.orgName ?? ""}` }, ...h.alsoAt.map((a) => ({ value: a.id, label: `${h.title.map((s) => s.text).join("")} — ${a.orgName}` }))]));
   }
 
   async function pick(id: string) {
     setMaterials([]);
-    setItem(await api<ItemDetail>("GET", `/catalogue/items/${id}`));
+    setItem(await call(catalogueEndpoints.getCatalogueItemsById, { params: { id: id } }));
   }
 
   // One key per intake: a double click or a retry after a dropped connection files it once.

@@ -1,9 +1,11 @@
 import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Space, Tag, Typography } from "antd";
+import type { ResponseOf } from "../../shared/api/endpoint";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { HANDLER_ROLES, type Role } from "../../shared/roles";
-import { api, ApiError } from "../api";
+import { ApiError, call } from "../api";
+import { authEndpoints } from "../../shared/api/auth";
 import { useSession } from "../session";
 
 const LOOKUP_ROLES: Role[] = ["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"];
@@ -13,7 +15,7 @@ export function WorkbenchPage() {
   const { t, i18n } = useTranslation();
   const { me, refresh } = useSession();
   const { message } = App.useApp();
-  const [totp, setTotp] = useState<{ secret: string } | null>(null);
+  const [totp, setTotp] = useState<ResponseOf<typeof authEndpoints.postMeTotpSetup> | null>(null);
   const [code, setCode] = useState("");
   if (!me) return null;
   const has = (...roles: Role[]) => roles.some((r) => me.roles.includes(r));
@@ -45,11 +47,11 @@ export function WorkbenchPage() {
   if (has(...LOOKUP_ROLES)) tools.push({ key: "lookup", title: t("workbench.personLookup"), desc: t("workbench.personLookupDesc"), to: "/workbench/person-lookup" });
 
   async function startTotp() {
-    setTotp(await api<{ secret: string }>("POST", "/me/totp/setup"));
+    setTotp(await call(authEndpoints.postMeTotpSetup, {  }));
   }
   async function confirmTotp() {
     try {
-      await api("POST", "/me/totp/confirm", { code });
+      await call(authEndpoints.postMeTotpConfirm, { body: { code } });
       message.success(t("workbench.totpEnabled"));
       setTotp(null);
       await refresh();
