@@ -1,7 +1,7 @@
 import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Table } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useRef, useState } from "react";
-import { FileLink, UploadButton } from "./MaterialUpload";
+import { FileLink, UploadButton } from "../features/applications/MaterialUpload";
 import { useTranslation } from "react-i18next";
 import { DATA_ELEMENTS } from "../../shared/data-elements";
 import { isVisible, validateFormValues, type FormValues } from "../../shared/form-values";

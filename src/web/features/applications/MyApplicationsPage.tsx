@@ -1,0 +1,51 @@
+import { Alert, Empty, Table, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { LIGHT_COLOR } from "../../labels";
+import { call } from "../../api";
+import { applicationEndpoints } from "../../../shared/api/applications";
+import type { ResponseOf } from "../../../shared/api/endpoint";
+import { chinaDate } from "../../../shared/china-time";
+
+type Row = ResponseOf<typeof applicationEndpoints.mine>["items"][number];
+
+
+/** 我的办件: the applicant's applications with their state and committed deadline. */
+export function MyApplicationsPage() {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call(applicationEndpoints.mine, { query: { limit: 100 } })
+      .then((r) => setRows(r.items))
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("apps.title")}
+      </Typography.Title>
+      {error && <Alert type="error" message={error} role="alert" />}
+      <Table<Row>
+        rowKey="id"
+        loading={!rows && !error}
+        dataSource={rows ?? []}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: <Empty description={t("apps.empty")} /> }}
+        pagination={false}
+        columns={[
+          { title: t("apps.number"), render: (_, r) => <Link to={`/me/applications/${r.id}`}>{r.number}</Link> },
+          { title: t("apps.item"), dataIndex: "itemName" },
+          { title: t("apps.org"), dataIndex: "handlingOrgName" },
+          { title: t("apps.state"), dataIndex: "stateName" },
+          { title: t("apps.submittedAt"), dataIndex: "submittedAt", render: (v: string) => chinaDate(v) },
+          {
+            title: t("apps.deadline"),
+            render: (_, r) => (r.committedDeadline ? <Tag color={r.light ? LIGHT_COLOR[r.light] : undefined}>{r.committedDeadline}{r.light ? ` · ${t(`apps.light_${r.light}`)}` : ""}</Tag> : "—"),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/** UI texts of this feature (merged into the dictionaries in web/i18n.ts); English mirrors the Chinese keys. */
+export const applicationsZh = {
+  window: { title: "窗口收件", toolDesc: "为到窗口办事的群众代为提交申请，收受分离", lookup: "证件号码", lookupButton: "核验身份", person: "申请人", item: "办理事项", submit: "提交并打印回执", consent: "申请人已同意：由政府部门共享其电子证照和基础库数据，代替提交已有材料（每次调取都记入其数据使用记录）", hint: "输入申请人身份证号码核验身份（查询将记入数据使用记录）；全市通办事项可在本窗口收件，由有权部门办理。", searchItem: "搜索事项名称" },
+  docs: { print: "打印", back: "返回", receipt: "受理回执", acceptance: "受理通知书", supplement: "补正告知书", rejection: "不予受理决定书", decision: "决定书", title: "文书" },
+  materials: { upload: "上传", uploaded: "已上传：{{name}}", view: "查看文件", none: "本事项无需提交材料", remove: "移除", toFix: "需补正", title: "申请材料", shared: "已由政府部门共享，无需提交", sharedBy: "将调用：{{what}}" },
+  prefill: {
+    title: "授权使用您在政府部门的数据",
+    text: "经您同意，{{org}}将通过数据共享调取人口库、法人库和电子证照库中与本事项有关的信息，为您预填申请表，并以电子证照代替您已有的材料。每次调取都会记录，您可以在“我的数据使用记录”中查看。",
+    agree: "同意并自动填写",
+    decline: "不同意，我自己填写",
+    declinedTitle: "您选择了自行填写",
+    declinedText: "请手工填写申请表并上传全部材料。如改变主意，可随时授权自动填写。",
+    done: "已为您预填 {{n}} 项信息，{{m}} 份材料无需提交。请核对后提交。",
+    missing: "以下信息未能从政府数据中获取，请您填写：{{fields}}",
+    from: "来自 {{registry}} · {{org}}",
+    updated: "（更新于 {{date}}）",
+    authoritative: "权威数据，不可修改；如有错误请向数据来源部门申请更正",
+    conflict: "注意：{{registry}} · {{org}} 记录的是“{{value}}”，与上面的值不一致",
+  },
+  appd: { title: "办件", done: "已办理", beyondCalendar: "超出已配置的工作日历，需人工确定", supplementAsked: "请按以下要求补正后重新提交（补正期间不计入办理时限）", supplementItems: "需补正的内容", timeline: "办理过程", form: "申请表", noMaterials: "未上传电子材料", stepDeadline: "本环节办理期限", shared: "免提交材料（{{n}} 份）", sharedTag: "已由政府部门共享，无需提交", prefilled: "申请人授权预填 {{n}} 项信息（来自政府部门共享数据）", registryEvidence: "{{element}}，已从{{source}}（{{org}}）核验", opinion: "办理意见（选填）", reasonRequired: "理由（必填）" },
+  inbox: { title: "待办件", empty: "没有待办件", tab_pending: "待受理", tab_reviewing: "待审查", tab_deciding: "待决定", tab_supplement: "待补正", tab_all: "全部", tab_overdue: "已超期", tab_dueSoon: "即将到期", tab_mine: "我认领的", supervising: "您以效能监督身份查看本级政府各部门的办件：可查看和指派，不能办理。", search: "办件编号或申请人", channel: "申请渠道", channel_online: "网上申请", channel_window: "窗口申请", channel_mobile: "移动端", channel_agent: "帮办代办", applicant: "申请人", assignee: "经办人", claim: "认领", claimed: "已认领 {{number}}", prev: "上一页", next: "下一页", assign: "指派", assignTo: "指派给（工作人员账号 ID）", tool: "待办件", toolDesc: "本机构及下级机构办理的办件，按承诺期限排序" },
+  apps: { title: "我的办件", empty: "您还没有办件", number: "办件编号", item: "事项", org: "办理部门", state: "状态", submittedAt: "提交日期", deadline: "承诺期限", light_green: "正常", light_yellow: "即将到期", light_red: "已超期", link: "我的办件" },
+};
+
+export const applicationsEn: typeof applicationsZh = {
+  window: { title: "Window intake", toolDesc: "Apply on behalf of walk-in citizens; routed to the competent department", lookup: "ID number", lookupButton: "Verify", person: "Applicant", item: "Service", submit: "Submit and print the receipt", consent: "The applicant agrees that their e-certificates and registry data stand in for materials they already hold (each read shows on their data-use log)", hint: "Enter the applicant's ID number (the look-up is logged); citywide services are accepted here and handled by the competent department.", searchItem: "Search services" },
+  docs: { print: "Print", back: "Back", receipt: "Receipt", acceptance: "Acceptance notice", supplement: "Supplement notice", rejection: "Decision not to accept", decision: "Decision", title: "Documents" },
+  materials: { upload: "Upload", uploaded: "Uploaded: {{name}}", view: "View file", none: "No materials needed", remove: "Remove", toFix: "to fix", title: "Materials", shared: "Shared by government: no need to submit", sharedBy: "Will use: {{what}}" },
+  prefill: {
+    title: "Use the data the government holds about you",
+    text: "With your consent, {{org}} reads what the population, legal-person and certificate registries hold for this service, fills in the form and uses your e-certificates instead of uploads. Every read is recorded; see “Who used my data”.",
+    agree: "Agree and fill in",
+    decline: "No, I will fill it in",
+    declinedTitle: "You chose to fill in the form yourself",
+    declinedText: "Fill in the form and upload every material. You can still agree to automatic filling at any time.",
+    done: "{{n}} fields filled in; {{m}} materials need not be submitted. Check them, then submit.",
+    missing: "Not found in government data, please fill in: {{fields}}",
+    from: "From {{registry}} · {{org}}",
+    updated: " (updated {{date}})",
+    authoritative: "authoritative: cannot be changed; ask the source department to correct it",
+    conflict: "Note: {{registry}} · {{org}} holds “{{value}}”, which differs",
+  },
+  appd: { title: "Application", done: "Done", beyondCalendar: "Past the configured calendar; to be set by hand", supplementAsked: "Please supply the following and resubmit (the clock stops meanwhile)", supplementItems: "To supply", timeline: "History", form: "Application form", noMaterials: "No electronic materials", stepDeadline: "This step due by", shared: "Materials not needed ({{n}})", sharedTag: "shared by the government, no need to submit", prefilled: "{{n}} fields filled in from government data with the applicant's consent", registryEvidence: "{{element}}, checked in the {{source}} ({{org}})", opinion: "Opinion (optional)", reasonRequired: "Reason (required)" },
+  inbox: { title: "Inbox", empty: "Nothing to do", tab_pending: "To accept", tab_reviewing: "To review", tab_deciding: "To decide", tab_supplement: "Waiting for applicant", tab_all: "All", tab_overdue: "Overdue", tab_dueSoon: "Due soon", tab_mine: "Claimed by me", supervising: "As a supervisor you see the applications of every department at your level of government: you may read and assign them, not handle them.", search: "Number or applicant", channel: "Channel", channel_online: "Online", channel_window: "Window", channel_mobile: "Mobile", channel_agent: "Assisted", applicant: "Applicant", assignee: "Handler", claim: "Claim", claimed: "Claimed {{number}}", prev: "Previous", next: "Next", assign: "Assign", assignTo: "Assign to (staff account id)", tool: "Inbox", toolDesc: "Applications handled in your organisation and below, nearest deadline first" },
+  apps: { title: "My applications", empty: "You have no applications yet", number: "Number", item: "Service", org: "Handled by", state: "State", submittedAt: "Submitted", deadline: "Committed by", light_green: "on time", light_yellow: "due soon", light_red: "overdue", link: "My applications" },
+};

@@ -1,0 +1,147 @@
+import { AutoComplete, Alert, Empty, Input, List, Pagination, Select, Space, Spin, Tabs, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { LEVEL_CODES } from "../../../shared/catalogue";
+import type { SearchResponse } from "../../../shared/schemas/search";
+import { call } from "../../api";
+import { searchEndpoints } from "../../../shared/api/search";
+import type { CallInput } from "../../../shared/api/endpoint";
+
+type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
+import { Highlighted } from "./Highlighted";
+import { useSuggestions } from "./useSuggestions";
+import { labels } from "../../labels";
+
+const PAGE = 10;
+
+/** Unified search results: services, policies and answers, with highlights, filters and suggestions. */
+export function SearchPage() {
+  const { t, i18n } = useTranslation();
+  const l = labels(i18n.language);
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const q = params.get("q") ?? "";
+  const type = params.get("type") ?? "";
+  const level = params.get("level") ?? undefined;
+  const audience = params.get("audience") ?? undefined;
+  const page = Number(params.get("page") ?? 1);
+  const [result, setResult] = useState<SearchResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [input, setInput] = useState(q);
+  const suggestions = useSuggestions(input);
+
+  useEffect(() => setInput(q), [q]);
+  useEffect(() => {
+    if (!q) return;
+    // Values from the address bar are checked by the server like any other query (400 with the reason).
+    const query = { q, limit: PAGE, offset: (page - 1) * PAGE, ...(type ? { type } : {}), ...(level ? { level } : {}), ...(audience ? { audience } : {}) } as SearchQueryInput;
+    setResult(null);
+    setError(null);
+    call(searchEndpoints.getSearch, { query })
+      .then(setResult)
+      .catch((e: Error) => setError(e.message));
+  }, [q, type, level, audience, page]);
+
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== "page") next.delete("page");
+    setParams(next);
+  };
+  const go = (v: string) => v.trim() && navigate(`/search?q=${encodeURIComponent(v.trim())}`);
+
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>
+        {t("search.title")}
+      </Typography.Title>
+      <AutoComplete value={input} options={suggestions.map((s) => ({ value: s }))} onChange={setInput} onSelect={go} style={{ width: "100%", maxWidth: 640, marginBottom: 16 }}>
+        <Input.Search aria-label={t("home.searchLabel")} placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} onSearch={go} />
+      </AutoComplete>
+      <Tabs
+        activeKey={type || "all"}
+        onChange={(k) => set("type", k === "all" ? undefined : k)}
+        items={[
+          { key: "all", label: t("search.all") },
+          { key: "item", label: t("search.items") },
+          { key: "policy", label: t("search.policies") },
+          { key: "answer", label: t("search.answers") },
+        ]}
+      />
+      {(type === "" || type === "item") && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select aria-label={t("catalogue.level")} placeholder={t("catalogue.level")} allowClear style={{ minWidth: 140 }} value={level} onChange={(v) => set("level", v)} options={LEVEL_CODES.map((lv) => ({ value: lv, label: l.level(lv) }))} />
+          <Select
+            aria-label={t("guide.audience")}
+            placeholder={t("guide.audience")}
+            allowClear
+            style={{ minWidth: 140 }}
+            value={audience}
+            onChange={(v) => set("audience", v)}
+            options={[
+              { value: "person", label: t("nav.personal") },
+              { value: "enterprise", label: t("nav.enterprise") },
+            ]}
+          />
+        </Space>
+      )}
+      {error && <Alert type="error" message={error} role="alert" />}
+      {q && !result && !error && <Spin tip={t("common.loading")} />}
+      {result && (
+        <>
+          <p role="status">
+            {t("search.found", { total: result.total, ms: result.tookMs })}
+            {result.understoodAs.length > 1 && ` · ${t("search.understoodAs")}：${result.understoodAs.slice(1, 6).join("、")}`}
+          </p>
+          {result.total === 0 ? (
+            <Empty description={<><div>{t("search.empty", { q })}</div><div>{t("search.hint")}</div></>} />
+          ) : (
+            <List
+              dataSource={result.hits}
+              renderItem={(h) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      <Space wrap>
+                        <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : h.type === "bundle" ? "default" : "success"}>{t(`search.type_${h.type}`)}</Tag>
+                        {h.type === "answer" ? (
+                          <Highlighted segments={h.title} />
+                        ) : (
+                          <Link to={h.type === "item" ? `/items/${h.id}` : h.type === "bundle" ? `/bundles/${h.id}` : `/policies/${h.id}`}>
+                            <Highlighted segments={h.title} />
+                          </Link>
+                        )}
+                      </Space>
+                    }
+                    description={
+                      <>
+                        <div>{h.type === "answer" ? h.answer : <Highlighted segments={h.snippet} />}</div>
+                        <div style={{ marginTop: 4 }}>
+                          {h.type === "item" && (
+                            <>
+                              {h.kind && <Tag>{l.kind(h.kind)}</Tag>}
+                              {h.orgName}
+                              {h.alsoAt.length > 0 && ` · ${t("search.alsoAt", { count: h.alsoAt.length })}`}
+                            </>
+                          )}
+                          {h.type === "policy" && (
+                            <>
+                              {h.docNumber} · {h.issuer} {h.status && h.status !== "valid" && <Tag>{l.policyStatus(h.status)}</Tag>}
+                            </>
+                          )}
+                        </div>
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+          {result.total > PAGE && <Pagination current={page} pageSize={PAGE} total={result.total} onChange={(p) => set("page", String(p))} showSizeChanger={false} />}
+        </>
+      )}
+    </>
+  );
+}
