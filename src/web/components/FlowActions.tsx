@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Space } from "antd";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api";
+import { errorMessage } from "./PageFrame";
 
 export interface FlowAction {
   action: string;
@@ -31,7 +31,7 @@ export function FlowActions({ title, actions, extra, onAct }: { title: string; a
       setNote("");
       setValues({});
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -55,7 +55,7 @@ export function FlowActions({ title, actions, extra, onAct }: { title: string; a
                 setBusy(true);
                 onAct(a.action, "", {})
                   .then(() => setChosen(null))
-                  .catch((err: unknown) => setError(err instanceof ApiError ? err.message : String(err)))
+                  .catch((err: unknown) => setError(errorMessage(err)))
                   .finally(() => setBusy(false));
               } else setChosen(a);
             }}

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Typography } from "antd";
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Table } from "antd";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,10 +8,11 @@ import type { dispatchRule } from "../../../shared/schemas/appeals";
 import type { OrgNode } from "../../../shared/schemas/staff";
 import type { DeadlineSettings } from "../../../shared/schemas/supervision";
 import { inLang } from "../../labels";
-import { ApiError, cityChildren, orgChildren, call } from "../../api";
+import { cityChildren, orgChildren, call } from "../../api";
 import { ratingEndpoints } from "../../../shared/api/rating";
 import { appealEndpoints } from "../../../shared/api/appeal";
 import { useSession } from "../../session";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 type Rule = z.infer<typeof dispatchRule>;
 
@@ -43,7 +44,7 @@ export function AppealSettingsPage() {
       await work();
       message.success(t("settings.saved"));
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   };
   const canEditDeadlines = me?.roles.some((r) => r === "supervisor" || r === "sys_admin") && me.org?.regionCode === "310000";
@@ -51,10 +52,7 @@ export function AppealSettingsPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("settings.title")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" message={error} />}
+      <PageFrame title={t("settings.title")} error={error} />
       {settings && (
         <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("settings.deadlines")}</h2>} style={{ marginBottom: 16 }}>
           <Form layout="inline">

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, InputNumber, Row, Space, Spin, Table, Typography } from "antd";
+import { Alert, Card, Col, InputNumber, Row, Space, Spin, Table } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -7,6 +7,7 @@ import { call } from "../../api";
 import { appealEndpoints } from "../../../shared/api/appeal";
 import { Chart } from "../../components/Chart";
 import { chinaDate } from "../../../shared/china-time";
+import { PageFrame } from "../../components/PageFrame";
 
 type Hot = z.infer<typeof hotTopicsView>;
 
@@ -28,9 +29,7 @@ export function HotTopicsPage() {
   );
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("hot.title")}
-      </Typography.Title>
+      <PageFrame title={t("hot.title")} />
       <Space style={{ marginBottom: 12 }}>
         <label htmlFor="hot-weeks">{t("hot.weeks")}</label>
         <InputNumber id="hot-weeks" min={1} max={52} value={weeks} onChange={(v) => v && setWeeks(v)} />

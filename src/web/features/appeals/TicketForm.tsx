@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { APPEAL_CATEGORIES, TICKET_TYPES, type TicketType } from "../../../shared/appeals";
 import type { locateView, suggestion, TicketView } from "../../../shared/schemas/appeals";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { appealEndpoints } from "../../../shared/api/appeal";
+import { errorMessage } from "../../components/PageFrame";
 
 type Suggestion = z.infer<typeof suggestion>;
 interface CategoryOption {
@@ -52,7 +53,7 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
     try {
       await work();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -16,6 +16,7 @@ import { TicketForm } from "./TicketForm";
 import { useSession } from "../../session";
 import { LIGHT_COLOUR } from "../ratings/RatingCasesPage";
 import { chinaDate, chinaDateTime } from "../../../shared/china-time";
+import { PageFrame } from "../../components/PageFrame";
 
 type Summary = z.infer<typeof ticketSummary>;
 const STATE_COLOUR: Record<string, string> = { closed: "success", answered: "success", merged: "default", replied: "processing", returned: "warning", pending_dispatch: "warning" };
@@ -51,10 +52,7 @@ export function AppealNewPage() {
   if (answered) return <Result status="success" title={t("ticket.answered")} subTitle={answered.number} extra={<Link to={`/me/appeals/${answered.id}`}>{answered.title}</Link>} />;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("ticket.newTitle")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("ticket.newIntro")}</Typography.Paragraph>
+      <PageFrame title={t("ticket.newTitle")} intro={t("ticket.newIntro")} />
       <Card>
         <TicketForm asAgent={false} onCreated={(tk) => (tk.state === "answered" ? setAnswered(tk) : navigate(`/me/appeals/${tk.id}`))} />
       </Card>
@@ -72,9 +70,7 @@ export function MyAppealsPage() {
   }, []);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("ticket.myTitle")}
-      </Typography.Title>
+      <PageFrame title={t("ticket.myTitle")} />
       <p>
         <Link to="/appeals/new">{t("ticket.newTitle")}</Link>
       </p>
@@ -98,10 +94,7 @@ export function TicketsPage() {
   }, [state, q]);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("ticket.tickets")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" message={error} />}
+      <PageFrame title={t("ticket.tickets")} error={error} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           aria-label={t("ticket.filterState")}
@@ -124,9 +117,7 @@ export function HotlineConsolePage() {
   const { message } = App.useApp();
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("ticket.hotline")}
-      </Typography.Title>
+      <PageFrame title={t("ticket.hotline")} />
       <p>
         <Link to="/workbench/tickets">{t("ticket.tickets")}</Link>
       </p>

@@ -14,6 +14,7 @@ import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
 import { InviteRating, RateApplication } from "../ratings/RateService";
 import { useSession } from "../../session";
 import { chinaDate, chinaDateTime } from "../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 type Detail = ResponseOf<typeof api.get>;
 
@@ -69,7 +70,7 @@ function AssignmentControls({ app, onDone }: { app: Detail; onDone: () => void }
       message.success(t("appd.done"));
       onDone();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
   if (app.outcome !== null) return null;
@@ -117,7 +118,7 @@ export function ApplicationDetailPage() {
       setNewMaterials([]);
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
       if (err instanceof ApiError && err.code === "APPLICATION_CHANGED") load();
     }
   }
@@ -132,9 +133,7 @@ export function ApplicationDetailPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {item?.content.name ?? t("appd.title")} · {app.number}
-      </Typography.Title>
+      <PageFrame title={<>{item?.content.name ?? t("appd.title")} · {app.number}</>} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("apps.state")}>{app.stateName}</Descriptions.Item>
         <Descriptions.Item label={t("apps.submittedAt")}>{chinaDate(app.submittedAt)}</Descriptions.Item>

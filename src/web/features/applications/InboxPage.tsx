@@ -1,12 +1,13 @@
-import { Alert, App, Button, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Button, Input, Select, Space, Table, Tabs, Tag } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LIGHT_COLOR } from "../../labels";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { applicationEndpoints } from "../../../shared/api/applications";
 import type { CallInput, ResponseOf } from "../../../shared/api/endpoint";
 import { useSession } from "../../session";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 type Row = ResponseOf<typeof applicationEndpoints.inbox>["items"][number];
 
@@ -63,16 +64,13 @@ export function InboxPage() {
       message.success(t("inbox.claimed", { number: row.number }));
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("inbox.title")}
-      </Typography.Title>
-      {error && <Alert type="error" message={error} role="alert" />}
+      <PageFrame title={t("inbox.title")} error={error} />
       {overseer && <Alert type="info" showIcon message={t("inbox.supervising")} style={{ marginBottom: 12 }} />}
       <Tabs activeKey={tab} onChange={(k) => (setTab(k), setPage(0))} items={tabs.map(([k]) => ({ key: k, label: t(`inbox.tab_${k}`) }))} />
       <Space wrap style={{ marginBottom: 12 }}>

@@ -3,7 +3,8 @@ import { App, Button, List, Space, Tag, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Material } from "../../../shared/schemas/catalogue";
-import { ApiError, uploadMaterial, type UploadedFile } from "../../api";
+import { uploadMaterial, type UploadedFile } from "../../api";
+import { errorMessage } from "../../components/PageFrame";
 
 export interface MaterialValue {
   materialKey: string;
@@ -27,7 +28,7 @@ export function UploadButton({ label, onUploaded, disabled }: { label: string; o
       onUploaded(await uploadMaterial(file));
       message.success(t("materials.uploaded", { name: file.name }));
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = "";

@@ -1,4 +1,4 @@
-import { Alert, Empty, Table, Tag, Typography } from "antd";
+import { Empty, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -7,6 +7,7 @@ import { call } from "../../api";
 import { applicationEndpoints } from "../../../shared/api/applications";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { chinaDate } from "../../../shared/china-time";
+import { PageFrame } from "../../components/PageFrame";
 
 type Row = ResponseOf<typeof applicationEndpoints.mine>["items"][number];
 
@@ -23,10 +24,7 @@ export function MyApplicationsPage() {
   }, []);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("apps.title")}
-      </Typography.Title>
-      {error && <Alert type="error" message={error} role="alert" />}
+      <PageFrame title={t("apps.title")} error={error} />
       <Table<Row>
         rowKey="id"
         loading={!rows && !error}

@@ -2,8 +2,8 @@ import { Alert, App, Button, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PrefillField } from "../../../shared/schemas/data";
-import { ApiError } from "../../api";
 import { chinaDate } from "../../../shared/china-time";
+import { errorMessage } from "../../components/PageFrame";
 
 export type ConsentState = "asked" | "given" | "declined";
 
@@ -21,7 +21,7 @@ export function PrefillPanel<T>({ load, orgName, state, onPrefill, onDecline }: 
     try {
       onPrefill(await load());
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -1,16 +1,17 @@
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { ItemDetail } from "../../../shared/schemas/catalogue";
 import type { PersonView } from "../../../shared/schemas/registry";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { registryEndpoints } from "../../../shared/api/registry";
 import { searchEndpoints } from "../../../shared/api/search";
 import { catalogueEndpoints } from "../../../shared/api/catalogue";
 import { applicationEndpoints } from "../../../shared/api/applications";
 import { FormRenderer } from "../../components/FormRenderer";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 /**
  * 窗口收件: a clerk verifies a walk-in applicant by ID number (masked on screen, the look-up logged
@@ -35,7 +36,7 @@ export function WindowPage() {
       setPerson(await call(registryEndpoints.postRegistryPersonLookups, { body: { idNumber: idNumber.trim().toUpperCase(), purpose: "窗口收件核验申请人身份" } }));
     } catch (err) {
       setPerson(null);
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
@@ -59,7 +60,7 @@ export function WindowPage() {
       const r = await call(applicationEndpoints.submitAtWindow, { body: { itemId: item!.id, idNumber: idNumber.trim().toUpperCase(), formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), dataConsent: consent }, headers: { "idempotency-key": idempotencyKey } });
       navigate(`/print/applications/${r.id}/receipt`);
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -67,9 +68,7 @@ export function WindowPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("window.title")}
-      </Typography.Title>
+      <PageFrame title={t("window.title")} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t("window.hint")} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("window.person")}</h2>} style={{ marginBottom: 16 }}>
         <Form layout="inline" onFinish={verify}>

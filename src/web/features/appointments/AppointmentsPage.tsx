@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Modal, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Modal, Space, Table, Tag } from "antd";
 import type { ItemOf } from "../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { useSearchParams } from "react-router";
 import { ApiError, call } from "../../api";
 import { appointmentEndpoints } from "../../../shared/api/appointment";
 import { SlotPicker, type Slot } from "./SlotPicker";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 export type Appointment = ItemOf<typeof appointmentEndpoints.getAppointments>;
 
@@ -34,7 +35,7 @@ export function AppointmentsPage() {
       setMoving(null);
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
       if (err instanceof ApiError && err.code === "APPOINTMENT_CHANGED") load();
     } finally {
       setBusy(false);
@@ -43,9 +44,7 @@ export function AppointmentsPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("appt.title")}
-      </Typography.Title>
+      <PageFrame title={t("appt.title")} />
       {itemId && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appt.bookFor", { item: itemName ?? "" })}</h2>} style={{ marginBottom: 16 }}>
           <SlotPicker busy={busy} onPick={(slot: Slot) => void run(() => call(appointmentEndpoints.postAppointments, { body: { slotId: slot.id, itemId } }), t("appt.booked"))} />

@@ -1,13 +1,14 @@
-import { Alert, App, Button, Card, DatePicker, Form, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Card, DatePicker, Form, InputNumber, Select, Space, Table, Tag } from "antd";
 import type { ItemOf } from "../../../shared/api/endpoint";
 import dayjs, { type Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { InviteRating } from "../ratings/RateService";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { appointmentEndpoints } from "../../../shared/api/appointment";
 import { APPT_STATUS, type Appointment } from "./AppointmentsPage";
 import { chinaToday } from "../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 /** 预约管理 for a centre's clerks: the day's appointments with check-in, and publishing slots. */
 export function CentreAppointmentsPage() {
@@ -40,7 +41,7 @@ export function CentreAppointmentsPage() {
       message.success(t("appt.checkedIn", { name: a.personName }));
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
@@ -53,17 +54,14 @@ export function CentreAppointmentsPage() {
       } });
       message.success(t("appt.published", r));
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   const hours = Array.from({ length: 22 }, (_, i) => `${String(8 + Math.floor(i / 2)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`).map((h) => ({ value: h, label: h }));
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("appt.centreTitle")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" message={error} />}
+      <PageFrame title={t("appt.centreTitle")} error={error} />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label={t("appt.centre")} style={{ width: 280 }} value={centre} onChange={setCentre} options={(centres ?? []).map((c) => ({ value: c.id, label: c.name }))} />
         <DatePicker aria-label={t("appt.day")} value={day} allowClear={false} onChange={(d) => d && setDay(d)} />

@@ -11,6 +11,7 @@ import { FormRenderer } from "../../components/FormRenderer";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../applications/PrefillPanel";
 import { useSession } from "../../session";
 import { ReductionLine } from "./BundlesPage";
+import { errorMessage } from "../../components/PageFrame";
 
 type Bundle = z.infer<typeof bundleView>;
 type Plan = z.infer<typeof bundlePlanView>;
@@ -78,7 +79,7 @@ export function BundlePage() {
     try {
       setPlan(await call(bundleEndpoints.postBundlesByCodePlan, { params: { code: code! }, body: { answers } }));
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 

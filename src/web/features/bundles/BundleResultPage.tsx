@@ -8,6 +8,7 @@ import type { bundleApplicationView } from "../../../shared/schemas/bundle";
 import { call } from "../../api";
 import { bundleEndpoints } from "../../../shared/api/bundle";
 import { chinaDate } from "../../../shared/china-time";
+import { PageFrame } from "../../components/PageFrame";
 
 type BundleApplication = z.infer<typeof bundleApplicationView>;
 
@@ -36,9 +37,7 @@ export function BundleResultPage() {
   if (!a) return <Spin />;
   return (
     <article>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {a.bundleName} · {t("bundle.resultTitle")}
-      </Typography.Title>
+      <PageFrame title={<>{a.bundleName} · {t("bundle.resultTitle")}</>} />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("bundle.status")}>
           <StateTag a={a} />
@@ -116,9 +115,7 @@ export function MyBundlesPage() {
   if (!items) return <Spin />;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("bundle.mine")}
-      </Typography.Title>
+      <PageFrame title={t("bundle.mine")} />
       {items.length === 0 ? (
         <Empty description={t("bundle.mineEmpty")}>
           <Link to="/bundles">{t("catalogue.bundlesTitle")}</Link>

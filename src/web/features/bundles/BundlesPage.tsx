@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Row, Spin, Tag, Typography } from "antd";
+import { Card, Col, Empty, Row, Spin, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -7,6 +7,7 @@ import type { bundleSummary, reductionView } from "../../../shared/schemas/bundl
 import { call } from "../../api";
 import { bundleEndpoints } from "../../../shared/api/bundle";
 import { labels } from "../../labels";
+import { PageFrame } from "../../components/PageFrame";
 
 type BundleSummary = z.infer<typeof bundleSummary>;
 
@@ -37,10 +38,7 @@ export function BundlesPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("catalogue.bundlesTitle")}
-      </Typography.Title>
-      {error && <Alert type="error" showIcon message={error} />}
+      <PageFrame title={t("catalogue.bundlesTitle")} error={error} />
       {!bundles && !error && <Spin />}
       {bundles && bundles.length === 0 && <Empty description={<><div>{t("catalogue.bundlesEmpty")}</div><div>{t("catalogue.bundlesHint")}</div></>} />}
       <Row gutter={[16, 16]}>

@@ -8,6 +8,7 @@ import type { OrgNode } from "../../../shared/schemas/staff";
 import { cityChildren, call } from "../../api";
 import { catalogueEndpoints } from "../../../shared/api/catalogue";
 import { labels, THEMES_FOR } from "../../labels";
+import { PageFrame } from "../../components/PageFrame";
 
 /** 个人办事 / 法人办事: browse published services by theme, department and level. */
 export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "all" }) {
@@ -46,9 +47,7 @@ export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "all
   const title = { personal: t("catalogue.personalTitle"), enterprise: t("catalogue.enterpriseTitle"), all: t("catalogue.allTitle") }[kind];
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {title}
-      </Typography.Title>
+      <PageFrame title={title} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space direction="vertical" style={{ width: "100%" }}>
           <div role="group" aria-label={t("catalogue.theme")}>

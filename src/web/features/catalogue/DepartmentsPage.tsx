@@ -1,9 +1,10 @@
-import { Alert, Card, Col, List, Row, Select, Spin, Typography } from "antd";
+import { Alert, Card, Col, List, Row, Select, Spin } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { OrgNode } from "../../../shared/schemas/staff";
 import { Link } from "react-router";
 import { cityChildren as fetchCityChildren, orgChildren } from "../../api";
+import { PageFrame } from "../../components/PageFrame";
 
 /** City and district departments from the organisation tree. */
 export function DepartmentsPage() {
@@ -36,9 +37,7 @@ export function DepartmentsPage() {
   const districts = cityChildren.filter((o) => o.kind === "district");
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("departments.title")}
-      </Typography.Title>
+      <PageFrame title={t("departments.title")} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("departments.city")}</h2>}>

@@ -16,6 +16,7 @@ import { PrefillNote, PrefillPanel, type ConsentState } from "../applications/Pr
 import type { PrefillResponse } from "../../../shared/schemas/data";
 import { labels } from "../../labels";
 import { chinaDate, chinaTime } from "../../../shared/china-time";
+import { errorMessage } from "../../components/PageFrame";
 
 const section = (id: string, title: string) => (
   <h2 id={id} style={{ fontSize: 18, margin: 0 }}>
@@ -34,7 +35,7 @@ export function GuidePage() {
     setItem(null);
     call(catalogueEndpoints.getCatalogueItemsById, { params: { id: id! } })
       .then(setItem)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorMessage(e)));
   }, [id, i18n.language]);
 
   if (error) return <Alert type="error" message={error} role="alert" />;
@@ -106,7 +107,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       if (err instanceof ApiError && err.code === "ONE_CLICK_INCOMPLETE") {
         message.warning(t("oneclick.incomplete", { fields: ((err.details as { fields?: string[] } | undefined)?.fields ?? []).join("、") }));
         document.getElementById("form")?.scrollIntoView({ behavior: "smooth" });
-      } else message.error(err instanceof ApiError ? err.message : String(err));
+      } else message.error(errorMessage(err));
     } finally {
       setOneClickBusy(false);
     }
@@ -136,7 +137,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
         onOk: () => navigate(`/print/applications/${body.id}/receipt`),
       });
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 

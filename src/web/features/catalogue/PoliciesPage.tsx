@@ -1,4 +1,4 @@
-import { Alert, Input, List, Select, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Input, List, Select, Space, Spin, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -7,6 +7,7 @@ import { call } from "../../api";
 import { policyEndpoints } from "../../../shared/api/policy";
 import { searchEndpoints } from "../../../shared/api/search";
 import type { CallInput } from "../../../shared/api/endpoint";
+import { PageFrame } from "../../components/PageFrame";
 
 type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
 import { Highlighted } from "./Highlighted";
@@ -47,9 +48,7 @@ export function PoliciesPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("policies.title")}
-      </Typography.Title>
+      <PageFrame title={t("policies.title")} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search aria-label={t("policies.search")} placeholder={t("policies.search")} defaultValue={q} allowClear onSearch={(v) => set("q", v.trim() || undefined)} style={{ width: 320 }} enterButton={t("home.search")} />
         <Select

@@ -6,6 +6,7 @@ import type { PolicyDetailView } from "../../../shared/schemas/search";
 import { call } from "../../api";
 import { policyEndpoints } from "../../../shared/api/policy";
 import { labels } from "../../labels";
+import { PageFrame } from "../../components/PageFrame";
 
 /** A policy document: number, issuer, dates, status with its revision chain, text, interpretation and services. */
 export function PolicyPage() {
@@ -24,9 +25,7 @@ export function PolicyPage() {
   if (!p) return <Spin tip={t("common.loading")} />;
   return (
     <article>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {p.title}
-      </Typography.Title>
+      <PageFrame title={p.title} />
       {p.replacedBy && (
         <Alert
           type="warning"

@@ -1,4 +1,4 @@
-import { AutoComplete, Alert, Empty, Input, List, Pagination, Select, Space, Spin, Tabs, Tag, Typography } from "antd";
+import { AutoComplete, Alert, Empty, Input, List, Pagination, Select, Space, Spin, Tabs, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
@@ -7,6 +7,7 @@ import type { SearchResponse } from "../../../shared/schemas/search";
 import { call } from "../../api";
 import { searchEndpoints } from "../../../shared/api/search";
 import type { CallInput } from "../../../shared/api/endpoint";
+import { PageFrame } from "../../components/PageFrame";
 
 type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
 import { Highlighted } from "./Highlighted";
@@ -54,9 +55,7 @@ export function SearchPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("search.title")}
-      </Typography.Title>
+      <PageFrame title={t("search.title")} />
       <AutoComplete value={input} options={suggestions.map((s) => ({ value: s }))} onChange={setInput} onSelect={go} style={{ width: "100%", maxWidth: 640, marginBottom: 16 }}>
         <Input.Search aria-label={t("home.searchLabel")} placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} onSearch={go} />
       </AutoComplete>

@@ -2,10 +2,11 @@ import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, TreeSelect, Ty
 import type { ItemOf } from "../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { sealEndpoints } from "../../../shared/api/seal";
 import { useOrgTree } from "../../components/useOrgTree";
 import { chinaDateTime } from "../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 type SealKey = ItemOf<typeof sealEndpoints.getAdminOrgsByOrgIdSealKeys>;
 
@@ -22,7 +23,7 @@ export function SealKeysPage() {
     setError(null);
     call(sealEndpoints.getAdminOrgsByOrgIdSealKeys, { params: { orgId: id } })
       .then((r) => setKeys(r.items))
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorMessage(e)));
   }, []);
   useEffect(() => {
     if (orgId) load(orgId);
@@ -34,16 +35,13 @@ export function SealKeysPage() {
       message.success(t("seal.rotated"));
       load(orgId!);
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("seal.title")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("seal.intro")}</Typography.Paragraph>
+      <PageFrame title={t("seal.title")} intro={t("seal.intro")} />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <label htmlFor="seal-org">{t("seal.org")}</label>

@@ -4,9 +4,10 @@ import QRCode from "qrcode";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { certificateEndpoints } from "../../../shared/api/certificate";
 import { chinaDateTime } from "../../../shared/china-time";
+import { errorMessage } from "../../components/PageFrame";
 
 type ShareRow = ItemOf<typeof certificateEndpoints.getMeCertificatesByIdShares>;
 
@@ -37,7 +38,7 @@ export function ShareDialog({ certificate, onClose }: { certificate: { id: strin
       setCreated({ url, qr: await QRCode.toDataURL(url, { margin: 1, width: 180 }), expiresAt: r.expiresAt });
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
   async function revoke(id: string) {

@@ -1,11 +1,12 @@
-import { Alert, Card, Descriptions, Result, Spin, Typography } from "antd";
+import { Card, Descriptions, Result, Spin } from "antd";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { certificateEndpoints } from "../../../shared/api/certificate";
 import { chinaDateTime } from "../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 type Shared = ResponseOf<typeof certificateEndpoints.getCertificatesSharedByToken>;
 
@@ -18,14 +19,11 @@ export function SharedCertificatePage() {
   useEffect(() => {
     call(certificateEndpoints.getCertificatesSharedByToken, { params: { token: token! } })
       .then(setData)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorMessage(e)));
   }, [token]);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("share.viewTitle")}
-      </Typography.Title>
-      {error && <Alert type="error" showIcon role="alert" message={error} />}
+      <PageFrame title={t("share.viewTitle")} error={error} />
       {!data && !error && <Spin />}
       {data && (
         <Card>

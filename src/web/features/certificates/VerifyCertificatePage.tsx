@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Spin, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Form, Input, Result, Spin } from "antd";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ApiError, call } from "../../api";
 import { certificateEndpoints } from "../../../shared/api/certificate";
+import { PageFrame } from "../../components/PageFrame";
 
 type Verification = ResponseOf<typeof certificateEndpoints.getCertificatesVerify>;
 
@@ -37,10 +38,7 @@ export function VerifyCertificatePage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("verify.title")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("verify.intro")}</Typography.Paragraph>
+      <PageFrame title={t("verify.title")} intro={t("verify.intro")} />
       <Card style={{ marginBottom: 16 }}>
         <Form layout="inline" onFinish={(v: { id: string }) => setParams({ id: v.id.trim() })} initialValues={{ id }}>
           <Form.Item name="id" label={t("verify.identifier")} htmlFor="verify-id">

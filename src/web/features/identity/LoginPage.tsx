@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Button, Card, Form, Input } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiError, call } from "../../api";
 import { authEndpoints } from "../../../shared/api/auth";
 import { useSession } from "../../session";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 interface LoginForm {
   identifier: string;
@@ -32,7 +33,7 @@ export function LoginPage() {
       navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : me?.kind === "staff" ? "/workbench" : "/me");
     } catch (err) {
       if (err instanceof ApiError && err.code === "TOTP_REQUIRED") setNeedTotp(true);
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -40,10 +41,7 @@ export function LoginPage() {
 
   return (
     <Card className="auth-card">
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("login.title")}
-      </Typography.Title>
-      {error && <Alert type="error" message={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
+      <PageFrame title={t("login.title")} error={error} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="identifier" label={t("login.identifier")} rules={[{ required: true, message: t("login.identifierRequired") }]}>
           <Input autoComplete="username" size="large" />

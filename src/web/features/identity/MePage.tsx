@@ -4,12 +4,13 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DataAccessRecord } from "../../../shared/schemas/identity";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { sharingEndpoints } from "../../../shared/api/sharing";
 import { authEndpoints } from "../../../shared/api/auth";
 import { Recommendations } from "./Recommendations";
 import { useSession } from "../../session";
 import { CHINA_TIME_ZONE, chinaDateTime } from "../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 const PAGE = 10;
 
@@ -39,15 +40,13 @@ export function MePage() {
       setMe(updated);
       message.success(t("me.switched"));
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("me.title")}
-      </Typography.Title>
+      <PageFrame title={t("me.title")} />
       <p>
         <Link to="/me/applications">{t("apps.link")}</Link> · <Link to="/me/bundles">{t("bundle.mine")}</Link> · <Link to="/me/appointments">{t("appt.title")}</Link> · <Link to="/me/certificates">{t("wallet.title")}</Link> · <Link to="/me/benefits">{t("benefit.title")}</Link> · <Link to="/me/ratings">{t("rating.myTitle")}</Link> · <Link to="/me/appeals">{t("ticket.myTitle")}</Link> · <Link to="/messages">{t("msg.title")}</Link>
       </p>

@@ -1,10 +1,11 @@
-import { Alert, Card, Spin, Table, Typography } from "antd";
+import { Alert, Card, Spin, Table } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { profileView } from "../../../shared/schemas/rules";
 import { call } from "../../api";
 import { profileEndpoints } from "../../../shared/api/profile";
+import { PageFrame } from "../../components/PageFrame";
 
 type Profile = z.infer<typeof profileView>;
 const show = (v: unknown) => (Array.isArray(v) ? v.join("、") || "—" : typeof v === "boolean" ? (v ? "是" : "否") : v === null || v === undefined ? "—" : String(v));
@@ -21,10 +22,7 @@ export function MyProfilePage() {
   if (!p) return <Spin />;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("rec.profileTitle", { name: p.subject.name })}
-      </Typography.Title>
-      <Typography.Paragraph>{t("rec.profileIntro")}</Typography.Paragraph>
+      <PageFrame title={t("rec.profileTitle", { name: p.subject.name })} intro={t("rec.profileIntro")} />
       <Card>
         <Table
           rowKey="fact"

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, Button, Card, Form, Input } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -7,6 +7,7 @@ import { call } from "../../api";
 import { authEndpoints } from "../../../shared/api/auth";
 import { showApiError, validateWith } from "../../components/form-errors";
 import { useSession } from "../../session";
+import { PageFrame } from "../../components/PageFrame";
 
 interface RegisterForm {
   name: string;
@@ -45,10 +46,7 @@ export function RegisterPage() {
   const required = (field: string) => ({ required: true, message: t("register.required", { field }) });
   return (
     <Card className="auth-card">
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("register.title")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("register.intro")}</Typography.Paragraph>
+      <PageFrame title={t("register.title")} intro={t("register.intro")} />
       {error && <Alert type="error" message={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="name" label={t("register.name")} rules={[required(t("register.name"))]}>

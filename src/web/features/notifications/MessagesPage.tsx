@@ -1,12 +1,13 @@
-import { Alert, App, Button, Card, Empty, Input, List, Space, Switch, Tag, Typography } from "antd";
+import { App, Button, Card, Empty, Input, List, Space, Switch, Tag, Typography } from "antd";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useSession } from "../../session";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { notificationEndpoints } from "../../../shared/api/notification";
 import { chinaDateTime } from "../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 type Settings = ResponseOf<typeof notificationEndpoints.getMeNotificationSettings>;
 
@@ -32,17 +33,14 @@ export function MessagesPage() {
       await work();
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
   const save = (next: { sms: boolean; email?: string | null; proactive?: boolean }) => run(async () => setSettings(await call(notificationEndpoints.putMeNotificationSettings, { body: next })));
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("msg.title")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" message={error} />}
+      <PageFrame title={t("msg.title")} error={error} />
       <Space style={{ marginBottom: 12 }}>
         <span role="status">{t("msg.unread", { n: data?.unread ?? 0 })}</span>
         <Button size="small" disabled={!data?.unread} onClick={() => void run(() => call(notificationEndpoints.postMessagesReadAll, {  }))}>

@@ -3,13 +3,14 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Rule } from "../../../shared/rules";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import type { CallInput, Endpoint, ItemOf, ResponseOf } from "../../../shared/api/endpoint";
 import { useEndpoint } from "../../components/useEndpoint";
 import { proactiveEndpoints } from "../../../shared/api/proactive";
 import { autoApprovalEndpoints } from "../../../shared/api/auto-approval";
 import { useSession } from "../../session";
 import { chinaDate } from "../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 /** A 免申即享 offer as its citizen sees it; staff see the same with the person's name. */
 type Offer = ItemOf<typeof proactiveEndpoints.getMeBenefits>;
@@ -31,7 +32,7 @@ function useAction(setError: (e: string | null) => void) {
       await work();
       return true;
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
       return false;
     }
   };
@@ -51,9 +52,7 @@ export function MyBenefitsPage() {
   };
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("benefit.title")}
-      </Typography.Title>
+      <PageFrame title={t("benefit.title")} />
       <Typography.Paragraph type="secondary">{t("benefit.intro")}</Typography.Paragraph>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
       {!items ? (
@@ -101,10 +100,7 @@ export function BenefitOffersPage() {
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("benefit.staffTitle")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <PageFrame title={t("benefit.staffTitle")} error={error} />
       <Table<StaffOffer>
         rowKey="id"
         loading={!items}
@@ -190,10 +186,7 @@ export function PolicyMatchingPage() {
   }
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("pm.title")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <PageFrame title={t("pm.title")} error={error} />
       <Table<PolicyMatch>
         rowKey="id"
         loading={!items}
@@ -266,10 +259,7 @@ export function PolicyMatchesPage() {
   return (
     <>
       <Link to="/workbench/policy-matching">{t("pm.back")}</Link>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {policy ? `${policy.title}（${policy.docNumber}）` : t("pm.list")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" showIcon message={error} />}
+      <PageFrame title={policy ? `${policy.title}（${policy.docNumber}）` : t("pm.list")} error={error} />
       {policy && (
         <Typography.Paragraph>
           {`${t("pm.matched")} ${policy.matched} · ${t("pm.notified")} ${policy.notified} · `}
@@ -347,9 +337,7 @@ export function AutoChecksPage() {
   };
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("checks.title")}
-      </Typography.Title>
+      <PageFrame title={t("checks.title")} />
       {me?.roles.includes("supervisor") && <AutoRules />}
       <Typography.Paragraph type="secondary">{t("checks.intro")}</Typography.Paragraph>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Empty, List, Modal, Spin, Tag, Typography } from "antd";
+import { App, Button, Card, Descriptions, Empty, List, Modal, Spin, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -9,6 +9,7 @@ import { call } from "../../api";
 import { ratingEndpoints } from "../../../shared/api/rating";
 import { RatingForm, type RatingBody } from "./RatingForm";
 import { chinaDate } from "../../../shared/china-time";
+import { PageFrame } from "../../components/PageFrame";
 
 type Pending = z.infer<typeof pendingRating>;
 type Mine = z.infer<typeof myRating>;
@@ -46,10 +47,7 @@ export function MyRatingsPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("rating.myTitle")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" message={error} />}
+      <PageFrame title={t("rating.myTitle")} error={error} />
       <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("rating.pendingTitle")}</h2>} style={{ marginBottom: 16 }}>
         {!pending ? (
           <Spin />

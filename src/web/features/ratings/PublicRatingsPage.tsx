@@ -1,10 +1,11 @@
-import { Alert, Card, Col, Input, Row, Spin, Statistic, Table, Typography } from "antd";
+import { Alert, Card, Col, Input, Row, Spin, Statistic, Table } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { publicFiguresView } from "../../../shared/schemas/ratings";
 import { call } from "../../api";
 import { ratingEndpoints } from "../../../shared/api/rating";
+import { PageFrame } from "../../components/PageFrame";
 
 type Figures = z.infer<typeof publicFiguresView>;
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
@@ -30,10 +31,7 @@ export function PublicRatingsPage() {
   ];
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("rating.publicTitle")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("rating.publicIntro")}</Typography.Paragraph>
+      <PageFrame title={t("rating.publicTitle")} intro={t("rating.publicIntro")} />
       <Input.Search aria-label={t("rating.find")} placeholder={t("rating.find")} allowClear onSearch={(v) => setQ(v.trim())} style={{ maxWidth: 360, marginBottom: 16 }} />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}><Card><Statistic title={t("rating.total")} value={f.overall.total} /></Card></Col>

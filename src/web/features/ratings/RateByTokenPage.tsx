@@ -7,6 +7,7 @@ import type { ratingCreated, ratingForm } from "../../../shared/schemas/ratings"
 import { call } from "../../api";
 import { ratingEndpoints } from "../../../shared/api/rating";
 import { RatingForm } from "./RatingForm";
+import { PageFrame } from "../../components/PageFrame";
 
 /** 窗口评价器: the page a clerk hands over on a tablet; used once, within 30 minutes. */
 export function RateByTokenPage() {
@@ -23,10 +24,7 @@ export function RateByTokenPage() {
   if (!form) return <Spin />;
   return (
     <Card style={{ maxWidth: 640, margin: "0 auto" }}>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("rating.tabletTitle")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("rating.tabletIntro", { name: form.raterName })}</Typography.Paragraph>
+      <PageFrame title={t("rating.tabletTitle")} intro={t("rating.tabletIntro", { name: form.raterName })} />
       <Typography.Paragraph>
         {form.itemName} · {form.orgName}
         {form.stepName ? ` · ${form.stepName}` : ""}

@@ -5,9 +5,10 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { RatingEvent } from "../../../shared/ratings";
 import type { pendingRating, ratingForm } from "../../../shared/schemas/ratings";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { ratingEndpoints } from "../../../shared/api/rating";
 import { RatingForm } from "./RatingForm";
+import { errorMessage } from "../../components/PageFrame";
 
 /** On an application's page, the applicant rates what can be rated of it now (受理环节, 办结). */
 export function RateApplication({ applicationId }: { applicationId: string }) {
@@ -64,7 +65,7 @@ export function InviteRating({ eventKind, eventId }: { eventKind: Exclude<Rating
       const url = `${window.location.origin}${r.path}`;
       setInvitation({ url, path: r.path, qr: await QRCode.toDataURL(url, { margin: 1, width: 180 }) });
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
   return (

@@ -10,6 +10,7 @@ import { call } from "../../api";
 import { ratingEndpoints } from "../../../shared/api/rating";
 import { FlowActions } from "../../components/FlowActions";
 import { chinaDateTime } from "../../../shared/china-time";
+import { PageFrame } from "../../components/PageFrame";
 
 type Summary = z.infer<typeof caseSummary>;
 export const LIGHT_COLOUR = { green: "success", yellow: "warning", red: "error" } as const;
@@ -26,10 +27,7 @@ export function RatingCasesPage() {
   }, [state]);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("cases.title")}
-      </Typography.Title>
-      {error && <Alert type="error" role="alert" message={error} />}
+      <PageFrame title={t("cases.title")} error={error} />
       <Segmented aria-label={t("cases.state")} value={state} onChange={(v) => setState(String(v))} options={[{ value: "open", label: t("cases.open") }, { value: "all", label: t("cases.all") }]} style={{ marginBottom: 12 }} />
       <Table
         rowKey="id"

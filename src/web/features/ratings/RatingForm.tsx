@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Form, Input, Rate, Space, Typography } from "a
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RATING_LEVELS, RATING_TAGS, type RatingLevel, type RatingTag } from "../../../shared/ratings";
-import { ApiError } from "../../api";
+import { errorMessage } from "../../components/PageFrame";
 
 export interface RatingBody {
   level: number;
@@ -50,7 +50,7 @@ export function RatingForm({ indicators, allowAnonymous, onSubmit }: { indicator
     try {
       await onSubmit({ level, indicators: scores, tags: tags.filter((x) => shown.includes(x)), ...(comment.trim() ? { comment: comment.trim() } : {}), ...(allowAnonymous ? { anonymous } : {}) });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

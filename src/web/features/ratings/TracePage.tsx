@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Spin, Statistic, Table, Typography } from "antd";
+import { Alert, Card, Col, Row, Spin, Statistic, Table } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -7,6 +7,7 @@ import type { traceView } from "../../../shared/schemas/ratings";
 import { call } from "../../api";
 import { ratingEndpoints } from "../../../shared/api/rating";
 import { Chart } from "../../components/Chart";
+import { PageFrame } from "../../components/PageFrame";
 
 type Trace = z.infer<typeof traceView>;
 const STATE_NAMES = new Map(PROMISE_TEMPLATE.states.map((s) => [s.key, s.name]));
@@ -30,9 +31,7 @@ export function TracePage() {
   );
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("trace.title")}
-      </Typography.Title>
+      <PageFrame title={t("trace.title")} />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={8}><Card><Statistic title={t("trace.total")} value={trace.total} /></Card></Col>
         <Col xs={8}><Card><Statistic title={t("trace.bad")} value={trace.bad} /></Card></Col>

@@ -4,9 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { HANDLER_ROLES, type Role } from "../../../shared/roles";
-import { ApiError, call } from "../../api";
+import { call } from "../../api";
 import { authEndpoints } from "../../../shared/api/auth";
 import { useSession } from "../../session";
+import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 const LOOKUP_ROLES: Role[] = ["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"];
 
@@ -56,15 +57,13 @@ export function WorkbenchPage() {
       setTotp(null);
       await refresh();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("workbench.title")}
-      </Typography.Title>
+      <PageFrame title={t("workbench.title")} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t("staff.name")}>{me.name}</Descriptions.Item>

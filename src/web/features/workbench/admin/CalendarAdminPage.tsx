@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, call } from "../../../api";
 import { calendarEndpoints } from "../../../../shared/api/calendar";
 import { useSession } from "../../../session";
+import { PageFrame } from "../../../components/PageFrame";
 
 type Year = ItemOf<typeof calendarEndpoints.getCalendarYears>;
 
@@ -37,9 +38,7 @@ export function CalendarAdminPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("cal.title")}
-      </Typography.Title>
+      <PageFrame title={t("cal.title")} />
       {canEdit && (
         <Space style={{ marginBottom: 16 }}>
           <InputNumber aria-label={t("cal.year")} min={2025} max={2100} value={newYear ?? undefined} onChange={(v) => setNewYear(v)} />

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, TreeSelect, Typography } from "antd";
+import { App, Button, Checkbox, Form, Input, Modal, Space, Switch, Table, Tag, TreeSelect } from "antd";
 import type { ResponseOf } from "../../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { ApiError, call } from "../../../api";
 import { staffEndpoints } from "../../../../shared/api/staff";
 import { showApiError, validateWith } from "../../../components/form-errors";
 import { useOrgTree } from "../../../components/useOrgTree";
+import { PageFrame } from "../../../components/PageFrame";
 
 const PAGE = 20;
 
@@ -67,10 +68,7 @@ export function StaffAdminPage() {
   const roleOptions = ROLE_CODES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("staff.title")}
-      </Typography.Title>
-      {error && <Alert type="error" message={error} role="alert" style={{ marginBottom: 16 }} />}
+      <PageFrame title={t("staff.title")} error={error} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search aria-label={t("staff.search")} placeholder={t("staff.search")} allowClear onSearch={(v) => { setPage(1); setQ(v.trim()); }} style={{ width: 260 }} />
         <Button type="primary" onClick={() => open("new")}>

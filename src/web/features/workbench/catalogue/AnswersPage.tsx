@@ -1,10 +1,11 @@
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from "antd";
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table } from "antd";
 import type { ItemOf } from "../../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call } from "../../../api";
 import { searchEndpoints } from "../../../../shared/api/search";
 import { showApiError } from "../../../components/form-errors";
+import { PageFrame } from "../../../components/PageFrame";
 
 type Answer = ItemOf<typeof searchEndpoints.getSearchAnswers>;
 
@@ -46,10 +47,7 @@ export function AnswersPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("answers.title")}
-      </Typography.Title>
-      {error && <Alert type="error" message={error} role="alert" />}
+      <PageFrame title={t("answers.title")} error={error} />
       <Button type="primary" onClick={() => open("new")} style={{ marginBottom: 16 }}>
         {t("answers.add")}
       </Button>

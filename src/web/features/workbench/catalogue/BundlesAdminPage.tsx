@@ -7,6 +7,7 @@ import { ApiError, call } from "../../../api";
 import { bundleEndpoints } from "../../../../shared/api/bundle";
 import { ReductionLine } from "../../bundles/BundlesPage";
 import { chinaDate } from "../../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../../components/PageFrame";
 
 type Summary = z.infer<typeof bundleAdminSummary>;
 type Preview = z.infer<typeof bundlePreviewView>;
@@ -91,7 +92,7 @@ export function BundlesAdminPage() {
     } catch (err) {
       const issues = err instanceof ApiError ? ((err.details as { issues?: Preview["issues"] } | undefined)?.issues ?? []) : [];
       if (issues.length) setPreview({ ok: false, issues, plan: null });
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
@@ -100,16 +101,14 @@ export function BundlesAdminPage() {
       await call(bundleEndpoints.postAdminBundlesByCodeStatus, { params: { code: s.code }, body: { status, lockVersion: s.lockVersion } });
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   if (error) return <Alert type="error" showIcon message={error} />;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("bundleAdmin.title")}
-      </Typography.Title>
+      <PageFrame title={t("bundleAdmin.title")} />
       <Typography.Paragraph type="secondary">{t("bundleAdmin.intro")}</Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
         <Button onClick={() => edit(null)}>{t("bundleAdmin.new")}</Button>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography, Upload } from "antd";
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Upload } from "antd";
 import type { ItemOf, ResponseOf } from "../../../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { VERSION_STATUS_LABELS } from "../../../../shared/catalogue-workflow";
 import { ApiError, uploadFile, call } from "../../../api";
 import { catalogueAdminEndpoints } from "../../../../shared/api/catalogue-admin";
 import { labels } from "../../../labels";
+import { PageFrame, errorMessage } from "../../../components/PageFrame";
 
 type Row = ItemOf<typeof catalogueAdminEndpoints.getAdminCatalogueItems>;
 
@@ -45,7 +46,7 @@ export function CatalogueAdminPage() {
       setReload((n) => n + 1);
     } catch (err) {
       if (err instanceof ApiError && err.code === "IMPORT_INVALID") setReport((err.details as { problems: NonNullable<typeof report> }).problems);
-      else message.error(err instanceof ApiError ? err.message : String(err));
+      else message.error(errorMessage(err));
     }
   }
 
@@ -78,10 +79,7 @@ export function CatalogueAdminPage() {
   }, [q, page, reload]);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("cadmin.title")}
-      </Typography.Title>
-      {error && <Alert type="error" message={error} role="alert" />}
+      <PageFrame title={t("cadmin.title")} error={error} />
       <Space style={{ marginBottom: 16 }} wrap>
         <Input.Search aria-label={t("cadmin.search")} placeholder={t("cadmin.search")} allowClear onSearch={(v) => { setPage(1); setQ(v.trim()); }} style={{ width: 300 }} />
         {me?.roles.includes("catalog_admin") && (

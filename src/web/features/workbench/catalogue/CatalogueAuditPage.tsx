@@ -1,10 +1,11 @@
-import { Alert, Card, Col, Row, Spin, Statistic, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, Row, Spin, Statistic, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CatalogueAuditView } from "../../../../shared/schemas/audit";
 import { call } from "../../../api";
 import { catalogueEndpoints } from "../../../../shared/api/catalogue";
+import { PageFrame } from "../../../components/PageFrame";
 
 /** 目录质量审计: completeness of every guide and consistency across levels, per implementing organisation. */
 export function CatalogueAuditPage() {
@@ -22,9 +23,7 @@ export function CatalogueAuditPage() {
   const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("audit.title")}
-      </Typography.Title>
+      <PageFrame title={t("audit.title")} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}><Card><Statistic title={t("audit.items")} value={audit.items} /></Card></Col>
         <Col xs={12} md={6}><Card><Statistic title={t("audit.average")} value={audit.averageScore} suffix="/ 100" /></Card></Col>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Spin, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Input, Modal, Select, Space, Spin, Table, Tag } from "antd";
 import type { ResponseOf } from "../../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { WorkflowEditor } from "./WorkflowEditor";
@@ -7,9 +7,10 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { ContentChange } from "../../../../shared/catalogue-diff";
 import { VERSION_STATUS_LABELS, type VersionAction, type VersionStatus } from "../../../../shared/catalogue-workflow";
 import { AutoApprovalEditor } from "./AutoApprovalEditor";
-import { ApiError, call } from "../../../api";
+import { call } from "../../../api";
 import { catalogueAdminEndpoints } from "../../../../shared/api/catalogue-admin";
 import { chinaDate } from "../../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../../components/PageFrame";
 
 type Version = AdminItem["versions"][number];
 type AdminItem = ResponseOf<typeof catalogueAdminEndpoints.getAdminCatalogueItemsById>;
@@ -53,7 +54,7 @@ export function CatalogueItemAdminPage() {
       setDiff({});
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
@@ -62,7 +63,7 @@ export function CatalogueItemAdminPage() {
       const d = await call(catalogueAdminEndpoints.postAdminCatalogueItemsByIdDrafts, { params: { id: id! } });
       navigate(`/workbench/catalogue/versions/${d.id}/edit`);
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
@@ -72,9 +73,7 @@ export function CatalogueItemAdminPage() {
   const options = item.versions.map((v) => ({ value: v.version, label: `v${v.version} ${VERSION_STATUS_LABELS[v.status]}` }));
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {item.name}
-      </Typography.Title>
+      <PageFrame title={item.name} />
       <p>
         {item.implCode} · {item.orgName}
       </p>

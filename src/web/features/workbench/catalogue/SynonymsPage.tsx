@@ -1,9 +1,10 @@
-import { Alert, App, Button, Input, Popconfirm, Select, Space, Table, Typography } from "antd";
+import { Alert, App, Button, Input, Popconfirm, Select, Space, Table } from "antd";
 import type { ItemOf } from "../../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, call } from "../../../api";
+import { call } from "../../../api";
 import { searchEndpoints } from "../../../../shared/api/search";
+import { PageFrame, errorMessage } from "../../../components/PageFrame";
 
 type Synonym = ItemOf<typeof searchEndpoints.getSearchSynonyms>;
 
@@ -31,16 +32,13 @@ export function SynonymsPage() {
       setEdits(({ [s.term]: _saved, ...rest }) => rest);
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("synonyms.title")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("synonyms.intro")}</Typography.Paragraph>
+      <PageFrame title={t("synonyms.title")} intro={t("synonyms.intro")} />
       {error && <Alert type="error" message={error} role="alert" />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Input aria-label={t("synonyms.term")} placeholder={t("synonyms.term")} value={term} onChange={(e) => setTerm(e.target.value)} maxLength={20} style={{ width: 160 }} />

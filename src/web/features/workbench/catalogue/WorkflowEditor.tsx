@@ -6,6 +6,7 @@ import { ROLES, type Role } from "../../../../shared/roles";
 import { validateWorkflow, type WorkflowDefinition } from "../../../../shared/workflow-definition";
 import { ApiError, call } from "../../../api";
 import { catalogueAdminEndpoints } from "../../../../shared/api/catalogue-admin";
+import { errorMessage } from "../../../components/PageFrame";
 
 type State = WorkflowDefinition["states"][number];
 type Action = WorkflowDefinition["actions"][number];
@@ -54,7 +55,7 @@ export function WorkflowEditor({ itemId }: { itemId: string }) {
       message.success(t("wf.saved"));
     } catch (err) {
       if (err instanceof ApiError && err.code === "WORKFLOW_INVALID") setServerProblems((err.details as { problems: string[] }).problems);
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 

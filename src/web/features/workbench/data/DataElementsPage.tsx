@@ -1,12 +1,13 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SENSITIVITY_LABELS, type Sensitivity } from "../../../../shared/data-elements";
 import { dataElementInput, type DataElementView } from "../../../../shared/schemas/data";
-import { ApiError, call } from "../../../api";
+import { call } from "../../../api";
 import { dataElementEndpoints } from "../../../../shared/api/data-element";
 import { validateWith } from "../../../components/form-errors";
 import { useSession } from "../../../session";
+import { PageFrame, errorMessage } from "../../../components/PageFrame";
 
 const SENSITIVITY_COLOR: Record<Sensitivity, string> = { public: "default", internal: "blue", personal: "gold", sensitive: "red" };
 const VALUE_TYPES = ["string", "date", "number", "code", "boolean"] as const;
@@ -72,16 +73,13 @@ export function DataElementsPage() {
       setEditing(null);
       load();
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("de.title")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("de.intro")}</Typography.Paragraph>
+      <PageFrame title={t("de.title")} intro={t("de.intro")} />
       {error && <Alert type="error" message={error} role="alert" />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search aria-label={t("de.search")} placeholder={t("de.search")} allowClear value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 280 }} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Form, Input } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PersonView } from "../../../../shared/schemas/registry";
@@ -6,6 +6,7 @@ import { call } from "../../../api";
 import { registryEndpoints } from "../../../../shared/api/registry";
 import { showApiError } from "../../../components/form-errors";
 import { chinaDateTime } from "../../../../shared/china-time";
+import { PageFrame } from "../../../components/PageFrame";
 
 
 /** Staff look-up in the population registry: a purpose is required and the person sees the record. */
@@ -28,9 +29,7 @@ export function PersonLookupPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("lookup.title")}
-      </Typography.Title>
+      <PageFrame title={t("lookup.title")} />
       <Alert type="info" message={t("lookup.notice")} style={{ marginBottom: 16 }} />
       <Card style={{ marginBottom: 16 }}>
         <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>

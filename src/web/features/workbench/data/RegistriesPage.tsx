@@ -8,6 +8,7 @@ import { registryImportEndpoints } from "../../../../shared/api/registry-import"
 import { useOrgTree } from "../../../components/useOrgTree";
 import { useSession } from "../../../session";
 import { chinaDate, chinaDateTime } from "../../../../shared/china-time";
+import { PageFrame, errorMessage } from "../../../components/PageFrame";
 
 type Registry = "population" | "legal_person" | "credit" | "address";
 const REGISTRY_KEYS: Registry[] = ["population", "legal_person", "credit", "address"];
@@ -45,7 +46,7 @@ export function RegistriesPage() {
       message.success(t("reg.applied", { rows: r.rows, inserted: r.inserted, updated: r.updated }));
     } catch (err) {
       if (err instanceof ApiError && err.code === "IMPORT_INVALID") setProblems((err.details as { problems: ImportProblem[] }).problems);
-      else message.error(err instanceof ApiError ? err.message : String(err));
+      else message.error(errorMessage(err));
     } finally {
       setBusy(false);
       load();
@@ -54,10 +55,7 @@ export function RegistriesPage() {
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("reg.title")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("reg.intro")}</Typography.Paragraph>
+      <PageFrame title={t("reg.title")} intro={t("reg.intro")} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("reg.import")}</h2>} style={{ marginBottom: 16 }}>
         <Form layout="inline" style={{ rowGap: 12 }}>
           <Form.Item label={t("reg.registry")} htmlFor="reg-registry">

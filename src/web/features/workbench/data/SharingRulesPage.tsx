@@ -1,13 +1,14 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from "antd";
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_TYPES } from "../../../../shared/catalogue";
 import { SHARING_SUBJECTS, type DataElementView, type SharingRuleView } from "../../../../shared/schemas/data";
-import { ApiError, call } from "../../../api";
+import { call } from "../../../api";
 import { sharingEndpoints } from "../../../../shared/api/sharing";
 import { dataElementEndpoints } from "../../../../shared/api/data-element";
 import { useOrgTree } from "../../../components/useOrgTree";
 import { useSession } from "../../../session";
+import { PageFrame, errorMessage } from "../../../components/PageFrame";
 
 interface RuleForm {
   orgId: string;
@@ -51,7 +52,7 @@ export function SharingRulesPage() {
       await call(sharingEndpoints.patchAdminSharingRulesById, { params: { id: r.id }, body: { status } });
       load(itemCode);
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
@@ -63,16 +64,13 @@ export function SharingRulesPage() {
       setAdding(false);
       load(itemCode);
     } catch (err) {
-      message.error(err instanceof ApiError ? err.message : String(err));
+      message.error(errorMessage(err));
     }
   }
 
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {t("rules.title")}
-      </Typography.Title>
-      <Typography.Paragraph>{t("rules.intro")}</Typography.Paragraph>
+      <PageFrame title={t("rules.title")} intro={t("rules.intro")} />
       {error && <Alert type="error" message={error} role="alert" />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search aria-label={t("rules.itemCode")} placeholder={t("rules.itemCodeHelp")} allowClear value={itemCode} onChange={(e) => setItemCode(e.target.value)} onSearch={(v) => load(v.trim().toUpperCase())} style={{ width: 280 }} />
