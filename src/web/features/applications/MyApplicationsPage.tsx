@@ -1,9 +1,8 @@
 import { Empty, Table, Tag } from "antd";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LIGHT_COLOR } from "../../labels";
-import { call } from "../../api";
+import { useEndpoint } from "../../components/useEndpoint";
 import { applicationEndpoints } from "../../../shared/api/applications";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { chinaDate } from "../../../shared/china-time";
@@ -11,23 +10,17 @@ import { PageFrame } from "../../components/PageFrame";
 
 type Row = ResponseOf<typeof applicationEndpoints.mine>["items"][number];
 
-
 /** 我的办件: the applicant's applications with their state and committed deadline. */
 export function MyApplicationsPage() {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call(applicationEndpoints.mine, { query: { limit: 100 } })
-      .then((r) => setRows(r.items))
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const { data, error, loading } = useEndpoint(applicationEndpoints.mine, { query: { limit: 100 } });
+  const rows = data?.items ?? null;
   return (
     <>
       <PageFrame title={t("apps.title")} error={error} />
       <Table<Row>
         rowKey="id"
-        loading={!rows && !error}
+        loading={loading}
         dataSource={rows ?? []}
         scroll={{ x: 800 }}
         locale={{ emptyText: <Empty description={t("apps.empty")} /> }}
