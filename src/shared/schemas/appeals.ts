@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APPEAL_CATEGORY_CODES, TICKET_STATES, TICKET_TYPE_CODES } from "../appeals";
 import { RATING_TAG_CODES } from "../ratings";
-import { int32, mobile, personName } from "./common";
+import { int32, mobile, personName, flowAction } from "./common";
 
 const ticketStates = Object.keys(TICKET_STATES) as [keyof typeof TICKET_STATES, ...Array<keyof typeof TICKET_STATES>];
 
@@ -57,7 +57,7 @@ export const ticketView = ticketSummary.extend({
   mergedIntoNumber: z.string().nullable(),
   answerRef: z.string().nullable(),
   rating: z.object({ level: z.number(), levelName: z.string(), comment: z.string().nullable(), channel: z.string(), at: z.string() }).nullable(),
-  actions: z.array(z.object({ action: z.string(), label: z.string(), note: z.string().nullable() })),
+  actions: z.array(flowAction),
   similar: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), address: z.string().nullable(), state: z.string(), stateName: z.string() })),
   suggestions: z.array(suggestion),
   timeline: z.array(z.object({ action: z.string(), label: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), orgName: z.string().nullable(), note: z.string().nullable(), at: z.string() })),

@@ -93,3 +93,6 @@ export const errorBody = z.object({
 });
 
 export const okBody = z.object({ ok: z.literal(true) });
+
+/** An action the viewer may take in a flow (a 12345 ticket, a 差评 case): its key, its label and the text it requires, if any. */
+export const flowAction = z.object({ action: z.string(), label: z.string(), note: z.string().nullable() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { int32 } from "./common";
+import { int32, flowAction } from "./common";
 import { CASE_STATES, RATING_EVENT_CODES, RATING_TAG_CODES } from "../ratings";
 
 const level = int32.min(1).max(5);
@@ -100,7 +100,7 @@ export const caseView = caseSummary.extend({
   appealDecision: z.string().nullable(),
   rerating: z.object({ level: z.number(), levelName: z.string(), comment: z.string().nullable(), at: z.string() }).nullable(),
   escalations: z.array(z.string()),
-  actions: z.array(z.object({ action: z.string(), label: z.string(), note: z.string().nullable() })),
+  actions: z.array(flowAction),
   timeline: z.array(z.object({ action: z.string(), label: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), note: z.string().nullable(), at: z.string() })),
 });
 export type CaseView = z.infer<typeof caseView>;

@@ -1,13 +1,12 @@
 import { Alert, Button, Card, Form, Input, Space } from "antd";
+import type { z } from "zod";
+import type { flowAction } from "../../shared/schemas/common";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "./PageFrame";
 
-export interface FlowAction {
-  action: string;
-  label: string;
-  note: string | null;
-}
+/** An action the server lists as open to the viewer (shared/schemas/common.ts). */
+export type FlowAction = z.infer<typeof flowAction>;
 
 /**
  * The actions a viewer may take on a case or ticket (from the server's flow table): one button each;
