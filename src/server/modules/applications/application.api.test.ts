@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
+import { act, actInTurn, submitApplication } from "../../testing/factories";
+import { sql } from "kysely";
 
 let t: TestApp;
-let clock = new Date("2026-02-12T02:00:00Z"); // Thursday 12 Feb 2026, 10:00 in Shanghai, before the Spring Festival
+let clock = new Date("2026-02-12T02:00:00Z");
 let itemId: string;
 let citizen: LoggedIn;
 
@@ -20,65 +22,96 @@ afterAll(() => t.close());
 const submit = (who: LoggedIn, body: object, key?: string) =>
   t.app.inject({ method: "POST", url: "/api/v1/applications", headers: { ...who.headers, ...(key ? { "idempotency-key": key } : {}) }, payload: body });
 
-describe("applications: submission", () => {
-  let id: string;
+/** Thursday 12 Feb 2026, 10:00 in Shanghai, before the Spring Festival: deadlines from here count across the holiday. */
+const BEFORE_FESTIVAL = new Date("2026-02-12T02:00:00Z");
+const applicationCount = async () => (await t.database.db.selectFrom("applications").select("id").execute()).length;
 
+/** A 食品经营许可 taken through a 补正 (asked before the festival, answered after it) to approval. */
+async function approvedAfterSupplement() {
+  clock = BEFORE_FESTIVAL;
+  const id = await submitApplication(t);
+  await actInTurn(t, id, [
+    ["review.amr.huangpu", "accept"],
+    ["review.amr.huangpu", "request_supplement", { opinion: "请补充就餐座位数和平面布局图", supplementItems: ["seats", "layout"] }],
+  ]);
+  clock = new Date("2026-02-26T02:00:00Z");
+  expect((await act(t, await login(t.app, "13800000001"), id, "resubmit", { formData: { ...form, seats: 60 } })).statusCode).toBe(200);
+  await actInTurn(t, id, [
+    ["review.amr.huangpu", "pass_review", { opinion: "材料齐全" }],
+    ["approve.amr.huangpu", "approve", { opinion: "准予许可" }],
+  ]);
+  return id;
+}
+
+// Each test makes the applications it needs (testing/factories.ts) and sets the clock it assumes: the
+// tests of this file do not depend on each other's order.
+describe("applications: submission", () => {
   it("refuses invalid form data with each problem, storing nothing", async () => {
+    clock = BEFORE_FESTIVAL;
+    const before = await applicationCount();
     const res = await submit(citizen, { itemId, formData: { ...form, creditCode: "91310101MA00000079", area: -5 } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("FORM_DATA_INVALID");
     expect(res.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["creditCode", "area"]));
-    expect(await t.database.db.selectFrom("applications").select("id").execute()).toEqual([]);
+    expect(await applicationCount()).toBe(before);
   });
 
   it("issues a numbered receipt with working-day deadlines across the Spring Festival", async () => {
-    const res = await submit(citizen, { itemId, formData: form }, "key-0001-abcdef");
+    clock = BEFORE_FESTIVAL;
+    const earlier = (await t.database.db.selectFrom("applications").select("id").where("number", "like", "310101-20260212-%").execute()).length;
+    const res = await submit(citizen, { itemId, formData: form }, `key-${crypto.randomUUID()}`);
     expect(res.statusCode).toBe(201);
-    const r = res.json();
-    id = r.id;
-    expect(r.number).toBe("310101-20260212-000001");
-    expect(r).toMatchObject({ state: "submitted", stateName: "待受理", committedDeadline: "2026-02-28", legalDeadline: "2026-03-04", light: "green" });
+    // The day's numbers are gap-free: this one follows whatever was numbered earlier that day.
+    expect(res.json().number).toBe(`310101-20260212-${String(earlier + 1).padStart(6, "0")}`);
+    expect(res.json()).toMatchObject({ state: "submitted", stateName: "待受理", committedDeadline: "2026-02-28", legalDeadline: "2026-03-04", light: "green" });
   });
 
   it("returns the same receipt for a retried Idempotency-Key, and refuses the key for another request", async () => {
-    const again = await submit(citizen, { itemId, formData: form }, "key-0001-abcdef");
+    clock = BEFORE_FESTIVAL;
+    const key = `key-${crypto.randomUUID()}`;
+    const before = await applicationCount();
+    const first = await submit(citizen, { itemId, formData: form }, key);
+    const again = await submit(citizen, { itemId, formData: form }, key);
     expect(again.statusCode).toBe(201);
-    expect(again.json().id).toBe(id);
-    const other = await submit(citizen, { itemId, formData: { ...form, seats: 41 } }, "key-0001-abcdef");
+    expect(again.json().id).toBe(first.json().id);
+    const other = await submit(citizen, { itemId, formData: { ...form, seats: 41 } }, key);
     expect(other.json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
-    expect((await t.database.db.selectFrom("applications").select("id").execute()).length).toBe(1);
+    expect(await applicationCount()).toBe(before + 1);
   });
 
   it("hides the application from other citizens and from staff outside the handling org's subtree", async () => {
+    clock = BEFORE_FESTIVAL;
+    const id = await submitApplication(t, { applicant: citizen });
     const other = await login(t.app, "13800000007");
     expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: other.headers })).json().error.code).toBe("APPLICATION_NOT_FOUND");
-    const xuhui = await login(t.app, "window.pudong");
-    expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: xuhui.headers })).statusCode).toBe(404);
+    const pudong = await login(t.app, "window.pudong");
+    expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: pudong.headers })).statusCode).toBe(404);
     const mine = (await t.app.inject({ method: "GET", url: "/api/v1/applications", headers: citizen.headers })).json();
-    expect(mine.items).toEqual([expect.objectContaining({ id, itemName: "食品经营许可", handlingOrgName: "黄浦区市场监督管理局" })]);
+    expect(mine.items).toContainEqual(expect.objectContaining({ id, itemName: "食品经营许可", handlingOrgName: "黄浦区市场监督管理局" }));
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/applications", headers: other.headers })).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
   });
 
   describe("handling", () => {
     it("shows in the handling department's inbox; two reviewers at once: one wins, the other gets 409", async () => {
+      clock = BEFORE_FESTIVAL;
+      const id = await submitApplication(t);
       const reviewer = await login(t.app, "review.amr.huangpu");
-      const inbox = (await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox?state=submitted", headers: reviewer.headers })).json();
+      const inbox = (await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox?state=submitted&limit=100", headers: reviewer.headers })).json();
       expect(inbox.items.map((i: { id: string }) => i.id)).toContain(id);
-      const act = () => t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "accept", lockVersion: 0 } });
-      const [a, b] = await Promise.all([act(), act()]);
+      const lockVersion = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: reviewer.headers })).json().lockVersion;
+      const accept = () => t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "accept", lockVersion } });
+      const [a, b] = await Promise.all([accept(), accept()]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
       expect([a, b].find((r) => r.statusCode === 409)!.json().error.code).toBe("APPLICATION_CHANGED");
     });
 
     it("asks once for a supplement with a reason; the clock stops until the applicant resubmits", async () => {
+      clock = BEFORE_FESTIVAL;
+      const id = await submitApplication(t);
+      await actInTurn(t, id, [["review.amr.huangpu", "accept"]]);
       const reviewer = await login(t.app, "review.amr.huangpu");
-      const noReason = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "request_supplement", lockVersion: 1 } });
-      expect(noReason.json().error.code).toBe("REASON_REQUIRED");
-      const asked = await t.app.inject({
-        method: "POST",
-        url: `/api/v1/applications/${id}/actions`,
-        headers: reviewer.headers,
-        payload: { action: "request_supplement", lockVersion: 1, opinion: "请补充就餐座位数和平面布局图", supplementItems: ["seats", "layout"] },
-      });
+      expect((await act(t, reviewer, id, "request_supplement")).json().error.code).toBe("REASON_REQUIRED");
+      const asked = await act(t, reviewer, id, "request_supplement", { opinion: "请补充就餐座位数和平面布局图", supplementItems: ["seats", "layout"] });
       expect(asked.json()).toMatchObject({ state: "supplement", stateName: "待补正" });
 
       // The applicant answers after the holiday, on Thursday 26 Feb.
@@ -87,45 +120,49 @@ describe("applications: submission", () => {
       const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: citizenAgain.headers })).json();
       expect(detail.actions.map((a: { key: string }) => a.key)).toEqual(["resubmit", "withdraw"]);
       expect(detail.timeline.at(-1)).toMatchObject({ action: "request_supplement", opinion: "请补充就餐座位数和平面布局图", details: { supplementItems: ["seats", "layout"] } });
-      const resubmitted = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: citizenAgain.headers, payload: { action: "resubmit", lockVersion: 2, formData: { ...form, seats: 60 } } });
+      const resubmitted = await act(t, citizenAgain, id, "resubmit", { formData: { ...form, seats: 60 } });
       expect(resubmitted.statusCode).toBe(200);
       // 13, 14, 24 and 25 Feb were paused: the committed deadline moves from 28 Feb to 5 Mar.
       expect(resubmitted.json()).toMatchObject({ state: "reviewing", committedDeadline: "2026-03-05" });
     });
 
     it("only an approver decides, and a staff member without the role is refused", async () => {
-      const reviewer = await login(t.app, "review.amr.huangpu");
-      await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "pass_review", lockVersion: 3, opinion: "材料齐全" } });
-      expect((await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "approve", lockVersion: 4 } })).json().error.code).toBe("FORBIDDEN");
+      clock = BEFORE_FESTIVAL;
+      const id = await submitApplication(t);
+      await actInTurn(t, id, [
+        ["review.amr.huangpu", "accept"],
+        ["review.amr.huangpu", "pass_review", { opinion: "材料齐全" }],
+      ]);
+      expect((await act(t, await login(t.app, "review.amr.huangpu"), id, "approve")).json().error.code).toBe("FORBIDDEN");
       const approver = await login(t.app, "approve.amr.huangpu");
-      const denyNoReason = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: approver.headers, payload: { action: "deny", lockVersion: 4 } });
-      expect(denyNoReason.json().error.code).toBe("REASON_REQUIRED");
-      const approved = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: approver.headers, payload: { action: "approve", lockVersion: 4, opinion: "准予许可" } });
-      expect(approved.json()).toMatchObject({ state: "approved", outcome: "approved", light: null });
-      expect((await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: approver.headers, payload: { action: "approve", lockVersion: 5 } })).json().error.code).toBe("ACTION_NOT_ALLOWED");
+      expect((await act(t, approver, id, "deny")).json().error.code).toBe("REASON_REQUIRED");
+      expect((await act(t, approver, id, "approve", { opinion: "准予许可" })).json()).toMatchObject({ state: "approved", outcome: "approved", light: null });
+      expect((await act(t, approver, id, "approve")).json().error.code).toBe("ACTION_NOT_ALLOWED");
     });
 
     it("keeps the timeline, audit records and outbox events", async () => {
-      const fresh = await login(t.app, "13800000001"); // the morning session idled out while the clock moved on
-      const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: fresh.headers })).json();
+      const id = await approvedAfterSupplement();
+      // Two refused reads by staff of other districts are recorded too.
+      for (const username of ["window.pudong", "review.amr.pudong"]) expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: (await login(t.app, username)).headers })).statusCode).toBe(404);
+      const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: (await login(t.app, "13800000001")).headers })).json();
       expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(["submit", "accept", "request_supplement", "resubmit", "pass_review", "approve", "certificate_issued"]);
-      const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "application.%").execute();
-      // Six changes; and the two refused reads by staff of other districts earlier on.
+      const audit = await t.database.db.selectFrom("audit_log").select("action").where("target_id", "=", id).where("action", "like", "application.%").execute();
       expect(audit.filter((a) => a.action !== "application.read_denied")).toHaveLength(6);
       expect(audit.filter((a) => a.action === "application.read_denied")).toHaveLength(2);
-      const outbox = await t.database.db.selectFrom("outbox").select("topic").execute();
+      const outbox = await t.database.db.selectFrom("outbox").select("topic").where(sql<boolean>`payload->>'applicationId' = ${id}`).orderBy("id").execute();
       expect(outbox.map((o) => o.topic)).toEqual(["application.submitted", ...Array(5).fill("application.transition"), "certificate.issued"]);
     });
 
     it("prints the notices of every step, to the applicant and the department only", async () => {
-      const fresh = await login(t.app, "13800000001");
-      const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: fresh.headers })).json();
+      const id = await approvedAfterSupplement();
+      const applicant = await login(t.app, "13800000001");
+      const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: applicant.headers })).json();
       expect(detail.documents).toEqual(["receipt", "acceptance", "supplement", "decision"]);
       const doc = (kind: string, who: LoggedIn) => t.app.inject({ method: "GET", url: `/api/v1/applications/${id}/documents/${kind}`, headers: who.headers });
-      const notice = (await doc("supplement", fresh)).json();
+      const notice = (await doc("supplement", applicant)).json();
       expect(notice).toMatchObject({ title: "补正材料告知书", addressee: "张伟明：", list: ["就餐座位数", "经营场所平面布局图及设备布局、工艺流程说明"], issuer: "黄浦区市场监督管理局", date: "2026年2月12日" });
       expect((await doc("decision", await login(t.app, "review.amr.huangpu"))).json().title).toBe("准予行政许可决定书");
-      expect((await doc("rejection", fresh)).json().error.code).toBe("DOCUMENT_NOT_AVAILABLE");
+      expect((await doc("rejection", applicant)).json().error.code).toBe("DOCUMENT_NOT_AVAILABLE");
       expect((await doc("receipt", await login(t.app, "13800000007"))).statusCode).toBe(404);
       expect((await doc("receipt", await login(t.app, "review.amr.pudong"))).statusCode).toBe(404);
     });
@@ -236,7 +273,6 @@ describe("drafts (continue on another device)", () => {
 });
 
 describe("claim, assign and inbox filters", () => {
-  let appId: string;
   let second: LoggedIn;
 
   beforeAll(async () => {
@@ -245,16 +281,17 @@ describe("claim, assign and inbox filters", () => {
     const { id: _id, created_at: _c, updated_at: _u, ...rest } = first;
     await t.database.db.insertInto("accounts").values({ ...rest, username: "review2.amr.huangpu", name: "复核员二", mobile_hash: null, mobile_enc: null }).execute();
     second = await login(t.app, "review2.amr.huangpu");
-    const who = await login(t.app, "13800000006");
-    const res = await submit(who, { itemId, formData: { ...form, contact: "王", contactMobile: "13800000006" } });
-    appId = res.json().id;
   });
 
+  /** 刘芳's application for 上海明远, new for each test. */
+  const newApplication = async () => submitApplication(t, { applicant: await login(t.app, "13800000006"), formData: { ...form, contact: "王", contactMobile: "13800000006" } });
+  let appId: string;
   const assign = (who: LoggedIn, body: object) => t.app.inject({ method: "POST", url: `/api/v1/applications/${appId}/assignment`, headers: who.headers, payload: body });
   const inbox = async (who: LoggedIn, query: string) => (await t.app.inject({ method: "GET", url: `/api/v1/applications/inbox?${query}`, headers: who.headers })).json();
   const version = async () => (await t.database.db.selectFrom("applications").select("lock_version").where("id", "=", appId).executeTakeFirstOrThrow()).lock_version;
 
   it("a reviewer claims it; a colleague can neither claim it nor act on it; the claim shows in the inbox", async () => {
+    appId = await newApplication();
     const reviewer = await login(t.app, "review.amr.huangpu");
     expect((await inbox(reviewer, "assigned=none")).items.map((i: { id: string }) => i.id)).toContain(appId);
     const claimed = await assign(reviewer, { assigneeAccountId: null, lockVersion: await version() });
@@ -263,11 +300,13 @@ describe("claim, assign and inbox filters", () => {
     const act = await t.app.inject({ method: "POST", url: `/api/v1/applications/${appId}/actions`, headers: second.headers, payload: { action: "accept", lockVersion: await version() } });
     expect(act.json().error).toMatchObject({ code: "APPLICATION_CLAIMED", details: { assigneeName: expect.any(String) } });
     const mine = await inbox(reviewer, "assigned=me");
-    expect(mine.items).toEqual([expect.objectContaining({ id: appId, assigneeName: expect.any(String) })]);
-    expect((await inbox(second, "assigned=me")).items).toEqual([]);
+    expect(mine.items).toContainEqual(expect.objectContaining({ id: appId, assigneeName: expect.any(String) }));
+    expect((await inbox(second, "assigned=me")).items.map((i: { id: string }) => i.id)).not.toContain(appId);
   });
 
   it("an approver reassigns it within the department only; staff without a say cannot assign", async () => {
+    appId = await newApplication();
+    expect((await assign(await login(t.app, "review.amr.huangpu"), { assigneeAccountId: null, lockVersion: await version() })).statusCode).toBe(200);
     const approver = await login(t.app, "approve.amr.huangpu");
     const secondId = (await t.database.db.selectFrom("accounts").select("id").where("username", "=", "review2.amr.huangpu").executeTakeFirstOrThrow()).id;
     const pudongId = (await t.database.db.selectFrom("accounts").select("id").where("username", "=", "review.amr.pudong").executeTakeFirstOrThrow()).id;
@@ -292,6 +331,8 @@ describe("claim, assign and inbox filters", () => {
   });
 
   it("finds applications by number, applicant name and overdue state, page by page", async () => {
+    appId = await newApplication();
+    await submitApplication(t); // 张伟明's own, for the search by name
     const reviewer = await login(t.app, "review.amr.huangpu");
     const number = (await t.database.db.selectFrom("applications").select("number").where("id", "=", appId).executeTakeFirstOrThrow()).number;
     expect((await inbox(reviewer, `q=${number}`)).items.map((i: { id: string }) => i.id)).toEqual([appId]);
