@@ -7,6 +7,9 @@ import { login, startTestApp, type TestApp } from "../../testing/test-app";
 let t: TestApp;
 const people = demoPersons();
 const huang = people.find((p) => p.key === "p12")!; // in the registry, no account yet
+// Others in the registry without an account, each registered by the one test that needs them.
+const wu = people.find((p) => p.key === "p13")!;
+const shao = people.find((p) => p.key === "p015")!;
 
 beforeAll(async () => {
   t = await startTestApp({ loginMaxFailures: 3, lockoutMinutes: 15, loginAccountCeiling: 9 });
@@ -60,15 +63,16 @@ describe("citizen registration", () => {
     expect(me.json()).toMatchObject({ kind: "citizen", name: "黄丽娟", mobileMasked: "137****0012" });
     expect(me.json().idNumberMasked).toMatch(/^310109\*{8}\d{3}[\dX]$/);
 
-    const again = await register({ name: huang.name, idNumber: huang.idNumber, mobile: "13700000013", password: "Secret123" });
+    const again = await register({ name: huang.name, idNumber: huang.idNumber, mobile: "13700000019", password: "Secret123" });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("ACCOUNT_EXISTS");
   });
 
   it("stores the mobile encrypted, not in clear", async () => {
-    const rows = await t.database.db.selectFrom("accounts").select(["mobile_enc", "mobile_hash"]).where("name", "=", "黄丽娟").execute();
+    expect((await register({ name: shao.name, idNumber: shao.idNumber, mobile: "13700000015", password: "Secret123" })).statusCode).toBe(201);
+    const rows = await t.database.db.selectFrom("accounts").select(["mobile_enc", "mobile_hash"]).where("name", "=", shao.name).execute();
     expect(rows[0]!.mobile_enc).toMatch(/^v1:/);
-    expect(JSON.stringify(rows)).not.toContain("13700000012");
+    expect(JSON.stringify(rows)).not.toContain("13700000015");
   });
 });
 
@@ -135,7 +139,8 @@ describe("login and sessions", () => {
   });
 
   it("the counters live in the database, so every process sees them", async () => {
-    const rows = await t.database.db.selectFrom("login_throttle").selectAll().where("client_key", "=", "ip:203.0.113.9").execute();
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: "POST", url: "/api/v1/auth/login", remoteAddress: "203.0.113.77", payload: { identifier: "13800000005", password: "Wrong1234" } });
+    const rows = await t.database.db.selectFrom("login_throttle").selectAll().where("client_key", "=", "ip:203.0.113.77").execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.locked_until!.getTime()).toBeGreaterThan(Date.now());
   });
@@ -205,17 +210,18 @@ describe("staff second factor (TOTP)", () => {
 
 describe("my data-use records (我的数据使用记录)", () => {
   it("shows the registration check and a staff member's read with its purpose", async () => {
+    expect((await register({ name: wu.name, idNumber: wu.idNumber, mobile: "13700000013", password: "Secret123" })).statusCode).toBe(201);
     const clerk = await login(t.app, "window.huangpu");
     const read = await t.app.inject({
       method: "POST",
       url: "/api/v1/registry/person-lookups",
       headers: clerk.headers,
-      payload: { idNumber: huang.idNumber, purpose: "窗口核验申请人身份" },
+      payload: { idNumber: wu.idNumber, purpose: "窗口核验申请人身份" },
     });
     expect(read.statusCode).toBe(200);
     expect(read.json().idNumberMasked).toContain("********");
 
-    const s = await login(t.app, "13700000012", "Secret123");
+    const s = await login(t.app, "13700000013", "Secret123");
     const res = await t.app.inject({ method: "GET", url: "/api/v1/me/data-access", headers: s.headers });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<{ action: string; purpose: string; orgName: string | null; actorName: string; source: string }>;
