@@ -59,14 +59,16 @@ describe("materials upload", () => {
 });
 
 describe("materials on an application", () => {
-  let fileId: string;
-  let appId: string;
-
-  it("attaches uploads to the application; the reviewer previews them and the read is audited", async () => {
-    fileId = (await upload(citizen, samplePng(), "image/png", "平面布局图.png")).json().id;
+  /** A layout plan uploaded by 张伟明 and attached to a new application of his: each test has its own. */
+  const attached = async () => {
+    const fileId = (await upload(citizen, samplePng(), "image/png", "平面布局图.png")).json().id as string;
     const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: form, materials: [{ materialKey: "layout", fileId }] } });
     expect(res.statusCode).toBe(201);
-    appId = res.json().id;
+    return { fileId, appId: res.json().id as string };
+  };
+
+  it("attaches uploads to the application; the reviewer previews them and the read is audited", async () => {
+    const { fileId, appId } = await attached();
     const reviewer = await login(t.app, "review.amr.huangpu");
     const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${appId}`, headers: reviewer.headers })).json();
     expect(detail.materials).toEqual([expect.objectContaining({ fileId, materialKey: "layout", materialName: "经营场所平面布局图及设备布局、工艺流程说明", mime: "image/png" })]);
@@ -74,13 +76,14 @@ describe("materials on an application", () => {
     expect(view.statusCode).toBe(200);
     expect(view.headers["content-type"]).toBe("image/png");
     expect(view.rawPayload.equals(samplePng())).toBe(true);
-    const audit = await t.database.db.selectFrom("audit_log").select(["action", "purpose", "subject_person_id"]).where("action", "=", "application.material.read").execute();
+    const audit = await t.database.db.selectFrom("audit_log").select(["action", "purpose", "subject_person_id"]).where("action", "=", "application.material.read").where("target_id", "=", fileId).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.purpose).toBe("审查申请材料");
     expect(audit[0]!.subject_person_id).not.toBeNull();
   });
 
   it("does not let anyone else read the file, even knowing its id", async () => {
+    const { fileId } = await attached();
     const other = await login(t.app, "13800000007");
     expect((await t.app.inject({ method: "GET", url: `/api/v1/files/${fileId}`, headers: other.headers })).statusCode).toBe(404);
     const pudong = await login(t.app, "review.amr.pudong");
@@ -90,6 +93,7 @@ describe("materials on an application", () => {
 
   it("refuses a file used already, someone else's file, or an unknown material, creating no application", async () => {
     const count = async () => (await t.database.db.selectFrom("applications").select("id").execute()).length;
+    const { fileId } = await attached();
     const before = await count();
     const reused = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: form, materials: [{ materialKey: "layout", fileId }] } });
     expect(reused.json().error.code).toBe("MATERIAL_INVALID");
@@ -106,6 +110,7 @@ describe("materials on an application", () => {
   });
 
   it("detects a stored file changed behind the platform's back", async () => {
+    const { fileId } = await attached();
     await t.database.db.updateTable("files").set({ sha256: "0".repeat(64) }).where("id", "=", fileId).execute();
     const res = await t.app.inject({ method: "GET", url: `/api/v1/files/${fileId}`, headers: citizen.headers });
     expect([res.statusCode, res.json().error.code]).toEqual([500, "FILE_CORRUPTED"]);
