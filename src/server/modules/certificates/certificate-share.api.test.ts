@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { todayInChina } from "../../../shared/working-days";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
@@ -19,15 +19,23 @@ const share = (who: LoggedIn, id: string, body: object) => t.app.inject({ method
 const open = (token: string) => t.app.inject({ method: "GET", url: `/api/v1/certificates/shared/${token}` });
 
 describe("亮证 share links", () => {
-  let token: string;
-  let shareId: string;
+  // A fresh session per test: another test may have moved the clock past the idle limit.
+  beforeEach(async () => {
+    holder = await login(t.app, "13800000001");
+  });
+  /** A link of the holder's 学历证书 for `purpose`, showing the school and level: each test makes its own. */
+  const newShare = async (purpose: string) => {
+    const res = await share(holder, educationId, { purpose, hours: 24, disclose: ["school", "level"] });
+    expect(res.statusCode).toBe(201);
+    return { token: res.json().token as string, shareId: res.json().id as string };
+  };
 
   it("the holder shares a certificate for a stated purpose and time, disclosing only the fields picked", async () => {
     expect((await share(holder, educationId, { purpose: "入职学历核验", hours: 24, disclose: ["password"] })).statusCode).toBe(400);
     expect((await share(holder, educationId, { purpose: "入职学历核验", hours: 24 * 30, disclose: [] })).statusCode).toBe(400);
     const res = await share(holder, educationId, { purpose: "入职学历核验", hours: 24, disclose: ["school", "level"] });
     expect(res.statusCode).toBe(201);
-    ({ token, id: shareId } = res.json());
+    const token = res.json().token as string;
     expect(res.json().path).toBe(`/shared/${token}`);
     // Only a hash of the token is stored.
     expect(await t.database.db.selectFrom("certificate_shares").select("id").where("token_hash", "=", token).execute()).toHaveLength(0);
@@ -39,11 +47,13 @@ describe("亮证 share links", () => {
   });
 
   it("every use is counted and shows on the holder's data-use log; others cannot see or manage the link", async () => {
+    const { token, shareId } = await newShare("背景调查核验");
+    await open(token);
     await open(token);
     const list = (await t.app.inject({ method: "GET", url: `/api/v1/me/certificates/${educationId}/shares`, headers: holder.headers })).json().items;
-    expect(list[0]).toMatchObject({ id: shareId, uses: 2, status: "active", disclosed: ["school", "level"] });
+    expect(list.find((l: { id: string }) => l.id === shareId)).toMatchObject({ id: shareId, uses: 2, status: "active", disclosed: ["school", "level"] });
     const log = (await t.app.inject({ method: "GET", url: "/api/v1/me/data-access?limit=100", headers: holder.headers })).json().items;
-    expect(log.filter((e: { action: string; purpose: string }) => e.action === "亮证被查看" && e.purpose === "亮证：入职学历核验")).toHaveLength(2);
+    expect(log.filter((e: { action: string; purpose: string }) => e.action === "亮证被查看" && e.purpose === "亮证：背景调查核验")).toHaveLength(2);
     const other = await login(t.app, "13800000003");
     expect((await t.app.inject({ method: "GET", url: `/api/v1/me/certificates/${educationId}/shares`, headers: other.headers })).statusCode).toBe(404);
     expect((await share(other, educationId, { purpose: "冒用", hours: 1, disclose: [] })).statusCode).toBe(404);
@@ -52,6 +62,7 @@ describe("亮证 share links", () => {
   });
 
   it("a revoked or expired link says so and is not used", async () => {
+    const { token, shareId } = await newShare("入学资格核验");
     expect((await t.app.inject({ method: "DELETE", url: `/api/v1/me/certificates/shares/${shareId}`, headers: holder.headers })).statusCode).toBe(204);
     const revoked = await open(token);
     expect(revoked.statusCode).toBe(410);
