@@ -62,7 +62,9 @@ describe("e-certificates", () => {
   });
 
   it("only the issuer suspends, reinstates or revokes, with a reason; revocation is final and audited", async () => {
-    const url = `/api/v1/certificates/${certificateId}/status`;
+    // A licence of its own: the other tests keep theirs valid.
+    const own = await approvedFoodLicence(t);
+    const url = `/api/v1/certificates/${own.certificateId}/status`;
     const pudong = await login(t.app, "review.amr.pudong");
     expect((await t.app.inject({ method: "POST", url, headers: pudong.headers, payload: { status: "revoked", reason: "测试" } })).statusCode).toBe(403);
     const reviewer = await login(t.app, "review.amr.huangpu");
@@ -70,18 +72,19 @@ describe("e-certificates", () => {
     const approver = await login(t.app, "approve.amr.huangpu");
     expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "suspended", reason: "" } })).statusCode).toBe(400);
     expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "suspended", reason: "经营场所核查中" } })).statusCode).toBe(200);
-    expect(await verify(identifier)).toMatchObject({ valid: false, reason: "SUSPENDED", message: "证照已被发证机关暂停使用（经营场所核查中）" });
+    expect(await verify(own.identifier)).toMatchObject({ valid: false, reason: "SUSPENDED", message: "证照已被发证机关暂停使用（经营场所核查中）" });
     expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "revoked", reason: "申请人主动注销" } })).statusCode).toBe(200);
-    expect((await verify(identifier)).reason).toBe("REVOKED");
+    expect((await verify(own.identifier)).reason).toBe("REVOKED");
     expect((await t.app.inject({ method: "POST", url, headers: approver.headers, payload: { status: "valid", reason: "恢复" } })).json().error.code).toBe("CERTIFICATE_STATUS_INVALID");
-    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "certificate.%").orderBy("occurred_at").orderBy("seq").execute();
+    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "certificate.%").where("target_id", "=", own.certificateId).orderBy("occurred_at").orderBy("seq").execute();
     expect(audit.map((a) => a.action)).toEqual(["certificate.issue", "certificate.suspend", "certificate.revoke"]);
   });
 
   it("a licence already held is shared instead of uploaded (免提交) when the applicant agrees, recorded with its purpose", async () => {
     const enterprise = await t.database.db.selectFrom("enterprises").selectAll().where("credit_code", "=", "91310101MA00000078").executeTakeFirstOrThrow();
     // The demo enterprise holds its business licence (seeded, sealed by 黄浦区市场监督管理局); the
-    // citizen acts for the enterprise (switched in an earlier test) and uploads nothing.
+    // citizen acts for the enterprise and uploads nothing.
+    expect((await t.app.inject({ method: "POST", url: "/api/v1/me/acting-for", headers: citizen.headers, payload: { enterpriseId: enterprise.id } })).statusCode).toBe(200);
     expect(await t.database.db.selectFrom("certificates").select("id").where("holder_enterprise_id", "=", enterprise.id).where("type_code", "=", "business_licence").execute()).toHaveLength(1);
     const pudongItem = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310115-AMR").executeTakeFirstOrThrow()).id;
     const reviewer = await login(t.app, "review.amr.pudong");
