@@ -25,6 +25,32 @@ const count = async (table: "persons" | "enterprises" | "credit_records") => Num
 
 const POPULATION_HEADER = "姓名,身份证号码,性别,出生日期,户籍地行政区划代码,居住地址,手机号码,婚姻状况,配偶身份证号码";
 
+/** A married couple of 徐汇 (ID sequence numbers `seq` and `seq + 1`), the husband without a mobile. */
+function couple(seq: number) {
+  const w = buildIdNumber("310104", "1990-03-08", seq);
+  const h = buildIdNumber("310104", "1988-11-30", seq + 1);
+  return { wife: w, husband: h, csv: `\uFEFF${POPULATION_HEADER}\r\n周晓雯,${w},女,1990-03-08,310104,上海市徐汇区天山路8号,13900001111,已婚,${h}\r\n吴海涛,${h},男,1988-11-30,310104,上海市徐汇区天山路8号,,已婚,${w}\r\n` };
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** A 徐汇 company with `repId` as its legal representative, as the market regulator's workbook has it. */
+async function companyWorkbook(code: string, repId: string) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("法人库");
+  ws.addRow(["统一社会信用代码", "名称", "类型", "法定代表人身份证号码", "行政区划代码", "成立日期", "所属行业", "注册资本（万元）", "住所"]);
+  ws.addRow([code, "上海晓雯文化传播有限公司", "企业", repId, "310104", new Date(Date.UTC(2024, 4, 6)), "文化艺术业", 50, "上海市徐汇区天山路8号"]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A company in the legal-person registry, its representative in the population registry first (each test its own). */
+async function registeredCompany(seq: number, body: string) {
+  const people = couple(seq);
+  expect((await upload("population", people.csv)).statusCode).toBe(200);
+  const code = buildCreditCode("9", "1", "310104", body);
+  expect((await upload("legal_person", await companyWorkbook(code, people.wife), admin, XLSX, "310104-AMR")).statusCode).toBe(200);
+  return code;
+}
+
 describe("addresses at rest", () => {
   it("start-up encrypts plain addresses left by an older version; staff see them masked", async () => {
     const p = await t.database.db.selectFrom("persons").select(["id", "address_enc"]).where("name", "=", "王建国").executeTakeFirstOrThrow();
@@ -74,7 +100,9 @@ describe("registry imports", () => {
 
   it("applies a good population file in one go, spouses linked, identifiers encrypted, source and time kept", async () => {
     const before = await count("persons");
-    const good = `\uFEFF${POPULATION_HEADER}\r\n周晓雯,${wife},女,1990-03-08,310104,上海市徐汇区天山路8号,13900001111,已婚,${husband}\r\n吴海涛,${husband},男,1988-11-30,310104,上海市徐汇区天山路8号,,已婚,${wife}\r\n`;
+    const imports = async () => (await t.database.db.selectFrom("audit_log").select("details").where("action", "=", "registry.import").execute()).length;
+    const importsBefore = await imports();
+    const good = couple(442).csv;
     const res = await upload("population", good);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ rows: 2, inserted: 2, updated: 0 });
@@ -89,35 +117,31 @@ describe("registry imports", () => {
     expect(t.cipher.decrypt(row.address_enc!)).toBe("上海市徐汇区天山路8号");
     // Loading the same file again updates, it does not duplicate.
     expect((await upload("population", good)).json()).toMatchObject({ inserted: 0, updated: 2 });
-    const audit = await t.database.db.selectFrom("audit_log").select("details").where("action", "=", "registry.import").execute();
-    expect(audit.length).toBe(2);
+    expect(await imports()).toBe(importsBefore + 2);
   });
 
   it("an .xlsx legal-person file needs its legal representatives in the population registry", async () => {
-    const workbook = async (repId: string) => {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet("法人库");
-      ws.addRow(["统一社会信用代码", "名称", "类型", "法定代表人身份证号码", "行政区划代码", "成立日期", "所属行业", "注册资本（万元）", "住所"]);
-      ws.addRow([company, "上海晓雯文化传播有限公司", "企业", repId, "310104", new Date(Date.UTC(2024, 4, 6)), "文化艺术业", 50, "上海市徐汇区天山路8号"]);
-      return Buffer.from(await wb.xlsx.writeBuffer());
-    };
-    const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    const people = couple(452);
+    expect((await upload("population", people.csv)).statusCode).toBe(200);
+    const workbook = (repId: string) => companyWorkbook(company, repId);
+    const xlsx = XLSX;
     const unknownRep = await upload("legal_person", await workbook(buildIdNumber("310104", "1970-01-01", 300)), admin, xlsx, "310104-AMR");
     expect(unknownRep.statusCode).toBe(422);
     expect(unknownRep.json().error.details.problems).toEqual([{ row: 2, column: "法定代表人身份证号码", message: "法定代表人不在人口库中，请先由公安部门导入" }]);
-    const ok = await upload("legal_person", await workbook(wife), admin, xlsx, "310104-AMR");
+    const ok = await upload("legal_person", await workbook(people.wife), admin, xlsx, "310104-AMR");
     expect(ok.statusCode, ok.body).toBe(200);
     const e = await t.database.db.selectFrom("enterprises").selectAll().where("credit_code", "=", company).executeTakeFirstOrThrow();
     expect(e).toMatchObject({ name: "上海晓雯文化传播有限公司", established_on: "2024-05-06", source_org_code: "310104-AMR" });
   });
 
   it("credit entries must name an enterprise in the legal-person registry", async () => {
+    const listed = await registeredCompany(462, "MA7YK3Q5");
     const header = "统一社会信用代码,名单,事由,列入日期,移出日期";
     const before = await count("credit_records");
     const unknown = await upload("credit", `${header}\n${buildCreditCode("9", "1", "310104", "MA7YK3Q2")},黑名单,测试,2026-01-01,\n`, admin, "text/csv", "310104-AMR");
     expect(unknown.json().error.details.problems[0]).toMatchObject({ row: 2, column: "统一社会信用代码", message: "该主体不在法人库中" });
-    expect((await upload("credit", `${header}\n${company},红名单,守合同重信用,2026-03-01,2025-01-01\n`, admin, "text/csv", "310104-AMR")).json().error.details.problems[0].column).toBe("移出日期");
-    expect((await upload("credit", `${header}\n${company},红名单,守合同重信用,2026-03-01,2028-02-28\n`, admin, "text/csv", "310104-AMR")).statusCode).toBe(200);
+    expect((await upload("credit", `${header}\n${listed},红名单,守合同重信用,2026-03-01,2025-01-01\n`, admin, "text/csv", "310104-AMR")).json().error.details.problems[0].column).toBe("移出日期");
+    expect((await upload("credit", `${header}\n${listed},红名单,守合同重信用,2026-03-01,2028-02-28\n`, admin, "text/csv", "310104-AMR")).statusCode).toBe(200);
     expect(await count("credit_records")).toBe(before + 1);
   });
 
@@ -132,6 +156,9 @@ describe("registry imports", () => {
   });
 
   it("reports quality per registry and department: completeness, validity, freshness, conflicts", async () => {
+    // What it reports on: a couple (the husband without a mobile), their company and a credit entry.
+    const code = await registeredCompany(472, "MA7YK3Q7");
+    expect((await upload("credit", `统一社会信用代码,名单,事由,列入日期,移出日期\n${code},红名单,守合同重信用,2026-03-01,2028-02-28\n`, admin, "text/csv", "310104-AMR")).statusCode).toBe(200);
     const res = await t.app.inject({ method: "GET", url: "/api/v1/admin/registries/quality", headers: admin.headers });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<{ registry: string; sourceOrgCode: string; orgName: string; records: number; completeness: number; validity: number | null; freshness: number; conflicts: number; conflictNotes: string[] }>;
