@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
@@ -15,8 +15,16 @@ beforeAll(async () => {
   pudongCentreId = (await org("310115-SC")).id;
   itemId = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
   clerk = await login(t.app, "window.huangpu");
+  // The week every test books in: 2–8 March 2026, mornings for three and afternoons for one.
+  expect((await publish(clerk, centreId, { from: "2026-03-02", to: "2026-03-08", times: [{ start: "09:00", end: "10:00", capacity: 3 }, { start: "14:00", end: "15:00", capacity: 1 }] })).statusCode).toBe(201);
 });
 afterAll(() => t.close());
+// Each test starts on Monday 2 March, 09:00, with a fresh clerk session (one test moves the clock on).
+const MONDAY = new Date("2026-03-02T01:00:00Z");
+beforeEach(async () => {
+  clock = MONDAY;
+  clerk = await login(t.app, "window.huangpu");
+});
 
 const publish = (who: LoggedIn, centre: string, body: object) => t.app.inject({ method: "POST", url: `/api/v1/appointment-centres/${centre}/slots`, headers: who.headers, payload: body });
 const slots = async (from: string, to: string) => (await t.app.inject({ method: "GET", url: `/api/v1/appointment-centres/${centreId}/slots?from=${from}&to=${to}` })).json().items;
@@ -24,10 +32,11 @@ const book = (who: LoggedIn, slotId: string) => t.app.inject({ method: "POST", u
 
 describe("appointments", () => {
   it("a clerk publishes slots on working days only; other staff and other centres' clerks may not", async () => {
-    // 2–8 March 2026: Monday to Friday are working days, the weekend is not.
-    const res = await publish(clerk, centreId, { from: "2026-03-02", to: "2026-03-08", times: [{ start: "09:00", end: "10:00", capacity: 3 }, { start: "14:00", end: "15:00", capacity: 1 }] });
+    // 9–15 March 2026: Monday to Friday are working days, the weekend is not.
+    const res = await publish(clerk, centreId, { from: "2026-03-09", to: "2026-03-15", times: [{ start: "09:00", end: "10:00", capacity: 3 }, { start: "14:00", end: "15:00", capacity: 1 }] });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ created: 10, workingDays: 5 });
+    expect((await publish(clerk, centreId, { from: "2026-03-09", to: "2026-03-15", times: [{ start: "09:00", end: "10:00", capacity: 3 }] })).json().created).toBe(0);
     expect((await publish(clerk, centreId, { from: "2026-03-02", to: "2026-03-03", times: [{ start: "09:00", end: "10:00", capacity: 3 }] })).json().created).toBe(0);
     expect((await publish(clerk, pudongCentreId, { from: "2026-03-02", to: "2026-03-03", times: [{ start: "09:00", end: "10:00", capacity: 3 }] })).statusCode).toBe(403);
     expect((await publish(await login(t.app, "review.amr.huangpu"), centreId, { from: "2026-03-02", to: "2026-03-03", times: [{ start: "09:00", end: "10:00", capacity: 3 }] })).statusCode).toBe(403);
@@ -101,7 +110,7 @@ describe("appointments", () => {
     const ok = await t.app.inject({ method: "POST", url: `/api/v1/appointments/${a.id}/check-in`, headers: clerk.headers });
     expect(ok.json()).toMatchObject({ status: "checked_in", checkedInAt: expect.any(String) });
     expect((await t.app.inject({ method: "POST", url: `/api/v1/appointments/${a.id}/check-in`, headers: clerk.headers })).json().error.code).toBe("APPOINTMENT_NOT_ACTIVE");
-    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "appointment.%").execute();
-    expect(new Set(audit.map((x) => x.action))).toEqual(new Set(["appointment.slots_publish", "appointment.book", "appointment.reschedule", "appointment.cancel", "appointment.check_in"]));
+    const audit = await t.database.db.selectFrom("audit_log").select("action").where("target_id", "=", a.id).execute();
+    expect(audit.map((x) => x.action).sort()).toEqual(["appointment.book", "appointment.check_in"]);
   });
 });
