@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Selectable } from "kysely";
+import type { DB } from "../../db/schema";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
@@ -23,8 +25,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // Each test starts from the item's rule as seeded (version 1, enabled), whatever another test changed.
-let seeded: Awaited<ReturnType<typeof seededRule>>;
-const seededRule = () => t.database.db.selectFrom("item_rules").selectAll().executeTakeFirstOrThrow();
+let seeded: Selectable<DB["item_rules"]>;
 beforeEach(async () => {
   await t.database.db.deleteFrom("item_rule_versions").where("item_rule_id", "=", seeded.id).where("version", ">", seeded.version).execute();
   await t.database.db
