@@ -22,91 +22,94 @@ describe("catalogue editing and publication", () => {
   let draftId: string;
   let content: ItemContent;
 
-  it("lists only the items of the administrator's subtree", async () => {
-    const res = (await call(huangpu, "GET", "/admin/catalogue/items?limit=100")).json();
-    expect(res.total).toBeGreaterThan(10);
-    expect(res.items.every((i: { implCode: string }) => /-310101/.test(i.implCode))).toBe(true);
-  });
-
-  it("refuses to edit another district's item and citizens entirely", async () => {
-    const xuhui = await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310104-AMR").executeTakeFirstOrThrow();
-    expect((await call(huangpu, "POST", `/admin/catalogue/items/${xuhui.id}/drafts`)).statusCode).toBe(403);
-    const citizen = await login(t.app, "13800000001");
-    expect((await call(citizen, "GET", "/admin/catalogue/items")).statusCode).toBe(403);
-  });
-
-  it("starts one draft from the published version", async () => {
-    const res = await call(huangpu, "POST", `/admin/catalogue/items/${itemId}/drafts`);
-    expect(res.statusCode).toBe(201);
-    expect(res.json().version).toBe(2);
-    draftId = res.json().id;
-    expect((await call(huangpu, "POST", `/admin/catalogue/items/${itemId}/drafts`)).json().error.code).toBe("DRAFT_EXISTS");
-    content = (await call(huangpu, "GET", `/admin/catalogue/versions/${draftId}`)).json().content;
-  });
-
-  it("rejects an invalid form schema with the exact place and changes nothing", async () => {
-    const bad = structuredClone(content);
-    bad.form.fields.push({ ...bad.form.fields[0]! });
-    const res = await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content: bad });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe("FORM_SCHEMA_INVALID");
-    expect(res.json().error.details.issues[0].path).toBe(`form.fields.${bad.form.fields.length - 1}.key`);
-    const unknownElement = structuredClone(content);
-    unknownElement.form.fields[0]!.dataElement = "person.favouriteColour";
-    expect((await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content: unknownElement })).json().error.details.issues[0].message).toContain("未知的数据元");
-  });
-
-  it("saves a draft, and a stale save is detected", async () => {
-    content.guide.committedLimitDays = 5;
-    content.guide.faq.push({ q: "可以先营业后补办许可吗？", a: "不可以，须取得许可后方可从事食品经营活动。" });
-    const ok = await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content });
-    expect(ok.json()).toEqual({ lockVersion: 1, changes: 2 });
-    const stale = await call(city, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content });
-    expect(stale.statusCode).toBe(409);
-    expect(stale.json().error.code).toBe("VERSION_CHANGED");
-  });
-
-  it("keeps the public guide on the published version until publication", async () => {
-    const pub = (await t.app.inject({ method: "GET", url: `/api/v1/catalogue/items/${itemId}` })).json();
-    expect(pub.version).toBe(1);
-    expect(pub.content.guide.committedLimitDays).toBe(7);
-  });
-
-  it("goes through review with four eyes and a reason for rejection", async () => {
-    expect((await call(huangpu, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "submit" })).json()).toEqual({ status: "in_review" });
-    expect((await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 2, content })).json().error.code).toBe("VERSION_NOT_EDITABLE");
-    expect((await call(huangpu, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "approve" })).json().error.code).toBe("SAME_REVIEWER");
-    const clerk = await login(t.app, "window.huangpu");
-    expect((await call(clerk, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "approve" })).statusCode).toBe(403);
-    expect((await call(city, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "reject" })).json().error.code).toBe("REASON_REQUIRED");
-    expect((await call(city, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "reject", comment: "请补充承诺时限调整的依据" })).json()).toEqual({ status: "draft" });
-    expect((await call(city, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "reject", comment: "again" })).json().error.code).toBe("ACTION_NOT_ALLOWED");
-    const item = (await call(huangpu, "GET", `/admin/catalogue/items/${itemId}`)).json();
-    expect(item.versions[0]).toMatchObject({ version: 2, status: "draft", reviewComment: "请补充承诺时限调整的依据", reviewedByName: "许文博" });
-  });
-
-  it("publishes on approval, keeps the old version, and the public sees the new one", async () => {
-    await call(huangpu, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "submit" });
-    expect((await call(city, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "approve", comment: "同意发布" })).json()).toEqual({ status: "published" });
-    const item = (await call(huangpu, "GET", `/admin/catalogue/items/${itemId}`)).json();
-    expect(item.versions.map((v: { version: number; status: string }) => `${v.version}:${v.status}`)).toEqual(["2:published", "1:superseded"]);
-    const pub = (await t.app.inject({ method: "GET", url: `/api/v1/catalogue/items/${itemId}` })).json();
-    expect(pub.version).toBe(2);
-    expect(pub.content.guide.committedLimitDays).toBe(5);
-    const diff = (await call(huangpu, "GET", `/admin/catalogue/items/${itemId}/diff?from=1&to=2`)).json();
-    expect(diff.changes).toEqual(
-      expect.arrayContaining([
-        { element: "承诺时限（工作日）", kind: "changed", before: "7", after: "5" },
-        expect.objectContaining({ element: "常见问题：可以先营业后补办许可吗？", kind: "added" }),
-      ]),
-    );
-    const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "catalogue.%").execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["catalogue.draft_create", "catalogue.draft_save", "catalogue.submit", "catalogue.reject", "catalogue.approve"]));
-  });
-
-  it("the search index picks up the publication", async () => {
-    const res = (await t.app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("先营业后补办许可")}` })).json();
-    expect(res.hits[0]?.basicCode).toBe("XK00002001");
+  it("one draft's life: the subtree's list, editing rights, a single draft, schema and save checks, the public guide unchanged until four-eyes review publishes it, and search finds it", async () => {
+    // — lists only the items of the administrator's subtree
+    {
+      const res = (await call(huangpu, "GET", "/admin/catalogue/items?limit=100")).json();
+      expect(res.total).toBeGreaterThan(10);
+      expect(res.items.every((i: { implCode: string }) => /-310101/.test(i.implCode))).toBe(true);
+    }
+    // — refuses to edit another district's item and citizens entirely
+    {
+      const xuhui = await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310104-AMR").executeTakeFirstOrThrow();
+      expect((await call(huangpu, "POST", `/admin/catalogue/items/${xuhui.id}/drafts`)).statusCode).toBe(403);
+      const citizen = await login(t.app, "13800000001");
+      expect((await call(citizen, "GET", "/admin/catalogue/items")).statusCode).toBe(403);
+    }
+    // — starts one draft from the published version
+    {
+      const res = await call(huangpu, "POST", `/admin/catalogue/items/${itemId}/drafts`);
+      expect(res.statusCode).toBe(201);
+      expect(res.json().version).toBe(2);
+      draftId = res.json().id;
+      expect((await call(huangpu, "POST", `/admin/catalogue/items/${itemId}/drafts`)).json().error.code).toBe("DRAFT_EXISTS");
+      content = (await call(huangpu, "GET", `/admin/catalogue/versions/${draftId}`)).json().content;
+    }
+    // — rejects an invalid form schema with the exact place and changes nothing
+    {
+      const bad = structuredClone(content);
+      bad.form.fields.push({ ...bad.form.fields[0]! });
+      const res = await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content: bad });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe("FORM_SCHEMA_INVALID");
+      expect(res.json().error.details.issues[0].path).toBe(`form.fields.${bad.form.fields.length - 1}.key`);
+      const unknownElement = structuredClone(content);
+      unknownElement.form.fields[0]!.dataElement = "person.favouriteColour";
+      expect((await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content: unknownElement })).json().error.details.issues[0].message).toContain("未知的数据元");
+    }
+    // — saves a draft, and a stale save is detected
+    {
+      content.guide.committedLimitDays = 5;
+      content.guide.faq.push({ q: "可以先营业后补办许可吗？", a: "不可以，须取得许可后方可从事食品经营活动。" });
+      const ok = await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content });
+      expect(ok.json()).toEqual({ lockVersion: 1, changes: 2 });
+      const stale = await call(city, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error.code).toBe("VERSION_CHANGED");
+    }
+    // — keeps the public guide on the published version until publication
+    {
+      const pub = (await t.app.inject({ method: "GET", url: `/api/v1/catalogue/items/${itemId}` })).json();
+      expect(pub.version).toBe(1);
+      expect(pub.content.guide.committedLimitDays).toBe(7);
+    }
+    // — goes through review with four eyes and a reason for rejection
+    {
+      expect((await call(huangpu, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "submit" })).json()).toEqual({ status: "in_review" });
+      expect((await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 2, content })).json().error.code).toBe("VERSION_NOT_EDITABLE");
+      expect((await call(huangpu, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "approve" })).json().error.code).toBe("SAME_REVIEWER");
+      const clerk = await login(t.app, "window.huangpu");
+      expect((await call(clerk, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "approve" })).statusCode).toBe(403);
+      expect((await call(city, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "reject" })).json().error.code).toBe("REASON_REQUIRED");
+      expect((await call(city, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "reject", comment: "请补充承诺时限调整的依据" })).json()).toEqual({ status: "draft" });
+      expect((await call(city, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "reject", comment: "again" })).json().error.code).toBe("ACTION_NOT_ALLOWED");
+      const item = (await call(huangpu, "GET", `/admin/catalogue/items/${itemId}`)).json();
+      expect(item.versions[0]).toMatchObject({ version: 2, status: "draft", reviewComment: "请补充承诺时限调整的依据", reviewedByName: "许文博" });
+    }
+    // — publishes on approval, keeps the old version, and the public sees the new one
+    {
+      await call(huangpu, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "submit" });
+      expect((await call(city, "POST", `/admin/catalogue/versions/${draftId}/actions`, { action: "approve", comment: "同意发布" })).json()).toEqual({ status: "published" });
+      const item = (await call(huangpu, "GET", `/admin/catalogue/items/${itemId}`)).json();
+      expect(item.versions.map((v: { version: number; status: string }) => `${v.version}:${v.status}`)).toEqual(["2:published", "1:superseded"]);
+      const pub = (await t.app.inject({ method: "GET", url: `/api/v1/catalogue/items/${itemId}` })).json();
+      expect(pub.version).toBe(2);
+      expect(pub.content.guide.committedLimitDays).toBe(5);
+      const diff = (await call(huangpu, "GET", `/admin/catalogue/items/${itemId}/diff?from=1&to=2`)).json();
+      expect(diff.changes).toEqual(
+        expect.arrayContaining([
+          { element: "承诺时限（工作日）", kind: "changed", before: "7", after: "5" },
+          expect.objectContaining({ element: "常见问题：可以先营业后补办许可吗？", kind: "added" }),
+        ]),
+      );
+      const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "catalogue.%").execute();
+      expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["catalogue.draft_create", "catalogue.draft_save", "catalogue.submit", "catalogue.reject", "catalogue.approve"]));
+    }
+    // — the search index picks up the publication
+    {
+      const res = (await t.app.inject({ method: "GET", url: `/api/v1/search?q=${encodeURIComponent("先营业后补办许可")}` })).json();
+      expect(res.hits[0]?.basicCode).toBe("XK00002001");
+    }
   });
 });
 
@@ -120,13 +123,15 @@ describe("adding to the catalogue", () => {
   });
 
   it("implements a base item at an org of one's subtree as a draft that is not public until published", async () => {
+    // A base item of its own, added by the city.
+    expect((await call(city, "POST", "/admin/catalogue/base-items", { basicCode: "XK00099002", name: "临时占用城市道路许可", action: "new", departmentKey: "HUD", legalBasis: "《城市道路管理条例》第三十一条" })).statusCode).toBe(201);
     const org = await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310101-HUD").executeTakeFirstOrThrow();
-    const res = await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099001", orgId: org.id });
+    const res = await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099002", orgId: org.id });
     expect(res.statusCode).toBe(201);
-    expect(res.json().implCode).toBe("XK00099001-3-310101-HUD");
-    expect((await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099001", orgId: org.id })).json().error.code).toBe("ITEM_EXISTS");
+    expect(res.json().implCode).toBe("XK00099002-3-310101-HUD");
+    expect((await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099002", orgId: org.id })).json().error.code).toBe("ITEM_EXISTS");
     const xuhui = await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310104-HUD").executeTakeFirstOrThrow();
-    expect((await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099001", orgId: xuhui.id })).statusCode).toBe(403);
+    expect((await call(huangpu, "POST", "/admin/catalogue/items", { basicCode: "XK00099002", orgId: xuhui.id })).statusCode).toBe(403);
     expect((await t.app.inject({ method: "GET", url: `/api/v1/catalogue/items/${res.json().id}` })).json().error.code).toBe("ITEM_NOT_FOUND");
     const draft = (await call(huangpu, "GET", `/admin/catalogue/versions/${res.json().draftId}`)).json();
     expect(draft).toMatchObject({ version: 1, status: "draft" });
