@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
-import { apiAs, expectAccessible, switchTo } from "./helpers";
+import { apiAs, expectAccessible, switchTo, tick } from "./helpers";
 
 /** Calls the API with the browser's session (the CSRF token comes from /me). */
 /** Chooses a level on a five-star scale with the keyboard (each → is one level up). */
@@ -29,7 +29,7 @@ test("差评 closed loop: 非常不满意 after a supplement request → a case 
   await expect(dialog.getByText("黄浦区市场监督管理局 · 办理环节：一次性告知补正")).toBeVisible();
   await stars(page, "总体满意度", 1);
   await stars(page, "办事效率", 1);
-  await dialog.getByLabel("材料反复要求").check();
+  await tick(dialog.getByLabel("材料反复要求"));
   await dialog.getByLabel("意见建议").fill("指南里没有写要平面图，白跑一趟");
   await expectAccessible(page, "rating dialog");
   await dialog.getByRole("button", { name: "提交评价" }).click();

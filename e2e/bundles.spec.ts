@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { idNumberFor } from "../src/server/seed/demo-people";
-import { expectAccessible, switchTo, actOnApplication } from "./helpers";
+import { expectAccessible, switchTo, actOnApplication, tick } from "./helpers";
 
 /** The founder: 吴秀兰 (13800000009), who runs no enterprise yet; no other browser test uses her. */
 const FOUNDER = { mobile: "13800000009", name: "吴秀兰", idNumber: idNumberFor("310107", "1976-05-30", 9, "F") };
@@ -12,7 +12,7 @@ async function choose(page: Page, label: string, option: string) {
 }
 
 async function answer(page: Page, question: string, option: string) {
-  await page.getByRole("group", { name: question }).getByLabel(option, { exact: true }).check();
+  await tick(page.getByRole("group", { name: question }).getByLabel(option, { exact: true }));
 }
 
 

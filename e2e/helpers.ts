@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "Haoban@2026";
 
@@ -45,4 +45,13 @@ export async function apiAs(page: Page, method: "GET" | "POST", path: string, da
   const res = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": me.csrfToken }, ...(data ? { data } : {}) });
   expect(res.ok(), await res.text()).toBe(true);
   return res.json();
+}
+
+/**
+ * Ticks a checkbox or radio of a controlled antd group: clicks it, then waits for the ticked state the
+ * form renders (Playwright's check() reads the state at once and may see the render before it).
+ */
+export async function tick(box: Locator) {
+  await box.click();
+  await expect(box).toBeChecked();
 }

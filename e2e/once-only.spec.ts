@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, switchTo, actOnApplication } from "./helpers";
+import { expectAccessible, switchTo, actOnApplication, tick } from "./helpers";
 
 
 /** The 黄浦 implementation of a base item, by its basic code. */
@@ -111,9 +111,7 @@ test("亮证: a holder shares a certificate through a link that shows only what 
   await card.getByRole("button", { name: /^亮\s?证$/ }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("用途").fill("入职学历核验");
-  // The group is a controlled form field: click, then wait for the ticked state it renders.
-  await dialog.getByRole("checkbox", { name: "学校" }).click();
-  await expect(dialog.getByRole("checkbox", { name: "学校" })).toBeChecked();
+  await tick(dialog.getByRole("checkbox", { name: "学校" }));
   await dialog.getByRole("button", { name: "生成亮证链接" }).click();
   await expect(dialog.getByText(/链接已生成/)).toBeVisible();
   await expectAccessible(page, "share dialog");

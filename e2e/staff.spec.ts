@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs } from "./helpers";
+import { expectAccessible, loginAs, tick } from "./helpers";
 
 const ROLE_HOMES: Array<{ user: string; org: string; role: string; tools: string[]; not: string[] }> = [
   { user: "admin", org: "上海市", role: "系统管理员", tools: ["工作人员管理"], not: ["人口信息查询"] },
@@ -48,7 +48,7 @@ test("Huangpu's administrator manages Huangpu staff only, and adds a window cler
   await dialog.getByLabel("姓名").fill("测试窗口");
   await dialog.getByLabel("所属机构").click();
   await page.getByTitle("黄浦区", { exact: true }).click();
-  await dialog.getByLabel("窗口人员").check();
+  await tick(dialog.getByLabel("窗口人员"));
   await dialog.getByLabel("初始密码").fill("Window2026");
   await dialog.getByRole("button", { name: /保\s?存/ }).click();
   await expect(page.getByText("已新增工作人员")).toBeVisible();
