@@ -106,102 +106,110 @@ describe("一件事: the bundle and its questions (public)", () => {
 describe("一件事: one submission, processing, one result (Done when)", () => {
   let bundleId: string;
 
-  it("refuses a merged form that fails an item's validation, naming each field once, and creates nothing", async () => {
-    const { formData } = await formFor(ANSWERS);
-    const before = (await t.database.db.selectFrom("applications").select("id").execute()).length;
-    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...formData, contactMobile: "123" }, dataConsent: true });
-    expect(res.statusCode).toBe(400);
-    const issues = res.json().error.details.issues;
-    // The mobile is asked once for all six items: one error.
-    expect(issues.filter((i: { path: string }) => i.path === "contactMobile")).toHaveLength(1);
-    expect((await t.database.db.selectFrom("applications").select("id").execute()).length).toBe(before);
-    expect(await t.database.db.selectFrom("bundle_applications").select("id").execute()).toHaveLength(0);
-    expect((await post(await login(t.app, "review.amr.huangpu"), "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData })).statusCode).toBe(403);
-  });
-
-  it("one submission creates the bundle and all its items at once: the licence goes to market regulation, the rest wait", async () => {
-    const { formData, plan } = await formFor(ANSWERS);
-    // Far fewer fields than the items together.
-    expect(plan.reduction.bundle.fields).toBeLessThan(plan.reduction.separate.fields / 2);
-    const headers = { "idempotency-key": "bundle-start-0001" };
-    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true, delivery: "window" }, headers);
-    expect(res.statusCode, res.body).toBe(201);
-    const body = res.json();
-    bundleId = body.id;
-    expect(body).toMatchObject({ bundleName: "企业开办一件事", state: "in_progress", stateName: "办理中", delivery: "window", deliveryOrgName: "黄浦区政务服务中心" });
-    expect(body.number).toMatch(/^310101-YJS-\d{8}-000001$/);
-    const byKey = Object.fromEntries(body.children.map((c: { key: string }) => [c.key, c]));
-    expect(byKey.licence).toMatchObject({ status: "started", orgName: "黄浦区市场监督管理局", state: "submitted" });
-    for (const k of ["seal", "tax", "social_insurance", "housing_fund", "invoice"]) expect(byKey[k]).toMatchObject({ status: "waiting", statusName: "等待前序事项办结", applicationId: null });
-    // A retry returns the same bundle; nothing is created twice.
-    const again = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true, delivery: "window" }, headers);
-    expect(again.json().id).toBe(bundleId);
-    expect(await t.database.db.selectFrom("bundle_applications").select("id").execute()).toHaveLength(1);
-    // The licence is in market regulation's inbox; nothing waits in the others'.
-    const inbox = (await get(await login(t.app, "review.amr.huangpu"), "/applications/inbox?limit=100")).json().items;
-    expect(inbox.some((a: { id: string }) => a.id === byKey.licence.applicationId)).toBe(true);
-    // Someone else cannot see it.
-    expect((await get(await login(t.app, "13800000002"), `/bundle-applications/${bundleId}`)).statusCode).toBe(404);
-  });
-
-  it("approving the licence establishes the company and starts the seal, tax, social-insurance and housing-fund items with the licence attached", async () => {
-    const licenceId = (await get(founder, `/bundle-applications/${bundleId}`)).json().children.find((c: { key: string }) => c.key === "licence").applicationId;
-    await decide(licenceId, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
-    const view = (await get(founder, `/bundle-applications/${bundleId}`)).json();
-    const byKey = Object.fromEntries(view.children.map((c: { key: string }) => [c.key, c]));
-    expect(byKey.licence).toMatchObject({ outcome: "approved", certificates: [expect.objectContaining({ typeName: "营业执照" })] });
-    const company = await t.database.db.selectFrom("enterprises").selectAll().where("name", "=", "上海好办示范科技有限公司").executeTakeFirstOrThrow();
-    expect(validateCreditCode(company.credit_code).ok).toBe(true);
-    for (const k of ["seal", "tax", "social_insurance", "housing_fund"]) {
-      expect(byKey[k]).toMatchObject({ status: "started", state: "submitted" });
-      const app = await t.database.db.selectFrom("applications").select(["acting_for_enterprise_id", "id"]).where("id", "=", byKey[k].applicationId).executeTakeFirstOrThrow();
-      expect(app.acting_for_enterprise_id).toBe(company.id);
-      // The licence stands in for the 营业执照 material.
-      const evidence = await t.database.db.selectFrom("application_evidence").selectAll().where("application_id", "=", app.id).where("material_key", "=", "business_licence").execute();
-      expect(evidence).toHaveLength(1);
+  it("企业开办一件事 from one submission to one result: a merged form checked once, every item created at once, the licence's approval establishing the company and starting the rest, a supplement shown within the bundle, each department seeing its own item", async () => {
+    // — refuses a merged form that fails an item's validation, naming each field once, and creates nothing
+    {
+      const { formData } = await formFor(ANSWERS);
+      const before = (await t.database.db.selectFrom("applications").select("id").execute()).length;
+      const bundlesBefore = (await t.database.db.selectFrom("bundle_applications").select("id").execute()).length;
+      const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...formData, contactMobile: "123" }, dataConsent: true });
+      expect(res.statusCode).toBe(400);
+      const issues = res.json().error.details.issues;
+      // The mobile is asked once for all six items: one error.
+      expect(issues.filter((i: { path: string }) => i.path === "contactMobile")).toHaveLength(1);
+      expect((await t.database.db.selectFrom("applications").select("id").execute()).length).toBe(before);
+      expect(await t.database.db.selectFrom("bundle_applications").select("id").execute()).toHaveLength(bundlesBefore);
+      expect((await post(await login(t.app, "review.amr.huangpu"), "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData })).statusCode).toBe(403);
     }
-    // The invoice waits for the tax confirmation as well.
-    expect(byKey.invoice.status).toBe("waiting");
-    // The seal office reads the new company's credit code from the licence, not from the founder.
-    const seal = (await get(await login(t.app, "13800000001"), `/applications/${byKey.seal.applicationId}`)).json();
-    expect(seal.formData).toMatchObject({ enterpriseName: "上海好办示范科技有限公司", creditCode: company.credit_code });
-  });
-
-  it("a supplement request in one item shows within the bundle; each department sees only its own item", async () => {
-    const view = (await get(founder, `/bundle-applications/${bundleId}`)).json();
-    const seal = view.children.find((c: { key: string }) => c.key === "seal");
-    const licence = view.children.find((c: { key: string }) => c.key === "licence");
-    const police = await login(t.app, "review.psb.huangpu");
-    // The seal office does not see the market-regulation item of the same bundle.
-    expect((await get(police, `/applications/${licence.applicationId}`)).statusCode).toBe(404);
-    await decide(seal.applicationId, [["review.psb.huangpu", "accept"]]);
-    const lockVersion = (await get(police, `/applications/${seal.applicationId}`)).json().lockVersion;
-    expect((await post(police, `/applications/${seal.applicationId}/actions`, { action: "request_supplement", lockVersion, opinion: "请选择印章样式", supplementItems: ["seals"] })).statusCode).toBe(200);
-    const after = (await get(founder, `/bundle-applications/${bundleId}`)).json().children.find((c: { key: string }) => c.key === "seal");
-    expect(after).toMatchObject({ status: "started", statusName: "待补正", needsApplicant: true });
-  });
-
-  it("the founder sees one result; an item acted on before its upstream does not exist yet", async () => {
-    const mine = (await get(founder, "/me/bundle-applications")).json().items;
-    expect(mine.map((b: { id: string }) => b.id)).toEqual([bundleId]);
-    expect(mine[0].state).toBe("in_progress");
-  });
-
-  it("a denied licence stops every item depending on it, with the reason", async () => {
-    const { formData } = await formFor(ANSWERS);
-    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...formData, enterpriseName: "上海好办重名示范有限公司" }, dataConsent: true });
-    const id = res.json().id;
-    const licenceId = res.json().children.find((c: { key: string }) => c.key === "licence").applicationId;
-    await decide(licenceId, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "deny"]]);
-    const view = (await get(founder, `/bundle-applications/${id}`)).json();
-    expect(view.state).toBe("stopped");
-    for (const c of view.children.filter((x: { key: string }) => x.key !== "licence")) expect(c).toMatchObject({ status: "stopped", stoppedReason: "前序事项“企业设立登记”未获准予办理，本事项无法继续，已停止" });
-    const stopAudit = await t.database.db.selectFrom("audit_log").select(["action", "details"]).where("action", "=", "bundle.items_stop").where("target_id", "=", id).execute();
-    expect(stopAudit).toHaveLength(1);
-    // The founder is told which services stopped, and why.
-    await t.services.notifications.dispatchOutbox(1000);
-    const messages = (await get(founder, "/messages?limit=50")).json().items;
-    expect(messages.find((m: { kind: string }) => m.kind === "bundle_stopped")).toMatchObject({ title: "一件事部分事项已停止", link: `/me/bundles/${id}`, body: expect.stringContaining("前序事项“企业设立登记”未获准予办理") });
+    // — one submission creates the bundle and all its items at once: the licence goes to market regulation, the rest wait
+    {
+      const { formData, plan } = await formFor(ANSWERS);
+      // Far fewer fields than the items together.
+      expect(plan.reduction.bundle.fields).toBeLessThan(plan.reduction.separate.fields / 2);
+      const headers = { "idempotency-key": "bundle-start-0001" };
+      const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true, delivery: "window" }, headers);
+      expect(res.statusCode, res.body).toBe(201);
+      const body = res.json();
+      bundleId = body.id;
+      expect(body).toMatchObject({ bundleName: "企业开办一件事", state: "in_progress", stateName: "办理中", delivery: "window", deliveryOrgName: "黄浦区政务服务中心" });
+      // The day's 一件事 numbers are gap-free: this one follows those numbered earlier that day.
+      const sameDay = (await t.database.db.selectFrom("bundle_applications").select("number").where("number", "like", `${body.number.slice(0, 20)}%`).execute()).length;
+      expect(body.number).toBe(`${body.number.slice(0, 20)}${String(sameDay).padStart(6, "0")}`);
+      const byKey = Object.fromEntries(body.children.map((c: { key: string }) => [c.key, c]));
+      expect(byKey.licence).toMatchObject({ status: "started", orgName: "黄浦区市场监督管理局", state: "submitted" });
+      for (const k of ["seal", "tax", "social_insurance", "housing_fund", "invoice"]) expect(byKey[k]).toMatchObject({ status: "waiting", statusName: "等待前序事项办结", applicationId: null });
+      // A retry returns the same bundle; nothing is created twice.
+      const bundles = async () => (await t.database.db.selectFrom("bundle_applications").select("id").execute()).length;
+      const countBefore = await bundles();
+      const again = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true, delivery: "window" }, headers);
+      expect(again.json().id).toBe(bundleId);
+      expect(await bundles()).toBe(countBefore);
+      // The licence is in market regulation's inbox; nothing waits in the others'.
+      const inbox = (await get(await login(t.app, "review.amr.huangpu"), "/applications/inbox?limit=100")).json().items;
+      expect(inbox.some((a: { id: string }) => a.id === byKey.licence.applicationId)).toBe(true);
+      // Someone else cannot see it.
+      expect((await get(await login(t.app, "13800000002"), `/bundle-applications/${bundleId}`)).statusCode).toBe(404);
+    }
+    // — approving the licence establishes the company and starts the seal, tax, social-insurance and housing-fund items with the licence attached
+    {
+      const licenceId = (await get(founder, `/bundle-applications/${bundleId}`)).json().children.find((c: { key: string }) => c.key === "licence").applicationId;
+      await decide(licenceId, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
+      const view = (await get(founder, `/bundle-applications/${bundleId}`)).json();
+      const byKey = Object.fromEntries(view.children.map((c: { key: string }) => [c.key, c]));
+      expect(byKey.licence).toMatchObject({ outcome: "approved", certificates: [expect.objectContaining({ typeName: "营业执照" })] });
+      const company = await t.database.db.selectFrom("enterprises").selectAll().where("name", "=", "上海好办示范科技有限公司").executeTakeFirstOrThrow();
+      expect(validateCreditCode(company.credit_code).ok).toBe(true);
+      for (const k of ["seal", "tax", "social_insurance", "housing_fund"]) {
+        expect(byKey[k]).toMatchObject({ status: "started", state: "submitted" });
+        const app = await t.database.db.selectFrom("applications").select(["acting_for_enterprise_id", "id"]).where("id", "=", byKey[k].applicationId).executeTakeFirstOrThrow();
+        expect(app.acting_for_enterprise_id).toBe(company.id);
+        // The licence stands in for the 营业执照 material.
+        const evidence = await t.database.db.selectFrom("application_evidence").selectAll().where("application_id", "=", app.id).where("material_key", "=", "business_licence").execute();
+        expect(evidence).toHaveLength(1);
+      }
+      // The invoice waits for the tax confirmation as well.
+      expect(byKey.invoice.status).toBe("waiting");
+      // The seal office reads the new company's credit code from the licence, not from the founder.
+      const seal = (await get(await login(t.app, "13800000001"), `/applications/${byKey.seal.applicationId}`)).json();
+      expect(seal.formData).toMatchObject({ enterpriseName: "上海好办示范科技有限公司", creditCode: company.credit_code });
+    }
+    // — a supplement request in one item shows within the bundle; each department sees only its own item
+    {
+      const view = (await get(founder, `/bundle-applications/${bundleId}`)).json();
+      const seal = view.children.find((c: { key: string }) => c.key === "seal");
+      const licence = view.children.find((c: { key: string }) => c.key === "licence");
+      const police = await login(t.app, "review.psb.huangpu");
+      // The seal office does not see the market-regulation item of the same bundle.
+      expect((await get(police, `/applications/${licence.applicationId}`)).statusCode).toBe(404);
+      await decide(seal.applicationId, [["review.psb.huangpu", "accept"]]);
+      const lockVersion = (await get(police, `/applications/${seal.applicationId}`)).json().lockVersion;
+      expect((await post(police, `/applications/${seal.applicationId}/actions`, { action: "request_supplement", lockVersion, opinion: "请选择印章样式", supplementItems: ["seals"] })).statusCode).toBe(200);
+      const after = (await get(founder, `/bundle-applications/${bundleId}`)).json().children.find((c: { key: string }) => c.key === "seal");
+      expect(after).toMatchObject({ status: "started", statusName: "待补正", needsApplicant: true });
+    }
+    // — the founder sees one result; an item acted on before its upstream does not exist yet
+    {
+      const mine = (await get(founder, "/me/bundle-applications")).json().items;
+      expect(mine.map((b: { id: string }) => b.id)).toEqual([bundleId]);
+      expect(mine[0].state).toBe("in_progress");
+    }
+    // — a denied licence stops every item depending on it, with the reason
+    {
+      const { formData } = await formFor(ANSWERS);
+      const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...formData, enterpriseName: "上海好办重名示范有限公司" }, dataConsent: true });
+      const id = res.json().id;
+      const licenceId = res.json().children.find((c: { key: string }) => c.key === "licence").applicationId;
+      await decide(licenceId, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "deny"]]);
+      const view = (await get(founder, `/bundle-applications/${id}`)).json();
+      expect(view.state).toBe("stopped");
+      for (const c of view.children.filter((x: { key: string }) => x.key !== "licence")) expect(c).toMatchObject({ status: "stopped", stoppedReason: "前序事项“企业设立登记”未获准予办理，本事项无法继续，已停止" });
+      const stopAudit = await t.database.db.selectFrom("audit_log").select(["action", "details"]).where("action", "=", "bundle.items_stop").where("target_id", "=", id).execute();
+      expect(stopAudit).toHaveLength(1);
+      // The founder is told which services stopped, and why.
+      await t.services.notifications.dispatchOutbox(1000);
+      const messages = (await get(founder, "/messages?limit=50")).json().items;
+      expect(messages.find((m: { kind: string }) => m.kind === "bundle_stopped")).toMatchObject({ title: "一件事部分事项已停止", link: `/me/bundles/${id}`, body: expect.stringContaining("前序事项“企业设立登记”未获准予办理") });
+    }
   });
 });
 
