@@ -3,8 +3,8 @@ import type { Access, Endpoint, Received, ResponseOf } from "../../shared/api/en
 import { errorBody } from "../../shared/schemas/common";
 import { PUBLIC_ROUTE, type RouteAccess } from "./auth-plugin";
 
-/** The error answers every endpoint may give ({"error":{code,message,details}}). */
-const ERRORS = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 413: errorBody, 415: errorBody, 422: errorBody, 429: errorBody };
+/** The error answers every endpoint may give ({"error":{code,message,details}}); an endpoint names any others it gives. */
+const ERRORS = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 429: errorBody };
 
 /** The route config the auth plugin checks before the body is read. */
 function configOf(access: Access): { public?: true; access?: RouteAccess } {
@@ -46,7 +46,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, e: E, handler: E
       ...(e.query ? { querystring: e.query } : {}),
       ...(e.body ? { body: e.body } : {}),
       ...(e.headers ? { headers: e.headers } : {}),
-      response: { ...(e.response ? { [status]: e.response } : {}), ...ERRORS },
+      response: { ...(e.response ? { [status]: e.response } : {}), ...ERRORS, ...Object.fromEntries((e.errors ?? []).map((code) => [code, errorBody])) },
     },
     handler: async (req, reply) => {
       const result = await handler(req as EndpointRequest<E>, reply);

@@ -36,6 +36,7 @@ export const catalogueAdminEndpoints = {
     summary: "导出目录 The published catalogue of one's subtree as an .xlsx workbook (401/403 as JSON errors)",
   }),
   postAdminCatalogueImport: endpoint({
+    errors: [413, 415],
     method: "POST",
     path: "/admin/catalogue/import",
     access: staff("catalog_admin"),

@@ -89,6 +89,7 @@ export const certificateEndpoints = {
     status: 204,
   }),
   getCertificatesSharedByToken: endpoint({
+    errors: [410],
     method: "GET",
     path: "/certificates/shared/:token",
     access: anyone,

@@ -35,6 +35,8 @@ export interface Endpoint {
   /** The success status (200 unless said otherwise) and its JSON body; 204 answers with no body; none for a file. */
   status?: 200 | 201 | 204;
   response?: z.ZodType;
+  /** Error answers beyond the standard ones: 410 (a link used up or expired), 413 and 415 (uploads). */
+  errors?: readonly (410 | 413 | 415)[];
   /** False on the few mutations that work without a CSRF token (login, registration). */
   csrf?: false;
 }

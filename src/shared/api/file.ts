@@ -6,6 +6,7 @@ import { citizensOr, signedIn, endpoint } from "./endpoint";
 /** The endpoints of modules/files/file.routes.ts. */
 export const fileEndpoints = {
   postFiles: endpoint({
+    errors: [413, 415],
     method: "POST",
     path: "/files",
     access: citizensOr("window_clerk"),

@@ -58,6 +58,7 @@ export const ratingEndpoints = {
     status: 201,
   }),
   getRatingsInvitationsByToken: endpoint({
+    errors: [410],
     method: "GET",
     path: "/ratings/invitations/:token",
     access: anyone,
@@ -67,6 +68,7 @@ export const ratingEndpoints = {
     response: ratingForm,
   }),
   postRatingsInvitationsByToken: endpoint({
+    errors: [410],
     method: "POST",
     path: "/ratings/invitations/:token",
     access: anyone,

@@ -8,6 +8,7 @@ export const registryParam = z.strictObject({ registry: z.enum(IMPORTABLE) });
 /** The endpoints of modules/registry/registry-import.routes.ts. */
 export const registryImportEndpoints = {
   postAdminRegistriesByRegistryImports: endpoint({
+    errors: [413, 415],
     method: "POST",
     path: "/admin/registries/:registry/imports",
     access: staff("data_admin", "sys_admin"),

@@ -9,7 +9,7 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { OrgRepository } from "../orgs";
 import type { PersonRepository } from "../registry";
-import { clearSessionCookie, DEVICE_COOKIE, PUBLIC_ROUTE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
+import { clearSessionCookie, DEVICE_COOKIE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
 import type { AuthService, SessionContext } from "./auth.service";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
@@ -25,7 +25,8 @@ export interface AuthRouteDeps {
 
 export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, deps) => {
   const { auth } = deps;
-  const loginLimit = { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: "1 minute" }, csrf: false, ...PUBLIC_ROUTE };
+  // Who may call and the CSRF exemption come from the endpoint table; the server adds the login rate limit.
+  const loginLimit = { config: { rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: "1 minute" } } };
 
   /** What the web app needs to know about the current session. */
   async function presentMe(session: SessionContext, csrfToken: string): Promise<MeResponse> {
@@ -61,13 +62,13 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, deps) =
     const session = await auth.register(req.body, requestContext(req));
     setSessionCookie(reply, session, deps.cookieSecure);
     return ({ csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
-  }, { config: { rateLimit: loginLimit.rateLimit } });
+  }, loginLimit);
   route(app, api.postAuthLogin, async (req, reply) => {
     const session = await auth.login(req.body.identifier, req.body.password, req.body.totp, requestContext(req), { token: req.cookies[DEVICE_COOKIE] ?? null });
     setSessionCookie(reply, session, deps.cookieSecure);
     setDeviceCookie(reply, session.deviceToken, deps.cookieSecure);
     return { csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
-  }, { config: { rateLimit: loginLimit.rateLimit } });
+  }, loginLimit);
   route(app, api.postAuthLogout, async (req, reply) => {
     if (req.session) await auth.logout(req.session, requestContext(req));
     clearSessionCookie(reply);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { ratingEndpoints as api } from "../../../shared/api/rating";
 import { route } from "../../http/endpoints";
-import { PUBLIC_ROUTE, requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
+import { requestContext, requireActor, requireCitizen, requireStaff } from "../../http/auth-plugin";
 import type { SupervisionSettingsService } from "../supervision";
 import type { RatingCaseService } from "./rating-case.service";
 import type { RatingFiguresService } from "./rating-figures.service";
@@ -15,9 +15,9 @@ export const ratingRoutes: FastifyPluginAsync<{ ratings: RatingService; cases: R
   route(app, api.getRatingsForm, async (req) => ratings.form(requireCitizen(req), req.query.eventKind, req.query.eventId));
   route(app, api.postRatings, (req) => ratings.rate(requireActor(req), req.body, requestContext(req)));
   route(app, api.postRatingsInvitations, (req) => ratings.invite(requireStaff(req), req.body.eventKind, req.body.eventId, requestContext(req)));
-  const publicLimit = { ...PUBLIC_ROUTE, rateLimit: { max: deps.publicRateLimitPerMinute, timeWindow: "1 minute" } };
-  route(app, api.getRatingsInvitationsByToken, async (req) => ratings.invitation(req.params.token), { config: { rateLimit: publicLimit.rateLimit } });
-  route(app, api.postRatingsInvitationsByToken, (req) => ratings.rateByInvitation(req.params.token, req.body, requestContext(req)), { config: { rateLimit: publicLimit.rateLimit } });
+  const publicLimit = { config: { rateLimit: { max: deps.publicRateLimitPerMinute, timeWindow: "1 minute" } } };
+  route(app, api.getRatingsInvitationsByToken, async (req) => ratings.invitation(req.params.token), publicLimit);
+  route(app, api.postRatingsInvitationsByToken, (req) => ratings.rateByInvitation(req.params.token, req.body, requestContext(req)), publicLimit);
   route(app, api.getRatingCases, async (req) => ({ items: await cases.list(requireStaff(req), req.query.state ?? null, req.query.limit, req.query.offset) }));
   route(app, api.getRatingCasesById, async (req) => cases.get(requireActor(req), req.params.id));
   route(app, api.postRatingCasesByIdActions, async (req) => cases.act(requireStaff(req), req.params.id, req.body, requestContext(req)));
