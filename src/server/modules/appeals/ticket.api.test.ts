@@ -56,37 +56,36 @@ describe("12345: enquiries answered from the knowledge base", () => {
 });
 
 describe("12345: a hotline complaint about a street's noise follows the closed loop", () => {
-  let id: string;
-
-  it("the agent records the call; the address finds the street; the catalogue dispatches it there with deadlines", async () => {
+  // One ticket's life is one story, so its steps are one test.
+  it("the agent records the call and the catalogue dispatches it; only the street, the desk, supervisors above it and the citizen see it; the street signs and replies; the citizen reopens it once; the second reply is rated by phone", async () => {
     expect((await post(agent, "/tickets", NOISE)).json().error.code).toBe("VALIDATION_FAILED"); // the caller is required
     const located = (await post(agent, "/appeals/locate", { address: NOISE.address })).json();
     expect(located).toEqual({ divisionCode: "310101001", source: "address_registry", placeName: "南京东路街道" });
     const res = await post(agent, "/tickets", { ...NOISE, caller: { name: "李雪梅", mobile: "13800000002" } });
     expect(res.statusCode, res.body).toBe(201);
     const ticket = res.json();
-    id = ticket.id;
+    const id = ticket.id as string;
     expect(ticket).toMatchObject({ state: "dispatched", orgName: "南京东路街道", channel: "hotline", divisionCode: "310101001", signDeadline: "2026-11-17", replyDeadline: "2026-12-03", citizenName: "李雪梅", citizenMobile: "138****0002" });
     expect(ticket.number).toMatch(/^20261116\d{5}$/);
     expect(ticket.timeline[1]).toMatchObject({ action: "dispatch", actorName: "系统", orgName: "南京东路街道" });
     expect(ticket.timeline[1].note).toContain("按派单目录自动派至南京东路街道");
     // The caller has an account: the ticket is in her list too.
     expect((await get(citizen, "/tickets")).json().items.map((x: { id: string }) => x.id)).toContain(id);
-  });
 
-  it("only the street, the desk, supervisors above it and the citizen see it", async () => {
+    // Only the street, the desk, supervisors above it and the citizen see it.
     expect((await get(await login(t.app, "street.waitan"), `/tickets/${id}`)).statusCode).toBe(404);
     expect((await get(await login(t.app, "review.amr.huangpu"), `/tickets/${id}`)).statusCode).toBe(404);
     expect((await get(await login(t.app, "13800000001"), `/tickets/${id}`)).statusCode).toBe(404);
     expect((await get(await login(t.app, "supervisor.huangpu"), `/tickets/${id}`)).statusCode).toBe(200);
-    expect((await get(street, "/tickets")).json().items.map((x: { id: string }) => x.id)).toEqual([id]);
+    const streetList = (await get(street, "/tickets?limit=100")).json().items as { id: string; orgName: string }[];
+    expect(streetList.map((x) => x.id)).toContain(id);
+    expect(new Set(streetList.map((x) => x.orgName))).toEqual(new Set(["南京东路街道"]));
     expect((await get(await login(t.app, "catalog.admin"), "/tickets")).statusCode).toBe(403);
     // The citizen cannot sign for it; the street cannot reply before signing.
     expect((await act(citizen, id, "sign")).statusCode).toBe(403);
     expect((await act(street, id, "reply", { note: "已处理" })).json().error.code).toBe("TICKET_ACTION_NOT_ALLOWED");
-  });
 
-  it("the street signs and replies; the citizen is unsatisfied and reopens it once; the second reply is rated by phone", async () => {
+    // The street signs and replies; the citizen is unsatisfied and reopens it once; the second reply is rated by phone.
     expect((await act(street, id, "sign")).json().state).toBe("handling");
     expect((await act(street, id, "reply")).json().error.code).toBe("TICKET_NOTE_REQUIRED");
     const replied = (await act(street, id, "reply", { note: "已联合城管中队上门，责令酒吧22点后降低音量" })).json();
@@ -273,9 +272,13 @@ describe("12345: reporters' privacy and the dispatch catalogue", () => {
 
 describe("12345: hot topics", () => {
   it("counts by category, district and week for the desk and supervisors; a district supervisor sees the district", async () => {
+    // Three complaints about the same place this week: the category rises and the place repeats.
+    for (const title of ["福州路酒吧又在放音乐", "福州路酒吧噪声没有改善", "福州路酒吧凌晨仍很吵"]) {
+      expect((await post(citizen, "/tickets", { ...NOISE, title })).statusCode).toBe(201);
+    }
     const all = (await get(agent, "/appeals/hot-topics")).json();
     expect(all.scope).toBe("全市");
-    expect(all.total).toBeGreaterThanOrEqual(6);
+    expect(all.total).toBeGreaterThanOrEqual(3);
     expect(all.byCategory[0]).toMatchObject({ code: "CITY", name: "城市管理" });
     expect(all.byDistrict[0]).toMatchObject({ code: "310101", name: "黄浦区" });
     expect(all.byWeek).toEqual([{ week: "2026-11-16", count: all.total }]);

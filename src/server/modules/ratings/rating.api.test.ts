@@ -28,30 +28,32 @@ async function submitAndSupplement() {
   return app.id as string;
 }
 
+/** The id of the 差评 case a rating opened, found by the case number the rating returned. */
+async function caseOpenedBy(rating: { json(): { caseNumber: string } }) {
+  const items = (await get(reviewer, "/rating-cases?limit=100")).json().items as { id: string; number: string }[];
+  return items.find((c) => c.number === rating.json().caseNumber)!.id;
+}
+
 async function act(who: LoggedIn, caseId: string, action: string, note?: string) {
   const lockVersion = (await get(who, `/rating-cases/${caseId}`)).json().lockVersion;
   return post(who, `/rating-cases/${caseId}/actions`, { action, lockVersion, ...(note ? { note } : {}) });
 }
 
 describe("好差评: rating a service event", () => {
-  let appId: string;
-  let caseId: string;
-
-  it("cannot be rated before staff have acted; then the applicant sees it among the events to rate", async () => {
+  // One rating's life (rated, a case opened, handled, re-rated) is one story, so its steps are one test.
+  it("is rated by the applicant once staff have acted; a 非常不满意 opens a case only the department and its supervisors see; the department handles it and the rater re-rates", async () => {
     const early = (await post(citizen, "/applications", { itemId, formData: FOOD_LICENCE_FORM })).json();
-    const res = await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: early.id, level: 5 });
-    expect(res.json().error.code).toBe("RATING_NOT_YET");
+    expect((await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: early.id, level: 5 })).json().error.code).toBe("RATING_NOT_YET");
     expect((await post(citizen, "/ratings", { eventKind: "application_completed", eventId: early.id, level: 5 })).json().error.code).toBe("RATING_NOT_YET");
-    appId = await submitAndSupplement();
+    const appId = await submitAndSupplement();
     const pending = (await get(citizen, "/me/ratings/pending")).json().items;
     expect(pending).toContainEqual(expect.objectContaining({ kind: "application_accepted", id: appId, title: "食品经营许可", orgName: "黄浦区市场监督管理局", indicatorSet: "online" }));
     expect(pending.some((p: { id: string }) => p.id === early.id)).toBe(false);
     const form = (await get(citizen, `/ratings/form?eventKind=application_accepted&eventId=${appId}`)).json();
     expect(form).toMatchObject({ stepName: "一次性告知补正", staffName: "曹磊", orgName: "黄浦区市场监督管理局" });
     expect(form.indicators.map((i: { name: string }) => i.name)).toEqual(["办事效率", "办事指南精确度", "办事便捷度", "平台操作性"]);
-  });
 
-  it("only the applicant may rate, with the channel's indicators and the listed tags", async () => {
+    // Only the applicant may rate, with the channel's indicators and the listed tags.
     const other = await login(t.app, "13800000007");
     expect((await post(other, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 1 })).json().error.code).toBe("RATING_NOT_YOURS");
     expect((await post(reviewer, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 1 })).statusCode).toBe(403);
@@ -60,10 +62,9 @@ describe("好差评: rating a service event", () => {
     expect(onsite.json().error.code).toBe("RATING_INVALID");
     expect((await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 1, tags: ["rude"] })).statusCode).toBe(400);
     expect((await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 6 })).statusCode).toBe(400);
-    expect(await t.database.db.selectFrom("ratings").select("id").execute()).toEqual([]);
-  });
+    expect(await t.database.db.selectFrom("ratings").select("id").where("event_id", "=", appId).execute()).toEqual([]);
 
-  it("a 非常不满意 after a supplement request opens a case for the department, traced to the step and the reviewer", async () => {
+    // A 非常不满意 after a supplement request opens a case for the department, traced to the step and the reviewer.
     const res = await post(citizen, "/ratings", {
       eventKind: "application_accepted",
       eventId: appId,
@@ -75,10 +76,10 @@ describe("好差评: rating a service event", () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().caseNumber).toMatch(/^CP20261116\d{4}$/);
     expect((await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 5 })).json().error.code).toBe("RATING_EXISTS");
-    const cases = (await get(reviewer, "/rating-cases?state=open")).json().items;
-    expect(cases).toHaveLength(1);
-    caseId = cases[0].id;
-    expect(cases[0]).toMatchObject({ state: "verifying", orgName: "黄浦区市场监督管理局", stepName: "一次性告知补正", staffName: "曹磊", level: 1, raterName: "张伟明", deadline: "2026-11-17", light: "yellow" });
+    const cases = (await get(reviewer, "/rating-cases?state=open&limit=100")).json().items as { id: string; number: string }[];
+    const opened = cases.find((c) => c.number === res.json().caseNumber)!;
+    const caseId = opened.id;
+    expect(opened).toMatchObject({ state: "verifying", orgName: "黄浦区市场监督管理局", stepName: "一次性告知补正", staffName: "曹磊", level: 1, raterName: "张伟明", deadline: "2026-11-17", light: "yellow" });
     const view = (await get(reviewer, `/rating-cases/${caseId}`)).json();
     expect(view).toMatchObject({ respondDeadline: "2026-11-17", rectifyDeadline: "2026-12-07", tags: ["材料反复要求", "指南不清楚"] });
     expect(view.actions.map((a: { action: string }) => a.action)).toEqual(["verify", "appeal"]);
@@ -87,9 +88,8 @@ describe("好差评: rating a service event", () => {
     expect(JSON.stringify(messages.map((m) => m.payload))).toContain("收到差评，请及时核实");
     const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "like", "rating%").execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["rating.create", "rating_case.open"]));
-  });
 
-  it("other departments, other districts' supervisors and other citizens do not see the case", async () => {
+    // Other departments, other districts' supervisors and other citizens do not see the case.
     for (const who of ["review.amr.pudong", "review.psb.huangpu", "window.pudong"]) {
       const staff = await login(t.app, who);
       expect((await get(staff, `/rating-cases/${caseId}`)).statusCode, who).toBe(404);
@@ -100,9 +100,8 @@ describe("好差评: rating a service event", () => {
     expect((await get(await login(t.app, "catalog.admin"), "/rating-cases")).statusCode).toBe(403);
     expect((await get(await login(t.app, "supervisor.huangpu"), `/rating-cases/${caseId}`)).statusCode).toBe(200);
     expect((await get(citizen, `/rating-cases/${caseId}`)).json().actions).toEqual([]);
-  });
 
-  it("the department verifies, rectifies and replies; it cannot close before replying; the rater re-rates and the case closes", async () => {
+    // The department verifies, rectifies and replies; it cannot close before replying; the rater re-rates and the case closes.
     expect((await act(reviewer, caseId, "verify")).json().error.code).toBe("CASE_NOTE_REQUIRED");
     expect((await act(reviewer, caseId, "verify", "属实：办事指南未列明经营场所平面图")).json().state).toBe("rectifying");
     expect((await act(reviewer, caseId, "close")).json().error.code).toBe("CASE_ACTION_NOT_ALLOWED");
@@ -117,7 +116,7 @@ describe("好差评: rating a service event", () => {
     const replied = (await act(reviewer, caseId, "reply", "已电话联系张先生致歉，并说明已更新指南")).json();
     expect(replied).toMatchObject({ state: "replied", reply: "已电话联系张先生致歉，并说明已更新指南" });
     const mine = (await get(citizen, "/me/ratings")).json().items;
-    expect(mine[0]).toMatchObject({ level: 1, stepName: "一次性告知补正", case: { state: "replied", rectification: "已在办事指南申请材料中增加“经营场所平面图”及样表" } });
+    expect(mine.find((r: { case?: { number: string } }) => r.case?.number === res.json().caseNumber)).toMatchObject({ level: 1, stepName: "一次性告知补正", case: { state: "replied", rectification: "已在办事指南申请材料中增加“经营场所平面图”及样表" } });
     expect((await post(await login(t.app, "13800000007"), `/rating-cases/${caseId}/rerate`, { level: 5 })).statusCode).toBe(404);
     const rerate = await post(citizen, `/rating-cases/${caseId}/rerate`, { level: 4, indicators: { efficiency: 4 }, comment: "改进及时" });
     expect(rerate.statusCode).toBe(201);
@@ -130,9 +129,10 @@ describe("好差评: rating a service event", () => {
 
 describe("差评 cases: appeal, deadlines and escalation", () => {
   it("a department appeals a mistaken rating; a supervisor upholds it and the rating no longer counts", async () => {
+    const before = (await get(null, "/ratings/public")).json().overall;
     const appId = await submitAndSupplement();
-    await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 2, comment: "测试" });
-    const caseId = (await get(reviewer, "/rating-cases?state=verifying")).json().items[0].id;
+    const caseId = await caseOpenedBy(await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 2, comment: "测试" }));
+    expect((await get(null, "/ratings/public")).json().overall).toMatchObject({ total: before.total + 1, bad: before.bad + 1 });
     expect((await act(reviewer, caseId, "appeal", "评价内容与本事项无关，系误评")).json().state).toBe("appealed");
     // The department cannot decide its own appeal.
     expect((await act(reviewer, caseId, "uphold_appeal", "同意")).statusCode).toBe(403);
@@ -142,13 +142,12 @@ describe("差评 cases: appeal, deadlines and escalation", () => {
     const rating = await t.database.db.selectFrom("ratings").select(["status", "excluded_reason"]).where("event_id", "=", appId).executeTakeFirstOrThrow();
     expect(rating).toEqual({ status: "excluded", excluded_reason: "申诉成立：经核查评价内容与办件无关，申诉成立" });
     const figures = (await get(null, "/ratings/public")).json();
-    expect(figures.overall).toMatchObject({ total: 1, bad: 1 });
+    expect(figures.overall).toMatchObject({ total: before.total, bad: before.bad });
   });
 
   it("a rejected appeal sends the case to rectification", async () => {
     const appId = await submitAndSupplement();
-    await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 1 });
-    const caseId = (await get(reviewer, "/rating-cases?state=verifying")).json().items[0].id;
+    const caseId = await caseOpenedBy(await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 1 }));
     await act(reviewer, caseId, "appeal", "申请人未按指南提交材料");
     const city = await login(t.app, "supervisor");
     expect((await act(city, caseId, "reject_appeal", "指南确未列明该材料，申诉不成立")).json().state).toBe("rectifying");
@@ -156,13 +155,12 @@ describe("差评 cases: appeal, deadlines and escalation", () => {
 
   it("an unverified case past its deadline escalates once to the supervisors above the department", async () => {
     const appId = await submitAndSupplement();
-    await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 1, anonymous: true });
-    const caseId = (await get(reviewer, "/rating-cases?state=verifying")).json().items[0].id;
+    const caseId = await caseOpenedBy(await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 1, anonymous: true }));
     expect((await get(reviewer, `/rating-cases/${caseId}`)).json().raterName).toBe("匿名评价人");
     expect(await t.services.ratingCases.escalateOverdue()).toBe(0);
     clock = new Date("2026-11-18T02:00:00Z"); // Wednesday: the respond deadline (17th) has passed
     try {
-      expect(await t.services.ratingCases.escalateOverdue()).toBe(1);
+      expect(await t.services.ratingCases.escalateOverdue()).toBeGreaterThanOrEqual(1); // this case, and any other left unverified
       expect(await t.services.ratingCases.escalateOverdue()).toBe(0);
       const view = (await get(await login(t.app, "supervisor.huangpu"), `/rating-cases/${caseId}`)).json();
       expect(view).toMatchObject({ escalated: true, escalations: ["respond"], light: "red" });
@@ -188,14 +186,16 @@ describe("差评 cases: appeal, deadlines and escalation", () => {
     expect((await put(await login(t.app, "supervisor.huangpu"), "/supervision/deadlines", { value, lockVersion: view.lockVersion })).statusCode).toBe(403);
     expect((await put(reviewer, "/supervision/deadlines", { value, lockVersion: view.lockVersion })).statusCode).toBe(403);
     const saved = await put(city, "/supervision/deadlines", { value, lockVersion: view.lockVersion });
-    expect(saved.json()).toMatchObject({ value: { caseRectifyDays: 5 }, lockVersion: 1, updatedBy: "袁正清" });
-    expect((await put(city, "/supervision/deadlines", { value, lockVersion: view.lockVersion })).json().error.code).toBe("SETTINGS_CHANGED");
-    expect((await put(city, "/supervision/deadlines", { value: { ...value, caseRespondDays: 0 }, lockVersion: 1 })).statusCode).toBe(400);
-    const appId = await submitAndSupplement();
-    await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 2 });
-    const newest = (await get(reviewer, "/rating-cases?state=verifying")).json().items[0];
-    expect((await get(reviewer, `/rating-cases/${newest.id}`)).json().rectifyDeadline).toBe("2026-11-23");
-    await put(city, "/supervision/deadlines", { value: view.value, lockVersion: 1 });
+    expect(saved.json()).toMatchObject({ value: { caseRectifyDays: 5 }, lockVersion: view.lockVersion + 1, updatedBy: "袁正清" });
+    try {
+      expect((await put(city, "/supervision/deadlines", { value, lockVersion: view.lockVersion })).json().error.code).toBe("SETTINGS_CHANGED");
+      expect((await put(city, "/supervision/deadlines", { value: { ...value, caseRespondDays: 0 }, lockVersion: saved.json().lockVersion })).statusCode).toBe(400);
+      const appId = await submitAndSupplement();
+      const caseId = await caseOpenedBy(await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 2 }));
+      expect((await get(reviewer, `/rating-cases/${caseId}`)).json().rectifyDeadline).toBe("2026-11-23");
+    } finally {
+      await put(city, "/supervision/deadlines", { value: view.value, lockVersion: saved.json().lockVersion });
+    }
   });
 });
 
@@ -239,14 +239,17 @@ describe("window tablet and hotline ratings", () => {
 
 describe("服务溯源 and public figures", () => {
   it("traces 差评 to steps, tags and staff for the department; the public page shows satisfaction per department and item", async () => {
+    const tagged = (await get(reviewer, "/ratings/trace")).json().badByTags.find((x: { tag: string }) => x.tag === "repeated_materials")?.count ?? 0;
+    const appId = await submitAndSupplement();
+    expect((await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: appId, level: 1, tags: ["repeated_materials"] })).statusCode).toBe(201);
     const res = await get(reviewer, "/ratings/trace");
     expect(res.statusCode, res.body).toBe(200);
     const trace = res.json();
     expect(trace.badBySteps[0]).toMatchObject({ name: "一次性告知补正" });
     expect(trace.badByStaff[0]).toMatchObject({ name: "曹磊", orgName: "黄浦区市场监督管理局" });
-    expect(trace.badByTags).toContainEqual(expect.objectContaining({ tag: "repeated_materials", name: "材料反复要求", count: 1 }));
+    expect(trace.badByTags).toContainEqual(expect.objectContaining({ tag: "repeated_materials", name: "材料反复要求", count: tagged + 1 }));
     expect(trace.longestWaits.length).toBeGreaterThan(0);
-    expect(trace.total).toBeGreaterThanOrEqual(5);
+    expect(trace.total).toBeGreaterThanOrEqual(1);
     expect((await get(citizen, "/ratings/trace")).statusCode).toBe(403);
     const pub = (await get(null, "/ratings/public")).json();
     const amr = pub.departments.find((d: { name: string }) => d.name === "黄浦区市场监督管理局");
