@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sequencerFor } from "./modules/audit";
 import { createRepositoryStore, type Repositories } from "./repositories";
 import type { Store, UnitOfWork } from "./db/store";
 import { existsSync } from "node:fs";
@@ -176,6 +177,9 @@ async function rateLimitBackend(app: FastifyInstance, config: Config, database: 
   return {};
 }
 
+/** How often each process chains audit records left unchained (normally there are none: requests chain their own after commit). */
+const AUDIT_SWEEP_MS = 5_000;
+
 /** The composition root: every service gets its dependencies here and nowhere else. */
 export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now)): Services {
   const store = createRepositoryStore(database.db);
@@ -280,6 +284,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const services = createServices(database, cipher, config, options.now, options.senders);
   await services.calendar.refresh();
   let shuttingDown = false;
+  // Audit records a crash (or the seed) left unchained are chained now, and every few seconds after.
+  const sequencer = sequencerFor(database.db);
+  await sequencer.sweep();
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweepTimer = setInterval(() => {
+    sweeping = sequencer.sweep().catch((err: unknown) => console.error("audit sweep failed", err));
+  }, AUDIT_SWEEP_MS);
+  sweepTimer.unref();
 
   const app = Fastify({
     logger:
@@ -415,6 +427,11 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");
     return sendError(req, reply, "NOT_FOUND");
+  });
+
+  app.addHook("onClose", async () => {
+    clearInterval(sweepTimer);
+    await sweeping;
   });
 
   return { app, services, metrics, markShuttingDown: () => (shuttingDown = true) };

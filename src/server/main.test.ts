@@ -103,3 +103,70 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("several server processes on o
     }
   }, 180_000);
 });
+
+/** A process killed with submissions in flight (PostgreSQL-server lane: another process must find the database as the dead one left it). */
+describe.runIf(Boolean(process.env.DATABASE_URL))("a process killed between commit and sequencing", () => {
+  it("loses no audit record: what it committed unchained is chained by the sweep, the chain verifies, the numbers stay gap-free", async () => {
+    const { createTestDatabase } = await import("./testing/test-app");
+    const { TEST_FIELD_KEY } = await import("./testing/templates");
+    const { AuditRepository, sequencerFor, verifyAuditChains } = await import("./modules/audit");
+    const { FOOD_LICENCE_FORM } = await import("./testing/fixtures");
+    const db = await createTestDatabase({ start: "seeded" });
+    const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-kill-"));
+    const port = 4100 + Math.floor(Math.random() * 200);
+    const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+      env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, DATABASE_URL: db.url!, HAOBAN_DATA_KEY: Buffer.from(TEST_FIELD_KEY, "hex").toString("base64"), LOG_LEVEL: "warn", HAOBAN_WEB_DIST: "./none", HAOBAN_JOBS: "false", HAOBAN_SEED_DEMO: "false" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      for (let i = 0; ; i++) {
+        if (await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false)) break;
+        if (i > 480) throw new Error(`not ready:\n${output}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier: "13800000001", password: "Haoban@2026" }) });
+      const headers = { cookie: login.headers.get("set-cookie")!.split(";")[0]!, "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken, "content-type": "application/json" };
+      const item = (await db.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+      let answered = 0;
+      const inFlight = Array.from({ length: 80 }, () =>
+        fetch(`${base}/api/v1/applications`, { method: "POST", headers, body: JSON.stringify({ itemId: item, formData: FOOD_LICENCE_FORM }) }).then(
+          (r) => (answered++, r.status),
+          () => "killed",
+        ),
+      );
+      // Killed in the middle of the load: some transactions committed and answered, some committed but
+      // not yet chained or answered, some cut off before their commit (the server rolls those back).
+      for (let i = 0; answered < 10; i++) {
+        if (i > 2000) throw new Error(`no submission answered:\n${output.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      child.kill("SIGKILL");
+      const statuses = await Promise.all(inFlight);
+      expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(10);
+      expect(statuses.some((s) => s === "killed")).toBe(true);
+
+      const left = await sequencerFor(db.database.db).pendingCount();
+      await sequencerFor(db.database.db).sweep();
+      expect(await sequencerFor(db.database.db).pendingCount()).toBe(0);
+      expect(await verifyAuditChains(new AuditRepository(db.database.db))).toMatchObject({ ok: true, firstBreak: null });
+      // Every application that exists has its one submission record in the chain, whether it was chained before the kill or by the sweep.
+      const apps = await db.database.db.selectFrom("applications").select(["id", "number"]).where("item_id", "=", item).execute();
+      const records = await db.database.db.selectFrom("audit_log").select("target_id").where("action", "=", "application.submit").where("target_id", "in", apps.map((a) => a.id)).execute();
+      expect(records.map((r) => r.target_id).sort(), `${left} were left unchained`).toEqual(apps.map((a) => a.id).sort());
+      // The day's numbers of the region are still gap-free.
+      const today = apps.map((a) => a.number).filter((n) => n.startsWith("310101-") && !n.startsWith("pending-"));
+      const byDay = new Map<string, number[]>();
+      for (const n of today) byDay.set(n.slice(0, 15), [...(byDay.get(n.slice(0, 15)) ?? []), Number(n.slice(16))]);
+      for (const seqs of byDay.values()) expect(seqs.sort((a, b) => a - b)).toEqual(seqs.map((_, i) => seqs[0]! + i));
+      expect(apps.some((a) => a.number.startsWith("pending-"))).toBe(false);
+    } finally {
+      child.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+      await db.close();
+    }
+  }, 120_000);
+});

@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
 import type { DB } from "./db/schema";
-import { createStore, type Store, type UnitOfWork } from "./db/store";
+import { type AfterCommit, createStore, type Store, type UnitOfWork } from "./db/store";
 import { AccountRepository } from "./modules/identity/account.repository";
 import { AgentRepository } from "./modules/enterprises/agent.repository";
 import { ApplicationRepository } from "./modules/applications/application.repository";
 import { AppointmentRepository } from "./modules/appointments/appointment.repository";
 import { AuditRepository } from "./modules/audit/audit.repository";
+import { type AuditSequencer, sequencerFor } from "./modules/audit/audit-sequencer";
 import { AutoApprovalRepository } from "./modules/auto-approval/auto-approval.repository";
 import { BundleRepository } from "./modules/bundles/bundle.repository";
 import { CalendarRepository } from "./modules/calendar/calendar.repository";
@@ -81,7 +82,7 @@ export class Repositories {
   readonly contentGeneration: ContentGenerationRepository;
   readonly vocabulary: VocabularyRepository;
 
-  constructor(db: Kysely<DB>) {
+  constructor(db: Kysely<DB>, afterCommit: AfterCommit = async () => {}, sequencer: AuditSequencer | null = null) {
     this.orgs = new OrgRepository(db);
     this.persons = new PersonRepository(db);
     this.enterprises = new EnterpriseRepository(db);
@@ -91,7 +92,17 @@ export class Repositories {
     this.idempotency = new IdempotencyRepository(db);
     this.holdings = new HoldingRepository(db);
     this.agents = new AgentRepository(db);
-    this.audit = new AuditRepository(db);
+    // Audit records are chained once their transaction commits (at once outside one), each chain once per transaction.
+    const chains = new Set<string>();
+    const schedule = async (chain: string) => {
+      if (!sequencer || chains.has(chain)) return;
+      chains.add(chain);
+      await afterCommit(async () => {
+        chains.delete(chain);
+        await sequencer.sequence(chain);
+      });
+    };
+    this.audit = new AuditRepository(db, sequencer ? schedule : null);
     this.catalogue = new CatalogueRepository(db);
     this.policies = new PolicyRepository(db);
     this.applications = new ApplicationRepository(db);
@@ -123,5 +134,6 @@ export class Repositories {
 
 /** The one store of the process: every service receives it, typed down to the repositories it declares. */
 export function createRepositoryStore(db: Kysely<DB>): Store<Repositories & UnitOfWork> {
-  return createStore(db, (handle) => new Repositories(handle) as Repositories & UnitOfWork);
+  const sequencer = sequencerFor(db);
+  return createStore(db, (handle, afterCommit) => new Repositories(handle, afterCommit, sequencer) as Repositories & UnitOfWork);
 }

@@ -128,6 +128,24 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** An audit record appended in its change's transaction, waiting for the sequencer to chain it. */
+export interface AuditPendingTable {
+  id: Generated<number>;
+  chain: string;
+  occurred_at: Date;
+  request_id: string | null;
+  actor_account_id: string | null;
+  actor_name: string;
+  acting_for_enterprise_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  org_id: string | null;
+  subject_person_id: string | null;
+  purpose: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+}
+
 export interface AuditHeadTable {
   chain: string;
   seq: number;
@@ -900,6 +918,7 @@ export interface DB {
   enterprise_agents: EnterpriseAgentsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_pending: AuditPendingTable;
   catalogue_base_items: CatalogueBaseItemsTable;
   catalogue_items: CatalogueItemsTable;
   catalogue_item_versions: CatalogueItemVersionsTable;

@@ -22,15 +22,26 @@ export interface Store<R> {
 }
 
 /**
+ * Work to do once the current unit of work has committed (outside a transaction: at once). A
+ * repository that leaves something for after the commit (the audit sequencer) schedules it here.
+ */
+export type AfterCommit = (work: () => Promise<void>) => Promise<void>;
+
+/**
  * A store whose repository sets are built by `build` for the pool and for each transaction. The
  * composition root builds one with every repository and hands it to each service typed as the
  * narrower `Store<…>` the service declares; `within` is sound because every unit of work comes from it.
  */
-export function createStore<R extends object>(db: Kysely<DB>, build: (handle: Kysely<DB>) => R): Store<R> {
+export function createStore<R extends object>(db: Kysely<DB>, build: (handle: Kysely<DB>, afterCommit: AfterCommit) => R): Store<R> {
   const unit = (repos: R) => repos as R & UnitOfWork;
   return {
-    repos: unit(build(db)),
-    transact: (work) => db.transaction().execute((trx) => work(unit(build(trx)))),
+    repos: unit(build(db, (work) => work())),
+    transact: async (work) => {
+      const after: Array<() => Promise<void>> = [];
+      const result = await db.transaction().execute((trx) => work(unit(build(trx, async (w) => void after.push(w)))));
+      for (const w of after) await w();
+      return result;
+    },
     within: (u) => u as unknown as R & UnitOfWork,
   };
 }

@@ -31,6 +31,7 @@ import * as m0029 from "./0029-file-blobs";
 import * as m0030 from "./0030-data-key-check";
 import * as m0031 from "./0031-idempotent-requests";
 import * as m0032 from "./0032-item-holdings";
+import * as m0033 from "./0033-audit-pending";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   "0030-data-key-check": m0030,
   "0031-idempotent-requests": m0031,
   "0032-item-holdings": m0032,
+  "0033-audit-pending": m0033,
 };

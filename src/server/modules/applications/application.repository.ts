@@ -12,6 +12,11 @@ export class ApplicationRepository {
     return this.db.insertInto("applications").values(row).returning("id").executeTakeFirstOrThrow();
   }
 
+  /** Gives a new application its day's number (taken late in the submitting transaction). */
+  async setNumber(id: string, number: string): Promise<void> {
+    await this.db.updateTable("applications").set({ number }).where("id", "=", id).execute();
+  }
+
   /** The id of a workflow definition, stored once per distinct content (`hash` of its canonical JSON). */
   async workflowId(hash: string, definition: string): Promise<string> {
     await this.db.insertInto("workflow_definitions").values({ hash, definition }).onConflict((oc) => oc.column("hash").doNothing()).execute();

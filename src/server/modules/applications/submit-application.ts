@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { canonicalJson } from "../../../shared/canonical-json";
 import { validateFormValues, type FormValues } from "../../../shared/form-values";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
@@ -190,10 +190,11 @@ export class SubmitApplication {
     // How often the subject may hold the item (a benefit granted once …), whatever the channel.
     const holdingKey = content.holdingLimit ? await holdingKeyFor(repos, content.holdingLimit, content.form.fields, input.formData, { personId: who.applicantPersonId, enterpriseId }) : null;
     const workflowId = this.workflowIds.get(workflowHash) ?? (await repos.applications.workflowId(workflowHash, workflowJson));
-    const seq = await repos.counters.next(division, start);
-    const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
+    // The day's number is taken as late as possible (below): its counter row stays locked from then to
+    // the commit, and every submission of the region and day waits on it. Until then the row carries a
+    // unique placeholder that no one outside this transaction ever sees.
     const app = await repos.applications.insert({
-      number,
+      number: `pending-${randomUUID()}`,
       item_id: item.id,
       version_id: versionId,
       workflow_id: workflowId,
@@ -220,6 +221,13 @@ export class SubmitApplication {
     if (content.holdingLimit && holdingKey) await claimHolding(repos, { id: app.id, basicCode: item.basic_code, itemName: content.name }, content.holdingLimit, holdingKey);
     await this.materials.attach(repos, actor, app.id, materials);
     const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
+    if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
+    const appRef = { id: app.id, region_code: item.region_code };
+    await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...extra } });
+    // From here on the number is needed (shared-data purposes, the event, the audit record, the receipt).
+    const seq = await repos.counters.next(division, start);
+    const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
+    await repos.applications.setNumber(app.id, number);
     const consentAt = prefill?.consentedAt ?? (input.dataConsent ? submittedAt : null);
     const waived = consentAt
       ? await this.attachSharedEvidence(repos, actor, ctx, { id: app.id, number, itemCode: item.basic_code, itemName: content.name, orgId: item.org_id, regionCode: item.region_code }, content, materials, {
@@ -229,9 +237,6 @@ export class SubmitApplication {
         })
       : 0;
     if (prefill || consentAt) await repos.applications.setOnceOnly(app.id, { waived_materials: waived, prefilled_fields: prefill?.prefilled ?? 0, prefill_sources: prefill ? JSON.stringify(prefill.sources) : null, data_consent_at: consentAt });
-    if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
-    const appRef = { id: app.id, region_code: item.region_code };
-    await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...extra } });
     await repos.outbox.append("application.submitted", { applicationId: app.id, number }, item.region_code);
     await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel, ...extra } });
     let decided = false;

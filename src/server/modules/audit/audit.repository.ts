@@ -1,7 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Actor, RequestContext } from "../../actor";
 import type { AuditRow, DB } from "../../db/schema";
-import { GENESIS_HASH, hashAuditRecord } from "./audit-hash";
 
 /** One thing that happened, as a service describes it. */
 export interface AuditEntry {
@@ -18,82 +17,43 @@ export interface AuditEntry {
 }
 
 /**
- * Appends to the hash-chained audit log. Call it with the transaction that makes the change,
- * so that the record and the change commit or roll back together.
+ * Appends to the audit log. Call it with the transaction that makes the change, so that the record and
+ * the change commit or roll back together. Records go in unchained and lock nothing; `afterAppend`
+ * (given by the composition root) has the sequencer link them into their region's hash chain once the
+ * transaction has committed — see AuditSequencer.
  */
 export class AuditRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly afterAppend: ((chain: string) => Promise<void>) | null = null,
+  ) {}
 
-  async append(actor: Actor, ctx: RequestContext, entry: AuditEntry): Promise<{ chain: string; seq: number }> {
-    return (await this.appendMany(actor, ctx, [entry]))[0]!;
+  async append(actor: Actor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+    await this.appendMany(actor, ctx, [entry]);
   }
 
-  /**
-   * Appends several records of one chain (the first entry's region) under one lock of its head: the
-   * records, linked one to the next, and the new head in one statement.
-   */
-  async appendMany(actor: Actor, ctx: RequestContext, entries: AuditEntry[]): Promise<Array<{ chain: string; seq: number }>> {
-    if (!entries.length) return [];
-    const chain = entries[0]!.regionCode ?? actor.regionCode;
-    if (entries.some((e) => (e.regionCode ?? actor.regionCode) !== chain)) throw new Error("appendMany: entries of one chain only");
-    // The head row's lock serialises appends to one chain; other chains proceed in parallel.
-    const lockHead = () => this.db.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirst();
-    let head = await lockHead();
-    if (!head) {
-      // A new chain: create its head (a concurrent creator wins harmlessly), then lock it.
-      await this.db.insertInto("audit_head").values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column("chain").doNothing()).execute();
-      head = (await lockHead())!;
-    }
-
-    let seq = Number(head.seq);
-    let prevHash = head.hash;
+  /** Appends several records in one statement; each goes to its region's chain (the actor's by default). */
+  async appendMany(actor: Actor, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
     const occurredAt = new Date();
-    const rows = entries.map((entry) => {
-      const record = {
-        chain,
-        seq: ++seq,
-        occurredAt,
-        requestId: ctx.requestId,
-        actorAccountId: actor.kind === "system" ? null : actor.accountId,
-        actorName: actor.name,
-        actingForEnterpriseId: actor.actingFor?.enterpriseId ?? null,
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId ?? null,
-        orgId: entry.orgId ?? actor.orgId,
-        subjectPersonId: entry.subjectPersonId ?? null,
-        purpose: entry.purpose ?? null,
-        details: entry.details ?? {},
-        prevHash,
-      };
-      prevHash = hashAuditRecord(record);
-      return {
-        chain,
-        seq: record.seq,
-        occurred_at: record.occurredAt,
-        request_id: record.requestId,
-        actor_account_id: record.actorAccountId,
-        actor_name: record.actorName,
-        acting_for_enterprise_id: record.actingForEnterpriseId,
-        action: record.action,
-        target_type: record.targetType,
-        target_id: record.targetId,
-        org_id: record.orgId,
-        subject_person_id: record.subjectPersonId,
-        purpose: record.purpose,
-        details: JSON.stringify(record.details),
-        prev_hash: record.prevHash,
-        hash: prevHash,
-      };
-    });
-    // The records and the chain's new head in one statement (a data-modifying WITH always runs).
-    await this.db
-      .with("rec", (db) => db.insertInto("audit_log").values(rows).returning("seq"))
-      .updateTable("audit_head")
-      .set({ seq, hash: prevHash })
-      .where("chain", "=", chain)
-      .execute();
-    return rows.map((r) => ({ chain, seq: r.seq }));
+    const rows = entries.map((entry) => ({
+      chain: entry.regionCode ?? actor.regionCode,
+      occurred_at: occurredAt,
+      request_id: ctx.requestId,
+      actor_account_id: actor.kind === "system" ? null : actor.accountId,
+      actor_name: actor.name,
+      acting_for_enterprise_id: actor.actingFor?.enterpriseId ?? null,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId ?? null,
+      org_id: entry.orgId ?? actor.orgId,
+      subject_person_id: entry.subjectPersonId ?? null,
+      purpose: entry.purpose ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    }));
+    await this.db.insertInto("audit_pending").values(rows).execute();
+    if (!this.afterAppend) return;
+    for (const chain of new Set(rows.map((r) => r.chain))) await this.afterAppend(chain);
   }
 
   /** Records whose subject is this person (reads and uses of their data), newest first. */

@@ -3,18 +3,23 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "../../actor";
 import type { Database } from "../../db/database";
 import { createTestDatabase } from "../../testing/test-app";
+import { createRepositoryStore } from "../../repositories";
 import { AuditRepository } from "./audit.repository";
+import { AuditSequencer } from "./audit-sequencer";
 import { verifyAuditChains } from "./audit-verify";
 
 let database: Database;
 let close: () => Promise<void>;
 let repo: AuditRepository;
+let sequencer: AuditSequencer;
 const ctx = { requestId: "req-1", ip: "127.0.0.1", userAgent: "test" };
 const actor: Actor = { ...SYSTEM_ACTOR, kind: "staff", accountId: "11111111-1111-4111-8111-111111111111", name: "测试员", regionCode: "310101" };
 
 beforeEach(async () => {
   ({ database, close } = await createTestDatabase());
-  repo = new AuditRepository(database.db);
+  sequencer = new AuditSequencer(database.db);
+  // Outside a transaction each append is committed at once, and chained right after.
+  repo = new AuditRepository(database.db, (chain) => sequencer.sequence(chain));
   for (let i = 0; i < 5; i++) {
     await repo.append(actor, ctx, { action: "test.thing", targetType: "thing", targetId: String(i), details: { i, nested: { b: 1, a: [1, "二"] } } });
   }
@@ -82,16 +87,44 @@ describe("hash-chained audit log", () => {
     ).rejects.toThrow("the change failed");
     const rows = await database.db.selectFrom("audit_log").select("action").where("action", "=", "test.rolled_back").execute();
     expect(rows).toEqual([]);
+    expect(await sequencer.pendingCount()).toBe(0);
     expect((await verifyAuditChains(repo)).ok).toBe(true);
   });
 
-  it("keeps the chain whole under concurrent appends", async () => {
+  it("keeps the chain whole under concurrent appends, each chained once its transaction commits", async () => {
+    const store = createRepositoryStore(database.db);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        database.db.transaction().execute((trx) => new AuditRepository(trx).append(actor, ctx, { action: "test.concurrent", targetType: "thing", targetId: String(i) })),
+        store.transact(async (repos) => {
+          await repos.audit.append(actor, ctx, { action: "test.concurrent", targetType: "thing", targetId: String(i) });
+          await repos.audit.append(actor, ctx, { action: "test.concurrent", targetType: "thing", targetId: String(i), regionCode: "310115" });
+        }),
       ),
     );
-    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 26 });
+    // When transact returns, its records are chained (read-your-writes for the data-use log and the tests).
+    expect(await sequencer.pendingCount()).toBe(0);
+    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 46 });
+    const targets = await database.db.selectFrom("audit_log").select("target_id").where("action", "=", "test.concurrent").where("chain", "=", "310101").execute();
+    expect(targets.map((r) => Number(r.target_id)).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it("loses nothing when the process dies between commit and sequencing: the sweep chains what was left, in order", async () => {
+    // Committed, never chained: what a kill -9 right after COMMIT leaves behind.
+    const dying = new AuditRepository(database.db);
+    for (const i of [1, 2, 3]) await dying.append(actor, ctx, { action: "test.orphan", targetType: "thing", targetId: String(i) });
+    expect(await sequencer.pendingCount()).toBe(3);
+    // The chain as it stands still verifies; the records are not lost, only waiting.
+    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 6 });
+    // Another process (its own sequencer) and this one sweep at once: each record is chained exactly once.
+    await Promise.all([new AuditSequencer(database.db).sweep(), sequencer.sweep()]);
+    expect(await sequencer.pendingCount()).toBe(0);
+    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 9 });
+    const orphans = await database.db.selectFrom("audit_log").select(["seq", "target_id"]).where("action", "=", "test.orphan").orderBy("seq").execute();
+    expect(orphans).toEqual([
+      { seq: 6, target_id: "1" },
+      { seq: 7, target_id: "2" },
+      { seq: 8, target_id: "3" },
+    ]);
   });
 });
 

@@ -3,4 +3,6 @@
  * through its entry (checked by ESLint); everything else in the folder is the module's own.
  */
 export type { AuditEntry } from "./audit.repository";
-export type { AuditRepository } from "./audit.repository";
+export { AuditRepository } from "./audit.repository";
+export { AuditSequencer, sequencerFor } from "./audit-sequencer";
+export { verifyAuditChains } from "./audit-verify";

@@ -1,0 +1,134 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../db/schema";
+import { GENESIS_HASH, hashAuditRecord } from "./audit-hash";
+
+/** How many pending records one sequencing transaction chains at most. */
+const BATCH = 500;
+
+/**
+ * Links the records appended unchained (audit_pending) into their region's hash chain (audit_log):
+ * under the chain head's row lock, in one transaction per batch, the oldest pending records of the
+ * chain get the next sequence numbers and hashes, move to audit_log, and the head advances. Requests
+ * append without touching the head, so they no longer queue behind it; the head is locked only by the
+ * sequencer, for one short transaction per batch (as transparency logs sequence their entries).
+ *
+ * Calls for one chain coalesce: a caller whose change has committed waits for a run that starts after
+ * its call, so its own records are chained when `sequence` resolves (read-your-writes for audit
+ * readers) while ten concurrent callers share one or two runs. Several processes may sequence the same
+ * chain: the head lock serialises them and each sees what the other moved.
+ */
+export class AuditSequencer {
+  private readonly tail = new Map<string, Promise<void>>();
+  private readonly queued = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly onError: (err: unknown, chain: string) => void = (err, chain) => console.error(`audit sequencing of chain ${chain} failed; the sweep will retry`, err),
+  ) {}
+
+  /** Chains everything pending on `chain`, including whatever committed before this call. Never throws: a failed run is left to the sweep. */
+  sequence(chain: string): Promise<void> {
+    const waiting = this.queued.get(chain);
+    if (waiting) return waiting;
+    const previous = this.tail.get(chain) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      this.queued.delete(chain);
+      try {
+        while ((await this.chainBatch(chain)) === BATCH);
+      } catch (err) {
+        this.onError(err, chain);
+      }
+    });
+    this.queued.set(chain, run);
+    this.tail.set(chain, run);
+    void run.then(() => {
+      if (this.tail.get(chain) === run) this.tail.delete(chain);
+    });
+    return run;
+  }
+
+  /** Chains whatever any chain has pending (at start-up, periodically, and before verification): a crash between commit and sequencing loses nothing. */
+  async sweep(): Promise<number> {
+    const chains = await this.db.selectFrom("audit_pending").select("chain").groupBy("chain").execute();
+    await Promise.all(chains.map((c) => this.sequence(c.chain)));
+    return chains.length;
+  }
+
+  /** Records not yet chained (for verification and monitoring). */
+  async pendingCount(): Promise<number> {
+    const row = await this.db.selectFrom("audit_pending").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** One batch of one chain in one transaction; returns how many records it chained. */
+  private async chainBatch(chain: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const lockHead = () => trx.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirst();
+      let head = await lockHead();
+      if (!head) {
+        // A new chain: create its head (a concurrent creator wins harmlessly), then lock it.
+        await trx.insertInto("audit_head").values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column("chain").doNothing()).execute();
+        head = (await lockHead())!;
+      }
+      const pending = await trx.selectFrom("audit_pending").selectAll().where("chain", "=", chain).orderBy("id").limit(BATCH).execute();
+      if (!pending.length) return 0;
+      let seq = Number(head.seq);
+      let prevHash = head.hash;
+      const rows = pending.map((p) => {
+        const record = {
+          chain,
+          seq: ++seq,
+          occurredAt: p.occurred_at,
+          requestId: p.request_id,
+          actorAccountId: p.actor_account_id,
+          actorName: p.actor_name,
+          actingForEnterpriseId: p.acting_for_enterprise_id,
+          action: p.action,
+          targetType: p.target_type,
+          targetId: p.target_id,
+          orgId: p.org_id,
+          subjectPersonId: p.subject_person_id,
+          purpose: p.purpose,
+          details: p.details,
+          prevHash,
+        };
+        prevHash = hashAuditRecord(record);
+        return {
+          chain,
+          seq: record.seq,
+          occurred_at: record.occurredAt,
+          request_id: record.requestId,
+          actor_account_id: record.actorAccountId,
+          actor_name: record.actorName,
+          acting_for_enterprise_id: record.actingForEnterpriseId,
+          action: record.action,
+          target_type: record.targetType,
+          target_id: record.targetId,
+          org_id: record.orgId,
+          subject_person_id: record.subjectPersonId,
+          purpose: record.purpose,
+          details: JSON.stringify(record.details),
+          prev_hash: record.prevHash,
+          hash: prevHash,
+        };
+      });
+      // The chained records, the pending ones removed and the new head: one statement (data-modifying WITHs always run).
+      await trx
+        .with("chained", (db) => db.insertInto("audit_log").values(rows).returning("seq"))
+        .with("moved", (db) => db.deleteFrom("audit_pending").where("id", "in", pending.map((p) => p.id)).returning("id"))
+        .updateTable("audit_head")
+        .set({ seq, hash: prevHash })
+        .where("chain", "=", chain)
+        .execute();
+      return pending.length;
+    });
+  }
+}
+
+/** One sequencer per database handle, so every store and repository of a process shares its coalescing. */
+const sequencers = new WeakMap<Kysely<DB>, AuditSequencer>();
+export function sequencerFor(db: Kysely<DB>, onError?: (err: unknown, chain: string) => void): AuditSequencer {
+  let s = sequencers.get(db);
+  if (!s) sequencers.set(db, (s = new AuditSequencer(db, onError)));
+  return s;
+}
