@@ -183,6 +183,7 @@ const AUDIT_SWEEP_MS = 5_000;
 /** The composition root: every service gets its dependencies here and nowhere else. */
 export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now)): Services {
   const store = createRepositoryStore(database.db);
+  const auth = new AuthService(store, cipher, config, now, (unit, personId, today) => actingForRelations(store.within(unit), personId, today));
   const calendar = new CalendarService(store);
   const calendarOf = () => calendar.current();
   const seals = new SealService(store, cipher, ed25519Signer, now);
@@ -239,9 +240,9 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     registryImports: new RegistryImportService(store, cipher, now),
     certificateShares: new CertificateShareService(store, certificates, now),
     itemWorkflows: new ItemWorkflowService(store),
-    auth: new AuthService(store, cipher, config, now, (unit, personId, today) => actingForRelations(store.within(unit), personId, today)),
-    staff: new StaffService(store, cipher),
-    agents: new AgentService(store, cipher, now),
+    auth,
+    staff: new StaffService(store, cipher, (accountId) => auth.sessionCache.forgetAccount(accountId)),
+    agents: new AgentService(store, cipher, now, () => auth.sessionCache.forgetAll()),
     orgs: new OrgService(store),
     registry: new RegistryService(store, cipher),
     dataAccess: new DataAccessService(store, dataElements),

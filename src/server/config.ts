@@ -14,6 +14,11 @@ export interface Config {
   cookieSecure: boolean;
   sessionTtlHours: number;
   sessionIdleMinutes: number;
+  /** How long a process keeps a resolved session (0: never); changes made in this process end it at once. */
+  sessionCacheMs: number;
+  /** Connections of the request pool on a PostgreSQL server; the job queue has its own. */
+  databasePoolSize: number;
+  jobsPoolSize: number;
   loginMaxFailures: number;
   lockoutMinutes: number;
   /** Failed logins from one client before each further attempt must wait (growing delay). */
@@ -124,6 +129,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: bool(env.HAOBAN_COOKIE_SECURE, false),
     sessionTtlHours: int(env.HAOBAN_SESSION_TTL_HOURS, 12),
     sessionIdleMinutes: int(env.HAOBAN_SESSION_IDLE_MINUTES, 120),
+    sessionCacheMs: int(env.HAOBAN_SESSION_CACHE_MS, 2000),
+    databasePoolSize: int(env.HAOBAN_DB_POOL_SIZE, 10),
+    jobsPoolSize: int(env.HAOBAN_JOBS_POOL_SIZE, 4),
     loginMaxFailures: int(env.HAOBAN_LOGIN_MAX_FAILURES, 5),
     lockoutMinutes: int(env.HAOBAN_LOCKOUT_MINUTES, 15),
     loginDelayAfter: int(env.HAOBAN_LOGIN_DELAY_AFTER, 3),

@@ -26,6 +26,8 @@ export class AgentService {
     private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
     private readonly now: () => Date = () => new Date(),
+    /** Told after a grant or revocation commits: who may act for an enterprise changed (kept sessions are forgotten). */
+    private readonly onChanged: () => void = () => {},
   ) {}
 
   /** The enterprise's registry entry, for its legal representative or an agent acting for it. */
@@ -98,10 +100,11 @@ export class AgentService {
         grantedAt: grant.granted_at.toISOString(),
         revokedAt: null,
       };
-    });
+    }).finally(this.onChanged);
   }
 
   async revoke(actor: Actor, enterpriseId: string, grantId: string, ctx: RequestContext): Promise<void> {
+    this.onChanged();
     await this.store.transact(async (repos) => {
       const enterprise = await this.representedEnterprise(repos, actor, enterpriseId);
       const grant = await repos.agents.findById(grantId);
@@ -115,7 +118,7 @@ export class AgentService {
         regionCode: enterprise.region_code,
         details: { enterpriseId },
       });
-    });
+    }).finally(this.onChanged);
   }
 
   /** Only the legal representative, in person, manages agents; agents cannot sub-delegate. */

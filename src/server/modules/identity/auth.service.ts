@@ -17,6 +17,7 @@ import type { PersonRepository } from "../registry";
 import type { SessionRepository } from "./session.repository";
 import { DomainError } from "../../domain-error";
 import { todayInChina } from "../../../shared/working-days";
+import { SessionCache } from "./session-cache";
 import { afterFailure, clientKey, closedToUnknownClients, DEFAULT_THROTTLE, nextAttemptAt, type ThrottleSettings } from "./login-throttle";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
@@ -32,6 +33,8 @@ export interface AuthSettings {
   lockoutMinutes: number;
   loginDelayAfter?: number;
   loginAccountCeiling?: number;
+  /** How long a resolved session is kept in this process (default 2 s; 0 turns the cache off). */
+  sessionCacheMs?: number;
 }
 
 export interface IssuedSession {
@@ -67,6 +70,9 @@ function sessionIdOf(token: string): string {
  * ACCOUNT_LOCKED, ACCOUNT_DISABLED, TOTP_REQUIRED, TOTP_INVALID, NOT_AUTHORISED_FOR_ENTERPRISE.
  */
 export class AuthService {
+  /** Resolved sessions (and their presented `/me`) kept for a moment; see SessionCache. */
+  readonly sessionCache: SessionCache<SessionContext, unknown>;
+
   constructor(
     private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
@@ -74,7 +80,9 @@ export class AuthService {
     private readonly now: () => Date = () => new Date(),
     /** The enterprises a person may act for on a day (kept by the enterprises module). */
     private readonly actingFor: ActingForSource = async () => [],
-  ) {}
+  ) {
+    this.sessionCache = new SessionCache(settings.sessionCacheMs ?? 2000);
+  }
 
   /** Real-name registration: the name/ID pair must match the population registry. Logs the user in. */
   async register(input: RegisterRequest, ctx: RequestContext): Promise<IssuedSession> {
@@ -191,26 +199,39 @@ export class AuthService {
       await repos.sessions.delete(session.sessionId);
       await repos.audit.append(session.actor, ctx, { action: "auth.logout", targetType: "account", targetId: session.account.id });
     });
+    this.sessionCache.forget(session.sessionId);
   }
 
   /** Resolves a session token to its actor, or null if it is unknown, expired or idle too long. */
   async resolveSession(token: string): Promise<SessionContext | null> {
     const id = sessionIdOf(token);
+    const now = this.now();
+    const idleLimit = now.getTime() - this.settings.sessionIdleMinutes * 60_000;
+    const live = (expiresAt: Date, lastSeenAt: Date) => expiresAt > now && lastSeenAt.getTime() >= idleLimit;
+    const kept = this.sessionCache.get(id);
+    if (kept && live(kept.expiresAt, kept.lastSeenAt)) return kept.session;
+    const generation = this.sessionCache.generation;
     const repos = this.store.repos;
     const found = await repos.sessions.findWithAccount(id);
     if (!found) return null;
     const { session, account } = found;
-    const now = this.now();
-    const idleLimit = now.getTime() - this.settings.sessionIdleMinutes * 60_000;
-    if (session.expires_at <= now || session.last_seen_at.getTime() < idleLimit) return null;
+    if (!live(session.expires_at, session.last_seen_at)) return null;
     if (account.disabled) return null;
-    if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await repos.sessions.touch(id, now);
+    let lastSeenAt = session.last_seen_at;
+    if (now.getTime() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await repos.sessions.touch(id, now);
+      lastSeenAt = now;
+    }
     const actor = await this.actorFor(repos, account, session);
-    return { sessionId: id, csrfToken: session.csrf_token, actor, account };
+    const resolved = { sessionId: id, csrfToken: session.csrf_token, actor, account };
+    // Acting for an enterprise is re-read on every request: a revoked authorisation ends at once.
+    if (!session.acting_for_enterprise_id) this.sessionCache.keep(id, { session: resolved, expiresAt: session.expires_at, lastSeenAt }, generation);
+    return resolved;
   }
 
   /** Switches the session to act for an enterprise (or back to oneself with null). */
   async setActingFor(session: SessionContext, enterpriseId: string | null, ctx: RequestContext): Promise<Actor> {
+    this.sessionCache.forget(session.sessionId);
     return this.store.transact(async (repos) => {
       if (enterpriseId !== null) {
         const relations = await this.enterpriseRelations(repos, session.account);
@@ -224,7 +245,7 @@ export class AuthService {
         targetId: enterpriseId,
       });
       return actor;
-    });
+    }).finally(() => this.sessionCache.forget(session.sessionId));
   }
 
   /** The enterprises a citizen may act for: as legal representative, or through a grant in force. */
@@ -241,6 +262,7 @@ export class AuthService {
       await repos.accounts.update(session.account.id, { totp_secret_enc: this.cipher.encrypt(secret.base32), totp_enabled: false });
       await repos.audit.append(session.actor, ctx, { action: "auth.totp_setup", targetType: "account", targetId: session.account.id });
     });
+    this.sessionCache.forgetAccount(session.account.id);
     const totp = new TOTP({ issuer: "Haoban", label: session.account.username ?? session.account.name, secret });
     return { secret: secret.base32, otpauthUrl: totp.toString() };
   }
@@ -253,6 +275,7 @@ export class AuthService {
       await repos.accounts.update(account.id, { totp_enabled: true });
       await repos.audit.append(session.actor, ctx, { action: "auth.totp_enabled", targetType: "account", targetId: account.id });
     });
+    this.sessionCache.forgetAccount(account.id);
   }
 
   private checkTotp(account: Account, code: string): boolean {

@@ -26,6 +26,8 @@ export class StaffService {
   constructor(
     private readonly store: Store<Repos>,
     private readonly cipher: FieldCipher,
+    /** Told after commit that an account's roles, org or lock changed (its kept sessions are forgotten). */
+    private readonly onAccountChanged: (accountId: string) => void = () => {},
   ) {}
 
   async list(actor: Actor, q: string | undefined, limit: number, offset: number): Promise<{ items: StaffMember[]; total: number }> {
@@ -72,6 +74,7 @@ export class StaffService {
 
   /** Changes name, org, roles or the disabled flag; fails with STAFF_CHANGED if someone else changed it first. */
   async update(actor: Actor, id: string, input: UpdateStaffRequest, ctx: RequestContext): Promise<StaffMember> {
+    this.onAccountChanged(id);
     return this.store.transact(async (repos) => {
       const target = await repos.accounts.findById(id);
       if (!target || target.kind !== "staff" || !target.org_id) throw new DomainError("STAFF_NOT_FOUND");
@@ -101,7 +104,7 @@ export class StaffService {
       });
       const fresh = await repos.accounts.findById(id);
       return this.present(withOrg(fresh!, newOrg));
-    });
+    }).finally(() => this.onAccountChanged(id));
   }
 
   private async manageableOrg(
