@@ -41,7 +41,7 @@ async function main() {
 
   // Queues and schedules are created under a lock too: pg-boss deadlocks when processes create them at once.
   const boss = await withAdvisoryLock(database, "haoban:jobs", async () => {
-    const boss = await startJobQueue(database.executeSql);
+    const boss = await startJobQueue(database.executeSql, config.databaseUrl ? { url: config.databaseUrl, poolSize: config.jobsPoolSize } : null);
     await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs, () => pruneRateLimitCounters(database.db));
     await registerFileCleanup(boss, services.files, config.jobs);
     await registerCertificateExpiry(boss, services.certificates, config.jobs);

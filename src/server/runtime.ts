@@ -33,7 +33,7 @@ export async function assertDataKey(database: Database, cipher: FieldCipher): Pr
  * needs. Processes starting at once on one server take turns (migrations lock by themselves).
  */
 export async function openRuntime(config: Config): Promise<{ database: Database; cipher: FieldCipher }> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await migrateToLatest(database.db);
   const cipher = new FieldCipher(loadMasterKey(config.dataKey, config.dataDir));
   await withAdvisoryLock(database, "haoban:startup", async () => {
