@@ -99,6 +99,31 @@ export async function loadSearchDocs(store: Store<Repos>): Promise<{ docs: Array
   return { docs, synonyms: new Map(synonyms.map((s) => [s.term, s.expansions])) };
 }
 
+const ANSWERS_KEPT = 2000;
+
+/** A small least-recently-used map of computed answers (a Map keeps insertion order: a hit moves to the end, the oldest goes first). */
+class RecentAnswers<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+
+  getOrCompute(key: string, compute: () => V): V {
+    const hit = this.map.get(key);
+    if (hit !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+      return hit;
+    }
+    const value = compute();
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+    return value;
+  }
+
+  clear() {
+    this.map.clear();
+  }
+}
+
 /**
  * Unified search over the catalogue, policies and answers. The index lives in memory and is rebuilt
  * when the catalogue generation changes (a publication anywhere bumps it), checked at most every
@@ -106,6 +131,8 @@ export async function loadSearchDocs(store: Store<Repos>): Promise<{ docs: Array
  */
 export class SearchService {
   private index: SearchIndex<SearchPayload> | null = null;
+  /** Answers of the current index to the queries asked most recently (a city asks the same few hundred again and again). */
+  private readonly answers = new RecentAnswers<unknown>(ANSWERS_KEPT);
   private generation = -1;
   private checkedAt = 0;
   private building: Promise<SearchIndex<SearchPayload>> | null = null;
@@ -127,6 +154,7 @@ export class SearchService {
           const { docs, synonyms } = await loadSearchDocs(this.store);
           this.index = new SearchIndex(docs, synonyms);
           this.generation = generation;
+          this.answers.clear();
         }
         return this.index;
       } finally {
@@ -137,10 +165,12 @@ export class SearchService {
   }
 
   async search(query: string, options: SearchOptions) {
-    return (await this.current()).search(query, options);
+    const index = await this.current();
+    return this.answers.getOrCompute(`s\u0000${query}\u0000${JSON.stringify(options)}`, () => index.search(query, options)) as ReturnType<typeof index.search>;
   }
 
   async suggest(prefix: string, limit?: number) {
-    return (await this.current()).suggest(prefix, limit);
+    const index = await this.current();
+    return this.answers.getOrCompute(`p\u0000${prefix}\u0000${limit ?? ""}`, () => index.suggest(prefix, limit)) as string[];
   }
 }
