@@ -1,16 +1,8 @@
 import { buildApp } from "./app";
+import { startBackgroundWork } from "./background";
 import { startMetricsServer } from "./modules/health/health.routes";
-import { pruneRateLimitCounters } from "./http/rate-limit-store";
 import { loadConfig } from "./config";
-import { startJobQueue } from "./jobs/job-queue";
-import { registerProactive } from "./jobs/proactive.job";
-import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
-import { registerAppealDeadlines } from "./jobs/appeal-deadlines.job";
 import { seedDemoActivity } from "./seed/seed-activity";
-import { registerSessionCleanup } from "./jobs/session-cleanup.job";
-import { startNotificationWorker } from "./jobs/notifications.job";
-import { registerFileCleanup } from "./jobs/file-cleanup.job";
-import { registerCertificateExpiry } from "./jobs/certificate-expiry.job";
 import { openRuntime } from "./runtime";
 import { withAdvisoryLock } from "./db/database";
 import { isEmpty, seedDemo } from "./seed/seed-demo";
@@ -39,21 +31,7 @@ async function main() {
     await seedDataElements(services.store.repos);
   });
 
-  // Queues and schedules are created under a lock too: pg-boss deadlocks when processes create them at once.
-  const boss = await withAdvisoryLock(database, "haoban:jobs", async () => {
-    const boss = await startJobQueue(database.executeSql, config.databaseUrl ? { url: config.databaseUrl, poolSize: config.jobsPoolSize } : null);
-    await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs, () => pruneRateLimitCounters(database.db));
-    await registerFileCleanup(boss, services.files, config.jobs);
-    await registerCertificateExpiry(boss, services.certificates, config.jobs);
-    await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
-    await registerAppealDeadlines(boss, services.ratingCases, services.tickets, config.jobs);
-    await registerProactive(boss, services, config.jobs);
-    return boss;
-  });
-  // Calendar edits made in another process reach this one within a minute.
-  const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => app.log.error({ err }, "calendar refresh failed")), 60_000);
-  calendarTimer.unref();
-  const stopNotifications = config.jobs ? startNotificationWorker(services.notifications, config.notifyIntervalMs, (err) => app.log.error({ err }, "notification worker failed")) : async () => {};
+  const stopBackground = await startBackgroundWork(config, database, services, now, app.log);
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Haoban is running at http://localhost:${config.port}`);
@@ -74,8 +52,7 @@ async function main() {
     await app.close(); // stops accepting, waits for in-flight requests
     await metricsServer?.close();
     clearInterval(sweeper);
-    await stopNotifications();
-    await boss.stop({ graceful: true, wait: true });
+    await stopBackground();
     await database.close();
     process.exit(0);
   };

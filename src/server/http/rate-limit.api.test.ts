@@ -64,4 +64,26 @@ describe("rate limits across processes", () => {
       await p.close();
     }
   });
+
+  it("in PostgreSQL, the global per-address limit is exact within a process and reaches the shared counter once per 200 ms", async () => {
+    const p = await twoProcesses({ rateLimitStore: "postgres", rateLimitPerMinute: 12 });
+    const shared = async () => Number((await t.database.db.selectFrom("rate_limit_counters").select("count").where("key", "=", "198.51.100.90").executeTakeFirst())?.count ?? 0);
+    const get = (app: typeof p.a) => app.inject({ method: "GET", url: "/api/v1/orgs", remoteAddress: "198.51.100.90" });
+    try {
+      const burst = [];
+      for (let i = 0; i < 8; i++) burst.push((await get(p.a)).statusCode);
+      expect(burst).toEqual(Array(8).fill(200));
+      // The burst was counted here; the shared counter has only what the first request wrote.
+      expect(await shared()).toBeLessThan(8);
+      await new Promise((r) => setTimeout(r, 250));
+      expect((await get(p.a)).statusCode).toBe(200);
+      expect(await shared()).toBe(9);
+      // The other process learns the total at its first request and refuses once the limit is met.
+      const other = [];
+      for (let i = 0; i < 4; i++) other.push((await get(p.b)).statusCode);
+      expect(other).toEqual([200, 200, 200, 429]);
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -1,0 +1,41 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Services } from "./app";
+import type { Config } from "./config";
+import { type Database, withAdvisoryLock } from "./db/database";
+import { pruneRateLimitCounters } from "./http/rate-limit-store";
+import { registerAppealDeadlines } from "./jobs/appeal-deadlines.job";
+import { registerCertificateExpiry } from "./jobs/certificate-expiry.job";
+import { registerFileCleanup } from "./jobs/file-cleanup.job";
+import { startJobQueue } from "./jobs/job-queue";
+import { startNotificationWorker } from "./jobs/notifications.job";
+import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
+import { registerProactive } from "./jobs/proactive.job";
+import { registerSessionCleanup } from "./jobs/session-cleanup.job";
+
+/**
+ * What a server process runs beside its HTTP routes: the job queue with its schedules and workers,
+ * the notification worker and the calendar refresh. `npm start` and the benchmark (which measures a
+ * production-shaped server) start the same set. Returns how to stop it.
+ */
+export async function startBackgroundWork(config: Config, database: Database, services: Services, now: () => Date, log: FastifyBaseLogger): Promise<() => Promise<void>> {
+  // Queues and schedules are created under a lock: pg-boss deadlocks when processes create them at once.
+  const boss = await withAdvisoryLock(database, "haoban:jobs", async () => {
+    const boss = await startJobQueue(database.executeSql, config.databaseUrl ? { url: config.databaseUrl, poolSize: config.jobsPoolSize } : null);
+    await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs, () => pruneRateLimitCounters(database.db));
+    await registerFileCleanup(boss, services.files, config.jobs);
+    await registerCertificateExpiry(boss, services.certificates, config.jobs);
+    await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
+    await registerAppealDeadlines(boss, services.ratingCases, services.tickets, config.jobs);
+    await registerProactive(boss, services, config.jobs);
+    return boss;
+  });
+  // Calendar edits made in another process reach this one within a minute.
+  const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => log.error({ err }, "calendar refresh failed")), 60_000);
+  calendarTimer.unref();
+  const stopNotifications = config.jobs ? startNotificationWorker(services.notifications, config.notifyIntervalMs, (err) => log.error({ err }, "notification worker failed")) : async () => {};
+  return async () => {
+    clearInterval(calendarTimer);
+    await stopNotifications();
+    await boss.stop({ graceful: true, wait: true });
+  };
+}
