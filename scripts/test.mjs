@@ -56,9 +56,12 @@ run(pgliteTitle, "npx", vitestArgs("tmp/vitest-pglite.json"), { DATABASE_URL: ""
 count(pgliteTitle, "tmp/vitest-pglite.json", vitestCounts);
 
 if (process.env.DATABASE_URL) {
-  const title = `the same suite on the PostgreSQL server (${new URL(process.env.DATABASE_URL).host})`;
+  // This lane runs the tests of each file in a shuffled order, so that no test leans on what another
+  // left behind; the seed is printed, and TEST_SHUFFLE_SEED=N repeats an order.
+  const seed = Number(process.env.TEST_SHUFFLE_SEED ?? Math.floor(Math.random() * 1_000_000));
+  const title = `the same suite on the PostgreSQL server (${new URL(process.env.DATABASE_URL).host}), tests in shuffled order (seed ${seed})`;
   rmSync("tmp/vitest-postgres.json", { force: true });
-  run(title, "npx", vitestArgs("tmp/vitest-postgres.json"));
+  run(title, "npx", [...vitestArgs("tmp/vitest-postgres.json"), "--sequence.shuffle.tests", `--sequence.seed=${seed}`]);
   count(title, "tmp/vitest-postgres.json", vitestCounts);
 } else {
   console.log("\n(DATABASE_URL is not set: the PostgreSQL-server lane is skipped; .ci/run runs it)");
