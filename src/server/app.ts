@@ -182,6 +182,8 @@ const AUDIT_SWEEP_MS = 5_000;
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
 export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now)): Services {
+  // The embedded engine has one connection: audit records are chained inside their own transaction there.
+  sequencerFor(database.db).inline = database.kind === "pglite";
   const store = createRepositoryStore(database.db);
   const auth = new AuthService(store, cipher, config, now, (unit, personId, today) => actingForRelations(store.within(unit), personId, today));
   const calendar = new CalendarService(store);

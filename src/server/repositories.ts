@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "./db/schema";
-import { type AfterCommit, createStore, type Store, type UnitOfWork } from "./db/store";
+import { type AfterCommit, type BeforeCommit, createStore, type Store, type UnitOfWork } from "./db/store";
 import { AccountRepository } from "./modules/identity/account.repository";
 import { AgentRepository } from "./modules/enterprises/agent.repository";
 import { ApplicationRepository } from "./modules/applications/application.repository";
@@ -82,7 +82,7 @@ export class Repositories {
   readonly contentGeneration: ContentGenerationRepository;
   readonly vocabulary: VocabularyRepository;
 
-  constructor(db: Kysely<DB>, afterCommit: AfterCommit = async () => {}, sequencer: AuditSequencer | null = null) {
+  constructor(db: Kysely<DB>, afterCommit: AfterCommit = async () => {}, sequencer: AuditSequencer | null = null, beforeCommit: BeforeCommit = async () => {}) {
     this.orgs = new OrgRepository(db);
     this.persons = new PersonRepository(db);
     this.enterprises = new EnterpriseRepository(db);
@@ -92,11 +92,20 @@ export class Repositories {
     this.idempotency = new IdempotencyRepository(db);
     this.holdings = new HoldingRepository(db);
     this.agents = new AgentRepository(db);
-    // Audit records are chained once their transaction commits (at once outside one), each chain once per transaction.
+    // Audit records are chained once their transaction commits (at once outside one), each chain once per
+    // transaction. On a single-connection engine nothing runs beside the transaction, so its records are
+    // chained in it, just before the commit (no second transaction, nothing to contend for).
     const chains = new Set<string>();
     const schedule = async (chain: string) => {
       if (!sequencer || chains.has(chain)) return;
       chains.add(chain);
+      if (sequencer.inline) {
+        await beforeCommit(async () => {
+          chains.delete(chain);
+          await sequencer.chainWithin(db, chain);
+        });
+        return;
+      }
       await afterCommit(async () => {
         chains.delete(chain);
         await sequencer.sequence(chain);
@@ -135,5 +144,5 @@ export class Repositories {
 /** The one store of the process: every service receives it, typed down to the repositories it declares. */
 export function createRepositoryStore(db: Kysely<DB>): Store<Repositories & UnitOfWork> {
   const sequencer = sequencerFor(db);
-  return createStore(db, (handle, afterCommit) => new Repositories(handle, afterCommit, sequencer) as Repositories & UnitOfWork);
+  return createStore(db, (handle, afterCommit, beforeCommit) => new Repositories(handle, afterCommit, sequencer, beforeCommit) as Repositories & UnitOfWork);
 }

@@ -27,18 +27,26 @@ export interface Store<R> {
  */
 export type AfterCommit = (work: () => Promise<void>) => Promise<void>;
 
+/** Work to run inside the current transaction just before it commits (outside a transaction: at once). */
+export type BeforeCommit = AfterCommit;
+
 /**
  * A store whose repository sets are built by `build` for the pool and for each transaction. The
  * composition root builds one with every repository and hands it to each service typed as the
  * narrower `Store<…>` the service declares; `within` is sound because every unit of work comes from it.
  */
-export function createStore<R extends object>(db: Kysely<DB>, build: (handle: Kysely<DB>, afterCommit: AfterCommit) => R): Store<R> {
+export function createStore<R extends object>(db: Kysely<DB>, build: (handle: Kysely<DB>, afterCommit: AfterCommit, beforeCommit: BeforeCommit) => R): Store<R> {
   const unit = (repos: R) => repos as R & UnitOfWork;
   return {
-    repos: unit(build(db, (work) => work())),
+    repos: unit(build(db, (work) => work(), (work) => work())),
     transact: async (work) => {
       const after: Array<() => Promise<void>> = [];
-      const result = await db.transaction().execute((trx) => work(unit(build(trx, async (w) => void after.push(w)))));
+      const result = await db.transaction().execute(async (trx) => {
+        const before: Array<() => Promise<void>> = [];
+        const value = await work(unit(build(trx, async (w) => void after.push(w), async (w) => void before.push(w))));
+        for (const w of before) await w();
+        return value;
+      });
       for (const w of after) await w();
       return result;
     },

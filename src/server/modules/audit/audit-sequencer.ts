@@ -21,6 +21,13 @@ export class AuditSequencer {
   private readonly tail = new Map<string, Promise<void>>();
   private readonly queued = new Map<string, Promise<void>>();
 
+  /**
+   * On a single-connection engine (PGlite) a transaction's records are chained inside it, just before
+   * its commit (`chainWithin`): nothing can run beside it, so there is nothing to wait for, and a
+   * second transaction per change would only cost a second commit.
+   */
+  inline = false;
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly onError: (err: unknown, chain: string) => void = (err, chain) => console.error(`audit sequencing of chain ${chain} failed; the sweep will retry`, err),
@@ -60,9 +67,18 @@ export class AuditSequencer {
     return Number(row.n);
   }
 
+  /** Chains everything pending on `chain` inside the caller's transaction `trx` (the inline mode). */
+  async chainWithin(trx: Kysely<DB>, chain: string): Promise<void> {
+    while ((await this.chainBatchIn(trx, chain)) === BATCH);
+  }
+
   /** One batch of one chain in one transaction; returns how many records it chained. */
-  private async chainBatch(chain: string): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+  private chainBatch(chain: string): Promise<number> {
+    return this.db.transaction().execute((trx) => this.chainBatchIn(trx, chain));
+  }
+
+  private async chainBatchIn(trx: Kysely<DB>, chain: string): Promise<number> {
+    {
       const lockHead = () => trx.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirst();
       let head = await lockHead();
       if (!head) {
@@ -121,7 +137,7 @@ export class AuditSequencer {
         .where("chain", "=", chain)
         .execute();
       return pending.length;
-    });
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import type { Database } from "../../db/database";
 import { createTestDatabase } from "../../testing/test-app";
 import { createRepositoryStore } from "../../repositories";
 import { AuditRepository } from "./audit.repository";
-import { AuditSequencer } from "./audit-sequencer";
+import { AuditSequencer, sequencerFor } from "./audit-sequencer";
 import { verifyAuditChains } from "./audit-verify";
 
 let database: Database;
@@ -106,6 +106,26 @@ describe("hash-chained audit log", () => {
     expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 46 });
     const targets = await database.db.selectFrom("audit_log").select("target_id").where("action", "=", "test.concurrent").where("chain", "=", "310101").execute();
     expect(targets.map((r) => Number(r.target_id)).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it("on a single-connection engine, chains a transaction's records inside it before the commit (inline mode)", async () => {
+    const inlineDb = database.db.withPlugin({ transformQuery: (a) => a.node, transformResult: async (a) => a.result });
+    sequencerFor(inlineDb).inline = true;
+    const store = createRepositoryStore(inlineDb);
+    await store.transact(async (repos) => {
+      await repos.audit.append(actor, ctx, { action: "test.inline", targetType: "thing" });
+    });
+    expect(await sequencer.pendingCount()).toBe(0);
+    await expect(
+      store.transact(async (repos) => {
+        await repos.audit.append(actor, ctx, { action: "test.inline_rolled_back", targetType: "thing" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    const actions = await database.db.selectFrom("audit_log").select("action").where("action", "like", "test.inline%").execute();
+    expect(actions).toEqual([{ action: "test.inline" }]);
+    expect(await sequencer.pendingCount()).toBe(0);
+    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 7 });
   });
 
   it("loses nothing when the process dies between commit and sequencing: the sweep chains what was left, in order", async () => {
