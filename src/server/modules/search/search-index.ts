@@ -56,61 +56,89 @@ const KEYWORD_WEIGHT = 2;
 // A life event asked for in everyday words ("生孩子") is best answered by its one-thing bundle.
 const TYPE_WEIGHT: Record<DocType, number> = { item: 1, policy: 0.85, answer: 0.85, bundle: 1.3 };
 
+/** What a document contributes to the index (the rest of it, payload and filters, is not needed to build it). */
+export type IndexedText = Pick<SearchDoc, "title" | "keywords" | "body" | "popularity">;
+
+/**
+ * The index proper, as plain data: postings, lengths, normalised titles and keywords, the lexicon
+ * with pinyin, the synonym keys. Computing it is the expensive part (tokens and pinyin of every
+ * document); being plain data, it can be computed in a worker thread and sent to the server's thread.
+ */
+export interface IndexState {
+  postings: Map<string, Array<{ doc: number; tf: number }>>;
+  lengths: number[];
+  avgLength: number;
+  titles: string[];
+  keywordSets: string[][];
+  /** Title and keyword phrases with their pinyin, for pinyin, suggestion and near-miss look-ups. */
+  lexicon: Array<{ term: string; full: string; initials: string; weight: number }>;
+  /** Synonym terms normalised, with their pinyin, computed once rather than for every query. */
+  synonymKeys: Array<{ term: string; expansions: string[]; full: string; initials: string }>;
+}
+
+export function computeIndexState(docs: IndexedText[], synonyms: Map<string, string[]>): IndexState {
+  const postings = new Map<string, Array<{ doc: number; tf: number }>>();
+  const lengths: number[] = [];
+  const titles = docs.map((d) => normalize(d.title).replace(/ /g, ""));
+  const keywordSets = docs.map((d) => d.keywords.map(normalize));
+  docs.forEach((d, i) => {
+    const counts = new Map<string, number>();
+    const add = (text: string, weight: number) => {
+      for (const t of tokens(text)) counts.set(t, (counts.get(t) ?? 0) + weight);
+    };
+    add(d.title, TITLE_WEIGHT);
+    for (const k of d.keywords) add(k, KEYWORD_WEIGHT);
+    add(d.body, 1);
+    let length = 0;
+    for (const [t, tf] of counts) {
+      length += tf;
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push({ doc: i, tf });
+    }
+    lengths.push(length);
+  });
+  const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
+
+  const seen = new Map<string, number>();
+  const addTerm = (term: string, weight: number) => {
+    const t = normalize(term).replace(/ /g, "");
+    if (t.length < 2) return;
+    seen.set(t, Math.max(seen.get(t) ?? 0, weight));
+  };
+  docs.forEach((d) => {
+    addTerm(d.title.replace(/[（(].*?[）)]/g, ""), d.popularity);
+    for (const k of d.keywords) addTerm(k, d.popularity / 2);
+  });
+  for (const term of synonyms.keys()) addTerm(term, 50);
+  const synonymKeys = [...synonyms].map(([term, expansions]) => ({ term: normalize(term).replace(/ /g, ""), expansions, ...pinyinKeys(term) }));
+  const lexicon = [...seen].map(([term, weight]) => ({ term, ...pinyinKeys(term), weight }));
+  lexicon.sort((a, b) => b.weight - a.weight);
+  return { postings, lengths, avgLength, titles, keywordSets, lexicon, synonymKeys };
+}
+
 /**
  * An in-memory inverted index with BM25 over Han unigrams and bigrams, a title and keyword boost,
  * synonym expansion, pinyin and initials, one-character tolerance and popularity. Pure: built from
- * documents and a synonym dictionary, so tests and the benchmark use it without a database.
+ * documents and a synonym dictionary (or from a state computed elsewhere for the same documents), so
+ * tests and the benchmark use it without a database.
  */
 export class SearchIndex<P = unknown> {
-  private readonly postings = new Map<string, Array<{ doc: number; tf: number }>>();
-  private readonly lengths: number[] = [];
+  private readonly postings: IndexState["postings"];
+  private readonly lengths: number[];
   private readonly avgLength: number;
   private readonly titles: string[];
   private readonly keywordSets: string[][];
-  /** Title and keyword phrases with their pinyin, for pinyin, suggestion and near-miss look-ups. */
-  private readonly lexicon: Array<{ term: string; full: string; initials: string; weight: number }> = [];
-  /** Synonym terms normalised, with their pinyin, computed once rather than for every query. */
-  private readonly synonymKeys: Array<{ term: string; expansions: string[]; full: string; initials: string }>;
+  private readonly lexicon: IndexState["lexicon"];
+  private readonly synonymKeys: IndexState["synonymKeys"];
 
   constructor(
     readonly docs: Array<SearchDoc<P>>,
-    synonyms: Map<string, string[]>,
+    synonymsOrState: Map<string, string[]> | IndexState,
   ) {
-    this.titles = docs.map((d) => normalize(d.title).replace(/ /g, ""));
-    this.keywordSets = docs.map((d) => d.keywords.map(normalize));
-    docs.forEach((d, i) => {
-      const counts = new Map<string, number>();
-      const add = (text: string, weight: number) => {
-        for (const t of tokens(text)) counts.set(t, (counts.get(t) ?? 0) + weight);
-      };
-      add(d.title, TITLE_WEIGHT);
-      for (const k of d.keywords) add(k, KEYWORD_WEIGHT);
-      add(d.body, 1);
-      let length = 0;
-      for (const [t, tf] of counts) {
-        length += tf;
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
-        list.push({ doc: i, tf });
-      }
-      this.lengths.push(length);
-    });
-    this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length);
-
-    const seen = new Map<string, number>();
-    const addTerm = (term: string, weight: number) => {
-      const t = normalize(term).replace(/ /g, "");
-      if (t.length < 2) return;
-      seen.set(t, Math.max(seen.get(t) ?? 0, weight));
-    };
-    docs.forEach((d) => {
-      addTerm(d.title.replace(/[（(].*?[）)]/g, ""), d.popularity);
-      for (const k of d.keywords) addTerm(k, d.popularity / 2);
-    });
-    for (const term of synonyms.keys()) addTerm(term, 50);
-    this.synonymKeys = [...synonyms].map(([term, expansions]) => ({ term: normalize(term).replace(/ /g, ""), expansions, ...pinyinKeys(term) }));
-    for (const [term, weight] of seen) this.lexicon.push({ term, ...pinyinKeys(term), weight });
-    this.lexicon.sort((a, b) => b.weight - a.weight);
+    const state = synonymsOrState instanceof Map ? computeIndexState(docs, synonymsOrState) : synonymsOrState;
+    if (state.lengths.length !== docs.length) throw new Error("SearchIndex: the state was computed for other documents");
+    ({ postings: this.postings, lengths: this.lengths, avgLength: this.avgLength, titles: this.titles, keywordSets: this.keywordSets, lexicon: this.lexicon, synonymKeys: this.synonymKeys } = state);
   }
 
   /** How the query is understood: itself, its words, synonyms, pinyin and one-character near misses. */

@@ -1,6 +1,7 @@
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { VocabularyRepository } from "./vocabulary.repository";
 import type { ContentGenerationRepository } from "../content-generation";
+import { buildIndexState, WORKER_THRESHOLD } from "./index-builder";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { BundleRepository } from "../bundles";
 import type { CatalogueRepository } from "../catalogue";
@@ -127,7 +128,8 @@ class RecentAnswers<V> {
 /**
  * Unified search over the catalogue, policies and answers. The index lives in memory and is rebuilt
  * when the catalogue generation changes (a publication anywhere bumps it), checked at most every
- * `checkEveryMs`, so several server processes converge without messaging.
+ * `checkEveryMs`, so several server processes converge without messaging. A large catalogue's index is
+ * computed in a worker thread: search requests wait for the new index, every other request goes on.
  */
 export class SearchService {
   private index: SearchIndex<SearchPayload> | null = null;
@@ -140,6 +142,8 @@ export class SearchService {
   constructor(
     private readonly store: Store<Repos>,
     private readonly checkEveryMs = 2000,
+    /** From how many documents on the index is built in a worker thread. */
+    private readonly workerThreshold = WORKER_THRESHOLD,
   ) {}
 
   async current(): Promise<SearchIndex<SearchPayload>> {
@@ -152,7 +156,7 @@ export class SearchService {
         this.checkedAt = Date.now();
         if (!this.index || generation !== this.generation) {
           const { docs, synonyms } = await loadSearchDocs(this.store);
-          this.index = new SearchIndex(docs, synonyms);
+          this.index = new SearchIndex(docs, await buildIndexState(docs, synonyms, this.workerThreshold));
           this.generation = generation;
           this.answers.clear();
         }
