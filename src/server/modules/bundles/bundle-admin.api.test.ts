@@ -39,18 +39,20 @@ describe("一件事 administration", () => {
   });
 
   it("refuses a cycle, an unreachable item and an unbound dependency, each with the reason; nothing is saved", async () => {
-    const cycle = pension({ items: [{ key: "retire", basicCode: "JF00001000", dependsOn: [{ item: "pension" }] }, { key: "pension", basicCode: "QR00004002", dependsOn: [{ item: "retire" }] }] });
-    const res = await call(admin, "PUT", "/admin/bundles/PENSION_ONLY", { definition: cycle });
+    // Its own code: what the other tests save under PENSION_ONLY does not matter here.
+    const refused = (extra: Record<string, unknown>) => pension({ code: "PENSION_REFUSED", ...extra });
+    const cycle = refused({ items: [{ key: "retire", basicCode: "JF00001000", dependsOn: [{ item: "pension" }] }, { key: "pension", basicCode: "QR00004002", dependsOn: [{ item: "retire" }] }] });
+    const res = await call(admin, "PUT", "/admin/bundles/PENSION_REFUSED", { definition: cycle });
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({ code: "BUNDLE_INVALID" });
     expect(res.json().error.details.issues.map((i: { message: string }) => i.message)).toContainEqual(expect.stringMatching(/^事项依赖形成循环：/));
-    const unreachable = pension({ items: [...pension().items, { key: "fund", basicCode: "GG00005003", optional: true }] });
+    const unreachable = refused({ items: [...pension().items, { key: "fund", basicCode: "GG00005003", optional: true }] });
     expect((await call(admin, "POST", "/admin/bundles/preview", { definition: unreachable })).json()).toMatchObject({ ok: false, issues: [{ message: "可选事项“fund”没有任何回答会纳入，永远不会办理" }] });
-    const unbound = pension({ items: [pension().items[0], { key: "pension", basicCode: "QR00004002", dependsOn: [{ item: "retire", fields: { bankAccount: "salaryAccount" } }] }] });
+    const unbound = refused({ items: [pension().items[0], { key: "pension", basicCode: "QR00004002", dependsOn: [{ item: "retire", fields: { bankAccount: "salaryAccount" } }] }] });
     expect((await call(admin, "POST", "/admin/bundles/preview", { definition: unbound })).json().issues[0].message).toBe("退休申请（基本养老金申领）的申请表没有字段“salaryAccount”");
-    const unknownItem = pension({ items: [pension().items[0], { key: "pension", basicCode: "QR00009999" }] });
+    const unknownItem = refused({ items: [pension().items[0], { key: "pension", basicCode: "QR00009999" }] });
     expect((await call(admin, "POST", "/admin/bundles/preview", { definition: unknownItem })).json().issues[0].message).toBe("目录中没有已发布的事项“QR00009999”");
-    expect((await call(admin, "GET", "/admin/bundles/PENSION_ONLY")).statusCode).toBe(404);
+    expect((await call(admin, "GET", "/admin/bundles/PENSION_REFUSED")).statusCode).toBe(404);
   });
 
   it("previews, saves as a draft, publishes, and detects concurrent edits; each change audited", async () => {
