@@ -62,3 +62,16 @@ describe.skipIf(!serverUrl)("PostgreSQL pool with prepared statements", () => {
     expect(await db.selectFrom("t").select("id").execute()).toEqual([{ id: 1 }]);
   });
 });
+
+/** The platform's connections to a server run without JIT (see openDatabase). */
+describe.skipIf(!serverUrl)("the platform's server connections", () => {
+  it("have PostgreSQL's JIT compilation off", async () => {
+    const { openDatabase } = await import("./database");
+    const database = await openDatabase({ databaseUrl: serverUrl! });
+    try {
+      expect((await sql<{ jit: string }>`show jit`.execute(database.db)).rows[0]!.jit).toBe("off");
+    } finally {
+      await database.close();
+    }
+  });
+});
