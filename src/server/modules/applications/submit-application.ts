@@ -142,8 +142,7 @@ export class SubmitApplication {
   private async create(actor: Actor, input: SubmitInput, who: Applicant, ctx: RequestContext, also: (repos: Repos, applicationId: string) => Promise<void>) {
     const prepared = await this.prepare(this.store.repos, input);
     const created = await this.store.transact(async (repos) => {
-      const done = await this.insertPrepared(repos, actor, prepared, input, who, ctx);
-      await also(repos, done.receipt.id);
+      const done = await this.insertPrepared(repos, actor, prepared, input, who, ctx, {}, also);
       return done;
     });
     // Remembered only once committed: a rolled-back transaction's definition row does not exist.
@@ -175,7 +174,8 @@ export class SubmitApplication {
     return { item, versionId, content, materials, workflow, workflowJson, workflowHash };
   }
 
-  private async insertPrepared(repos: Repos, actor: Actor, prepared: Awaited<ReturnType<SubmitApplication["prepare"]>>, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}): Promise<{ receipt: Receipt; workflowId: string }> {
+  /** `beforeNumber` (the idempotency key, a window's read record) runs in the transaction before the day's number is taken. */
+  private async insertPrepared(repos: Repos, actor: Actor, prepared: Awaited<ReturnType<SubmitApplication["prepare"]>>, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}, beforeNumber?: (repos: Repos, applicationId: string) => Promise<void>): Promise<{ receipt: Receipt; workflowId: string }> {
     const { item, versionId, content, materials, workflow, workflowJson, workflowHash } = prepared;
     const start = this.clock.today();
     const deadlines = this.clock.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
@@ -224,7 +224,10 @@ export class SubmitApplication {
     if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
     const appRef = { id: app.id, region_code: item.region_code };
     await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...extra } });
-    // From here on the number is needed (shared-data purposes, the event, the audit record, the receipt).
+    // The event names the application; its consumers read the number from it once committed.
+    await repos.outbox.append("application.submitted", { applicationId: app.id }, item.region_code);
+    if (beforeNumber) await beforeNumber(repos, app.id);
+    // From here on the number is needed (shared-data purposes, the audit record, the receipt).
     const seq = await repos.counters.next(division, start);
     const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
     await repos.applications.setNumber(app.id, number);
@@ -237,7 +240,6 @@ export class SubmitApplication {
         })
       : 0;
     if (prefill || consentAt) await repos.applications.setOnceOnly(app.id, { waived_materials: waived, prefilled_fields: prefill?.prefilled ?? 0, prefill_sources: prefill ? JSON.stringify(prefill.sources) : null, data_consent_at: consentAt });
-    await repos.outbox.append("application.submitted", { applicationId: app.id, number }, item.region_code);
     await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel, ...extra } });
     let decided = false;
     for (const listener of this.submissionListeners) decided = (await listener(repos, actor, { id: app.id, itemId: item.id, personId: who.applicantPersonId, enterpriseId, formData: input.formData, authoritativeFields: prefill?.authoritative ?? [], autoRule: item.auto_rule }, ctx)) || decided;
