@@ -38,12 +38,18 @@ export class AuditSequencer {
     const waiting = this.queued.get(chain);
     if (waiting) return waiting;
     const previous = this.tail.get(chain) ?? Promise.resolve();
-    const run = previous.then(async () => {
-      this.queued.delete(chain);
+    // A caller may still join this run until it reads the pending records (after it holds the head):
+    // whatever committed before that read is in it. Only then does a later caller need the next run.
+    const closeToJoiners = () => {
+      if (this.queued.get(chain) === run) this.queued.delete(chain);
+    };
+    const run: Promise<void> = previous.then(async () => {
       try {
-        while ((await this.chainBatch(chain)) === BATCH);
+        while ((await this.chainBatch(chain, closeToJoiners)) === BATCH);
       } catch (err) {
         this.onError(err, chain);
+      } finally {
+        closeToJoiners();
       }
     });
     this.queued.set(chain, run);
@@ -73,11 +79,11 @@ export class AuditSequencer {
   }
 
   /** One batch of one chain in one transaction; returns how many records it chained. */
-  private chainBatch(chain: string): Promise<number> {
-    return this.db.transaction().execute((trx) => this.chainBatchIn(trx, chain));
+  private chainBatch(chain: string, beforeRead?: () => void): Promise<number> {
+    return this.db.transaction().execute((trx) => this.chainBatchIn(trx, chain, beforeRead));
   }
 
-  private async chainBatchIn(trx: Kysely<DB>, chain: string): Promise<number> {
+  private async chainBatchIn(trx: Kysely<DB>, chain: string, beforeRead?: () => void): Promise<number> {
     {
       const lockHead = () => trx.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirst();
       let head = await lockHead();
@@ -86,6 +92,7 @@ export class AuditSequencer {
         await trx.insertInto("audit_head").values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column("chain").doNothing()).execute();
         head = (await lockHead())!;
       }
+      beforeRead?.();
       const pending = await trx.selectFrom("audit_pending").selectAll().where("chain", "=", chain).orderBy("id").limit(BATCH).execute();
       if (!pending.length) return 0;
       let seq = Number(head.seq);

@@ -9,6 +9,7 @@ import { AuditSequencer, sequencerFor } from "./audit-sequencer";
 import { verifyAuditChains } from "./audit-verify";
 
 let database: Database;
+let url: string | null;
 let close: () => Promise<void>;
 let repo: AuditRepository;
 let sequencer: AuditSequencer;
@@ -16,7 +17,7 @@ const ctx = { requestId: "req-1", ip: "127.0.0.1", userAgent: "test" };
 const actor: Actor = { ...SYSTEM_ACTOR, kind: "staff", accountId: "11111111-1111-4111-8111-111111111111", name: "测试员", regionCode: "310101" };
 
 beforeEach(async () => {
-  ({ database, close } = await createTestDatabase());
+  ({ database, close, url } = await createTestDatabase());
   sequencer = new AuditSequencer(database.db);
   // Outside a transaction each append is committed at once, and chained right after.
   repo = new AuditRepository(database.db, (chain) => sequencer.sequence(chain));
@@ -126,6 +127,32 @@ describe("hash-chained audit log", () => {
     expect(actions).toEqual([{ action: "test.inline" }]);
     expect(await sequencer.pendingCount()).toBe(0);
     expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 7 });
+  });
+
+  it.runIf(Boolean(process.env.DATABASE_URL))("lets a caller join a run until the run reads the pending records (PostgreSQL server: another session holds the head meanwhile)", async () => {
+    const pg = (await import("pg")).default;
+    const other = new pg.Client({ connectionString: url! });
+    await other.connect();
+    try {
+      await other.query("begin");
+      await other.query("select seq from audit_head where chain = '310101' for update");
+      const unchained = new AuditRepository(database.db);
+      await unchained.append(actor, ctx, { action: "test.joined", targetType: "thing", targetId: "a" });
+      const first = sequencer.sequence("310101"); // starts, then waits for the head
+      await new Promise((r) => setTimeout(r, 100));
+      await unchained.append(actor, ctx, { action: "test.joined", targetType: "thing", targetId: "b" });
+      const second = sequencer.sequence("310101"); // the run has not read yet: the same run serves it
+      expect(second).toBe(first);
+      await other.query("commit");
+      await first;
+      expect(await sequencer.pendingCount()).toBe(0);
+      const joined = await database.db.selectFrom("audit_log").select("target_id").where("action", "=", "test.joined").orderBy("seq").execute();
+      expect(joined.map((r) => r.target_id)).toEqual(["a", "b"]);
+      // Once a run has read, a later caller gets a run of its own.
+      expect(sequencer.sequence("310101")).not.toBe(first);
+    } finally {
+      await other.end();
+    }
   });
 
   it("loses nothing when the process dies between commit and sequencing: the sweep chains what was left, in order", async () => {
