@@ -12,9 +12,10 @@ const BATCH = 500;
  * append without touching the head, so they no longer queue behind it; the head is locked only by the
  * sequencer, for one short transaction per batch (as transparency logs sequence their entries).
  *
- * Calls for one chain coalesce: a caller whose change has committed waits for a run that starts after
- * its call, so its own records are chained when `sequence` resolves (read-your-writes for audit
- * readers) while ten concurrent callers share one or two runs. Several processes may sequence the same
+ * Calls for one chain coalesce: a caller whose change has committed joins the current run if that run
+ * has not yet read the pending records, else waits for the next, so its own records are chained when
+ * `sequence` resolves (read-your-writes for audit readers) while ten concurrent callers share one or
+ * two runs. Several processes may sequence the same
  * chain: the head lock serialises them and each sees what the other moved.
  */
 export class AuditSequencer {
