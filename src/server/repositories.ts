@@ -92,26 +92,8 @@ export class Repositories {
     this.idempotency = new IdempotencyRepository(db);
     this.holdings = new HoldingRepository(db);
     this.agents = new AgentRepository(db);
-    // Audit records are chained once their transaction commits (at once outside one), each chain once per
-    // transaction. On a single-connection engine nothing runs beside the transaction, so its records are
-    // chained in it, just before the commit (no second transaction, nothing to contend for).
-    const chains = new Set<string>();
-    const schedule = async (chain: string) => {
-      if (!sequencer || chains.has(chain)) return;
-      chains.add(chain);
-      if (sequencer.inline) {
-        await beforeCommit(async () => {
-          chains.delete(chain);
-          await sequencer.chainWithin(db, chain);
-        });
-        return;
-      }
-      await afterCommit(async () => {
-        chains.delete(chain);
-        await sequencer.sequence(chain);
-      });
-    };
-    this.audit = new AuditRepository(db, sequencer ? schedule : null);
+    // Audit records are chained by the sequencer once their transaction commits (see AuditSequencer).
+    this.audit = new AuditRepository(db, sequencer ? sequencer.afterAppendOn(db, afterCommit, beforeCommit) : null);
     this.catalogue = new CatalogueRepository(db);
     this.policies = new PolicyRepository(db);
     this.applications = new ApplicationRepository(db);

@@ -129,22 +129,7 @@ export interface AuditLogTable {
 }
 
 /** An audit record appended in its change's transaction, waiting for the sequencer to chain it. */
-export interface AuditPendingTable {
-  id: Generated<number>;
-  chain: string;
-  occurred_at: Date;
-  request_id: string | null;
-  actor_account_id: string | null;
-  actor_name: string;
-  acting_for_enterprise_id: string | null;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  org_id: string | null;
-  subject_person_id: string | null;
-  purpose: string | null;
-  details: ColumnType<Record<string, unknown>, string, never>;
-}
+export type AuditPendingTable = Omit<AuditLogTable, "seq" | "prev_hash" | "hash"> & { id: Generated<number> };
 
 export interface AuditHeadTable {
   chain: string;

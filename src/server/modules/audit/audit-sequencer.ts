@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema";
+import type { AfterCommit, BeforeCommit } from "../../db/store";
 import { GENESIS_HASH, hashAuditRecord } from "./audit-hash";
 
 /** How many pending records one sequencing transaction chains at most. */
@@ -33,6 +34,24 @@ export class AuditSequencer {
     private readonly db: Kysely<DB>,
     private readonly onError: (err: unknown, chain: string) => void = (err, chain) => console.error(`audit sequencing of chain ${chain} failed; the sweep will retry`, err),
   ) {}
+
+  /**
+   * What an audit repository on `handle` calls after appending to a chain: chain the records once the
+   * transaction has committed (outside one: at once), each chain once per transaction — or, in the
+   * inline mode and inside a transaction, just before it commits.
+   */
+  afterAppendOn(handle: Kysely<DB>, afterCommit: AfterCommit, beforeCommit: BeforeCommit): (chain: string) => Promise<void> {
+    const scheduled = new Set<string>();
+    return async (chain) => {
+      if (scheduled.has(chain)) return;
+      scheduled.add(chain);
+      const inTransaction = this.inline && handle.isTransaction;
+      await (inTransaction ? beforeCommit : afterCommit)(async () => {
+        scheduled.delete(chain);
+        await (inTransaction ? this.chainWithin(handle, chain) : this.sequence(chain));
+      });
+    };
+  }
 
   /** Chains everything pending on `chain`, including whatever committed before this call. Never throws: a failed run is left to the sweep. */
   sequence(chain: string): Promise<void> {

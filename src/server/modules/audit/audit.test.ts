@@ -123,10 +123,12 @@ describe("hash-chained audit log", () => {
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
-    const actions = await database.db.selectFrom("audit_log").select("action").where("action", "like", "test.inline%").execute();
-    expect(actions).toEqual([{ action: "test.inline" }]);
+    // Outside a transaction the records are committed at once, and each append is chained in a transaction of its own.
+    await Promise.all([1, 2, 3].map((i) => store.repos.audit.append(actor, ctx, { action: "test.inline_autocommit", targetType: "thing", targetId: String(i) })));
+    const actions = await database.db.selectFrom("audit_log").select("action").where("action", "like", "test.inline%").orderBy("seq").execute();
+    expect(actions.map((a) => a.action)).toEqual(["test.inline", "test.inline_autocommit", "test.inline_autocommit", "test.inline_autocommit"]);
     expect(await sequencer.pendingCount()).toBe(0);
-    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 7 });
+    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 10 });
   });
 
   it.runIf(Boolean(process.env.DATABASE_URL))("lets a caller join a run until the run reads the pending records (PostgreSQL server: another session holds the head meanwhile)", async () => {

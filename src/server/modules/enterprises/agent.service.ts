@@ -104,7 +104,6 @@ export class AgentService {
   }
 
   async revoke(actor: Actor, enterpriseId: string, grantId: string, ctx: RequestContext): Promise<void> {
-    this.onChanged();
     await this.store.transact(async (repos) => {
       const enterprise = await this.representedEnterprise(repos, actor, enterpriseId);
       const grant = await repos.agents.findById(grantId);

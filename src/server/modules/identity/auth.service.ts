@@ -231,7 +231,6 @@ export class AuthService {
 
   /** Switches the session to act for an enterprise (or back to oneself with null). */
   async setActingFor(session: SessionContext, enterpriseId: string | null, ctx: RequestContext): Promise<Actor> {
-    this.sessionCache.forget(session.sessionId);
     return this.store.transact(async (repos) => {
       if (enterpriseId !== null) {
         const relations = await this.enterpriseRelations(repos, session.account);

@@ -74,7 +74,6 @@ export class StaffService {
 
   /** Changes name, org, roles or the disabled flag; fails with STAFF_CHANGED if someone else changed it first. */
   async update(actor: Actor, id: string, input: UpdateStaffRequest, ctx: RequestContext): Promise<StaffMember> {
-    this.onAccountChanged(id);
     return this.store.transact(async (repos) => {
       const target = await repos.accounts.findById(id);
       if (!target || target.kind !== "staff" || !target.org_id) throw new DomainError("STAFF_NOT_FOUND");
