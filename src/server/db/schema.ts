@@ -128,8 +128,27 @@ export interface AuditLogTable {
   hash: string;
 }
 
-/** An audit record appended in its change's transaction, waiting for the sequencer to chain it. */
-export type AuditPendingTable = Omit<AuditLogTable, "seq" | "prev_hash" | "hash"> & { id: Generated<number> };
+/**
+ * An audit record appended in its change's transaction, waiting for the sequencer to chain it: the
+ * columns of audit_log without the link (seq, prev_hash, hash). Spelled out, as every table here is,
+ * so that schema.test.ts can hold it against the migrated database.
+ */
+export interface AuditPendingTable {
+  id: Generated<number>;
+  chain: string;
+  occurred_at: Date;
+  request_id: string | null;
+  actor_account_id: string | null;
+  actor_name: string;
+  acting_for_enterprise_id: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  org_id: string | null;
+  subject_person_id: string | null;
+  purpose: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+}
 
 export interface AuditHeadTable {
   chain: string;
