@@ -1,5 +1,6 @@
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Access, Endpoint, Received, ResponseOf } from "../../shared/api/endpoint";
+import { z } from "zod";
 import { errorBody } from "../../shared/schemas/common";
 import { PUBLIC_ROUTE, type RouteAccess } from "./auth-plugin";
 
@@ -23,6 +24,12 @@ export type EndpointHandler<E extends Endpoint> = (req: EndpointRequest<E>, repl
 export interface RouteExtras {
   config?: Pick<FastifyContextConfig, "rateLimit">;
   bodyLimit?: number;
+  /**
+   * The handler hands out the same answer object again for the same question (a cache of answers,
+   * frozen with `sharedAnswer`): its JSON is made once, checked by the response schema like any other,
+   * and kept while the object lives.
+   */
+  sharedAnswers?: boolean;
 }
 
 /**
@@ -33,6 +40,7 @@ export interface RouteExtras {
  */
 export function route<E extends Endpoint>(app: FastifyInstance, e: E, handler: EndpointHandler<E>, extras: RouteExtras = {}): void {
   const status = e.status ?? 200;
+  const serialized = extras.sharedAnswers ? new WeakMap<object, string>() : null;
   app.route({
     method: e.method,
     url: e.path,
@@ -51,6 +59,14 @@ export function route<E extends Endpoint>(app: FastifyInstance, e: E, handler: E
     handler: async (req, reply) => {
       const result = await handler(req as EndpointRequest<E>, reply);
       if (reply.sent || result === reply) return reply;
+      if (serialized && e.response && typeof result === "object" && result !== null) {
+        let json = serialized.get(result);
+        if (json === undefined) {
+          json = JSON.stringify(z.encode(e.response, result));
+          serialized.set(result, json);
+        }
+        return reply.status(status).type("application/json; charset=utf-8").send(json);
+      }
       return reply.status(status).send(status === 204 ? null : result);
     },
   });

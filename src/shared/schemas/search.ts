@@ -42,7 +42,7 @@ export const searchResponse = z.object({
   total: int32,
   hits: z.array(searchHit),
   understoodAs: z.array(z.string()),
-  tookMs: z.number(),
+  tookMs: z.number().describe("Milliseconds the search engine took to compute this answer; a repeated question is answered from the same computed answer while the index is unchanged."),
 });
 export type SearchResponse = z.infer<typeof searchResponse>;
 

@@ -27,14 +27,14 @@ export function receiptOf(app: ApplicationRow, clock: ApplicationClock) {
 export type Receipt = ReturnType<typeof receiptOf>;
 
 /** One line of a list (我的办件, the staff inbox). */
-export function summaryOf(r: SummaryRow, clock: ApplicationClock) {
+export function summaryOf(r: SummaryRow, names: { item: (versionId: string) => string; state: (workflowId: string, state: string) => string }, clock: ApplicationClock) {
   return {
     id: r.id,
     number: r.number,
-    itemName: r.item_name,
+    itemName: names.item(r.version_id),
     handlingOrgName: r.handling_org_name,
     state: r.state,
-    stateName: stateName(r.workflow as WorkflowDefinition, r.state),
+    stateName: names.state(r.workflow_id, r.state),
     outcome: r.outcome,
     submittedAt: r.submitted_at.toISOString(),
     committedDeadline: r.committed_deadline,

@@ -19,6 +19,7 @@ import { applicationAccess } from "./application-access";
 import type { ApplicationClock } from "./application-clock";
 import { availableDocuments, buildDocument, type DocumentSource } from "./application-documents";
 import { receiptOf, summaryOf } from "./application-presenter";
+import { ListNames } from "./list-names";
 import { COUNTERSIGN, type ApplicationRow, type InboxFilter } from "./application-types";
 import { inboxSubtree } from "./application.policy";
 import type { ApplicationRepository } from "./application.repository";
@@ -37,6 +38,8 @@ export class ApplicationReadModel {
     private readonly clock: ApplicationClock,
     private readonly contents: VersionContents,
   ) {}
+
+  private readonly names = new ListNames(() => this.store.repos.applications);
 
   async receipt(unit: UnitOfWork, id: string) {
     return receiptOf((await this.store.within(unit).applications.findById(id))!, this.clock);
@@ -162,7 +165,8 @@ export class ApplicationReadModel {
   async listMine(actor: Actor, limit: number, offset: number) {
     if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
     const rows = await this.store.repos.applications.listForApplicant(actor.accountId, actor.personId, actor.actingFor?.enterpriseId ?? null, limit, offset);
-    return rows.map((r) => summaryOf(r, this.clock));
+    const names = await this.names.of(rows);
+    return rows.map((r) => summaryOf(r, names, this.clock));
   }
 
   /** The staff inbox: the org subtree's applications (a supervisor's: their government level's), filtered, nearest deadline first; one more row tells whether there is a next page. */
@@ -173,6 +177,8 @@ export class ApplicationReadModel {
     // Due soon (yellow): unfinished, with at most one working day left — due by the next working day.
     const dueBy = filter.dueSoon ? (this.clock.calendar().deadlineOrNull(today, 1) ?? today) : null;
     const rows = await this.store.repos.applications.listForOrgSubtree(subtree, { ...filter, today, dueBy, me: actor.accountId }, limit + 1, offset);
-    return { items: rows.slice(0, limit).map((r) => summaryOf(r, this.clock)), hasMore: rows.length > limit };
+    const page = rows.slice(0, limit);
+    const names = await this.names.of(page);
+    return { items: page.map((r) => summaryOf(r, names, this.clock)), hasMore: rows.length > limit };
   }
 }

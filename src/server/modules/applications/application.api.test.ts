@@ -87,7 +87,7 @@ describe("applications: submission", () => {
     const pudong = await login(t.app, "window.pudong");
     expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: pudong.headers })).statusCode).toBe(404);
     const mine = (await t.app.inject({ method: "GET", url: "/api/v1/applications", headers: citizen.headers })).json();
-    expect(mine.items).toContainEqual(expect.objectContaining({ id, itemName: "食品经营许可", handlingOrgName: "黄浦区市场监督管理局" }));
+    expect(mine.items).toContainEqual(expect.objectContaining({ id, itemName: "食品经营许可", handlingOrgName: "黄浦区市场监督管理局", state: "submitted", stateName: "待受理" }));
     expect((await t.app.inject({ method: "GET", url: "/api/v1/applications", headers: other.headers })).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
   });
 
@@ -98,6 +98,7 @@ describe("applications: submission", () => {
       const reviewer = await login(t.app, "review.amr.huangpu");
       const inbox = (await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox?state=submitted&limit=100", headers: reviewer.headers })).json();
       expect(inbox.items.map((i: { id: string }) => i.id)).toContain(id);
+      expect(inbox.items.find((i: { id: string }) => i.id === id)).toMatchObject({ itemName: "食品经营许可", stateName: "待受理", handlingOrgName: "黄浦区市场监督管理局" });
       const lockVersion = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: reviewer.headers })).json().lockVersion;
       const accept = () => t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: reviewer.headers, payload: { action: "accept", lockVersion } });
       const [a, b] = await Promise.all([accept(), accept()]);

@@ -70,18 +70,27 @@ export class ApplicationRepository {
 
 
 
-  private withNames() {
+  /** A list line's columns; the item's and the state's names come from `ListNames` (what never changes is not read per row). */
+  private listed() {
     return this.db
       .selectFrom("applications as a")
-      .innerJoin("catalogue_item_versions as v", "v.id", "a.version_id")
       .innerJoin("orgs as h", "h.id", "a.handling_org_id")
-      .innerJoin("workflow_definitions as w", "w.id", "a.workflow_id")
-      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "w.definition as workflow", "a.region_code", "a.applicant_name", "a.assignee_name", "a.step_deadline", sql<string>`v.content ->> 'name'`.as("item_name"), "h.name as handling_org_name"]);
+      .select(["a.id", "a.number", "a.state", "a.outcome", "a.channel", "a.submitted_at", "a.committed_deadline", "a.legal_deadline", "a.deadline_beyond_calendar", "a.region_code", "a.applicant_name", "a.assignee_name", "a.step_deadline", "a.version_id", "a.workflow_id", "h.name as handling_org_name"]);
+  }
+
+  /** The names of submitted item versions (which never change). */
+  versionNames(ids: string[]) {
+    return this.db.selectFrom("catalogue_item_versions").select(["id", sql<string>`content ->> 'name'`.as("name")]).where("id", "in", ids).execute();
+  }
+
+  /** Workflow definitions by id (stored once per content, never changed). */
+  workflowDefinitions(ids: string[]) {
+    return this.db.selectFrom("workflow_definitions").select(["id", "definition"]).where("id", "in", ids).execute();
   }
 
   /** The applicant's own applications (online or made for them at a window), or their enterprise's. */
   listForApplicant(accountId: string, personId: string | null, enterpriseId: string | null, limit: number, offset: number) {
-    return this.withNames()
+    return this.listed()
       .where((eb) =>
         enterpriseId
           ? eb("a.acting_for_enterprise_id", "=", enterpriseId)
@@ -98,8 +107,7 @@ export class ApplicationRepository {
 
   /**
    * Applications handled by orgs in a subtree, filtered (the staff inbox), nearest deadline first.
-   * Two steps: the page's ids from narrow index-friendly columns, then names and definitions for
-   * those rows only (the item's content and the workflow are large and must not be read per candidate).
+   * One statement: the page's ids are chosen from narrow index-friendly columns, then its rows read.
    */
   async listForOrgSubtree(orgPath: string, f: { states: string[] | null; overdue: boolean; dueBy: string | null; assigned: "me" | "none" | null; q: string | null; itemId: string | null; channel: string | null; today: string; me: string }, limit: number, offset: number) {
     // The subtree's org ids first (a handful): with them as constants the planner walks the inbox indexes in deadline order.
@@ -117,11 +125,14 @@ export class ApplicationRepository {
       const text = f.q;
       q = /^[0-9-]+$/.test(text) ? q.where("a.number", "like", `${text}%`) : q.where("a.applicant_name", "like", `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
-    const ids = (await q.orderBy("a.committed_deadline").orderBy("a.submitted_at").orderBy("a.id").limit(limit).offset(offset).execute()).map((r) => r.id);
-    if (ids.length === 0) return [];
-    const rows = await this.withNames().where("a.id", "in", ids).execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)!);
+    // The page's ids and its rows' names in one statement: the page is chosen from the narrow columns first.
+    const page = q.orderBy("a.committed_deadline").orderBy("a.submitted_at").orderBy("a.id").limit(limit).offset(offset);
+    return this.listed()
+      .where("a.id", "in", (eb) => eb.selectFrom(page.as("p")).select("p.id"))
+      .orderBy("a.committed_deadline")
+      .orderBy("a.submitted_at")
+      .orderBy("a.id")
+      .execute();
   }
 
   /** Unfinished applications whose committed deadline has passed and that carry no overdue alert yet. */

@@ -54,6 +54,18 @@ describe("search behaviour", () => {
     expect(policies.hits.every((h) => h.type === "policy" && h.status === "valid")).toBe(true);
   });
 
+  it("answers a repeated question from the answer already computed: the same bytes, with the time computing it took", async () => {
+    const url = `/api/v1/search?q=${encodeURIComponent("许可")}&limit=4`;
+    const first = await t.app.inject({ method: "GET", url });
+    const again = await t.app.inject({ method: "GET", url });
+    expect(first.json().total).toBeGreaterThan(0);
+    expect(first.json().tookMs).toBeGreaterThanOrEqual(0);
+    expect(again.body).toBe(first.body);
+    // Another page of the same question is another answer.
+    const next = await t.app.inject({ method: "GET", url: `${url}&offset=4` });
+    expect(next.body).not.toBe(first.body);
+  });
+
   it("suggests while typing, by characters and by pinyin", async () => {
     const zh = (await t.app.inject({ method: "GET", url: `/api/v1/search/suggest?q=${encodeURIComponent("居住")}` })).json();
     expect(zh.suggestions).toContain("上海市居住证办理");

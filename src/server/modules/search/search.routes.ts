@@ -7,33 +7,15 @@ import type { SearchVocabularyService } from "./vocabulary.service";
 
 /** Unified search, suggestions, and the vocabulary administrators maintain (synonyms, answers). */
 export const searchRoutes: FastifyPluginAsync<{ search: SearchService; vocabulary: SearchVocabularyService }> = async (app, deps) => {
-  route(app, api.getSearch, async (req) => {
-    const started = performance.now();
-    const { q, type, limit, offset, ...filters } = req.query;
-    const result = await deps.search.search(q, { types: type ? [type] : undefined, filters, limit, offset });
-    return {
-      total: result.total,
-      understoodAs: result.understoodAs,
-      tookMs: Math.round((performance.now() - started) * 100) / 100,
-      hits: result.hits.map((h) => ({
-        type: h.doc.type,
-        id: h.doc.id,
-        title: h.title,
-        snippet: h.snippet,
-        score: h.score,
-        basicCode: h.doc.payload.basicCode ?? null,
-        implCode: h.doc.payload.implCode ?? null,
-        orgName: h.doc.payload.orgName ?? null,
-        level: h.doc.payload.level ?? null,
-        kind: h.doc.payload.kind ?? null,
-        docNumber: h.doc.payload.docNumber ?? null,
-        status: h.doc.payload.status ?? null,
-        issuer: h.doc.payload.issuer ?? null,
-        answer: h.doc.payload.answer ?? null,
-        alsoAt: h.alternatives.slice(0, 20).map((a) => ({ id: a.id, orgName: a.payload.orgName ?? "", level: a.payload.level ?? "" })),
-      })),
-    };
-  });
+  route(
+    app,
+    api.getSearch,
+    async (req) => {
+      const { q, type, limit, offset, ...filters } = req.query;
+      return deps.search.answer(q, { types: type ? [type] : undefined, filters, limit, offset });
+    },
+    { sharedAnswers: true },
+  );
   route(app, api.getSearchSuggest, async (req) => ({ suggestions: await deps.search.suggest(req.query.q) }));
 
   

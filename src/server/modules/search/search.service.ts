@@ -1,4 +1,6 @@
 import type { ItemContent } from "../../../shared/schemas/catalogue";
+import type { SearchResponse } from "../../../shared/schemas/search";
+import { sharedAnswer } from "../../shared-answer";
 import type { VocabularyRepository } from "./vocabulary.repository";
 import type { ContentGenerationRepository } from "../content-generation";
 import { buildIndexState, WORKER_THRESHOLD } from "./index-builder";
@@ -102,6 +104,32 @@ export async function loadSearchDocs(store: Store<Repos>): Promise<{ docs: Array
 
 const ANSWERS_KEPT = 2000;
 
+/** The search endpoint's response for an index's result. */
+function presentAnswer(result: ReturnType<SearchIndex<SearchPayload>["search"]>, tookMs: number): SearchResponse {
+  return {
+    total: result.total,
+    understoodAs: result.understoodAs,
+    tookMs,
+    hits: result.hits.map((h) => ({
+      type: h.doc.type,
+      id: h.doc.id,
+      title: h.title,
+      snippet: h.snippet,
+      score: h.score,
+      basicCode: h.doc.payload.basicCode ?? null,
+      implCode: h.doc.payload.implCode ?? null,
+      orgName: h.doc.payload.orgName ?? null,
+      level: h.doc.payload.level ?? null,
+      kind: h.doc.payload.kind ?? null,
+      docNumber: h.doc.payload.docNumber ?? null,
+      status: h.doc.payload.status ?? null,
+      issuer: h.doc.payload.issuer ?? null,
+      answer: h.doc.payload.answer ?? null,
+      alsoAt: h.alternatives.slice(0, 20).map((a) => ({ id: a.id, orgName: a.payload.orgName ?? "", level: a.payload.level ?? "" })),
+    })),
+  };
+}
+
 /** A small least-recently-used map of computed answers (a Map keeps insertion order: a hit moves to the end, the oldest goes first). */
 class RecentAnswers<V> {
   private readonly map = new Map<string, V>();
@@ -171,6 +199,19 @@ export class SearchService {
   async search(query: string, options: SearchOptions) {
     const index = await this.current();
     return this.answers.getOrCompute(`s\u0000${query}\u0000${JSON.stringify(options)}`, () => index.search(query, options)) as ReturnType<typeof index.search>;
+  }
+
+  /**
+   * The answer the search endpoint gives, as its response: the same frozen object for the same
+   * question while the index stands (so its JSON is made once); `tookMs` is what computing it took.
+   */
+  async answer(query: string, options: SearchOptions): Promise<SearchResponse> {
+    const index = await this.current();
+    return this.answers.getOrCompute(`a\u0000${query}\u0000${JSON.stringify(options)}`, () => {
+      const started = performance.now();
+      const result = index.search(query, options);
+      return sharedAnswer(presentAnswer(result, Math.round((performance.now() - started) * 100) / 100));
+    }) as SearchResponse;
   }
 
   async suggest(prefix: string, limit?: number) {
