@@ -282,6 +282,15 @@ export function logRequest(req: FastifyRequest) {
   return { id: req.id, method: req.method, route: req.routeOptions?.url ?? "unmatched", remoteAddress: req.ip };
 }
 
+/**
+ * Built assets carry a hash of their content in their name (`/assets/…-<hash>.js`): a browser keeps them
+ * for a year and never asks again. Everything else (the page itself) is checked on every visit, so a
+ * new release is seen at once and loads only the assets that changed.
+ */
+export function cacheControlOf(filePath: string): string {
+  return filePath.split(path.sep).includes("assets") ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; markShuttingDown: () => void; metrics: import("prom-client").Registry }> {
   const { config, database, cipher } = options;
   const services = createServices(database, cipher, config, options.now, options.senders);
@@ -426,7 +435,17 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   const webRoot = path.resolve(config.webDist);
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside every asset; the smallest one the browser accepts is sent.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => res.setHeader("cache-control", cacheControlOf(filePath)),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");
     return sendError(req, reply, "NOT_FOUND");

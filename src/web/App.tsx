@@ -1,58 +1,80 @@
 import { Button, Dropdown, Result, Spin } from "antd";
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import { HANDLER_ROLES, type Role } from "../shared/roles";
 import { setLanguage } from "./i18n";
-import { AgentsPage } from "./features/identity/AgentsPage";
-import { CatalogueAdminPage } from "./features/workbench/catalogue/CatalogueAdminPage";
-import { CatalogueAuditPage } from "./features/workbench/catalogue/CatalogueAuditPage";
-import { CatalogueItemAdminPage } from "./features/workbench/catalogue/CatalogueItemAdminPage";
-import { ItemEditorPage } from "./features/workbench/catalogue/ItemEditorPage";
-import { CataloguePage } from "./features/catalogue/CataloguePage";
-import { BundlePage } from "./features/bundles/BundlePage";
-import { BundleResultPage, MyBundlesPage } from "./features/bundles/BundleResultPage";
-import { BundlesPage } from "./features/bundles/BundlesPage";
-import { BundlesAdminPage } from "./features/workbench/catalogue/BundlesAdminPage";
-import { DepartmentsPage } from "./features/catalogue/DepartmentsPage";
-import { GuidePage } from "./features/catalogue/GuidePage";
 import { HomePage } from "./features/home/HomePage";
-import { LoginPage } from "./features/identity/LoginPage";
-import { MePage } from "./features/identity/MePage";
-import { MyApplicationsPage } from "./features/applications/MyApplicationsPage";
-import { ApplicationDetailPage } from "./features/applications/ApplicationDetailPage";
-import { InboxPage } from "./features/applications/InboxPage";
-import { PersonLookupPage } from "./features/workbench/data/PersonLookupPage";
-import { PoliciesPage } from "./features/catalogue/PoliciesPage";
-import { PolicyPage } from "./features/catalogue/PolicyPage";
-import { RegisterPage } from "./features/identity/RegisterPage";
-import { SearchPage } from "./features/catalogue/SearchPage";
-import { StaffAdminPage } from "./features/workbench/admin/StaffAdminPage";
-import { SynonymsPage } from "./features/workbench/catalogue/SynonymsPage";
-import { AnswersPage } from "./features/workbench/catalogue/AnswersPage";
-import { WorkbenchPage } from "./features/workbench/WorkbenchPage";
-import { PrintDocumentPage } from "./features/applications/PrintDocumentPage";
-import { MessagesPage } from "./features/notifications/MessagesPage";
-import { AppointmentsPage } from "./features/appointments/AppointmentsPage";
-import { CentreAppointmentsPage } from "./features/appointments/CentreAppointmentsPage";
-import { WindowPage } from "./features/applications/WindowPage";
-import { CalendarAdminPage } from "./features/workbench/admin/CalendarAdminPage";
-import { DataElementsPage } from "./features/workbench/data/DataElementsPage";
-import { SharingRulesPage } from "./features/workbench/data/SharingRulesPage";
-import { RegistriesPage } from "./features/workbench/data/RegistriesPage";
-import { SharedCertificatePage } from "./features/certificates/SharedCertificatePage";
-import { SealKeysPage } from "./features/certificates/SealKeysPage";
-import { VerifyCertificatePage } from "./features/certificates/VerifyCertificatePage";
-import { MyCertificatesPage } from "./features/certificates/MyCertificatesPage";
-import { MyRatingsPage } from "./features/ratings/MyRatingsPage";
-import { AutoChecksPage, BenefitOffersPage, MyBenefitsPage, PolicyMatchesPage, PolicyMatchingPage } from "./features/proactive/ProactivePages";
-import { RateByTokenPage } from "./features/ratings/RateByTokenPage";
-import { PublicRatingsPage } from "./features/ratings/PublicRatingsPage";
-import { RatingCasePage, RatingCasesPage } from "./features/ratings/RatingCasesPage";
-import { AppealNewPage, HotlineConsolePage, MyAppealsPage, TicketPage, TicketsPage } from "./features/appeals/TicketPages";
-import { AppealSettingsPage } from "./features/appeals/AppealSettingsPage";
-import { MyProfilePage } from "./features/identity/MyProfilePage";
 import { useSession } from "./session";
+
+/**
+ * A page downloaded when it is first opened: the home page comes with the app, and a citizen's pages do
+ * not download the workbench, the charts or the form builder.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy itself takes ComponentType<any>; each page keeps its own props type
+function page<M extends { [P in K]: ComponentType<any> }, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const AgentsPage = page(() => import("./features/identity/AgentsPage"), "AgentsPage");
+const CatalogueAdminPage = page(() => import("./features/workbench/catalogue/CatalogueAdminPage"), "CatalogueAdminPage");
+const CatalogueAuditPage = page(() => import("./features/workbench/catalogue/CatalogueAuditPage"), "CatalogueAuditPage");
+const CatalogueItemAdminPage = page(() => import("./features/workbench/catalogue/CatalogueItemAdminPage"), "CatalogueItemAdminPage");
+const ItemEditorPage = page(() => import("./features/workbench/catalogue/ItemEditorPage"), "ItemEditorPage");
+const CataloguePage = page(() => import("./features/catalogue/CataloguePage"), "CataloguePage");
+const BundlePage = page(() => import("./features/bundles/BundlePage"), "BundlePage");
+const BundleResultPage = page(() => import("./features/bundles/BundleResultPage"), "BundleResultPage");
+const MyBundlesPage = page(() => import("./features/bundles/BundleResultPage"), "MyBundlesPage");
+const BundlesPage = page(() => import("./features/bundles/BundlesPage"), "BundlesPage");
+const BundlesAdminPage = page(() => import("./features/workbench/catalogue/BundlesAdminPage"), "BundlesAdminPage");
+const DepartmentsPage = page(() => import("./features/catalogue/DepartmentsPage"), "DepartmentsPage");
+const GuidePage = page(() => import("./features/catalogue/GuidePage"), "GuidePage");
+const LoginPage = page(() => import("./features/identity/LoginPage"), "LoginPage");
+const MePage = page(() => import("./features/identity/MePage"), "MePage");
+const MyApplicationsPage = page(() => import("./features/applications/MyApplicationsPage"), "MyApplicationsPage");
+const ApplicationDetailPage = page(() => import("./features/applications/ApplicationDetailPage"), "ApplicationDetailPage");
+const InboxPage = page(() => import("./features/applications/InboxPage"), "InboxPage");
+const PersonLookupPage = page(() => import("./features/workbench/data/PersonLookupPage"), "PersonLookupPage");
+const PoliciesPage = page(() => import("./features/catalogue/PoliciesPage"), "PoliciesPage");
+const PolicyPage = page(() => import("./features/catalogue/PolicyPage"), "PolicyPage");
+const RegisterPage = page(() => import("./features/identity/RegisterPage"), "RegisterPage");
+const SearchPage = page(() => import("./features/catalogue/SearchPage"), "SearchPage");
+const StaffAdminPage = page(() => import("./features/workbench/admin/StaffAdminPage"), "StaffAdminPage");
+const SynonymsPage = page(() => import("./features/workbench/catalogue/SynonymsPage"), "SynonymsPage");
+const AnswersPage = page(() => import("./features/workbench/catalogue/AnswersPage"), "AnswersPage");
+const WorkbenchPage = page(() => import("./features/workbench/WorkbenchPage"), "WorkbenchPage");
+const PrintDocumentPage = page(() => import("./features/applications/PrintDocumentPage"), "PrintDocumentPage");
+const MessagesPage = page(() => import("./features/notifications/MessagesPage"), "MessagesPage");
+const AppointmentsPage = page(() => import("./features/appointments/AppointmentsPage"), "AppointmentsPage");
+const CentreAppointmentsPage = page(() => import("./features/appointments/CentreAppointmentsPage"), "CentreAppointmentsPage");
+const WindowPage = page(() => import("./features/applications/WindowPage"), "WindowPage");
+const CalendarAdminPage = page(() => import("./features/workbench/admin/CalendarAdminPage"), "CalendarAdminPage");
+const DataElementsPage = page(() => import("./features/workbench/data/DataElementsPage"), "DataElementsPage");
+const SharingRulesPage = page(() => import("./features/workbench/data/SharingRulesPage"), "SharingRulesPage");
+const RegistriesPage = page(() => import("./features/workbench/data/RegistriesPage"), "RegistriesPage");
+const SharedCertificatePage = page(() => import("./features/certificates/SharedCertificatePage"), "SharedCertificatePage");
+const SealKeysPage = page(() => import("./features/certificates/SealKeysPage"), "SealKeysPage");
+const VerifyCertificatePage = page(() => import("./features/certificates/VerifyCertificatePage"), "VerifyCertificatePage");
+const MyCertificatesPage = page(() => import("./features/certificates/MyCertificatesPage"), "MyCertificatesPage");
+const MyRatingsPage = page(() => import("./features/ratings/MyRatingsPage"), "MyRatingsPage");
+const AutoChecksPage = page(() => import("./features/proactive/ProactivePages"), "AutoChecksPage");
+const BenefitOffersPage = page(() => import("./features/proactive/ProactivePages"), "BenefitOffersPage");
+const MyBenefitsPage = page(() => import("./features/proactive/ProactivePages"), "MyBenefitsPage");
+const PolicyMatchesPage = page(() => import("./features/proactive/ProactivePages"), "PolicyMatchesPage");
+const PolicyMatchingPage = page(() => import("./features/proactive/ProactivePages"), "PolicyMatchingPage");
+const RateByTokenPage = page(() => import("./features/ratings/RateByTokenPage"), "RateByTokenPage");
+const PublicRatingsPage = page(() => import("./features/ratings/PublicRatingsPage"), "PublicRatingsPage");
+const RatingCasePage = page(() => import("./features/ratings/RatingCasesPage"), "RatingCasePage");
+const RatingCasesPage = page(() => import("./features/ratings/RatingCasesPage"), "RatingCasesPage");
+const AppealNewPage = page(() => import("./features/appeals/TicketPages"), "AppealNewPage");
+const HotlineConsolePage = page(() => import("./features/appeals/TicketPages"), "HotlineConsolePage");
+const MyAppealsPage = page(() => import("./features/appeals/TicketPages"), "MyAppealsPage");
+const TicketPage = page(() => import("./features/appeals/TicketPages"), "TicketPage");
+const TicketsPage = page(() => import("./features/appeals/TicketPages"), "TicketsPage");
+const TracePage = page(() => import("./features/ratings/TracePage"), "TracePage");
+const HotTopicsPage = page(() => import("./features/appeals/HotTopicsPage"), "HotTopicsPage");
+const AppealSettingsPage = page(() => import("./features/appeals/AppealSettingsPage"), "AppealSettingsPage");
+const MyProfilePage = page(() => import("./features/identity/MyProfilePage"), "MyProfilePage");
 
 function Header() {
   const { t, i18n } = useTranslation();
@@ -139,9 +161,6 @@ function RequireActor({ kind, roles, children }: { kind?: "citizen" | "staff"; r
 }
 
 const HANDLERS_AND_SUPERVISORS: Role[] = [...HANDLER_ROLES, "supervisor"];
-// The chart pages load ECharts only when opened.
-const TracePage = lazy(() => import("./features/ratings/TracePage").then((m) => ({ default: m.TracePage })));
-const HotTopicsPage = lazy(() => import("./features/appeals/HotTopicsPage").then((m) => ({ default: m.HotTopicsPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -168,6 +187,7 @@ export function AppRoutes() {
       </a>
       <Header />
       <main id="main" className="content" tabIndex={-1}>
+        <Suspense fallback={<Spin tip={t("common.loading")} />}>
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/search" element={<SearchPage />} />
@@ -225,11 +245,11 @@ export function AppRoutes() {
           <Route path="/me/appeals/:id" element={<RequireActor kind="citizen"><TicketPage /></RequireActor>} />
           <Route path="/workbench/rating-cases" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><RatingCasesPage /></RequireActor>} />
           <Route path="/workbench/rating-cases/:id" element={<RequireActor kind="staff"><RatingCasePage /></RequireActor>} />
-          <Route path="/workbench/ratings/trace" element={<RequireActor kind="staff"><Suspense fallback={<Spin />}><TracePage /></Suspense></RequireActor>} />
+          <Route path="/workbench/ratings/trace" element={<RequireActor kind="staff"><TracePage /></RequireActor>} />
           <Route path="/workbench/tickets" element={<RequireActor kind="staff" roles={[...HANDLERS_AND_SUPERVISORS, "hotline_agent"]}><TicketsPage /></RequireActor>} />
           <Route path="/workbench/tickets/:id" element={<RequireActor kind="staff"><TicketPage /></RequireActor>} />
           <Route path="/workbench/hotline" element={<RequireActor kind="staff" roles={["hotline_agent"]}><HotlineConsolePage /></RequireActor>} />
-          <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><Suspense fallback={<Spin />}><HotTopicsPage /></Suspense></RequireActor>} />
+          <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><HotTopicsPage /></RequireActor>} />
           <Route path="/workbench/appeal-settings" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor", "sys_admin"]}><AppealSettingsPage /></RequireActor>} />
           <Route path="/me/benefits" element={<RequireActor kind="citizen"><MyBenefitsPage /></RequireActor>} />
           <Route path="/workbench/benefits" element={<RequireActor kind="staff" roles={["reviewer", "approver", "supervisor"]}><BenefitOffersPage /></RequireActor>} />
@@ -238,6 +258,7 @@ export function AppRoutes() {
           <Route path="/workbench/policy-matching/:id" element={<RequireActor kind="staff" roles={["catalog_admin", "supervisor"]}><PolicyMatchesPage /></RequireActor>} />
           <Route path="*" element={<NotFound />} />
         </Routes>
+        </Suspense>
       </main>
       <footer className="site-footer">
         {t("app.footer")} ·{" "}
