@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./helpers";
 
 /**
  * How the app reaches a phone: compressed, its content-hashed assets kept by the browser for a year (a
@@ -54,4 +55,21 @@ test("the app comes compressed and cached for good; a citizen's page does not do
   await expect(page).toHaveURL(/\/items\//);
   await settle();
   expect(downloaded.some((r) => /\/assets\/GuidePage-.+\.js$/.test(r.url) && ["br", "gzip"].includes(r.encoding))).toBe(true);
+});
+
+test("a page whose download fails says so in plain words and comes back with a reload", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByLabel("搜索办事事项").first()).toBeVisible();
+  // The connection drops just as the person opens the policy library.
+  await page.route(/\/assets\/PoliciesPage-[^/]+\.js$/, (r) => r.abort("internetdisconnected"));
+  await page.getByRole("navigation").getByRole("link", { name: "政策", exact: true }).click();
+  await expect(page.getByText("页面没有加载成功")).toBeVisible();
+  await expect(page.getByText("可能是网络不稳定，或平台刚刚更新，请刷新页面后再试。")).toBeVisible();
+  await expect(page.getByRole("link", { name: "政策", exact: true }).first()).toBeVisible(); // the header stays: the person is not stranded
+  await expectAccessible(page, "page that did not load");
+  await page.unroute(/\/assets\/PoliciesPage-[^/]+\.js$/);
+  await page.getByRole("button", { name: "刷新页面" }).click();
+  await expect(page).toHaveURL(/\/policies$/);
+  await expect(page.getByText("页面没有加载成功")).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("heading").first()).toBeVisible();
 });

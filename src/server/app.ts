@@ -287,8 +287,8 @@ export function logRequest(req: FastifyRequest) {
  * for a year and never asks again. Everything else (the page itself) is checked on every visit, so a
  * new release is seen at once and loads only the assets that changed.
  */
-export function cacheControlOf(filePath: string): string {
-  return filePath.split(path.sep).includes("assets") ? "public, max-age=31536000, immutable" : "no-cache";
+export function cacheControlOf(webRoot: string, filePath: string): string {
+  return path.relative(webRoot, filePath).split(path.sep)[0] === "assets" ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; markShuttingDown: () => void; metrics: import("prom-client").Registry }> {
@@ -443,7 +443,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       // The build writes .br and .gz beside every asset; the smallest one the browser accepts is sent.
       preCompressed: true,
       cacheControl: false,
-      setHeaders: (res, filePath) => res.setHeader("cache-control", cacheControlOf(filePath)),
+      setHeaders: (res, filePath) => res.setHeader("cache-control", cacheControlOf(webRoot, filePath)),
     });
   }
   app.setNotFoundHandler((req, reply) => {

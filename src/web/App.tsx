@@ -9,11 +9,36 @@ import { useSession } from "./session";
 
 /**
  * A page downloaded when it is first opened: the home page comes with the app, and a citizen's pages do
- * not download the workbench, the charts or the form builder.
+ * not download the workbench, the charts or the form builder. A download that fails (a dropped
+ * connection, or a release that replaced the page's file) is tried once more, then the person is told
+ * and offered a reload — never a blank screen.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy itself takes ComponentType<any>; each page keeps its own props type
 function page<M extends { [P in K]: ComponentType<any> }, K extends keyof M & string>(load: () => Promise<M>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
+  return lazy(() =>
+    load()
+      .catch(load)
+      .then(
+        (m) => ({ default: m[name] }),
+        () => ({ default: PageLoadFailed as unknown as M[K] }),
+      ),
+  );
+}
+
+function PageLoadFailed() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="warning"
+      title={t("common.pageLoadFailed")}
+      subTitle={t("common.pageLoadFailedDesc")}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t("common.reload")}
+        </Button>
+      }
+    />
+  );
 }
 
 const AgentsPage = page(() => import("./features/identity/AgentsPage"), "AgentsPage");

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { anyone, endpoint } from "../../shared/api/endpoint";
 import { sharedAnswer } from "../shared-answer";
+import { cacheControlOf } from "../app";
 import { route } from "./endpoints";
 
 const answerEndpoint = endpoint({
@@ -70,5 +71,14 @@ describe("sharedAnswer", () => {
       (a.hits[0]!.alsoAt[0] as { orgName: string }).orgName = "黄浦";
     }).toThrow(TypeError);
     expect(Object.isFrozen(a.hits)).toBe(true);
+  });
+});
+
+describe("how long a browser keeps the web app's files", () => {
+  it("keeps the hashed assets for good and checks everything else, wherever the web app is installed", () => {
+    const root = "/srv/assets/haoban/web";
+    expect(cacheControlOf(root, `${root}/assets/index-Cn0x0xxY.js`)).toBe("public, max-age=31536000, immutable");
+    expect(cacheControlOf(root, `${root}/index.html`)).toBe("no-cache");
+    expect(cacheControlOf(root, `${root}/favicon.svg`)).toBe("no-cache");
   });
 });
