@@ -42,12 +42,13 @@ test("apply online with a material, a supplement is asked and answered, approved
   await page.locator(".ant-list-item", { hasText: "经营场所平面布局图" }).locator("input[type=file]").setInputFiles({ name: "平面布局图.png", mimeType: "image/png", buffer: samplePng() });
   await expect(page.getByRole("link", { name: "平面布局图.png" })).toBeVisible();
   await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page.locator(".ant-modal-confirm-title")).toHaveText("申请已提交");
+  await expect(page.getByRole("heading", { name: "申请已提交" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "查看办理进度" })).toBeVisible();
   const number = (await page.getByText(/办件编号：/).textContent())!.replace("办件编号：", "").trim();
   expect(number).toMatch(/^310101-20260212-\d{6}$/);
   // 7 working days from 12 Feb: 13 and 14 (a make-up Saturday), the holiday 15–23, then 24–27 and 28 (a make-up Saturday).
   await expect(page.getByText("承诺办结期限：2026-02-28", { exact: false })).toBeVisible();
-  await page.getByRole("button", { name: "查看受理回执" }).click();
+  await page.getByRole("link", { name: "打印受理回执" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible();
   await expect(page.getByText("承诺办结期限：2026年2月28日", { exact: false })).toBeVisible();
   await expect(page.locator(".ant-modal-confirm")).toHaveCount(0);

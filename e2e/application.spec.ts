@@ -13,10 +13,11 @@ test("a citizen applies online from the guide and sees the application with its 
   await page.getByLabel("居住地址").fill("上海市黄浦区福州路100号");
   await page.getByLabel("居住地所在街镇").fill("310101001");
   await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page.locator(".ant-modal-confirm-title")).toHaveText("申请已提交");
+  await expect(page.getByRole("heading", { name: "申请已提交" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "查看办理进度" })).toBeVisible();
   const number = (await page.getByText(/办件编号：/).textContent())!.replace("办件编号：", "").trim();
   expect(number).toMatch(/^310101-\d{8}-\d{6}$/);
-  await page.getByRole("button", { name: "查看受理回执" }).click();
+  await page.getByRole("link", { name: "打印受理回执" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible();
   await expect(page.locator(".doc-number")).toHaveText(number);
 

@@ -34,17 +34,44 @@ test("browsing by theme leads to a complete, printable guide whose form validate
   await expect(page).toHaveURL(/theme=birth/);
   await page.getByRole("link", { name: "出生医学证明签发" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "出生医学证明签发" })).toBeVisible();
-  for (const heading of ["基本信息", "受理条件", "申请材料", "办理流程与时限", "收费标准", "办理地点与渠道", "常见问题", "相关政策", "申请表单（预览）"]) {
-    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
-  }
+  // What a citizen wants first: how long, the cost, visits, online or not, what to bring — then the one action.
+  const facts = page.getByRole("definition");
+  await expect(page.getByRole("term").first()).toHaveText("办理时间");
+  await expect(facts.first()).not.toBeEmpty();
+  for (const term of ["费用", "跑动次数", "网上办理", "需要材料", "办理机构"]) await expect(page.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) })).toBeVisible();
+  const headings = await page.getByRole("main").getByRole("heading", { level: 2 }).allTextContents();
+  expect(headings).toEqual(["受理条件", "申请材料", "办理流程与时限", "收费标准", "办理地点与渠道", "常见问题", "相关政策", "申请表单（预览）", "事项信息"]);
+  // Codes and the registry's record come last, never before the facts.
+  const firstCode = await page.getByText("基本编码").boundingBox();
+  const firstFact = await page.getByText("办理时间").first().boundingBox();
+  expect(firstCode!.y).toBeGreaterThan(firstFact!.y);
   await expect(page.getByText("可由居民身份证替代").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "在线办理" })).toBeVisible();
+  await expect(page.getByText("对应数据元")).toHaveCount(0);
   await expectAccessible(page, "guide");
 
+  // Anonymous: applying sends the person to sign in, and back to this guide's form afterwards.
+  const guideUrl = new URL(page.url()).pathname;
+  await page.getByRole("button", { name: "在线办理" }).click();
+  await page.waitForURL((u) => u.pathname === "/login" && u.searchParams.get("next") === `${guideUrl}?apply=1`);
+  await page.locator("input#identifier").fill("13800000002");
+  await page.locator("input#password").fill("Haoban@2026");
+  await page.locator("form button[type=submit]").click();
+  await page.waitForURL((u) => u.pathname === guideUrl && u.searchParams.get("apply") === "1");
+  await expect(page.getByRole("heading", { name: "在线申请" })).toBeVisible();
+  await expect(page.getByText("对应数据元")).toHaveCount(0);
+
+  // A wrong answer: a summary at the top and the focus on the first field to change.
   await page.getByLabel("母亲身份证号码").fill("110105194912310021");
-  await page.getByRole("button", { name: "检查填写" }).click();
-  await expect(page.getByText("“母亲身份证号码”不是有效的身份证号码")).toBeVisible();
-  await expect(page.getByText("请填写“新生儿姓名”")).toBeVisible();
+  await page.getByRole("button", { name: "提交申请" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "处需要修改" });
+  await expect(summary).toContainText("“母亲身份证号码”不是有效的身份证号码");
+  await expect(page.getByText("请填写“新生儿姓名”").first()).toBeVisible();
+  const firstLink = summary.getByRole("link").first();
+  const target = (await firstLink.getAttribute("href"))!.slice(1);
+  await expect(page.locator(`[id="${target}"]`)).toBeFocused();
+  await expectAccessible(page, "guide with form errors");
+  await page.context().clearCookies();
 
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "在线办理" })).toBeHidden();

@@ -27,9 +27,9 @@ test("once only: a mother registers her newborn uploading nothing; the household
   await expect(page.getByText("已由政府部门共享，无需提交")).toHaveCount(4);
   await expectAccessible(page, "guide with consented prefill");
   await page.getByRole("button", { name: "提交申请" }).click();
-  await expect(page.locator(".ant-modal-confirm-title")).toHaveText("申请已提交");
+  await expect(page.getByRole("heading", { name: "申请已提交" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "查看办理进度" })).toBeVisible();
   const number = (await page.getByText(/办件编号：/).textContent())!.replace("办件编号：", "").trim();
-  await page.keyboard.press("Escape");
 
   // The reviewer sees the shared evidence instead of uploads, and passes it; the approver approves.
   await switchTo(page, "review.psb.huangpu", /workbench$/);

@@ -1,10 +1,11 @@
-import { Button, Dropdown, Result, Spin } from "antd";
-import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
+import { Button, Spin } from "antd";
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { HANDLER_ROLES, type Role } from "../shared/roles";
-import { setLanguage } from "./i18n";
 import { HomePage } from "./features/home/HomePage";
+import { SiteHeader } from "./components/SiteHeader";
+import { loginPath } from "./components/login-path";
 import { useSession } from "./session";
 
 /**
@@ -25,21 +26,22 @@ function page<M extends { [P in K]: ComponentType<any> }, K extends keyof M & st
   );
 }
 
+/** Written without the pages' components: it shows exactly when a download failed. */
 function PageLoadFailed() {
   const { t } = useTranslation();
   return (
-    <Result
-      status="warning"
-      title={t("common.pageLoadFailed")}
-      subTitle={t("common.pageLoadFailedDesc")}
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          {t("common.reload")}
-        </Button>
-      }
-    />
+    <section className="status-page" role="alert">
+      <h1>{t("common.pageLoadFailed")}</h1>
+      <p>{t("common.pageLoadFailedDesc")}</p>
+      <Button type="primary" size="large" onClick={() => window.location.reload()}>
+        {t("common.reload")}
+      </Button>
+    </section>
   );
 }
+
+const NotFound = page(() => import("./components/StatusPages"), "NotFound");
+const Forbidden = page(() => import("./components/StatusPages"), "Forbidden");
 
 const AgentsPage = page(() => import("./features/identity/AgentsPage"), "AgentsPage");
 const CatalogueAdminPage = page(() => import("./features/workbench/catalogue/CatalogueAdminPage"), "CatalogueAdminPage");
@@ -101,116 +103,47 @@ const HotTopicsPage = page(() => import("./features/appeals/HotTopicsPage"), "Ho
 const AppealSettingsPage = page(() => import("./features/appeals/AppealSettingsPage"), "AppealSettingsPage");
 const MyProfilePage = page(() => import("./features/identity/MyProfilePage"), "MyProfilePage");
 
-function Header() {
-  const { t, i18n } = useTranslation();
-  const { me, logout } = useSession();
-  const navigate = useNavigate();
-  const items = [
-    { to: "/", label: t("nav.home") },
-    { to: "/personal", label: t("nav.personal") },
-    { to: "/enterprise", label: t("nav.enterprise") },
-    { to: "/bundles", label: t("nav.bundles") },
-    { to: "/departments", label: t("nav.departments") },
-    { to: "/policies", label: t("nav.policies") },
-    { to: "/appeals/new", label: t("nav.appeals") },
-  ];
-  const home = me?.kind === "staff" ? "/workbench" : "/me";
-  return (
-    <header className="site-header">
-      <Link className="brand" to="/">
-        {t("app.city")} · {t("app.name")}
-        <small>{t("app.slogan")}</small>
-      </Link>
-      <nav aria-label={t("nav.main")}>
-        <ul className="main-nav">
-          {items.map((i) => (
-            <li key={i.to}>
-              <NavLink to={i.to} end={i.to === "/"}>
-                {i.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="header-actions">
-        <Button type="text" className="lang-switch" style={{ color: "#fff" }} aria-label={t("nav.languageLabel")} onClick={() => setLanguage(i18n.language === "en" ? "zh" : "en")}>
-          {t("nav.language")}
-        </Button>
-        {me ? (
-          <Dropdown
-            menu={{
-              items: [
-                { key: "home", label: me.kind === "staff" ? t("nav.workbench") : t("nav.me"), onClick: () => navigate(home) },
-                { key: "messages", label: t("msg.title"), onClick: () => navigate("/messages") },
-                {
-                  key: "logout",
-                  label: t("nav.logout"),
-                  onClick: async () => {
-                    await logout();
-                    navigate("/");
-                  },
-                },
-              ],
-            }}
-          >
-            <Button>{me.actingFor ? `${me.name}（${me.actingFor.name}）` : me.name}</Button>
-          </Dropdown>
-        ) : (
-          <>
-            <Link to="/login">
-              <Button type="primary" ghost style={{ color: "#fff", borderColor: "#fff" }}>
-                {t("nav.login")}
-              </Button>
-            </Link>
-            <Link to="/register">
-              <Button>{t("nav.register")}</Button>
-            </Link>
-          </>
-        )}
-      </div>
-    </header>
-  );
-}
-
 /** Shows its children only to the right kind of logged-in user (and roles, for staff). */
 function RequireActor({ kind, roles, children }: { kind?: "citizen" | "staff"; roles?: Role[]; children: ReactNode }) {
   const { me, loading } = useSession();
   const { t } = useTranslation();
   const location = useLocation();
   if (loading) return <Spin tip={t("common.loading")} />;
-  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
-  if ((kind && me.kind !== kind) || (roles && !roles.some((r) => me.roles.includes(r)))) {
-    return <Result status="403" title="403" subTitle={t("common.forbidden")} />;
-  }
+  if (!me) return <Navigate to={loginPath("/login", location.pathname + location.search)} replace />;
+  if ((kind && me.kind !== kind) || (roles && !roles.some((r) => me.roles.includes(r)))) return <Forbidden />;
   return <>{children}</>;
 }
 
 const HANDLERS_AND_SUPERVISORS: Role[] = [...HANDLER_ROLES, "supervisor"];
 
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title={t("common.notFound")}
-      subTitle={t("common.notFoundDesc")}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t("common.home")}</Button>
-        </Link>
-      }
-    />
-  );
+/**
+ * After a change of page, focus goes to the page's content (its heading once it is there), so a keyboard
+ * or screen-reader user starts reading the new page instead of staying in the header.
+ */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById("main");
+    if (!main || main.contains(document.activeElement)) return;
+    main.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
 }
 
 export function AppRoutes() {
   const { t } = useTranslation();
+  useFocusOnNavigate();
   return (
     <>
       <a className="skip-link" href="#main">
         {t("app.skip")}
       </a>
-      <Header />
+      <SiteHeader />
       <main id="main" className="content" tabIndex={-1}>
         <Suspense fallback={<Spin tip={t("common.loading")} />}>
         <Routes>

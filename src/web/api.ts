@@ -16,6 +16,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user about a failed call: the server's message in their language, or the error's own. */
+export function errorMessage(err: unknown): string {
+  return err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
+}
+
 let csrfToken: string | null = null;
 
 /** Remembers the session's CSRF token (from login or /me) for later changes. */

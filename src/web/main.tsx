@@ -6,7 +6,7 @@ import { createRoot } from "react-dom/client";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter } from "react-router";
 import { AppRoutes } from "./App";
-import "./i18n";
+import { languageReady } from "./i18n";
 import { SessionProvider } from "./session";
 import "./styles.css";
 
@@ -50,8 +50,11 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
+// An English reader's first page waits for the English dictionary instead of flashing Chinese.
+void languageReady.then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 );

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space, Table } from "antd";
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Space, Table } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { FileLink, UploadButton } from "../features/applications/MaterialUpload";
@@ -46,6 +46,7 @@ export function FormRenderer({
   extra,
   locked,
   notes = {},
+  showBindings = false,
 }: {
   fields: FormField[];
   initialValues?: FormValues;
@@ -60,10 +61,14 @@ export function FormRenderer({
   locked?: ReadonlySet<string>;
   /** A note under a field (e.g. where a prefilled value came from). */
   notes?: Record<string, React.ReactNode>;
+  /** Staff views: name the data element each field is bound to. Citizens never see those names. */
+  showBindings?: boolean;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<FormValues>(initialValues);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<Array<{ key: string; label: string; message: string }>>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const touched = useRef(false);
   const set = (key: string, v: unknown) => {
     touched.current = true;
@@ -79,14 +84,53 @@ export function FormRenderer({
     const visible = Object.fromEntries(Object.entries(values).filter(([k]) => fields.some((f) => f.key === k && isVisible(f, values))));
     const problems = validateFormValues(fields, visible);
     setErrors(Object.fromEntries(problems.map((p) => [p.path.join("."), p.message])));
-    if (problems.length === 0) onSubmit?.(visible);
+    // One line per wrong field, in the form's order, and focus on the first of them.
+    const wrong = fields.flatMap((f) => {
+      const p = problems.find((x) => x.path[0] === f.key);
+      return p ? [{ key: f.key, label: f.label, message: p.message }] : [];
+    });
+    setSummary(wrong);
+    if (problems.length === 0) return onSubmit?.(visible);
+    requestAnimationFrame(() => {
+      const first = wrong[0] && document.getElementById(`field-${wrong[0].key}`);
+      if (first) first.focus();
+      else summaryRef.current?.focus();
+    });
   }
 
   return (
     <Form layout="vertical" onFinish={submit} requiredMark>
+      {summary.length > 0 && (
+        <div ref={summaryRef} tabIndex={-1} className="form-error-summary">
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            message={t("form.errorSummary", { count: summary.length })}
+            description={
+              <ul>
+                {summary.map((w) => (
+                  <li key={w.key}>
+                    <a
+                      href={`#field-${w.key}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(`field-${w.key}`)?.focus();
+                      }}
+                    >
+                      {w.label}
+                    </a>
+                    ：{w.message}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        </div>
+      )}
       {fields.filter((f) => isVisible(f, values)).map((f) => {
         const err = errors[f.key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${f.key}.`))?.[1];
-        const element = f.dataElement ? DATA_ELEMENTS[f.dataElement]?.zh : undefined;
+        const element = showBindings && f.dataElement ? DATA_ELEMENTS[f.dataElement]?.zh : undefined;
         return (
           <Form.Item
             key={f.key}

@@ -1,6 +1,5 @@
 import { Alert, Space, Typography } from "antd";
 import type { ReactNode } from "react";
-import { ApiError } from "../api";
 
 /**
  * The head every page has: its title (the page's one h1), an optional introduction, an error the page
@@ -24,7 +23,4 @@ export function PageFrame({ title, intro, error, toolbar, children }: { title: R
   );
 }
 
-/** What to tell the user about a failed call: the server's message in their language, or the error's own. */
-export function errorMessage(err: unknown): string {
-  return err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
-}
+export { errorMessage } from "../api";

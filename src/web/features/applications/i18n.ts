@@ -21,26 +21,3 @@ export const applicationsZh = {
   inbox: { title: "待办件", empty: "没有待办件", tab_pending: "待受理", tab_reviewing: "待审查", tab_deciding: "待决定", tab_supplement: "待补正", tab_all: "全部", tab_overdue: "已超期", tab_dueSoon: "即将到期", tab_mine: "我认领的", supervising: "您以效能监督身份查看本级政府各部门的办件：可查看和指派，不能办理。", search: "办件编号或申请人", channel: "申请渠道", channel_online: "网上申请", channel_window: "窗口申请", channel_mobile: "移动端", channel_agent: "帮办代办", applicant: "申请人", assignee: "经办人", claim: "认领", claimed: "已认领 {{number}}", prev: "上一页", next: "下一页", assign: "指派", assignTo: "指派给（工作人员账号 ID）", tool: "待办件", toolDesc: "本机构及下级机构办理的办件，按承诺期限排序" },
   apps: { title: "我的办件", empty: "您还没有办件", number: "办件编号", item: "事项", org: "办理部门", state: "状态", submittedAt: "提交日期", deadline: "承诺期限", light_green: "正常", light_yellow: "即将到期", light_red: "已超期", link: "我的办件" },
 };
-
-export const applicationsEn: typeof applicationsZh = {
-  window: { title: "Window intake", toolDesc: "Apply on behalf of walk-in citizens; routed to the competent department", lookup: "ID number", lookupButton: "Verify", person: "Applicant", item: "Service", submit: "Submit and print the receipt", consent: "The applicant agrees that their e-certificates and registry data stand in for materials they already hold (each read shows on their data-use log)", hint: "Enter the applicant's ID number (the look-up is logged); citywide services are accepted here and handled by the competent department.", searchItem: "Search services" },
-  docs: { print: "Print", back: "Back", receipt: "Receipt", acceptance: "Acceptance notice", supplement: "Supplement notice", rejection: "Decision not to accept", decision: "Decision", title: "Documents" },
-  materials: { upload: "Upload", uploaded: "Uploaded: {{name}}", view: "View file", none: "No materials needed", remove: "Remove", toFix: "to fix", title: "Materials", shared: "Shared by government: no need to submit", sharedBy: "Will use: {{what}}" },
-  prefill: {
-    title: "Use the data the government holds about you",
-    text: "With your consent, {{org}} reads what the population, legal-person and certificate registries hold for this service, fills in the form and uses your e-certificates instead of uploads. Every read is recorded; see “Who used my data”.",
-    agree: "Agree and fill in",
-    decline: "No, I will fill it in",
-    declinedTitle: "You chose to fill in the form yourself",
-    declinedText: "Fill in the form and upload every material. You can still agree to automatic filling at any time.",
-    done: "{{n}} fields filled in; {{m}} materials need not be submitted. Check them, then submit.",
-    missing: "Not found in government data, please fill in: {{fields}}",
-    from: "From {{registry}} · {{org}}",
-    updated: " (updated {{date}})",
-    authoritative: "authoritative: cannot be changed; ask the source department to correct it",
-    conflict: "Note: {{registry}} · {{org}} holds “{{value}}”, which differs",
-  },
-  appd: { title: "Application", done: "Done", beyondCalendar: "Past the configured calendar; to be set by hand", supplementAsked: "Please supply the following and resubmit (the clock stops meanwhile)", supplementItems: "To supply", timeline: "History", form: "Application form", noMaterials: "No electronic materials", stepDeadline: "This step due by", shared: "Materials not needed ({{n}})", sharedTag: "shared by the government, no need to submit", prefilled: "{{n}} fields filled in from government data with the applicant's consent", registryEvidence: "{{element}}, checked in the {{source}} ({{org}})", opinion: "Opinion (optional)", reasonRequired: "Reason (required)" },
-  inbox: { title: "Inbox", empty: "Nothing to do", tab_pending: "To accept", tab_reviewing: "To review", tab_deciding: "To decide", tab_supplement: "Waiting for applicant", tab_all: "All", tab_overdue: "Overdue", tab_dueSoon: "Due soon", tab_mine: "Claimed by me", supervising: "As a supervisor you see the applications of every department at your level of government: you may read and assign them, not handle them.", search: "Number or applicant", channel: "Channel", channel_online: "Online", channel_window: "Window", channel_mobile: "Mobile", channel_agent: "Assisted", applicant: "Applicant", assignee: "Handler", claim: "Claim", claimed: "Claimed {{number}}", prev: "Previous", next: "Next", assign: "Assign", assignTo: "Assign to (staff account id)", tool: "Inbox", toolDesc: "Applications handled in your organisation and below, nearest deadline first" },
-  apps: { title: "My applications", empty: "You have no applications yet", number: "Number", item: "Service", org: "Handled by", state: "State", submittedAt: "Submitted", deadline: "Committed by", light_green: "on time", light_yellow: "due soon", light_red: "overdue", link: "My applications" },
-};

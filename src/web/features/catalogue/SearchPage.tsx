@@ -1,7 +1,7 @@
-import { AutoComplete, Alert, Empty, Input, List, Pagination, Select, Space, Spin, Tabs, Tag } from "antd";
+import { Alert, Empty, List, Pagination, Select, Space, Spin, Tabs, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { LEVEL_CODES } from "../../../shared/catalogue";
 import type { SearchResponse } from "../../../shared/schemas/search";
 import { call } from "../../api";
@@ -11,7 +11,7 @@ import { PageFrame } from "../../components/PageFrame";
 
 type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
 import { Highlighted } from "./Highlighted";
-import { useSuggestions } from "./useSuggestions";
+import { SearchBox } from "./SearchBox";
 import { labels } from "../../labels";
 
 const PAGE = 10;
@@ -21,7 +21,6 @@ export function SearchPage() {
   const { t, i18n } = useTranslation();
   const l = labels(i18n.language);
   const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
   const q = params.get("q") ?? "";
   const type = params.get("type") ?? "";
   const level = params.get("level") ?? undefined;
@@ -29,10 +28,6 @@ export function SearchPage() {
   const page = Number(params.get("page") ?? 1);
   const [result, setResult] = useState<SearchResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [input, setInput] = useState(q);
-  const suggestions = useSuggestions(input);
-
-  useEffect(() => setInput(q), [q]);
   useEffect(() => {
     if (!q) return;
     // Values from the address bar are checked by the server like any other query (400 with the reason).
@@ -51,14 +46,13 @@ export function SearchPage() {
     if (key !== "page") next.delete("page");
     setParams(next);
   };
-  const go = (v: string) => v.trim() && navigate(`/search?q=${encodeURIComponent(v.trim())}`);
 
   return (
     <>
       <PageFrame title={t("search.title")} />
-      <AutoComplete value={input} options={suggestions.map((s) => ({ value: s }))} onChange={setInput} onSelect={go} style={{ width: "100%", maxWidth: 640, marginBottom: 16 }}>
-        <Input.Search aria-label={t("home.searchLabel")} placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} onSearch={go} />
-      </AutoComplete>
+      <div style={{ maxWidth: 640, marginBottom: 16 }}>
+        <SearchBox initial={q} />
+      </div>
       <Tabs
         activeKey={type || "all"}
         onChange={(k) => set("type", k === "all" ? undefined : k)}
@@ -91,7 +85,7 @@ export function SearchPage() {
       {result && (
         <>
           <p role="status">
-            {t("search.found", { total: result.total, ms: result.tookMs })}
+            {t("search.found", { total: result.total })}
             {result.understoodAs.length > 1 && ` · ${t("search.understoodAs")}：${result.understoodAs.slice(1, 6).join("、")}`}
           </p>
           {result.total === 0 ? (

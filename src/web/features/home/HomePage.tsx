@@ -1,18 +1,36 @@
 import { ApartmentOutlined, BankOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
-import { AutoComplete, Card, Col, Input, Row, Typography } from "antd";
-import { useState } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
-import { useSuggestions } from "../catalogue/useSuggestions";
+import { Link } from "react-router";
+import { useElderMode } from "../../components/ElderMode";
+import { SearchBox } from "../catalogue/SearchBox";
 
 const HOT = ["开公司", "新生儿出生", "居住证", "社保卡", "退休"];
 
+/** What elders do most (适老化): each tile a search for it, with words they use. */
+const ELDER_TILES = ["elderPension", "elderMedical", "elderAllowance", "elderCard", "elderDoctor", "elderTransit"] as const;
+
+function EntryLink({ to, icon, title, desc }: { to: string; icon?: ReactNode; title: string; desc?: string }) {
+  return (
+    <li>
+      <Link to={to} className="entry-card">
+        {icon && (
+          <span className="entry-icon" aria-hidden>
+            {icon}
+          </span>
+        )}
+        <span>
+          <strong>{title}</strong>
+          {desc && <span className="entry-desc">{desc}</span>}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [input, setInput] = useState("");
-  const suggestions = useSuggestions(input);
-  const go = (q: string) => q.trim() && navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+  const elder = useElderMode();
   const entries = [
     { to: "/personal", icon: <UserOutlined />, title: t("nav.personal"), desc: t("home.personalDesc") },
     { to: "/enterprise", icon: <BankOutlined />, title: t("nav.enterprise"), desc: t("home.enterpriseDesc") },
@@ -25,34 +43,42 @@ export function HomePage() {
         <h1 id="hero-title">
           {t("app.city")} · {t("app.slogan")}
         </h1>
-        <div role="search" style={{ maxWidth: 640, margin: "0 auto" }}>
-          <AutoComplete value={input} options={suggestions.map((v) => ({ value: v }))} onChange={setInput} onSelect={go} style={{ width: "100%" }}>
-            <Input.Search id="home-search" size="large" placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} aria-label={t("home.searchLabel")} onSearch={go} />
-          </AutoComplete>
+        <div style={{ maxWidth: 640, margin: "0 auto" }}>
+          <SearchBox id="home-search" size="large" />
         </div>
-        <p className="hot">
-          {t("home.hot")}：
-          {HOT.map((h) => (
-            <Link key={h} to={`/search?q=${encodeURIComponent(h)}`}>
-              {h}
-            </Link>
-          ))}
-        </p>
+        {!elder && (
+          <p className="hot">
+            {t("home.hot")}：
+            {HOT.map((h) => (
+              <Link key={h} to={`/search?q=${encodeURIComponent(h)}`}>
+                {h}
+              </Link>
+            ))}
+          </p>
+        )}
       </section>
-      <Typography.Title level={2} style={{ fontSize: 20 }}>
-        {t("home.entries")}
-      </Typography.Title>
-      <Row gutter={[16, 16]}>
-        {entries.map((e) => (
-          <Col xs={24} sm={12} lg={6} key={e.to}>
-            <Link to={e.to}>
-              <Card hoverable className="entry-card">
-                <Card.Meta avatar={<span style={{ fontSize: 28, color: "#0b4fb3" }} aria-hidden>{e.icon}</span>} title={e.title} description={e.desc} />
-              </Card>
-            </Link>
-          </Col>
-        ))}
-      </Row>
+      {elder ? (
+        <>
+          <h2 className="section-title">{t("home.elderTitle")}</h2>
+          <ul className="entry-grid elder-tiles">
+            {ELDER_TILES.map((k) => (
+              <EntryLink key={k} to={`/search?q=${encodeURIComponent(t(`home.${k}Query`))}`} title={t(`home.${k}`)} />
+            ))}
+          </ul>
+          <p className="help-line">
+            {t("home.elderHelp")} <a href="tel:12345">12345</a>
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 className="section-title">{t("home.entries")}</h2>
+          <ul className="entry-grid">
+            {entries.map((e) => (
+              <EntryLink key={e.to} {...e} />
+            ))}
+          </ul>
+        </>
+      )}
     </>
   );
 }

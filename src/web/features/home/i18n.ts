@@ -10,19 +10,19 @@ export const homeZh = {
     enterpriseDesc: "开办企业、经营许可、税务、人力社保等法人事项",
     bundlesDesc: "企业开办、新生儿出生、退休等跨部门“一件事”",
     departmentsDesc: "按市、区两级部门查找服务",
-  },
-};
-
-export const homeEn: typeof homeZh = {
-  home: {
-    searchLabel: "Search services",
-    searchPlaceholder: "What do you need to do? e.g. start a company, register a newborn",
-    search: "Search",
-    hot: "Popular",
-    entries: "Start here",
-    personalDesc: "Birth, education, jobs, social insurance, health, pensions, housing",
-    enterpriseDesc: "Starting a business, licences, tax, employment and social insurance",
-    bundlesDesc: "Cross-department life events: start a business, a newborn, retirement",
-    departmentsDesc: "Find services by city and district department",
+    elderTitle: "常用服务",
+    elderPension: "养老金",
+    elderPensionQuery: "养老金",
+    elderMedical: "医保",
+    elderMedicalQuery: "医保",
+    elderAllowance: "高龄津贴",
+    elderAllowanceQuery: "高龄津贴",
+    elderCard: "社保卡",
+    elderCardQuery: "社保卡",
+    elderDoctor: "看病就医",
+    elderDoctorQuery: "就医",
+    elderTransit: "敬老卡、公交卡",
+    elderTransitQuery: "敬老卡",
+    elderHelp: "办事遇到困难，可以请家人帮忙，或拨打热线",
   },
 };

@@ -19,24 +19,3 @@ export const workbenchZh = {
     totpEnabled: "动态口令已开启，下次登录时需要输入验证码",
   },
 };
-
-export const workbenchEn: typeof workbenchZh = {
-  workbench: {
-    title: "Workbench",
-    org: "Organisation",
-    roles: "Roles",
-    modules: "My tools",
-    staffAdmin: "Staff administration",
-    staffAdminDesc: "Manage staff and roles in your organisation and those below it",
-    personLookup: "Population registry look-up",
-    personLookupDesc: "Look up a person for a case; each look-up is logged and shown to the person",
-    security: "Account security",
-    totp: "One-time codes (two-factor)",
-    totpOn: "On",
-    totpOff: "Off",
-    totpSetup: "Turn on one-time codes",
-    totpScan: "Add this key to your authenticator app, then enter the 6-digit code it shows:",
-    totpConfirm: "Turn on",
-    totpEnabled: "One-time codes are on; you will be asked for one at login",
-  },
-};

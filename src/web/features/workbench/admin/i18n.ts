@@ -2,7 +2,3 @@
 export const workbenchAdminZh = {
   cal: { title: "工作日历", toolDesc: "配置法定节假日和调休上班日", year: "年度", source_built_in: "内置（国务院办公厅通知）", source_configured: "管理员配置", holidays: "节假日", workdays: "调休上班日", add: "添加年度", save: "保存", date: "日期", festival: "节日名称", addHoliday: "添加节假日", addWorkday: "添加调休上班日", saved: "{{year}} 年日历已保存" },
 };
-
-export const workbenchAdminEn: typeof workbenchAdminZh = {
-  cal: { title: "Working-day calendar", toolDesc: "Official holidays and make-up workdays", year: "Year", source_built_in: "built in (State Council notice)", source_configured: "configured", holidays: "Holidays", workdays: "Make-up workdays", add: "Add a year", save: "Save", date: "Date", festival: "Festival", addHoliday: "Add holiday", addWorkday: "Add make-up workday", saved: "Calendar {{year}} saved" },
-};

@@ -110,7 +110,7 @@ export function FormTab({ content, editable, patch }: EditorTabProps) {
       <Col xs={24} lg={11}>
         <Typography.Title level={3} style={{ fontSize: 16 }}>{t("editor.livePreview")}</Typography.Title>
         <div aria-live="polite">
-          <FormRenderer key={JSON.stringify(fields)} fields={fields} onSubmit={() => message.success(t("form.valid"))} />
+          <FormRenderer key={JSON.stringify(fields)} fields={fields} showBindings onSubmit={() => message.success(t("form.valid"))} />
         </div>
       </Col>
     </Row>

@@ -1,0 +1,172 @@
+import { Alert, App, Button, Spin, Typography } from "antd";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { ItemDetail } from "../../../shared/schemas/catalogue";
+import type { PrefillResponse } from "../../../shared/schemas/data";
+import { applicationEndpoints } from "../../../shared/api/applications";
+import { sharingEndpoints } from "../../../shared/api/sharing";
+import type { ResponseOf } from "../../../shared/api/endpoint";
+import { chinaTime } from "../../../shared/china-time";
+import { call } from "../../api";
+import { FormRenderer } from "../../components/FormRenderer";
+import { errorMessage } from "../../components/PageFrame";
+import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
+import { PrefillNote, PrefillPanel, type ConsentState } from "./PrefillPanel";
+import { useDraft } from "./useDraft";
+
+type Receipt = ResponseOf<typeof applicationEndpoints.submit>;
+
+/** What a citizen reads right after submitting: the number, by when, what happens next, and where to follow it. */
+function Submitted({ receipt, orgName }: { receipt: Receipt; orgName: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <section className="submitted" aria-labelledby="submitted-title">
+      <h2 id="submitted-title" ref={ref} tabIndex={-1}>
+        {t("guide.receiptTitle")}
+      </h2>
+      <p>{t("guide.receiptNumber", { number: receipt.number })}</p>
+      <p>{receipt.committedDeadline ? t("guide.receiptDeadline", { date: receipt.committedDeadline }) : t("guide.receiptNoDeadline")}</p>
+      <p>{t("guide.receiptNext", { org: orgName })}</p>
+      <p>{t("guide.receiptNotify")}</p>
+      <div className="action-row">
+        <Link className="button-link" to={`/me/applications/${receipt.id}`}>
+          {t("guide.receiptProgress")}
+        </Link>
+        <Link to={`/print/applications/${receipt.id}/receipt`}>{t("guide.receiptView")}</Link>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * 在线申请 on the guide, for a signed-in citizen: consent to the government's data (授权预填), the form,
+ * the materials, the server-side draft, and the submission with its receipt. Downloaded only by people
+ * who apply: a guide read by everyone else does not carry the form's code.
+ */
+export function ApplyPanel({ item }: { item: ItemDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const g = item.content.guide;
+  // One key per visit: a double click or a retried request never makes a second application.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const draft = useDraft(item.id, true);
+  const [materials, setMaterials] = useState<MaterialValue[]>([]);
+  const [formValues, setFormValues] = useState<Record<string, unknown>>({});
+  const [consent, setConsent] = useState<ConsentState>("asked");
+  const [prefill, setPrefill] = useState<PrefillResponse | null>(null);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  function applyPrefill(p: PrefillResponse) {
+    setPrefill(p);
+    setConsent("given");
+    const next = { ...formValues, ...Object.fromEntries(p.fields.map((f) => [f.key, f.value])) };
+    setFormValues(next);
+    draft.save(next, materials);
+  }
+  useEffect(() => {
+    if (draft.draft) {
+      setMaterials(draft.draft.materials);
+      setFormValues(draft.draft.formData);
+    }
+  }, [draft.draft]);
+  function changeMaterials(next: MaterialValue[]) {
+    setMaterials(next);
+    draft.save(formValues, next);
+  }
+  function changeForm(next: Record<string, unknown>) {
+    setFormValues(next);
+    draft.save(next, materials);
+  }
+  async function submit(formData: Record<string, unknown>) {
+    try {
+      const body = await call(applicationEndpoints.submit, {
+        body: {
+          itemId: item.id,
+          formData,
+          materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })),
+          ...(prefill ? { prefillId: prefill.prefillId } : {}),
+          dataConsent: consent === "given",
+        },
+        headers: { "idempotency-key": idempotencyKey },
+      });
+      draft.forget();
+      setReceipt(body);
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
+
+  if (receipt) return <Submitted receipt={receipt} orgName={item.orgName} />;
+  return (
+    <>
+      <Typography.Paragraph>{t("guide.formApply")}</Typography.Paragraph>
+      {draft.draft && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={draft.conflict ? t("guide.draftConflict") : t("guide.draftRestored")}
+          action={
+            <Button size="small" onClick={() => void draft.discard().then(() => (setMaterials([]), setFormValues({})))}>
+              {t("guide.discardDraft")}
+            </Button>
+          }
+        />
+      )}
+      <PrefillPanel load={() => call(sharingEndpoints.postCatalogueItemsByIdPrefill, { params: { id: item.id }, body: { consent: true } })} orgName={item.orgName} state={consent} onPrefill={applyPrefill} onDecline={() => setConsent("declined")} />
+      {prefill && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t("prefill.done", { n: prefill.fields.length, m: prefill.waivable.length })}
+          description={prefill.missing.length ? t("prefill.missing", { fields: prefill.missing.map((m) => m.label).join("、") }) : undefined}
+        />
+      )}
+      {draft.loaded ? (
+        <FormRenderer
+          key={`${draft.draft?.lockVersion ?? "new"}-${draft.draft ? "d" : "n"}-${prefill?.prefillId ?? ""}`}
+          fields={item.content.form.fields}
+          initialValues={prefill ? formValues : (draft.draft?.formData ?? {})}
+          locked={new Set(prefill?.fields.filter((f) => f.authoritative).map((f) => f.key) ?? [])}
+          notes={Object.fromEntries((prefill?.fields ?? []).map((f) => [f.key, <PrefillNote key={f.key} field={f} />]))}
+          onChange={changeForm}
+          onSubmit={(v) => void submit(v)}
+          submitText={t("guide.submitApplication")}
+          extra={
+            g.materials.length > 0 ? (
+              <section aria-labelledby="materials-title" style={{ marginBottom: 16 }}>
+                <h3 id="materials-title" style={{ fontSize: 15 }}>
+                  {t("guide.materialsTitle")}
+                </h3>
+                <Typography.Paragraph type="secondary">{t("guide.materialsHint")}</Typography.Paragraph>
+                <MaterialUpload materials={g.materials} value={materials} onChange={changeMaterials} shared={Object.fromEntries((prefill?.waivable ?? []).map((w) => [w.materialKey, w.evidence]))} />
+              </section>
+            ) : null
+          }
+        />
+      ) : (
+        <Spin />
+      )}
+      {draft.savedAt && (
+        <Typography.Text type="secondary" role="status">
+          {t("guide.draftSaved", { time: chinaTime(draft.savedAt) })}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
+/** The form as staff and the catalogue's editors see it: try it out, with the data element each field is bound to. */
+export function FormPreview({ item }: { item: ItemDetail }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (
+    <>
+      <Typography.Paragraph>{t("guide.formIntro")}</Typography.Paragraph>
+      <FormRenderer fields={item.content.form.fields} showBindings onSubmit={() => message.success(t("form.valid"))} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { AutoComplete, Input } from "antd";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate } from "react-router";
+import { useSuggestions } from "./useSuggestions";
+
+/**
+ * The search box of the home and results pages, with suggestions as the person types. One search is one
+ * entry in the browser's history: Enter on a suggestion fires both the box's search and the suggestion's
+ * choice, and searching again for what is already shown adds nothing, so one Back leaves the results.
+ */
+export function SearchBox({ id, size, initial = "" }: { id?: string; size?: "large"; initial?: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [input, setInput] = useState(initial);
+  const [shownFor, setShownFor] = useState(initial);
+  if (initial !== shownFor) {
+    setShownFor(initial);
+    setInput(initial);
+  }
+  const suggestions = useSuggestions(input);
+  const last = useRef<{ to: string; at: number } | null>(null);
+  const go = (value: string) => {
+    const q = value.trim();
+    if (!q) return;
+    const to = `/search?q=${encodeURIComponent(q)}`;
+    const now = Date.now();
+    if (location.pathname + location.search === to || (last.current?.to === to && now - last.current.at < 1000)) return;
+    last.current = { to, at: now };
+    navigate(to);
+  };
+  return (
+    <div role="search" className="search-box">
+      <AutoComplete value={input} options={suggestions.map((v) => ({ value: v }))} onChange={setInput} onSelect={go} style={{ width: "100%" }}>
+        <Input.Search id={id} size={size} placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} aria-label={t("home.searchLabel")} onSearch={go} />
+      </AutoComplete>
+    </div>
+  );
+}
