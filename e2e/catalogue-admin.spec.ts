@@ -85,7 +85,7 @@ test("the search vocabulary pages: synonyms and knowledge answers", async ({ pag
   await page.getByRole("button", { name: /添\s?加/ }).click();
   await expect(page.getByText("已保存")).toBeVisible();
   await page.goto(`/search?q=${encodeURIComponent("开撸串摊")}`);
-  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("食品经营许可");
+  await expect(page.getByRole("list", { name: "搜索结果" }).getByRole("listitem").first()).toContainText("食品经营许可");
 
   await page.goto("/workbench/answers");
   await expect(page.getByRole("cell", { name: "结婚登记要带什么？" })).toBeVisible();

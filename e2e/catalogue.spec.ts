@@ -10,18 +10,18 @@ test("a citizen finds a service from everyday words, with suggestions, highlight
   await box.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=/);
   // The life event comes first, the service itself right after it.
-  const results = page.getByRole("main").getByRole("listitem");
+  const results = page.getByRole("list", { name: "搜索结果" }).getByRole("listitem");
   await expect(results.first()).toContainText("企业开办一件事");
   await expect(results.nth(1)).toContainText("企业设立登记");
   await expect(page.getByText("已为您同时搜索")).toBeVisible();
   await expect(page.locator("mark").first()).toBeVisible();
   await expectAccessible(page, "search results");
 
-  await page.getByRole("tab", { name: "政策文件" }).click();
-  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("营商环境");
+  await page.getByRole("navigation", { name: "结果类型" }).getByRole("link", { name: "政策文件" }).click();
+  await expect(results.first()).toContainText("营商环境");
 
   await page.goto(`/search?q=${encodeURIComponent("yyzz")}`);
-  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText("企业设立登记");
+  await expect(results.first()).toContainText("企业设立登记");
 
   await page.goto(`/search?q=${encodeURIComponent("量子纠缠火箭")}`);
   await expect(page.getByText("暂未找到与“量子纠缠火箭”相关的内容")).toBeVisible();

@@ -1,4 +1,4 @@
-import { Alert, Space, Typography } from "antd";
+import { Alert, Space } from "antd";
 import type { ReactNode } from "react";
 
 /**
@@ -8,10 +8,8 @@ import type { ReactNode } from "react";
 export function PageFrame({ title, intro, error, toolbar, children }: { title: ReactNode; intro?: ReactNode; error?: string | null; toolbar?: ReactNode; children?: ReactNode }) {
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 24 }}>
-        {title}
-      </Typography.Title>
-      {intro && <Typography.Paragraph>{intro}</Typography.Paragraph>}
+      <h1 className="page-title">{title}</h1>
+      {intro && <p className="page-intro">{intro}</p>}
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 16 }} />}
       {toolbar && (
         <Space wrap style={{ marginBottom: 16 }}>

@@ -82,6 +82,8 @@ describe("life-event and expiry pushes", () => {
     expect(messages.map((m: { title: string }) => m.title)).toContain("您可能需要办理：老年综合津贴（高龄津贴）");
     const uses = (await call(zhaoSession, "GET", "/me/data-access")).json().items;
     expect(uses.some((u: { purpose: string }) => u.purpose === "主动服务推送")).toBe(true);
+    expect(uses.find((u: { purpose: string }) => u.purpose === "主动服务推送")).toMatchObject({ action: "向您推送办事提醒" });
+    for (const u of uses as Array<{ action: string }>) expect(u.action).not.toMatch(/^[a-z_]+(\.[a-z_]+)+$/);
 
     // The same events are not pushed twice.
     const again = await t.services.proactive.runTriggers();

@@ -49,6 +49,9 @@ describe("testing a rule against demo subjects", () => {
     expect((await t.app.inject({ method: "POST", url: "/api/v1/rules/test", headers: reviewer.headers, payload: { rule: ELDERLY, subject: { idNumber: "310106194402085081" } } })).statusCode).toBe(403);
     const uses = (await t.app.inject({ method: "GET", url: "/api/v1/me/data-access", headers: (await login(t.app, "13800000004")).headers })).json().items;
     expect(uses.some((u: { purpose: string }) => u.purpose === "测试规则")).toBe(true);
+    // Every line speaks plain words: no audit-log code reaches the citizen.
+    for (const u of uses as Array<{ action: string }>) expect(u.action).not.toMatch(/^[a-z_]+(\.[a-z_]+)+$/);
+    expect(uses.map((u: { action: string }) => u.action)).toContain("工作人员测试办事规则");
   });
 });
 

@@ -22,7 +22,28 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   "certificate.share_view": { zh: "亮证被查看", en: "Shared certificate viewed" },
   "application.material.read": { zh: "查阅申请材料", en: "Material viewed" },
   "enterprise.agent_grant": { zh: "企业经办人授权", en: "Agent authorisation" },
+  "enterprise.agent_revoke": { zh: "取消企业经办人授权", en: "Agent authorisation withdrawn" },
+  "profile.view": { zh: "您查看了自己的画像", en: "You viewed your profile" },
+  "proactive.push": { zh: "向您推送办事提醒", en: "Reminder sent to you" },
+  "auto_approval.evaluate": { zh: "自动审批核对条件", en: "Conditions checked for automatic approval" },
+  "policy.match": { zh: "政策找人：核对您是否符合政策", en: "Checked whether a policy applies to you" },
+  "benefit.offer": { zh: "免申即享：向您提供待遇", en: "Benefit offered to you" },
+  "benefit.grant": { zh: "免申即享：发放待遇", en: "Benefit granted" },
+  "benefit.decline": { zh: "您放弃了待遇", en: "You declined a benefit" },
+  "benefit.revoke": { zh: "停止发放待遇", en: "Benefit stopped" },
+  "rule.test": { zh: "工作人员测试办事规则", en: "Staff tested a service rule" },
+  "ticket.read_contact": { zh: "查看您在 12345 留的联系方式", en: "Your 12345 contact details viewed" },
+  "application.submit": { zh: "提交申请", en: "Application submitted" },
+  "account.register": { zh: "注册账号", en: "Account registered" },
 };
+
+/** An action without words of its own is still told in plain words, never as the audit log's code. */
+const OTHER_USE = { zh: "使用您的信息", en: "Your information used" };
+
+/** The plain words for an audit action shown to the person whose data it used. */
+export function dataUseLabel(action: string, lang: Lang): string {
+  return (ACTIONS[action] ?? OTHER_USE)[lang];
+}
 
 /** 我的数据使用记录: every use of a citizen's personal data that the audit log holds. Raises: FORBIDDEN. */
 export class DataAccessService {
@@ -44,7 +65,7 @@ export class DataAccessService {
       return {
         id: `${row.chain}-${row.seq}`,
         occurredAt: row.occurred_at.toISOString(),
-        action: ACTIONS[row.action]?.[lang] ?? row.action,
+        action: dataUseLabel(row.action, lang),
         actorName: row.actor_name,
         orgName: (lang === "en" ? row.org_name_en : row.org_name) ?? null,
         source,

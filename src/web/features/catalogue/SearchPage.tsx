@@ -1,4 +1,4 @@
-import { Alert, Empty, List, Pagination, Select, Space, Spin, Tabs, Tag } from "antd";
+import { Alert, Empty, Pagination, Select, Space, Spin, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -53,16 +53,23 @@ export function SearchPage() {
       <div style={{ maxWidth: 640, marginBottom: 16 }}>
         <SearchBox initial={q} />
       </div>
-      <Tabs
-        activeKey={type || "all"}
-        onChange={(k) => set("type", k === "all" ? undefined : k)}
-        items={[
-          { key: "all", label: t("search.all") },
-          { key: "item", label: t("search.items") },
-          { key: "policy", label: t("search.policies") },
-          { key: "answer", label: t("search.answers") },
-        ]}
-      />
+      <nav aria-label={t("search.typeFilter")}>
+        <ul className="filter-links">
+          {(["all", "item", "policy", "answer"] as const).map((k) => {
+            const next = new URLSearchParams(params);
+            if (k === "all") next.delete("type");
+            else next.set("type", k);
+            next.delete("page");
+            return (
+              <li key={k}>
+                <Link to={`/search?${next.toString()}`} replace aria-current={(type || "all") === k ? "page" : undefined}>
+                  {t(k === "all" ? "search.all" : k === "item" ? "search.items" : k === "policy" ? "search.policies" : "search.answers")}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
       {(type === "" || type === "item") && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Select aria-label={t("catalogue.level")} placeholder={t("catalogue.level")} allowClear style={{ minWidth: 140 }} value={level} onChange={(v) => set("level", v)} options={LEVEL_CODES.map((lv) => ({ value: lv, label: l.level(lv) }))} />
@@ -91,46 +98,37 @@ export function SearchPage() {
           {result.total === 0 ? (
             <Empty description={<><div>{t("search.empty", { q })}</div><div>{t("search.hint")}</div></>} />
           ) : (
-            <List
-              dataSource={result.hits}
-              renderItem={(h) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={
-                      <Space wrap>
-                        <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : h.type === "bundle" ? "default" : "success"}>{t(`search.type_${h.type}`)}</Tag>
-                        {h.type === "answer" ? (
-                          <Highlighted segments={h.title} />
-                        ) : (
-                          <Link to={h.type === "item" ? `/items/${h.id}` : h.type === "bundle" ? `/bundles/${h.id}` : `/policies/${h.id}`}>
-                            <Highlighted segments={h.title} />
-                          </Link>
-                        )}
-                      </Space>
-                    }
-                    description={
+            <ol className="result-list" aria-label={t("search.results")} start={(page - 1) * PAGE + 1}>
+              {result.hits.map((h) => (
+                <li key={`${h.type}-${h.id}`}>
+                  <div className="result-title">
+                    <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : h.type === "bundle" ? "default" : "success"}>{t(`search.type_${h.type}`)}</Tag>
+                    {h.type === "answer" ? (
+                      <Highlighted segments={h.title} />
+                    ) : (
+                      <Link to={h.type === "item" ? `/items/${h.id}` : h.type === "bundle" ? `/bundles/${h.id}` : `/policies/${h.id}`}>
+                        <Highlighted segments={h.title} />
+                      </Link>
+                    )}
+                  </div>
+                  <div className="result-snippet">{h.type === "answer" ? h.answer : <Highlighted segments={h.snippet} />}</div>
+                  <div className="result-meta">
+                    {h.type === "item" && (
                       <>
-                        <div>{h.type === "answer" ? h.answer : <Highlighted segments={h.snippet} />}</div>
-                        <div style={{ marginTop: 4 }}>
-                          {h.type === "item" && (
-                            <>
-                              {h.kind && <Tag>{l.kind(h.kind)}</Tag>}
-                              {h.orgName}
-                              {h.alsoAt.length > 0 && ` · ${t("search.alsoAt", { count: h.alsoAt.length })}`}
-                            </>
-                          )}
-                          {h.type === "policy" && (
-                            <>
-                              {h.docNumber} · {h.issuer} {h.status && h.status !== "valid" && <Tag>{l.policyStatus(h.status)}</Tag>}
-                            </>
-                          )}
-                        </div>
+                        {h.kind && <Tag>{l.kind(h.kind)}</Tag>}
+                        {h.orgName}
+                        {h.alsoAt.length > 0 && ` · ${t("search.alsoAt", { count: h.alsoAt.length })}`}
                       </>
-                    }
-                  />
-                </List.Item>
-              )}
-            />
+                    )}
+                    {h.type === "policy" && (
+                      <>
+                        {h.docNumber} · {h.issuer} {h.status && h.status !== "valid" && <Tag>{l.policyStatus(h.status)}</Tag>}
+                      </>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ol>
           )}
           {result.total > PAGE && <Pagination current={page} pageSize={PAGE} total={result.total} onChange={(p) => set("page", String(p))} showSizeChanger={false} />}
         </>

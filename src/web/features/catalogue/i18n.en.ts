@@ -3,6 +3,8 @@ import type { catalogueZh } from "./i18n";
 /** English for the texts of web/features/catalogue/i18n.ts (loaded when English is chosen). */
 export const catalogueEn: typeof catalogueZh = {
   search: {
+    results: "Results",
+    typeFilter: "Kind of result",
     title: "Search results",
     empty: "Nothing found for “{{q}}”",
     hint: "Try other words, or call 12345.",

@@ -1,6 +1,8 @@
 /** UI texts of this feature (merged into the dictionaries in web/i18n.ts); English mirrors the Chinese keys. */
 export const catalogueZh = {
   search: {
+    results: "搜索结果",
+    typeFilter: "结果类型",
     title: "搜索结果",
     empty: "暂未找到与“{{q}}”相关的内容",
     hint: "换个说法试试，或拨打 12345 咨询。",
