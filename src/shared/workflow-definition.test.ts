@@ -53,3 +53,16 @@ describe("approvalPath (秒批)", () => {
     expect(approvalPath(PROMISE_TEMPLATE, "approved")).toEqual([]);
   });
 });
+
+describe("the decision's words follow the kind of item", () => {
+  it("grants an allowance (给付) and licenses a licence (许可); other kinds are approved plainly", async () => {
+    const { templateFor } = await import("./workflow-definition");
+    const names = (kind?: string) => templateFor(5, kind).states.filter((s) => s.outcome === "approved" || s.outcome === "denied").map((s) => s.name);
+    expect(names("JF")).toEqual(["准予给付", "不予给付"]);
+    expect(names("XK")).toEqual(["准予许可", "不予许可"]);
+    expect(names("GG")).toEqual(["准予办理", "不予办理"]);
+    expect(names()).toEqual(["准予许可", "不予许可"]);
+    for (const kind of ["JF", "XK", "GG", "QR"]) expect(validateWorkflow(templateFor(5, kind))).toEqual([]);
+    expect(templateFor(0, "JF").name).toBe("即办件");
+  });
+});

@@ -223,6 +223,8 @@ export const itemDetail = itemSummary.extend({
   action: z.string(),
   publishedAt: z.string().nullable(),
   policies: z.array(z.object({ id: z.string(), docNumber: z.string(), title: z.string(), status: z.string() })),
+  /** Every place the same service is done (each district's or street's implementation, this one included), to switch between them. */
+  places: z.array(z.object({ id: z.string(), orgName: z.string(), regionCode: z.string(), level: z.enum(LEVEL_CODES) })),
 });
 export type ItemDetail = z.infer<typeof itemDetail>;
 

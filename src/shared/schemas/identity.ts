@@ -45,6 +45,8 @@ export const meResponse = z.object({
   username: z.string().nullable(),
   idNumberMasked: z.string().nullable(),
   mobileMasked: z.string().nullable(),
+  /** A citizen's registered division (district or street): the guide and search open its own implementations. */
+  regionCode: z.string().nullable(),
   roles: z.array(z.enum(ROLE_CODES)),
   org: orgSummary.nullable(),
   enterprises: z.array(enterpriseSummary),

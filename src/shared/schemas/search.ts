@@ -34,7 +34,9 @@ export const searchHit = z.object({
   status: z.string().nullable(),
   issuer: z.string().nullable(),
   answer: z.string().nullable(),
-  alsoAt: z.array(z.object({ id: z.string(), orgName: z.string(), level: z.string() })),
+  /** The division the implementation serves (items only): the web app opens the one of the person's own district. */
+  regionCode: z.string().nullable(),
+  alsoAt: z.array(z.object({ id: z.string(), orgName: z.string(), level: z.string(), regionCode: z.string() })),
 });
 export type SearchHitView = z.infer<typeof searchHit>;
 

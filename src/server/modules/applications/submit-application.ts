@@ -168,7 +168,7 @@ export class SubmitApplication {
     const problems = validateFormValues(content.form.fields, input.formData);
     if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
     const materials = collectMaterials(content, input.formData, input.materials ?? []);
-    const workflow: WorkflowDefinition = (item.workflow as WorkflowDefinition | null) ?? templateFor(content.guide.committedLimitDays);
+    const workflow: WorkflowDefinition = (item.workflow as WorkflowDefinition | null) ?? templateFor(content.guide.committedLimitDays, item.kind);
     const workflowJson = JSON.stringify(workflow);
     const workflowHash = createHash("sha256").update(canonicalJson(workflow)).digest("hex");
     return { item, versionId, content, materials, workflow, workflowJson, workflowHash };

@@ -74,7 +74,7 @@ export class CatalogueRepository {
       .innerJoin("orgs as o", "o.id", "i.org_id")
       // Whether an auto-approval rule is switched on: submission skips the 秒批 check without one.
       .leftJoin("item_rules as r", "r.item_id", "i.id")
-      .select(["i.id", "i.impl_code", "i.org_id", "i.region_code", "i.workflow", "i.published_version_id as version_id", "b.basic_code", "o.name as org_name", sql<boolean>`coalesce(r.enabled, false)`.as("auto_rule")])
+      .select(["i.id", "i.impl_code", "i.org_id", "i.region_code", "i.workflow", "i.published_version_id as version_id", "b.basic_code", "b.kind", "o.name as org_name", sql<boolean>`coalesce(r.enabled, false)`.as("auto_rule")])
       .where("i.id", "=", id)
       .where("i.published_version_id", "is not", null)
       .executeTakeFirst();
@@ -82,6 +82,20 @@ export class CatalogueRepository {
 
   findPublishedById(id: string) {
     return this.published().where("i.id", "=", id).executeTakeFirst();
+  }
+
+  /** Where a service can be done: every published implementation of one basic item, city first. */
+  listPlaces(basicCode: string) {
+    return this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .select(["i.id", "i.level", "i.region_code", "o.name as org_name", "o.name_en as org_name_en"])
+      .where("b.basic_code", "=", basicCode)
+      .where("i.published_version_id", "is not", null)
+      .orderBy("i.region_code")
+      .orderBy("i.impl_code")
+      .execute();
   }
 
   /** Items whose implementing org lies in the subtree, with their open draft and published version numbers. */
@@ -129,7 +143,7 @@ export class CatalogueRepository {
       .selectFrom("catalogue_items as i")
       .innerJoin("orgs as o", "o.id", "i.org_id")
       .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
-      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "i.workflow", "i.workflow_lock_version", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name"]);
+      .select(["i.id", "i.impl_code", "i.published_version_id", "i.region_code", "i.level", "i.workflow", "i.workflow_lock_version", "o.path as org_path", "o.name as org_name", "b.basic_code", "b.name as base_name", "b.kind"]);
   }
 
   /** An item with its org path, locked for the rest of the transaction. */

@@ -59,8 +59,11 @@ export class CatalogueService {
     const repos = this.store.repos;
     const row = await repos.catalogue.findPublishedById(id);
     if (!row) throw new DomainError("ITEM_NOT_FOUND");
-    const [policies, departments] = await Promise.all([repos.catalogue.policiesForBaseItem(row.basic_code), repos.catalogue.departmentNames()]);
-    return present(row, policies, departments, lang);
+    const [policies, departments, places] = await Promise.all([repos.catalogue.policiesForBaseItem(row.basic_code), repos.catalogue.departmentNames(), repos.catalogue.listPlaces(row.basic_code)]);
+    return {
+      ...present(row, policies, departments, lang),
+      places: places.map((p) => ({ id: p.id, orgName: lang === "en" ? p.org_name_en : p.org_name, regionCode: p.region_code, level: p.level as Level })),
+    };
   }
 }
 

@@ -24,7 +24,7 @@ export class ItemWorkflowService {
     if (!item) throw new DomainError("ITEM_NOT_FOUND");
     if (!canActOnItem(actor, ["catalog_admin", "reviewer"], item.org_path)) throw new DomainError("FORBIDDEN");
     const version = item.published_version_id ? await this.store.repos.catalogue.findVersion(item.published_version_id) : undefined;
-    const template = templateFor(version ? (version.content as ItemContent).guide.committedLimitDays : null);
+    const template = templateFor(version ? (version.content as ItemContent).guide.committedLimitDays : null, item.kind);
     return { custom: item.workflow !== null, definition: (item.workflow as WorkflowDefinition | null) ?? template, template: template.name, lockVersion: item.workflow_lock_version, canEdit: canEditItem(actor, item.org_path) };
   }
 

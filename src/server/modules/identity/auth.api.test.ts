@@ -62,6 +62,8 @@ describe("citizen registration", () => {
     const me = await t.app.inject({ method: "GET", url: "/api/v1/me", headers: { cookie: `haoban_session=${cookie.value}` } });
     expect(me.json()).toMatchObject({ kind: "citizen", name: "黄丽娟", mobileMasked: "137****0012" });
     expect(me.json().idNumberMasked).toMatch(/^310109\*{8}\d{3}[\dX]$/);
+    // Her registered district (虹口), so guides and search open its own implementations.
+    expect(me.json().regionCode).toMatch(/^310109/);
 
     const again = await register({ name: huang.name, idNumber: huang.idNumber, mobile: "13700000019", password: "Secret123" });
     expect(again.statusCode).toBe(409);
@@ -82,7 +84,7 @@ describe("login and sessions", () => {
     expect((await login(t.app, people[1]!.idNumber)).csrf).toBeTruthy();
     const staff = await login(t.app, "review.amr");
     const me = await t.app.inject({ method: "GET", url: "/api/v1/me", headers: staff.headers });
-    expect(me.json()).toMatchObject({ kind: "staff", roles: ["reviewer"], org: { name: "上海市市场监督管理局" } });
+    expect(me.json()).toMatchObject({ kind: "staff", roles: ["reviewer"], org: { name: "上海市市场监督管理局" }, regionCode: null });
   });
 
   it("answers 401 for a wrong password, in English when asked", async () => {

@@ -54,6 +54,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, deps) =
       username: account.username,
       idNumberMasked: person ? maskIdNumber(deps.cipher.decrypt(person.id_number_enc)) : null,
       mobileMasked: account.mobile_enc ? maskMobile(deps.cipher.decrypt(account.mobile_enc)) : null,
+      regionCode: account.kind === "citizen" ? account.region_code : null,
       roles: actor.roles,
       org: org ? { id: org.id, code: org.code, name: org.name, nameEn: org.name_en, kind: org.kind as OrgKind, regionCode: org.region_code } : null,
       enterprises: relations.map(present),

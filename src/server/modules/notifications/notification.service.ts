@@ -35,7 +35,7 @@ const APPLICANT_NOTICES: Record<string, { title: string; body: (item: string, nu
   accept: { title: "申请已受理", body: (i, n) => `您的“${i}”申请（${n}）已受理。` },
   request_supplement: { title: "申请需要补正", body: (i, n) => `您的“${i}”申请（${n}）需要补正，请登录“我的办件”查看一次性告知的补正内容。` },
   approve: { title: "申请已办结", body: (i, n) => `您的“${i}”申请（${n}）已办结，结果为准予。` },
-  deny: { title: "申请已办结", body: (i, n) => `您的“${i}”申请（${n}）已办结，结果为不予许可，请查看决定书中的理由。` },
+  deny: { title: "申请已办结", body: (i, n) => `您的“${i}”申请（${n}）已办结，申请未获批准，请查看决定书中的理由。` },
   reject: { title: "申请未予受理", body: (i, n) => `您的“${i}”申请（${n}）未予受理，请查看不予受理决定书中的理由。` },
 };
 

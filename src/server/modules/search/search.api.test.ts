@@ -33,6 +33,16 @@ describe("search behaviour", () => {
     expect(res.hits[0]!.alsoAt.length).toBe(3);
   });
 
+  it("says where each implementation serves, and the guide lists every place of the same service", async () => {
+    const hit = (await search("q=食品经营许可&type=item&limit=1")).hits[0]!;
+    const codes = [hit.regionCode, ...hit.alsoAt.map((a) => a.regionCode)];
+    expect(codes.every((c) => /^31\d{4}(\d{3})?$/.test(c ?? ""))).toBe(true);
+    expect(new Set(codes).size).toBe(codes.length);
+    const guide = (await t.app.inject({ method: "GET", url: `/api/v1/catalogue/items/${hit.id}` })).json() as { places: Array<{ id: string; orgName: string; regionCode: string }> };
+    expect(guide.places.map((p) => p.id).sort()).toEqual([hit.id, ...hit.alsoAt.map((a) => a.id)].sort());
+    expect(guide.places.find((p) => p.id === hit.id)).toMatchObject({ orgName: hit.orgName, regionCode: hit.regionCode });
+  });
+
   it("highlights the matched words without HTML", async () => {
     const res = await search("q=开公司&limit=1");
     const title = res.hits[0]!.title;

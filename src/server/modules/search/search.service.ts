@@ -23,6 +23,7 @@ export interface SearchPayload {
   issuer?: string;
   status?: string;
   answer?: string;
+  regionCode?: string;
 }
 
 /** Joins texts into one passage, one full stop between them. */
@@ -56,7 +57,7 @@ export async function loadSearchDocs(store: Store<Repos>): Promise<{ docs: Array
       body: sentences([c.summary, ...c.guide.conditions, ...c.guide.materials.map((m) => m.name), ...c.guide.faq.map((f) => f.q)]),
       popularity: r.popularity,
       filters: { kind: r.kind, department: r.department_key, level: r.level, audience: c.audiences, region: r.region_code, theme: c.themes },
-      payload: { implCode: r.impl_code, basicCode: r.basic_code, orgName: r.org_name, level: r.level, kind: r.kind },
+      payload: { implCode: r.impl_code, basicCode: r.basic_code, orgName: r.org_name, level: r.level, kind: r.kind, regionCode: r.region_code },
     });
   }
   for (const p of policies) {
@@ -125,7 +126,8 @@ function presentAnswer(result: ReturnType<SearchIndex<SearchPayload>["search"]>,
       status: h.doc.payload.status ?? null,
       issuer: h.doc.payload.issuer ?? null,
       answer: h.doc.payload.answer ?? null,
-      alsoAt: h.alternatives.slice(0, 20).map((a) => ({ id: a.id, orgName: a.payload.orgName ?? "", level: a.payload.level ?? "" })),
+      regionCode: h.doc.payload.regionCode ?? null,
+      alsoAt: h.alternatives.slice(0, 20).map((a) => ({ id: a.id, orgName: a.payload.orgName ?? "", level: a.payload.level ?? "", regionCode: a.payload.regionCode ?? "" })),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, List, Result, Select, Space, Spin, Table, Tag, Timeline, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Result, Select, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -17,6 +17,7 @@ import { useSession } from "../../session";
 import { LIGHT_COLOUR } from "../ratings/RatingCasesPage";
 import { chinaDate, chinaDateTime } from "../../../shared/china-time";
 import { PageFrame } from "../../components/PageFrame";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 type Summary = z.infer<typeof ticketSummary>;
 const STATE_COLOUR: Record<string, string> = { closed: "success", answered: "success", merged: "default", replied: "processing", returned: "warning", pending_dispatch: "warning" };
@@ -24,7 +25,7 @@ const STATE_COLOUR: Record<string, string> = { closed: "success", answered: "suc
 function TicketTable({ rows, base }: { rows: Summary[] | null; base: string }) {
   const { t } = useTranslation();
   return (
-    <Table
+    <ResponsiveTable
       rowKey="id"
       loading={!rows}
       dataSource={rows ?? []}

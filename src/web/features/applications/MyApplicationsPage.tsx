@@ -1,4 +1,4 @@
-import { Empty, Table, Tag } from "antd";
+import { Empty, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LIGHT_COLOR } from "../../labels";
@@ -7,6 +7,7 @@ import { applicationEndpoints } from "../../../shared/api/applications";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { chinaDate } from "../../../shared/china-time";
 import { PageFrame } from "../../components/PageFrame";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 type Row = ResponseOf<typeof applicationEndpoints.mine>["items"][number];
 
@@ -18,7 +19,7 @@ export function MyApplicationsPage() {
   return (
     <>
       <PageFrame title={t("apps.title")} error={error} />
-      <Table<Row>
+      <ResponsiveTable<Row>
         rowKey="id"
         loading={loading}
         dataSource={rows ?? []}

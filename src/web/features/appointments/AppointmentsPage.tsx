@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Modal, Space, Table, Tag } from "antd";
+import { Alert, App, Button, Card, Modal, Space, Tag } from "antd";
 import type { ItemOf } from "../../../shared/api/endpoint";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { ApiError, call } from "../../api";
 import { appointmentEndpoints } from "../../../shared/api/appointment";
 import { SlotPicker, type Slot } from "./SlotPicker";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 export type Appointment = ItemOf<typeof appointmentEndpoints.getAppointments>;
 
@@ -51,7 +52,7 @@ export function AppointmentsPage() {
         </Card>
       )}
       {!itemId && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t("appt.howTo")} />}
-      <Table<Appointment>
+      <ResponsiveTable<Appointment>
         rowKey="id"
         loading={!mine}
         dataSource={mine ?? []}

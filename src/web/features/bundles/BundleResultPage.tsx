@@ -1,5 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Descriptions, Empty, List, Space, Spin, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Empty, List, Space, Spin, Tag, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -9,6 +9,7 @@ import { call } from "../../api";
 import { bundleEndpoints } from "../../../shared/api/bundle";
 import { chinaDate } from "../../../shared/china-time";
 import { PageFrame } from "../../components/PageFrame";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 type BundleApplication = z.infer<typeof bundleApplicationView>;
 
@@ -54,7 +55,7 @@ export function BundleResultPage() {
           </Button>
         }
       >
-        <Table
+        <ResponsiveTable
           rowKey="key"
           pagination={false}
           dataSource={a.children}

@@ -9,11 +9,13 @@ import { cityChildren, call } from "../../api";
 import { catalogueEndpoints } from "../../../shared/api/catalogue";
 import { labels, THEMES_FOR } from "../../labels";
 import { PageFrame } from "../../components/PageFrame";
+import { pickPlace, usePlace } from "./place";
 
 /** 个人办事 / 法人办事: browse published services by theme, department and level. */
 export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "all" }) {
   const { t, i18n } = useTranslation();
   const l = labels(i18n.language);
+  const place = usePlace();
   const [params, setParams] = useSearchParams();
   const [items, setItems] = useState<CatalogueEntryView[] | null>(null);
   const [departments, setDepartments] = useState<OrgNode[]>([]);
@@ -88,7 +90,7 @@ export function CataloguePage({ kind }: { kind: "personal" | "enterprise" | "all
       {items && items.length === 0 && <Empty description={t("catalogue.noMatch")} />}
       <Row gutter={[16, 16]}>
         {items?.map((e) => {
-          const primary = e.implementations.find((i) => i.level === "city") ?? e.implementations[0]!;
+          const primary = pickPlace(e.implementations, place)!;
           return (
             <Col xs={24} md={12} key={e.basicCode}>
               <Card

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Spin, Tag } from "antd";
+import { Alert, App, Button, Select, Spin, Tag } from "antd";
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
@@ -11,6 +11,45 @@ import { useSession } from "../../session";
 import { labels } from "../../labels";
 import { chinaDate } from "../../../shared/china-time";
 import { loginPath } from "../../components/login-path";
+import { choosePlace, pickPlace, usePlace } from "./place";
+
+/**
+ * 办理地点: the same service is done by each district (or street); the person switches between them here,
+ * and the choice is remembered for the next search. When the one for their own place is another, they
+ * are told so.
+ */
+function PlaceSwitch({ item }: { item: ItemDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const place = usePlace();
+  if (item.places.length < 2) return null;
+  const mine = place ? pickPlace(item.places, place) : undefined;
+  const go = (id: string) => {
+    const target = item.places.find((p) => p.id === id);
+    if (!target) return;
+    choosePlace(target.regionCode);
+    navigate(`/items/${id}`);
+  };
+  return (
+    <div className="place-switch no-print">
+      <label htmlFor="place-switch">{t("guide.placeLabel", { count: item.places.length })}</label>
+      <Select id="place-switch" value={item.id} onChange={go} options={item.places.map((p) => ({ value: p.id, label: p.orgName }))} style={{ minWidth: 240, maxWidth: "100%" }} showSearch optionFilterProp="label" />
+      {mine && mine.id !== item.id && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t("guide.placeYours", { org: mine.orgName })}
+          action={
+            <Button size="small" onClick={() => go(mine.id)}>
+              {t("guide.placeSwitch")}
+            </Button>
+          }
+        />
+      )}
+    </div>
+  );
+}
 
 const ApplyPanel = lazy(() => import("../applications/ApplyPanel").then((m) => ({ default: m.ApplyPanel })));
 const FormPreview = lazy(() => import("../applications/ApplyPanel").then((m) => ({ default: m.FormPreview })));
@@ -105,6 +144,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       <h1 className="guide-title">{item.content.name}</h1>
       <p>{item.content.summary}</p>
       {preview && <Alert type="info" showIcon message={t("guide.previewNote")} style={{ marginBottom: 16 }} />}
+      {!preview && <PlaceSwitch item={item} />}
       <dl className="key-facts" aria-label={t("guide.keyFacts")}>
         {facts.map(([k, v]) => (
           <div key={k}>
@@ -269,6 +309,19 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
         {anonymous ? (
           <>
             <p>{t("guide.loginToApplyHint")}</p>
+            {item.content.form.fields.length > 0 && (
+              <>
+                <p>{t("guide.formAsks", { count: item.content.form.fields.length })}</p>
+                <ul className="form-asks">
+                  {item.content.form.fields.map((f) => (
+                    <li key={f.key}>
+                      {f.label}
+                      {f.required ? "" : t("guide.optional")}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             <Link className="button-link" to={loginPath("/login", `${here}?apply=1`)}>
               {t("guide.loginToApply")}
             </Link>

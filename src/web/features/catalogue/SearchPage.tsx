@@ -12,6 +12,7 @@ import { PageFrame } from "../../components/PageFrame";
 type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
 import { Highlighted } from "./Highlighted";
 import { SearchBox } from "./SearchBox";
+import { pickPlace, usePlace } from "./place";
 import { labels } from "../../labels";
 
 const PAGE = 10;
@@ -20,6 +21,7 @@ const PAGE = 10;
 export function SearchPage() {
   const { t, i18n } = useTranslation();
   const l = labels(i18n.language);
+  const place = usePlace();
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
   const type = params.get("type") ?? "";
@@ -99,8 +101,12 @@ export function SearchPage() {
             <Empty description={<><div>{t("search.empty", { q })}</div><div>{t("search.hint")}</div></>} />
           ) : (
             <ol className="result-list" aria-label={t("search.results")} start={(page - 1) * PAGE + 1}>
-              {result.hits.map((h) => (
-                <li key={`${h.type}-${h.id}`}>
+              {result.hits.map((hit) => {
+                // A service done in several places opens the one of the person's own district or street.
+                const here = hit.type === "item" ? pickPlace([{ id: hit.id, orgName: hit.orgName ?? "", regionCode: hit.regionCode, level: hit.level ?? "" }, ...hit.alsoAt], place) : undefined;
+                const h = here ? { ...hit, id: here.id, orgName: here.orgName } : hit;
+                return (
+                <li key={`${h.type}-${hit.id}`}>
                   <div className="result-title">
                     <Tag color={h.type === "item" ? "processing" : h.type === "policy" ? "warning" : h.type === "bundle" ? "default" : "success"}>{t(`search.type_${h.type}`)}</Tag>
                     {h.type === "answer" ? (
@@ -127,7 +133,8 @@ export function SearchPage() {
                     )}
                   </div>
                 </li>
-              ))}
+                );
+              })}
             </ol>
           )}
           {result.total > PAGE && <Pagination current={page} pageSize={PAGE} total={result.total} onChange={(p) => set("page", String(p))} showSizeChanger={false} />}

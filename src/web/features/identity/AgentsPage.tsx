@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Popconfirm, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { enterpriseEndpoints } from "../../../shared/api/enterprise";
 import { showApiError, validateWith } from "../../components/form-errors";
 import { useSession } from "../../session";
 import { chinaToday } from "../../../shared/china-time";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 interface GrantForm {
   agentName: string;
@@ -89,7 +90,7 @@ export function AgentsPage() {
           </Button>
         </Form>
       </Card>
-      <Table<AgentGrant>
+      <ResponsiveTable<AgentGrant>
         rowKey="id"
         loading={!grants && !error}
         dataSource={grants ?? []}

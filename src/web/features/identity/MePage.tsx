@@ -1,4 +1,4 @@
-import { App, Card, Col, Descriptions, Empty, List, Row, Select, Table, Tag, Typography } from "antd";
+import { App, Card, Col, Descriptions, Empty, List, Row, Select, Tag, Typography } from "antd";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { Recommendations } from "./Recommendations";
 import { useSession } from "../../session";
 import { CHINA_TIME_ZONE, chinaDateTime } from "../../../shared/china-time";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 const PAGE = 10;
 
@@ -105,7 +106,7 @@ export function MePage() {
         <Col span={24}>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("me.dataAccess")}</h2>}>
             <Typography.Paragraph>{t("me.dataAccessIntro")}</Typography.Paragraph>
-            <Table<DataAccessRecord>
+            <ResponsiveTable<DataAccessRecord>
               rowKey="id"
               loading={!records}
               dataSource={records?.items ?? []}

@@ -1,4 +1,4 @@
-import { Alert, Card, Spin, Table } from "antd";
+import { Alert, Card, Spin } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -6,6 +6,7 @@ import type { profileView } from "../../../shared/schemas/rules";
 import { call } from "../../api";
 import { profileEndpoints } from "../../../shared/api/profile";
 import { PageFrame } from "../../components/PageFrame";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 type Profile = z.infer<typeof profileView>;
 const show = (v: unknown) => (Array.isArray(v) ? v.join("、") || "—" : typeof v === "boolean" ? (v ? "是" : "否") : v === null || v === undefined ? "—" : String(v));
@@ -24,7 +25,7 @@ export function MyProfilePage() {
     <>
       <PageFrame title={t("rec.profileTitle", { name: p.subject.name })} intro={t("rec.profileIntro")} />
       <Card>
-        <Table
+        <ResponsiveTable
           rowKey="fact"
           size="small"
           pagination={false}

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Spin, Switch, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Spin, Switch, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -11,6 +11,7 @@ import { autoApprovalEndpoints } from "../../../shared/api/auto-approval";
 import { useSession } from "../../session";
 import { chinaDate } from "../../../shared/china-time";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 /** A 免申即享 offer as its citizen sees it; staff see the same with the person's name. */
 type Offer = ItemOf<typeof proactiveEndpoints.getMeBenefits>;
@@ -101,7 +102,7 @@ export function BenefitOffersPage() {
   return (
     <>
       <PageFrame title={t("benefit.staffTitle")} error={error} />
-      <Table<StaffOffer>
+      <ResponsiveTable<StaffOffer>
         rowKey="id"
         loading={!items}
         dataSource={items ?? []}
@@ -187,7 +188,7 @@ export function PolicyMatchingPage() {
   return (
     <>
       <PageFrame title={t("pm.title")} error={error} />
-      <Table<PolicyMatch>
+      <ResponsiveTable<PolicyMatch>
         rowKey="id"
         loading={!items}
         dataSource={items ?? []}
@@ -266,7 +267,7 @@ export function PolicyMatchesPage() {
           <Tag color={MATCH_COLOUR[policy.matchStatus]}>{t(`pm.status_${policy.matchStatus}`)}</Tag>
         </Typography.Paragraph>
       )}
-      <Table<MatchRow>
+      <ResponsiveTable<MatchRow>
         rowKey={(r) => `${r.name}-${r.district}-${r.conditions.length}`}
         loading={!data}
         dataSource={data?.items ?? []}
@@ -294,7 +295,7 @@ function AutoRules() {
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("checks.rules")}</h2>} style={{ marginBottom: 16 }}>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Table<RuleRow>
+      <ResponsiveTable<RuleRow>
         rowKey="itemId"
         size="small"
         loading={!items}
@@ -341,7 +342,7 @@ export function AutoChecksPage() {
       {me?.roles.includes("supervisor") && <AutoRules />}
       <Typography.Paragraph type="secondary">{t("checks.intro")}</Typography.Paragraph>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Table<Check>
+      <ResponsiveTable<Check>
         rowKey="applicationId"
         loading={!items}
         dataSource={items ?? []}

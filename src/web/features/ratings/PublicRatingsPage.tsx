@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Input, Row, Spin, Statistic, Table } from "antd";
+import { Alert, Card, Col, Input, Row, Spin, Statistic } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -6,6 +6,7 @@ import type { publicFiguresView } from "../../../shared/schemas/ratings";
 import { call } from "../../api";
 import { ratingEndpoints } from "../../../shared/api/rating";
 import { PageFrame } from "../../components/PageFrame";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 type Figures = z.infer<typeof publicFiguresView>;
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
@@ -40,10 +41,10 @@ export function PublicRatingsPage() {
         <Col xs={12} md={6}><Card><Statistic title={t("rating.rectified")} value={pct(f.overall.rectifiedShare)} /></Card></Col>
       </Row>
       <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("rating.dept")}</h2>} style={{ marginBottom: 16 }}>
-        <Table rowKey="id" size="small" dataSource={match(f.departments)} columns={columns(t("rating.dept"))} pagination={{ pageSize: 20 }} locale={{ emptyText: t("rating.none") }} />
+        <ResponsiveTable rowKey="id" size="small" dataSource={match(f.departments)} columns={columns(t("rating.dept"))} pagination={{ pageSize: 20 }} locale={{ emptyText: t("rating.none") }} />
       </Card>
       <Card title={<h2 style={{ fontSize: 18, margin: 0 }}>{t("rating.item")}</h2>}>
-        <Table rowKey="id" size="small" dataSource={match(f.items)} columns={columns(t("rating.item"))} pagination={{ pageSize: 20 }} locale={{ emptyText: t("rating.none") }} />
+        <ResponsiveTable rowKey="id" size="small" dataSource={match(f.items)} columns={columns(t("rating.item"))} pagination={{ pageSize: 20 }} locale={{ emptyText: t("rating.none") }} />
       </Card>
     </>
   );

@@ -26,5 +26,6 @@ export function previewItem(version: { itemId: string; version: number }, conten
     action: "",
     publishedAt: null,
     policies: [],
+    places: [],
   };
 }
