@@ -8,6 +8,7 @@ import { BrowserRouter } from "react-router";
 import { AppRoutes } from "./App";
 import { languageReady } from "./i18n";
 import { SessionProvider } from "./session";
+import { useElderMode } from "./components/ElderMode";
 import "./styles.css";
 
 /** Colours chosen for WCAG AA contrast on white (antd's defaults for secondary text are too light). */
@@ -35,10 +36,33 @@ const theme = {
   },
 };
 
+/** 长辈模式 (适老化): larger type and controls, darker secondary text. */
+const elderTheme = {
+  token: {
+    ...theme.token,
+    fontSize: 18,
+    fontSizeLG: 20,
+    fontSizeSM: 16,
+    fontSizeHeading1: 32,
+    fontSizeHeading2: 26,
+    fontSizeHeading3: 22,
+    controlHeight: 44,
+    controlHeightLG: 52,
+    controlHeightSM: 36,
+    colorText: "rgba(0, 0, 0, 0.95)",
+    colorTextSecondary: "rgba(0, 0, 0, 0.85)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.8)",
+    colorTextDescription: "rgba(0, 0, 0, 0.82)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.7)",
+    motion: false,
+  },
+};
+
 function Root() {
   const { i18n } = useTranslation();
+  const elder = useElderMode();
   return (
-    <ConfigProvider locale={i18n.language === "en" ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={i18n.language === "en" ? enUS : zhCN} theme={elder ? elderTheme : theme}>
       <AntApp>
         <SessionProvider>
           <BrowserRouter>

@@ -15,6 +15,7 @@ import { InviteRating, RateApplication } from "../ratings/RateService";
 import { useSession } from "../../session";
 import { chinaDate, chinaDateTime } from "../../../shared/china-time";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
+import { useWorkflowWords } from "../../workflow-words";
 
 type Detail = ResponseOf<typeof api.get>;
 
@@ -135,7 +136,7 @@ export function ApplicationDetailPage() {
     <>
       <PageFrame title={<>{item?.content.name ?? t("appd.title")} · {app.number}</>} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t("apps.state")}>{app.stateName}</Descriptions.Item>
+        <Descriptions.Item label={t("apps.state")}>{word(app.stateName)}</Descriptions.Item>
         <Descriptions.Item label={t("apps.submittedAt")}>{chinaDate(app.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label={t("guide.committedLimit")}>
           {app.committedDeadline ?? (app.deadlineBeyondCalendar ? t("appd.beyondCalendar") : "—")} {app.light && <Tag color={LIGHT_COLOR[app.light]}>{t(`apps.light_${app.light}`)}</Tag>}
@@ -223,7 +224,7 @@ export function ApplicationDetailPage() {
       <MaterialsCard materials={app.materials} />
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>
-        <Timeline items={app.timeline.map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {e.actorName}：{e.actionName}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
+        <Timeline items={app.timeline.map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {e.actorName}：{word(e.actionName)}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
       </Card>
 
       {item && (

@@ -8,6 +8,7 @@ import { applicationEndpoints } from "../../../shared/api/applications";
 import type { CallInput, ResponseOf } from "../../../shared/api/endpoint";
 import { useSession } from "../../session";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
+import { useWorkflowWords } from "../../workflow-words";
 
 type Row = ResponseOf<typeof applicationEndpoints.inbox>["items"][number];
 
@@ -31,6 +32,7 @@ const SUPERVISOR_TABS = new Set(["overdue", "dueSoon", "all"]);
 /** 待办: applications handled in the staff member's subtree, by state, searchable, nearest deadline first, with claim. */
 export function InboxPage() {
   const { t } = useTranslation();
+  const word = useWorkflowWords();
   const { message } = App.useApp();
   const { me } = useSession();
   // A supervisor who handles nothing themselves sees the deadline tabs of their level of government.
@@ -97,7 +99,7 @@ export function InboxPage() {
           { title: t("apps.item"), dataIndex: "itemName" },
           { title: t("inbox.applicant"), dataIndex: "applicantName" },
           { title: t("apps.org"), dataIndex: "handlingOrgName" },
-          { title: t("apps.state"), dataIndex: "stateName" },
+          { title: t("apps.state"), dataIndex: "stateName", render: (v: string) => word(v) },
           { title: t("apps.deadline"), render: (_, r) => (r.committedDeadline ? <Tag color={r.light ? LIGHT_COLOR[r.light] : undefined}>{r.committedDeadline} {r.light ? t(`apps.light_${r.light}`) : ""}</Tag> : "—") },
           {
             title: t("inbox.assignee"),

@@ -7,6 +7,7 @@ import { applicationEndpoints } from "../../../shared/api/applications";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { chinaDate } from "../../../shared/china-time";
 import { PageFrame } from "../../components/PageFrame";
+import { useWorkflowWords } from "../../workflow-words";
 import { ResponsiveTable } from "../../components/ResponsiveTable";
 
 type Row = ResponseOf<typeof applicationEndpoints.mine>["items"][number];
@@ -14,6 +15,7 @@ type Row = ResponseOf<typeof applicationEndpoints.mine>["items"][number];
 /** 我的办件: the applicant's applications with their state and committed deadline. */
 export function MyApplicationsPage() {
   const { t } = useTranslation();
+  const word = useWorkflowWords();
   const { data, error, loading } = useEndpoint(applicationEndpoints.mine, { query: { limit: 100 } });
   const rows = data?.items ?? null;
   return (
@@ -30,7 +32,7 @@ export function MyApplicationsPage() {
           { title: t("apps.number"), render: (_, r) => <Link to={`/me/applications/${r.id}`}>{r.number}</Link> },
           { title: t("apps.item"), dataIndex: "itemName" },
           { title: t("apps.org"), dataIndex: "handlingOrgName" },
-          { title: t("apps.state"), dataIndex: "stateName" },
+          { title: t("apps.state"), dataIndex: "stateName", render: (v: string) => word(v) },
           { title: t("apps.submittedAt"), dataIndex: "submittedAt", render: (v: string) => chinaDate(v) },
           {
             title: t("apps.deadline"),

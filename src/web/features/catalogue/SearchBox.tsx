@@ -21,19 +21,30 @@ export function SearchBox({ id, size, initial = "" }: { id?: string; size?: "lar
   }
   const suggestions = useSuggestions(input);
   const last = useRef<{ to: string; at: number } | null>(null);
-  const go = (value: string) => {
+  const pending = useRef<{ to: string; chosen: boolean } | null>(null);
+  // Enter on a highlighted suggestion fires the box's search (with what was typed) and the choice of the
+  // suggestion in the same moment: the choice wins, and one search is one history entry.
+  const go = (value: string, chosen: boolean) => {
     const q = value.trim();
     if (!q) return;
     const to = `/search?q=${encodeURIComponent(q)}`;
-    const now = Date.now();
-    if (location.pathname + location.search === to || (last.current?.to === to && now - last.current.at < 1000)) return;
-    last.current = { to, at: now };
-    navigate(to);
+    if (pending.current && pending.current.chosen && !chosen) return;
+    const first = pending.current === null;
+    pending.current = { to, chosen };
+    if (!first) return;
+    setTimeout(() => {
+      const target = pending.current!.to;
+      pending.current = null;
+      const now = Date.now();
+      if (location.pathname + location.search === target || (last.current?.to === target && now - last.current.at < 1000)) return;
+      last.current = { to: target, at: now };
+      navigate(target);
+    }, 0);
   };
   return (
     <div role="search" className="search-box">
-      <AutoComplete value={input} options={suggestions.map((v) => ({ value: v }))} onChange={setInput} onSelect={go} style={{ width: "100%" }}>
-        <Input.Search id={id} size={size} placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} aria-label={t("home.searchLabel")} onSearch={go} />
+      <AutoComplete value={input} options={suggestions.map((v) => ({ value: v }))} onChange={setInput} onSelect={(v: string) => go(v, true)} style={{ width: "100%" }}>
+        <Input.Search id={id} size={size} placeholder={t("home.searchPlaceholder")} enterButton={t("home.search")} aria-label={t("home.searchLabel")} onSearch={(v) => go(v, false)} />
       </AutoComplete>
     </div>
   );
