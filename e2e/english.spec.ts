@@ -33,3 +33,23 @@ test("every page works in English and passes axe", async ({ page, context }) => 
   await expect(page.getByRole("heading", { name: "Staff administration" })).toBeVisible();
   await expectAccessible(page, "en staff admin");
 });
+
+test("in English, the platform's own words follow: guide facts and headings, popular searches, application states; catalogue text is marked Chinese", async ({ page, context }) => {
+  await context.addCookies([{ name: "haoban_lang", value: "en", url: test.info().project.use.baseURL! }]);
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Start a company" })).toHaveAttribute("href", `/search?q=${encodeURIComponent("开公司")}`);
+  await page.goto(`/search?q=${encodeURIComponent("出生登记")}`);
+  await page.getByRole("list", { name: "Results" }).getByRole("link", { name: /出生登记/ }).first().click();
+  await expect(page.getByText("This service's guide is published in Chinese only")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 }).locator("[lang='zh-CN']")).toContainText("出生登记");
+  for (const heading of ["Conditions", "Materials", "Application form (preview)"]) await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+  await expect(page.getByRole("term").first()).toHaveText("How long");
+  await expectAccessible(page, "en guide");
+
+  // 李雪梅 applied for her residence permit earlier in the run (application.spec.ts).
+  await loginAs(page, "13800000002", "Haoban@2026");
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto("/me/applications");
+  await expect(page.getByRole("cell", { name: "Awaiting acceptance" }).first()).toBeVisible();
+  await expect(page.getByText("待受理")).toHaveCount(0);
+});

@@ -89,6 +89,7 @@ function AssignmentControls({ app, onDone }: { app: Detail; onDone: () => void }
 export function ApplicationDetailPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const word = useWorkflowWords();
   const { me } = useSession();
   const { message } = App.useApp();
   const [app, setApp] = useState<Detail | null>(null);
@@ -183,7 +184,7 @@ export function ApplicationDetailPage() {
         <Space wrap style={{ marginBottom: 16 }}>
           {others.map((a) => (
             <Button key={a.key} type={a.key === "withdraw" ? "default" : "primary"} danger={a.reasonRequired && !a.supplement} onClick={() => setActing(a)}>
-              {a.name}
+              {word(a.name)}
             </Button>
           ))}
         </Space>
@@ -235,7 +236,7 @@ export function ApplicationDetailPage() {
             initialValues={app.formData}
             disabled={!resubmit || me?.kind !== "citizen"}
             onSubmit={resubmit ? (formData) => act("resubmit", { formData, materials: newMaterials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) }) : undefined}
-            submitText={resubmit?.name}
+            submitText={resubmit ? word(resubmit.name) : undefined}
             extra={
               resubmit && me?.kind === "citizen" && item.content.guide.materials.length > 0 ? (
                 <section style={{ marginBottom: 16 }} aria-label={t("materials.title")}>
@@ -247,7 +248,7 @@ export function ApplicationDetailPage() {
         </Card>
       )}
 
-      <Modal open={acting !== null} title={acting?.name} okText={acting?.name} cancelText={t("staff.cancel")} onCancel={() => setActing(null)} onOk={() => acting && act(acting.key, acting.supplement ? { supplementItems: items } : {})}>
+      <Modal open={acting !== null} title={acting ? word(acting.name) : undefined} okText={acting ? word(acting.name) : undefined} cancelText={t("staff.cancel")} onCancel={() => setActing(null)} onOk={() => acting && act(acting.key, acting.supplement ? { supplementItems: items } : {})}>
         {acting?.supplement && (
           <>
             <label htmlFor="supplement-items">{t("appd.supplementItems")}</label>

@@ -54,6 +54,12 @@ function PlaceSwitch({ item }: { item: ItemDetail }) {
 const ApplyPanel = lazy(() => import("../applications/ApplyPanel").then((m) => ({ default: m.ApplyPanel })));
 const FormPreview = lazy(() => import("../applications/ApplyPanel").then((m) => ({ default: m.FormPreview })));
 
+/** Catalogue content (names, conditions, materials…) published in Chinese: marked so, in an English page. */
+function Zh({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return i18n.language === "en" ? <span lang="zh-CN">{children}</span> : <>{children}</>;
+}
+
 function Section({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
   return (
     <section className={`guide-section ${className ?? ""}`} aria-labelledby={id}>
@@ -141,8 +147,13 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
 
   return (
     <article className="guide">
-      <h1 className="guide-title">{item.content.name}</h1>
-      <p>{item.content.summary}</p>
+      <h1 className="guide-title">
+        <Zh>{item.content.name}</Zh>
+      </h1>
+      {i18n.language === "en" && <Alert type="info" showIcon className="no-print" style={{ marginBottom: 12 }} message={t("guide.chineseOnly")} />}
+      <p>
+        <Zh>{item.content.summary}</Zh>
+      </p>
       {preview && <Alert type="info" showIcon message={t("guide.previewNote")} style={{ marginBottom: 16 }} />}
       {!preview && <PlaceSwitch item={item} />}
       <dl className="key-facts" aria-label={t("guide.keyFacts")}>
@@ -186,7 +197,9 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       <Section id="conditions" title={t("guide.conditions")}>
         <ol>
           {g.conditions.map((c, i) => (
-            <li key={i}>{c}</li>
+            <li key={i}>
+              <Zh>{c}</Zh>
+            </li>
           ))}
         </ol>
         {item.content.holdingLimit && <p>{t("guide.holdingLimit", { limit: l.holdingLimit(item.content.holdingLimit) })}</p>}
@@ -201,7 +214,9 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
             {g.materials.map((m) => (
               <li key={m.key}>
                 <div className="material-name">
-                  <strong>{m.name}</strong>
+                  <strong>
+                    <Zh>{m.name}</Zh>
+                  </strong>
                   {m.situation && <Tag>{t("guide.situational")}</Tag>}
                   {m.replaceableBy && <Tag color="success">{t("guide.waivedBy", { what: l.replaceable(m.replaceableBy.kind, m.replaceableBy.code) })}</Tag>}
                 </div>
@@ -209,7 +224,11 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
                   {l.materialForm(m.form)} · {t("guide.copies", { count: m.count })} · {l.medium(m.medium)}
                   {m.source ? ` · ${t("guide.source")}：${m.source}` : ""}
                 </div>
-                {m.requirements && <div className="material-meta">{t("guide.requirements")}：{m.requirements}</div>}
+                {m.requirements && (
+                  <div className="material-meta">
+                    {t("guide.requirements")}：<Zh>{m.requirements}</Zh>
+                  </div>
+                )}
               </li>
             ))}
           </ul>
@@ -225,7 +244,9 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
         <ol className="step-list">
           {g.steps.map((s, i) => (
             <li key={i}>
-              <strong>{s.name}</strong>
+              <strong>
+                <Zh>{s.name}</Zh>
+              </strong>
               <span className="material-meta">
                 {" "}
                 {t("guide.daysN", { count: s.days })}
@@ -259,9 +280,13 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       <Section id="where" title={t("guide.where")}>
         <dl className="plain-facts">
           <dt>{t("guide.location")}</dt>
-          <dd>{g.location || "—"}</dd>
+          <dd>
+            <Zh>{g.location || "—"}</Zh>
+          </dd>
           <dt>{t("guide.hours")}</dt>
-          <dd>{g.hours || "—"}</dd>
+          <dd>
+            <Zh>{g.hours || "—"}</Zh>
+          </dd>
           <dt>{t("guide.channels")}</dt>
           <dd>{g.channels.map(l.channel).join("、")}</dd>
           <dt>{t("guide.scope")}</dt>
@@ -280,8 +305,12 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
           <dl style={{ margin: 0 }}>
             {g.faq.map((f, i) => (
               <div key={i} style={{ marginBottom: 8 }}>
-                <dt style={{ fontWeight: 600 }}>问：{f.q}</dt>
-                <dd style={{ margin: 0 }}>答：{f.a}</dd>
+                <dt style={{ fontWeight: 600 }} lang="zh-CN">
+                  问：{f.q}
+                </dt>
+                <dd style={{ margin: 0 }} lang="zh-CN">
+                  答：{f.a}
+                </dd>
               </div>
             ))}
           </dl>

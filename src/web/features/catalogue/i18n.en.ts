@@ -40,6 +40,7 @@ export const catalogueEn: typeof catalogueZh = {
     placeSwitch: "Switch there",
     formAsks: "The form asks {{count}} questions (what the government already holds is filled in for you):",
     optional: " (optional)",
+    chineseOnly: "This service's guide is published in Chinese only: its content below is in Chinese; the headings, facts and actions are in English.",
     keyFacts: "Key facts",
     factTime: "How long",
     factCost: "Cost",

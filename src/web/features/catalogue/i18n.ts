@@ -38,6 +38,7 @@ export const catalogueZh = {
     placeSwitch: "切换到这里",
     formAsks: "申请表共 {{count}} 项（政府部门已有的信息会自动填写）：",
     optional: "（选填）",
+    chineseOnly: "本事项指南以中文发布。",
     keyFacts: "办事要点",
     factTime: "办理时间",
     factCost: "费用",

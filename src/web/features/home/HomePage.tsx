@@ -5,7 +5,14 @@ import { Link } from "react-router";
 import { useElderMode } from "../../components/ElderMode";
 import { SearchBox } from "../catalogue/SearchBox";
 
-const HOT = ["开公司", "新生儿出生", "居住证", "社保卡", "退休"];
+/** Popular searches: the words searched for (the catalogue speaks Chinese), shown in the chosen language. */
+const HOT = [
+  { q: "开公司", key: "hotCompany" },
+  { q: "新生儿出生", key: "hotNewborn" },
+  { q: "居住证", key: "hotPermit" },
+  { q: "社保卡", key: "hotCard" },
+  { q: "退休", key: "hotRetire" },
+] as const;
 
 /** What elders do most (适老化): each tile a search for it, with words they use. */
 const ELDER_TILES = ["elderPension", "elderMedical", "elderAllowance", "elderCard", "elderDoctor", "elderTransit"] as const;
@@ -50,8 +57,8 @@ export function HomePage() {
           <p className="hot">
             {t("home.hot")}：
             {HOT.map((h) => (
-              <Link key={h} to={`/search?q=${encodeURIComponent(h)}`}>
-                {h}
+              <Link key={h.q} to={`/search?q=${encodeURIComponent(h.q)}`}>
+                {t(`home.${h.key}`)}
               </Link>
             ))}
           </p>
