@@ -6,6 +6,7 @@ import { ApiError, call } from "../../api";
 import { authEndpoints } from "../../../shared/api/auth";
 import { useSession } from "../../session";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
+import { loginPath, safeNext } from "../../components/login-path";
 
 interface LoginForm {
   identifier: string;
@@ -29,8 +30,7 @@ export function LoginPage() {
     try {
       await call(authEndpoints.postAuthLogin, { body: { identifier: values.identifier.trim(), password: values.password, ...(values.totp ? { totp: values.totp } : {}) } });
       const me = await refresh();
-      const next = params.get("next");
-      navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : me?.kind === "staff" ? "/workbench" : "/me");
+      navigate(safeNext(params.get("next")) ?? (me?.kind === "staff" ? "/workbench" : "/me"));
     } catch (err) {
       if (err instanceof ApiError && err.code === "TOTP_REQUIRED") setNeedTotp(true);
       setError(errorMessage(err));
@@ -59,7 +59,7 @@ export function LoginPage() {
         </Button>
       </Form>
       <p style={{ marginTop: 16 }}>
-        {t("login.noAccount")} <Link to="/register">{t("login.registerLink")}</Link>
+        {t("login.noAccount")} <Link to={loginPath("/register", params.get("next"))}>{t("login.registerLink")}</Link>
       </p>
     </Card>
   );

@@ -1,13 +1,14 @@
 import { Alert, Button, Card, Form, Input } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { registerRequest } from "../../../shared/schemas/identity";
 import { call } from "../../api";
 import { authEndpoints } from "../../../shared/api/auth";
 import { showApiError, validateWith } from "../../components/form-errors";
 import { useSession } from "../../session";
 import { PageFrame } from "../../components/PageFrame";
+import { loginPath, safeNext } from "../../components/login-path";
 
 interface RegisterForm {
   name: string;
@@ -25,6 +26,9 @@ export function RegisterPage() {
   const [busy, setBusy] = useState(false);
   const { refresh } = useSession();
   const navigate = useNavigate();
+  // Registered from a task (在线办理, 预约 …): back to it afterwards, like signing in.
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next"));
 
   async function submit(values: RegisterForm) {
     setError(null);
@@ -34,7 +38,7 @@ export function RegisterPage() {
     try {
       await call(authEndpoints.postAuthRegister, { body: body });
       await refresh();
-      navigate("/me");
+      navigate(next ?? "/me");
     } catch (err) {
       const message = showApiError(form, err, { REAL_NAME_MISMATCH: "name", ACCOUNT_EXISTS: "idNumber", MOBILE_TAKEN: "mobile" });
       if (message) setError(message);
@@ -79,7 +83,7 @@ export function RegisterPage() {
         </Button>
       </Form>
       <p style={{ marginTop: 16 }}>
-        {t("register.hasAccount")} <Link to="/login">{t("register.loginLink")}</Link>
+        {t("register.hasAccount")} <Link to={loginPath("/login", next)}>{t("register.loginLink")}</Link>
       </p>
     </Card>
   );
