@@ -299,6 +299,9 @@ export interface MessagesTable {
   kind: string;
   title: string;
   body: string;
+  /** The same message in English, when its template has English (migration 0035). */
+  title_en: ColumnType<string | null, string | null | undefined, string | null>;
+  body_en: ColumnType<string | null, string | null | undefined, string | null>;
   link: string | null;
   application_id: string | null;
   read_at: Date | null;

@@ -45,6 +45,10 @@ describe("notifications", () => {
       expect(a + b).toBe(1);
       await t.services.notifications.sendDue();
       expect((await messages(citizen)).items.filter((m: { kind: string }) => m.kind === "accept")).toHaveLength(1);
+      // The message centre follows the reader's language; the item's name stays as the catalogue has it.
+      const english = (await t.app.inject({ method: "GET", url: "/api/v1/messages", headers: { ...citizen.headers, cookie: `${citizen.headers.cookie}; haoban_lang=en` } })).json();
+      expect(english.items.find((m: { kind: string }) => m.kind === "accept")).toMatchObject({ title: "Application accepted", body: expect.stringMatching(/^Your application “食品经营许可” \(310101-\d{8}-\d{6}\) has been accepted\.$/) });
+      expect(english.items.find((m: { kind: string }) => m.kind === "submitted")).toMatchObject({ title: "Application submitted" });
     }
     // — adds e-mail once an address is set, and reads and marks messages only for their owner
     {

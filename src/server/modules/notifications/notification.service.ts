@@ -25,18 +25,29 @@ interface Composed {
   kind: string;
   title: string;
   body: string;
+  /** English, where the template has it; the message centre shows it to readers who chose English. */
+  titleEn?: string;
+  bodyEn?: string;
   link: string;
   applicationId: string | null;
   /** Whether SMS and e-mail go out too (state changes the applicant must know of), or in-app only. */
   external: boolean;
 }
 
-const APPLICANT_NOTICES: Record<string, { title: string; body: (item: string, number: string) => string }> = {
-  accept: { title: "申请已受理", body: (i, n) => `您的“${i}”申请（${n}）已受理。` },
-  request_supplement: { title: "申请需要补正", body: (i, n) => `您的“${i}”申请（${n}）需要补正，请登录“我的办件”查看一次性告知的补正内容。` },
-  approve: { title: "申请已办结", body: (i, n) => `您的“${i}”申请（${n}）已办结，结果为准予。` },
-  deny: { title: "申请已办结", body: (i, n) => `您的“${i}”申请（${n}）已办结，申请未获批准，请查看决定书中的理由。` },
-  reject: { title: "申请未予受理", body: (i, n) => `您的“${i}”申请（${n}）未予受理，请查看不予受理决定书中的理由。` },
+/** A notice in both languages (the item's name stays as the catalogue publishes it). */
+interface Notice {
+  title: string;
+  body: string;
+  titleEn: string;
+  bodyEn: string;
+}
+
+const APPLICANT_NOTICES: Record<string, (item: string, number: string) => Notice> = {
+  accept: (i, n) => ({ title: "申请已受理", body: `您的“${i}”申请（${n}）已受理。`, titleEn: "Application accepted", bodyEn: `Your application “${i}” (${n}) has been accepted.` }),
+  request_supplement: (i, n) => ({ title: "申请需要补正", body: `您的“${i}”申请（${n}）需要补正，请登录“我的办件”查看一次性告知的补正内容。`, titleEn: "Supplements needed", bodyEn: `Your application “${i}” (${n}) needs supplements: see everything that is needed, listed at once, in My applications.` }),
+  approve: (i, n) => ({ title: "申请已办结", body: `您的“${i}”申请（${n}）已办结，结果为准予。`, titleEn: "Application decided", bodyEn: `Your application “${i}” (${n}) is decided: approved.` }),
+  deny: (i, n) => ({ title: "申请已办结", body: `您的“${i}”申请（${n}）已办结，申请未获批准，请查看决定书中的理由。`, titleEn: "Application decided", bodyEn: `Your application “${i}” (${n}) is decided: not approved. The decision gives the reasons.` }),
+  reject: (i, n) => ({ title: "申请未予受理", body: `您的“${i}”申请（${n}）未予受理，请查看不予受理决定书中的理由。`, titleEn: "Application not accepted", bodyEn: `Your application “${i}” (${n}) was not accepted. The decision gives the reasons.` }),
 };
 
 const RETRY_LIMIT = 5;
@@ -62,7 +73,7 @@ export class NotificationService {
       const events = await repos.outbox.claim(limit);
       for (const e of events) {
         for (const m of await this.compose(repos, e.topic, e.payload as Record<string, unknown>)) {
-          const row = await repos.notifications.insertMessage({ account_id: m.accountId, outbox_id: e.id, kind: m.kind, title: m.title, body: m.body, link: m.link, application_id: m.applicationId, region_code: e.region_code, created_at: this.now() });
+          const row = await repos.notifications.insertMessage({ account_id: m.accountId, outbox_id: e.id, kind: m.kind, title: m.title, body: m.body, title_en: m.titleEn ?? null, body_en: m.bodyEn ?? null, link: m.link, application_id: m.applicationId, region_code: e.region_code, created_at: this.now() });
           if (!row || !m.external) continue;
           const account = (await repos.accounts.findById(m.accountId))!;
           if (account.notify_sms && account.mobile_enc) {
@@ -123,26 +134,31 @@ export class NotificationService {
     if (!app) return [];
     const item = ((await repos.catalogue.findVersion(app.version_id))!.content as ItemContent).name;
     const applicantAccountId = app.applicant_account_id ?? (app.applicant_person_id ? (await repos.accounts.findByPersonId(app.applicant_person_id))?.id : undefined);
-    const toApplicant = (kind: string, title: string, body: string): Composed[] =>
-      applicantAccountId ? [{ accountId: applicantAccountId, kind, title, body, link: `/me/applications/${app.id}`, applicationId: app.id, external: true }] : [];
-    const toStaff = (ids: Array<{ id: string }>, kind: string, title: string, body: string): Composed[] =>
-      ids.map((s) => ({ accountId: s.id, kind, title, body, link: `/workbench/applications/${app.id}`, applicationId: app.id, external: false }));
+    const toApplicant = (kind: string, n: Notice): Composed[] =>
+      applicantAccountId ? [{ accountId: applicantAccountId, kind, ...n, link: `/me/applications/${app.id}`, applicationId: app.id, external: true }] : [];
+    const toStaff = (ids: Array<{ id: string }>, kind: string, n: Notice): Composed[] =>
+      ids.map((s) => ({ accountId: s.id, kind, ...n, link: `/workbench/applications/${app.id}`, applicationId: app.id, external: false }));
 
     switch (topic) {
       case "application.submitted":
-        return toApplicant("submitted", "申请已提交", `您的“${item}”申请已提交，办件编号 ${app.number}${app.committed_deadline ? `，承诺办结期限 ${app.committed_deadline}` : ""}。`);
+        return toApplicant("submitted", {
+          title: "申请已提交",
+          body: `您的“${item}”申请已提交，办件编号 ${app.number}${app.committed_deadline ? `，承诺办结期限 ${app.committed_deadline}` : ""}。`,
+          titleEn: "Application submitted",
+          bodyEn: `Your application “${item}” has been submitted, number ${app.number}${app.committed_deadline ? `; to be decided by ${app.committed_deadline}` : ""}.`,
+        });
       case "application.transition": {
         const notice = APPLICANT_NOTICES[payload.action as string];
-        return notice ? toApplicant(payload.action as string, notice.title, notice.body(item, app.number)) : [];
+        return notice ? toApplicant(payload.action as string, notice(item, app.number)) : [];
       }
       case "certificate.issued":
-        return toApplicant("certificate", "电子证照已颁发", `您的“${item}”申请已办结，电子证照已存入“我的证照”，可随时出示和验证。`);
+        return toApplicant("certificate", { title: "电子证照已颁发", body: `您的“${item}”申请已办结，电子证照已存入“我的证照”，可随时出示和验证。`, titleEn: "E-certificate issued", bodyEn: `Your application “${item}” is complete: the e-certificate is in My certificates, ready to show and to be verified.` });
       case "application.due_soon": {
         const who = app.assignee_account_id ? [{ id: app.assignee_account_id }] : await repos.staffDirectory.handlersOf(app.handling_org_id);
-        return toStaff(who, "due_soon", "办件即将到期", `“${item}”办件 ${app.number} 的承诺办结期限为 ${app.committed_deadline}，仅剩 1 个工作日。`);
+        return toStaff(who, "due_soon", { title: "办件即将到期", body: `“${item}”办件 ${app.number} 的承诺办结期限为 ${app.committed_deadline}，仅剩 1 个工作日。`, titleEn: "Application due soon", bodyEn: `Application ${app.number} (“${item}”) is due by ${app.committed_deadline}: one working day left.` });
       }
       case "application.overdue":
-        return toStaff(await repos.staffDirectory.supervisorsFor(app.region_code), "overdue", "办件超期督办", `“${item}”办件 ${app.number} 已超过承诺办结期限（${app.committed_deadline}），请督促办理。`);
+        return toStaff(await repos.staffDirectory.supervisorsFor(app.region_code), "overdue", { title: "办件超期督办", body: `“${item}”办件 ${app.number} 已超过承诺办结期限（${app.committed_deadline}），请督促办理。`, titleEn: "Application overdue", bodyEn: `Application ${app.number} (“${item}”) is past its promised date (${app.committed_deadline}); please see that it is done.` });
       default:
         return [];
     }
@@ -179,7 +195,7 @@ export class NotificationService {
   }
 
   /** The message centre of the caller. */
-  async list(actor: Actor, unreadOnly: boolean, limit: number, offset: number) {
+  async list(actor: Actor, unreadOnly: boolean, limit: number, offset: number, lang: "zh" | "en" = "zh") {
     if (actor.kind === "system") throw new DomainError("FORBIDDEN");
     const repos = this.store.repos;
     const rows = await repos.notifications.listMessages(actor.accountId, unreadOnly, limit, offset);
@@ -189,8 +205,8 @@ export class NotificationService {
       items: rows.map((r) => ({
         id: r.id,
         kind: r.kind,
-        title: r.title,
-        body: r.body,
+        title: (lang === "en" ? r.title_en : null) ?? r.title,
+        body: (lang === "en" ? r.body_en : null) ?? r.body,
         link: r.link,
         read: r.read_at !== null,
         createdAt: r.created_at.toISOString(),
