@@ -145,8 +145,9 @@ export const PROMISE_TEMPLATE: WorkflowDefinition = {
  * The words of a decision for each kind of item: an allowance is granted (给付), not licensed (许可).
  * The applicant reads them as the application's state.
  */
+const LICENCE_WORDS = { approved: "准予许可", denied: "不予许可" };
 const DECISION_WORDS: Record<string, { approved: string; denied: string }> = {
-  XK: { approved: "准予许可", denied: "不予许可" },
+  XK: LICENCE_WORDS,
   JF: { approved: "准予给付", denied: "不予给付" },
   JL: { approved: "准予奖励", denied: "不予奖励" },
   QR: { approved: "予以确认", denied: "不予确认" },
@@ -157,8 +158,9 @@ const OTHER_DECISION = { approved: "准予办理", denied: "不予办理" };
 /** The template an item without its own definition uses: 即办件 when it is decided on the spot, else 承诺件 with its kind's decision words. */
 export function templateFor(committedLimitDays: number | null, kind?: string): WorkflowDefinition {
   if (committedLimitDays === 0) return INSTANT_TEMPLATE;
-  const words = (kind && DECISION_WORDS[kind]) || (kind ? OTHER_DECISION : DECISION_WORDS.XK!);
-  if (words === DECISION_WORDS.XK) return PROMISE_TEMPLATE;
+  // The template itself speaks of licences; an item of unknown kind keeps it.
+  const words = kind === undefined ? LICENCE_WORDS : (DECISION_WORDS[kind] ?? OTHER_DECISION);
+  if (words === LICENCE_WORDS) return PROMISE_TEMPLATE;
   return { ...PROMISE_TEMPLATE, states: PROMISE_TEMPLATE.states.map((s) => (s.outcome === "approved" ? { ...s, name: words.approved } : s.outcome === "denied" ? { ...s, name: words.denied } : s)) };
 }
 

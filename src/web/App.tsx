@@ -1,44 +1,13 @@
-import { Button, Spin } from "antd";
-import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from "react";
+import { Spin } from "antd";
+import { Suspense, useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { HANDLER_ROLES, type Role } from "../shared/roles";
 import { HomePage } from "./features/home/HomePage";
 import { SiteHeader } from "./components/SiteHeader";
+import { page } from "./components/lazy-page";
 import { loginPath } from "./components/login-path";
 import { useSession } from "./session";
-
-/**
- * A page downloaded when it is first opened: the home page comes with the app, and a citizen's pages do
- * not download the workbench, the charts or the form builder. A download that fails (a dropped
- * connection, or a release that replaced the page's file) is tried once more, then the person is told
- * and offered a reload — never a blank screen.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy itself takes ComponentType<any>; each page keeps its own props type
-function page<M extends { [P in K]: ComponentType<any> }, K extends keyof M & string>(load: () => Promise<M>, name: K) {
-  return lazy(() =>
-    load()
-      .catch(load)
-      .then(
-        (m) => ({ default: m[name] }),
-        () => ({ default: PageLoadFailed as unknown as M[K] }),
-      ),
-  );
-}
-
-/** Written without the pages' components: it shows exactly when a download failed. */
-function PageLoadFailed() {
-  const { t } = useTranslation();
-  return (
-    <section className="status-page" role="alert">
-      <h1>{t("common.pageLoadFailed")}</h1>
-      <p>{t("common.pageLoadFailedDesc")}</p>
-      <Button type="primary" size="large" onClick={() => window.location.reload()}>
-        {t("common.reload")}
-      </Button>
-    </section>
-  );
-}
 
 const NotFound = page(() => import("./components/StatusPages"), "NotFound");
 const Forbidden = page(() => import("./components/StatusPages"), "Forbidden");

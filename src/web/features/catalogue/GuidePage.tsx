@@ -1,6 +1,6 @@
 import { PrinterOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Select, Spin, Tag } from "antd";
-import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { Suspense, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ItemDetail } from "../../../shared/schemas/catalogue";
@@ -11,7 +11,8 @@ import { useSession } from "../../session";
 import { labels } from "../../labels";
 import { chinaDate } from "../../../shared/china-time";
 import { loginPath } from "../../components/login-path";
-import { choosePlace, pickPlace, usePlace } from "./place";
+import { part } from "../../components/lazy-page";
+import { choosePlace, placeFor, usePlace } from "./place";
 
 /**
  * 办理地点: the same service is done by each district (or street); the person switches between them here,
@@ -23,7 +24,8 @@ function PlaceSwitch({ item }: { item: ItemDetail }) {
   const navigate = useNavigate();
   const place = usePlace();
   if (item.places.length < 2) return null;
-  const mine = place ? pickPlace(item.places, place) : undefined;
+  // Only a place that really is theirs: a resident of a district without its own office is not told otherwise.
+  const mine = placeFor(item.places, place);
   const go = (id: string) => {
     const target = item.places.find((p) => p.id === id);
     if (!target) return;
@@ -51,8 +53,8 @@ function PlaceSwitch({ item }: { item: ItemDetail }) {
   );
 }
 
-const ApplyPanel = lazy(() => import("../applications/ApplyPanel").then((m) => ({ default: m.ApplyPanel })));
-const FormPreview = lazy(() => import("../applications/ApplyPanel").then((m) => ({ default: m.FormPreview })));
+const ApplyPanel = part(() => import("../applications/ApplyPanel"), "ApplyPanel");
+const FormPreview = part(() => import("../applications/ApplyPanel"), "FormPreview");
 
 /** Catalogue content (names, conditions, materials…) published in Chinese: marked so, in an English page. */
 function Zh({ children }: { children: ReactNode }) {
@@ -110,25 +112,26 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
   const applyOnline = () => {
     if (!me) return signIn(`${here}?apply=1`);
     if (!canApply) return message.info(t("guide.citizensApply"));
-    document.getElementById("apply")?.scrollIntoView({ behavior: "smooth" });
     document.getElementById("apply-title")?.focus();
   };
   // Back from signing in to apply: straight to the form.
   useEffect(() => {
-    if (canApply && params.get("apply")) setTimeout(() => document.getElementById("apply")?.scrollIntoView(), 300);
+    if (canApply && params.get("apply")) document.getElementById("apply-title")?.focus();
   }, [canApply, params]);
   const [oneClickBusy, setOneClickBusy] = useState(false);
+  // One key per visit: a retried 一键申请 never makes a second application.
+  const [oneClickKey] = useState(() => crypto.randomUUID());
   /** 一键申请: consent once, submitted from the government's data; if something must be typed, the form says what. */
   async function oneClick() {
     setOneClickBusy(true);
     try {
-      const body = await call(applicationEndpoints.oneClick, { params: { id: item.id }, body: { consent: true }, headers: { "idempotency-key": crypto.randomUUID() } });
+      const body = await call(applicationEndpoints.oneClick, { params: { id: item.id }, body: { consent: true }, headers: { "idempotency-key": oneClickKey } });
       message.success(t(body.outcome === "approved" ? "oneclick.approved" : "oneclick.done", { number: body.number }));
       navigate(`/me/applications/${body.id}`);
     } catch (err) {
       if (err instanceof ApiError && err.code === "ONE_CLICK_INCOMPLETE") {
         message.warning(t("oneclick.incomplete", { fields: ((err.details as { fields?: string[] } | undefined)?.fields ?? []).join("、") }));
-        document.getElementById("apply")?.scrollIntoView({ behavior: "smooth" });
+        document.getElementById("apply-title")?.focus();
       } else message.error(errorMessage(err));
     } finally {
       setOneClickBusy(false);

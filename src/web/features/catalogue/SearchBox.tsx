@@ -20,7 +20,6 @@ export function SearchBox({ id, size, initial = "" }: { id?: string; size?: "lar
     setInput(initial);
   }
   const suggestions = useSuggestions(input);
-  const last = useRef<{ to: string; at: number } | null>(null);
   const pending = useRef<{ to: string; chosen: boolean } | null>(null);
   // Enter on a highlighted suggestion fires the box's search (with what was typed) and the choice of the
   // suggestion in the same moment: the choice wins, and one search is one history entry.
@@ -35,10 +34,8 @@ export function SearchBox({ id, size, initial = "" }: { id?: string; size?: "lar
     setTimeout(() => {
       const target = pending.current!.to;
       pending.current = null;
-      const now = Date.now();
-      if (location.pathname + location.search === target || (last.current?.to === target && now - last.current.at < 1000)) return;
-      last.current = { to: target, at: now };
-      navigate(target);
+      // Searching again for what is shown adds nothing.
+      if (location.pathname + location.search !== target) navigate(target);
     }, 0);
   };
   return (

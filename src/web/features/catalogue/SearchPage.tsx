@@ -12,7 +12,7 @@ import { PageFrame } from "../../components/PageFrame";
 type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
 import { Highlighted } from "./Highlighted";
 import { SearchBox } from "./SearchBox";
-import { pickPlace, usePlace } from "./place";
+import { placeFor, usePlace } from "./place";
 import { labels } from "../../labels";
 
 const PAGE = 10;
@@ -103,7 +103,8 @@ export function SearchPage() {
             <ol className="result-list" aria-label={t("search.results")} start={(page - 1) * PAGE + 1}>
               {result.hits.map((hit) => {
                 // A service done in several places opens the one of the person's own district or street.
-                const here = hit.type === "item" ? pickPlace([{ id: hit.id, orgName: hit.orgName ?? "", regionCode: hit.regionCode, level: hit.level ?? "" }, ...hit.alsoAt], place) : undefined;
+                // Without one of their own, the search's own choice stands.
+                const here = hit.type === "item" ? placeFor([{ id: hit.id, orgName: hit.orgName ?? "", regionCode: hit.regionCode, level: hit.level ?? "" }, ...hit.alsoAt], place) : undefined;
                 const h = here ? { ...hit, id: here.id, orgName: here.orgName } : hit;
                 return (
                 <li key={`${h.type}-${hit.id}`}>

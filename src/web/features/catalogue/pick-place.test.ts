@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickPlace } from "./pick-place";
+import { pickPlace, placeFor } from "./pick-place";
 
 const city = { id: "city", regionCode: "310000", level: "city" };
 const huangpu = { id: "hp", regionCode: "310101", level: "district" };
@@ -27,3 +27,13 @@ describe("the implementation opened for a person's place", () => {
     expect(pickPlace([], "310104")).toBeUndefined();
   });
 });
+
+describe("a place of one's own", () => {
+  it("is only a real match: none for a district without its own office, none for the city-wide one, none without a place", () => {
+    expect(placeFor([huangpu, xuhui, city], "310105")).toBeUndefined();
+    expect(placeFor([city], "310104")).toBeUndefined();
+    expect(placeFor([huangpu, xuhui], null)).toBeUndefined();
+    expect(placeFor([huangpu, xuhui], "310104")?.id).toBe("xh");
+  });
+});
+

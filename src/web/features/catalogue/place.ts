@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from "react";
 import { useSession } from "../../session";
 
-export { pickPlace } from "./pick-place";
+export { pickPlace, placeFor } from "./pick-place";
 
 /**
  * Where the person does things (a district or street division code): the place they chose on a guide,
