@@ -40,6 +40,7 @@ import { DatabaseStorage, LocalDiskStorage, S3Storage, type FileStorage } from "
 import { applicationRoutes } from "./modules/applications/application.routes";
 import { materialAccess } from "./modules/applications/application-access";
 import { issueCertificateOnApproval } from "./modules/certificates/issue-on-approval";
+import { assessBenefitOnApproval } from "./modules/benefits";
 import { establishOnApproval } from "./modules/registry/establish-on-approval";
 import { VersionContents } from "./modules/catalogue/version-contents";
 import { todayInChina } from "../shared/working-days";
@@ -206,6 +207,9 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
       establish: (unit, app, formData, data) => establishOnApproval(store.within(unit), cipher, todayInChina(now()), app, formData, data),
     }),
   );
+  const profiles = new ProfileService(store, cipher, now);
+  // Then 待遇核定: an approved benefit gets its amount and first pay date (before the notice is composed).
+  applications.onDecided(assessBenefitOnApproval({ store, contents: new VersionContents(store), profiles, cipher, calendar: calendarOf, now, record: (unit, app, entry) => applications.recordEvent(unit, app, entry) }));
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   const bundleCatalogue = new BundleCatalogue(store);
   const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills);
@@ -214,7 +218,6 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const ratings = new RatingService(store, ratingCases, now);
   const search = new SearchService(store, config.searchRefreshMs);
   const dispatch = new DispatchService(store);
-  const profiles = new ProfileService(store, cipher, now);
   const proactive = new ProactiveService(store, now);
   const policies = new PolicyService(store);
   return {

@@ -77,6 +77,9 @@ export interface Evaluation {
   conditions: ConditionResult[];
 }
 
+/** Every fact a rule reads, in order, with repeats. */
+export const factsOf = (r: Rule): string[] => ("all" in r ? r.all.flatMap(factsOf) : "any" in r ? r.any.flatMap(factsOf) : "not" in r ? factsOf(r.not) : [r.fact]);
+
 /** Problems with a rule as written: unknown facts, operators that do not suit the fact's type, missing values. */
 export function ruleProblems(r: Rule, path = "rule"): string[] {
   if ("all" in r) return r.all.flatMap((x, i) => ruleProblems(x, `${path}.all[${i}]`));

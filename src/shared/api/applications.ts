@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idNumber, int32, LIMITS, uuid } from "../schemas/common";
 import { DOCUMENT_KINDS, printableDocument } from "../schemas/documents";
 import { citizens, endpoint, signedIn, staff } from "./endpoint";
+import { assessedBenefit } from "../benefit";
 
 const tags = ["applications"] as const;
 const light = z.enum(["green", "yellow", "red"]).nullable();
@@ -48,6 +49,8 @@ export const applicationDetail = receipt.extend({
   channel: z.string(),
   assigneeName: z.string().nullable(),
   documents: z.array(z.enum(DOCUMENT_KINDS)),
+  /** 待遇: the amount, band and first pay date assessed on approval of a benefit; `stopped` once revoked. */
+  benefit: assessedBenefit.extend({ stopped: z.boolean() }).nullable(),
   certificates: z.array(z.object({ identifier: z.string(), typeName: z.string(), number: z.string(), status: z.string() })),
   waivedMaterials: z.number(),
   prefilledFields: z.number(),

@@ -1,4 +1,5 @@
 import { rule } from "../rules";
+import { assessedBenefit } from "../benefit";
 import { z } from "zod";
 import { okBody, uuid } from "../schemas/common";
 import { citizens, staff, endpoint } from "./endpoint";
@@ -31,6 +32,8 @@ export const offer = z.object({
   applicationId: z.string().nullable(),
   applicationNumber: z.string().nullable(),
   payment: z.string().nullable(),
+  /** The amount, band and first pay date of a grant (null before the grant, or once stopped). */
+  benefit: assessedBenefit.nullable(),
   decidedAt: z.string().nullable(),
   revokeReason: z.string().nullable(),
   offeredAt: z.string(),

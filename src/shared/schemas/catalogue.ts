@@ -3,6 +3,8 @@ import { int32 } from "./common";
 import { CERTIFICATE_TYPE_DEFS } from "../certificate-types";
 import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, HOLDING_LIMIT_CODES, ITEM_KIND_CODES, LEVEL_CODES, THEME_CODES } from "../catalogue";
 import { DATA_ELEMENT_CODE, DATA_ELEMENTS } from "../data-elements";
+import { benefitTerms } from "../benefit";
+import { ruleProblems } from "../rules";
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
 
@@ -165,6 +167,8 @@ export const itemContent = z
     holdingLimit: z.enum(HOLDING_LIMIT_CODES).optional(),
     /** The certificate approval issues, and which form answers fill its fields. */
     certificate: z.strictObject({ type: z.string().max(60), fields: z.record(z.string().max(40), z.string().max(40)) }).optional(),
+    /** 待遇标准 of a benefit: the amount by band and when it is paid, assessed when an application is approved. */
+    benefit: benefitTerms.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.certificate) {
@@ -175,6 +179,9 @@ export const itemContent = z
         if (!c.form.fields.some((f) => f.key === formKey)) ctx.addIssue({ code: "custom", path: ["certificate", "fields", certField], message: `申请表没有字段“${formKey}”` });
       }
     }
+    c.benefit?.bands.forEach((b, i) => {
+      for (const message of b.when ? ruleProblems(b.when) : []) ctx.addIssue({ code: "custom", path: ["benefit", "bands", i, "when"], message });
+    });
     const keys = new Set<string>();
     c.guide.materials.forEach((m, i) => {
       if (keys.has(m.key)) ctx.addIssue({ code: "custom", path: ["guide", "materials", i, "key"], message: `材料标识“${m.key}”重复` });

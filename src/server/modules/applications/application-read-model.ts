@@ -1,3 +1,4 @@
+import type { AssessedBenefit } from "../../../shared/benefit-words";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { dataElementLabel } from "../../../shared/data-elements";
 import { REGISTRIES } from "../../../shared/registries";
@@ -26,6 +27,24 @@ import type { ApplicationRepository } from "./application.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; certificates: CertificateRepository; files: FileRepository; orgs: OrgRepository } & ContentRepos;
+
+/** Timeline entries other than workflow actions, in the words a citizen reads. */
+const SYSTEM_EVENTS: Record<string, string> = {
+  submit: "提交申请",
+  certificate_issued: "颁发电子证照",
+  benefit_assessed: "核定待遇",
+  auto_check: "自动审批核验",
+  grant_revoked: "撤销待遇",
+  claim: "认领办理",
+  assign: "指派办理",
+};
+
+/** The benefit assessed on approval (the latest one), and whether it has been stopped since. */
+function benefitOf(events: Array<{ action: string; details: unknown }>): (AssessedBenefit & { stopped: boolean }) | null {
+  const i = events.findLastIndex((e) => e.action === "benefit_assessed" && (e.details as { benefit?: AssessedBenefit | null }).benefit);
+  if (i < 0) return null;
+  return { ...(events[i]!.details as { benefit: AssessedBenefit }).benefit, stopped: events.slice(i + 1).some((e) => e.action === "grant_revoked") };
+}
 
 /**
  * The application as its applicant or staff see it (with actions, timeline, materials, evidence and
@@ -108,6 +127,7 @@ export class ApplicationReadModel {
         identifier: e.identifier,
         issuerName: e.issuer_name,
       })),
+      benefit: benefitOf(events),
       certificates: certificates.map((c) => ({ identifier: c.identifier, typeName: (c.payload as { typeName: string }).typeName, number: c.number, status: c.status })),
       lockVersion: app.lock_version,
       materials: files.map((f) => ({
@@ -122,7 +142,7 @@ export class ApplicationReadModel {
       actions: available,
       timeline: events.map((e) => ({
         action: e.action,
-        actionName: e.action === "submit" ? "提交申请" : e.action === "certificate_issued" ? "颁发电子证照" : e.action === COUNTERSIGN ? `会签（${ROLES[(e.details as { role: Role }).role]?.zh ?? ""}）` : (workflow.actions.find((a) => a.key === e.action)?.name ?? e.action),
+        actionName: e.action === COUNTERSIGN ? `会签（${ROLES[(e.details as { role: Role }).role]?.zh ?? ""}）` : (SYSTEM_EVENTS[e.action] ?? workflow.actions.find((a) => a.key === e.action)?.name ?? "办理"),
         from: e.from_state,
         to: e.to_state,
         actorName: e.actor_name,

@@ -62,6 +62,19 @@ describe("秒批: auto-approval by rule", () => {
     const reads = await t.database.db.selectFrom("audit_log").select(["purpose"]).where("action", "=", "auto_approval.evaluate").execute();
     expect(reads.length).toBe(readsBefore + 1);
     expect(reads.at(-1)).toEqual({ purpose: "自动审批核验" });
+    // 待遇核定: her band's amount and the first pay day (the 10th of next month, a Thursday), in the deciding transaction.
+    expect(detail.benefit).toEqual({ amount: 180, period: "monthly", band: "80 至 89 周岁", firstPayDate: "2026-12-10", payTo: "本人社会保障卡金融账户", stopped: false });
+    expect(detail.timeline.find((e: { action: string }) => e.action === "benefit_assessed")).toMatchObject({ actionName: "核定待遇", opinion: "核定待遇：每月 180 元（80 至 89 周岁），首次于 2026-12-10 发放至本人社会保障卡金融账户" });
+    const uses = (await get(zhao, "/me/data-access?limit=50")).json().items as Array<{ action: string; purpose: string | null }>;
+    expect(uses).toEqual(expect.arrayContaining([expect.objectContaining({ action: "按您的信息核定待遇金额", purpose: "核定待遇标准" })]));
+    // The decision's notice says how much and when, in either language.
+    await t.services.notifications.dispatchOutbox(500);
+    const notice = (lang: string) =>
+      t.app
+        .inject({ method: "GET", url: "/api/v1/messages?limit=50", headers: { ...zhao.headers, cookie: `${zhao.headers.cookie}; haoban_lang=${lang}` } })
+        .then((r) => (r.json().items as Array<{ kind: string; body: string; link: string }>).find((m) => m.kind === "approve" && m.link.endsWith(res.json().id))!.body);
+    expect(await notice("zh")).toContain("结果为准予。待遇标准：每月 180 元（80 至 89 周岁），首次于 2026-12-10 发放至本人社会保障卡金融账户。");
+    expect(await notice("en")).toContain("approved. Benefit: ¥180 a month (80 至 89 周岁), first paid on 2026-12-10 to 本人社会保障卡金融账户.");
   });
 
   it("hands 王建国 (60) to people with the reason in his timeline", async () => {

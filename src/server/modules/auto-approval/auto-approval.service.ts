@@ -1,4 +1,4 @@
-import { evaluate, FACTS, ruleProblems, type Rule } from "../../../shared/rules";
+import { evaluate, FACTS, factsOf, ruleProblems, type Rule } from "../../../shared/rules";
 import { hasRole, SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import { canCheck, canReadRule, canSwitchRule, canWriteRule, checksVisibleSubtree, rulesVisibleSubtree } from "./auto-approval.policy";
 import type { Store, UnitOfWork } from "../../db/store";
@@ -14,8 +14,6 @@ import type { ProfileService } from "../profiles";
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; autoApproval: AutoApprovalRepository; catalogue: CatalogueRepository; orgs: OrgRepository };
 
-/** Facts of the profile come from the registries and the certificate library: authoritative by construction. */
-const factOf = (rule: Rule): string[] => ("all" in rule ? rule.all.flatMap(factOf) : "any" in rule ? rule.any.flatMap(factOf) : "not" in rule ? factOf(rule.not) : [rule.fact]);
 
 /**
  * 秒批: an item may declare an auto-approval rule. On submission, when every fact the rule reads comes
@@ -43,7 +41,8 @@ export class AutoApprovalService {
     const facts: Record<string, unknown> = Object.fromEntries((profile?.facts ?? []).map((f) => [f.fact, f.value]));
     for (const [k, v] of Object.entries(app.formData)) facts[`form.${k}`] = v;
     const result = evaluate(rule, facts);
-    const declared = [...new Set(factOf(rule).filter((f) => f.startsWith("form.") && !app.authoritativeFields.includes(f.slice(5))))];
+    // Facts of the profile come from the registries and the certificate library: authoritative by construction.
+    const declared = [...new Set(factsOf(rule).filter((f) => f.startsWith("form.") && !app.authoritativeFields.includes(f.slice(5))))];
     const reason =
       result.outcome === "fail"
         ? `不符合自动审批条件：${result.conditions.filter((c) => c.outcome === "fail").map((c) => c.text).join("；")}`
@@ -99,7 +98,7 @@ export class AutoApprovalService {
       const version = existing ? existing.version + 1 : 1;
       if (existing) await repos.autoApproval.updateRule(existing.id, { rule: JSON.stringify(rule), version, enabled: false, grant_mode: grantMode, updated_by: actor.name });
       await repos.autoApproval.insertVersion({ item_rule_id: row.id, version, rule: JSON.stringify(rule), created_by: actor.name });
-      await repos.audit.append(actor, ctx, { action: "auto_approval.rule_save", targetType: "catalogue_item", targetId: itemId, details: { version, grantMode, facts: [...new Set(factOf(rule))].map((f) => FACTS[f]?.zh ?? f) } });
+      await repos.audit.append(actor, ctx, { action: "auto_approval.rule_save", targetType: "catalogue_item", targetId: itemId, details: { version, grantMode, facts: [...new Set(factsOf(rule))].map((f) => FACTS[f]?.zh ?? f) } });
     });
     return this.get(actor, itemId);
   }

@@ -91,6 +91,58 @@ describe("catalogue Excel import and export", () => {
     expect((draft.content as { guide: { materials: unknown[] } }).guide.materials.length).toBeGreaterThan(2);
   });
 
+  it("round-trips a benefit's 待遇标准, refuses a bad one, and keeps it when an older workbook has no such column", async () => {
+    await t.database.db.deleteFrom("catalogue_item_versions").where("status", "=", "draft").execute();
+    const header = "待遇标准（JSON，不发放待遇的留空）";
+    const implCode = await t.database.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .select("i.impl_code")
+      .where("b.basic_code", "=", "JF00003000")
+      .where("i.impl_code", "like", "%-310101%")
+      .orderBy("i.impl_code")
+      .executeTakeFirstOrThrow();
+    const draftBenefit = async () =>
+      (
+        (await t.database.db
+          .selectFrom("catalogue_item_versions as v")
+          .innerJoin("catalogue_items as i", "i.id", "v.item_id")
+          .select("v.content")
+          .where("i.impl_code", "=", implCode.impl_code)
+          .where("v.status", "=", "draft")
+          .executeTakeFirst()) as { content: { benefit?: { bands: Array<{ amount: number }> }; name: string } } | undefined
+      )?.content;
+
+    let wb = await exported();
+    let items = wb.getWorksheet("实施清单")!;
+    const cell = rowOf(items, implCode.impl_code).getCell(column(items, header));
+    const terms = JSON.parse(String(cell.value)) as { payDay: number; bands: Array<{ amount: number }> };
+    expect(terms.bands.map((b) => b.amount)).toEqual([600, 350, 180, 150, 75]);
+    cell.value = JSON.stringify({ ...terms, payDay: 31 });
+    let res = await upload(wb);
+    expect(res.statusCode).toBe(422);
+    expect(await draftBenefit()).toBeUndefined();
+
+    terms.bands[2]!.amount = 200;
+    cell.value = JSON.stringify(terms);
+    res = await upload(wb);
+    expect(res.statusCode).toBe(200);
+    expect((await draftBenefit())?.benefit?.bands[2]?.amount).toBe(200);
+
+    // A workbook from before the column existed: a change elsewhere, the benefit kept as it is.
+    await t.database.db.deleteFrom("catalogue_item_versions").where("status", "=", "draft").execute();
+    wb = await exported();
+    items = wb.getWorksheet("实施清单")!;
+    items.spliceColumns(column(items, header), 1);
+    rowOf(items, implCode.impl_code).getCell(column(items, "事项名称")).value = "老年综合津贴申领（测试）";
+    res = await upload(wb);
+    expect(res.statusCode).toBe(200);
+    const kept = await draftBenefit();
+    expect(kept?.name).toBe("老年综合津贴申领（测试）");
+    expect(kept?.benefit?.bands.map((b) => b.amount)).toEqual([600, 350, 180, 150, 75]);
+    await t.database.db.deleteFrom("catalogue_item_versions").where("status", "=", "draft").execute();
+  });
+
   it("rejects files that are not workbooks, by content", async () => {
     const res = await t.app.inject({ method: "POST", url: "/api/v1/admin/catalogue/import", headers: { ...huangpu.headers, "content-type": XLSX }, payload: Buffer.from("<html>not a workbook</html>") });
     expect(res.statusCode).toBe(415);

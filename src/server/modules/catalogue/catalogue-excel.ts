@@ -55,7 +55,8 @@ function labelListColumn<T extends Record<string, { zh: string } | string>>(
 }
 
 /** The columns of the items sheet, each with how it is written and read back. */
-const ITEM_COLUMNS: Array<{ header: string; width: number; get: (i: SheetItem) => string | number | null; set?: (c: ItemContent, v: string, fail: (m: string) => void) => void }> = [
+/** The items sheet's columns; an `optional` one may be missing from a workbook exported before it existed (the content keeps its value). */
+const ITEM_COLUMNS: Array<{ header: string; width: number; optional?: boolean; get: (i: SheetItem) => string | number | null; set?: (c: ItemContent, v: string, fail: (m: string) => void) => void }> = [
   { header: "实施编码", width: 30, get: (i) => i.implCode },
   { header: "基本编码", width: 14, get: (i) => i.basicCode },
   { header: "实施机构编码", width: 16, get: (i) => i.orgCode },
@@ -96,6 +97,20 @@ const ITEM_COLUMNS: Array<{ header: string; width: number; get: (i: SheetItem) =
     set: (c, v, fail) => {
       try {
         c.form = JSON.parse(v);
+      } catch {
+        fail("不是有效的 JSON");
+      }
+    },
+  },
+  {
+    header: "待遇标准（JSON，不发放待遇的留空）",
+    width: 20,
+    optional: true,
+    get: (i) => (i.content.benefit ? JSON.stringify(i.content.benefit) : ""),
+    set: (c, v, fail) => {
+      if (!v.trim()) return void delete c.benefit;
+      try {
+        c.benefit = JSON.parse(v);
       } catch {
         fail("不是有效的 JSON");
       }
@@ -171,7 +186,7 @@ export async function parseWorkbook(buffer: Buffer, current: Map<string, ItemCon
   if (!sheet) return { items, problems: [{ sheet: ITEMS, row: 0, column: "—", message: `缺少工作表“${ITEMS}”` }] };
   const headers = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
   const itemHeaders = headers(sheet);
-  for (const c of ITEM_COLUMNS) if (!itemHeaders.includes(c.header)) problems.push({ sheet: ITEMS, row: 1, column: c.header, message: "缺少该列" });
+  for (const c of ITEM_COLUMNS) if (!c.optional && !itemHeaders.includes(c.header)) problems.push({ sheet: ITEMS, row: 1, column: c.header, message: "缺少该列" });
   if (problems.length) return { items, problems };
 
   sheet.eachRow((row, rowNumber) => {
@@ -190,7 +205,7 @@ export async function parseWorkbook(buffer: Buffer, current: Map<string, ItemCon
     }
     const content = structuredClone(base);
     for (const c of ITEM_COLUMNS) {
-      if (!c.set) continue;
+      if (!c.set || !itemHeaders.includes(c.header)) continue;
       c.set(content, cell(c.header), (message) => problems.push({ sheet: ITEMS, row: rowNumber, column: c.header, message }));
     }
     content.guide.materials = [];

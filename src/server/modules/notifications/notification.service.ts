@@ -1,3 +1,5 @@
+import { benefitSentence, type AssessedBenefit } from "../../../shared/benefit-words";
+import { BENEFIT_ASSESSED } from "../benefits";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { StaffDirectoryRepository } from "../identity";
 import { saveNotificationPreferences } from "../identity";
@@ -149,7 +151,12 @@ export class NotificationService {
         });
       case "application.transition": {
         const notice = APPLICANT_NOTICES[payload.action as string];
-        return notice ? toApplicant(payload.action as string, notice(item, app.number)) : [];
+        if (!notice) return [];
+        const n = notice(item, app.number);
+        // A benefit says how much and when it is paid.
+        const benefit = app.outcome === "approved" ? (await repos.applications.listEvents(app.id)).findLast((e) => e.action === BENEFIT_ASSESSED)?.details : undefined;
+        const b = (benefit as { benefit?: AssessedBenefit | null } | undefined)?.benefit;
+        return toApplicant(payload.action as string, b ? { ...n, body: `${n.body}待遇标准：${benefitSentence(b)}。`, bodyEn: `${n.bodyEn} Benefit: ${benefitSentence(b, "en")}.` } : n);
       }
       case "certificate.issued":
         return toApplicant("certificate", { title: "电子证照已颁发", body: `您的“${item}”申请已办结，电子证照已存入“我的证照”，可随时出示和验证。`, titleEn: "E-certificate issued", bodyEn: `Your application “${item}” is complete: the e-certificate is in My certificates, ready to show and to be verified.` });

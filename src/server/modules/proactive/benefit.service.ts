@@ -1,4 +1,6 @@
+import { benefitSentence, type AssessedBenefit } from "../../../shared/benefit-words";
 import { evaluate, type Rule } from "../../../shared/rules";
+import { BENEFIT_ASSESSED } from "../benefits";
 import { OFFER_TRANSITIONS, transitionFrom } from "../../../shared/lifecycle";
 import type { CertificateService } from "../certificates";
 import type { DirectMessageRepos } from "../notifications";
@@ -112,6 +114,7 @@ export class BenefitService {
       applicationId: o.application_id,
       applicationNumber: o.application_number,
       payment: (o.payment as { instruction: string } | null)?.instruction ?? null,
+      benefit: (o.payment as { benefit?: AssessedBenefit | null } | null)?.benefit ?? null,
       decidedAt: o.decided_at?.toISOString() ?? null,
       revokeReason: o.revoke_reason,
       offeredAt: o.created_at.toISOString(),
@@ -172,8 +175,10 @@ export class BenefitService {
     const formData = Object.fromEntries(filled.map((f) => [f.key, f.value]));
     const receipt = await this.applications.createInTransaction(repos, actor, { itemId: item.id, formData, dataConsent: true }, { channel: "online", applicantAccountId: offer.account_id, applicantPersonId: offer.person_id, applicantName: person.name, acceptingOrgId: null }, ctx, { grant: offer.id, mode: offer.mode });
     const approved = receipt.outcome === "approved";
-    const instruction = approved ? `已向发放机构下达发放指令：按“${content.name}”标准发放至${person.name}本人社会保障卡金融账户` : null;
-    await repos.proactive.updateOffer(offer.id, { status: transitionFrom(OFFER_TRANSITIONS, "grant", offer.status)!.to, application_id: receipt.id, decided_at: this.now(), ...(instruction ? { payment: JSON.stringify({ instruction, at: this.now().toISOString() }) } : {}) });
+    // The amount and first pay date were assessed on approval (待遇核定), in this transaction.
+    const benefit = approved ? ((await repos.applications.listEvents(receipt.id)).findLast((e) => e.action === BENEFIT_ASSESSED)?.details as { benefit?: AssessedBenefit | null } | undefined)?.benefit ?? null : null;
+    const instruction = approved ? (benefit ? `已向发放机构下达发放指令：${benefitSentence(benefit)}` : `已向发放机构下达发放指令：按“${content.name}”标准发放至${person.name}本人社会保障卡金融账户`) : null;
+    await repos.proactive.updateOffer(offer.id, { status: transitionFrom(OFFER_TRANSITIONS, "grant", offer.status)!.to, application_id: receipt.id, decided_at: this.now(), ...(instruction ? { payment: JSON.stringify({ instruction, benefit, at: this.now().toISOString() }) } : {}) });
     await repos.audit.append(actor, ctx, { action: "benefit.grant", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, purpose: `免申即享：${content.name}`, details: { applicationId: receipt.id, number: receipt.number, outcome: receipt.outcome, payment: instruction } });
     if (!approved && offer.account_id) {
       await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: `免申即享：${content.name}`, body: `已为您生成办件 ${receipt.number}，需要工作人员审核后办结。`, link: `/me/applications/${receipt.id}`, external: true }], offer.region_code);

@@ -214,8 +214,10 @@ describe("免申即享", () => {
 
     const granted = (await call(li, "POST", `/me/benefits/${offer.id}`, { accept: true })).json();
     expect(granted).toMatchObject({ status: "granted", applicationNumber: expect.any(String), payment: expect.stringContaining("发放指令") });
+    expect(granted.payment).toContain("每年 3600 元（每名 3 周岁以下婴幼儿），首次于");
+    expect(granted.benefit).toMatchObject({ amount: 3600, period: "yearly", band: "每名 3 周岁以下婴幼儿", firstPayDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), payTo: "本人社会保障卡金融账户" });
     const app = (await call(li, "GET", `/applications/${granted.applicationId}`)).json();
-    expect(app).toMatchObject({ outcome: "approved" });
+    expect(app).toMatchObject({ outcome: "approved", benefit: { ...granted.benefit, stopped: false } });
     expect((await call(li, "POST", `/me/benefits/${offer.id}`, { accept: false })).json().error.code).toBe("OFFER_STATE");
 
     // 周婷 declines: not asked again.
@@ -241,7 +243,9 @@ describe("免申即享", () => {
     const revoked = (await call(li, "GET", "/me/benefits")).json().items[0];
     expect(revoked).toMatchObject({ status: "revoked", revokeReason: "经核查，另一方已在外省市领取", payment: expect.stringContaining("停发") });
     const timeline = (await call(li, "GET", `/applications/${granted.applicationId}`)).json().timeline;
-    expect(timeline.at(-1)).toMatchObject({ action: "grant_revoked", actorName: "袁正清" });
+    expect(timeline.at(-1)).toMatchObject({ action: "grant_revoked", actorName: "袁正清", actionName: "撤销待遇" });
+    expect((await call(li, "GET", `/applications/${granted.applicationId}`)).json().benefit).toMatchObject({ amount: 3600, stopped: true });
+    expect(revoked.benefit).toBeNull();
     expect((await call(supervisor, "POST", `/benefit-offers/${offer.id}/revoke`, { reason: "再次撤销" })).json().error.code).toBe("OFFER_STATE");
 
     // In opt-out mode, 周婷 (who declined before) is offered it again and it is granted when she does not object in time.

@@ -31,6 +31,7 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   "benefit.grant": { zh: "免申即享：发放待遇", en: "Benefit granted" },
   "benefit.decline": { zh: "您放弃了待遇", en: "You declined a benefit" },
   "benefit.revoke": { zh: "停止发放待遇", en: "Benefit stopped" },
+  "benefit.assess": { zh: "按您的信息核定待遇金额", en: "Benefit amount assessed from your data" },
   "rule.test": { zh: "工作人员测试办事规则", en: "Staff tested a service rule" },
   "ticket.read_contact": { zh: "查看您在 12345 留的联系方式", en: "Your 12345 contact details viewed" },
   "application.submit": { zh: "提交申请", en: "Application submitted" },

@@ -1,3 +1,4 @@
+import type { BenefitTerms } from "../../../shared/benefit";
 import type { HoldingLimit } from "../../../shared/catalogue";
 import type { Audience, Channel, ItemAction, ItemKind, Scope, Theme } from "../../../shared/catalogue";
 import type { FormField, ItemContent, Material } from "../../../shared/schemas/catalogue";
@@ -39,6 +40,8 @@ export interface BaseItemDef {
   certificate?: { type: string; fields: Record<string, string> };
   /** How often a subject may hold the item (absent: no limit). */
   holdingLimit?: HoldingLimit;
+  /** 待遇标准 of a benefit: amount by band, when and where it is paid. */
+  benefit?: BenefitTerms;
 }
 
 /** How one org's implementation differs from the base definition (for the consistency and completeness audits). */
@@ -142,6 +145,7 @@ export function expand(def: BaseItemDef, place: { location: string; hours: strin
     form: { fields: def.form.map(field) },
     ...(def.certificate ? { certificate: def.certificate } : {}),
     ...(def.holdingLimit ? { holdingLimit: def.holdingLimit } : {}),
+    ...(def.benefit ? { benefit: def.benefit } : {}),
   };
 }
 

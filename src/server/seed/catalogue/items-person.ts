@@ -504,10 +504,22 @@ export const PERSON_ITEMS: BaseItemDef[] = [
     depth: 4,
     visits: 0,
     scope: ["citywide"],
-    faq: [["津贴标准是多少？", "按年龄段分档发放，年龄越高标准越高，具体以当年公布的标准为准。"], ["需要每年申请吗？", "不需要，审核通过后按月发放。"]],
+    faq: [["津贴标准是多少？", "按年龄段分档发放：65 至 69 周岁每月 75 元，70 至 79 周岁每月 150 元，80 至 89 周岁每月 180 元，90 至 99 周岁每月 350 元，100 周岁及以上每月 600 元。"], ["需要每年申请吗？", "不需要，审核通过后自次月起每月 10 日发放（遇节假日顺延）。"]],
     situations: [BY_AGENT],
     form: [...APPLICANT_PERSON, ["bankAccount", "发放账户（不填写的，发放至本人社会保障卡）", "text", "person.bankAccount", false]],
     certificate: { type: "senior_card", fields: { holderName: "name" } },
+    benefit: {
+      period: "monthly",
+      payDay: 10,
+      payTo: "本人社会保障卡金融账户",
+      bands: [
+        { label: "100 周岁及以上", when: { fact: "person.age", op: "gte", value: 100 }, amount: 600 },
+        { label: "90 至 99 周岁", when: { fact: "person.age", op: "gte", value: 90 }, amount: 350 },
+        { label: "80 至 89 周岁", when: { fact: "person.age", op: "gte", value: 80 }, amount: 180 },
+        { label: "70 至 79 周岁", when: { fact: "person.age", op: "gte", value: 70 }, amount: 150 },
+        { label: "65 至 69 周岁", when: { fact: "person.age", op: "gte", value: 65 }, amount: 75 },
+      ],
+    },
     at: { streets: S6, communities: ["310101001", "310104001", "310115001", "310112001"] },
   },
   {
@@ -534,6 +546,7 @@ export const PERSON_ITEMS: BaseItemDef[] = [
     scope: ["citywide"],
     faq: [["补贴标准是多少？", "每名婴幼儿每年 3600 元，至其满 3 周岁。"], ["需要每年申请吗？", "不需要。符合条件的，经您同意后按年直接发放。"]],
     form: [...APPLICANT_PERSON, ["childName", "婴幼儿姓名", "text", "child.name", true], ["bankAccount", "发放账户", "text", "person.bankAccount", false]],
+    benefit: { period: "yearly", payDay: 15, payTo: "本人社会保障卡金融账户", bands: [{ label: "每名 3 周岁以下婴幼儿", amount: 3600 }] },
     at: { city: true },
   },
   {

@@ -10,6 +10,7 @@ import { catalogueEndpoints } from "../../../shared/api/catalogue";
 import { applicationEndpoints as api } from "../../../shared/api/applications";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { FormRenderer } from "../../components/FormRenderer";
+import { BenefitResult } from "../../components/BenefitResult";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
 import { InviteRating, RateApplication } from "../ratings/RateService";
 import { useSession } from "../../session";
@@ -190,6 +191,7 @@ export function ApplicationDetailPage() {
         </Space>
       )}
 
+      {app.benefit && <BenefitResult benefit={app.benefit} style={{ marginBottom: 16 }} />}
       {app.certificates.length > 0 && (
         <Alert
           type="success"

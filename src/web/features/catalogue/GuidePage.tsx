@@ -10,6 +10,7 @@ import { applicationEndpoints } from "../../../shared/api/applications";
 import { useSession } from "../../session";
 import { labels } from "../../labels";
 import { chinaDate } from "../../../shared/china-time";
+import { bandLines } from "../../../shared/benefit-words";
 import { loginPath } from "../../components/login-path";
 import { part } from "../../components/lazy-page";
 import { choosePlace, placeFor, usePlace } from "./place";
@@ -147,6 +148,12 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
     [t("guide.factMaterials"), waivable > 0 ? t("guide.materialsWaivable", { count: g.materials.length, waivable }) : t("guide.materialsN", { count: g.materials.length })],
     [t("guide.factWhere"), item.orgName],
   ];
+  const benefit = item.content.benefit;
+  if (benefit) {
+    const amounts = benefit.bands.map((b) => b.amount);
+    const [min, max] = [Math.min(...amounts), Math.max(...amounts)];
+    facts.splice(1, 0, [t("guide.factBenefit"), t(min === max ? "guide.benefitOne" : "guide.benefitRange", { period: t(`guide.period_${benefit.period}`), min, max, count: benefit.bands.length })]);
+  }
 
   return (
     <article className="guide">
@@ -279,6 +286,19 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
           </ul>
         )}
       </Section>
+
+      {benefit && (
+        <Section id="benefit" title={t("guide.benefit")}>
+          <ul>
+            {bandLines(benefit, i18n.language === "en" ? "en" : "zh").map((line) => (
+              <li key={line}>
+                <Zh>{line}</Zh>
+              </li>
+            ))}
+          </ul>
+          <p>{t(`guide.benefitPaid_${benefit.period}`, { day: benefit.payDay, payTo: benefit.payTo })}</p>
+        </Section>
+      )}
 
       <Section id="where" title={t("guide.where")}>
         <dl className="plain-facts">

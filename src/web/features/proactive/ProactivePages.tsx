@@ -6,6 +6,7 @@ import type { Rule } from "../../../shared/rules";
 import { call } from "../../api";
 import type { CallInput, Endpoint, ItemOf, ResponseOf } from "../../../shared/api/endpoint";
 import { useEndpoint } from "../../components/useEndpoint";
+import { BenefitResult } from "../../components/BenefitResult";
 import { proactiveEndpoints } from "../../../shared/api/proactive";
 import { autoApprovalEndpoints } from "../../../shared/api/auto-approval";
 import { useSession } from "../../session";
@@ -73,7 +74,7 @@ export function MyBenefitsPage() {
             </Typography.Paragraph>
             <List size="small" header={t("benefit.conditions")} dataSource={o.conditions} renderItem={(c) => <List.Item>{c}</List.Item>} />
             {o.status === "offered" && o.replyBy && <Alert type="info" showIcon message={t("benefit.replyBy", { date: o.replyBy })} style={{ marginTop: 12 }} />}
-            {o.payment && <Typography.Paragraph style={{ marginTop: 12 }}>{`${t("benefit.payment")}：${o.payment}`}</Typography.Paragraph>}
+            {o.benefit ? <BenefitResult benefit={o.benefit} style={{ marginTop: 12 }} /> : o.payment && <Typography.Paragraph style={{ marginTop: 12 }}>{`${t("benefit.payment")}：${o.payment}`}</Typography.Paragraph>}
             {o.revokeReason && <Alert type="warning" showIcon message={t("benefit.revoked", { reason: o.revokeReason })} style={{ marginTop: 12 }} />}
             <Space style={{ marginTop: 12 }} wrap>
               {o.status === "offered" && o.mode === "consent" && (
