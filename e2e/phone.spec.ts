@@ -92,6 +92,9 @@ test("长辈模式 on a phone: large type, the services elders use, a help numbe
   await page.getByRole("link", { name: "高龄津贴", exact: true }).click();
   await page.getByRole("list", { name: "搜索结果" }).getByRole("link", { name: /老年综合津贴/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /老年综合津贴/ })).toBeVisible();
+  // What it pays is among the first facts, each band in its own section.
+  await expect(page.getByText("每月 75 至 600 元，分 5 档")).toBeVisible();
+  await expect(page.getByText("80 至 89 周岁：每月 180 元")).toBeVisible();
   await expectAccessible(page, "elder guide");
   await page.getByRole("button", { name: "在线办理" }).click();
   await signInHere(page, "13800000010");
@@ -106,6 +109,9 @@ test("长辈模式 on a phone: large type, the services elders use, a help numbe
   await expect(page.getByText("准予给付").first()).toBeVisible();
   await expect(page.getByText("准予许可")).toHaveCount(0);
   await expect(page.getByText(/上海市敬老卡/).first()).toBeVisible();
+  // The result says how much and when it is paid.
+  await expect(page.getByText("待遇已核定")).toBeVisible();
+  await expect(page.getByText(/^每月 180 元（80 至 89 周岁），首次于 \d{4}-\d{2}-\d{2} 发放至本人社会保障卡金融账户。$/)).toBeVisible();
   await expect(page.getByText(/符合自动审批条件（规则第 1 版）：年龄不小于 80 周岁（实际 80 周岁）：符合/).first()).toBeVisible();
   await fitsWidth(page, "elder application");
   await expectAccessible(page, "elder application");
