@@ -139,3 +139,12 @@ export async function login(app: FastifyInstance, identifier: string, password =
   const csrf = res.json().csrfToken as string;
   return { cookie: `haoban_session=${cookie.value}`, csrf, headers: { cookie: `haoban_session=${cookie.value}`, "x-csrf-token": csrf } };
 }
+
+/**
+ * Delivers every queued event to the message centre and returns the messages that have no English
+ * (every message the platform composes is kept in both languages; the reader's choice picks one).
+ */
+export async function messagesWithoutEnglish(t: TestApp): Promise<Array<{ kind: string; title: string }>> {
+  while ((await t.services.notifications.dispatchOutbox(500)) > 0);
+  return t.database.db.selectFrom("messages").select(["kind", "title"]).where((eb) => eb.or([eb("title_en", "is", null), eb("body_en", "is", null)])).execute();
+}

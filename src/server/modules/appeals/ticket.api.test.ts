@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+import { login, messagesWithoutEnglish, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
 let clock = new Date("2026-11-16T02:00:00Z"); // Monday 16 Nov 2026, 10:00 in Shanghai
@@ -288,5 +288,16 @@ describe("12345: hot topics", () => {
     expect(district.scope).toBe("黄浦区");
     expect((await get(street, "/appeals/hot-topics")).statusCode).toBe(403);
     expect((await get(citizen, "/appeals/hot-topics")).statusCode).toBe(403);
+  });
+});
+
+describe("12345: messages in the reader's language", () => {
+  it("every message these journeys sent (dispatch, reply, return, merge, urge, escalation) has English too", async () => {
+    expect(await messagesWithoutEnglish(t)).toEqual([]);
+    const kinds = (await t.database.db.selectFrom("messages").select("kind").distinct().execute()).map((m) => m.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["ticket", "ticket_overdue"]));
+    const replied = await t.database.db.selectFrom("messages").select(["title_en", "body_en"]).where("kind", "=", "ticket").where("title", "=", "您的诉求已答复").executeTakeFirstOrThrow();
+    expect(replied.title_en).toBe("Your request has been answered");
+    expect(replied.body_en).toMatch(/^Your request “.+” \(\w+\) has been answered: .+\. Please rate how it was handled\.$/);
   });
 });

@@ -61,6 +61,12 @@ function hidesReporter(t: { type: string }, access: Access): boolean {
   return t.type === "report" && !access.desk && !access.citizen;
 }
 
+/** A message's words in both languages. */
+type Words = { title: string; body: string; titleEn: string; bodyEn: string };
+
+/** 您的诉求已答复: what the citizen reads when a ticket is answered. */
+const replied = (t: { title: string; number: string }, note: string): Words => ({ title: "您的诉求已答复", body: `您的诉求“${t.title}”（${t.number}）已答复：${note}`, titleEn: "Your request has been answered", bodyEn: `Your request “${t.title}” (${t.number}) has been answered: ${note}` });
+
 /**
  * 12345: citizens submit online and hotline agents record calls; enquiries are first answered from
  * the knowledge base and the catalogue; other tickets go by the dispatch catalogue to the
@@ -171,7 +177,12 @@ export class TicketService {
       if (answered) await repos.tickets.insertEvent({ ticket_id: row.id, action: "answer", from_state: "pending_dispatch", to_state: "answered", actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, note: "按知识库答复，诉求人认可", details: JSON.stringify({ ref: input.acceptedAnswer }), created_at: now });
       if (target) {
         await repos.tickets.insertEvent({ ticket_id: row.id, action: "dispatch", from_state: "pending_dispatch", to_state: "dispatched", actor_account_id: null, actor_name: SYSTEM_ACTOR.name, org_id: target.orgId, note: `按派单目录自动派至${target.orgName}（${categoryPath(target.categoryCode)} · ${target.divisionPrefix}）`, created_at: now });
-        await this.tellOrg(repos, target.orgId, { id: row.id, type: input.type, citizen_name: citizen.name, citizen_mobile_enc: mobileEnc, citizen_person_id: citizen.personId }, "新的 12345 诉求待签收", `工单 ${row.number}“${input.title}”已派至你单位，请于 ${sign.date ?? "规定期限"} 前签收。`);
+        await this.tellOrg(repos, target.orgId, { id: row.id, type: input.type, citizen_name: citizen.name, citizen_mobile_enc: mobileEnc, citizen_person_id: citizen.personId }, {
+          title: "新的 12345 诉求待签收",
+          body: `工单 ${row.number}“${input.title}”已派至你单位，请于 ${sign.date ?? "规定期限"} 前签收。`,
+          titleEn: "New 12345 ticket to sign for",
+          bodyEn: `Ticket ${row.number} (“${input.title}”) has been sent to your unit; please sign for it ${sign.date ? `by ${sign.date}` : "in time"}.`,
+        });
       }
       await complete(repos, row.id);
       await repos.audit.append(actor, ctx, { action: "ticket.create", targetType: "ticket", targetId: row.id, regionCode: location?.divisionCode?.slice(0, 6) ?? "310000", details: { number: row.number, type: input.type, category: input.categoryCode, state, dispatchedTo: target?.orgName ?? null } });
@@ -378,37 +389,42 @@ export class TicketService {
         await repos.tickets.updateIfVersion(m.id, m.lock_version, { state: "replied", reply: note, replied_at: now, org_id: t.org_id });
         await repos.tickets.insertEvent({ ticket_id: m.id, action: "reply", from_state: "merged", to_state: "replied", actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, note: `（随合并的工单 ${t.number} 答复）${note}`, created_at: now });
         await repos.audit.append(actor, ctx, { action: "ticket.reply", targetType: "ticket", targetId: m.id, orgId: t.org_id, regionCode: m.region_code, details: { number: m.number, from: "merged", to: "replied", with: t.number } });
-        if (m.citizen_account_id) await sendDirect(repos, [{ accountId: m.citizen_account_id, kind: "ticket_reply", title: "您的诉求已答复", body: `您的诉求“${m.title}”（${m.number}）已答复：${note}`, link: `/me/appeals/${m.id}`, external: true }], m.region_code);
+        if (m.citizen_account_id) await sendDirect(repos, [{ accountId: m.citizen_account_id, kind: "ticket_reply", ...replied(m, note), link: `/me/appeals/${m.id}`, external: true }], m.region_code);
       }
     }
   }
 
   /** Who hears of a step. */
   private async tell(repos: Repos, t: TicketRow, action: TicketAction, note: string, orgId: string | null, details: Record<string, unknown>) {
-    const toCitizen = (title: string, body: string) =>
-      t.citizen_account_id ? sendDirect(repos, [{ accountId: t.citizen_account_id, kind: "ticket", title, body, link: `/me/appeals/${t.id}`, external: true }], t.region_code) : Promise.resolve();
-    const toDesk = async (title: string, body: string) => sendDirect(repos, (await repos.staffDirectory.hotlineAgents()).map((a) => ({ accountId: a.id, kind: "ticket", title, body, link: `/workbench/tickets/${t.id}`, external: false })), t.region_code);
+    const toCitizen = (words: Words) => (t.citizen_account_id ? sendDirect(repos, [{ accountId: t.citizen_account_id, kind: "ticket", ...words, link: `/me/appeals/${t.id}`, external: true }], t.region_code) : Promise.resolve());
+    const toDesk = async (words: Words) => sendDirect(repos, (await repos.staffDirectory.hotlineAgents()).map((a) => ({ accountId: a.id, kind: "ticket", ...words, link: `/workbench/tickets/${t.id}`, external: false })), t.region_code);
+    const ticket = `工单 ${t.number}“${t.title}”`;
+    const ticketEn = `Ticket ${t.number} (“${t.title}”)`;
     switch (action) {
       case "dispatch":
       case "reassign":
+        if (orgId) await this.tellOrg(repos, orgId, t, { title: "新的 12345 诉求待签收", body: `${ticket}已派至你单位，请及时签收。`, titleEn: "New 12345 ticket to sign for", bodyEn: `${ticketEn} has been sent to your unit; please sign for it.` });
+        break;
       case "reject_return":
-        if (orgId) await this.tellOrg(repos, orgId, t, action === "reject_return" ? "退单未通过，请继续办理" : "新的 12345 诉求待签收", `工单 ${t.number}“${t.title}”${action === "reject_return" ? `退单未通过：${note}` : "已派至你单位，请及时签收"}。`);
+        if (orgId) await this.tellOrg(repos, orgId, t, { title: "退单未通过，请继续办理", body: `${ticket}退单未通过：${note}。`, titleEn: "Return refused: please go on handling it", bodyEn: `${ticketEn} may not be returned: ${note}.` });
         break;
       case "return":
-        await toDesk("工单退回待审核", `${t.org_name ?? ""}退回工单 ${t.number}：${note}`);
+        await toDesk({ title: "工单退回待审核", body: `${t.org_name ?? ""}退回工单 ${t.number}：${note}`, titleEn: "Ticket returned for review", bodyEn: `${t.org_name ?? ""} returned ticket ${t.number}: ${note}` });
         break;
       case "answer":
-      case "reply":
-        await toCitizen("您的诉求已答复", `您的诉求“${t.title}”（${t.number}）已答复：${note}。请对办理结果进行评价。`);
+      case "reply": {
+        const r = replied(t, note);
+        await toCitizen({ ...r, body: `${r.body}。请对办理结果进行评价。`, bodyEn: `${r.bodyEn}. Please rate how it was handled.` });
         break;
+      }
       case "urge":
-        if (orgId) await this.tellOrg(repos, orgId, t, "工单督办", `工单 ${t.number}“${t.title}”被督办：${note}`);
+        if (orgId) await this.tellOrg(repos, orgId, t, { title: "工单督办", body: `${ticket}被督办：${note}`, titleEn: "Ticket urged", bodyEn: `${ticketEn} is urged: ${note}` });
         break;
       case "reopen":
-        if (orgId) await this.tellOrg(repos, orgId, t, "诉求人不满意，工单重新办理", `工单 ${t.number}“${t.title}”重新办理：${note}`);
+        if (orgId) await this.tellOrg(repos, orgId, t, { title: "诉求人不满意，工单重新办理", body: `${ticket}重新办理：${note}`, titleEn: "The citizen is not satisfied: ticket reopened", bodyEn: `${ticketEn} is to be handled again: ${note}` });
         break;
       case "merge":
-        await toCitizen("您的诉求已合并办理", `您的诉求（${t.number}）与同一事项的诉求 ${details.into as string} 合并办理，答复将一并告知您。`);
+        await toCitizen({ title: "您的诉求已合并办理", body: `您的诉求（${t.number}）与同一事项的诉求 ${details.into as string} 合并办理，答复将一并告知您。`, titleEn: "Your request is handled together with another", bodyEn: `Your request (${t.number}) is handled together with request ${details.into as string} on the same matter; you will get one reply for both.` });
         break;
       default:
         break;
@@ -416,10 +432,11 @@ export class TicketService {
   }
 
   /** Tells the org's handlers; a 举报's reporter is redacted from what they read. */
-  private async tellOrg(repos: Repos, orgId: string, t: ReporterOf & { id: string; type: string }, title: string, body: string) {
+  private async tellOrg(repos: Repos, orgId: string, t: ReporterOf & { id: string; type: string }, words: Words) {
     const region = (await repos.orgs.findById(orgId))?.region_code ?? "310000";
-    const text = t.type === "report" ? redactReporter(body, await reporterSecrets(repos, this.cipher, t)) : body;
-    await sendDirect(repos, (await repos.staffDirectory.appealHandlersOf(orgId)).map((h) => ({ accountId: h.id, kind: "ticket", title, body: text, link: `/workbench/tickets/${t.id}`, external: false })), region);
+    const secrets = t.type === "report" ? await reporterSecrets(repos, this.cipher, t) : null;
+    const text = secrets ? { ...words, body: redactReporter(words.body, secrets), bodyEn: redactReporter(words.bodyEn, secrets) } : words;
+    await sendDirect(repos, (await repos.staffDirectory.appealHandlersOf(orgId)).map((h) => ({ accountId: h.id, kind: "ticket", ...text, link: `/workbench/tickets/${t.id}`, external: false })), region);
   }
 
   /** Open tickets past their reply deadline are escalated once to the supervisors above the org and the desk. */
@@ -436,7 +453,8 @@ export class TicketService {
         const note = `超过答复期限（${locked.reply_deadline}），已提请${supervisors.map((s) => s.name).join("、") || "效能监督"}督办`;
         await repos.tickets.insertEvent({ ticket_id: id, action: "escalate", from_state: locked.state, to_state: locked.state, actor_account_id: null, actor_name: SYSTEM_ACTOR.name, org_id: locked.org_id, note, created_at: this.now() });
         await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "ticket.escalate", targetType: "ticket", targetId: id, orgId: locked.org_id, regionCode: locked.region_code, details: { number: locked.number, deadline: locked.reply_deadline, escalatedTo: supervisors.map((s) => s.name) } });
-        await sendDirect(repos, supervisors.map((s) => ({ accountId: s.id, kind: "ticket_overdue", title: "12345 工单超期", body: `工单 ${locked.number}“${locked.title}”（${t.org_name ?? ""}）${note.split("，")[0]}，请督办。`, link: `/workbench/tickets/${id}`, external: false })), locked.region_code);
+        const overdue = { title: "12345 工单超期", body: `工单 ${locked.number}“${locked.title}”（${t.org_name ?? ""}）${note.split("，")[0]}，请督办。`, titleEn: "12345 ticket overdue", bodyEn: `Ticket ${locked.number} (“${locked.title}”, ${t.org_name ?? ""}) is past its reply date (${locked.reply_deadline}); please see that it is answered.` };
+        await sendDirect(repos, supervisors.map((s) => ({ accountId: s.id, kind: "ticket_overdue", ...overdue, link: `/workbench/tickets/${id}`, external: false })), locked.region_code);
         return true;
       });
       if (done) raised++;

@@ -209,6 +209,8 @@ describe("一件事: one submission, processing, one result (Done when)", () => 
       await t.services.notifications.dispatchOutbox(1000);
       const messages = (await get(founder, "/messages?limit=50")).json().items;
       expect(messages.find((m: { kind: string }) => m.kind === "bundle_stopped")).toMatchObject({ title: "一件事部分事项已停止", link: `/me/bundles/${id}`, body: expect.stringContaining("前序事项“企业设立登记”未获准予办理") });
+      const english = (await t.app.inject({ method: "GET", url: "/api/v1/messages?limit=50", headers: { ...founder.headers, cookie: `${founder.headers.cookie}; haoban_lang=en` } })).json().items;
+      expect(english.find((m: { kind: string }) => m.kind === "bundle_stopped")).toMatchObject({ title: "Part of your package has stopped", body: expect.stringMatching(/^In your “企业开办一件事” \([\w-]+\): “企业设立登记” was not approved, so the services depending on it cannot go on and have stopped \(\d+ in all\)\./) });
     }
   });
 });

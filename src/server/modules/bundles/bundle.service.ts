@@ -261,7 +261,7 @@ export class BundleService {
       }
       if (stopped.size > 1) {
         await repos.audit.append(actor, ctx, { action: "bundle.items_stop", targetType: "bundle_application", targetId: bundleApp.id, regionCode: bundleApp.region_code, details: { number: bundleApp.number, after: me.item_key, stopped: [...stopped].slice(1), reason } });
-        await repos.outbox.append("bundle.stopped", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: me.item_key, stopped: [...stopped].slice(1), reason }, bundleApp.region_code);
+        await repos.outbox.append("bundle.stopped", { bundleApplicationId: bundleApp.id, number: bundleApp.number, item: me.item_key, itemName: name, stopped: [...stopped].slice(1), reason }, bundleApp.region_code);
       }
       return;
     }

@@ -90,6 +90,8 @@ describe("expiry reminders", () => {
     await t.services.notifications.dispatchOutbox();
     const messages = (await t.app.inject({ method: "GET", url: "/api/v1/messages", headers: holder.headers })).json().items;
     expect(messages.find((m: { title: string }) => m.title === "证照即将到期")).toMatchObject({ body: `您的居民身份证（${cert.number}）将于 ${soon} 到期，请及时办理延续或换领。`, link: "/me/certificates" });
+    const english = (await t.app.inject({ method: "GET", url: "/api/v1/messages", headers: { ...holder.headers, cookie: `${holder.headers.cookie}; haoban_lang=en` } })).json().items;
+    expect(english.find((m: { kind: string }) => m.kind === "certificate_expiring")).toMatchObject({ title: "Certificate expiring soon", body: `Your 居民身份证 (${cert.number}) expires on ${soon}; please renew or replace it in time.` });
   });
 });
 

@@ -9,6 +9,9 @@ export interface DirectMessage {
   kind: string;
   title: string;
   body: string;
+  /** The same in English: the message centre shows it to readers who chose English. */
+  titleEn: string;
+  bodyEn: string;
   link: string;
   /** SMS and e-mail too (the citizen must know), or in the message centre only (staff work). */
   external: boolean;

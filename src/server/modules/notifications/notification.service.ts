@@ -27,9 +27,9 @@ interface Composed {
   kind: string;
   title: string;
   body: string;
-  /** English, where the template has it; the message centre shows it to readers who chose English. */
-  titleEn?: string;
-  bodyEn?: string;
+  /** English: the message centre shows it to readers who chose English. */
+  titleEn: string;
+  bodyEn: string;
   link: string;
   applicationId: string | null;
   /** Whether SMS and e-mail go out too (state changes the applicant must know of), or in-app only. */
@@ -128,7 +128,8 @@ export class NotificationService {
   private async compose(repos: Repos, topic: string, payload: Record<string, unknown>): Promise<Composed[]> {
     if (topic === "certificate.expiring") return this.composeExpiry(repos, payload.certificateId as string);
     if (topic === "bundle.stopped") return this.composeBundleStopped(repos, payload);
-    // Modules that compose their own messages (好差评 cases, 12345 tickets) put them in the payload.
+    // Modules that compose their own messages (好差评 cases, 12345 tickets) put them in the payload (events queued before
+    // messages had English may lack it: those stay Chinese).
     if (topic === "message.direct") return (payload.messages as Composed[]) ?? [];
     const applicationId = payload.applicationId as string | undefined;
     if (!applicationId) return [];
@@ -176,12 +177,15 @@ export class NotificationService {
     const bundle = await repos.bundles.findApplication(payload.bundleApplicationId as string);
     if (!bundle?.applicant_account_id) return [];
     const name = (bundle.definition as { name: string }).name;
+    const n = (payload.stopped as string[]).length;
     return [
       {
         accountId: bundle.applicant_account_id,
         kind: "bundle_stopped",
         title: "一件事部分事项已停止",
-        body: `您的“${name}”（${bundle.number}）中：${payload.reason as string}。停止的事项共 ${(payload.stopped as string[]).length} 项，详情请查看办理结果。`,
+        body: `您的“${name}”（${bundle.number}）中：${payload.reason as string}。停止的事项共 ${n} 项，详情请查看办理结果。`,
+        titleEn: "Part of your package has stopped",
+        bodyEn: `In your “${name}” (${bundle.number}): ${payload.itemName ? `“${payload.itemName as string}” was not approved, so the services depending on it cannot go on and have stopped` : (payload.reason as string)} (${n} in all). The result page has the details.`,
         link: `/me/bundles/${bundle.id}`,
         applicationId: null,
         external: true,
@@ -198,7 +202,8 @@ export class NotificationService {
     if (!account) return [];
     const typeName = (cert.payload as { typeName: string }).typeName;
     const whose = cert.holder_enterprise_id ? `${cert.holder_name}的` : "您的";
-    return [{ accountId: account.id, kind: "certificate_expiring", title: "证照即将到期", body: `${whose}${typeName}（${cert.number}）将于 ${cert.valid_to} 到期，请及时办理延续或换领。`, link: "/me/certificates", applicationId: null, external: true }];
+    const whoseEn = cert.holder_enterprise_id ? `${cert.holder_name}'s` : "Your";
+    return [{ accountId: account.id, kind: "certificate_expiring", title: "证照即将到期", body: `${whose}${typeName}（${cert.number}）将于 ${cert.valid_to} 到期，请及时办理延续或换领。`, titleEn: "Certificate expiring soon", bodyEn: `${whoseEn} ${typeName} (${cert.number}) expires on ${cert.valid_to}; please renew or replace it in time.`, link: "/me/certificates", applicationId: null, external: true }];
   }
 
   /** The message centre of the caller. */

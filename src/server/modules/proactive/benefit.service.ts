@@ -73,11 +73,20 @@ export class BenefitService {
           const made = await this.store.transact(async (repos) => {
             const row = await repos.proactive.insertOffer({ item_id: item.item_id, person_id: s.id, account_id: s.account_id, mode: item.grant_mode!, status: "offered", rule_version: item.version, conditions: JSON.stringify(result.conditions.map((c) => c.text)), reply_by: item.grant_mode === "opt_out" ? this.calendarOf().deadline(today, OPT_OUT_DAYS) : null, region_code: item.region_code, created_at: this.now() });
             if (!row) return false;
-            const body =
-              item.grant_mode === "consent"
-                ? `经核验，您符合“${item.name}”的条件，无需申请。同意后即可享受，请到“我的待遇”确认。`
-                : `经核验，您符合“${item.name}”的条件，将于 ${this.calendarOf().deadline(today, OPT_OUT_DAYS)} 后自动为您办理；如不需要，请在此之前到“我的待遇”中放弃。`;
-            await this.pushes.push(repos, { trigger: "benefit", subject: { kind: "person", id: s.id, personId: s.id }, ref: item.item_id, accountId: s.account_id!, title: `免申即享：${item.name}`, body, link: "/me/benefits", regionCode: item.region_code });
+            const consent = item.grant_mode === "consent";
+            const from = this.calendarOf().deadline(today, OPT_OUT_DAYS);
+            await this.pushes.push(repos, {
+              trigger: "benefit",
+              subject: { kind: "person", id: s.id, personId: s.id },
+              ref: item.item_id,
+              accountId: s.account_id!,
+              title: `免申即享：${item.name}`,
+              body: consent ? `经核验，您符合“${item.name}”的条件，无需申请。同意后即可享受，请到“我的待遇”确认。` : `经核验，您符合“${item.name}”的条件，将于 ${from} 后自动为您办理；如不需要，请在此之前到“我的待遇”中放弃。`,
+              titleEn: `Yours without applying: ${item.name}`,
+              bodyEn: consent ? `Our records show you qualify for “${item.name}”; there is nothing to apply for. Agree in My benefits and it is yours.` : `Our records show you qualify for “${item.name}”: it will be granted to you after ${from}. If you do not want it, decline it in My benefits before then.`,
+              link: "/me/benefits",
+              regionCode: item.region_code,
+            });
             await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "benefit.offer", targetType: "benefit_offer", targetId: row.id, regionCode: item.region_code, subjectPersonId: s.id, purpose: `免申即享核验：${item.name}`, details: { itemId: item.item_id, mode: item.grant_mode, ruleVersion: item.version } });
             return true;
           });
@@ -181,7 +190,7 @@ export class BenefitService {
     await repos.proactive.updateOffer(offer.id, { status: transitionFrom(OFFER_TRANSITIONS, "grant", offer.status)!.to, application_id: receipt.id, decided_at: this.now(), ...(instruction ? { payment: JSON.stringify({ instruction, benefit, at: this.now().toISOString() }) } : {}) });
     await repos.audit.append(actor, ctx, { action: "benefit.grant", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, purpose: `免申即享：${content.name}`, details: { applicationId: receipt.id, number: receipt.number, outcome: receipt.outcome, payment: instruction } });
     if (!approved && offer.account_id) {
-      await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: `免申即享：${content.name}`, body: `已为您生成办件 ${receipt.number}，需要工作人员审核后办结。`, link: `/me/applications/${receipt.id}`, external: true }], offer.region_code);
+      await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: `免申即享：${content.name}`, body: `已为您生成办件 ${receipt.number}，需要工作人员审核后办结。`, titleEn: `Yours without applying: ${content.name}`, bodyEn: `Application ${receipt.number} has been made for you; staff will check it and decide.`, link: `/me/applications/${receipt.id}`, external: true }], offer.region_code);
     }
   }
 
@@ -204,7 +213,7 @@ export class BenefitService {
       await this.applications.releaseHolding(repos, app.id);
       await repos.proactive.updateOffer(offer.id, { status: t.to, revoked_by: actor.name, revoke_reason: reason.trim(), payment: JSON.stringify({ instruction: `已下达停发指令（${reason.trim()}）`, at: this.now().toISOString() }) });
       await repos.audit.append(actor, ctx, { action: "benefit.revoke", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, details: { applicationId: app.id, number: app.number, reason: reason.trim(), certificates } });
-      if (offer.account_id) await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: "免申即享待遇已撤销", body: `您的办件 ${app.number} 所享受的待遇已由${actor.name}撤销，原因：${reason.trim()}。如有异议，可拨打 12345 或在线提出诉求。`, link: "/me/benefits", external: true }], offer.region_code);
+      if (offer.account_id) await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: "免申即享待遇已撤销", body: `您的办件 ${app.number} 所享受的待遇已由${actor.name}撤销，原因：${reason.trim()}。如有异议，可拨打 12345 或在线提出诉求。`, titleEn: "Benefit stopped", bodyEn: `The benefit of your application ${app.number} was stopped by ${actor.name}. Reason: ${reason.trim()}. If you disagree, call 12345 or raise it online.`, link: "/me/benefits", external: true }], offer.region_code);
       return certificates;
     });
     // Once committed, public verification in this process answers “revoked” at once.

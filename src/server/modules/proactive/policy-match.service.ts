@@ -122,7 +122,7 @@ export class PolicyMatchService {
         for (const { s } of hits) {
           if (!s.account_id) continue;
           const sent = await this.store.transact(async (repos) => {
-            const outcome = await this.pushes.push(repos, { trigger: "policy", subject: { kind: s.kind, id: s.id, personId: s.person_id }, ref: policyId, accountId: s.account_id!, title: `政策找人：${policy.title}`, body: `${s.kind === "enterprise" ? `【${s.name}】` : ""}${policy.notice ?? ""}`, link: `/policies/${policyId}`, regionCode: policy.region_code });
+            const outcome = await this.pushes.push(repos, { trigger: "policy", subject: { kind: s.kind, id: s.id, personId: s.person_id }, ref: policyId, accountId: s.account_id!, title: `政策找人：${policy.title}`, body: `${s.kind === "enterprise" ? `【${s.name}】` : ""}${policy.notice ?? ""}`, titleEn: `A policy for you: ${policy.title}`, bodyEn: `${s.kind === "enterprise" ? `[${s.name}] ` : ""}Our records show this policy applies to you. The policy's own notice, in Chinese: ${policy.notice ?? "—"}`, link: `/policies/${policyId}`, regionCode: policy.region_code });
             if (outcome === "sent") await repos.proactive.markNotified(policyId, s.id);
             return outcome === "sent";
           });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "../../../shared/working-days";
 import { demoPersons } from "../../seed/demo-people";
 import { scanSubjects } from "./subject-scan";
-import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+import { login, messagesWithoutEnglish, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
 // The demo's certificates coming due are dated from the moment it is seeded: the clock is the real one.
@@ -94,7 +94,7 @@ describe("life-event and expiry pushes", () => {
   it("holds back pushes beyond the weekly limit per account", async () => {
     const account = await t.database.db.selectFrom("accounts").select(["id", "person_id"]).where("name", "=", "刘芳").executeTakeFirstOrThrow();
     const push = (ref: string) =>
-      t.services.store.transact((repos) => t.services.proactive.push(repos, { trigger: "test", subject: { kind: "person", id: account.person_id!, personId: account.person_id! }, ref, accountId: account.id, title: "测试", body: "测试推送", link: "/me", regionCode: "310112" }));
+      t.services.store.transact((repos) => t.services.proactive.push(repos, { trigger: "test", subject: { kind: "person", id: account.person_id!, personId: account.person_id! }, ref, accountId: account.id, title: "测试", body: "测试推送", titleEn: "Test", bodyEn: "A test push", link: "/me", regionCode: "310112" }));
     const outcomes = [];
     for (const ref of ["a", "b", "c", "d"]) outcomes.push(await push(ref));
     expect(outcomes).toEqual(["sent", "sent", "sent", "limited"]);
@@ -266,5 +266,13 @@ describe("免申即享", () => {
     expect(after).toMatchObject({ status: "granted", applicationNumber: expect.any(String) });
     const grant = await t.database.db.selectFrom("audit_log").select(["actor_name"]).where("action", "=", "benefit.grant").where("target_id", "=", optOut.id).executeTakeFirstOrThrow();
     expect(grant.actor_name).toBe("免申即享");
+  });
+});
+
+describe("proactive service: messages in the reader's language", () => {
+  it("every push, policy match and 免申即享 message has English too", async () => {
+    expect(await messagesWithoutEnglish(t)).toEqual([]);
+    const kinds = (await t.database.db.selectFrom("messages").select("kind").distinct().execute()).map((m) => m.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["proactive", "benefit"]));
   });
 });

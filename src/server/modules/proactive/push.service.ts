@@ -27,6 +27,8 @@ export interface Push {
   accountId: string;
   title: string;
   body: string;
+  titleEn: string;
+  bodyEn: string;
   link: string;
   regionCode: string;
 }
@@ -53,7 +55,7 @@ export class ProactiveService {
     if ((await repos.proactive.pushesSince(p.accountId, since)) >= PUSH_LIMIT) return "limited";
     const inserted = await repos.proactive.insertPush({ trigger_key: p.trigger, subject_kind: p.subject.kind, subject_id: p.subject.id, ref: p.ref, account_id: p.accountId, title: p.title, body: p.body, link: p.link, region_code: p.regionCode, created_at: this.now() });
     if (!inserted) return "seen";
-    await sendDirect(repos, [{ accountId: p.accountId, kind: "proactive", title: p.title, body: p.body, link: p.link, external: true }], p.regionCode);
+    await sendDirect(repos, [{ accountId: p.accountId, kind: "proactive", title: p.title, body: p.body, titleEn: p.titleEn, bodyEn: p.bodyEn, link: p.link, external: true }], p.regionCode);
     await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "proactive.push", targetType: p.subject.kind, targetId: p.subject.id, regionCode: p.regionCode, subjectPersonId: p.subject.personId, purpose: "主动服务推送", details: { trigger: p.trigger, ref: p.ref, title: p.title } });
     return "sent";
   }
@@ -94,6 +96,8 @@ export class ProactiveService {
                 accountId: s.account_id!,
                 title: r.push!.title,
                 body: `${audience === "enterprise" ? `【${s.name}】` : ""}${reasonFor(r.reason, s.facts)}。`,
+                titleEn: r.push!.titleEn,
+                bodyEn: `${audience === "enterprise" ? `[${s.name}] ` : ""}${reasonFor(r.reasonEn, s.facts)}.`,
                 link: target.link.startsWith("/items/") ? `${target.link}?oneclick=1` : target.link,
                 regionCode: s.district,
               }),

@@ -72,4 +72,11 @@ describe("为您推荐", () => {
     expect(sun.some((r) => ["elderly_allowance", "retirement", "newborn"].includes(r.key))).toBe(false);
     expect((await t.app.inject({ method: "GET", url: "/api/v1/me/recommendations", headers: (await login(t.app, "supervisor")).headers })).statusCode).toBe(403);
   });
+
+  it("gives the reasons in English to a reader who chose English", async () => {
+    const zhao = await login(t.app, "13800000004");
+    const recs = (await t.app.inject({ method: "GET", url: "/api/v1/me/recommendations", headers: { ...zhao.headers, "accept-language": "en-GB,en;q=0.9" } })).json().items as Array<{ key: string; reason: string }>;
+    expect(recs.find((r) => r.key === "elderly_80")?.reason).toBe("You are 82 and registered in Shanghai: you can claim the senior allowance in one click, decided at once when you qualify");
+    for (const r of recs) expect(r.reason, r.key).not.toMatch(/[\u4e00-\u9fff]/);
+  });
 });

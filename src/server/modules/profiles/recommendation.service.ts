@@ -34,7 +34,8 @@ export class RecommendationService {
     private readonly profiles: ProfileService,
   ) {}
 
-  async forMe(actor: Actor) {
+  /** The reasons are in the reader's language; the service's name stays as the catalogue publishes it. */
+  async forMe(actor: Actor, lang: "zh" | "en" = "zh") {
     if (actor.kind !== "citizen" || !actor.personId) throw new DomainError("FORBIDDEN");
     const repos = this.store.repos;
     const profile = actor.actingFor ? await this.profiles.ofEnterprise(repos, actor.actingFor.enterpriseId) : await this.profiles.ofPerson(repos, actor.personId);
@@ -43,7 +44,7 @@ export class RecommendationService {
     for (const r of RECOMMENDATIONS.filter((x) => x.audience === profile.subject.kind)) {
       if (evaluate(r.rule, facts).outcome !== "pass") continue;
       const target = await resolveTarget(repos, r.target, profile.subject.district.slice(0, 6));
-      if (target && !out.some((o) => o.link === target.link)) out.push({ key: r.key, ...target, reason: reasonFor(r.reason, facts) });
+      if (target && !out.some((o) => o.link === target.link)) out.push({ key: r.key, ...target, reason: reasonFor(lang === "en" ? r.reasonEn : r.reason, facts) });
     }
     return out;
   }

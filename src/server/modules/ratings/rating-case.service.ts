@@ -49,7 +49,14 @@ export class RatingCaseService {
     const handlers = await repos.staffDirectory.appealHandlersOf(rating.org_id);
     await sendDirect(
       repos,
-      handlers.map((h) => ({ accountId: h.id, kind: "rating_case", title: "收到差评，请及时核实", body: `“${rating.item_name ?? "服务"}”${rating.step_name ? `（${rating.step_name}）` : ""}收到${RATING_LEVELS[rating.level as RatingLevel].zh}评价，差评工单 ${number}，请于 ${respond ?? "规定期限"} 前核实。`, link: `/workbench/rating-cases/${created.id}`, external: false })),
+      handlers.map((h) => ({
+        accountId: h.id,
+        kind: "rating_case",
+        title: "收到差评，请及时核实",
+        body: `“${rating.item_name ?? "服务"}”${rating.step_name ? `（${rating.step_name}）` : ""}收到${RATING_LEVELS[rating.level as RatingLevel].zh}评价，差评工单 ${number}，请于 ${respond ?? "规定期限"} 前核实。`,
+        titleEn: "Poor rating received: please verify it",
+        bodyEn: `“${rating.item_name ?? "Service"}”${rating.step_name ? ` (${rating.step_name})` : ""} was rated “${RATING_LEVELS[rating.level as RatingLevel].en}”: case ${number}, to be verified ${respond ? `by ${respond}` : "in time"}.`,
+        link: `/workbench/rating-cases/${created.id}`, external: false })),
       rating.region_code,
     );
     return created;
@@ -166,11 +173,11 @@ export class RatingCaseService {
   /** Messages a step sends: the rater hears the reply; supervisors hear of an appeal; the org hears the decision. */
   private async tell(repos: Repos, c: CaseRow, action: string, note: string) {
     if (action === "reply" && c.rater_account_id)
-      await sendDirect(repos, [{ accountId: c.rater_account_id, kind: "rating_reply", title: "您的评价已得到回复", body: `您对“${c.item_name ?? "服务"}”的评价（${c.number}）已整改并回复：${note}。欢迎您重新评价。`, link: "/me/ratings", external: true }], c.region_code);
+      await sendDirect(repos, [{ accountId: c.rater_account_id, kind: "rating_reply", title: "您的评价已得到回复", body: `您对“${c.item_name ?? "服务"}”的评价（${c.number}）已整改并回复：${note}。欢迎您重新评价。`, titleEn: "Your rating has been answered", bodyEn: `Your rating of “${c.item_name ?? "the service"}” (${c.number}) has been acted on and answered: ${note}. You are welcome to rate it again.`, link: "/me/ratings", external: true }], c.region_code);
     if (action === "appeal")
-      await sendDirect(repos, (await repos.staffDirectory.supervisorsOver(c.org_id)).map((s) => ({ accountId: s.id, kind: "rating_appeal", title: "差评申诉待复核", body: `${c.org_name}对差评工单 ${c.number} 提出申诉：${note}`, link: `/workbench/rating-cases/${c.id}`, external: false })), c.region_code);
+      await sendDirect(repos, (await repos.staffDirectory.supervisorsOver(c.org_id)).map((s) => ({ accountId: s.id, kind: "rating_appeal", title: "差评申诉待复核", body: `${c.org_name}对差评工单 ${c.number} 提出申诉：${note}`, titleEn: "Appeal against a poor rating to review", bodyEn: `${c.org_name} appeals against case ${c.number}: ${note}`, link: `/workbench/rating-cases/${c.id}`, external: false })), c.region_code);
     if (action === "uphold_appeal" || action === "reject_appeal")
-      await sendDirect(repos, (await repos.staffDirectory.appealHandlersOf(c.org_id)).map((h) => ({ accountId: h.id, kind: "rating_appeal", title: action === "uphold_appeal" ? "差评申诉成立" : "差评申诉被驳回，请整改", body: `差评工单 ${c.number}：${note}`, link: `/workbench/rating-cases/${c.id}`, external: false })), c.region_code);
+      await sendDirect(repos, (await repos.staffDirectory.appealHandlersOf(c.org_id)).map((h) => ({ accountId: h.id, kind: "rating_appeal", title: action === "uphold_appeal" ? "差评申诉成立" : "差评申诉被驳回，请整改", body: `差评工单 ${c.number}：${note}`, titleEn: action === "uphold_appeal" ? "Appeal upheld" : "Appeal refused: please put it right", bodyEn: `Case ${c.number}: ${note}`, link: `/workbench/rating-cases/${c.id}`, external: false })), c.region_code);
   }
 
   /** The rater's re-rating closes a replied case (called in the new rating's transaction). */
@@ -203,7 +210,7 @@ export class RatingCaseService {
         const note = `${kind === "respond" ? "逾期未核实" : "逾期未完成整改回访"}（期限 ${deadline}），已提请${supervisors.map((s) => s.name).join("、") || "效能监督"}督办`;
         await repos.ratings.insertCaseEvent({ case_id: id, action: "escalate", from_state: c.state, to_state: c.state, actor_account_id: null, actor_name: SYSTEM_ACTOR.name, note, created_at: this.now() });
         await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "rating_case.escalate", targetType: "rating_case", targetId: id, orgId: c.org_id, regionCode: c.region_code, details: { number: c.number, deadline, kind, escalatedTo: supervisors.map((s) => s.name) } });
-        await sendDirect(repos, supervisors.map((s) => ({ accountId: s.id, kind: "rating_case_overdue", title: "差评工单超期督办", body: `差评工单 ${c.number} ${note.split("，")[0]}，请督促办理。`, link: `/workbench/rating-cases/${id}`, external: false })), c.region_code);
+        await sendDirect(repos, supervisors.map((s) => ({ accountId: s.id, kind: "rating_case_overdue", title: "差评工单超期督办", body: `差评工单 ${c.number} ${note.split("，")[0]}，请督促办理。`, titleEn: "Poor-rating case overdue", bodyEn: `Case ${c.number} is ${kind === "respond" ? "not verified" : "not put right and followed up"} by its date (${deadline}); please see that it is done.`, link: `/workbench/rating-cases/${id}`, external: false })), c.region_code);
         return true;
       });
       if (done) raised++;

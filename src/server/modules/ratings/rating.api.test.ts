@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
-import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+import { login, messagesWithoutEnglish, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
 let clock = new Date("2026-11-16T02:00:00Z"); // Monday 16 Nov 2026, 10:00 in Shanghai
@@ -288,5 +288,13 @@ describe("a window visit (预约到窗口) is rated on the tablet", () => {
       clock = saved;
       reviewer = await login(t.app, "review.amr.huangpu");
     }
+  });
+});
+
+describe("好差评: messages in the reader's language", () => {
+  it("every message these journeys sent (new case, reply, appeal, its decision, escalation) has English too", async () => {
+    expect(await messagesWithoutEnglish(t)).toEqual([]);
+    const kinds = (await t.database.db.selectFrom("messages").select("kind").distinct().execute()).map((m) => m.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["rating_case", "rating_reply", "rating_appeal", "rating_case_overdue"]));
   });
 });
