@@ -52,4 +52,10 @@ test("in English, the platform's own words follow: guide facts and headings, pop
   await page.goto("/me/applications");
   await expect(page.getByRole("cell", { name: "Awaiting acceptance" }).first()).toBeVisible();
   await expect(page.getByText("待受理")).toHaveCount(0);
+  // An official document stays in Chinese, marked as such, with a note saying why.
+  await page.getByRole("link", { name: /^\d{6}-\d{8}-\d{6}$/ }).first().click();
+  await page.getByRole("button", { name: "Receipt" }).click();
+  await expect(page.getByText("Official documents are issued in Chinese, the language in which they have legal effect.")).toBeVisible();
+  await expect(page.locator("article[lang='zh-CN']").getByRole("heading", { level: 1 })).toHaveText("受理回执");
+  await expectAccessible(page, "en document");
 });

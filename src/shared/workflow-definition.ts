@@ -155,6 +155,11 @@ const DECISION_WORDS: Record<string, { approved: string; denied: string }> = {
 };
 const OTHER_DECISION = { approved: "准予办理", denied: "不予办理" };
 
+/** The decision words of an item's kind (准予给付 for an allowance …; 准予办理 for a kind without its own). */
+export function decisionWords(kind: string): { approved: string; denied: string } {
+  return DECISION_WORDS[kind] ?? OTHER_DECISION;
+}
+
 /** The template an item without its own definition uses: 即办件 when it is decided on the spot, else 承诺件 with its kind's decision words. */
 export function templateFor(committedLimitDays: number | null, kind?: string): WorkflowDefinition {
   if (committedLimitDays === 0) return INSTANT_TEMPLATE;

@@ -5,6 +5,8 @@ const at = (iso: string) => new Date(iso);
 const base: DocumentSource = {
   number: "310101-20260212-000001",
   itemName: "食品经营许可",
+  itemKind: "XK",
+  benefit: null,
   applicantName: "上海明远科技有限公司",
   handlingOrgName: "浦东新区市场监督管理局",
   acceptingOrgName: "黄浦区政务服务中心",
@@ -54,5 +56,20 @@ describe("application documents", () => {
     expect(g.paragraphs.join("")).not.toContain("行政复议");
     const rejected = { ...base, outcome: "rejected", events: [...base.events, { action: "reject", opinion: "不属于本机关职权范围", details: {}, createdAt: at("2026-02-12T05:00:00Z") }] };
     expect(buildDocument(rejected, "rejection")!.paragraphs).toContain("理由：不属于本机关职权范围");
+  });
+
+  it("decides an allowance as 给付 — not as a licence — and states the benefit granted", () => {
+    const benefit = { amount: 180, period: "monthly" as const, band: "80 至 89 周岁", firstPayDate: "2026-04-10", payTo: "本人社会保障卡金融账户" };
+    const allowance: DocumentSource = { ...base, itemName: "老年综合津贴申领", itemKind: "JF", benefit, outcome: "approved", events: [...base.events, { action: "accept", opinion: null, details: {}, createdAt: at("2026-03-13T03:00:00Z") }, { action: "approve", opinion: null, details: {}, createdAt: at("2026-03-20T03:00:00Z") }] };
+    const g = buildDocument(allowance, "decision")!;
+    expect(g.title).toBe("准予给付决定书");
+    expect(g.paragraphs).toContain("核定待遇：每月 180 元（80 至 89 周岁），首次于 2026-04-10 发放至本人社会保障卡金融账户。");
+    expect(g.paragraphs.join("")).toContain("决定准予给付");
+    for (const kind of ["acceptance", "decision"] as const) expect(buildDocument(allowance, kind)!.paragraphs.join(""), kind).not.toContain("行政许可");
+    const refused = buildDocument({ ...allowance, benefit: null, outcome: "denied", events: [...allowance.events.slice(0, 2), { action: "deny", opinion: "未满 65 周岁", details: {}, createdAt: at("2026-03-20T03:00:00Z") }] }, "decision")!;
+    expect(refused.title).toBe("不予给付决定书");
+    expect(refused.paragraphs).toEqual(expect.arrayContaining(["理由：未满 65 周岁", expect.stringContaining("行政复议")]));
+    // A kind without words of its own: 准予办理.
+    expect(buildDocument({ ...allowance, itemKind: "GG", benefit: null }, "decision")!.title).toBe("准予办理决定书");
   });
 });

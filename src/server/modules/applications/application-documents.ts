@@ -1,5 +1,7 @@
 import { DOCUMENT_KINDS, type DocumentKind, type PrintableDocument } from "../../../shared/schemas/documents";
+import { benefitSentence, type AssessedBenefit } from "../../../shared/benefit-words";
 import { chinaDate } from "../../../shared/china-time";
+import { decisionWords } from "../../../shared/workflow-definition";
 
 /**
  * The printable documents of an application (文书): the receipt (受理回执), the acceptance notice
@@ -10,6 +12,10 @@ import { chinaDate } from "../../../shared/china-time";
 export interface DocumentSource {
   number: string;
   itemName: string;
+  /** The item's kind (XK 行政许可, JF 行政给付 …): a licence cites the Administrative Licensing Law, other kinds do not. */
+  itemKind: string;
+  /** The benefit assessed on approval, which a decision to grant states. */
+  benefit: AssessedBenefit | null;
   applicantName: string;
   handlingOrgName: string;
   acceptingOrgName: string | null;
@@ -57,6 +63,7 @@ export function buildDocument(src: DocumentSource, kind: DocumentKind): Printabl
   const last = (a: string) => [...src.events].reverse().find((e) => e.action === a);
   const applied = `你（单位）于${chineseDate(src.submittedAt)}提出的“${src.itemName}”申请（办件编号 ${src.number}）`;
   const base = { kind, addressee: `${src.applicantName}：`, issuer: src.handlingOrgName, list: [] as string[] };
+  const licence = src.itemKind === "XK";
   const code = (suffix: string, at: Date) => `${suffix}〔${chineseDate(at).slice(0, 4)}〕${src.number.slice(-6)}号`;
   switch (kind) {
     case "receipt":
@@ -80,7 +87,7 @@ export function buildDocument(src: DocumentSource, kind: DocumentKind): Printabl
         title: "受理通知书",
         docNumber: code("受字", e.createdAt),
         paragraphs: [
-          `${applied}，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。`,
+          licence ? `${applied}，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，决定予以受理。` : `${applied}，经审查，申请材料齐全、符合规定形式，决定予以受理。`,
           src.committedDeadline ? `本机关将于${chineseDate(src.committedDeadline)}前作出决定（补正期间不计入办理时限）。` : "本机关将依法及时作出决定。",
         ],
         date: chineseDate(e.createdAt),
@@ -94,7 +101,9 @@ export function buildDocument(src: DocumentSource, kind: DocumentKind): Printabl
         title: "补正材料告知书",
         docNumber: code("补字", e.createdAt),
         paragraphs: [
-          `${applied}，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你（单位）需要补正的全部内容如下：`,
+          licence
+            ? `${applied}，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你（单位）需要补正的全部内容如下：`
+            : `${applied}，经审查，申请材料不齐全或者不符合规定形式，现一次性告知你（单位）需要补正的全部内容如下：`,
           ...(e.opinion ? [`补正理由：${e.opinion}`] : []),
           "请补正后在“我的办件”中重新提交。补正期间不计入办理时限。",
         ],
@@ -115,13 +124,19 @@ export function buildDocument(src: DocumentSource, kind: DocumentKind): Printabl
     case "decision": {
       const granted = src.outcome === "approved";
       const e = (granted ? last("approve") : last("deny"))!;
+      const words = decisionWords(src.itemKind);
+      const opinion = e.opinion ? [`办理意见：${e.opinion}`] : [];
       return {
         ...base,
-        title: granted ? "准予行政许可决定书" : "不予行政许可决定书",
+        title: licence ? (granted ? "准予行政许可决定书" : "不予行政许可决定书") : `${granted ? words.approved : words.denied}决定书`,
         docNumber: code(granted ? "准字" : "不准字", e.createdAt),
-        paragraphs: granted
-          ? [`${applied}，经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。`, ...(e.opinion ? [`办理意见：${e.opinion}`] : [])]
-          : [`${applied}，经审查，不符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。`, `理由：${e.opinion ?? ""}`, REMEDY],
+        paragraphs: licence
+          ? granted
+            ? [`${applied}，经审查，符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。`, ...opinion]
+            : [`${applied}，经审查，不符合法定条件、标准。根据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。`, `理由：${e.opinion ?? ""}`, REMEDY]
+          : granted
+            ? [`${applied}，经审查，符合规定条件，决定${words.approved}。`, ...(src.benefit ? [`核定待遇：${benefitSentence(src.benefit)}。`] : []), ...opinion]
+            : [`${applied}，经审查，不符合规定条件，决定${words.denied}。`, `理由：${e.opinion ?? ""}`, REMEDY],
         date: chineseDate(e.createdAt),
       };
     }

@@ -166,10 +166,12 @@ export class ApplicationReadModel {
 
   private async documentSource(app: ApplicationRow, content: ItemContent, events: Array<{ action: string; opinion: string | null; details: unknown; created_at: Date }>): Promise<DocumentSource> {
     const repos = this.store.repos;
-    const [handling, accepting] = await Promise.all([repos.orgs.findById(app.handling_org_id), app.accepting_org_id ? repos.orgs.findById(app.accepting_org_id) : undefined]);
+    const [handling, accepting, item] = await Promise.all([repos.orgs.findById(app.handling_org_id), app.accepting_org_id ? repos.orgs.findById(app.accepting_org_id) : undefined, repos.catalogue.findItem(app.item_id)]);
     return {
       number: app.number,
       itemName: content.name,
+      itemKind: item?.kind ?? "",
+      benefit: benefitOf(events),
       applicantName: app.applicant_name,
       handlingOrgName: handling!.name,
       acceptingOrgName: accepting?.name ?? null,

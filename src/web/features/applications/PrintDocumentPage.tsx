@@ -11,7 +11,7 @@ import { call } from "../../api";
 /** A print-ready document (受理回执, 受理通知书, 补正告知书, 决定书) laid out as an official notice on A4. */
 export function PrintDocumentPage() {
   const { id, kind } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [doc, setDoc] = useState<ResponseOf<typeof applicationEndpoints.document> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +28,8 @@ export function PrintDocumentPage() {
         </Button>
         <Button onClick={() => navigate(-1)}>{t("docs.back")}</Button>
       </Space>
-      <article className="official-document" aria-labelledby="doc-title">
+      {i18n.language === "en" && <Alert className="no-print" type="info" showIcon style={{ marginBottom: 16 }} message={t("docs.chineseOnly")} />}
+      <article className="official-document" aria-labelledby="doc-title" lang="zh-CN">
         <h1 id="doc-title">{doc.title}</h1>
         <p className="doc-number">{doc.docNumber}</p>
         <p>{doc.addressee}</p>

@@ -3,7 +3,7 @@ import type { applicationsZh } from "./i18n";
 /** English for the texts of web/features/applications/i18n.ts (loaded when English is chosen). */
 export const applicationsEn: typeof applicationsZh = {
   window: { title: "Window intake", toolDesc: "Apply on behalf of walk-in citizens; routed to the competent department", lookup: "ID number", lookupButton: "Verify", person: "Applicant", item: "Service", submit: "Submit and print the receipt", consent: "The applicant agrees that their e-certificates and registry data stand in for materials they already hold (each read shows on their data-use log)", hint: "Enter the applicant's ID number (the look-up is logged); citywide services are accepted here and handled by the competent department.", searchItem: "Search services" },
-  docs: { print: "Print", back: "Back", receipt: "Receipt", acceptance: "Acceptance notice", supplement: "Supplement notice", rejection: "Decision not to accept", decision: "Decision", title: "Documents" },
+  docs: { print: "Print", back: "Back", receipt: "Receipt", acceptance: "Acceptance notice", supplement: "Supplement notice", rejection: "Decision not to accept", decision: "Decision", title: "Documents", chineseOnly: "Official documents are issued in Chinese, the language in which they have legal effect." },
   materials: { upload: "Upload", uploaded: "Uploaded: {{name}}", view: "View file", none: "No materials needed", remove: "Remove", toFix: "to fix", title: "Materials", shared: "Shared by government: no need to submit", sharedBy: "Will use: {{what}}" },
   prefill: {
     title: "Use the data the government holds about you",
