@@ -29,6 +29,14 @@ export const notificationEndpoints = {
             ),
           }),
   }),
+  getMessagesUnreadCount: endpoint({
+    method: "GET",
+    path: "/messages/unread-count",
+    access: signedIn,
+    tags: ["notifications"],
+    summary: "未读消息数 How many of my messages are unread (the header's badge; one count, nothing else read)",
+    response: z.object({ unread: z.number() }),
+  }),
   postMessagesByIdRead: endpoint({
     method: "POST",
     path: "/messages/:id/read",

@@ -54,7 +54,7 @@ function useUnread(enabled: boolean) {
   useEffect(() => {
     if (!enabled) return setUnread(0);
     let live = true;
-    call(notificationEndpoints.getMessages, { query: { unread: "true", limit: 1 } })
+    call(notificationEndpoints.getMessagesUnreadCount, {})
       .then((r) => live && setUnread(r.unread))
       .catch(() => undefined);
     return () => {

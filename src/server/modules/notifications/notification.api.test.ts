@@ -72,8 +72,15 @@ describe("notifications", () => {
       expect((await t.app.inject({ method: "POST", url: `/api/v1/messages/${latest.id}/read`, headers: other.headers })).json()).toEqual({ changed: 0 });
       expect((await t.app.inject({ method: "POST", url: `/api/v1/messages/${latest.id}/read`, headers: citizen.headers })).json()).toEqual({ changed: 1 });
       expect((await messages(citizen, "?unread=true")).items.map((m: { id: string }) => m.id)).not.toContain(latest.id);
+      // The header's badge: the count alone, the caller's own, the same as the list says.
+      const count = async (who: typeof citizen) => (await t.app.inject({ method: "GET", url: "/api/v1/messages/unread-count", headers: who.headers })).json();
+      expect(await count(citizen)).toEqual({ unread: (await messages(citizen)).unread });
+      expect((await count(citizen)).unread).toBe(2);
       expect((await t.app.inject({ method: "POST", url: "/api/v1/messages/read-all", headers: citizen.headers })).json().changed).toBe(2);
+      expect(await count(citizen)).toEqual({ unread: 0 });
+      expect((await count(other)).unread).toBe((await messages(other)).unread);
       expect((await t.app.inject({ method: "GET", url: "/api/v1/messages" })).statusCode).toBe(401);
+      expect((await t.app.inject({ method: "GET", url: "/api/v1/messages/unread-count" })).statusCode).toBe(401);
     }
     // — retries what the gateway refuses for now, and gives up on a number that cannot work
     {

@@ -227,6 +227,12 @@ export class NotificationService {
     };
   }
 
+  /** The count alone, for the header's badge on every page. */
+  async unreadCount(actor: Actor): Promise<{ unread: number }> {
+    if (actor.kind === "system") throw new DomainError("FORBIDDEN");
+    return { unread: await this.store.repos.notifications.countUnread(actor.accountId) };
+  }
+
   async markRead(actor: Actor, id: string | null): Promise<{ changed: number }> {
     if (actor.kind === "system") throw new DomainError("FORBIDDEN");
     return { changed: await this.store.repos.notifications.markRead(actor.accountId, id, this.now()) };
