@@ -29,16 +29,39 @@ export function setCsrfToken(token: string | null) {
 }
 
 /** Sends one request to the JSON API under /api/v1; throws ApiError with the server's code and message. Pages call endpoints of the shared table through `call`. */
+/** Reads started at load, beside the page's own script (see first-reads.ts): each is used once, while fresh. */
+const early = new Map<string, { at: number; response: Promise<Response> }>();
+const EARLY_FRESH_MS = 10_000;
+
+/** Starts a GET now, for the page about to ask for it: on a slow phone its round trip overlaps the page's download. */
+export function readEarly<E extends Endpoint>(e: E, input: CallInput<E>): void {
+  if (e.method !== "GET") return;
+  const { params, query } = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  const path = pathOf(e, params) + queryString(query);
+  const response = fetch(`/api/v1${path}`, { headers: { accept: "application/json" }, credentials: "same-origin" });
+  // An unused early read must not surface as an unhandled rejection; its caller sees the error, if any, when it asks.
+  response.catch(() => undefined);
+  early.set(path, { at: Date.now(), response });
+}
+
+function takeEarly(path: string): Promise<Response> | undefined {
+  const e = early.get(path);
+  early.delete(path);
+  return e && Date.now() - e.at < EARLY_FRESH_MS ? e.response : undefined;
+}
+
 async function request<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
-  const res = await fetch(`/api/v1${path}`, {
-    method,
-    headers,
-    credentials: "same-origin",
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const started = method === "GET" && Object.keys(extraHeaders).length === 0 ? takeEarly(path) : undefined;
+  const res = await (started ??
+    fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }));
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!res.ok) {

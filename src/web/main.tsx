@@ -8,6 +8,7 @@ import { BrowserRouter } from "react-router";
 import { AppRoutes } from "./App";
 import { languageReady } from "./i18n";
 import { SessionProvider } from "./session";
+import { startFirstReads } from "./first-reads";
 import { useElderMode } from "./components/ElderMode";
 import "./styles.css";
 
@@ -74,6 +75,8 @@ function Root() {
   );
 }
 
+// The landing page's first read goes out now, beside its script (first-reads.ts).
+startFirstReads(window.location);
 // An English reader's first page waits for the English dictionary instead of flashing Chinese.
 void languageReady.then(() =>
   createRoot(document.getElementById("root")!).render(

@@ -12,10 +12,9 @@ import { PageFrame } from "../../components/PageFrame";
 type SearchQueryInput = NonNullable<CallInput<typeof searchEndpoints.getSearch>["query"]>;
 import { Highlighted } from "./Highlighted";
 import { SearchBox } from "./SearchBox";
+import { SEARCH_PAGE_SIZE, searchQueryOf } from "./search-query";
 import { placeFor, usePlace } from "./place";
 import { labels } from "../../labels";
-
-const PAGE = 10;
 
 /** Unified search results: services, policies and answers, with highlights, filters and suggestions. */
 export function SearchPage() {
@@ -31,9 +30,8 @@ export function SearchPage() {
   const [result, setResult] = useState<SearchResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!q) return;
-    // Values from the address bar are checked by the server like any other query (400 with the reason).
-    const query = { q, limit: PAGE, offset: (page - 1) * PAGE, ...(type ? { type } : {}), ...(level ? { level } : {}), ...(audience ? { audience } : {}) } as SearchQueryInput;
+    const query = searchQueryOf(new URLSearchParams({ q, page: String(page), type, level: level ?? "", audience: audience ?? "" })) as SearchQueryInput | null;
+    if (!query) return;
     setResult(null);
     setError(null);
     call(searchEndpoints.getSearch, { query })
@@ -100,7 +98,7 @@ export function SearchPage() {
           {result.total === 0 ? (
             <Empty description={<><div>{t("search.empty", { q })}</div><div>{t("search.hint")}</div></>} />
           ) : (
-            <ol className="result-list" aria-label={t("search.results")} start={(page - 1) * PAGE + 1}>
+            <ol className="result-list" aria-label={t("search.results")} start={(page - 1) * SEARCH_PAGE_SIZE + 1}>
               {result.hits.map((hit) => {
                 // A service done in several places opens the one of the person's own district or street.
                 // Without one of their own, the search's own choice stands.
@@ -138,7 +136,7 @@ export function SearchPage() {
               })}
             </ol>
           )}
-          {result.total > PAGE && <Pagination current={page} pageSize={PAGE} total={result.total} onChange={(p) => set("page", String(p))} showSizeChanger={false} />}
+          {result.total > SEARCH_PAGE_SIZE && <Pagination current={page} pageSize={SEARCH_PAGE_SIZE} total={result.total} onChange={(p) => set("page", String(p))} showSizeChanger={false} />}
         </>
       )}
     </>
