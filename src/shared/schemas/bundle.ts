@@ -2,7 +2,7 @@ import { z } from "zod";
 import { int32 } from "./common";
 import { THEME_CODES } from "../catalogue";
 import { BASIC_CODE_PATTERN } from "../catalogue-codes";
-import { prefillField } from "./data";
+import { prefillField, selfRoles } from "./data";
 
 /**
  * 一件事 bundle definitions: a life event as one thing — situational questions (情形引导) whose
@@ -217,7 +217,7 @@ export const bundlePreviewView = z.object({
     .nullable(),
 });
 
-export const bundlePrefillRequest = z.strictObject({ answers: bundleAnswers, regionCode: z.string().regex(/^31\d{4}$/).optional(), consent: z.literal(true) });
+export const bundlePrefillRequest = z.strictObject({ answers: bundleAnswers, regionCode: z.string().regex(/^31\d{4}$/).optional(), consent: z.literal(true), selfRoles: selfRoles.optional() });
 export const bundlePrefillView = z.object({
   /** Each item's consented prefill (its own department's sharing rule governs it). */
   prefillIds: z.record(z.string(), z.string()),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SELF_ROLE_CODES } from "../self-roles";
 import { int32 } from "./common";
 import { DATA_ELEMENT_CODE } from "../data-elements";
 
@@ -100,7 +101,9 @@ export const prefillField = z.object({
 });
 export type PrefillField = z.infer<typeof prefillField>;
 
-export const prefillRequest = z.strictObject({ consent: z.literal(true) });
+/** 本人担任: the roles of the form the applicant holds themselves (filled from their verified identity, then binding). */
+export const selfRoles = z.array(z.enum(SELF_ROLE_CODES)).max(SELF_ROLE_CODES.length);
+export const prefillRequest = z.strictObject({ consent: z.literal(true), selfRoles: selfRoles.optional() });
 export const prefillResponse = z.object({
   prefillId: z.string(),
   orgName: z.string(),

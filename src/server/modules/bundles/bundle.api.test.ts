@@ -252,3 +252,34 @@ describe("一件事: consented prefill of the one form", () => {
     expect(app.data_consent_at).not.toBeNull();
   });
 });
+
+describe("一件事: 本人担任 — the founder's own roles fill themselves", () => {
+  it("fills the legal representative, the first shareholder and the tax officer from his verified identity, binding; an altered one is refused", async () => {
+    expect((await post(founder, "/bundles/START_BUSINESS/prefill", { answers: ANSWERS, consent: true, selfRoles: ["mayor"] })).statusCode).toBe(400);
+    const res = await post(founder, "/bundles/START_BUSINESS/prefill", { answers: ANSWERS, consent: true, selfRoles: ["legalRep", "shareholder", "taxOfficer"] });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    const field = (key: string) => body.fields.find((f: { key: string }) => f.key === key);
+    for (const [key, value] of [
+      ["legalRep", "张伟明"],
+      ["legalRepId", "310101198503125034"],
+      ["investors.0.investorName", "张伟明"],
+      ["investors.0.investorId", "310101198503125034"],
+      ["accountant", "张伟明"],
+      ["accountantId", "310101198503125034"],
+    ]) expect(field(key), key).toMatchObject({ value, authoritative: true, source: { registryName: "实名账户", orgName: expect.stringMatching(/^本人担任/) } });
+    // Without the ticks nothing of his is put into those roles.
+    const plain = (await post(founder, "/bundles/START_BUSINESS/prefill", { answers: ANSWERS, consent: true })).json();
+    expect(plain.fields.map((f: { key: string }) => f.key)).not.toContain("investors.0.investorName");
+    expect(plain.fields.find((f: { key: string }) => f.key === "accountant")).toBeUndefined();
+
+    const { formData } = await formFor(ANSWERS);
+    const mine = { ...formData, enterpriseName: "上海本人担任示范科技有限公司", accountant: "张伟明", accountantId: "310101198503125034" };
+    const altered = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...mine, investors: [{ investorName: "张伟", investorId: "310101198503125034", amount: 100 }] }, prefillIds: body.prefillIds, dataConsent: true });
+    expect(altered.statusCode).toBe(422);
+    expect(altered.json().error).toMatchObject({ code: "PREFILL_AUTHORITATIVE_CHANGED", details: { fields: ["investors.0.investorName"] } });
+    const ok = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: mine, prefillIds: body.prefillIds, dataConsent: true });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+});
+

@@ -11,7 +11,7 @@ export const bundleRoutes: FastifyPluginAsync<{ bundles: BundleService; catalogu
   route(app, api.getBundles, async (req) => ({ items: await catalogue.list(req.query.regionCode) }));
   route(app, api.getBundlesByCode, async (req) => catalogue.get(req.params.code, req.query.regionCode));
   route(app, api.postBundlesByCodePlan, async (req) => catalogue.plan(req.params.code, req.body.answers, req.body.regionCode));
-  route(app, api.postBundlesByCodePrefill, async (req) => bundles.prefill(requireCitizen(req), req.params.code, req.body.answers, req.body.regionCode, requestContext(req)));
+  route(app, api.postBundlesByCodePrefill, async (req) => bundles.prefill(requireCitizen(req), req.params.code, req.body.answers, req.body.regionCode, requestContext(req), req.body.selfRoles ?? []));
   route(app, api.postBundlesByCodeApplications, (req) => bundles.submit(requireCitizen(req), { ...req.body, bundleCode: req.params.code }, req.headers["idempotency-key"] ?? null, requestContext(req)));
   route(app, api.getMeBundleApplications, async (req) => ({ items: await bundles.listMine(requireCitizen(req), req.query.limit, req.query.offset) }));
   route(app, api.getBundleApplicationsById, async (req) => bundles.getForApplicant(requireCitizen(req), req.params.id));

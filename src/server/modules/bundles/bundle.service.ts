@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { SelfRole } from "../../../shared/self-roles";
 import type { CounterRepository } from "../numbering";
 import type { IdempotencyRepos } from "../idempotency";
 import type { Actor, RequestContext } from "../../actor";
@@ -68,13 +69,13 @@ export class BundleService {
    * own department's sharing rules (an item without a rule is left to the applicant), and the values
    * are laid onto the merged form's fields, each with its source; materials the evidence would satisfy.
    */
-  async prefill(actor: Actor, code: string, answers: Answers, regionCode: string | undefined, ctx: RequestContext) {
+  async prefill(actor: Actor, code: string, answers: Answers, regionCode: string | undefined, ctx: RequestContext, selfRoles: readonly SelfRole[] = []) {
     if (actor.kind !== "citizen" || !this.prefills) throw new DomainError("FORBIDDEN");
     const { included, merged } = await this.catalogue.planFor(this.store.repos, code, answers, regionCode ?? DEFAULT_REGION);
     const byItem = new Map<string, PrefillResponse>();
     for (const r of included) {
       try {
-        byItem.set(r.item.key, await this.prefills.prefill(actor, r.impl.id, ctx));
+        byItem.set(r.item.key, await this.prefills.prefill(actor, r.impl.id, ctx, selfRoles));
       } catch (err) {
         if (err instanceof DomainError && err.code === "SHARING_DENIED") continue;
         throw err;
@@ -85,6 +86,9 @@ export class BundleService {
         const [itemKey, fieldKey] = ref.split(".") as [string, string];
         const hit = byItem.get(itemKey)?.fields.find((f) => f.key === fieldKey);
         if (hit) return [{ ...hit, key: m.field.key, label: m.field.label }];
+        // A table's cells (本人担任 a shareholder fills the first row): each under the merged table's key.
+        const cells = byItem.get(itemKey)?.fields.filter((f) => f.key.startsWith(`${fieldKey}.`)) ?? [];
+        if (cells.length) return cells.map((c) => ({ ...c, key: `${m.field.key}${c.key.slice(fieldKey.length)}` }));
       }
       return [];
     });

@@ -3,6 +3,7 @@ import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { CatalogueRepository } from "../catalogue";
 import type { OrgRepository } from "../orgs";
+import type { PersonRepository } from "../registry";
 import type { SharingRepository } from "./sharing.repository";
 import { DomainError } from "../../domain-error";
 import type { FormValues } from "../../../shared/form-values";
@@ -13,11 +14,12 @@ import { dataElementLabel } from "../../../shared/data-elements";
 import type { DataElementService } from "../data-elements";
 import { registryPriority, type SourcedValue } from "./registry-sources";
 import { REGISTRIES } from "../../../shared/registries";
+import { declaredRoles, SELF_ROLES, valueAt, type SelfRole } from "../../../shared/self-roles";
 import type { SharingService } from "./sharing.service";
 import { VersionContents } from "../catalogue";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
-export type Repos = UnitOfWork & { catalogue: CatalogueRepository; orgs: OrgRepository; sharing: SharingRepository };
+export type Repos = UnitOfWork & { catalogue: CatalogueRepository; orgs: OrgRepository; persons: PersonRepository; sharing: SharingRepository };
 
 /** A consented prefill is good for a day: long enough to fill in the rest, short enough to stay fresh. */
 const PREFILL_TTL_MS = 24 * 3600_000;
@@ -65,7 +67,8 @@ export class PrefillService {
     this.contents = new VersionContents(store);
   }
 
-  async prefill(actor: Actor, itemId: string, ctx: RequestContext): Promise<PrefillResponse> {
+  /** `selfRoles`: the roles of the form the applicant holds themselves (本人担任), filled from their verified identity. */
+  async prefill(actor: Actor, itemId: string, ctx: RequestContext, selfRoles: readonly SelfRole[] = []): Promise<PrefillResponse> {
     if (actor.kind !== "citizen" || !actor.personId) throw new DomainError("FORBIDDEN");
     const item = await this.store.repos.catalogue.findApplicable(itemId);
     if (!item?.version_id) throw new DomainError("ITEM_NOT_FOUND");
@@ -75,7 +78,12 @@ export class PrefillService {
 
     return this.sharing.recordingDenials(actor, ctx, () =>
       this.store.transact(async (repos) => {
-        const { values, filled, missing, waivable } = await this.fill(repos, actor, ctx, { personId: actor.personId, enterpriseId: actor.actingFor?.enterpriseId ?? null, accountId: actor.accountId }, item, content);
+        const read = await this.fill(repos, actor, ctx, { personId: actor.personId, enterpriseId: actor.actingFor?.enterpriseId ?? null, accountId: actor.accountId }, item, content);
+        const { values, waivable } = read;
+        const own = await this.ownRoles(repos, actor.personId!, content, selfRoles);
+        const taken = new Set(own.map((f) => f.key));
+        const filled = [...read.filled.filter((f) => !taken.has(f.key)), ...own];
+        const missing = read.missing.filter((m) => !taken.has(m.key));
         const snapshot: Record<string, PrefillSnapshotField> = Object.fromEntries(
           filled.map((f) => [f.key, { hash: this.hash(f.value), registry: f.source.registry, orgCode: values.find((v) => v.element === f.element && v.registry === f.source.registry)?.orgCode ?? null, authoritative: f.authoritative }]),
         );
@@ -89,6 +97,24 @@ export class PrefillService {
           region_code: item.region_code,
         });
         return { prefillId: id, orgName: item.org_name, fields: filled, missing, waivable, expiresAt: expiresAt.toISOString() };
+      }),
+    );
+  }
+
+  /**
+   * 本人担任: the fields of each role the applicant holds, filled from their own verified identity (the
+   * real-name account, checked against the population registry at registration) and binding: the
+   * submission must keep them. Not a read of anyone else's data, so not a sharing read.
+   */
+  private async ownRoles(repos: Repos, personId: string, content: ItemContent, selfRoles: readonly SelfRole[]): Promise<PrefillField[]> {
+    const roles = declaredRoles(content.form.fields).filter((r) => selfRoles.includes(r.role));
+    if (!roles.length) return [];
+    const person = (await repos.persons.findById(personId))!;
+    const own = { name: person.name, idNumber: this.cipher.decrypt(person.id_number_enc) };
+    return roles.flatMap((r) =>
+      r.fields.map((f) => {
+        const source = { registry: "account" as const, registryName: REGISTRIES.account.zh, orgName: `本人担任${SELF_ROLES[r.role].zh}`, updatedAt: null, value: own[f.own] };
+        return { key: f.key, label: f.label, element: f.element, value: own[f.own], source, authoritative: true, conflicts: [] };
       }),
     );
   }
@@ -175,9 +201,14 @@ export class PrefillService {
     const row = await repos.sharing.findPrefillForUpdate(prefillId);
     if (!row || row.account_id !== actor.accountId || row.item_id !== itemId || row.application_id !== null || row.expires_at < this.now() || row.acting_for_enterprise_id !== (actor.actingFor?.enterpriseId ?? null)) throw new DomainError("PREFILL_NOT_FOUND");
     const snapshot = row.fields as Record<string, PrefillSnapshotField>;
-    const altered = Object.entries(snapshot).filter(([key, f]) => f.authoritative && !later.has(key) && (formData[key] === undefined || formData[key] === null || this.hash(formData[key] as string | number) !== f.hash)).map(([key]) => key);
+    // A key is a field, or a cell of a table's row (本人担任 a shareholder: `investors.0.investorName`).
+    const holds = (key: string, f: PrefillSnapshotField) => {
+      const v = valueAt(formData, key);
+      return v !== undefined && v !== null && this.hash(v as string | number) === f.hash;
+    };
+    const altered = Object.entries(snapshot).filter(([key, f]) => f.authoritative && !later.has(key.split(".")[0]!) && !holds(key, f)).map(([key]) => key);
     if (altered.length) throw new DomainError("PREFILL_AUTHORITATIVE_CHANGED", { fields: altered });
-    const kept = Object.entries(snapshot).filter(([key, f]) => formData[key] !== undefined && formData[key] !== null && this.hash(formData[key] as string | number) === f.hash);
+    const kept = Object.entries(snapshot).filter(([key, f]) => holds(key, f));
     return { consentedAt: row.consented_at, prefilled: kept.length, sources: Object.fromEntries(kept.map(([key, f]) => [key, { registry: f.registry, orgCode: f.orgCode }])), authoritative: kept.filter(([, f]) => f.authoritative).map(([key]) => key) };
   }
 

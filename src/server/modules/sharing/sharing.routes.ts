@@ -13,7 +13,7 @@ export const sharingRoutes: FastifyPluginAsync<{ prefills: PrefillService; rules
     const session = requireSession(req);
     return dataAccess.listForMe(session.actor, requestLang(req), req.query.limit, req.query.offset);
   });
-  route(app, api.postCatalogueItemsByIdPrefill, async (req) => prefills.prefill(requireCitizen(req), req.params.id, requestContext(req)));
+  route(app, api.postCatalogueItemsByIdPrefill, async (req) => prefills.prefill(requireCitizen(req), req.params.id, requestContext(req), req.body.selfRoles ?? []));
   route(app, api.getAdminSharingRules, async (req) => ({ items: await rules.list(requireStaff(req), { itemCode: req.query.itemCode ?? null, limit: req.query.limit, offset: req.query.offset }, requestLang(req)) }));
   route(app, api.postAdminSharingRules, async (req, reply) => reply.code(201).send(await rules.create(requireStaff(req), req.body, requestContext(req), requestLang(req))));
   route(app, api.patchAdminSharingRulesById, async (req) => rules.update(requireStaff(req), req.params.id, req.body, requestContext(req), requestLang(req)));

@@ -15,7 +15,7 @@ const COMPANY_FORM = [
   ["address", "住所详细地址", "text", "address.detail", true],
   ["legalRep", "法定代表人姓名", "text", "enterprise.legalRepName", true],
   ["legalRepId", "法定代表人身份证号码", "idNumber", "enterprise.legalRepIdNumber", true],
-  ["investors", "股东（出资人）", "table", undefined, true, { columns: [["investorName", "姓名或名称", "text", undefined, true], ["investorId", "证件号码", "text", undefined, true], ["amount", "认缴出资额（万元）", "number", undefined, true]] }],
+  ["investors", "股东（出资人）", "table", undefined, true, { columns: [["investorName", "姓名或名称", "text", "shareholder.name", true], ["investorId", "证件号码", "text", "shareholder.idNumber", true], ["amount", "认缴出资额（万元）", "number", undefined, true]] }],
   ["employees", "从业人数", "number", "enterprise.employees", false, { min: 0, max: 1000000 }],
   ["contactMobile", "联系电话", "mobile", "contact.mobile", true],
 ] as BaseItemDef["form"];
@@ -282,7 +282,7 @@ export const BUSINESS_ITEMS: BaseItemDef[] = [
     visits: 0,
     scope: ["citywide"],
     faq: [["必须去税务局报到吗？", "不需要，可在电子税务局或一网通办“企业开办”一次完成。"]],
-    form: [...APPLICANT_ENTERPRISE, ["bankAccount", "对公银行账号", "text", "enterprise.bankAccount", true], ["accountant", "办税人员姓名", "text", undefined, true]],
+    form: [...APPLICANT_ENTERPRISE, ["bankAccount", "对公银行账号", "text", "enterprise.bankAccount", true], ["accountant", "办税人员姓名", "text", "tax.officerName", true], ["accountantId", "办税人员身份证号码", "idNumber", "tax.officerIdNumber", false]],
     at: { districts: D4 },
   },
   {
