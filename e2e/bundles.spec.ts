@@ -49,11 +49,20 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await page.getByLabel("经营范围").fill("软件开发；信息技术咨询服务");
   await page.getByLabel("住所所在区").fill("310101");
   await page.getByLabel("住所详细地址").fill("上海市黄浦区南京东路100号8楼");
-  await page.getByLabel("法定代表人姓名").fill(FOUNDER.name);
-  await page.getByLabel("法定代表人身份证号码").fill(FOUNDER.idNumber);
-  await page.getByRole("button", { name: /添加.*股东/ }).click();
-  await page.getByLabel("姓名或名称").fill(FOUNDER.name);
-  await page.getByLabel("证件号码").fill(FOUNDER.idNumber);
+  // 本人担任: she is the legal representative and the only shareholder — two ticks instead of typing herself four times.
+  const roles = page.getByRole("group", { name: "本人担任" });
+  await expect(roles.getByRole("checkbox")).toHaveCount(3);
+  await tick(roles.getByLabel("法定代表人"));
+  await expect(page.getByLabel("法定代表人姓名")).toHaveValue(FOUNDER.name);
+  await expect(page.getByLabel("法定代表人姓名")).toBeDisabled();
+  await expect(page.getByLabel("法定代表人身份证号码")).toHaveValue(FOUNDER.idNumber);
+  await tick(roles.getByLabel("股东"));
+  await expect(page.getByLabel("姓名或名称")).toHaveValue(FOUNDER.name);
+  await expect(page.getByLabel("姓名或名称")).toBeDisabled();
+  await expect(page.getByLabel("证件号码")).toHaveValue(FOUNDER.idNumber);
+  await expect(page.getByText("来自 实名账户 · 本人担任股东").first()).toBeVisible();
+  // What she typed before a tick stays.
+  await expect(page.getByLabel("拟设立企业名称")).toHaveValue("上海好办一件事示范有限公司");
   await page.getByLabel("认缴出资额（万元）").fill("100");
   await page.getByLabel("从业人数").fill("5");
   await page.getByLabel("联系电话").fill(FOUNDER.mobile);

@@ -140,11 +140,13 @@ export function FormRenderer({
             validateStatus={err ? "error" : undefined}
             help={err}
             extra={
-              notes[f.key] ?? ([f.help, element ? t("form.boundTo", { element }) : undefined].filter(Boolean).join(" · ") || undefined)
+              // A table's note is its cells' (本人担任 fills the first row): one line for them all.
+              (notes[f.key] ?? Object.entries(notes).find(([k]) => k.startsWith(`${f.key}.`))?.[1]) ??
+              ([f.help, element ? t("form.boundTo", { element }) : undefined].filter(Boolean).join(" · ") || undefined)
             }
           >
             {f.type === "table" ? (
-              <TableInput field={f} value={(values[f.key] as FormValues[] | undefined) ?? []} onChange={(v) => set(f.key, v)} disabled={disabled} />
+              <TableInput field={f} value={(values[f.key] as FormValues[] | undefined) ?? []} onChange={(v) => set(f.key, v)} disabled={disabled} lockedCell={(row, column) => !!locked?.has(`${f.key}.${row}.${column}`)} />
             ) : (
               <SimpleInput id={`field-${f.key}`} field={f} value={values[f.key]} onChange={(v) => set(f.key, v)} disabled={disabled || locked?.has(f.key)} />
             )}
@@ -161,7 +163,7 @@ export function FormRenderer({
   );
 }
 
-function TableInput({ field, value, onChange, disabled }: { field: Extract<FormField, { type: "table" }>; value: FormValues[]; onChange: (v: FormValues[]) => void; disabled?: boolean }) {
+function TableInput({ field, value, onChange, disabled, lockedCell }: { field: Extract<FormField, { type: "table" }>; value: FormValues[]; onChange: (v: FormValues[]) => void; disabled?: boolean | undefined; lockedCell: (row: number, column: string) => boolean }) {
   const { t } = useTranslation();
   const update = (i: number, key: string, v: unknown) => onChange(value.map((row, j) => (j === i ? { ...row, [key]: v } : row)));
   return (
@@ -177,13 +179,13 @@ function TableInput({ field, value, onChange, disabled }: { field: Extract<FormF
           ...field.columns.map((c) => ({
             title: c.label,
             key: c.key,
-            render: (_: unknown, __: FormValues, i: number) => <SimpleInput field={c} value={value[i]?.[c.key]} onChange={(v) => update(i, c.key, v)} disabled={disabled} />,
+            render: (_: unknown, __: FormValues, i: number) => <SimpleInput field={c} value={value[i]?.[c.key]} onChange={(v) => update(i, c.key, v)} disabled={disabled || lockedCell(i, c.key)} />,
           })),
           {
             title: t("staff.actions"),
             key: "_remove",
             render: (_: unknown, __: FormValues, i: number) => (
-              <Button size="small" disabled={disabled} onClick={() => onChange(value.filter((_r, j) => j !== i))}>
+              <Button size="small" disabled={disabled || field.columns.some((c) => lockedCell(i, c.key))} onClick={() => onChange(value.filter((_r, j) => j !== i))}>
                 {t("form.removeRow")}
               </Button>
             ),

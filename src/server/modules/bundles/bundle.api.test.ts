@@ -260,7 +260,7 @@ describe("一件事: 本人担任 — the founder's own roles fill themselves", 
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     const field = (key: string) => body.fields.find((f: { key: string }) => f.key === key);
-    for (const [key, value] of [
+    for (const [key, value] of <Array<[string, string]>>[
       ["legalRep", "张伟明"],
       ["legalRepId", "310101198503125034"],
       ["investors.0.investorName", "张伟明"],

@@ -79,6 +79,35 @@ describe("consented prefill (授权预填)", () => {
     expect((await post(other, "/applications", { itemId: birthItem, formData: formFrom(body.fields) })).json().error.code).toBe("FORM_SUBJECT_MISMATCH");
   });
 
+  it("本人担任 on a single item: the ticked roles fill from the applicant's identity, bind, and nothing else changes", async () => {
+    const founder = await login(t.app, "13800000001"); // 张伟明
+    const company = await itemOf("XK00001001-%-310101%"); // 企业设立登记
+    expect((await post(founder, `/catalogue/items/${company}/prefill`, { consent: true, selfRoles: ["legalRep", "legalRep", "shareholder", "taxOfficer", "x"] })).statusCode).toBe(400);
+    const plain = (await prefill(founder, company)).json();
+    expect(plain.fields.map((f: { key: string }) => f.key)).not.toContain("legalRep");
+    const body = (await post(founder, `/catalogue/items/${company}/prefill`, { consent: true, selfRoles: ["legalRep"] })).json();
+    expect(body.fields.filter((f: { source: { orgName: string } }) => f.source.orgName === "本人担任法定代表人").map((f: { key: string; value: string }) => [f.key, f.value])).toEqual([
+      ["legalRep", "张伟明"],
+      ["legalRepId", "310101198503125034"],
+    ]);
+    // The shareholder's row is not filled: that role was not ticked.
+    expect(body.fields.some((f: { key: string }) => f.key.startsWith("investors."))).toBe(false);
+    expect(body.missing.map((m: { key: string }) => m.key)).not.toContain("legalRep");
+    const form = {
+      ...formFrom(body.fields),
+      enterpriseName: "上海本人担任单项示范有限公司",
+      enterpriseType: "llc",
+      capital: 50,
+      scope: "软件开发",
+      division: "310101",
+      address: "上海市黄浦区南京东路100号9楼",
+      investors: [{ investorName: "李四", investorId: "310101199001011234", amount: 50 }],
+      contactMobile: "13800000001",
+    };
+    const changed = await post(founder, "/applications", { itemId: company, formData: { ...form, legalRepId: "310101199001011234" }, prefillId: body.prefillId });
+    expect(changed.json().error).toMatchObject({ code: "PREFILL_AUTHORITATIVE_CHANGED", details: { fields: ["legalRepId"] } });
+  });
+
   it("a refused read says why, is recorded, and the citizen sees it", async () => {
     const admin = await login(t.app, "data.admin");
     const rules = (await get(admin, "/admin/sharing-rules?itemCode=QR00001001")).json().items.filter((r: { orgName: string }) => r.orgName === "上海市公安局黄浦分局");

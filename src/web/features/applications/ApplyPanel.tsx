@@ -13,6 +13,8 @@ import { FormRenderer } from "../../components/FormRenderer";
 import { errorMessage } from "../../components/PageFrame";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
 import { PrefillNote, PrefillPanel, type ConsentState } from "./PrefillPanel";
+import { SelfRolePicker } from "./SelfRolePicker";
+import { withValues, type SelfRole } from "../../../shared/self-roles";
 import { useDraft } from "./useDraft";
 
 type Receipt = ResponseOf<typeof applicationEndpoints.submit>;
@@ -58,12 +60,22 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
   const [consent, setConsent] = useState<ConsentState>("asked");
   const [prefill, setPrefill] = useState<PrefillResponse | null>(null);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [selfRoles, setSelfRoles] = useState<SelfRole[]>([]);
+  const loadPrefill = (roles: SelfRole[]) => call(sharingEndpoints.postCatalogueItemsByIdPrefill, { params: { id: item.id }, body: { consent: true, ...(roles.length ? { selfRoles: roles } : {}) } });
   function applyPrefill(p: PrefillResponse) {
     setPrefill(p);
     setConsent("given");
-    const next = { ...formValues, ...Object.fromEntries(p.fields.map((f) => [f.key, f.value])) };
+    const next = withValues(formValues, p.fields);
     setFormValues(next);
     draft.save(next, materials);
+  }
+  async function changeRoles(roles: SelfRole[]) {
+    try {
+      applyPrefill(await loadPrefill(roles));
+      setSelfRoles(roles);
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
   }
   useEffect(() => {
     if (draft.draft) {
@@ -115,7 +127,8 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
           }
         />
       )}
-      <PrefillPanel load={() => call(sharingEndpoints.postCatalogueItemsByIdPrefill, { params: { id: item.id }, body: { consent: true } })} orgName={item.orgName} state={consent} onPrefill={applyPrefill} onDecline={() => setConsent("declined")} />
+      <PrefillPanel load={() => loadPrefill(selfRoles)} orgName={item.orgName} state={consent} onPrefill={applyPrefill} onDecline={() => setConsent("declined")} />
+      {consent === "given" && <SelfRolePicker fields={item.content.form.fields} value={selfRoles} onChange={changeRoles} />}
       {prefill && (
         <Alert
           type="success"

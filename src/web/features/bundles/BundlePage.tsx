@@ -9,6 +9,8 @@ import { ApiError, call } from "../../api";
 import { bundleEndpoints } from "../../../shared/api/bundle";
 import { FormRenderer } from "../../components/FormRenderer";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../applications/PrefillPanel";
+import { SelfRolePicker } from "../applications/SelfRolePicker";
+import { withValues, type SelfRole } from "../../../shared/self-roles";
 import { useSession } from "../../session";
 import { ReductionLine } from "./BundlesPage";
 import { errorMessage } from "../../components/PageFrame";
@@ -51,6 +53,10 @@ export function BundlePage() {
   const [busy, setBusy] = useState(false);
   const [consentState, setConsentState] = useState<ConsentState>("asked");
   const [prefill, setPrefill] = useState<Prefill | null>(null);
+  const [selfRoles, setSelfRoles] = useState<SelfRole[]>([]);
+  // What the applicant typed: kept when a tick of 本人担任 asks for the prefill again.
+  const [formValues, setFormValues] = useState<Record<string, unknown>>({});
+  const loadPrefill = (roles: SelfRole[]) => call(bundleEndpoints.postBundlesByCodePrefill, { params: { code: code! }, body: { answers, consent: true, ...(roles.length ? { selfRoles: roles } : {}) } });
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [plan]);
 
   useEffect(() => {
@@ -215,7 +221,7 @@ export function BundlePage() {
             {me?.kind === "citizen" ? (
               <>
               <PrefillPanel
-                load={() => call(bundleEndpoints.postBundlesByCodePrefill, { params: { code: code! }, body: { answers, consent: true } })}
+                load={() => loadPrefill(selfRoles)}
                 orgName={bundle.leadOrgName}
                 state={consentState}
                 onPrefill={(p) => {
@@ -224,11 +230,26 @@ export function BundlePage() {
                 }}
                 onDecline={() => setConsentState("declined")}
               />
+              {consentState === "given" && (
+                <SelfRolePicker
+                  fields={plan.fields as unknown as FormField[]}
+                  value={selfRoles}
+                  onChange={async (roles) => {
+                    try {
+                      setPrefill(await loadPrefill(roles));
+                      setSelfRoles(roles);
+                    } catch (err) {
+                      message.error(errorMessage(err));
+                    }
+                  }}
+                />
+              )}
               {prefill && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t("prefill.done", { n: prefill.fields.length, m: prefill.waivable.length })} />}
               <FormRenderer
-                key={`${JSON.stringify(answers)}-${prefill ? "p" : "n"}`}
+                key={`${JSON.stringify(answers)}-${prefill ? prefill.prefillIds[Object.keys(prefill.prefillIds)[0] ?? ""] ?? "p" : "n"}`}
                 fields={plan.fields as unknown as FormField[]}
-                initialValues={Object.fromEntries((prefill?.fields ?? []).map((f) => [f.key, f.value]))}
+                initialValues={withValues(formValues, prefill?.fields ?? [])}
+                onChange={setFormValues}
                 locked={new Set(prefill?.fields.filter((f) => f.authoritative).map((f) => f.key) ?? [])}
                 notes={Object.fromEntries((prefill?.fields ?? []).map((f) => [f.key, <PrefillNote key={f.key} field={f} />]))}
                 onSubmit={busy ? undefined : submit}
