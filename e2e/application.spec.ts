@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs } from "./helpers";
+import { expectAccessible, loginAs, pickDivision } from "./helpers";
 
 test("a citizen applies online from the guide and sees the application with its deadline", async ({ page }) => {
   await loginAs(page, "13800000002");
@@ -11,7 +11,9 @@ test("a citizen applies online from the guide and sees the application with its 
   await page.getByLabel("身份证号码").fill("310101198706205042");
   await page.getByLabel("联系电话").fill("13800000002");
   await page.getByLabel("居住地址").fill("上海市黄浦区福州路100号");
-  await page.getByLabel("居住地所在街镇").fill("310101001");
+  // Picked by name, not typed as a code.
+  await pickDivision(page, "居住地所在街镇", "黄浦区", "南京东路街道");
+  await expect(page.getByRole("combobox", { name: "居住地所在街镇" }).locator("xpath=ancestor::div[contains(@class,'ant-cascader')][1]")).toContainText("黄浦区 / 南京东路街道");
   await page.getByRole("button", { name: "提交申请" }).click();
   await expect(page.getByRole("heading", { name: "申请已提交" })).toBeFocused();
   await expect(page.getByRole("link", { name: "查看办理进度" })).toBeVisible();

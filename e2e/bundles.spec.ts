@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { idNumberFor } from "../src/server/seed/demo-people";
-import { expectAccessible, switchTo, actOnApplication, tick } from "./helpers";
+import { expectAccessible, switchTo, actOnApplication, pickDivision, tick } from "./helpers";
 
 /** The founder: 吴秀兰 (13800000009), who runs no enterprise yet; no other browser test uses her. */
 const FOUNDER = { mobile: "13800000009", name: "吴秀兰", idNumber: idNumberFor("310107", "1976-05-30", 9, "F") };
@@ -47,7 +47,7 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await choose(page, "企业类型", "有限责任公司");
   await page.getByLabel("注册资本（万元）").fill("100");
   await page.getByLabel("经营范围").fill("软件开发；信息技术咨询服务");
-  await page.getByLabel("住所所在区").fill("310101");
+  await pickDivision(page, "住所所在区", "黄浦区");
   await page.getByLabel("住所详细地址").fill("上海市黄浦区南京东路100号8楼");
   // 本人担任: she is the legal representative and the only shareholder — two ticks instead of typing herself four times.
   const roles = page.getByRole("group", { name: "本人担任" });

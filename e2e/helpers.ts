@@ -55,3 +55,13 @@ export async function tick(box: Locator) {
   await box.click();
   await expect(box).toBeChecked();
 }
+
+/** Picks a division by name in an address picker (行政区划): the district, then a street or town when given. */
+export async function pickDivision(page: Page, label: string, district: string, street?: string) {
+  // The selector, not the input: a chosen value's label lies over the input.
+  await page.getByRole("combobox", { name: label }).locator("xpath=ancestor::div[contains(@class,'ant-select-selector')][1]").click();
+  const menu = page.locator(".ant-cascader-dropdown:not(.ant-select-dropdown-hidden)");
+  await menu.locator(".ant-cascader-menu-item", { hasText: district }).click();
+  if (street) await menu.locator(".ant-cascader-menu-item", { hasText: street }).click();
+  else await page.keyboard.press("Escape");
+}

@@ -65,7 +65,10 @@ test("免申即享: 李雪梅 is offered the childcare subsidy and consents; it 
   await expectAccessible(page, "my benefits");
   await card.getByRole("button", { name: "同意享受" }).click();
   await expect(card.getByText("已享受", { exact: true })).toBeVisible();
-  await expect(card).toContainText("发放指令");
+  // The result says how much and when it is paid; every check she met reads 符合.
+  await expect(card).toContainText(/待遇已核定每年 3600 元（每名 3 周岁以下婴幼儿），首次于 \d{4}-\d{2}-\d{2} 发放至本人社会保障卡金融账户/);
+  await expect(card).toContainText("已享受的待遇不包含 育儿补贴申领（实际 无）：符合");
+  await expect(card.getByText(/：不符合/)).toHaveCount(0);
   await expect(card.getByRole("link", { name: /^办件 / })).toBeVisible();
   await switchTo(page, "supervisor", /workbench$/);
   await page.goto("/workbench/benefits");

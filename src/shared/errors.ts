@@ -37,6 +37,7 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, zh: "您没有执行此操作的权限", en: "You are not allowed to do this" },
   NOT_FOUND: { status: 404, zh: "请求的资源不存在", en: "Not found" },
   ORG_NOT_FOUND: { status: 404, zh: "机构不存在", en: "Organisation not found" },
+  DIVISION_NOT_FOUND: { status: 404, zh: "没有这个行政区划", en: "No such division" },
   STAFF_NOT_FOUND: { status: 404, zh: "工作人员不存在", en: "Staff member not found" },
   STAFF_CHANGED: { status: 409, zh: "该记录已被他人修改，请刷新后再试", en: "Someone else changed this record; reload and try again" },
   ENTERPRISE_NOT_FOUND: { status: 404, zh: "企业不存在", en: "Enterprise not found" },

@@ -38,6 +38,21 @@ describe("rules: evaluation with reasons", () => {
     expect(evaluate({ fact: "enterprise.credit_listed", op: "exists" }, {}).outcome).toBe("fail");
   });
 
+  it("tells a condition under `not` as what must hold, so a met one reads 符合", () => {
+    const r: Rule = { all: [{ fact: "person.gender", op: "eq", value: "F" }, { not: { fact: "person.benefits", op: "contains", value: "育儿补贴申领" } }] };
+    const met = evaluate(r, { "person.gender": "F", "person.benefits": [] });
+    expect(met.outcome).toBe("pass");
+    expect(met.conditions.map((c) => [c.text, c.outcome])).toEqual([
+      ["性别为 女（实际 女）：符合", "pass"],
+      ["已享受的待遇不包含 育儿补贴申领（实际 无）：符合", "pass"],
+    ]);
+    const held = evaluate(r, { "person.gender": "F", "person.benefits": ["育儿补贴申领"] });
+    expect(held.outcome).toBe("fail");
+    expect(held.conditions.filter((c) => c.outcome === "fail").map((c) => c.text)).toEqual(["已享受的待遇不包含 育儿补贴申领（实际 育儿补贴申领）：不符合"]);
+    // Twice negated is the condition itself.
+    expect(evaluate({ not: { not: { fact: "person.age", op: "gte", value: 80 } } }, { "person.age": 82 }).conditions[0]!.text).toBe("年龄不小于 80 周岁（实际 82 周岁）：符合");
+  });
+
   it("names coded values as a citizen reads them", () => {
     expect(evaluate({ fact: "person.gender", op: "eq", value: "F" }, { "person.gender": "F" }).conditions[0]!.text).toBe("性别为 女（实际 女）：符合");
     expect(evaluate({ fact: "person.marital_status", op: "in", value: ["married", "widowed"] }, { "person.marital_status": "unmarried" }).conditions[0]!.text).toBe("婚姻状况属于 已婚、丧偶（实际 未婚）：不符合");

@@ -51,6 +51,9 @@ export const OPERATORS = {
 } as const;
 export type Operator = keyof typeof OPERATORS;
 
+/** The operators' words under a `not`: a condition is told as what must hold ("不包含 育儿补贴申领"), never as a failing check that passes. */
+const NEGATED: Record<Operator, string> = { eq: "不为", ne: "为", gt: "不大于", gte: "小于", lt: "不小于", lte: "大于", in: "不属于", contains: "不包含", exists: "未登记" };
+
 const factName = z.string().regex(/^(person|enterprise)\.[a-z_]+$|^form\.[A-Za-z][\w]{0,39}$/);
 const scalar = z.union([z.string().max(100), z.number(), z.boolean()]);
 export const condition = z.strictObject({
@@ -153,27 +156,27 @@ export function outcomeOf(r: Rule, facts: Record<string, unknown>): Outcome {
 /** Evaluates a rule over facts with three values; every leaf condition is reported with its reason. */
 export function evaluate(r: Rule, facts: Record<string, unknown>): Evaluation {
   const conditions: ConditionResult[] = [];
-  const walk = (x: Rule): Outcome => {
+  const flip = (o: Outcome): Outcome => (o === "pass" ? "fail" : o === "fail" ? "pass" : "unknown");
+  // `negated`: under an odd number of `not`s, a leaf is reported as the condition that must hold.
+  const walk = (x: Rule, negated: boolean): Outcome => {
     if ("all" in x) {
-      const outs = x.all.map(walk);
+      const outs = x.all.map((y) => walk(y, negated));
       return outs.includes("fail") ? "fail" : outs.includes("unknown") ? "unknown" : "pass";
     }
     if ("any" in x) {
-      const outs = x.any.map(walk);
+      const outs = x.any.map((y) => walk(y, negated));
       return outs.includes("pass") ? "pass" : outs.includes("unknown") ? "unknown" : "fail";
     }
-    if ("not" in x) {
-      const o = walk(x.not);
-      return o === "pass" ? "fail" : o === "fail" ? "pass" : "unknown";
-    }
+    if ("not" in x) return flip(walk(x.not, !negated));
     const def = FACTS[x.fact];
     const actual = facts[x.fact];
     const outcome = decide(x, actual);
+    const told = negated ? flip(outcome) : outcome;
     const label = def?.zh ?? x.fact.replace(/^form\./, "申请表“") + (x.fact.startsWith("form.") ? "”" : "");
     const expected = x.op === "exists" ? "" : show(x.value, def);
-    const verdict = outcome === "pass" ? "符合" : outcome === "fail" ? "不符合" : actual === undefined || actual === null ? "无法判断（没有这项数据）" : "无法判断（数据类型不符）";
-    conditions.push({ fact: x.fact, op: x.op, expected: x.value ?? null, actual: actual ?? null, outcome, text: `${label}${OPERATORS[x.op].zh}${expected ? ` ${expected}` : ""}（实际 ${show(actual, def)}）：${verdict}` });
+    const verdict = told === "pass" ? "符合" : told === "fail" ? "不符合" : actual === undefined || actual === null ? "无法判断（没有这项数据）" : "无法判断（数据类型不符）";
+    conditions.push({ fact: x.fact, op: x.op, expected: x.value ?? null, actual: actual ?? null, outcome: told, text: `${label}${negated ? NEGATED[x.op] : OPERATORS[x.op].zh}${expected ? ` ${expected}` : ""}（实际 ${show(actual, def)}）：${verdict}` });
     return outcome;
   };
-  return { outcome: walk(r), conditions };
+  return { outcome: walk(r, false), conditions };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaredRoles, valueAt, withValues } from "./self-roles";
+import { applyRoles, declaredRoles, valueAt, withValues } from "./self-roles";
 
 const FIELDS = [
   { key: "name", label: "企业名称", type: "text", dataElement: "enterprise.name" },
@@ -50,5 +50,22 @@ describe("本人担任", () => {
     expect(valueAt(after, "legalRep")).toBe("张三");
     expect(valueAt({}, "investors.0.investorName")).toBeUndefined();
     expect(withValues({}, [{ key: "investors.1.investorId", value: "x" }])).toEqual({ investors: [{}, { investorId: "x" }] });
+  });
+
+  it("after a change of ticks, fills the ticked roles, empties the ones unticked, and keeps what was typed", () => {
+    const filled = [
+      { key: "name", value: "登记的名称" },
+      { key: "legalRep", value: "张三" },
+      { key: "legalRepId", value: "110" },
+      { key: "investors.0.investorName", value: "张三" },
+    ];
+    const typed = { name: "我输入的名称", legalRep: "李四" };
+    const ticked = applyRoles(typed, FIELDS, filled, [], ["shareholder"]);
+    // legalRep was typed and its role not ticked before: it stays.
+    expect(ticked).toEqual({ name: "我输入的名称", legalRep: "李四", investors: [{ investorName: "张三" }] });
+    const both = applyRoles(ticked, FIELDS, filled, ["shareholder"], ["shareholder", "legalRep"]);
+    expect(both).toMatchObject({ name: "我输入的名称", legalRep: "张三", legalRepId: "110" });
+    const untick = applyRoles(both, FIELDS, filled.filter((f) => !f.key.startsWith("legalRep")), ["shareholder", "legalRep"], ["shareholder"]);
+    expect(untick).toMatchObject({ name: "我输入的名称", legalRep: undefined, legalRepId: undefined, investors: [{ investorName: "张三" }] });
   });
 });

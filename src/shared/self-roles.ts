@@ -81,3 +81,16 @@ export function withValues(values: Record<string, unknown>, filled: ReadonlyArra
   }
   return next;
 }
+
+/**
+ * The form's values after a change of ticks: the fields of the roles now ticked take the prefill's
+ * values, those of a role no longer ticked are emptied, and everything else — what the applicant
+ * typed or changed — stays as it is.
+ */
+export function applyRoles(values: Record<string, unknown>, fields: ReadonlyArray<FieldLike>, filled: ReadonlyArray<{ key: string; value: unknown }>, before: readonly SelfRole[], after: readonly SelfRole[]): Record<string, unknown> {
+  const declared = declaredRoles(fields);
+  const keysOf = (roles: SelfRole[]) => declared.filter((r) => roles.includes(r.role)).flatMap((r) => r.fields.map((f) => f.key));
+  const dropped = keysOf(before.filter((r) => !after.includes(r))).map((key) => ({ key, value: undefined }));
+  const taken = new Set(keysOf([...after]));
+  return withValues(withValues(values, dropped), filled.filter((f) => taken.has(f.key)));
+}

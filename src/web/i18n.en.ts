@@ -44,6 +44,7 @@ export const en: Messages = {
     total: "{{total}} in all",
     chooseOrg: "Choose an organisation",
   },
+  division: { placeholder: "Choose the district, then the street or town if you wish" },
   benefitResult: { title: "Benefit granted", body: "{{sentence}}.", stopped: "This benefit has been stopped." },
   common: { empty: "Nothing here", loading: "Loading…", error: "Something went wrong", retry: "Retry", back: "Back", notFound: "Page not found", notFoundDesc: "The page you asked for does not exist.", home: "Home", pageLoadFailed: "The page did not load", pageLoadFailedDesc: "The connection may be unstable, or the platform was just updated. Please reload the page and try again.", reload: "Reload page", needLogin: "Please log in", forbidden: "You may not view this page", yes: "Yes", no: "No" },
   roles: Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [k, v.en])),

@@ -44,6 +44,7 @@ const zh = {
     total: "共 {{total}} 人",
     chooseOrg: "请选择机构",
   },
+  division: { placeholder: "请选择区，可再选街道（镇）" },
   benefitResult: { title: "待遇已核定", body: "{{sentence}}。", stopped: "该待遇已停发。" },
   common: { empty: "暂无内容", loading: "正在加载…", error: "出错了", retry: "重试", back: "返回", notFound: "页面不存在", notFoundDesc: "您访问的页面不存在或已被移除。", home: "返回首页", pageLoadFailed: "页面没有加载成功", pageLoadFailedDesc: "可能是网络不稳定，或平台刚刚更新，请刷新页面后再试。", reload: "刷新页面", needLogin: "请先登录", forbidden: "您没有访问此页面的权限", yes: "是", no: "否" },
   roles: Object.fromEntries(Object.entries(ROLES).map(([k, v]) => [k, v.zh as string])) as Record<string, string>,

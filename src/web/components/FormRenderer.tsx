@@ -2,6 +2,7 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Space, Tab
 import dayjs from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { FileLink, UploadButton } from "../features/applications/MaterialUpload";
+import { DivisionPicker } from "./DivisionPicker";
 import { useTranslation } from "react-i18next";
 import { DATA_ELEMENTS } from "../../shared/data-elements";
 import { isVisible, validateFormValues, type FormValues } from "../../shared/form-values";
@@ -20,6 +21,8 @@ function SimpleInput({ field, value, onChange, disabled, id }: { field: Simple; 
       return <Select {...common} value={value as string | undefined} allowClear options={(field.options ?? []).map((o) => ({ value: o.value, label: o.label }))} onChange={(v) => onChange(v)} />;
     case "textarea":
       return <Input.TextArea {...common} rows={3} value={(value as string) ?? ""} maxLength={field.maxLength} onChange={(e) => onChange(e.target.value)} />;
+    case "address":
+      return <DivisionPicker {...common} value={typeof value === "string" && value ? value : undefined} onChange={(v) => onChange(v)} />;
     case "attachment":
       return (
         <Space id={id}>

@@ -36,6 +36,11 @@ export class OrgRepository {
   }
 
   /** Children of an org (or the roots), each with how many children it has. */
+  /** The street offices of a district (kind street, a 9-digit division code under it), in code order. */
+  streetsOf(district: string) {
+    return this.db.selectFrom("orgs").select(["division_code", "name", "name_en"]).where("kind", "=", "street").where("division_code", "like", `${district}___`).orderBy("division_code").execute();
+  }
+
   listChildren(parentId: string | null) {
     return this.db
       .selectFrom("orgs as o")

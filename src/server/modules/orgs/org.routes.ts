@@ -4,5 +4,6 @@ import { route } from "../../http/endpoints";
 import type { OrgService } from "./org.service";
 
 export const orgRoutes: FastifyPluginAsync<{ orgs: OrgService }> = async (app, { orgs }) => {
+  route(app, api.getDivisions, async (req) => ({ items: await orgs.divisions(req.query.parent ?? null) }));
   route(app, api.getOrgs, async (req) => ({ items: await orgs.listChildren(req.query.parentId ?? null) }));
 };

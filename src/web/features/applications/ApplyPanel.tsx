@@ -14,7 +14,7 @@ import { errorMessage } from "../../components/PageFrame";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
 import { PrefillNote, PrefillPanel, type ConsentState } from "./PrefillPanel";
 import { SelfRolePicker } from "./SelfRolePicker";
-import { withValues, type SelfRole } from "../../../shared/self-roles";
+import { applyRoles, withValues, type SelfRole } from "../../../shared/self-roles";
 import { useDraft } from "./useDraft";
 
 type Receipt = ResponseOf<typeof applicationEndpoints.submit>;
@@ -71,7 +71,12 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
   }
   async function changeRoles(roles: SelfRole[]) {
     try {
-      applyPrefill(await loadPrefill(roles));
+      const p = await loadPrefill(roles);
+      // Only the roles' fields change: what the applicant typed or changed elsewhere stays.
+      const next = applyRoles(formValues, item.content.form.fields, p.fields, selfRoles, roles);
+      setPrefill(p);
+      setFormValues(next);
+      draft.save(next, materials);
       setSelfRoles(roles);
     } catch (err) {
       message.error(errorMessage(err));

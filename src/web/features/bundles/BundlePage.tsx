@@ -10,7 +10,7 @@ import { bundleEndpoints } from "../../../shared/api/bundle";
 import { FormRenderer } from "../../components/FormRenderer";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../applications/PrefillPanel";
 import { SelfRolePicker } from "../applications/SelfRolePicker";
-import { withValues, type SelfRole } from "../../../shared/self-roles";
+import { applyRoles, withValues, type SelfRole } from "../../../shared/self-roles";
 import { useSession } from "../../session";
 import { ReductionLine } from "./BundlesPage";
 import { errorMessage } from "../../components/PageFrame";
@@ -226,6 +226,7 @@ export function BundlePage() {
                 state={consentState}
                 onPrefill={(p) => {
                   setPrefill(p);
+                  setFormValues(withValues(formValues, p.fields));
                   setConsentState("given");
                 }}
                 onDecline={() => setConsentState("declined")}
@@ -236,7 +237,10 @@ export function BundlePage() {
                   value={selfRoles}
                   onChange={async (roles) => {
                     try {
-                      setPrefill(await loadPrefill(roles));
+                      const p = await loadPrefill(roles);
+                      // Only the roles' fields change: what the applicant typed or changed elsewhere stays.
+                      setFormValues(applyRoles(formValues, plan.fields as unknown as FormField[], p.fields, selfRoles, roles));
+                      setPrefill(p);
                       setSelfRoles(roles);
                     } catch (err) {
                       message.error(errorMessage(err));
@@ -248,7 +252,7 @@ export function BundlePage() {
               <FormRenderer
                 key={`${JSON.stringify(answers)}-${prefill ? prefill.prefillIds[Object.keys(prefill.prefillIds)[0] ?? ""] ?? "p" : "n"}`}
                 fields={plan.fields as unknown as FormField[]}
-                initialValues={withValues(formValues, prefill?.fields ?? [])}
+                initialValues={formValues}
                 onChange={setFormValues}
                 locked={new Set(prefill?.fields.filter((f) => f.authoritative).map((f) => f.key) ?? [])}
                 notes={Object.fromEntries((prefill?.fields ?? []).map((f) => [f.key, <PrefillNote key={f.key} field={f} />]))}
