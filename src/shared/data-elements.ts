@@ -61,6 +61,8 @@ export const STANDARD_DATA_ELEMENTS: DataElementDef[] = [
   { code: "enterprise.businessScope", name: "经营范围", nameEn: "Business scope", valueType: "string", description: "经营范围", sensitivity: "public", authoritative: false },
   { code: "enterprise.industry", name: "所属行业", nameEn: "Industry", valueType: "code", format: "GB/T 4754 国民经济行业分类", description: "所属行业", sensitivity: "public", authoritative: false },
   { code: "enterprise.employees", name: "从业人数", nameEn: "Employees", valueType: "number", description: "从业人数", sensitivity: "internal", authoritative: false },
+  { code: "enterprise.address", name: "企业住所", nameEn: "Registered address", valueType: "string", description: "企业登记的住所（经营场所）详细地址；设立时由申请人选择，不是法定代表人的住址", sensitivity: "public", authoritative: true },
+  { code: "enterprise.divisionCode", name: "企业住所所在行政区划", nameEn: "Division of the registered address", valueType: "code", format: "GB/T 2260", description: "企业住所所在的区（街道、镇）行政区划代码", sensitivity: "public", authoritative: true },
   { code: "enterprise.bankAccount", name: "对公银行账号", nameEn: "Corporate bank account", valueType: "string", description: "对公银行结算账户", sensitivity: "internal", authoritative: false },
   { code: "address.divisionCode", name: "行政区划代码", nameEn: "Division code", valueType: "code", format: "GB/T 2260 行政区划代码", description: "地址所在行政区划", sensitivity: "public", authoritative: false },
   { code: "address.detail", name: "详细地址", nameEn: "Street address", valueType: "string", description: "详细地址", sensitivity: "sensitive", authoritative: false },

@@ -268,6 +268,9 @@ describe("一件事: 本人担任 — the founder's own roles fill themselves", 
       ["accountant", "张伟明"],
       ["accountantId", "310101198503125034"],
     ]) expect(field(key), key).toMatchObject({ value, authoritative: true, source: { registryName: "实名账户", orgName: expect.stringMatching(/^本人担任/) } });
+    // The company's address is the company's: his home is not offered for it.
+    expect(field("division")).toBeUndefined();
+    expect(field("address")).toBeUndefined();
     // Without the ticks nothing of his is put into those roles.
     const plain = (await post(founder, "/bundles/START_BUSINESS/prefill", { answers: ANSWERS, consent: true })).json();
     expect(plain.fields.map((f: { key: string }) => f.key)).not.toContain("investors.0.investorName");

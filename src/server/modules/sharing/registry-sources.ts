@@ -125,6 +125,8 @@ export async function resolveElements(repos: Repos, cipher: FieldCipher, subject
       lp("enterprise.registeredCapital", Number(e.registered_capital_wan));
       lp("address.detail", e.address);
       lp("address.divisionCode", e.division_code);
+      lp("enterprise.address", e.address);
+      lp("enterprise.divisionCode", e.division_code);
       if (want.has("enterprise.legalRepName") || want.has("enterprise.legalRepIdNumber")) {
         const rep = await repos.persons.findById(e.legal_rep_person_id);
         if (rep) {

@@ -11,8 +11,9 @@ const COMPANY_FORM = [
   ["enterpriseType", "企业类型", "choice", "enterprise.type", true, [["llc", "有限责任公司"], ["sole", "个人独资企业"], ["partnership", "合伙企业"]]],
   ["capital", "注册资本（万元）", "number", "enterprise.registeredCapital", true, { min: 0, max: 10000000 }],
   ["scope", "经营范围", "textarea", "enterprise.businessScope", true, { maxLength: 2000 }],
-  ["division", "住所所在区", "address", "address.divisionCode", true],
-  ["address", "住所详细地址", "text", "address.detail", true],
+  // The company's own address: never the founder's home (the legal-person registry holds it once the company exists).
+  ["division", "住所所在区", "address", "enterprise.divisionCode", true],
+  ["address", "住所详细地址", "text", "enterprise.address", true],
   ["legalRep", "法定代表人姓名", "text", "enterprise.legalRepName", true],
   ["legalRepId", "法定代表人身份证号码", "idNumber", "enterprise.legalRepIdNumber", true],
   ["investors", "股东（出资人）", "table", undefined, true, { columns: [["investorName", "姓名或名称", "text", "shareholder.name", true], ["investorId", "证件号码", "text", "shareholder.idNumber", true], ["amount", "认缴出资额（万元）", "number", undefined, true]] }],
