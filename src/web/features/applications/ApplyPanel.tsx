@@ -15,6 +15,7 @@ import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
 import { PrefillNote, PrefillPanel, type ConsentState } from "./PrefillPanel";
 import { SelfRolePicker } from "./SelfRolePicker";
 import { applyRoles, withValues, type SelfRole } from "../../../shared/self-roles";
+import { missingMaterials } from "../../../shared/required-materials";
 import { useDraft } from "./useDraft";
 
 type Receipt = ResponseOf<typeof applicationEndpoints.submit>;
@@ -50,7 +51,7 @@ function Submitted({ receipt, orgName }: { receipt: Receipt; orgName: string }) 
  */
 export function ApplyPanel({ item }: { item: ItemDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const g = item.content.guide;
   // One key per visit: a double click or a retried request never makes a second application.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -95,6 +96,19 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
   function changeForm(next: Record<string, unknown>) {
     setFormValues(next);
     draft.save(next, materials);
+  }
+  // Named before submission, not found later by a reviewer: what is still to be uploaded.
+  const missing = missingMaterials(g.materials, new Set(materials.map((m) => m.materialKey)), new Set(consent === "given" ? (prefill?.waivable ?? []).map((w) => w.materialKey) : []));
+  function confirmSubmit(formData: Record<string, unknown>) {
+    if (!missing.length) return void submit(formData);
+    modal.confirm({
+      title: t("materials.missingTitle", { count: missing.length }),
+      content: t("materials.missingText", { names: missing.map((m) => m.name).join("、") }),
+      okText: t("materials.submitAnyway"),
+      cancelText: t("materials.goUpload"),
+      onOk: () => submit(formData),
+      onCancel: () => document.getElementById("materials-title")?.scrollIntoView({ block: "start" }),
+    });
   }
   async function submit(formData: Record<string, unknown>) {
     try {
@@ -151,7 +165,7 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
           locked={new Set(prefill?.fields.filter((f) => f.authoritative).map((f) => f.key) ?? [])}
           notes={Object.fromEntries((prefill?.fields ?? []).map((f) => [f.key, <PrefillNote key={f.key} field={f} />]))}
           onChange={changeForm}
-          onSubmit={(v) => void submit(v)}
+          onSubmit={confirmSubmit}
           submitText={t("guide.submitApplication")}
           extra={
             g.materials.length > 0 ? (
@@ -161,6 +175,9 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
                 </h3>
                 <Typography.Paragraph type="secondary">{t("guide.materialsHint")}</Typography.Paragraph>
                 <MaterialUpload materials={g.materials} value={materials} onChange={changeMaterials} shared={Object.fromEntries((prefill?.waivable ?? []).map((w) => [w.materialKey, w.evidence]))} />
+                <p role="status" className={missing.length ? "materials-missing" : "materials-complete"}>
+                  {missing.length ? t("materials.stillMissing", { count: missing.length, names: missing.map((m) => m.name).join("、") }) : t("materials.complete")}
+                </p>
               </section>
             ) : null
           }
