@@ -63,6 +63,7 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await expect(page.getByText("来自 实名账户 · 本人担任股东").first()).toBeVisible();
   // What she typed before a tick stays.
   await expect(page.getByLabel("拟设立企业名称")).toHaveValue("上海好办一件事示范有限公司");
+  await expectAccessible(page, "本人担任 and the division picker");
   await page.getByLabel("认缴出资额（万元）").fill("100");
   await page.getByLabel("从业人数").fill("5");
   await page.getByLabel("联系电话").fill(FOUNDER.mobile);

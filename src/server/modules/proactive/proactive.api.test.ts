@@ -80,6 +80,10 @@ describe("life-event and expiry pushes", () => {
     const zhaoSession = await login(t.app, "13800000004");
     const messages = (await call(zhaoSession, "GET", "/messages")).json().items;
     expect(messages.map((m: { title: string }) => m.title)).toContain("您可能需要办理：老年综合津贴（高龄津贴）");
+    // In English too: every push of the run has its words in both languages.
+    expect(await messagesWithoutEnglish(t)).toEqual([]);
+    const english = (await t.app.inject({ method: "GET", url: "/api/v1/messages", headers: { ...zhaoSession.headers, "accept-language": "en" } })).json().items;
+    expect(english.find((m: { kind: string }) => m.kind === "proactive")).toMatchObject({ title: "You may need: the senior allowance", body: expect.stringMatching(/^You are 8\d and registered in Shanghai/) });
     const uses = (await call(zhaoSession, "GET", "/me/data-access")).json().items;
     expect(uses.some((u: { purpose: string }) => u.purpose === "主动服务推送")).toBe(true);
     expect(uses.find((u: { purpose: string }) => u.purpose === "主动服务推送")).toMatchObject({ action: "向您推送办事提醒" });
@@ -266,13 +270,11 @@ describe("免申即享", () => {
     expect(after).toMatchObject({ status: "granted", applicationNumber: expect.any(String) });
     const grant = await t.database.db.selectFrom("audit_log").select(["actor_name"]).where("action", "=", "benefit.grant").where("target_id", "=", optOut.id).executeTakeFirstOrThrow();
     expect(grant.actor_name).toBe("免申即享");
+    // Offers, the revocation and the rest were told in both languages.
+    expect(await messagesWithoutEnglish(t)).toEqual([]);
+    const told = await t.database.db.selectFrom("messages").select(["title", "title_en"]).where("kind", "in", ["proactive", "benefit"]).execute();
+    expect(told.find((m) => m.title === "免申即享待遇已撤销")?.title_en).toBe("Benefit stopped");
+    expect(told.find((m) => m.title === "免申即享：育儿补贴申领")?.title_en).toBe("Yours without applying: 育儿补贴申领");
   });
 });
 
-describe("proactive service: messages in the reader's language", () => {
-  it("every push, policy match and 免申即享 message has English too", async () => {
-    expect(await messagesWithoutEnglish(t)).toEqual([]);
-    const kinds = (await t.database.db.selectFrom("messages").select("kind").distinct().execute()).map((m) => m.kind);
-    expect(kinds).toEqual(expect.arrayContaining(["proactive", "benefit"]));
-  });
-});
