@@ -19,6 +19,16 @@ export interface AssessedBenefit {
   payTo: string;
 }
 
+/** The timeline entry an application's assessed benefit is kept in (written on approval). */
+export const BENEFIT_ASSESSED = "benefit_assessed";
+
+/** The benefit assessed on approval (the latest), and whether a later revocation stopped it; null when none was assessed. */
+export function assessedBenefitOf(events: ReadonlyArray<{ action: string; details: unknown }>): (AssessedBenefit & { stopped: boolean }) | null {
+  const i = events.findLastIndex((e) => e.action === BENEFIT_ASSESSED && (e.details as { benefit?: AssessedBenefit | null }).benefit);
+  if (i < 0) return null;
+  return { ...(events[i]!.details as { benefit: AssessedBenefit }).benefit, stopped: events.slice(i + 1).some((e) => e.action === "grant_revoked") };
+}
+
 const yuan = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /** "每月 180 元（80 至 89 周岁），首次于 2027-01-11 发放至本人社会保障卡金融账户" — or in English. */

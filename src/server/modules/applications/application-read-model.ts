@@ -1,4 +1,4 @@
-import type { AssessedBenefit } from "../../../shared/benefit-words";
+import { assessedBenefitOf } from "../../../shared/benefit-words";
 import { CERTIFICATE_TYPE_DEFS } from "../../../shared/certificate-types";
 import { dataElementLabel } from "../../../shared/data-elements";
 import { REGISTRIES } from "../../../shared/registries";
@@ -38,13 +38,6 @@ const SYSTEM_EVENTS: Record<string, string> = {
   claim: "认领办理",
   assign: "指派办理",
 };
-
-/** The benefit assessed on approval (the latest one), and whether it has been stopped since. */
-function benefitOf(events: Array<{ action: string; details: unknown }>): (AssessedBenefit & { stopped: boolean }) | null {
-  const i = events.findLastIndex((e) => e.action === "benefit_assessed" && (e.details as { benefit?: AssessedBenefit | null }).benefit);
-  if (i < 0) return null;
-  return { ...(events[i]!.details as { benefit: AssessedBenefit }).benefit, stopped: events.slice(i + 1).some((e) => e.action === "grant_revoked") };
-}
 
 /**
  * The application as its applicant or staff see it (with actions, timeline, materials, evidence and
@@ -127,7 +120,7 @@ export class ApplicationReadModel {
         identifier: e.identifier,
         issuerName: e.issuer_name,
       })),
-      benefit: benefitOf(events),
+      benefit: assessedBenefitOf(events),
       certificates: certificates.map((c) => ({ identifier: c.identifier, typeName: (c.payload as { typeName: string }).typeName, number: c.number, status: c.status })),
       lockVersion: app.lock_version,
       materials: files.map((f) => ({
@@ -171,7 +164,7 @@ export class ApplicationReadModel {
       number: app.number,
       itemName: content.name,
       itemKind: item?.kind ?? "",
-      benefit: benefitOf(events),
+      benefit: assessedBenefitOf(events),
       applicantName: app.applicant_name,
       handlingOrgName: handling!.name,
       acceptingOrgName: accepting?.name ?? null,

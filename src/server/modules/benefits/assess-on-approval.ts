@@ -1,33 +1,17 @@
-import { assessBenefit, benefitSentence, type AssessedBenefit } from "../../../shared/benefit";
+import { assessBenefit, BENEFIT_ASSESSED, benefitSentence, type AssessedBenefit } from "../../../shared/benefit";
 import { factsOf } from "../../../shared/rules";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { SYSTEM_ACTOR, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { openForm } from "../../crypto/form-sealing";
 import type { Store, UnitOfWork } from "../../db/store";
+import type { ApplicationRow, ApplicationService } from "../applications";
 import type { AuditRepository } from "../audit";
 import type { VersionContentsRepos as ContentRepos, VersionContents } from "../catalogue";
 import type { ProfileService } from "../profiles";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository } & ContentRepos;
-
-/** The timeline entry that holds an assessed benefit (the applications module keeps the timeline). */
-export const BENEFIT_ASSESSED = "benefit_assessed";
-
-/** A decided application, as the assessor reads it. */
-export interface DecidedApplication {
-  id: string;
-  version_id: string;
-  handling_org_id: string;
-  region_code: string;
-  acting_for_enterprise_id: string | null;
-  applicant_person_id: string | null;
-  form_data: unknown;
-}
-
-/** Writes the assessment into the application's timeline. */
-export type BenefitRecorder = (unit: UnitOfWork, app: { id: string; region_code: string }, entry: { action: string; from: string; to: string; actor: { accountId: null; name: string; orgId: string }; opinion: string; details: Record<string, unknown> }) => Promise<void>;
 
 /**
  * The decision listener of 待遇核定: when an item that publishes a 待遇标准 is approved, the band is
@@ -36,8 +20,8 @@ export type BenefitRecorder = (unit: UnitOfWork, app: { id: string; region_code:
  * application's timeline, in the deciding transaction. No band that applies: nothing is assessed, and
  * the timeline says so for staff to settle by hand.
  */
-export function assessBenefitOnApproval(deps: { store: Store<Repos>; contents: VersionContents; profiles: ProfileService; cipher: FieldCipher; calendar: () => WorkCalendar; now: () => Date; record: BenefitRecorder }) {
-  return async (unit: UnitOfWork, actor: Actor, app: DecidedApplication, outcome: string, ctx: RequestContext): Promise<void> => {
+export function assessBenefitOnApproval(deps: { store: Store<Repos>; contents: VersionContents; profiles: ProfileService; cipher: FieldCipher; calendar: () => WorkCalendar; now: () => Date; record: ApplicationService["recordEvent"] }) {
+  return async (unit: UnitOfWork, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext): Promise<void> => {
     if (outcome !== "approved") return;
     const repos = deps.store.within(unit);
     const terms = (await deps.contents.get(app.version_id, repos)).benefit;

@@ -1,5 +1,4 @@
-import { benefitSentence, type AssessedBenefit } from "../../../shared/benefit-words";
-import { BENEFIT_ASSESSED } from "../benefits";
+import { assessedBenefitOf, benefitSentence } from "../../../shared/benefit-words";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { StaffDirectoryRepository } from "../identity";
 import { saveNotificationPreferences } from "../identity";
@@ -155,8 +154,7 @@ export class NotificationService {
         if (!notice) return [];
         const n = notice(item, app.number);
         // A benefit says how much and when it is paid.
-        const benefit = app.outcome === "approved" ? (await repos.applications.listEvents(app.id)).findLast((e) => e.action === BENEFIT_ASSESSED)?.details : undefined;
-        const b = (benefit as { benefit?: AssessedBenefit | null } | undefined)?.benefit;
+        const b = app.outcome === "approved" ? assessedBenefitOf(await repos.applications.listEvents(app.id)) : null;
         return toApplicant(payload.action as string, b ? { ...n, body: `${n.body}待遇标准：${benefitSentence(b)}。`, bodyEn: `${n.bodyEn} Benefit: ${benefitSentence(b, "en")}.` } : n);
       }
       case "certificate.issued":

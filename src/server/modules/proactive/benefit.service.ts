@@ -1,6 +1,5 @@
-import { benefitSentence, type AssessedBenefit } from "../../../shared/benefit-words";
+import { assessedBenefitOf, benefitSentence, type AssessedBenefit } from "../../../shared/benefit-words";
 import { evaluate, type Rule } from "../../../shared/rules";
-import { BENEFIT_ASSESSED } from "../benefits";
 import { OFFER_TRANSITIONS, transitionFrom } from "../../../shared/lifecycle";
 import type { CertificateService } from "../certificates";
 import type { DirectMessageRepos } from "../notifications";
@@ -185,7 +184,7 @@ export class BenefitService {
     const receipt = await this.applications.createInTransaction(repos, actor, { itemId: item.id, formData, dataConsent: true }, { channel: "online", applicantAccountId: offer.account_id, applicantPersonId: offer.person_id, applicantName: person.name, acceptingOrgId: null }, ctx, { grant: offer.id, mode: offer.mode });
     const approved = receipt.outcome === "approved";
     // The amount and first pay date were assessed on approval (待遇核定), in this transaction.
-    const benefit = approved ? ((await repos.applications.listEvents(receipt.id)).findLast((e) => e.action === BENEFIT_ASSESSED)?.details as { benefit?: AssessedBenefit | null } | undefined)?.benefit ?? null : null;
+    const benefit = approved ? assessedBenefitOf(await repos.applications.listEvents(receipt.id)) : null;
     const instruction = approved ? (benefit ? `已向发放机构下达发放指令：${benefitSentence(benefit)}` : `已向发放机构下达发放指令：按“${content.name}”标准发放至${person.name}本人社会保障卡金融账户`) : null;
     await repos.proactive.updateOffer(offer.id, { status: transitionFrom(OFFER_TRANSITIONS, "grant", offer.status)!.to, application_id: receipt.id, decided_at: this.now(), ...(instruction ? { payment: JSON.stringify({ instruction, benefit, at: this.now().toISOString() }) } : {}) });
     await repos.audit.append(actor, ctx, { action: "benefit.grant", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, purpose: `免申即享：${content.name}`, details: { applicationId: receipt.id, number: receipt.number, outcome: receipt.outcome, payment: instruction } });

@@ -250,7 +250,7 @@ export function BundlePage() {
               )}
               {prefill && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t("prefill.done", { n: prefill.fields.length, m: prefill.waivable.length })} />}
               <FormRenderer
-                key={`${JSON.stringify(answers)}-${prefill ? prefill.prefillIds[Object.keys(prefill.prefillIds)[0] ?? ""] ?? "p" : "n"}`}
+                key={`${JSON.stringify(answers)}-${prefill ? Object.values(prefill.prefillIds).join() : "n"}`}
                 fields={plan.fields as unknown as FormField[]}
                 initialValues={formValues}
                 onChange={setFormValues}
