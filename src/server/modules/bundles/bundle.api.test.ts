@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { validateCreditCode } from "../../../shared/validation/credit-code";
+import { idNumberFor } from "../../seed/demo-people";
 
 let t: TestApp;
 let founder: LoggedIn;
@@ -254,31 +255,34 @@ describe("一件事: consented prefill of the one form", () => {
 });
 
 describe("一件事: 本人担任 — the founder's own roles fill themselves", () => {
-  it("fills the legal representative, the first shareholder and the tax officer from his verified identity, binding; an altered one is refused", async () => {
+  // 吴秀兰, who founds no other company in these tests: 张伟明's bundle above stays his only one, in any order.
+  const WU = { name: "吴秀兰", id: idNumberFor("310107", "1976-05-30", 9, "F") };
+  it("fills the legal representative, the first shareholder and the tax officer from her verified identity, binding; an altered one is refused", async () => {
+    const founder = await login(t.app, "13800000009");
     expect((await post(founder, "/bundles/START_BUSINESS/prefill", { answers: ANSWERS, consent: true, selfRoles: ["mayor"] })).statusCode).toBe(400);
     const res = await post(founder, "/bundles/START_BUSINESS/prefill", { answers: ANSWERS, consent: true, selfRoles: ["legalRep", "shareholder", "taxOfficer"] });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     const field = (key: string) => body.fields.find((f: { key: string }) => f.key === key);
     for (const [key, value] of <Array<[string, string]>>[
-      ["legalRep", "张伟明"],
-      ["legalRepId", "310101198503125034"],
-      ["investors.0.investorName", "张伟明"],
-      ["investors.0.investorId", "310101198503125034"],
-      ["accountant", "张伟明"],
-      ["accountantId", "310101198503125034"],
+      ["legalRep", WU.name],
+      ["legalRepId", WU.id],
+      ["investors.0.investorName", WU.name],
+      ["investors.0.investorId", WU.id],
+      ["accountant", WU.name],
+      ["accountantId", WU.id],
     ]) expect(field(key), key).toMatchObject({ value, authoritative: true, source: { registryName: "实名账户", orgName: expect.stringMatching(/^本人担任/) } });
-    // The company's address is the company's: his home is not offered for it.
+    // The company's address is the company's: her home is not offered for it.
     expect(field("division")).toBeUndefined();
     expect(field("address")).toBeUndefined();
-    // Without the ticks nothing of his is put into those roles.
+    // Without the ticks nothing of hers is put into those roles.
     const plain = (await post(founder, "/bundles/START_BUSINESS/prefill", { answers: ANSWERS, consent: true })).json();
     expect(plain.fields.map((f: { key: string }) => f.key)).not.toContain("investors.0.investorName");
     expect(plain.fields.find((f: { key: string }) => f.key === "accountant")).toBeUndefined();
 
     const { formData } = await formFor(ANSWERS);
-    const mine = { ...formData, enterpriseName: "上海本人担任示范科技有限公司", accountant: "张伟明", accountantId: "310101198503125034" };
-    const altered = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...mine, investors: [{ investorName: "张伟", investorId: "310101198503125034", amount: 100 }] }, prefillIds: body.prefillIds, dataConsent: true });
+    const mine = { ...formData, enterpriseName: "上海本人担任示范科技有限公司", legalRep: WU.name, legalRepId: WU.id, investors: [{ investorName: WU.name, investorId: WU.id, amount: 100 }], contactMobile: "13800000009", accountant: WU.name, accountantId: WU.id };
+    const altered = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: { ...mine, investors: [{ investorName: "吴秀", investorId: WU.id, amount: 100 }] }, prefillIds: body.prefillIds, dataConsent: true });
     expect(altered.statusCode).toBe(422);
     expect(altered.json().error).toMatchObject({ code: "PREFILL_AUTHORITATIVE_CHANGED", details: { fields: ["investors.0.investorName"] } });
     const ok = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: mine, prefillIds: body.prefillIds, dataConsent: true });
