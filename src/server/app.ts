@@ -35,6 +35,8 @@ import { notificationRoutes } from "./modules/notifications/notification.routes"
 import { NotificationService } from "./modules/notifications/notification.service";
 import { NodemailerEmail, SimulatedSms, type EmailSender, type SmsSender } from "./modules/notifications/senders";
 import { fileRoutes } from "./modules/files/file.routes";
+import { generatedDocumentRoutes } from "./modules/generated-documents/generated-document.routes";
+import { GeneratedDocumentService } from "./modules/generated-documents/generated-document.service";
 import { FileService } from "./modules/files/file.service";
 import { DatabaseStorage, LocalDiskStorage, S3Storage, type FileStorage } from "./modules/files/file-storage";
 import { applicationRoutes } from "./modules/applications/application.routes";
@@ -121,6 +123,7 @@ export interface Services {
   bundleCatalogue: BundleCatalogue;
   bundleAdmin: BundleAdminService;
   files: FileService;
+  generatedDocuments: GeneratedDocumentService;
   drafts: DraftService;
   notifications: NotificationService;
   appointments: AppointmentService;
@@ -195,7 +198,9 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const sharing = new SharingService(store, cipher, now);
   const prefills = new PrefillService(store, sharing, dataElements, cipher, now);
   const files = new FileService(store, createFileStorage(config, database), config.uploadMaxBytes, now, (actor, applicationId) => materialAccess(store.repos, actor, applicationId));
-  const applications = new ApplicationService(store, cipher, files, now, calendarOf, { sharing, prefills });
+  const versionContents = new VersionContents(store);
+  const generatedDocuments = new GeneratedDocumentService(store, cipher, seals, (versionId) => versionContents.get(versionId), (actor, applicationId) => materialAccess(store.repos, actor, applicationId), now);
+  const applications = new ApplicationService(store, cipher, files, now, calendarOf, { sharing, prefills }, generatedDocuments);
   // First decision listener: an approval issues the item's certificate (and establishes a new enterprise) before 一件事 moves on.
   applications.onDecided(
     issueCertificateOnApproval({
@@ -265,6 +270,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     appointments: new AppointmentService(store, now, calendarOf),
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
     files,
+    generatedDocuments,
   };
 }
 
@@ -432,6 +438,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(autoApprovalRoutes, { autoApproval: services.autoApproval });
       await api.register(proactiveRoutes, { benefits: services.benefits, policyMatch: services.policyMatch });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
+      await api.register(generatedDocumentRoutes, { documents: services.generatedDocuments });
     },
     { prefix: "/api/v1" },
   );

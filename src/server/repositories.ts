@@ -33,6 +33,7 @@ import { ProfileRepository } from "./modules/profiles/profile.repository";
 import { RatingRepository } from "./modules/ratings/rating.repository";
 import { RegistryAdminRepository } from "./modules/registry/registry-admin.repository";
 import { SealRepository } from "./modules/seals/seal.repository";
+import { GeneratedDocumentRepository } from "./modules/generated-documents/generated-document.repository";
 import { SessionRepository } from "./modules/identity/session.repository";
 import { SettingsRepository } from "./modules/supervision/settings.repository";
 import { SharingRepository } from "./modules/sharing/sharing.repository";
@@ -64,6 +65,7 @@ export class Repositories {
   readonly appointments: AppointmentRepository;
   readonly calendar: CalendarRepository;
   readonly seals: SealRepository;
+  readonly generatedDocuments: GeneratedDocumentRepository;
   readonly certificates: CertificateRepository;
   readonly dataElements: DataElementRepository;
   readonly sharing: SharingRepository;
@@ -103,6 +105,7 @@ export class Repositories {
     this.appointments = new AppointmentRepository(db);
     this.calendar = new CalendarRepository(db);
     this.seals = new SealRepository(db);
+    this.generatedDocuments = new GeneratedDocumentRepository(db);
     this.certificates = new CertificateRepository(db);
     this.dataElements = new DataElementRepository(db);
     this.sharing = new SharingRepository(db);

@@ -413,6 +413,23 @@ export interface ApplicationEvidenceTable {
   created_at: Generated<Date>;
 }
 
+/** 系统生成材料: a document produced from an application's form, sealed, its body encrypted at rest. */
+export interface GeneratedDocumentsTable {
+  id: Generated<string>;
+  application_id: string;
+  material_key: string;
+  template: string;
+  file_name: string;
+  size_bytes: number;
+  sha256: string;
+  body_enc: string;
+  seal_key_id: string;
+  seal_algorithm: string;
+  signature: string;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+
 /** 数据元: the data-element dictionary. */
 export interface DataElementsTable {
   code: string;
@@ -950,6 +967,7 @@ export interface DB {
   seal_keys: SealKeysTable;
   certificates: CertificatesTable;
   application_evidence: ApplicationEvidenceTable;
+  generated_documents: GeneratedDocumentsTable;
   data_elements: DataElementsTable;
   sharing_rules: SharingRulesTable;
   prefills: PrefillsTable;

@@ -5,6 +5,7 @@ import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, HOLDING_LIMIT_CODES, ITEM_KIND_COD
 import { DATA_ELEMENT_CODE, DATA_ELEMENTS } from "../data-elements";
 import { benefitTerms } from "../benefit";
 import { ruleProblems } from "../rules";
+import { DOCUMENT_TEMPLATE_KEYS, missingTemplateElements } from "../document-templates";
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
 
@@ -111,6 +112,8 @@ export const material = z
     blankForm: z.boolean().default(false),
     sample: z.boolean().default(false),
     replaceableBy: replaceableBy.optional(),
+    /** 系统生成: the platform produces this material from the form with this template; nothing to upload. */
+    generatedFrom: z.enum(DOCUMENT_TEMPLATE_KEYS).optional(),
     /** Only required in this situation (情形); absent = always. */
     situation: z.string().max(40).optional(),
   })
@@ -121,6 +124,7 @@ export const material = z
     if (m.replaceableBy?.kind === "dataElement" && !DATA_ELEMENT_CODE.test(m.replaceableBy.code)) {
       ctx.addIssue({ code: "custom", path: ["replaceableBy", "code"], message: `未知的数据元“${m.replaceableBy.code}”` });
     }
+    if (m.replaceableBy && m.generatedFrom) ctx.addIssue({ code: "custom", path: ["generatedFrom"], message: "材料不能既由共享数据替代又由系统生成" });
   });
 export type Material = z.infer<typeof material>;
 
@@ -189,6 +193,8 @@ export const itemContent = z
       if (m.situation && !c.guide.situations.some((s) => s.key === m.situation)) {
         ctx.addIssue({ code: "custom", path: ["guide", "materials", i, "situation"], message: `材料引用了不存在的情形“${m.situation}”` });
       }
+      const lacking = m.generatedFrom ? missingTemplateElements(m.generatedFrom, formElements(c.form.fields)) : [];
+      if (lacking.length) ctx.addIssue({ code: "custom", path: ["guide", "materials", i, "generatedFrom"], message: `生成“${m.name}”所需的数据元不在申请表中：${lacking.join("、")}` });
     });
     if (c.guide.committedLimitDays !== null && c.guide.legalLimitDays !== null && c.guide.committedLimitDays > c.guide.legalLimitDays) {
       ctx.addIssue({ code: "custom", path: ["guide", "committedLimitDays"], message: "承诺时限不得超过法定时限" });
@@ -234,6 +240,16 @@ export const itemDetail = itemSummary.extend({
   places: z.array(z.object({ id: z.string(), orgName: z.string(), regionCode: z.string(), level: z.enum(LEVEL_CODES) })),
 });
 export type ItemDetail = z.infer<typeof itemDetail>;
+
+/** The data elements a form carries, in its fields and its tables' columns. */
+export function formElements(fields: FormField[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of fields) {
+    if (f.dataElement) out.add(f.dataElement);
+    if (f.type === "table") for (const col of f.columns) if (col.dataElement) out.add(col.dataElement);
+  }
+  return out;
+}
 
 /** Every data-element code a content refers to, with where: form fields, table columns, materials. */
 export function contentElements(c: ItemContent): Array<{ code: string; path: (string | number)[] }> {

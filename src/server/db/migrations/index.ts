@@ -34,6 +34,7 @@ import * as m0032 from "./0032-item-holdings";
 import * as m0033 from "./0033-audit-pending";
 import * as m0034 from "./0034-inbox-order-index";
 import * as m0035 from "./0035-message-english";
+import * as m0036 from "./0036-generated-documents";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   "0033-audit-pending": m0033,
   "0034-inbox-order-index": m0034,
   "0035-message-english": m0035,
+  "0036-generated-documents": m0036,
 };

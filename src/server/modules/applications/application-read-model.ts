@@ -15,6 +15,7 @@ import type { AuditRepository } from "../audit";
 import type { VersionContentsRepos as ContentRepos, VersionContents } from "../catalogue";
 import type { CertificateRepository } from "../certificates";
 import type { FileRepository } from "../files";
+import type { GeneratedDocumentRepository } from "../generated-documents";
 import type { OrgRepository } from "../orgs";
 import { applicationAccess } from "./application-access";
 import type { ApplicationClock } from "./application-clock";
@@ -26,7 +27,7 @@ import { inboxSubtree } from "./application.policy";
 import type { ApplicationRepository } from "./application.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
-export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; certificates: CertificateRepository; files: FileRepository; orgs: OrgRepository } & ContentRepos;
+export type Repos = UnitOfWork & { applications: ApplicationRepository; audit: AuditRepository; certificates: CertificateRepository; files: FileRepository; generatedDocuments: GeneratedDocumentRepository; orgs: OrgRepository } & ContentRepos;
 
 /** Timeline entries other than workflow actions, in the words a citizen reads. */
 const SYSTEM_EVENTS: Record<string, string> = {
@@ -89,6 +90,7 @@ export class ApplicationReadModel {
     const files = await repos.files.listForApplication(id);
     const certificates = await repos.certificates.listForApplication(id);
     const evidence = await repos.applications.listEvidence(id);
+    const generated = await repos.generatedDocuments.listForApplication(id);
     const workflow = app.workflow as WorkflowDefinition;
     const available = workflow.actions
       .filter((a) => a.from.includes(app.state))
@@ -132,6 +134,7 @@ export class ApplicationReadModel {
         size: f.size_bytes,
         uploadedAt: f.created_at.toISOString(),
       })),
+      generated: generated.map((g) => ({ materialKey: g.material_key, materialName: guideMaterials.find((m) => m.key === g.material_key)?.name ?? g.file_name, fileName: g.file_name, size: g.size_bytes, sha256: g.sha256, createdAt: g.created_at.toISOString() })),
       actions: available,
       timeline: events.map((e) => ({
         action: e.action,

@@ -1,4 +1,5 @@
 import type { FormValues } from "../../../shared/form-values";
+import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { Actor, RequestContext } from "../../actor";
 import type { UnitOfWork } from "../../db/store";
 import type { PrefillService } from "../sharing";
@@ -62,3 +63,12 @@ export interface OnceOnly {
 
 /** The built-in action for parallel sign-off (会签) in a state that declares `parallel`. */
 export const COUNTERSIGN = "countersign";
+
+/**
+ * 系统生成材料 (kept by the generated-documents module): renders an item's generated materials from the
+ * answers before the submitting transaction, then seals and keeps them with the new application in it.
+ */
+export interface DocumentProducer<D = unknown> {
+  render(content: ItemContent, values: FormValues, applicantName: string): Promise<D[]>;
+  record(unit: UnitOfWork, app: { id: string; orgId: string; regionCode: string }, documents: D[]): Promise<void>;
+}

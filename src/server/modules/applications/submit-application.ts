@@ -24,7 +24,7 @@ import { collectMaterials, type MaterialAttacher } from "./application-materials
 import type { Receipt } from "./application-presenter";
 import type { ApplicationReadModel } from "./application-read-model";
 import type { ApplicationTimeline } from "./application-timeline";
-import type { Applicant, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
+import type { Applicant, DocumentProducer, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
 import type { ApplicationRepository } from "./application.repository";
 import type { DraftRepository } from "./draft.repository";
 import { claimHolding, holdingKeyFor } from "./holding";
@@ -57,6 +57,7 @@ export class SubmitApplication {
     private readonly materials: MaterialAttacher,
     private readonly idempotency: IdempotencyService,
     private readonly once: OnceOnly | null,
+    private readonly documents: DocumentProducer | null = null,
   ) {}
 
   /** Registers a listener told of every new application in its transaction (秒批 decides there). */
@@ -140,7 +141,7 @@ export class SubmitApplication {
 
   /** One creation path for every channel: validation, number, deadlines, event, outbox and audit. */
   private async create(actor: Actor, input: SubmitInput, who: Applicant, ctx: RequestContext, also: (repos: Repos, applicationId: string) => Promise<void>) {
-    const prepared = await this.prepare(this.store.repos, input);
+    const prepared = await this.prepare(this.store.repos, input, who.applicantName);
     const created = await this.store.transact(async (repos) => {
       const done = await this.insertPrepared(repos, actor, prepared, input, who, ctx, {}, also);
       return done;
@@ -156,11 +157,12 @@ export class SubmitApplication {
    */
   async createInTransaction(unit: UnitOfWork, actor: Actor, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}) {
     const repos = this.store.within(unit);
-    const prepared = await this.prepare(repos, input);
+    const prepared = await this.prepare(repos, input, who.applicantName);
     return (await this.insertPrepared(repos, actor, prepared, input, who, ctx, extra)).receipt;
   }
 
-  private async prepare(repos: Repos, input: SubmitInput) {
+  /** Everything a submission needs that can be known before its transaction (documents to generate are rendered here). */
+  private async prepare(repos: Repos, input: SubmitInput, applicantName: string) {
     const item = await repos.catalogue.findApplicable(input.itemId);
     const versionId = item?.version_id;
     if (!item || !versionId) throw new DomainError("ITEM_NOT_FOUND");
@@ -171,12 +173,13 @@ export class SubmitApplication {
     const workflow: WorkflowDefinition = (item.workflow as WorkflowDefinition | null) ?? templateFor(content.guide.committedLimitDays, item.kind);
     const workflowJson = JSON.stringify(workflow);
     const workflowHash = createHash("sha256").update(canonicalJson(workflow)).digest("hex");
-    return { item, versionId, content, materials, workflow, workflowJson, workflowHash };
+    const documents = this.documents ? await this.documents.render(content, input.formData, applicantName) : [];
+    return { item, versionId, content, materials, documents, workflow, workflowJson, workflowHash };
   }
 
   /** `beforeNumber` (the idempotency key, a window's read record) runs in the transaction before the day's number is taken. */
   private async insertPrepared(repos: Repos, actor: Actor, prepared: Awaited<ReturnType<SubmitApplication["prepare"]>>, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}, beforeNumber?: (repos: Repos, applicationId: string) => Promise<void>): Promise<{ receipt: Receipt; workflowId: string }> {
-    const { item, versionId, content, materials, workflow, workflowJson, workflowHash } = prepared;
+    const { item, versionId, content, materials, documents, workflow, workflowJson, workflowHash } = prepared;
     const start = this.clock.today();
     const deadlines = this.clock.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
     const division = item.region_code;
@@ -220,10 +223,11 @@ export class SubmitApplication {
     });
     if (content.holdingLimit && holdingKey) await claimHolding(repos, { id: app.id, basicCode: item.basic_code, itemName: content.name }, content.holdingLimit, holdingKey);
     await this.materials.attach(repos, actor, app.id, materials);
+    if (documents.length) await this.documents!.record(repos, { id: app.id, orgId: item.org_id, regionCode: item.region_code }, documents);
     const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
     if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
     const appRef = { id: app.id, region_code: item.region_code };
-    await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...extra } });
+    await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...(documents.length ? { generated: documents.length } : {}), ...extra } });
     // The event names the application; its consumers read the number from it once committed.
     await repos.outbox.append("application.submitted", { applicationId: app.id }, item.region_code);
     if (beforeNumber) await beforeNumber(repos, app.id);

@@ -35,12 +35,19 @@ export class OrgRepository {
     return this.db.selectFrom("orgs").selectAll().where("code", "=", code).executeTakeFirst();
   }
 
-  /** Children of an org (or the roots), each with how many children it has. */
   /** The street offices of a district (kind street, a 9-digit division code under it), in code order. */
   streetsOf(district: string) {
     return this.db.selectFrom("orgs").select(["division_code", "name", "name_en"]).where("kind", "=", "street").where("division_code", "like", `${district}___`).orderBy("division_code").execute();
   }
 
+  /** The names of divisions (districts, streets and towns, communities) by their codes. */
+  async divisionNames(codes: string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows = await this.db.selectFrom("orgs").select(["division_code", "name"]).where("division_code", "in", codes).where("kind", "in", ["district", "street", "community"]).execute();
+    return new Map(rows.map((r) => [r.division_code!, r.name]));
+  }
+
+  /** Children of an org (or the roots), each with how many children it has. */
   listChildren(parentId: string | null) {
     return this.db
       .selectFrom("orgs as o")

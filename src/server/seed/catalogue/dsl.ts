@@ -1,3 +1,4 @@
+import type { DocumentTemplateKey } from "../../../shared/document-templates";
 import type { BenefitTerms } from "../../../shared/benefit";
 import type { HoldingLimit } from "../../../shared/catalogue";
 import type { Audience, Channel, ItemAction, ItemKind, Scope, Theme } from "../../../shared/catalogue";
@@ -72,8 +73,8 @@ export function applyVariant(content: ItemContent, v: Variant | undefined): Item
   return { ...content, ...(v.name ? { name: v.name } : {}), guide };
 }
 
-/** [key, name, form, medium, source, requirements, replaceableBy?, situation?] */
-export type MaterialDef = [string, string, Material["form"], Material["medium"], string, string, (`cert:${string}` | `de:${string}`)?, string?];
+/** [key, name, form, medium, source, requirements, replaceableBy (cert:/de:) or generatedFrom (gen:)?, situation?] */
+export type MaterialDef = [string, string, Material["form"], Material["medium"], string, string, (`cert:${string}` | `de:${string}` | `gen:${DocumentTemplateKey}`)?, string?];
 
 /** [key, label, type, dataElement?, required?, options or extras?] */
 export type FieldDef =
@@ -107,7 +108,8 @@ function materialOf([key, name, form, medium, source, requirements, replace, sit
     requirements,
     blankForm: source === "申请人自备（提供空白格式文本）",
     sample: source === "申请人自备（提供空白格式文本）",
-    ...(replace ? { replaceableBy: { kind: replace.startsWith("cert:") ? ("certificate" as const) : ("dataElement" as const), code: replace.slice(replace.indexOf(":") + 1) } } : {}),
+    ...(replace?.startsWith("gen:") ? { generatedFrom: replace.slice(4) as DocumentTemplateKey } : {}),
+    ...(replace && !replace.startsWith("gen:") ? { replaceableBy: { kind: replace.startsWith("cert:") ? ("certificate" as const) : ("dataElement" as const), code: replace.slice(replace.indexOf(":") + 1) } } : {}),
     ...(situation ? { situation } : {}),
   };
 }

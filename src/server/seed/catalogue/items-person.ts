@@ -369,7 +369,7 @@ export const PERSON_ITEMS: BaseItemDef[] = [
     setting: "《住房公积金管理条例》第十四条",
     implementing: "《上海市住房公积金缴存管理办法》",
     conditions: ["已取得营业执照"],
-    materials: [LICENCE, ["employee_list", "职工名单及缴存基数", "original", "electronic", "申请人自备", "在线填写"]],
+    materials: [LICENCE, ["employee_list", "职工名单及缴存基数", "original", "electronic", "申请人自备", "系统根据申请表中的职工名单生成", "gen:staff_list"]],
     steps: [["申请", 0], ["审核", 1], ["开户", 0]],
     legal: 20,
     committed: 2,
@@ -378,7 +378,7 @@ export const PERSON_ITEMS: BaseItemDef[] = [
     visits: 0,
     scope: ["citywide"],
     faq: [["缴存比例是多少？", "单位和职工缴存比例各为 5% 至 7%，由单位自主确定。"]],
-    form: [...APPLICANT_ENTERPRISE, ["rate", "缴存比例（%）", "number", undefined, true, { min: 5, max: 7 }], ["employees", "缴存人数", "number", "enterprise.employees", true, { min: 1, max: 1000000 }]],
+    form: [...APPLICANT_ENTERPRISE, ["rate", "缴存比例（%）", "number", undefined, true, { min: 5, max: 7 }], ["employees", "缴存人数", "number", "enterprise.employees", true, { min: 1, max: 1000000 }], ["staff", "职工名单", "table", undefined, false, { columns: [["staffName", "姓名", "text", undefined, true], ["staffId", "身份证号码", "idNumber", undefined, true], ["base", "缴存基数（元）", "number", undefined, true, { min: 0, max: 1000000 }]] }]],
     at: { city: true },
   },
   {

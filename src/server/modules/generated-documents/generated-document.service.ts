@@ -1,0 +1,139 @@
+import { createHash } from "node:crypto";
+import { chinaDate } from "../../../shared/china-time";
+import type { DocumentTemplateKey } from "../../../shared/document-templates";
+import type { FormValues } from "../../../shared/form-values";
+import type { ItemContent, Material } from "../../../shared/schemas/catalogue";
+import type { Actor, RequestContext } from "../../actor";
+import type { FieldCipher } from "../../crypto/field-cipher";
+import type { Store, UnitOfWork } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import type { AuditRepository } from "../audit";
+import type { CatalogueRepository, VersionContentsRepos } from "../catalogue";
+import type { OrgRepository } from "../orgs";
+import type { SealService } from "../seals";
+import type { GeneratedDocumentRepository } from "./generated-document.repository";
+import { renderPdf } from "./pdf-layout";
+import { divisionCodesIn, TEMPLATE_BUILDERS } from "./templates";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { audit: AuditRepository; catalogue: CatalogueRepository; generatedDocuments: GeneratedDocumentRepository; orgs: OrgRepository } & VersionContentsRepos;
+
+/** Who may read an application's materials (kept by the applications module, as for uploaded files). */
+export type DocumentAccess = (actor: Actor, applicationId: string) => Promise<{ staffRead: { personId: string | null; regionCode: string } | null } | null>;
+
+/** The published content of an item (the catalogue's cache of versions). */
+export type ContentOf = (versionId: string) => Promise<ItemContent>;
+
+/** A document rendered before the submitting transaction, sealed and stored inside it. */
+export interface RenderedDocument {
+  materialKey: string;
+  template: DocumentTemplateKey;
+  fileName: string;
+  body: Uint8Array;
+}
+
+/** What the submitting transaction knows of the new application. */
+export interface NewApplication {
+  id: string;
+  orgId: string;
+  regionCode: string;
+}
+
+const generatedMaterials = (content: ItemContent) => content.guide.materials.filter((m): m is Material & { generatedFrom: DocumentTemplateKey } => !!m.generatedFrom && !m.situation);
+const fileNameOf = (m: Material, itemName: string) => `${itemName}-${m.name}.pdf`.replace(/[\\/:*?"<>|]/g, "_");
+
+/**
+ * 系统生成材料: the documents an item declares as generated from its form (申请书, 公司章程, 任职文件,
+ * 发票领用申请表, 职工名单) are produced as PDFs with a Chinese font embedded, sealed with the handling
+ * department's electronic seal and kept with the application (encrypted at rest) — the applicant uploads
+ * nothing for them. The applicant can preview one from the answers before submitting; the applicant and
+ * staff who may read the application open it afterwards (a staff read audited like an uploaded material).
+ * Raises: ITEM_NOT_FOUND, MATERIAL_NOT_GENERATED, FILE_NOT_FOUND, FILE_CORRUPTED.
+ */
+export class GeneratedDocumentService {
+  constructor(
+    private readonly store: Store<Repos>,
+    private readonly cipher: FieldCipher,
+    private readonly seals: SealService,
+    private readonly contentOf: ContentOf,
+    private readonly access: DocumentAccess,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Renders every generated material of an item from the answers (outside any transaction: it takes a while). */
+  async render(content: ItemContent, values: FormValues, applicantName: string, reference = "在线申请"): Promise<RenderedDocument[]> {
+    const wanted = generatedMaterials(content);
+    if (!wanted.length) return [];
+    const places = await this.store.repos.orgs.divisionNames(divisionCodesIn(content.form.fields, values));
+    const createdAt = this.now();
+    const input = { itemName: content.name, fields: content.form.fields, values, applicantName, date: chinaDate(createdAt), createdAt, places, reference };
+    return Promise.all(wanted.map(async (m) => ({ materialKey: m.key, template: m.generatedFrom, fileName: fileNameOf(m, content.name), body: await renderPdf(TEMPLATE_BUILDERS[m.generatedFrom](input)) })));
+  }
+
+  /** Seals and keeps rendered documents with a new application, inside its submitting transaction. */
+  async record(unit: UnitOfWork, app: NewApplication, documents: RenderedDocument[]): Promise<void> {
+    const repos = this.store.within(unit);
+    for (const d of documents) {
+      const body = Buffer.from(d.body);
+      const seal = await this.seals.sign(unit, app.orgId, body);
+      await repos.generatedDocuments.insert({
+        application_id: app.id,
+        material_key: d.materialKey,
+        template: d.template,
+        file_name: d.fileName,
+        size_bytes: body.length,
+        sha256: createHash("sha256").update(body).digest("hex"),
+        body_enc: this.cipher.encrypt(body.toString("base64")),
+        seal_key_id: seal.keyId,
+        seal_algorithm: seal.algorithm,
+        signature: seal.signature,
+        region_code: app.regionCode,
+      });
+    }
+  }
+
+  /** A preview of one generated material from the answers so far (not sealed, not kept), for the applicant to review. */
+  async preview(itemId: string, materialKey: string, values: FormValues, applicantName: string): Promise<{ fileName: string; body: Uint8Array }> {
+    const item = await this.store.repos.catalogue.findApplicable(itemId);
+    if (!item?.version_id) throw new DomainError("ITEM_NOT_FOUND");
+    return this.previewOf(await this.contentOf(item.version_id), materialKey, values, applicantName);
+  }
+
+  /** A preview from an item's content already read (a 一件事 previews its items' materials). */
+  async previewOf(content: ItemContent, materialKey: string, values: FormValues, applicantName: string): Promise<{ fileName: string; body: Uint8Array }> {
+    const material = generatedMaterials(content).find((m) => m.key === materialKey);
+    if (!material) throw new DomainError("MATERIAL_NOT_GENERATED");
+    const [doc] = await this.render({ ...content, guide: { ...content.guide, materials: [material] } }, values, applicantName, "预览（尚未提交）");
+    return { fileName: doc!.fileName, body: doc!.body };
+  }
+
+  /**
+   * One document of an application for its applicant or staff who may read it (anyone else: FILE_NOT_FOUND),
+   * checked against its hash and its seal; a staff read is audited with its purpose.
+   */
+  async read(actor: Actor, applicationId: string, materialKey: string, ctx: RequestContext) {
+    const access = await this.access(actor, applicationId);
+    if (!access) throw new DomainError("FILE_NOT_FOUND");
+    const row = await this.store.repos.generatedDocuments.find(applicationId, materialKey);
+    if (!row) throw new DomainError("FILE_NOT_FOUND");
+    const body = Buffer.from(this.cipher.decrypt(row.body_enc), "base64");
+    if (createHash("sha256").update(body).digest("hex") !== row.sha256) throw new DomainError("FILE_CORRUPTED");
+    const verified = await this.seals.verify({ keyId: row.seal_key_id, algorithm: row.seal_algorithm, signature: row.signature }, body);
+    if (!verified.ok) throw new DomainError("FILE_CORRUPTED");
+    if (access.staffRead) {
+      const read = access.staffRead;
+      await this.store.transact((r) =>
+        r.audit.append(actor, ctx, {
+          action: "application.material.read",
+          targetType: "application",
+          targetId: applicationId,
+          regionCode: read.regionCode,
+          ...(read.personId ? { subjectPersonId: read.personId } : {}),
+          purpose: "审查申请材料",
+          details: { materialKey, generated: true, sha256: row.sha256 },
+        }),
+      );
+    }
+    return { fileName: row.file_name, body, sha256: row.sha256, sealKeyId: row.seal_key_id };
+  }
+}
