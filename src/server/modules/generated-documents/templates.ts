@@ -78,6 +78,14 @@ function documentOf(template: DocumentTemplateKey, input: TemplateInput, title: 
   };
 }
 
+/** 1–99 in Chinese numerals, as articles are numbered (第十五条). */
+export function chineseNumber(n: number): string {
+  const digits = "零一二三四五六七八九";
+  if (n < 10) return digits[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens > 1 ? digits[tens] : ""}十${n % 10 ? digits[n % 10] : ""}`;
+}
+
 const signLines = (names: string[], role: string, date: string) => [...names.map((n) => `${role}（签字）：${n}`), `日期：${date}`];
 
 /** The five standard templates; each returns the document to lay out. */
@@ -98,7 +106,7 @@ export const TEMPLATE_BUILDERS: Record<DocumentTemplateKey, (input: TemplateInpu
     const legalRep = r.el("enterprise.legalRepName");
     const article = (() => {
       let n = 0;
-      return (text: string): Block => ({ kind: "paragraph", text: `第${++n}条\u3000${text}` });
+      return (text: string): Block => ({ kind: "paragraph", text: `第${chineseNumber(++n)}条\u3000${text}` });
     })();
     return documentOf("articles_of_association", input, `${name}章程`, [
       { kind: "heading", text: "第一章　总则" },

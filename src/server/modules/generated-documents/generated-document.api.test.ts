@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfText } from "../../testing/pdf-text";
+import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
+
+let t: TestApp;
+let companyItem: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  companyItem = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "like", "XK00001001-%-310101%").where("published_version_id", "is not", null).executeTakeFirstOrThrow()).id; // 企业设立登记, 黄浦
+});
+afterAll(() => t.close());
+
+const post = (who: LoggedIn | null, url: string, payload: unknown) => t.app.inject({ method: "POST", url: `/api/v1${url}`, ...(who ? { headers: who.headers } : {}), payload: payload as object });
+const get = (who: LoggedIn | null, url: string) => t.app.inject({ method: "GET", url: `/api/v1${url}`, ...(who ? { headers: who.headers } : {}) });
+
+/** A two-shareholder company founded by 张伟明 (legal representative) with 王芳 (an invented second shareholder). */
+const companyForm = (name: string) => ({
+  enterpriseName: name,
+  enterpriseType: "llc",
+  capital: 120,
+  scope: "软件开发；信息技术咨询服务",
+  division: "310101",
+  address: "南京东路100号9楼",
+  legalRep: "张伟明",
+  legalRepId: "310101198503125034",
+  investors: [
+    { investorName: "张伟明", investorId: "310101198503125034", amount: 80 },
+    { investorName: "王芳", investorId: "310101199001011234", amount: 40 },
+  ],
+  contactMobile: "13800000001",
+});
+
+describe("系统生成材料 (documents generated from the form)", () => {
+  it("the guide names the materials the system generates, and a preview shows the answers in a Chinese PDF", async () => {
+    const guide = (await get(null, `/catalogue/items/${companyItem}`)).json();
+    const generated = guide.content.guide.materials.filter((m: { generatedFrom?: string }) => m.generatedFrom).map((m: { key: string; generatedFrom: string }) => [m.key, m.generatedFrom]);
+    expect(generated).toEqual([
+      ["application_form", "application_form"],
+      ["articles", "articles_of_association"],
+      ["officer_appointment", "officer_appointment"],
+    ]);
+    const founder = await login(t.app, "13800000001");
+    const res = await post(founder, `/catalogue/items/${companyItem}/documents/articles/preview`, { formData: companyForm("上海预览示范科技有限公司") });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const { text, title } = await pdfText(res.rawPayload);
+    expect(title).toBe("上海预览示范科技有限公司章程");
+    expect(text).toContain("公司注册资本为人民币 120 万元");
+    expect(text).toContain("公司住所：黄浦区南京东路100号9楼"); // the division's name, never its code
+    expect(text).toContain("王芳");
+    expect(text).toContain("股东会由全体股东组成"); // two shareholders: a shareholders' meeting
+    expect(text).toContain("预览（尚未提交）");
+    // Nothing is kept by a preview.
+    expect(await t.database.db.selectFrom("generated_documents").select("id").execute()).toHaveLength(0);
+  });
+
+  it("a preview is for citizens, of a generated material only", async () => {
+    const body = { formData: companyForm("上海预览示范科技有限公司") };
+    expect((await post(null, `/catalogue/items/${companyItem}/documents/articles/preview`, body)).statusCode).toBe(401);
+    expect((await post(await login(t.app, "review.amr.huangpu"), `/catalogue/items/${companyItem}/documents/articles/preview`, body)).statusCode).toBe(403);
+    const citizen = await login(t.app, "13800000002");
+    const notGenerated = await post(citizen, `/catalogue/items/${companyItem}/documents/premises/preview`, body);
+    expect(notGenerated.statusCode).toBe(404);
+    expect(notGenerated.json().error.code).toBe("MATERIAL_NOT_GENERATED");
+    expect((await post(citizen, `/catalogue/items/${companyItem}/documents/Bad-Key/preview`, body)).statusCode).toBe(400);
+  });
+
+  it("submission generates, seals and keeps them; the applicant and the department open them, no one else", async () => {
+    const founder = await login(t.app, "13800000001");
+    const submitted = await post(founder, "/applications", { itemId: companyItem, formData: companyForm("上海生成材料示范科技有限公司") });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const id = submitted.json().id as string;
+    const view = (await get(founder, `/applications/${id}`)).json();
+    expect(view.generated.map((g: { materialKey: string; materialName: string }) => [g.materialKey, g.materialName])).toEqual([
+      ["application_form", "公司登记（备案）申请书"],
+      ["articles", "公司章程"],
+      ["officer_appointment", "法定代表人、董事、监事和经理的任职文件"],
+    ]);
+    const timeline = view.timeline[0];
+    expect(timeline.details.generated).toBe(3);
+
+    const res = await get(founder, `/applications/${id}/generated/officer_appointment`);
+    expect(res.statusCode).toBe(200);
+    const sha = createHash("sha256").update(res.rawPayload).digest("hex");
+    expect(res.headers["x-document-sha256"]).toBe(sha);
+    expect(view.generated.find((g: { materialKey: string }) => g.materialKey === "officer_appointment").sha256).toBe(sha);
+    const { text, title } = await pdfText(res.rawPayload);
+    expect(title).toBe("上海生成材料示范科技有限公司股东会决议");
+    expect(text).toContain("选举张伟明为公司董事，担任公司法定代表人");
+    expect(text).toContain("股东（签字）：王芳");
+    // Sealed by the handling department: the seal verifies against these very bytes, and not against others.
+    const row = await t.database.db.selectFrom("generated_documents").selectAll().where("application_id", "=", id).where("material_key", "=", "officer_appointment").executeTakeFirstOrThrow();
+    const seal = { keyId: row.seal_key_id, algorithm: row.seal_algorithm, signature: row.signature };
+    expect((await t.services.seals.verify(seal, Buffer.from(res.rawPayload))).ok).toBe(true);
+    expect((await t.services.seals.verify(seal, Buffer.concat([Buffer.from(res.rawPayload), Buffer.from(" ")]))).ok).toBe(false);
+    // Encrypted at rest: the stored body is not the PDF and does not carry the ID number.
+    expect(row.body_enc).not.toContain("JVBERi0"); // "%PDF-" in base64
+    const form = await pdfText((await get(founder, `/applications/${id}/generated/application_form`)).rawPayload);
+    expect(form.text).toContain("上海生成材料示范科技有限公司");
+    expect(form.text).toContain("有限责任公司"); // the option's label, not "llc"
+    expect(form.text).toContain("申请人（签字）：张伟明");
+
+    expect((await get(await login(t.app, "13800000002"), `/applications/${id}/generated/articles`)).statusCode).toBe(404);
+    expect((await get(null, `/applications/${id}/generated/articles`)).statusCode).toBe(401);
+    expect((await get(founder, `/applications/${id}/generated/premises`)).statusCode).toBe(404);
+    const reviewer = await login(t.app, "review.amr.huangpu");
+    expect((await get(reviewer, `/applications/${id}/generated/articles`)).statusCode).toBe(200);
+    const reads = await t.database.db.selectFrom("audit_log").select(["details", "purpose"]).where("action", "=", "application.material.read").where("target_id", "=", id).execute();
+    expect(reads).toEqual([expect.objectContaining({ purpose: "审查申请材料", details: expect.objectContaining({ materialKey: "articles", generated: true }) })]);
+  });
+});
