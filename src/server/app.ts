@@ -217,7 +217,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   applications.onDecided(assessBenefitOnApproval({ store, contents: new VersionContents(store), profiles, cipher, calendar: calendarOf, now, record: (unit, app, entry) => applications.recordEvent(unit, app, entry) }));
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   const bundleCatalogue = new BundleCatalogue(store);
-  const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills);
+  const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills, generatedDocuments);
   const supervisionSettings = new SupervisionSettingsService(store);
   const ratingCases = new RatingCaseService(store, now, calendarOf, supervisionSettings);
   const ratings = new RatingService(store, ratingCases, now);

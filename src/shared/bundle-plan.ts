@@ -224,7 +224,7 @@ const alwaysNeeded = (m: Material) => !m.situation;
 /**
  * Applying for each included item separately against the bundle: form fields (each item's own),
  * materials (each item's always-needed ones; in the bundle, merged, less those evidence stands in
- * for or an upstream item provides), visits (each item's; the bundle is handled online and delivered
+ * for, the system generates from the one form, or an upstream item provides), visits (each item's; the bundle is handled online and delivered
  * once, so none unless an item can only be done at a window) and time limits (the sum of the items'
  * committed limits; in the bundle, the longest chain of dependent items, the rest running in parallel).
  */
@@ -249,7 +249,7 @@ export function reduction(items: Array<{ item: BundleItem; content: ItemContent 
     },
     bundle: {
       fields: merged.fields.length,
-      materials: merged.materials.filter((m) => alwaysNeeded(m.material) && !m.material.replaceableBy).length,
+      materials: merged.materials.filter((m) => alwaysNeeded(m.material) && !m.material.replaceableBy && !m.material.generatedFrom).length,
       visits: items.some((x) => !x.content.guide.channels.includes("online")) ? 1 : 0,
       days: Math.max(0, ...items.map((x) => finishOf(x.item.key))),
     },

@@ -97,6 +97,25 @@ export async function uploadFile<E extends Endpoint>(e: E, input: Omit<CallInput
   return data as ResponseOf<E>;
 }
 
+/**
+ * Posts to an endpoint that answers with a file (a generated document's preview) and returns it as a
+ * Blob; errors come back as ApiError like `call`'s.
+ */
+export async function fetchFile<E extends Endpoint>(e: E, input: CallInput<E>): Promise<Blob> {
+  const { params, query, body } = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  const res = await fetch(`/api/v1${pathOf(e, params)}${queryString(query)}`, {
+    method: e.method,
+    headers: { accept: "application/pdf, application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...(csrfToken && e.method !== "GET" ? { "x-csrf-token": csrfToken } : {}) },
+    credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const err = ((await res.json().catch(() => ({}))) as Partial<ErrorBody>).error;
+    throw new ApiError(res.status, err?.code ?? "INTERNAL", err?.message ?? res.statusText, err?.details);
+  }
+  return res.blob();
+}
+
 /** Children of an org in the public tree (the roots without a parent). */
 export async function orgChildren(parentId?: string): Promise<OrgNode[]> {
   return (await call(orgEndpoints.getOrgs, { query: parentId ? { parentId } : {} })).items;

@@ -1,5 +1,5 @@
 import { LIMITS, int32, uuid } from "../schemas/common";
-import { bundleAdminSummary, bundleAdminView, bundleApplicationView, bundlePlanRequest, bundlePlanView, bundlePrefillRequest, bundlePrefillView, bundlePreviewRequest, bundlePreviewView, bundleSubmitRequest, bundleSummary, bundleView } from "../schemas/bundle";
+import { bundleAdminSummary, bundleAdminView, bundleAnswers, bundleApplicationView, bundlePlanRequest, bundlePlanView, bundlePrefillRequest, bundlePrefillView, bundlePreviewRequest, bundlePreviewView, bundleSubmitRequest, bundleSummary, bundleView } from "../schemas/bundle";
 import { z } from "zod";
 import { anyone, citizens, staff, endpoint } from "./endpoint";
 
@@ -47,6 +47,15 @@ export const bundleEndpoints = {
     params: code,
     body: bundlePrefillRequest,
     response: bundlePrefillView,
+  }),
+  postBundlesByCodeDocumentsByMaterialKeyPreview: endpoint({
+    method: "POST",
+    path: "/bundles/:code/documents/:materialKey/preview",
+    access: citizens,
+    tags: ["bundles"],
+    summary: "预览系统生成材料 Preview a material the system generates from the one form (公司章程 …), by its key in the plan, before submitting (PDF, not sealed, not kept)",
+    params: code.extend({ materialKey: z.string().regex(/^[a-z][a-z0-9_]{0,80}$/) }),
+    body: z.strictObject({ answers: bundleAnswers, regionCode: z.string().regex(/^31\d{4}$/).optional(), formData: z.record(z.string(), z.unknown()) }),
   }),
   postBundlesByCodeApplications: endpoint({
     method: "POST",

@@ -203,7 +203,8 @@ export const bundlePlanRequest = z.strictObject({ answers: bundleAnswers, region
 export const bundlePlanView = z.object({
   items: z.array(z.object({ key: z.string(), name: z.string(), orgName: z.string(), included: z.boolean(), reason: z.string(), waitsFor: z.array(z.string()), limitDays: z.number().nullable(), fees: z.array(z.object({ name: z.string(), amount: z.string() })) })),
   fields: z.array(z.record(z.string(), z.unknown())),
-  materials: z.array(z.object({ key: z.string(), name: z.string(), requirements: z.string(), evidence: z.string().nullable(), fromItem: z.string().nullable(), items: z.array(z.string()) })),
+  /** `generated`: the system produces it from the one form (系统生成，无需提交). */
+  materials: z.array(z.object({ key: z.string(), name: z.string(), requirements: z.string(), evidence: z.string().nullable(), generated: z.boolean(), fromItem: z.string().nullable(), items: z.array(z.string()) })),
   providedByUpstream: z.array(z.object({ item: z.string(), material: z.string(), from: z.string() })),
   reduction: reductionView,
 });

@@ -69,6 +69,6 @@ export const COUNTERSIGN = "countersign";
  * answers before the submitting transaction, then seals and keeps them with the new application in it.
  */
 export interface DocumentProducer<D = unknown> {
-  render(content: ItemContent, values: FormValues, applicantName: string): Promise<D[]>;
+  render(unit: UnitOfWork, content: ItemContent, values: FormValues, applicantName: string): Promise<D[]>;
   record(unit: UnitOfWork, app: { id: string; orgId: string; regionCode: string }, documents: D[]): Promise<void>;
 }

@@ -173,7 +173,7 @@ export class SubmitApplication {
     const workflow: WorkflowDefinition = (item.workflow as WorkflowDefinition | null) ?? templateFor(content.guide.committedLimitDays, item.kind);
     const workflowJson = JSON.stringify(workflow);
     const workflowHash = createHash("sha256").update(canonicalJson(workflow)).digest("hex");
-    const documents = this.documents ? await this.documents.render(content, input.formData, applicantName) : [];
+    const documents = this.documents ? await this.documents.render(repos, content, input.formData, applicantName) : [];
     return { item, versionId, content, materials, documents, workflow, workflowJson, workflowHash };
   }
 

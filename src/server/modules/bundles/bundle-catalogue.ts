@@ -121,6 +121,7 @@ export class BundleCatalogue {
         name: m.name,
         requirements: m.material.requirements,
         evidence: m.material.replaceableBy ? (m.material.replaceableBy.kind === "certificate" ? `${CERTIFICATE_TYPES[m.material.replaceableBy.code] ?? m.material.replaceableBy.code}（电子证照库）` : dataElementLabel(m.material.replaceableBy.code, "zh")) : null,
+        generated: !!m.material.generatedFrom,
         fromItem: null,
         items: [...new Set(m.covers.map((c) => nameOf(c.split(".")[0]!)))],
       })),

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { GeneratedDocumentService } from "../generated-documents";
 import type { SelfRole } from "../../../shared/self-roles";
 import type { CounterRepository } from "../numbering";
 import type { IdempotencyRepos } from "../idempotency";
@@ -58,6 +59,7 @@ export class BundleService {
     private readonly now: () => Date,
     private readonly calendarOf: () => WorkCalendar,
     private readonly prefills: PrefillService | null = null,
+    private readonly documents: Pick<GeneratedDocumentService, "previewOf"> | null = null,
     private readonly idempotency: IdempotencyService = new IdempotencyService(store),
   ) {
     this.contents = catalogue.contents;
@@ -101,6 +103,26 @@ export class BundleService {
       return [];
     });
     return { prefillIds: Object.fromEntries([...byItem].map(([k, p]) => [k, p.prefillId])), fields, waivable };
+  }
+
+  /**
+   * 系统生成材料 of the one form, previewed before submitting (公司章程 …): the merged material's item
+   * gets its own values from the one form, with what flows from an upstream item's answers (a later
+   * item's company name) filled in as it will be. Raises: BUNDLE_NOT_FOUND, MATERIAL_NOT_GENERATED.
+   */
+  async previewDocument(actor: Actor, code: string, answers: Answers, regionCode: string | undefined, formData: FormValues, mergedKey: string) {
+    const { included, merged } = await this.catalogue.planFor(this.store.repos, code, answers, regionCode ?? DEFAULT_REGION);
+    const material = merged.materials.find((m) => m.key === mergedKey && m.material.generatedFrom);
+    if (!material || !this.documents) throw new DomainError("MATERIAL_NOT_GENERATED");
+    const [itemKey, materialKey] = material.covers[0]!.split(".") as [string, string];
+    const values = childValues(merged, included, formData);
+    const own = { ...values.get(itemKey)! };
+    for (const [ref, upstream] of Object.entries(merged.flowed)) {
+      const [item, field] = ref.split(".") as [string, string];
+      const [from, fromField] = upstream.split(".") as [string, string];
+      if (item === itemKey && own[field] === undefined && values.get(from)?.[fromField] !== undefined) own[field] = values.get(from)![fromField]!;
+    }
+    return this.documents.previewOf(included.find((r) => r.item.key === itemKey)!.content, materialKey, own, actor.actingFor?.name ?? actor.name);
   }
 
   /**

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { DOCUMENT_TEMPLATE_KEYS, type DocumentTemplateKey } from "../../../shared/document-templates";
 import { CHANNELS, LEVELS, MATERIAL_FORMS, MATERIAL_MEDIA, SCOPES, THEMES } from "../../../shared/catalogue";
 import { itemContent, type ItemContent, type Material } from "../../../shared/schemas/catalogue";
 
@@ -155,7 +156,7 @@ export async function exportWorkbook(items: SheetItem[]): Promise<Buffer> {
   materials.columns = MATERIAL_COLUMNS.map((h) => ({ header: h, width: 16 }));
   for (const i of items) {
     for (const m of i.content.guide.materials) {
-      materials.addRow([i.implCode, m.key, m.name, labelOf(MATERIAL_FORMS, m.form), m.count, labelOf(MATERIAL_MEDIA, m.medium), m.source, m.requirements, m.replaceableBy ? `${m.replaceableBy.kind}:${m.replaceableBy.code}` : "", m.situation ?? ""]);
+      materials.addRow([i.implCode, m.key, m.name, labelOf(MATERIAL_FORMS, m.form), m.count, labelOf(MATERIAL_MEDIA, m.medium), m.source, m.requirements, m.replaceableBy ? `${m.replaceableBy.kind}:${m.replaceableBy.code}` : m.generatedFrom ? `generated:${m.generatedFrom}` : "", m.situation ?? ""]);
     }
   }
   const steps = wb.addWorksheet(STEPS);
@@ -235,8 +236,10 @@ export async function parseWorkbook(buffer: Buffer, current: Map<string, ItemCon
     const known = current.get(v(1))?.guide.materials.find((x) => x.key === v(2));
     const m: Material = { key: v(2), name: v(3), form: (form ?? "original") as Material["form"], count: Number.isInteger(count) ? count : 1, medium: (medium ?? "either") as Material["medium"], source: v(7), requirements: v(8), blankForm: known?.blankForm ?? false, sample: known?.sample ?? false };
     if (replace) {
+      // 可替代: evidence that stands in for the material, or the template that generates it from the form.
       const [kind, code] = replace.split(":");
-      if ((kind !== "certificate" && kind !== "dataElement") || !code) fail("可替代", "格式为 certificate:代码 或 dataElement:代码");
+      if (kind === "generated" && code && (DOCUMENT_TEMPLATE_KEYS as string[]).includes(code)) m.generatedFrom = code as DocumentTemplateKey;
+      else if ((kind !== "certificate" && kind !== "dataElement") || !code) fail("可替代", `格式为 certificate:代码、dataElement:代码 或 generated:模板（${DOCUMENT_TEMPLATE_KEYS.join("、")}）`);
       else m.replaceableBy = { kind, code };
     }
     if (v(10)) m.situation = v(10);

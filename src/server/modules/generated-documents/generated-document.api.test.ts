@@ -110,4 +110,29 @@ describe("系统生成材料 (documents generated from the form)", () => {
     const reads = await t.database.db.selectFrom("audit_log").select(["details", "purpose"]).where("action", "=", "application.material.read").where("target_id", "=", id).execute();
     expect(reads).toEqual([expect.objectContaining({ purpose: "审查申请材料", details: expect.objectContaining({ materialKey: "articles", generated: true }) })]);
   });
+
+  it("in 企业开办一件事 the plan marks them 系统生成, they leave the materials to hand in, and each previews from the one form", async () => {
+    const answers = { seal: "no", invoice: "yes", staff: "no", agent: "no" };
+    const plan = (await post(null, "/bundles/START_BUSINESS/plan", { answers })).json();
+    const generated = plan.materials.filter((m: { generated: boolean }) => m.generated).map((m: { key: string }) => m.key);
+    expect(generated).toEqual(["licence__application_form", "licence__articles", "licence__officer_appointment", "invoice__application"]);
+    // Nothing the applicant must still hand in by upload: the rest is shared evidence or comes from the licence.
+    expect(plan.materials.filter((m: { generated: boolean; evidence: string | null }) => !m.generated && !m.evidence).map((m: { name: string }) => m.name)).toEqual([]);
+    expect(plan.reduction.bundle.materials).toBe(0);
+
+    const founder = await login(t.app, "13800000009"); // 吴秀兰
+    const formData = { ...companyForm("上海一件事预览示范有限公司"), legalRep: "吴秀兰", investors: [{ investorName: "吴秀兰", investorId: "310101199001011234", amount: 120 }], contact: "吴秀兰", accountant: "吴秀兰", invoiceType: "digital_general", monthlyAmount: 20000, bankAccount: "31001234567890123" };
+    const articles = await post(founder, "/bundles/START_BUSINESS/documents/licence__articles/preview", { answers, formData });
+    expect(articles.statusCode, articles.body).toBe(200);
+    expect((await pdfText(articles.rawPayload)).text).toContain("公司不设股东会"); // one shareholder
+    // A later item's document takes the company's name from the licence's answers, as it will on submission.
+    const invoice = await post(founder, "/bundles/START_BUSINESS/documents/invoice__application/preview", { answers, formData });
+    expect(invoice.statusCode, invoice.body).toBe(200);
+    const text = (await pdfText(invoice.rawPayload)).text;
+    expect(text).toContain("上海一件事预览示范有限公司");
+    expect(text).toContain("数电发票（普通发票）");
+    const other = await post(founder, "/bundles/START_BUSINESS/documents/licence__premises/preview", { answers, formData });
+    expect(other.json().error.code).toBe("MATERIAL_NOT_GENERATED");
+    expect((await post(null, "/bundles/START_BUSINESS/documents/licence__articles/preview", { answers, formData })).statusCode).toBe(401);
+  });
 });

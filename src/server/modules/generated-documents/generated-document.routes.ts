@@ -1,19 +1,9 @@
-import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
 import { generatedDocumentEndpoints as api } from "../../../shared/api/generated-document";
 import { route } from "../../http/endpoints";
 import { requestContext, requireActor } from "../../http/auth-plugin";
+import { sendPdf } from "../../http/send-pdf";
 import type { GeneratedDocumentService } from "./generated-document.service";
-
-/** A PDF answer: inline for the platform's own preview, else an attachment; never cached, never framed elsewhere. */
-function sendPdf(reply: FastifyReply, fileName: string, body: Uint8Array, inline: boolean) {
-  return reply
-    .header("content-type", "application/pdf")
-    .header("content-disposition", `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header("cache-control", "private, no-store")
-    .header("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'")
-    .header("x-frame-options", "SAMEORIGIN")
-    .send(Buffer.from(body));
-}
 
 /** 系统生成材料: open an application's generated document; preview one before submitting. */
 export const generatedDocumentRoutes: FastifyPluginAsync<{ documents: GeneratedDocumentService }> = async (app, { documents }) => {

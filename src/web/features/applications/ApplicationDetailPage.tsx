@@ -56,6 +56,34 @@ function MaterialsCard({ materials }: { materials: Detail["materials"] }) {
   );
 }
 
+/** 系统生成材料: the documents generated from the form and sealed, opened in place or downloaded. */
+function GeneratedCard({ app }: { app: Detail }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<Detail["generated"][number] | null>(null);
+  if (!app.generated.length) return null;
+  const url = (g: Detail["generated"][number], how: "preview" | "download") => `/api/v1/applications/${app.id}/generated/${g.materialKey}?${how}=1`;
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.generated", { n: app.generated.length })}</h2>} style={{ marginBottom: 16 }}>
+      <p>{t("appd.generatedHint")}</p>
+      <ul className="generated-documents" style={{ paddingLeft: 0, listStyle: "none", margin: 0 }}>
+        {app.generated.map((g) => (
+          <li key={g.materialKey} style={{ marginBottom: 8 }}>
+            <Tag color="success">{t("appd.generatedTag")}</Tag>
+            <span lang="zh-CN">{g.materialName}</span>{" "}
+            <Button size="small" icon={<FilePdfOutlined />} onClick={() => setOpen(g)} aria-label={t("appd.viewOf", { name: g.materialName })}>
+              {t("appd.view")}
+            </Button>{" "}
+            <Typography.Link href={url(g, "download")}>{t("appd.download")}</Typography.Link>
+          </li>
+        ))}
+      </ul>
+      <Modal open={open !== null} title={open?.materialName} width={900} footer={null} onCancel={() => setOpen(null)} destroyOnClose>
+        {open && <iframe title={open.fileName} src={url(open, "preview")} style={{ width: "100%", height: "70vh", border: 0 }} />}
+      </Modal>
+    </Card>
+  );
+}
+
 /** Claim for oneself, or (supervisors and approvers) assign to a colleague who may take the step. */
 function AssignmentControls({ app, onDone }: { app: Detail; onDone: () => void }) {
   const { t } = useTranslation();
@@ -224,6 +252,7 @@ export function ApplicationDetailPage() {
           ))}
         </Card>
       )}
+      <GeneratedCard app={app} />
       <MaterialsCard materials={app.materials} />
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>

@@ -8,7 +8,9 @@ import { applicationEndpoints } from "../../../shared/api/applications";
 import { sharingEndpoints } from "../../../shared/api/sharing";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { chinaTime } from "../../../shared/china-time";
-import { call } from "../../api";
+import { call, fetchFile } from "../../api";
+import { generatedDocumentEndpoints } from "../../../shared/api/generated-document";
+import { openDocument } from "./preview-document";
 import { FormRenderer } from "../../components/FormRenderer";
 import { errorMessage } from "../../components/PageFrame";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
@@ -97,6 +99,10 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
     setFormValues(next);
     draft.save(next, materials);
   }
+  /** 系统生成材料: the applicant reviews what the system will generate (公司章程 …) from the answers so far. */
+  function previewMaterial(materialKey: string) {
+    openDocument(() => fetchFile(generatedDocumentEndpoints.postCatalogueItemsByIdDocumentsByMaterialKeyPreview, { params: { id: item.id, materialKey }, body: { formData: formValues } })).catch((err: unknown) => message.error(errorMessage(err)));
+  }
   // Named before submission, not found later by a reviewer: what is still to be uploaded.
   const missing = missingMaterials(g.materials, new Set(materials.map((m) => m.materialKey)), new Set(consent === "given" ? (prefill?.waivable ?? []).map((w) => w.materialKey) : []));
   function confirmSubmit(formData: Record<string, unknown>) {
@@ -174,7 +180,7 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
                   {t("guide.materialsTitle")}
                 </h3>
                 <Typography.Paragraph type="secondary">{t("guide.materialsHint")}</Typography.Paragraph>
-                <MaterialUpload materials={g.materials} value={materials} onChange={changeMaterials} shared={Object.fromEntries((prefill?.waivable ?? []).map((w) => [w.materialKey, w.evidence]))} />
+                <MaterialUpload materials={g.materials} value={materials} onChange={changeMaterials} shared={Object.fromEntries((prefill?.waivable ?? []).map((w) => [w.materialKey, w.evidence]))} preview={(m) => previewMaterial(m.key)} />
                 <p role="status" className={missing.length ? "materials-missing" : "materials-complete"}>
                   {missing.length ? t("materials.stillMissing", { count: missing.length, names: missing.map((m) => m.name).join("、") }) : t("materials.complete")}
                 </p>

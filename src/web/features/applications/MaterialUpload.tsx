@@ -62,6 +62,7 @@ export function MaterialUpload({
   highlight = [],
   disabled,
   shared = {},
+  preview,
 }: {
   materials: Material[];
   value: MaterialValue[];
@@ -70,6 +71,8 @@ export function MaterialUpload({
   disabled?: boolean;
   /** Materials the government already holds (免提交), by key: what stands in for them. */
   shared?: Record<string, string>;
+  /** Opens a preview of a material the system generates from the form (公司章程 …); none: no preview. */
+  preview?: (m: Material) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -80,14 +83,27 @@ export function MaterialUpload({
       locale={{ emptyText: t("materials.none") }}
       renderItem={(m) => {
         const files = value.filter((v) => v.materialKey === m.key);
+        // A generated material needs no upload, unless a reviewer asked for it again (补正).
+        const generated = !!m.generatedFrom && !highlight.includes(m.key);
+        const upload = <UploadButton key="up" label={m.name} disabled={disabled} onUploaded={(f) => onChange([...value, { materialKey: m.key, fileId: f.id, fileName: f.fileName }])} />;
+        const actions = generated
+          ? preview
+            ? [
+                <Button key="preview" size="small" onClick={() => preview(m)} aria-label={t("guide.previewGeneratedOf", { name: m.name })}>
+                  {t("guide.previewGenerated")}
+                </Button>,
+              ]
+            : []
+          : shared[m.key] && files.length === 0
+            ? []
+            : [upload];
         return (
-          <List.Item
-            actions={shared[m.key] && files.length === 0 ? [] : [<UploadButton key="up" label={m.name} disabled={disabled} onUploaded={(f) => onChange([...value, { materialKey: m.key, fileId: f.id, fileName: f.fileName }])} />]}
-          >
+          <List.Item actions={actions}>
             <Space direction="vertical" size={2}>
               <span>
                 {m.name} {highlight.includes(m.key) && <Tag color="warning">{t("materials.toFix")}</Tag>}
                 {shared[m.key] && files.length === 0 && <Tag color="success">{t("materials.shared")}</Tag>}
+                {generated && <Tag color="success">{t("guide.generated")}</Tag>}
               </span>
               {shared[m.key] && files.length === 0 && (
                 <Typography.Text style={{ fontSize: 12 }}>{t("materials.sharedBy", { what: shared[m.key] })}</Typography.Text>

@@ -5,7 +5,8 @@ import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
 import type { bundlePlanView, bundlePrefillView, bundleView } from "../../../shared/schemas/bundle";
 import type { FormField } from "../../../shared/schemas/catalogue";
-import { ApiError, call } from "../../api";
+import { ApiError, call, fetchFile } from "../../api";
+import { openDocument } from "../applications/preview-document";
 import { bundleEndpoints } from "../../../shared/api/bundle";
 import { FormRenderer } from "../../components/FormRenderer";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../applications/PrefillPanel";
@@ -56,6 +57,10 @@ export function BundlePage() {
   const [selfRoles, setSelfRoles] = useState<SelfRole[]>([]);
   // What the applicant typed: kept when a tick of 本人担任 asks for the prefill again.
   const [formValues, setFormValues] = useState<Record<string, unknown>>({});
+  /** 系统生成材料: the founder reviews what the system will generate (公司章程 …) from the one form so far. */
+  function previewMaterial(materialKey: string) {
+    openDocument(() => fetchFile(bundleEndpoints.postBundlesByCodeDocumentsByMaterialKeyPreview, { params: { code: code!, materialKey }, body: { answers, formData: formValues } })).catch((err: unknown) => message.error(errorMessage(err)));
+  }
   const loadPrefill = (roles: SelfRole[]) => call(bundleEndpoints.postBundlesByCodePrefill, { params: { code: code! }, body: { answers, consent: true, ...(roles.length ? { selfRoles: roles } : {}) } });
   const idempotencyKey = useMemo(() => crypto.randomUUID(), [plan]);
 
@@ -204,6 +209,16 @@ export function BundlePage() {
                 <Descriptions.Item key={m.key} label={m.name}>
                   <div>{m.requirements}</div>
                   {m.evidence && <Tag color="success">{consent ? t("materials.shared") : t("bundle.evidence", { what: m.evidence })}</Tag>}
+                  {m.generated && (
+                    <Space size={8} style={{ margin: "4px 0" }}>
+                      <Tag color="success">{t("guide.generated")}</Tag>
+                      {me?.kind === "citizen" && (
+                        <Button size="small" onClick={() => previewMaterial(m.key)} aria-label={t("guide.previewGeneratedOf", { name: m.name })}>
+                          {t("guide.previewGenerated")}
+                        </Button>
+                      )}
+                    </Space>
+                  )}
                   <Typography.Text type="secondary">{t("bundle.forItems", { items: m.items.join("、") })}</Typography.Text>
                 </Descriptions.Item>
               ))}

@@ -138,7 +138,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
       setOneClickBusy(false);
     }
   }
-  const waivable = g.materials.filter((m) => m.replaceableBy).length;
+  const waivable = g.materials.filter((m) => m.replaceableBy || m.generatedFrom).length;
   const limit = g.committedLimitDays === null ? t("guide.noLimit") : g.committedLimitDays === 0 ? t("guide.immediate") : t("guide.workingDaysN", { count: g.committedLimitDays });
   const facts: Array<[string, ReactNode]> = [
     [t("guide.factTime"), limit],
@@ -229,6 +229,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
                   </strong>
                   {m.situation && <Tag>{t("guide.situational")}</Tag>}
                   {m.replaceableBy && <Tag color="success">{t("guide.waivedBy", { what: l.replaceable(m.replaceableBy.kind, m.replaceableBy.code) })}</Tag>}
+                  {m.generatedFrom && <Tag color="success">{t("guide.generated")}</Tag>}
                 </div>
                 <div className="material-meta">
                   {l.materialForm(m.form)} · {t("guide.copies", { count: m.count })} · {l.medium(m.medium)}
