@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { idNumberFor } from "../src/server/seed/demo-people";
+import { pdfText } from "../src/server/testing/pdf-text";
 import { expectAccessible, switchTo, actOnApplication, pickDivision, tick } from "./helpers";
 
 /** The founder: 吴秀兰 (13800000009), who runs no enterprise yet; no other browser test uses her. */
@@ -76,6 +77,21 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await page.getByLabel("预计月开票金额（元）").fill("50000");
   await page.getByLabel("缴存比例（%）").fill("7");
   await expect(page.getByLabel(/同意调取政府部门已有的电子证照和数据/)).toBeChecked();
+  // 系统生成材料: the articles, the application form, the appointment and the invoice application are
+  // generated from this one form — she reviews the articles before submitting instead of drafting them.
+  const articles = page.getByRole("row", { name: /^公司章程/ });
+  await expect(articles.getByText("系统生成，无需提交")).toBeVisible();
+  const [preview] = await Promise.all([page.waitForResponse((r) => r.url().includes("/documents/licence__articles/preview")), articles.getByRole("button", { name: "预览公司章程" }).click()]);
+  expect(preview.status()).toBe(200);
+  expect(preview.headers()["content-type"]).toBe("application/pdf");
+  // The browser hands the PDF to its own tab; what the button asked for is asked again to read it here.
+  const asked = preview.request();
+  const again = await page.request.post(asked.url(), { headers: { "content-type": "application/json", "x-csrf-token": asked.headers()["x-csrf-token"]! }, data: asked.postData()! });
+  const draft = await pdfText(await again.body());
+  expect(draft.title).toBe("上海好办一件事示范有限公司章程");
+  expect(draft.text).toContain("公司注册资本为人民币 100 万元");
+  expect(draft.text).toContain(`为${FOUNDER.name}`);
+  for (const tab of page.context().pages().filter((p) => p !== page)) await tab.close();
   await page.getByRole("button", { name: "一次提交" }).click();
 
   // One result page: the licence is with market regulation, the rest wait for it.
@@ -86,6 +102,19 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await expect(page.getByRole("row", { name: /公章刻制备案/ })).toContainText("等待前序事项办结");
   await expectAccessible(page, "bundle result");
   const resultUrl = page.url();
+  // The licence's application carries the documents generated at submission, sealed, for her and the department.
+  await licenceRow.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "系统生成的材料（3 份）" })).toBeVisible();
+  const download = await page.getByRole("listitem").filter({ hasText: "公司章程" }).getByRole("link", { name: "下载" }).getAttribute("href");
+  const sealed = await page.request.get(download!);
+  expect(sealed.headers()["content-type"]).toBe("application/pdf");
+  const kept = await pdfText(await sealed.body());
+  expect(kept.text).toContain("上海好办一件事示范有限公司");
+  expect(kept.text).toContain("股东（签字）：吴秀兰");
+  await page.getByRole("button", { name: "查看公司章程" }).click();
+  await expect(page.getByTitle(/公司章程\.pdf$/)).toBeVisible();
+  await expectAccessible(page, "generated documents");
+  await page.keyboard.press("Escape");
 
   // The market-regulation reviewer accepts and passes it; the approver grants the licence.
   await switchTo(page, "review.amr.huangpu", /workbench$/);

@@ -73,7 +73,7 @@ function GeneratedCard({ app }: { app: Detail }) {
             <Button size="small" icon={<FilePdfOutlined />} onClick={() => setOpen(g)} aria-label={t("appd.viewOf", { name: g.materialName })}>
               {t("appd.view")}
             </Button>{" "}
-            <Typography.Link href={url(g, "download")}>{t("appd.download")}</Typography.Link>
+            <Typography.Link href={url(g, "download")} style={{ textDecoration: "underline" }}>{t("appd.download")}</Typography.Link>
           </li>
         ))}
       </ul>
