@@ -37,6 +37,9 @@ import { NodemailerEmail, SimulatedSms, type EmailSender, type SmsSender } from 
 import { fileRoutes } from "./modules/files/file.routes";
 import { generatedDocumentRoutes } from "./modules/generated-documents/generated-document.routes";
 import { GeneratedDocumentService } from "./modules/generated-documents/generated-document.service";
+import { requireNoCoSigners } from "./modules/signing";
+import { SigningService } from "./modules/signing/signing.service";
+import { signingRoutes } from "./modules/signing/signing.routes";
 import { FileService } from "./modules/files/file.service";
 import { DatabaseStorage, LocalDiskStorage, S3Storage, type FileStorage } from "./modules/files/file-storage";
 import { applicationRoutes } from "./modules/applications/application.routes";
@@ -123,6 +126,7 @@ export interface Services {
   bundleCatalogue: BundleCatalogue;
   bundleAdmin: BundleAdminService;
   files: FileService;
+  signing: SigningService;
   generatedDocuments: GeneratedDocumentService;
   drafts: DraftService;
   notifications: NotificationService;
@@ -200,7 +204,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const files = new FileService(store, createFileStorage(config, database), config.uploadMaxBytes, now, (actor, applicationId) => materialAccess(store.repos, actor, applicationId));
   const versionContents = new VersionContents(store);
   const generatedDocuments = new GeneratedDocumentService(store, cipher, seals, (versionId) => versionContents.get(versionId), (actor, applicationId) => materialAccess(store.repos, actor, applicationId), now);
-  const applications = new ApplicationService(store, cipher, files, now, calendarOf, { sharing, prefills }, generatedDocuments);
+  const applications = new ApplicationService(store, cipher, files, now, calendarOf, { sharing, prefills }, { documents: generatedDocuments, coSigners: (unit, content, values, personId) => requireNoCoSigners(store.within(unit), cipher, content, values, personId) });
   // First decision listener: an approval issues the item's certificate (and establishes a new enterprise) before 一件事 moves on.
   applications.onDecided(
     issueCertificateOnApproval({
@@ -218,6 +222,18 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   const bundleCatalogue = new BundleCatalogue(store);
   const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills, generatedDocuments);
+  const signing = new SigningService(
+    store,
+    cipher,
+    {
+      contentOf: (versionId) => versionContents.get(versionId),
+      render: (unit, content, values, name, at) => generatedDocuments.render(unit, content, values, name, at),
+      startingItems: (code, body) => bundles.startingItems(code, body),
+      submitItem: (actor, p, coSigned, key, ctx) => applications.submit(actor, { ...p.application, coSigned: coSigned.requestId, documentsAt: coSigned.documentsAt }, key, ctx),
+      submitBundle: (actor, p, coSigned, key, ctx) => bundles.submit(actor, { ...p.application, bundleCode: p.bundleCode }, key, ctx, coSigned),
+    },
+    now,
+  );
   const supervisionSettings = new SupervisionSettingsService(store);
   const ratingCases = new RatingCaseService(store, now, calendarOf, supervisionSettings);
   const ratings = new RatingService(store, ratingCases, now);
@@ -271,6 +287,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     notifications: new NotificationService(store, cipher, senders.sms, senders.email, now),
     files,
     generatedDocuments,
+    signing,
   };
 }
 
@@ -394,6 +411,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "ratings", description: "好差评 Ratings, 差评 cases, tracing and public figures" },
         { name: "appeals", description: "12345 诉求 Requests, dispatch, handling and hot topics" },
         { name: "rules", description: "规则与画像 Rules over profiles and answers; profiles derived from the registries" },
+        { name: "signing", description: "多方在线签署 Everyone a form names signs its generated documents in their own account before it is submitted" },
         { name: "proactive", description: "主动服务 政策找人 and 免申即享: policies matched over the registries, benefits granted without applying" },
       ],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
@@ -439,6 +457,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(proactiveRoutes, { benefits: services.benefits, policyMatch: services.policyMatch });
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
       await api.register(generatedDocumentRoutes, { documents: services.generatedDocuments });
+      await api.register(signingRoutes, { signing: services.signing });
     },
     { prefix: "/api/v1" },
   );

@@ -11,6 +11,7 @@ import { startNotificationWorker } from "./jobs/notifications.job";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerProactive } from "./jobs/proactive.job";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
+import { registerSigningSweep } from "./jobs/signing-sweep.job";
 
 /**
  * What a server process runs beside its HTTP routes: the job queue with its schedules and workers,
@@ -27,6 +28,7 @@ export async function startBackgroundWork(config: Config, database: Database, se
     await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
     await registerAppealDeadlines(boss, services.ratingCases, services.tickets, config.jobs);
     await registerProactive(boss, services, config.jobs);
+    await registerSigningSweep(boss, services.signing, config.jobs);
     return boss;
   });
   // Calendar edits made in another process reach this one within a minute.

@@ -34,6 +34,7 @@ import { RatingRepository } from "./modules/ratings/rating.repository";
 import { RegistryAdminRepository } from "./modules/registry/registry-admin.repository";
 import { SealRepository } from "./modules/seals/seal.repository";
 import { GeneratedDocumentRepository } from "./modules/generated-documents/generated-document.repository";
+import { SigningRepository } from "./modules/signing/signing.repository";
 import { SessionRepository } from "./modules/identity/session.repository";
 import { SettingsRepository } from "./modules/supervision/settings.repository";
 import { SharingRepository } from "./modules/sharing/sharing.repository";
@@ -66,6 +67,7 @@ export class Repositories {
   readonly calendar: CalendarRepository;
   readonly seals: SealRepository;
   readonly generatedDocuments: GeneratedDocumentRepository;
+  readonly signing: SigningRepository;
   readonly certificates: CertificateRepository;
   readonly dataElements: DataElementRepository;
   readonly sharing: SharingRepository;
@@ -106,6 +108,7 @@ export class Repositories {
     this.calendar = new CalendarRepository(db);
     this.seals = new SealRepository(db);
     this.generatedDocuments = new GeneratedDocumentRepository(db);
+    this.signing = new SigningRepository(db);
     this.certificates = new CertificateRepository(db);
     this.dataElements = new DataElementRepository(db);
     this.sharing = new SharingRepository(db);

@@ -430,6 +430,46 @@ export interface GeneratedDocumentsTable {
   created_at: Generated<Date>;
 }
 
+/** 多方在线签署: a submission waiting for the people it names to sign its generated documents. */
+export interface SigningRequestsTable {
+  id: Generated<string>;
+  kind: "item" | "bundle";
+  /** The item's id or the bundle's code. */
+  target: string;
+  title: string;
+  payload_enc: string;
+  applicant_account_id: string;
+  applicant_person_id: string | null;
+  applicant_name: string;
+  status: "collecting" | "submitted" | "refused" | "expired" | "failed";
+  /** The documents to sign: `{ itemKey, materialKey, name, sha256 }` each. */
+  documents: ColumnType<unknown, string, string>;
+  documents_at: Date;
+  deadline: Date;
+  result_id: string | null;
+  result_number: string | null;
+  reason: string | null;
+  reminded_at: Date | null;
+  region_code: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** One person's signature of a signing request. */
+export interface SignaturesTable {
+  id: Generated<number>;
+  request_id: string;
+  person_id: string;
+  account_id: string;
+  name: string;
+  roles: ColumnType<string[], string, string>;
+  status: "pending" | "signed" | "refused" | "closed";
+  documents: ColumnType<unknown, string | null, string | null>;
+  auth: string | null;
+  reason: string | null;
+  signed_at: Date | null;
+}
+
 /** 数据元: the data-element dictionary. */
 export interface DataElementsTable {
   code: string;
@@ -968,6 +1008,8 @@ export interface DB {
   certificates: CertificatesTable;
   application_evidence: ApplicationEvidenceTable;
   generated_documents: GeneratedDocumentsTable;
+  signing_requests: SigningRequestsTable;
+  signatures: SignaturesTable;
   data_elements: DataElementsTable;
   sharing_rules: SharingRulesTable;
   prefills: PrefillsTable;

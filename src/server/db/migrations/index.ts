@@ -35,6 +35,7 @@ import * as m0033 from "./0033-audit-pending";
 import * as m0034 from "./0034-inbox-order-index";
 import * as m0035 from "./0035-message-english";
 import * as m0036 from "./0036-generated-documents";
+import * as m0037 from "./0037-signing";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   "0034-inbox-order-index": m0034,
   "0035-message-english": m0035,
   "0036-generated-documents": m0036,
+  "0037-signing": m0037,
 };

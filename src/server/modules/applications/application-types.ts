@@ -53,6 +53,10 @@ export interface SubmitInput {
   prefillId?: string;
   /** The applicant agrees that data and certificates the government holds stand in for materials (免提交). */
   dataConsent?: boolean;
+  /** The instant the generated documents are dated (a co-signed submission: when the signers were asked); never from a request body. */
+  documentsAt?: Date;
+  /** The signing request every person the form names has signed (多方在线签署); never from a request body. */
+  coSigned?: string;
 }
 
 /** Once-only data: the sharing service and consented prefills (absent in tests of the workflow alone). */
@@ -69,6 +73,18 @@ export const COUNTERSIGN = "countersign";
  * answers before the submitting transaction, then seals and keeps them with the new application in it.
  */
 export interface DocumentProducer<D = unknown> {
-  render(unit: UnitOfWork, content: ItemContent, values: FormValues, applicantName: string): Promise<D[]>;
+  render(unit: UnitOfWork, content: ItemContent, values: FormValues, applicantName: string, createdAt?: Date): Promise<D[]>;
   record(unit: UnitOfWork, app: { id: string; orgId: string; regionCode: string }, documents: D[]): Promise<void>;
+}
+
+/**
+ * 多方在线签署 (kept by the signing module): refuses an online submission whose form names other people
+ * who must sign its generated documents first (SIGNATURES_REQUIRED, naming them).
+ */
+export type CoSignerCheck = (unit: UnitOfWork, content: ItemContent, values: FormValues, applicantPersonId: string | null) => Promise<void>;
+
+/** The optional parts of submission: generated documents and the co-signers' check. */
+export interface SubmissionParts {
+  documents?: DocumentProducer;
+  coSigners?: CoSignerCheck;
 }

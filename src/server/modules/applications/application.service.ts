@@ -11,7 +11,7 @@ import { ApplicationClock } from "./application-clock";
 import type { MaterialAttacher } from "./application-materials";
 import { ApplicationReadModel, type Repos as ReadRepos } from "./application-read-model";
 import { ApplicationTimeline, type Repos as TimelineRepos, type TimelineEntry } from "./application-timeline";
-import type { Applicant, DecisionListener, DocumentProducer, InboxFilter, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
+import type { Applicant, DecisionListener, InboxFilter, SubmissionParts, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
 import type { ApplicationRepository } from "./application.repository";
 import { AssignApplication, type Repos as AssignRepos } from "./assign-application";
 import { SubmitApplication, type Repos as SubmitRepos } from "./submit-application";
@@ -42,14 +42,14 @@ export class ApplicationService {
     now: () => Date = () => new Date(),
     calendarOf: () => WorkCalendar = () => DEFAULT_WORK_CALENDAR,
     once: OnceOnly | null = null,
-    documents: DocumentProducer | null = null,
+    parts: SubmissionParts = {},
     idempotency: IdempotencyService = new IdempotencyService(store),
   ) {
     const clock = new ApplicationClock(now, calendarOf);
     const contents = new VersionContents(store);
     this.timeline = new ApplicationTimeline(store, now);
     this.reading = new ApplicationReadModel(store, cipher, clock, contents);
-    this.submitting = new SubmitApplication(store, cipher, clock, contents, this.timeline, this.reading, materials, idempotency, once, documents);
+    this.submitting = new SubmitApplication(store, cipher, clock, contents, this.timeline, this.reading, materials, idempotency, once, parts);
     this.acting = new ActOnApplication(store, cipher, clock, contents, this.timeline, this.reading, materials);
     this.assigning = new AssignApplication(store, this.timeline, this.reading);
   }

@@ -24,7 +24,7 @@ import { collectMaterials, type MaterialAttacher } from "./application-materials
 import type { Receipt } from "./application-presenter";
 import type { ApplicationReadModel } from "./application-read-model";
 import type { ApplicationTimeline } from "./application-timeline";
-import type { Applicant, DocumentProducer, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
+import type { Applicant, MaterialRef, SubmissionParts, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
 import type { ApplicationRepository } from "./application.repository";
 import type { DraftRepository } from "./draft.repository";
 import { claimHolding, holdingKeyFor } from "./holding";
@@ -57,7 +57,7 @@ export class SubmitApplication {
     private readonly materials: MaterialAttacher,
     private readonly idempotency: IdempotencyService,
     private readonly once: OnceOnly | null,
-    private readonly documents: DocumentProducer | null = null,
+    private readonly parts: SubmissionParts = {},
   ) {}
 
   /** Registers a listener told of every new application in its transaction (秒批 decides there). */
@@ -173,7 +173,7 @@ export class SubmitApplication {
     const workflow: WorkflowDefinition = (item.workflow as WorkflowDefinition | null) ?? templateFor(content.guide.committedLimitDays, item.kind);
     const workflowJson = JSON.stringify(workflow);
     const workflowHash = createHash("sha256").update(canonicalJson(workflow)).digest("hex");
-    const documents = this.documents ? await this.documents.render(repos, content, input.formData, applicantName) : [];
+    const documents = this.parts.documents ? await this.parts.documents.render(repos, content, input.formData, applicantName, input.documentsAt) : [];
     return { item, versionId, content, materials, documents, workflow, workflowJson, workflowHash };
   }
 
@@ -223,8 +223,10 @@ export class SubmitApplication {
     });
     if (content.holdingLimit && holdingKey) await claimHolding(repos, { id: app.id, basicCode: item.basic_code, itemName: content.name }, content.holdingLimit, holdingKey);
     await this.materials.attach(repos, actor, app.id, materials);
-    if (documents.length) await this.documents!.record(repos, { id: app.id, orgId: item.org_id, regionCode: item.region_code }, documents);
+    if (documents.length) await this.parts.documents!.record(repos, { id: app.id, orgId: item.org_id, regionCode: item.region_code }, documents);
     const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
+    // Online, everyone the form names signs its documents first, in their own account (a window clerk witnesses it on paper).
+    if (who.channel === "online" && !input.coSigned && this.parts.coSigners) await this.parts.coSigners(repos, content, input.formData, who.applicantPersonId);
     if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
     const appRef = { id: app.id, region_code: item.region_code };
     await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...(documents.length ? { generated: documents.length } : {}), ...extra } });

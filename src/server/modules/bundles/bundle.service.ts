@@ -33,6 +33,11 @@ export type Repos = UnitOfWork & { counters: CounterRepository; applications: Ap
 
 
 type SubmitBody = z.output<typeof bundleSubmitRequest>;
+/** A submission every person the form names has signed: the signing request, and when its documents were made. */
+export interface CoSigned {
+  requestId: string;
+  documentsAt: Date;
+}
 type ApplicationView = z.infer<typeof bundleApplicationView>;
 
 
@@ -130,16 +135,30 @@ export class BundleService {
    * by the merged form's field); the bundle application and all its items are created in one
    * transaction. A retried idempotency key returns the same bundle application.
    */
-  async submit(actor: Actor, body: SubmitBody & { bundleCode: string }, idempotencyKey: string | null, ctx: RequestContext): Promise<ApplicationView> {
+  async submit(actor: Actor, body: SubmitBody & { bundleCode: string }, idempotencyKey: string | null, ctx: RequestContext, coSigned: CoSigned | null = null): Promise<ApplicationView> {
     if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
     return this.idempotency.run(
       { accountId: actor.accountId, scope: `bundles.submit:${body.bundleCode}`, key: idempotencyKey, body },
-      (complete) => this.submitOnce(actor, body, ctx, complete),
+      (complete) => this.submitOnce(actor, body, ctx, complete, coSigned),
       (id) => this.view(this.store.repos, id),
     );
   }
 
-  private async submitOnce(actor: Actor, body: SubmitBody & { bundleCode: string }, ctx: RequestContext, complete: CompleteIdempotent): Promise<ApplicationView> {
+  /**
+   * What a co-signed submission of the bundle starts with (多方在线签署): its first items, each with its
+   * content and own answers, checked like a submission. Raises: BUNDLE_NOT_FOUND, FORM_DATA_INVALID.
+   */
+  async startingItems(code: string, body: Pick<SubmitBody, "answers" | "formData" | "regionCode">) {
+    const regionCode = body.regionCode ?? DEFAULT_REGION;
+    const { def, plan, included, merged } = await this.catalogue.planFor(this.store.repos, code, body.answers, regionCode);
+    const values = childValues(merged, included, body.formData as FormValues);
+    const issues = formIssues(merged, included, values, body.formData as FormValues);
+    if (issues.length) throw new DomainError("FORM_DATA_INVALID", { issues });
+    const starting = plan.items.filter((p) => p.included && p.waitsFor.length === 0);
+    return { name: def.name, regionCode, items: starting.map((p) => ({ key: p.key, content: included.find((r) => r.item.key === p.key)!.content, values: values.get(p.key)! })) };
+  }
+
+  private async submitOnce(actor: Actor, body: SubmitBody & { bundleCode: string }, ctx: RequestContext, complete: CompleteIdempotent, coSigned: CoSigned | null): Promise<ApplicationView> {
     const regionCode = body.regionCode ?? DEFAULT_REGION;
     const id = await this.store.transact(async (repos) => {
       const { row, def, plan, included, merged } = await this.catalogue.planFor(repos, body.bundleCode, body.answers, regionCode);
@@ -179,7 +198,7 @@ export class BundleService {
         const own = values.get(p.key)!;
         const prefillId = body.prefillIds?.[p.key];
         if (p.waitsFor.length === 0) {
-          const receipt = await this.applications.createInTransaction(repos, actor, { itemId: r.impl.id, formData: own, dataConsent: body.dataConsent, ...(prefillId ? { prefillId } : {}) }, who, ctx, { bundle: number, bundleItem: p.key });
+          const receipt = await this.applications.createInTransaction(repos, actor, { itemId: r.impl.id, formData: own, dataConsent: body.dataConsent, ...(prefillId ? { prefillId } : {}), ...(coSigned ? { coSigned: coSigned.requestId, documentsAt: coSigned.documentsAt } : {}) }, who, ctx, { bundle: number, bundleItem: p.key });
           await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "started", waits_for: JSON.stringify(p.waitsFor), application_id: receipt.id, form_data: "{}" });
         } else {
           // A later item's prefill is checked now (authoritative values unchanged); it starts after the prefill has expired.

@@ -69,7 +69,9 @@ describe("系统生成材料 (documents generated from the form)", () => {
 
   it("submission generates, seals and keeps them; the applicant and the department open them, no one else", async () => {
     const founder = await login(t.app, "13800000001");
-    const submitted = await post(founder, "/applications", { itemId: companyItem, formData: companyForm("上海生成材料示范科技有限公司") });
+    // The founder is the only shareholder here (a second one signs online first: signing.api.test.ts).
+    const sole = { ...companyForm("上海生成材料示范科技有限公司"), investors: [{ investorName: "张伟明", investorId: "310101198503125034", amount: 120 }] };
+    const submitted = await post(founder, "/applications", { itemId: companyItem, formData: sole });
     expect(submitted.statusCode, submitted.body).toBe(201);
     const id = submitted.json().id as string;
     const view = (await get(founder, `/applications/${id}`)).json();
@@ -87,9 +89,9 @@ describe("系统生成材料 (documents generated from the form)", () => {
     expect(res.headers["x-document-sha256"]).toBe(sha);
     expect(view.generated.find((g: { materialKey: string }) => g.materialKey === "officer_appointment").sha256).toBe(sha);
     const { text, title } = await pdfText(res.rawPayload);
-    expect(title).toBe("上海生成材料示范科技有限公司股东会决议");
+    expect(title).toBe("上海生成材料示范科技有限公司股东决定");
     expect(text).toContain("选举张伟明为公司董事，担任公司法定代表人");
-    expect(text).toContain("股东（签字）：王芳");
+    expect(text).toContain("股东（签字）：张伟明");
     // Sealed by the handling department: the seal verifies against these very bytes, and not against others.
     const row = await t.database.db.selectFrom("generated_documents").selectAll().where("application_id", "=", id).where("material_key", "=", "officer_appointment").executeTakeFirstOrThrow();
     const seal = { keyId: row.seal_key_id, algorithm: row.seal_algorithm, signature: row.signature };

@@ -63,12 +63,12 @@ export class GeneratedDocumentService {
   /**
    * Renders every generated material of an item from the answers, before the sealing transaction when
    * there is one (it takes a while); `unit` reads the division names (the caller's transaction, if any).
+   * The same answers and instant give the same bytes: what co-signers signed is what is sealed.
    */
-  async render(unit: UnitOfWork, content: ItemContent, values: FormValues, applicantName: string, reference = "在线申请"): Promise<RenderedDocument[]> {
+  async render(unit: UnitOfWork, content: ItemContent, values: FormValues, applicantName: string, createdAt: Date = this.now(), reference = "在线申请"): Promise<RenderedDocument[]> {
     const wanted = generatedMaterials(content);
     if (!wanted.length) return [];
     const places = await this.store.within(unit).orgs.divisionNames(divisionCodesIn(content.form.fields, values));
-    const createdAt = this.now();
     const input = { itemName: content.name, fields: content.form.fields, values, applicantName, date: chinaDate(createdAt), createdAt, places, reference };
     return Promise.all(wanted.map(async (m) => ({ materialKey: m.key, template: m.generatedFrom, fileName: fileNameOf(m, content.name), body: await renderPdf(TEMPLATE_BUILDERS[m.generatedFrom](input)) })));
   }
@@ -106,7 +106,7 @@ export class GeneratedDocumentService {
   async previewOf(content: ItemContent, materialKey: string, values: FormValues, applicantName: string): Promise<{ fileName: string; body: Uint8Array }> {
     const material = generatedMaterials(content).find((m) => m.key === materialKey);
     if (!material) throw new DomainError("MATERIAL_NOT_GENERATED");
-    const [doc] = await this.render(this.store.repos, { ...content, guide: { ...content.guide, materials: [material] } }, values, applicantName, "预览（尚未提交）");
+    const [doc] = await this.render(this.store.repos, { ...content, guide: { ...content.guide, materials: [material] } }, values, applicantName, this.now(), "预览（尚未提交）");
     return { fileName: doc!.fileName, body: doc!.body };
   }
 
