@@ -21,6 +21,8 @@ const CataloguePage = page(() => import("./features/catalogue/CataloguePage"), "
 const BundlePage = page(() => import("./features/bundles/BundlePage"), "BundlePage");
 const BundleResultPage = page(() => import("./features/bundles/BundleResultPage"), "BundleResultPage");
 const MyBundlesPage = page(() => import("./features/bundles/BundleResultPage"), "MyBundlesPage");
+const SigningPage = page(() => import("./features/signing/SigningPage"), "SigningPage");
+const MySigningPage = page(() => import("./features/signing/SigningPage"), "MySigningPage");
 const BundlesPage = page(() => import("./features/bundles/BundlesPage"), "BundlesPage");
 const BundlesAdminPage = page(() => import("./features/workbench/catalogue/BundlesAdminPage"), "BundlesAdminPage");
 const DepartmentsPage = page(() => import("./features/catalogue/DepartmentsPage"), "DepartmentsPage");
@@ -124,6 +126,8 @@ export function AppRoutes() {
           <Route path="/bundles/:code" element={<BundlePage />} />
           <Route path="/me/bundles" element={<RequireActor kind="citizen"><MyBundlesPage /></RequireActor>} />
           <Route path="/me/bundles/:id" element={<RequireActor kind="citizen"><BundleResultPage /></RequireActor>} />
+          <Route path="/me/signing" element={<RequireActor kind="citizen"><MySigningPage /></RequireActor>} />
+          <Route path="/me/signing/:id" element={<RequireActor kind="citizen"><SigningPage /></RequireActor>} />
           <Route path="/catalogue" element={<CataloguePage kind="all" />} />
           <Route path="/items/:id" element={<GuidePage />} />
           <Route path="/policies" element={<PoliciesPage />} />

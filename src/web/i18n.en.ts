@@ -4,6 +4,7 @@ import { appealsEn } from "./features/appeals/i18n.en";
 import { applicationsEn } from "./features/applications/i18n.en";
 import { appointmentsEn } from "./features/appointments/i18n.en";
 import { bundlesEn } from "./features/bundles/i18n.en";
+import { signingEn } from "./features/signing/i18n.en";
 import { catalogueEn } from "./features/catalogue/i18n.en";
 import { catalogueAdminEn } from "./features/workbench/catalogue/i18n.en";
 import { certificatesEn } from "./features/certificates/i18n.en";
@@ -52,6 +53,7 @@ export const en: Messages = {
   ...applicationsEn,
   ...appointmentsEn,
   ...bundlesEn,
+  ...signingEn,
   ...catalogueEn,
   ...catalogueAdminEn,
   ...certificatesEn,

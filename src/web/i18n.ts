@@ -5,6 +5,7 @@ import { appealsZh } from "./features/appeals/i18n";
 import { applicationsZh } from "./features/applications/i18n";
 import { appointmentsZh } from "./features/appointments/i18n";
 import { bundlesZh } from "./features/bundles/i18n";
+import { signingZh } from "./features/signing/i18n";
 import { catalogueZh } from "./features/catalogue/i18n";
 import { catalogueAdminZh } from "./features/workbench/catalogue/i18n";
 import { certificatesZh } from "./features/certificates/i18n";
@@ -52,6 +53,7 @@ const zh = {
   ...applicationsZh,
   ...appointmentsZh,
   ...bundlesZh,
+  ...signingZh,
   ...catalogueZh,
   ...catalogueAdminZh,
   ...certificatesZh,

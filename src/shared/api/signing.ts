@@ -29,9 +29,9 @@ export const signingView = z.object({
   result: z.object({ id: z.string(), number: z.string(), link: z.string() }).nullable(),
   /** The documents to sign, each with its SHA-256 (a signer confirms exactly these). */
   documents: z.array(z.object({ key: z.string(), name: z.string(), sha256: z.string() })),
-  signers: z.array(z.object({ name: z.string(), roles: z.array(z.string()), status: z.enum(["pending", "signed", "refused", "closed"]), statusName: z.string(), signedAt: z.string().nullable(), reason: z.string().nullable() })),
+  signers: z.array(z.object({ name: z.string(), roles: z.array(z.enum(["applicant", "legalRep", "shareholder"])), status: z.enum(["pending", "signed", "refused", "closed"]), statusName: z.string(), signedAt: z.string().nullable(), reason: z.string().nullable() })),
   /** The reader's own signature, when they are asked to sign. */
-  mine: z.object({ status: z.enum(["pending", "signed", "refused", "closed"]) }).nullable(),
+  mine: z.object({ status: z.enum(["pending", "signed", "refused", "closed"]), roles: z.array(z.enum(["legalRep", "shareholder"])) }).nullable(),
   remindedAt: z.string().nullable(),
 });
 

@@ -69,8 +69,8 @@ describe("多方在线签署 (every shareholder signs online)", () => {
     const request = res.json();
     expect(request).toMatchObject({ status: "collecting", statusName: "待签署", isApplicant: true, mine: null });
     expect(request.signers.map((s: { name: string; roles: string[]; status: string }) => [s.name, s.roles, s.status])).toEqual([
-      ["张伟明", ["申请人"], "signed"],
-      ["李雪梅", ["股东"], "pending"],
+      ["张伟明", ["applicant"], "signed"],
+      ["李雪梅", ["shareholder"], "pending"],
     ]);
     expect(request.documents.map((d: { key: string }) => d.key)).toEqual(["item.application_form", "item.articles", "item.officer_appointment"]);
     const told = (await messagesOf(partner)).filter((m) => m.kind === "signing" && m.link === `/me/signing/${request.id}`);

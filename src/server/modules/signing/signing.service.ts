@@ -12,7 +12,7 @@ import type { CatalogueRepository } from "../catalogue";
 import type { AccountRepository } from "../identity";
 import { sendDirect, type DirectMessageRepos } from "../notifications";
 import type { PersonRepository } from "../registry";
-import { otherSigners, SIGNER_ROLE_NAMES, type SignerRole } from "./co-signers";
+import { otherSigners, type SignerRole } from "./co-signers";
 import type { SigningRepository } from "./signing.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
@@ -161,13 +161,13 @@ export class SigningService {
       documents: (request.documents as Array<{ key: string; name: string; sha256: string }>).map((d) => ({ key: d.key, name: d.name, sha256: d.sha256 })),
       signers: signatures.map((s) => ({
         name: s.name,
-        roles: (s.roles as string[]).map((r) => (r === "applicant" ? "申请人" : SIGNER_ROLE_NAMES[r as SignerRole]?.zh ?? r)),
+        roles: s.roles as Array<SignerRole | "applicant">,
         status: s.status,
         statusName: SIGNATURE_NAMES[s.status],
         signedAt: s.signed_at ? s.signed_at.toISOString() : null,
         reason: s.reason,
       })),
-      mine: mine ? { status: mine.status } : null,
+      mine: mine ? { status: mine.status, roles: mine.roles as SignerRole[] } : null,
       remindedAt: request.reminded_at ? request.reminded_at.toISOString() : null,
     };
   }

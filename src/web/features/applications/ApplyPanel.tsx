@@ -11,6 +11,7 @@ import { chinaTime } from "../../../shared/china-time";
 import { call, fetchFile } from "../../api";
 import { generatedDocumentEndpoints } from "../../../shared/api/generated-document";
 import { openDocument } from "./preview-document";
+import { useSigningStart } from "../signing/start-signing";
 import { FormRenderer } from "../../components/FormRenderer";
 import { errorMessage } from "../../components/PageFrame";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
@@ -54,6 +55,7 @@ function Submitted({ receipt, orgName }: { receipt: Receipt; orgName: string }) 
 export function ApplyPanel({ item }: { item: ItemDetail }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
+  const askToSign = useSigningStart();
   const g = item.content.guide;
   // One key per visit: a double click or a retried request never makes a second application.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -131,7 +133,8 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
       draft.forget();
       setReceipt(body);
     } catch (err) {
-      message.error(errorMessage(err));
+      const application = { itemId: item.id, formData, materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })), dataConsent: consent === "given" };
+      if (!askToSign(err, { kind: "item", application })) message.error(errorMessage(err));
     }
   }
 

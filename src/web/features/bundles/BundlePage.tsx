@@ -7,6 +7,7 @@ import type { bundlePlanView, bundlePrefillView, bundleView } from "../../../sha
 import type { FormField } from "../../../shared/schemas/catalogue";
 import { ApiError, call, fetchFile } from "../../api";
 import { openDocument } from "../applications/preview-document";
+import { useSigningStart } from "../signing/start-signing";
 import { bundleEndpoints } from "../../../shared/api/bundle";
 import { FormRenderer } from "../../components/FormRenderer";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../applications/PrefillPanel";
@@ -43,6 +44,7 @@ export function BundlePage() {
   const { code } = useParams();
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const askToSign = useSigningStart();
   const navigate = useNavigate();
   const { me } = useSession();
   const [bundle, setBundle] = useState<Bundle | null>(null);
@@ -101,6 +103,8 @@ export function BundlePage() {
       // The result page shows the number and every service; no toast over it.
       navigate(`/me/bundles/${body.id}`);
     } catch (err) {
+      // Another shareholder (or a legal representative who is not the founder) signs online first.
+      if (askToSign(err, { kind: "bundle", bundleCode: code!, application: { answers, formData, dataConsent: consent, delivery } })) return;
       const issues = err instanceof ApiError ? ((err.details as { issues?: Array<{ path: string; message: string }> } | undefined)?.issues ?? []) : [];
       message.error(err instanceof ApiError ? [err.message, ...issues.map((i) => i.message)].join("；") : String(err));
     } finally {
