@@ -40,7 +40,6 @@ async function applyForCompany(page: Page, company: string) {
   await page.getByLabel("认缴出资额（万元）").nth(1).fill("80");
   await page.getByLabel("从业人数").fill("2");
   await page.getByLabel("经办人", { exact: true }).fill("吴秀兰");
-  await page.getByLabel("对公银行账号").fill("31001234567890123");
   await page.getByLabel("办税人员姓名").fill("吴秀兰");
   await page.getByRole("button", { name: "一次提交" }).click();
   // Not submitted yet: the second shareholder signs first.

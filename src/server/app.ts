@@ -38,6 +38,7 @@ import { fileRoutes } from "./modules/files/file.routes";
 import { generatedDocumentRoutes } from "./modules/generated-documents/generated-document.routes";
 import { GeneratedDocumentService } from "./modules/generated-documents/generated-document.service";
 import { requireNoCoSigners } from "./modules/signing";
+import { SimulatedBank } from "./modules/registry";
 import { SigningService } from "./modules/signing/signing.service";
 import { signingRoutes } from "./modules/signing/signing.routes";
 import { FileService } from "./modules/files/file.service";
@@ -221,7 +222,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   applications.onDecided(assessBenefitOnApproval({ store, contents: new VersionContents(store), profiles, cipher, calendar: calendarOf, now, record: (unit, app, entry) => applications.recordEvent(unit, app, entry) }));
   calendar.onChange(() => applications.recomputeBeyondCalendar());
   const bundleCatalogue = new BundleCatalogue(store);
-  const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills, generatedDocuments);
+  const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills, generatedDocuments, new SimulatedBank());
   const signing = new SigningService(
     store,
     cipher,

@@ -35,6 +35,7 @@ import { RegistryAdminRepository } from "./modules/registry/registry-admin.repos
 import { SealRepository } from "./modules/seals/seal.repository";
 import { GeneratedDocumentRepository } from "./modules/generated-documents/generated-document.repository";
 import { SigningRepository } from "./modules/signing/signing.repository";
+import { BankAccountRepository } from "./modules/registry/bank-accounts";
 import { SessionRepository } from "./modules/identity/session.repository";
 import { SettingsRepository } from "./modules/supervision/settings.repository";
 import { SharingRepository } from "./modules/sharing/sharing.repository";
@@ -68,6 +69,7 @@ export class Repositories {
   readonly seals: SealRepository;
   readonly generatedDocuments: GeneratedDocumentRepository;
   readonly signing: SigningRepository;
+  readonly bankAccounts: BankAccountRepository;
   readonly certificates: CertificateRepository;
   readonly dataElements: DataElementRepository;
   readonly sharing: SharingRepository;
@@ -109,6 +111,7 @@ export class Repositories {
     this.seals = new SealRepository(db);
     this.generatedDocuments = new GeneratedDocumentRepository(db);
     this.signing = new SigningRepository(db);
+    this.bankAccounts = new BankAccountRepository(db);
     this.certificates = new CertificateRepository(db);
     this.dataElements = new DataElementRepository(db);
     this.sharing = new SharingRepository(db);

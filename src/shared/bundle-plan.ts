@@ -280,7 +280,10 @@ export function bindingProblems(def: Pick<BundleDefinition, "items">, contents: 
       }
       for (const [ownKey, from] of Object.entries(d.fields)) {
         if (!own.form.fields.some((f) => f.key === ownKey)) problems.push({ path: [...path, "fields", ownKey], message: `${own.name}的申请表没有字段“${ownKey}”` });
-        if (from.startsWith("cert.")) {
+        if (from.startsWith("bank.")) {
+          if (!["accountNumber", "bankName"].includes(from.slice(5))) problems.push({ path: [...path, "fields", ownKey], message: `银行开户只提供账号（bank.accountNumber）和开户银行（bank.bankName）` });
+          else if (issued !== "business_licence") problems.push({ path: [...path, "fields", ownKey], message: `${up.name}不设立企业，没有为其开立的银行账户` });
+        } else if (from.startsWith("cert.")) {
           const fields = issued ? certificateFields(issued) : null;
           if (!fields?.includes(from.slice(5))) problems.push({ path: [...path, "fields", ownKey], message: `${up.name}${issued ? "颁发的证照没有" : "不颁发证照，没有"}“${from.slice(5)}”一项` });
         } else if (!up.form.fields.some((f) => f.key === from)) problems.push({ path: [...path, "fields", ownKey], message: `${up.name}的申请表没有字段“${from}”` });

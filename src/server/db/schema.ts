@@ -470,6 +470,15 @@ export interface SignaturesTable {
   signed_at: Date | null;
 }
 
+/** 银行开户: the basic account a bank opened for an enterprise. */
+export interface EnterpriseBankAccountsTable {
+  enterprise_id: string;
+  bank_name: string;
+  account_number: string;
+  bank_reference: string;
+  opened_at: Generated<Date>;
+}
+
 /** 数据元: the data-element dictionary. */
 export interface DataElementsTable {
   code: string;
@@ -1010,6 +1019,7 @@ export interface DB {
   generated_documents: GeneratedDocumentsTable;
   signing_requests: SigningRequestsTable;
   signatures: SignaturesTable;
+  enterprise_bank_accounts: EnterpriseBankAccountsTable;
   data_elements: DataElementsTable;
   sharing_rules: SharingRulesTable;
   prefills: PrefillsTable;

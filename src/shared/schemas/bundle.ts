@@ -45,7 +45,12 @@ export const bundleDependency = z.strictObject({
   /** The upstream's certificate becomes this item's evidence for the material with this key. */
   certificateAs: key.optional(),
   /** This item's form field ← the upstream's form field, or `cert.<field>` of the upstream's certificate. */
-  fields: z.record(z.string().regex(FIELD_KEY), z.string().regex(/^(cert\.)?[a-z][a-zA-Z0-9_]{0,39}$/)).default({}),
+  /**
+   * The item's fields taken from the upstream: its answer, `cert.<field>` of its certificate, or
+   * `bank.accountNumber` / `bank.bankName` of the basic account a bank opens for the enterprise the
+   * upstream establishes (银行开户) — asked later, when it exists, never of the founder up front.
+   */
+  fields: z.record(z.string().regex(FIELD_KEY), z.string().regex(/^((cert|bank)\.)?[a-z][a-zA-Z0-9_]{0,39}$/)).default({}),
 });
 export type BundleDependency = z.infer<typeof bundleDependency>;
 

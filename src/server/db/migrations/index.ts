@@ -36,6 +36,7 @@ import * as m0034 from "./0034-inbox-order-index";
 import * as m0035 from "./0035-message-english";
 import * as m0036 from "./0036-generated-documents";
 import * as m0037 from "./0037-signing";
+import * as m0038 from "./0038-enterprise-bank-accounts";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   "0035-message-english": m0035,
   "0036-generated-documents": m0036,
   "0037-signing": m0037,
+  "0038-enterprise-bank-accounts": m0038,
 };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { luhnDigit } from "../registry/bank-accounts";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { validateCreditCode } from "../../../shared/validation/credit-code";
 import { idNumberFor } from "../../seed/demo-people";
@@ -125,8 +126,9 @@ describe("一件事: one submission, processing, one result (Done when)", () => 
     // — one submission creates the bundle and all its items at once: the licence goes to market regulation, the rest wait
     {
       const { formData, plan } = await formFor(ANSWERS);
-      // Far fewer fields than the items together.
+      // Far fewer fields than the items together; the company's bank account is not asked of the founder (it does not exist yet).
       expect(plan.reduction.bundle.fields).toBeLessThan(plan.reduction.separate.fields / 2);
+      expect(plan.fields.map((f: { key: string }) => f.key)).not.toContain("bankAccount");
       const headers = { "idempotency-key": "bundle-start-0001" };
       const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData, dataConsent: true, delivery: "window" }, headers);
       expect(res.statusCode, res.body).toBe(201);
@@ -173,6 +175,11 @@ describe("一件事: one submission, processing, one result (Done when)", () => 
       // The seal office reads the new company's credit code from the licence, not from the founder.
       const seal = (await get(await login(t.app, "13800000001"), `/applications/${byKey.seal.applicationId}`)).json();
       expect(seal.formData).toMatchObject({ enterpriseName: "上海好办示范科技有限公司", creditCode: company.credit_code });
+      // 银行开户: the bank opened the company's basic account once it existed; tax and social insurance take it from there.
+      const account = await t.database.db.selectFrom("enterprise_bank_accounts").selectAll().where("enterprise_id", "=", company.id).executeTakeFirstOrThrow();
+      expect(account).toMatchObject({ bank_name: "上海银行黄浦区支行", account_number: expect.stringMatching(/^31000101\d{12}$/) });
+      expect(luhnDigit(account.account_number.slice(0, -1))).toBe(account.account_number.at(-1));
+      for (const k of ["tax", "social_insurance"]) expect((await get(founder, `/applications/${byKey[k].applicationId}`)).json().formData.bankAccount).toBe(account.account_number);
     }
     // — a supplement request in one item shows within the bundle; each department sees only its own item
     {

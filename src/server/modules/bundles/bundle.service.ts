@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { basicAccountOf, type BankAccountOpening, type BankAccountRepository, type EnterpriseRepository } from "../registry";
 import type { GeneratedDocumentService } from "../generated-documents";
 import type { SelfRole } from "../../../shared/self-roles";
 import type { CounterRepository } from "../numbering";
@@ -29,7 +30,7 @@ import type { VersionContents } from "../catalogue";
 import { type BundleCatalogue, DEFAULT_REGION, type Resolved } from "./bundle-catalogue";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
-export type Repos = UnitOfWork & { counters: CounterRepository; applications: ApplicationRepository; audit: AuditRepository; bundles: BundleRepository; catalogue: CatalogueRepository; certificates: CertificateRepository; orgs: OrgRepository; outbox: OutboxRepository } & IdempotencyRepos;
+export type Repos = UnitOfWork & { counters: CounterRepository; applications: ApplicationRepository; audit: AuditRepository; bankAccounts: BankAccountRepository; bundles: BundleRepository; catalogue: CatalogueRepository; certificates: CertificateRepository; enterprises: EnterpriseRepository; orgs: OrgRepository; outbox: OutboxRepository } & IdempotencyRepos;
 
 
 type SubmitBody = z.output<typeof bundleSubmitRequest>;
@@ -65,6 +66,7 @@ export class BundleService {
     private readonly calendarOf: () => WorkCalendar,
     private readonly prefills: PrefillService | null = null,
     private readonly documents: Pick<GeneratedDocumentService, "previewOf"> | null = null,
+    private readonly bank: BankAccountOpening | null = null,
     private readonly idempotency: IdempotencyService = new IdempotencyService(store),
   ) {
     this.contents = catalogue.contents;
@@ -332,8 +334,10 @@ export class BundleService {
         const upValues = openForm(upApp.form_data as never, this.cipher);
         const certs = (await repos.certificates.listForApplication(upApp.id)).filter((x) => x.status === "valid");
         const cert = certs[0];
+        // 银行开户: the basic account the bank opens for the company the licence established, once it exists.
+        const account = Object.values(dep.fields).some((f) => f.startsWith("bank.")) && cert?.holder_enterprise_id && this.bank ? await basicAccountOf(repos, this.bank, cert.holder_enterprise_id) : null;
         for (const [own, from] of Object.entries(dep.fields)) {
-          const value = from.startsWith("cert.") ? (cert?.payload as { data?: Record<string, unknown> } | undefined)?.data?.[from.slice(5)] : upValues[from];
+          const value = from.startsWith("cert.") ? (cert?.payload as { data?: Record<string, unknown> } | undefined)?.data?.[from.slice(5)] : from.startsWith("bank.") ? account?.[from.slice(5) as "accountNumber" | "bankName"] : upValues[from];
           if (value !== undefined && value !== null && value !== "") values[own] = value as FormValues[string];
         }
         if (dep.certificateAs && cert) evidence.push({ materialKey: dep.certificateAs, certificateId: cert.id });

@@ -4,3 +4,5 @@
  */
 export type { EnterpriseRepository } from "./enterprise.repository";
 export type { PersonRepository } from "./person.repository";
+export { basicAccountOf, SimulatedBank } from "./bank-accounts";
+export type { BankAccountOpening, BankAccountRepository } from "./bank-accounts";

@@ -6,6 +6,8 @@ type BundleInput = z.input<typeof bundleDefinition>;
 /** What items after a new company's registration take from its business licence. */
 const FROM_LICENCE_OF = (item: string) => ({ item, certificateAs: "business_licence", fields: { enterpriseName: "enterpriseName", creditCode: "cert.creditCode", legalRep: "legalRep" } });
 const FROM_LICENCE = FROM_LICENCE_OF("licence");
+/** …and the basic account the bank opens for the new company once it exists (银行开户), not asked up front. */
+const FROM_LICENCE_AND_BANK = { ...FROM_LICENCE, fields: { ...FROM_LICENCE.fields, bankAccount: "bank.accountNumber" } };
 
 /**
  * The demo city's 一件事 bundles, built from the catalogue's own items (by basic code). Each
@@ -29,9 +31,9 @@ export const DEMO_BUNDLES: BundleInput[] = [
     items: [
       { key: "licence", basicCode: "XK00001001" },
       { key: "seal", basicCode: "BA00001000", dependsOn: [FROM_LICENCE] },
-      { key: "tax", basicCode: "BA00002000", dependsOn: [FROM_LICENCE] },
+      { key: "tax", basicCode: "BA00002000", dependsOn: [FROM_LICENCE_AND_BANK] },
       { key: "invoice", basicCode: "QT00001000", optional: true, dependsOn: [{ item: "licence", fields: FROM_LICENCE.fields }, { item: "tax" }] },
-      { key: "social_insurance", basicCode: "QR00004001", dependsOn: [FROM_LICENCE] },
+      { key: "social_insurance", basicCode: "QR00004001", dependsOn: [FROM_LICENCE_AND_BANK] },
       { key: "housing_fund", basicCode: "GG00005001", optional: true, dependsOn: [FROM_LICENCE] },
     ],
     onDenial: "stop_dependants",
