@@ -464,7 +464,7 @@ export interface SignaturesTable {
   name: string;
   roles: ColumnType<string[], string, string>;
   status: "pending" | "signed" | "refused" | "closed";
-  documents: ColumnType<unknown, string | null, string | null>;
+  documents: ColumnType<string[] | null, string | null, string | null>;
   auth: string | null;
   reason: string | null;
   signed_at: Date | null;
