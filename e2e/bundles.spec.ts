@@ -52,7 +52,7 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await page.getByLabel("住所详细地址").fill("上海市黄浦区南京东路100号8楼");
   // 本人担任: she is the legal representative and the only shareholder — two ticks instead of typing herself four times.
   const roles = page.getByRole("group", { name: "本人担任" });
-  await expect(roles.getByRole("checkbox")).toHaveCount(3);
+  await expect(roles.getByRole("checkbox")).toHaveCount(4);
   await tick(roles.getByLabel("法定代表人"));
   await expect(page.getByLabel("法定代表人姓名")).toHaveValue(FOUNDER.name);
   await expect(page.getByLabel("法定代表人姓名")).toBeDisabled();

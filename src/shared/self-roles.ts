@@ -1,6 +1,6 @@
 /**
  * 本人担任: roles in a form that the applicant may hold themselves (the legal representative, a
- * shareholder, the tax officer). A form declares them by binding fields to the role's data elements;
+ * shareholder, the tax officer, the contact). A form declares them by binding fields to the role's data elements;
  * one tick fills every field of the role from the applicant's verified identity, locked like other
  * authoritative values. A table's role fills its first row (the applicant as the first shareholder).
  */
@@ -8,6 +8,7 @@ export const SELF_ROLES = {
   legalRep: { zh: "法定代表人", en: "legal representative" },
   shareholder: { zh: "股东", en: "shareholder" },
   taxOfficer: { zh: "办税人员", en: "tax officer" },
+  contact: { zh: "经办人（联系人）", en: "contact" },
 } as const;
 export type SelfRole = keyof typeof SELF_ROLES;
 export const SELF_ROLE_CODES = Object.keys(SELF_ROLES) as [SelfRole, ...SelfRole[]];
@@ -23,6 +24,7 @@ export const ROLE_ELEMENTS: Record<string, { role: SelfRole; own: OwnValue }> = 
   "shareholder.idNumber": { role: "shareholder", own: "idNumber" },
   "tax.officerName": { role: "taxOfficer", own: "name" },
   "tax.officerIdNumber": { role: "taxOfficer", own: "idNumber" },
+  "contact.name": { role: "contact", own: "name" },
 };
 
 interface FieldLike {
