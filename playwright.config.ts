@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? `./tmp/e2e-data-${Date.now()}`;
 export const springPort = port + 1;
+/** The ease report's own demo city: its journeys found companies and claim benefits that other tests must find unclaimed. */
+const easePort = port + 2;
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Browser tests on Debian's Chromium against the real server on a fresh embedded database. */
@@ -24,7 +26,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /phone\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(phone|ease)\.spec\.ts/ },
+    // 少填、少交、少跑 counted (npm run ease:report), on a demo city of its own.
+    { name: "ease", use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://localhost:${easePort}` }, testMatch: /ease\.spec\.ts/ },
     // Citizen pages at a phone's width (390 px; the tests also try 360).
     { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, testMatch: /(responsive|phone)\.spec\.ts/ },
   ],
@@ -34,6 +38,7 @@ export default defineConfig({
     // Spring Festival — still 11 February in UTC, and in the server's own zone (Los Angeles): every
     // date must still be China's.
     server(springPort, `${dataDir}-spring`, { HAOBAN_CLOCK_START: "2026-02-11T23:30:00Z", TZ: "America/Los_Angeles" }),
+    server(easePort, `${dataDir}-ease`, {}),
   ],
 });
 
