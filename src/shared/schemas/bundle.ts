@@ -241,6 +241,8 @@ export const bundleSubmitRequest = z.strictObject({
   /** The applicant agrees that data and certificates the government holds stand in for materials (免提交). */
   dataConsent: z.boolean().default(false),
   delivery: z.enum(["electronic", "window"]).default("electronic"),
+  /** Uploads for the materials that remain (neither shared, generated nor provided by an earlier service), by the plan's material key. */
+  materials: z.array(z.strictObject({ materialKey: z.string().regex(/^[a-z][a-z0-9_]{0,80}$/), fileId: z.uuid() })).max(60).optional(),
 });
 
 export const bundleChildView = z.object({

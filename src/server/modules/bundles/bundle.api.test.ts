@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { samplePng } from "../../testing/sample-files";
+import { withValues } from "../../../shared/self-roles";
 import { luhnDigit } from "../registry/bank-accounts";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { validateCreditCode } from "../../../shared/validation/credit-code";
@@ -295,5 +297,22 @@ describe("一件事: 本人担任 — the founder's own roles fill themselves", 
     const ok = await post(founder, "/bundles/START_BUSINESS/applications", { answers: ANSWERS, formData: mine, prefillIds: body.prefillIds, dataConsent: true });
     expect(ok.statusCode, ok.body).toBe(201);
   });
-});
 
+  it("a material that remains is uploaded within the bundle and reaches its service; a key the plan lacks is refused", async () => {
+    const founder = await login(t.app, "13800000008"); // 周婷, who applies through an agent's authorisation
+    const answers = { ...ANSWERS, agent: "yes" };
+    const { plan, formData } = await formFor(answers);
+    expect(plan.materials.filter((m: { generated: boolean; evidence: string | null }) => !m.generated && !m.evidence).map((m: { key: string }) => m.key)).toEqual(["licence__agent_authorisation"]);
+    const prefill = (await post(founder, "/bundles/START_BUSINESS/prefill", { answers, consent: true, selfRoles: ["legalRep", "shareholder", "taxOfficer", "contact"] })).json();
+    const form = withValues({ ...formData, enterpriseName: "上海周婷上传示范有限公司" }, prefill.fields);
+    const file = await t.app.inject({ method: "POST", url: "/api/v1/files", headers: { ...founder.headers, "content-type": "image/png", "x-file-name": encodeURIComponent("授权委托书.png") }, payload: samplePng() });
+    expect(file.statusCode).toBe(201);
+    const wrong = await post(founder, "/bundles/START_BUSINESS/applications", { answers, formData: form, dataConsent: true, materials: [{ materialKey: "licence__nothing", fileId: file.json().id }] });
+    expect(wrong.json().error).toMatchObject({ code: "MATERIAL_INVALID", details: { issues: [{ path: "materials.0.materialKey" }] } });
+    const res = await post(founder, "/bundles/START_BUSINESS/applications", { answers, formData: form, dataConsent: true, materials: [{ materialKey: "licence__agent_authorisation", fileId: file.json().id }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const licence = res.json().children.find((c: { key: string }) => c.key === "licence");
+    const app = (await get(founder, `/applications/${licence.applicationId}`)).json();
+    expect(app.materials).toEqual([expect.objectContaining({ materialKey: "agent_authorisation", fileName: "授权委托书.png" })]);
+  });
+});

@@ -167,6 +167,7 @@ export class BundleService {
       const values = childValues(merged, included, body.formData as FormValues);
       const issues = formIssues(merged, included, values, body.formData as FormValues);
       if (issues.length) throw new DomainError("FORM_DATA_INVALID", { issues });
+      const uploads = childMaterials(merged, body.materials ?? []);
 
       const start = todayInChina(this.now());
       const seq = await repos.counters.next(`${regionCode}-YJS`, start);
@@ -200,7 +201,7 @@ export class BundleService {
         const own = values.get(p.key)!;
         const prefillId = body.prefillIds?.[p.key];
         if (p.waitsFor.length === 0) {
-          const receipt = await this.applications.createInTransaction(repos, actor, { itemId: r.impl.id, formData: own, dataConsent: body.dataConsent, ...(prefillId ? { prefillId } : {}), ...(coSigned ? { coSigned: coSigned.requestId, documentsAt: coSigned.documentsAt } : {}) }, who, ctx, { bundle: number, bundleItem: p.key });
+          const receipt = await this.applications.createInTransaction(repos, actor, { itemId: r.impl.id, formData: own, dataConsent: body.dataConsent, materials: uploads.get(p.key) ?? [], ...(prefillId ? { prefillId } : {}), ...(coSigned ? { coSigned: coSigned.requestId, documentsAt: coSigned.documentsAt } : {}) }, who, ctx, { bundle: number, bundleItem: p.key });
           await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "started", waits_for: JSON.stringify(p.waitsFor), application_id: receipt.id, form_data: "{}" });
         } else {
           // A later item's prefill is checked now (authoritative values unchanged); it starts after the prefill has expired.
@@ -208,7 +209,7 @@ export class BundleService {
             const later = new Set(Object.keys(merged.flowed).filter((ref) => ref.startsWith(`${p.key}.`)).map((ref) => ref.slice(p.key.length + 1)));
             await this.prefills.check(repos, actor, prefillId, r.impl.id, own, later);
           }
-          await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "waiting", waits_for: JSON.stringify(p.waitsFor), application_id: null, form_data: JSON.stringify({ values: sealForm(r.content.form.fields, own, this.cipher), consent: body.dataConsent }) });
+          await repos.bundles.insertChild({ bundle_application_id: bundleApp.id, item_key: p.key, item_id: r.impl.id, position, status: "waiting", waits_for: JSON.stringify(p.waitsFor), application_id: null, form_data: JSON.stringify({ values: sealForm(r.content.form.fields, own, this.cipher), consent: body.dataConsent, materials: uploads.get(p.key) ?? [] }) });
         }
       }
       await complete(repos, bundleApp.id);
@@ -323,7 +324,7 @@ export class BundleService {
         continue;
       }
       const content = await this.contents.get(impl.version_id, repos);
-      const stored = c.form_data as { values: Record<string, unknown>; consent: boolean };
+      const stored = c.form_data as { values: Record<string, unknown>; consent: boolean; materials?: Array<{ materialKey: string; fileId: string }> };
       const values: FormValues = openForm(stored.values as never, this.cipher);
       const evidence: Array<{ materialKey: string; certificateId: string }> = [];
       // An item after the business licence is the new enterprise's: it applies for it.
@@ -343,7 +344,7 @@ export class BundleService {
         if (dep.certificateAs && cert) evidence.push({ materialKey: dep.certificateAs, certificateId: cert.id });
         if (cert?.holder_enterprise_id) enterpriseId = cert.holder_enterprise_id;
       }
-      const receipt = await this.applications.createInTransaction(repos, applicant, { itemId: c.item_id, formData: values, dataConsent: stored.consent }, { channel: "online", applicantAccountId: bundleApp.applicant_account_id, applicantPersonId: bundleApp.applicant_person_id, applicantName: bundleApp.applicant_name, acceptingOrgId: null, enterpriseId }, ctx, {
+      const receipt = await this.applications.createInTransaction(repos, applicant, { itemId: c.item_id, formData: values, dataConsent: stored.consent, materials: stored.materials ?? [] }, { channel: "online", applicantAccountId: bundleApp.applicant_account_id, applicantPersonId: bundleApp.applicant_person_id, applicantName: bundleApp.applicant_name, acceptingOrgId: null, enterpriseId }, ctx, {
         bundle: bundleApp.number,
         bundleItem: c.item_key,
         startedAfter: waits,
@@ -366,6 +367,23 @@ function bundleState(children: Array<{ status: string; outcome: string | null }>
   if (children.every((c) => c.outcome === "approved")) return "completed";
   if (children.some((c) => c.outcome === "approved")) return "partly_completed";
   return "stopped";
+}
+
+/**
+ * The bundle's uploads as each item's materials: a merged material's file goes to the first item it
+ * stands for (a file belongs to one application). A key the plan does not have: MATERIAL_INVALID.
+ */
+function childMaterials(merged: MergedForm, uploads: Array<{ materialKey: string; fileId: string }>): Map<string, Array<{ materialKey: string; fileId: string }>> {
+  const out = new Map<string, Array<{ materialKey: string; fileId: string }>>();
+  const problems: Array<{ path: string; message: string }> = [];
+  uploads.forEach((u, i) => {
+    const m = merged.materials.find((x) => x.key === u.materialKey);
+    if (!m) return void problems.push({ path: `materials.${i}.materialKey`, message: `本一件事没有“${u.materialKey}”这项材料` });
+    const [itemKey, materialKey] = m.covers[0]!.split(".") as [string, string];
+    out.set(itemKey, [...(out.get(itemKey) ?? []), { materialKey, fileId: u.fileId }]);
+  });
+  if (problems.length) throw new DomainError("MATERIAL_INVALID", { issues: problems });
+  return out;
 }
 
 /** Each included item's own form values, taken from the merged form. */

@@ -8,6 +8,7 @@ import type { FormField } from "../../../shared/schemas/catalogue";
 import { ApiError, call, fetchFile } from "../../api";
 import { openDocument } from "../applications/preview-document";
 import { useSigningStart } from "../signing/start-signing";
+import { FileLink, UploadButton } from "../applications/MaterialUpload";
 import { bundleEndpoints } from "../../../shared/api/bundle";
 import { FormRenderer } from "../../components/FormRenderer";
 import { PrefillNote, PrefillPanel, type ConsentState } from "../applications/PrefillPanel";
@@ -59,6 +60,8 @@ export function BundlePage() {
   const [selfRoles, setSelfRoles] = useState<SelfRole[]>([]);
   // What the applicant typed: kept when a tick of 本人担任 asks for the prefill again.
   const [formValues, setFormValues] = useState<Record<string, unknown>>({});
+  /** Uploads for the materials that remain, by the plan's material key. */
+  const [uploads, setUploads] = useState<Record<string, Array<{ fileId: string; fileName: string }>>>({});
   /** 系统生成材料: the founder reviews what the system will generate (公司章程 …) from the one form so far. */
   function previewMaterial(materialKey: string) {
     openDocument(() => fetchFile(bundleEndpoints.postBundlesByCodeDocumentsByMaterialKeyPreview, { params: { code: code!, materialKey }, body: { answers, formData: formValues } })).catch((err: unknown) => message.error(errorMessage(err)));
@@ -96,15 +99,18 @@ export function BundlePage() {
     }
   }
 
+  const toUpload = (plan?.materials ?? []).filter((m) => !m.generated && !(m.evidence && consent));
+  const stillMissing = toUpload.filter((m) => !(uploads[m.key] ?? []).length);
+  const uploadedMaterials = Object.entries(uploads).flatMap(([materialKey, files]) => files.map((f) => ({ materialKey, fileId: f.fileId })));
   async function submit(formData: Record<string, unknown>) {
     setBusy(true);
     try {
-      const body = await call(bundleEndpoints.postBundlesByCodeApplications, { params: { code: code! }, body: { answers, formData, dataConsent: consent, delivery, ...(prefill ? { prefillIds: prefill.prefillIds } : {}) }, headers: { "idempotency-key": idempotencyKey } });
+      const body = await call(bundleEndpoints.postBundlesByCodeApplications, { params: { code: code! }, body: { answers, formData, dataConsent: consent, delivery, materials: uploadedMaterials, ...(prefill ? { prefillIds: prefill.prefillIds } : {}) }, headers: { "idempotency-key": idempotencyKey } });
       // The result page shows the number and every service; no toast over it.
       navigate(`/me/bundles/${body.id}`);
     } catch (err) {
       // Another shareholder (or a legal representative who is not the founder) signs online first.
-      if (askToSign(err, { kind: "bundle", bundleCode: code!, application: { answers, formData, dataConsent: consent, delivery } })) return;
+      if (askToSign(err, { kind: "bundle", bundleCode: code!, application: { answers, formData, dataConsent: consent, delivery, materials: uploadedMaterials } })) return;
       const issues = err instanceof ApiError ? ((err.details as { issues?: Array<{ path: string; message: string }> } | undefined)?.issues ?? []) : [];
       message.error(err instanceof ApiError ? [err.message, ...issues.map((i) => i.message)].join("；") : String(err));
     } finally {
@@ -213,6 +219,19 @@ export function BundlePage() {
                 <Descriptions.Item key={m.key} label={m.name}>
                   <div>{m.requirements}</div>
                   {m.evidence && <Tag color="success">{consent ? t("materials.shared") : t("bundle.evidence", { what: m.evidence })}</Tag>}
+                  {!m.generated && !(m.evidence && consent) && (
+                    <Space wrap size={8} style={{ margin: "4px 0" }}>
+                      {(uploads[m.key] ?? []).map((f) => (
+                        <Space key={f.fileId} size={4}>
+                          <FileLink fileId={f.fileId} fileName={f.fileName} />
+                          <Button size="small" type="link" onClick={() => setUploads({ ...uploads, [m.key]: (uploads[m.key] ?? []).filter((x) => x.fileId !== f.fileId) })}>
+                            {t("materials.remove")}
+                          </Button>
+                        </Space>
+                      ))}
+                      {me?.kind === "citizen" && <UploadButton label={m.name} onUploaded={(f) => setUploads({ ...uploads, [m.key]: [...(uploads[m.key] ?? []), { fileId: f.id, fileName: f.fileName }] })} />}
+                    </Space>
+                  )}
                   {m.generated && (
                     <Space size={8} style={{ margin: "4px 0" }}>
                       <Tag color="success">{t("guide.generated")}</Tag>
@@ -227,6 +246,11 @@ export function BundlePage() {
                 </Descriptions.Item>
               ))}
             </Descriptions>
+            {toUpload.length > 0 && (
+              <p role="status" className={stillMissing.length ? "materials-missing" : "materials-complete"} style={{ marginTop: 8 }}>
+                {stillMissing.length ? t("materials.stillMissing", { count: stillMissing.length, names: stillMissing.map((m) => m.name).join("、") }) : t("materials.complete")}
+              </p>
+            )}
             {plan.providedByUpstream.length > 0 && (
               <ul style={{ marginTop: 12 }}>
                 {plan.providedByUpstream.map((u) => (
