@@ -16,7 +16,7 @@ test("差评 closed loop: 非常不满意 after a supplement request → a case 
   await switchTo(page, "13800000001", /\/me$/);
   const items = await (await page.request.get("/api/v1/catalogue/items?department=AMR&level=district")).json();
   const itemId = items.items.find((e: { basicCode: string }) => e.basicCode === "XK00002001").implementations.find((i: { orgName: string }) => i.orgName === "黄浦区市场监督管理局").id;
-  const app = await apiAs(page, "POST", "/applications", { itemId, formData: FOOD_LICENCE_FORM });
+  const app = await apiAs(page, "POST", "/applications", { itemId, formData: FOOD_LICENCE_FORM, promise: true });
   await switchTo(page, "review.amr.huangpu", /workbench$/);
   const lockVersion = (await apiAs(page, "GET", `/applications/${app.id}`)).lockVersion;
   await apiAs(page, "POST", `/applications/${app.id}/actions`, { action: "request_supplement", opinion: "请补充经营场所平面图", lockVersion });

@@ -38,13 +38,17 @@ test("apply online with a material, a supplement is asked and answered, approved
   await page.goto(`/items/${await implementationAt(page, "黄浦区市场监督管理局")}`);
   await expect(page.getByRole("heading", { level: 1, name: "食品经营许可" })).toBeVisible();
   await fillFoodLicenceForm(page);
-  await expect(page.getByRole("status").filter({ hasText: "草稿已自动保存" })).toBeVisible();
+  // Autosaved a moment after the last change (a loaded machine may take a while).
+  await expect(page.getByRole("status").filter({ hasText: "草稿已自动保存" })).toBeVisible({ timeout: 30_000 });
   await page.locator(".ant-list-item", { hasText: "经营场所平面布局图" }).locator("input[type=file]").setInputFiles({ name: "平面布局图.png", mimeType: "image/png", buffer: samplePng() });
   await expect(page.getByRole("link", { name: "平面布局图.png" })).toBeVisible();
-  // The layout plan is no longer among what is missing; the rest is named, and she submits anyway.
+  // The layout plan is no longer among what is missing; the rest is named, and — 食品经营许可 accepting
+  // a written promise (告知承诺制) — he promises to supply it.
   await expect(page.getByRole("status").filter({ hasText: /^还缺 \d+ 份材料/ })).not.toContainText("经营场所平面布局图");
   await page.getByRole("button", { name: "提交申请" }).click();
-  await page.getByRole("dialog").filter({ hasText: /还缺 \d+ 份材料/ }).getByRole("button", { name: "仍然提交" }).click();
+  const promise = page.getByRole("dialog").filter({ hasText: /还缺 \d+ 份材料/ });
+  await expect(promise).toContainText("本事项实行告知承诺制");
+  await promise.getByRole("button", { name: "承诺并提交" }).click();
   await expect(page.getByRole("heading", { name: "申请已提交" })).toBeFocused();
   await expect(page.getByRole("link", { name: "查看办理进度" })).toBeVisible();
   const number = (await page.getByText(/办件编号：/).textContent())!.replace("办件编号：", "").trim();
@@ -155,7 +159,7 @@ test("a walk-in at a 黄浦 window applies for a 浦东 item; it lands in 浦东
 
 test("every date and time is China's: at 07:30 on 12 February in China (23:30 on the 11th in UTC) the number, dates and timeline say 12 February", async ({ page }) => {
   await switchTo(page, "13800000006", /\/me$/); // 刘芳, the company's authorised agent
-  const receipt = await apiAs(page, "POST", "/applications", { itemId: await implementationAt(page, "黄浦区市场监督管理局"), formData: { ...FOOD_LICENCE_FORM, contact: "刘芳", contactMobile: "13800000006" } });
+  const receipt = await apiAs(page, "POST", "/applications", { itemId: await implementationAt(page, "黄浦区市场监督管理局"), formData: { ...FOOD_LICENCE_FORM, contact: "刘芳", contactMobile: "13800000006" }, promise: true });
   expect(receipt.number).toMatch(/^310101-20260212-/);
   await page.goto("/me/applications");
   const row = page.getByRole("row").filter({ hasText: receipt.number });

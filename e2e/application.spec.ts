@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { samplePng } from "../src/server/testing/sample-files";
 import { expectAccessible, loginAs, pickDivision } from "./helpers";
 
 test("a citizen applies online from the guide and sees the application with its deadline", async ({ page }) => {
@@ -16,10 +17,17 @@ test("a citizen applies online from the guide and sees the application with its 
   await expect(page.getByRole("combobox", { name: "居住地所在街镇" }).locator("xpath=ancestor::div[contains(@class,'ant-cascader')][1]")).toContainText("黄浦区 / 南京东路街道");
   // She uploads nothing and declined nothing: the form names what is still missing before she submits.
   await expect(page.getByRole("status").filter({ hasText: /^还缺 4 份材料：申请人有效身份证件、合法稳定居住证明、就业证明、近期一寸免冠照片。/ })).toBeVisible();
+  // Submitting without them is not possible here (this service takes no written promise): she is sent to upload them.
   await page.getByRole("button", { name: "提交申请" }).click();
   const missing = page.getByRole("dialog").filter({ hasText: "还缺 4 份材料" });
-  await expect(missing).toContainText("缺少材料的，审核时会要求补正");
-  await missing.getByRole("button", { name: "仍然提交" }).click();
+  await expect(missing).toContainText("这些材料须上传后才能提交");
+  await missing.getByRole("button", { name: "去上传" }).click();
+  for (const name of ["申请人有效身份证件", "合法稳定居住证明", "就业证明", "近期一寸免冠照片"]) {
+    await page.locator(".ant-list-item", { hasText: name }).locator("input[type=file]").setInputFiles({ name: `${name}.png`, mimeType: "image/png", buffer: samplePng() });
+    await expect(page.getByRole("link", { name: `${name}.png` })).toBeVisible();
+  }
+  await expect(page.getByRole("status").filter({ hasText: "所需材料已齐全" })).toBeVisible();
+  await page.getByRole("button", { name: "提交申请" }).click();
   await expect(page.getByRole("heading", { name: "申请已提交" })).toBeFocused();
   await expect(page.getByRole("link", { name: "查看办理进度" })).toBeVisible();
   const number = (await page.getByText(/办件编号：/).textContent())!.replace("办件编号：", "").trim();

@@ -116,7 +116,7 @@ export const applicationEndpoints = {
     access: citizens,
     summary: "提交申请 Submit an application online; an Idempotency-Key header makes retries return the same receipt (受理回执)",
     headers: z.object({ "idempotency-key": idempotencyKey.optional() }).passthrough(),
-    body: z.strictObject({ itemId: uuid, formData, materials: materialRefs.optional(), prefillId: uuid.optional(), dataConsent: z.boolean().optional() }),
+    body: z.strictObject({ itemId: uuid, formData, materials: materialRefs.optional(), prefillId: uuid.optional(), dataConsent: z.boolean().optional(), promise: z.literal(true).optional() }),
     status: 201,
     response: receipt,
   }),

@@ -149,6 +149,8 @@ export const guide = z.strictObject({
   channels: z.array(z.enum(["online", "window", "post"])).max(3),
   onlineDepth: int32.min(1).max(4),
   visits: int32.min(0).max(2),
+  /** 告知承诺制: an applicant may submit without some materials by promising to meet the conditions and supply them. */
+  promise: z.boolean().default(false),
   scope: z.array(z.enum(["citywide", "cross_province"])).max(2),
   consultPhone: z.string().max(60),
   complaintPhone: z.string().max(60),

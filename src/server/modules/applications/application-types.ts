@@ -53,6 +53,8 @@ export interface SubmitInput {
   prefillId?: string;
   /** The applicant agrees that data and certificates the government holds stand in for materials (免提交). */
   dataConsent?: boolean;
+  /** 告知承诺: the applicant promises to meet the conditions and supply what is missing (where the guide allows it). */
+  promise?: true;
   /** The instant the generated documents are dated (a co-signed submission: when the signers were asked); never from a request body. */
   documentsAt?: Date;
   /** The signing request every person the form names has signed (多方在线签署); never from a request body. */

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { missingMaterials } from "../../../shared/required-materials";
 import { canonicalJson } from "../../../shared/canonical-json";
 import { validateFormValues, type FormValues } from "../../../shared/form-values";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
@@ -143,7 +144,7 @@ export class SubmitApplication {
   private async create(actor: Actor, input: SubmitInput, who: Applicant, ctx: RequestContext, also: (repos: Repos, applicationId: string) => Promise<void>) {
     const prepared = await this.prepare(this.store.repos, input, who.applicantName);
     const created = await this.store.transact(async (repos) => {
-      const done = await this.insertPrepared(repos, actor, prepared, input, who, ctx, {}, also);
+      const done = await this.insertPrepared(repos, actor, prepared, input, who, ctx, {}, also, who.channel === "online");
       return done;
     });
     // Remembered only once committed: a rolled-back transaction's definition row does not exist.
@@ -178,7 +179,12 @@ export class SubmitApplication {
   }
 
   /** `beforeNumber` (the idempotency key, a window's read record) runs in the transaction before the day's number is taken. */
-  private async insertPrepared(repos: Repos, actor: Actor, prepared: Awaited<ReturnType<SubmitApplication["prepare"]>>, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}, beforeNumber?: (repos: Repos, applicationId: string) => Promise<void>): Promise<{ receipt: Receipt; workflowId: string }> {
+  /**
+   * `beforeNumber` (the idempotency key, a window's read record) runs in the transaction before the day's number is taken;
+   * `materialsChecked`: an online application's missing materials (neither uploaded, shared nor generated) are
+   * recorded with the applicant's promise where the guide allows 告知承诺 — a 一件事 names and carries its own.
+   */
+  private async insertPrepared(repos: Repos, actor: Actor, prepared: Awaited<ReturnType<SubmitApplication["prepare"]>>, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}, beforeNumber?: (repos: Repos, applicationId: string) => Promise<void>, materialsChecked = false): Promise<{ receipt: Receipt; workflowId: string }> {
     const { item, versionId, content, materials, documents, workflow, workflowJson, workflowHash } = prepared;
     const start = this.clock.today();
     const deadlines = this.clock.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
@@ -238,13 +244,18 @@ export class SubmitApplication {
     const number = `${division}-${start.replaceAll("-", "")}-${String(seq).padStart(6, "0")}`;
     await repos.applications.setNumber(app.id, number);
     const consentAt = prefill?.consentedAt ?? (input.dataConsent ? submittedAt : null);
-    const waived = consentAt
+    const shared = consentAt
       ? await this.attachSharedEvidence(repos, actor, ctx, { id: app.id, number, itemCode: item.basic_code, itemName: content.name, orgId: item.org_id, regionCode: item.region_code }, content, materials, {
           personId: who.applicantPersonId,
           enterpriseId,
           accountId: who.applicantAccountId,
         })
-      : 0;
+      : [];
+    const waived = shared.length;
+    // Named before submission in the browser, which submits without them only on a promise where the guide takes one
+    // (告知承诺); the promise and what it covers are recorded. (Refusing here too is still to come: see ARCHITECTURE.md.)
+    const missing = materialsChecked ? missingMaterials(content.guide.materials, new Set(materials.map((m) => m.materialKey)), new Set(shared)) : [];
+    if (missing.length && content.guide.promise && input.promise) extra = { ...extra, promised: missing.map((m) => m.name) };
     if (prefill || consentAt) await repos.applications.setOnceOnly(app.id, { waived_materials: waived, prefilled_fields: prefill?.prefilled ?? 0, prefill_sources: prefill ? JSON.stringify(prefill.sources) : null, data_consent_at: consentAt });
     await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel, ...extra } });
     let decided = false;
@@ -271,25 +282,25 @@ export class SubmitApplication {
    * is satisfied by what the government holds — a valid certificate of the applicant (or their minor
    * child, or their enterprise), or the element in a base registry — read through the sharing service
    * for this application, so the read is checked against the sharing rules and recorded. Materials no
-   * rule covers stay to be uploaded. Returns how many were waived.
+   * rule covers stay to be uploaded. Returns the keys of the materials waived.
    */
-  private async attachSharedEvidence(repos: Repos, actor: Actor, ctx: RequestContext, app: { id: string; number: string; itemCode: string; itemName: string; orgId: string; regionCode: string }, content: ItemContent, uploaded: MaterialRef[], subject: { personId: string | null; enterpriseId: string | null; accountId: string | null }): Promise<number> {
-    if (!this.once) return 0;
+  private async attachSharedEvidence(repos: Repos, actor: Actor, ctx: RequestContext, app: { id: string; number: string; itemCode: string; itemName: string; orgId: string; regionCode: string }, content: ItemContent, uploaded: MaterialRef[], subject: { personId: string | null; enterpriseId: string | null; accountId: string | null }): Promise<string[]> {
+    if (!this.once) return [];
     const wanted = content.guide.materials.filter((m) => materialElement(m) && !uploaded.some((u) => u.materialKey === m.key));
     const { allowed } = await this.once.sharing.covered(repos, app.orgId, app.itemCode, wanted.map((m) => materialElement(m)!));
-    if (!allowed.length) return 0;
+    if (!allowed.length) return [];
     const { values } = await this.once.sharing.read(repos, actor, ctx, {
       subject,
       elements: allowed,
       purpose: { kind: "application", applicationId: app.id, applicationNumber: app.number, itemCode: app.itemCode, itemName: app.itemName, readerOrgId: app.orgId, regionCode: app.regionCode },
       consented: true,
     });
-    let waived = 0;
+    const waived: string[] = [];
     for (const m of wanted) {
       const v = values.find((x) => x.element === materialElement(m));
       if (!v) continue;
       await repos.applications.insertEvidence({ application_id: app.id, material_key: m.key, certificate_id: v.certificateId ?? null, element: v.certificateId ? null : v.element, source: v.registry, source_org_code: v.orgCode });
-      waived++;
+      waived.push(m.key);
     }
     return waived;
   }

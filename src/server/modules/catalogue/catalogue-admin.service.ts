@@ -296,6 +296,7 @@ function blankContent(name: string): ItemContent {
       channels: ["window"],
       onlineDepth: 1,
       visits: 1,
+      promise: false,
       scope: [],
       consultPhone: "12345",
       complaintPhone: "12345",

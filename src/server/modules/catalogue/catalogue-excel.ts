@@ -117,6 +117,16 @@ const ITEM_COLUMNS: Array<{ header: string; width: number; optional?: boolean; g
       }
     },
   },
+  {
+    header: "告知承诺（是/否）",
+    width: 10,
+    optional: true,
+    get: (i) => (i.content.guide.promise ? "是" : "否"),
+    set: (c, v, fail) => {
+      if (v !== "是" && v !== "否" && v !== "") return void fail("只能填“是”或“否”");
+      c.guide.promise = v === "是";
+    },
+  },
 ];
 
 const MATERIAL_COLUMNS = ["实施编码", "材料标识", "材料名称", "原件/复印件", "份数", "介质", "来源渠道", "要求", "可替代（certificate:代码 或 dataElement:代码）", "适用情形标识"];

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 import { pdfText } from "../../testing/pdf-text";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
@@ -137,5 +138,17 @@ describe("系统生成材料 (documents generated from the form)", () => {
     const other = await post(founder, "/bundles/START_BUSINESS/documents/licence__premises/preview", { answers, formData });
     expect(other.json().error.code).toBe("MATERIAL_NOT_GENERATED");
     expect((await post(null, "/bundles/START_BUSINESS/documents/licence__articles/preview", { answers, formData })).statusCode).toBe(401);
+  });
+
+  it("告知承诺: a service that takes a written promise records it with the materials it covers; the guide says so", async () => {
+    const food = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+    expect((await get(null, `/catalogue/items/${food}`)).json().content.guide.promise).toBe(true);
+    expect((await get(null, `/catalogue/items/${companyItem}`)).json().content.guide.promise).toBe(false);
+    const applicant = await login(t.app, "13800000001");
+    const res = await post(applicant, "/applications", { itemId: food, formData: FOOD_LICENCE_FORM, promise: true });
+    expect(res.statusCode, res.body).toBe(201);
+    const audit = await t.database.db.selectFrom("audit_log").select("details").where("action", "=", "application.submit").where("target_id", "=", res.json().id).executeTakeFirstOrThrow();
+    expect((audit.details as { promised: string[] }).promised).toContain("食品经营许可申请书");
+    expect((await post(applicant, "/applications", { itemId: food, formData: FOOD_LICENCE_FORM, promise: false })).statusCode).toBe(400);
   });
 });

@@ -29,6 +29,8 @@ export interface BaseItemDef {
   channels: Channel[];
   depth: 1 | 2 | 3 | 4;
   visits: 0 | 1 | 2;
+  /** 告知承诺制: may be submitted without some materials on the applicant's promise. */
+  promise?: boolean;
   scope: Scope[];
   faq: Array<[string, string]>;
   situations?: Array<[string, string]>;
@@ -138,6 +140,7 @@ export function expand(def: BaseItemDef, place: { location: string; hours: strin
       channels: def.channels,
       onlineDepth: def.depth,
       visits: def.visits,
+      promise: def.promise ?? false,
       scope: def.scope,
       consultPhone: place.consultPhone,
       complaintPhone: place.complaintPhone,

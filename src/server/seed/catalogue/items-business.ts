@@ -166,6 +166,8 @@ export const BUSINESS_ITEMS: BaseItemDef[] = [
     channels: ["online", "window"],
     depth: 3,
     visits: 1,
+    // 告知承诺制: 食品经营许可 may be applied for on a written promise, materials supplied within the time set.
+    promise: true,
     scope: ["citywide"],
     faq: [
       ["只卖预包装食品需要许可吗？", "仅销售预包装食品的，实行备案管理，无需取得许可。"],

@@ -109,16 +109,14 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
   const missing = missingMaterials(g.materials, new Set(materials.map((m) => m.materialKey)), new Set(consent === "given" ? (prefill?.waivable ?? []).map((w) => w.materialKey) : []));
   function confirmSubmit(formData: Record<string, unknown>) {
     if (!missing.length) return void submit(formData);
-    modal.confirm({
-      title: t("materials.missingTitle", { count: missing.length }),
-      content: t("materials.missingText", { names: missing.map((m) => m.name).join("、") }),
-      okText: t("materials.submitAnyway"),
-      cancelText: t("materials.goUpload"),
-      onOk: () => submit(formData),
-      onCancel: () => document.getElementById("materials-title")?.scrollIntoView({ block: "start" }),
-    });
+    const names = missing.map((m) => m.name).join("、");
+    const goUpload = () => document.getElementById("materials-title")?.scrollIntoView({ block: "start" });
+    // 告知承诺 where the guide allows it; otherwise the materials must be uploaded first.
+    if (g.promise)
+      modal.confirm({ title: t("materials.missingTitle", { count: missing.length }), content: t("materials.promiseText", { names }), okText: t("materials.promiseSubmit"), cancelText: t("materials.goUpload"), onOk: () => submit(formData, true), onCancel: goUpload });
+    else modal.warning({ title: t("materials.missingTitle", { count: missing.length }), content: t("materials.missingText", { names }), okText: t("materials.goUpload"), onOk: goUpload });
   }
-  async function submit(formData: Record<string, unknown>) {
+  async function submit(formData: Record<string, unknown>, promise = false) {
     try {
       const body = await call(applicationEndpoints.submit, {
         body: {
@@ -127,6 +125,7 @@ export function ApplyPanel({ item }: { item: ItemDetail }) {
           materials: materials.map(({ materialKey, fileId }) => ({ materialKey, fileId })),
           ...(prefill ? { prefillId: prefill.prefillId } : {}),
           dataConsent: consent === "given",
+          ...(promise ? { promise: true as const } : {}),
         },
         headers: { "idempotency-key": idempotencyKey },
       });

@@ -2,7 +2,7 @@
 export const applicationsZh = {
   window: { title: "窗口收件", toolDesc: "为到窗口办事的群众代为提交申请，收受分离", lookup: "证件号码", lookupButton: "核验身份", person: "申请人", item: "办理事项", submit: "提交并打印回执", consent: "申请人已同意：由政府部门共享其电子证照和基础库数据，代替提交已有材料（每次调取都记入其数据使用记录）", hint: "输入申请人身份证号码核验身份（查询将记入数据使用记录）；全市通办事项可在本窗口收件，由有权部门办理。", searchItem: "搜索事项名称" },
   docs: { print: "打印", back: "返回", receipt: "受理回执", acceptance: "受理通知书", supplement: "补正告知书", rejection: "不予受理决定书", decision: "决定书", title: "文书", chineseOnly: "文书以中文出具，以中文文本为准。" },
-  materials: { stillMissing: "还缺 {{count}} 份材料：{{names}}。请上传后再提交，缺少的材料审核时需要补正。", complete: "所需材料已齐全（由政府部门共享的无需上传）。", missingTitle: "还缺 {{count}} 份材料", missingText: "{{names}}。缺少材料的，审核时会要求补正，办理时间会延长。", submitAnyway: "仍然提交", goUpload: "去上传", upload: "上传", uploaded: "已上传：{{name}}", view: "查看文件", none: "本事项无需提交材料", remove: "移除", toFix: "需补正", title: "申请材料", shared: "已由政府部门共享，无需提交", sharedBy: "将调用：{{what}}" },
+  materials: { stillMissing: "还缺 {{count}} 份材料：{{names}}。请上传后再提交，缺少的材料审核时需要补正。", complete: "所需材料已齐全（由政府部门共享的无需上传）。", missingTitle: "还缺 {{count}} 份材料", missingText: "{{names}}。这些材料须上传后才能提交。", promiseText: "本事项实行告知承诺制：您可以书面承诺已符合办理条件，并在规定期限内补交：{{names}}。承诺不实的，将依法撤销办理结果并记入信用记录。", promiseSubmit: "承诺并提交", goUpload: "去上传", upload: "上传", uploaded: "已上传：{{name}}", view: "查看文件", none: "本事项无需提交材料", remove: "移除", toFix: "需补正", title: "申请材料", shared: "已由政府部门共享，无需提交", sharedBy: "将调用：{{what}}" },
   selfRole: { legend: "本人担任", hint: "您本人担任的，勾选后按您的实名信息自动填写，不能修改；不是本人担任的，请在表中填写。", role_legalRep: "法定代表人", role_shareholder: "股东", role_taxOfficer: "办税人员", role_contact: "经办人（联系人）", busy: "正在填写…" },
   prefill: {
     title: "授权使用您在政府部门的数据",

@@ -147,6 +147,7 @@ export function GuideView({ item, preview = false }: { item: ItemDetail; preview
     [t("guide.factOnline"), l.depth(g.onlineDepth)],
     [t("guide.factMaterials"), waivable > 0 ? t("guide.materialsWaivable", { count: g.materials.length, waivable }) : t("guide.materialsN", { count: g.materials.length })],
     [t("guide.factWhere"), item.orgName],
+    ...(g.promise ? ([[t("guide.factPromise"), t("guide.promiseYes")]] as Array<[string, ReactNode]>) : []),
   ];
   const benefit = item.content.benefit;
   if (benefit) {

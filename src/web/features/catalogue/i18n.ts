@@ -93,6 +93,8 @@ export const catalogueZh = {
     waivable: "免提交",
     waivedBy: "可由{{what}}替代",
     generated: "系统生成，无需提交",
+    factPromise: "告知承诺",
+    promiseYes: "实行告知承诺制：材料暂缺的，可书面承诺后先提交，限期补交",
     previewGenerated: "预览",
     previewGeneratedOf: "预览{{name}}",
     situational: "特定情形",
