@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pdfText } from "../src/server/testing/pdf-text";
+import { samplePng } from "../src/server/testing/sample-files";
 import { expectAccessible, pickDivision, switchTo, tick } from "./helpers";
 
 /**
@@ -15,14 +16,21 @@ async function choose(page: Page, label: string, option: string) {
 }
 
 /** 企业开办一件事 with the least: no seal, no invoices, no staff; she is the legal representative and first shareholder. */
-async function applyForCompany(page: Page, company: string) {
+async function applyForCompany(page: Page, company: string, throughAgent = false) {
   await page.goto("/bundles/START_BUSINESS");
-  for (const [q, a] of [["是否需要刻制印章（新办企业免费领取首套）？", "不需要"], ["开业后是否需要开具发票？", "暂不需要"], ["是否招用员工？", "暂不招用"], ["是否委托他人代为办理？", "本人办理"]] as const) {
+  for (const [q, a] of [["是否需要刻制印章（新办企业免费领取首套）？", "不需要"], ["开业后是否需要开具发票？", "暂不需要"], ["是否招用员工？", "暂不招用"], ["是否委托他人代为办理？", throughAgent ? "委托他人" : "本人办理"]] as const) {
     await tick(page.getByRole("group", { name: q }).getByLabel(a, { exact: true }));
   }
   await page.getByRole("button", { name: "查看办理方案" }).click();
   await page.getByRole("button", { name: "同意并自动填写" }).click();
   await expect(page.getByText(/已为您预填 \d+ 项信息/)).toBeVisible();
+  if (throughAgent) {
+    // What can be neither shared nor generated is uploaded right in the bundle's plan.
+    await expect(page.getByRole("status").filter({ hasText: "还缺 1 份材料：授权委托书及经办人身份证件" })).toBeVisible();
+    await page.getByRole("row", { name: /^授权委托书及经办人身份证件/ }).locator("input[type=file]").setInputFiles({ name: "授权委托书.png", mimeType: "image/png", buffer: samplePng() });
+    await expect(page.getByRole("link", { name: "授权委托书.png" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "所需材料已齐全" })).toBeVisible();
+  }
   await page.getByLabel("拟设立企业名称").fill(company);
   await choose(page, "企业类型", "有限责任公司");
   await page.getByLabel("注册资本（万元）").fill("200");
@@ -72,7 +80,7 @@ test("two shareholders: the second signs online in her own account — a refusal
   await expect(page.getByText("原因：李雪梅拒绝签署：出资比例尚未商定")).toBeVisible();
 
   // — the second attempt: the founder reminds her; she reads the articles and signs; it is submitted
-  const second = await applyForCompany(page, "上海双签再议文化有限公司");
+  const second = await applyForCompany(page, "上海双签再议文化有限公司", true);
   await page.getByRole("button", { name: "提醒签署" }).click();
   await expect(page.getByText("已提醒未签署的人员")).toBeVisible();
   await switchTo(page, PARTNER.mobile, /\/me$/);
@@ -105,4 +113,7 @@ test("two shareholders: the second signs online in her own account — a refusal
   await page.getByRole("link", { name: "查看办理进度" }).click();
   await expect(page.getByRole("heading", { name: "企业开办一件事 · 办理结果" })).toBeVisible();
   await expect(page.getByRole("row", { name: /企业设立登记/ })).toContainText("待受理");
+  // The authorisation uploaded in the bundle is among the licence's materials.
+  await page.getByRole("row", { name: /企业设立登记/ }).getByRole("link").first().click();
+  await expect(page.getByRole("link", { name: "授权委托书.png" })).toBeVisible();
 });
