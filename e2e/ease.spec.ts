@@ -190,7 +190,7 @@ test("高龄津贴: nothing typed, ≤ 3 clicks after login", async ({ page }) =
   expect(c.n.clicks).toBeLessThanOrEqual(3);
 });
 
-test("every 一件事: no visit against applying for its items separately; materials −80 % where every remaining material is shared or generated", async ({ page }) => {
+test("every 一件事: no visit against applying for its items separately; materials −80 % (二手房 still short)", async ({ page }) => {
   const bundles = (await (await page.request.get("/api/v1/bundles")).json()).items as Array<{ code: string; name: string }>;
   const reductions: Array<{ code: string; materials: number; separate: number; visits: number }> = [];
   for (const b of bundles) {
@@ -202,8 +202,8 @@ test("every 一件事: no visit against applying for its items separately; mater
     reductions.push({ code: b.code, materials: plan.bundle.materials, separate: plan.separate.materials, visits: plan.bundle.visits });
   }
   for (const r of reductions) expect(r.visits, r.code).toBe(0);
-  // 企业开办 and 新生儿出生 meet the −80 % target; the report prints every bundle's figure against it.
-  for (const r of reductions.filter((x) => ["START_BUSINESS", "NEWBORN"].includes(x.code))) expect(r.materials, r.code).toBeLessThanOrEqual(Math.floor(r.separate * 0.2));
+  // Every bundle but 二手房 (its 完税凭证 and meter readings are still handed in) meets the −80 % target; the report prints each figure.
+  for (const r of reductions.filter((x) => x.code !== "RESALE_HOME")) expect(r.materials, r.code).toBeLessThanOrEqual(Math.floor(r.separate * 0.2));
 });
 
 test.afterAll(() => {

@@ -14,6 +14,8 @@ export const DOCUMENT_TEMPLATES = {
   officer_appointment: { name: "任职文件（股东决定）", nameEn: "Appointment of officers", needs: ["enterprise.name", "enterprise.legalRepName", "shareholder.name"], signedBy: ["shareholder"] },
   /** 发票领用申请表. */
   invoice_application: { name: "发票领用申请表", nameEn: "Invoice application", needs: ["enterprise.name"], signedBy: [] },
+  /** 食品安全管理制度目录: the rules a food business keeps (《食品经营许可审查通则》), under the business's name. */
+  food_safety_rules: { name: "食品安全管理制度目录", nameEn: "Food safety rules", needs: ["enterprise.name"], signedBy: [] },
   /** 职工名单: the staff the form lists, or the number employed. */
   staff_list: { name: "职工名单", nameEn: "Staff list", needs: ["enterprise.name", "enterprise.employees"], signedBy: [] },
 } as const satisfies Record<string, { name: string; nameEn: string; needs: readonly string[]; signedBy: ReadonlyArray<"legalRep" | "shareholder"> }>;

@@ -54,7 +54,8 @@ describe("catalogue editing and publication", () => {
       expect(res.json().error.code).toBe("FORM_SCHEMA_INVALID");
       expect(res.json().error.details.issues[0].path).toBe(`form.fields.${bad.form.fields.length - 1}.key`);
       const unknownElement = structuredClone(content);
-      unknownElement.form.fields[0]!.dataElement = "person.favouriteColour";
+      // (a field no generated material needs: those needing one are refused for that first)
+      unknownElement.form.fields.findLast((f: { dataElement?: string }) => f.dataElement && f.dataElement !== "enterprise.name")!.dataElement = "person.favouriteColour";
       expect((await call(huangpu, "PUT", `/admin/catalogue/versions/${draftId}`, { lockVersion: 0, content: unknownElement })).json().error.details.issues[0].message).toContain("未知的数据元");
     }
     // — saves a draft, and a stale save is detected

@@ -148,7 +148,9 @@ describe("系统生成材料 (documents generated from the form)", () => {
     const res = await post(applicant, "/applications", { itemId: food, formData: FOOD_LICENCE_FORM, promise: true });
     expect(res.statusCode, res.body).toBe(201);
     const audit = await t.database.db.selectFrom("audit_log").select("details").where("action", "=", "application.submit").where("target_id", "=", res.json().id).executeTakeFirstOrThrow();
-    expect((audit.details as { promised: string[] }).promised).toContain("食品经营许可申请书");
+    const promised = (audit.details as { promised: string[] }).promised;
+    expect(promised).toContain("经营场所平面布局图及设备布局、工艺流程说明");
+    expect(promised).not.toContain("食品经营许可申请书"); // generated from the form, not missing
     expect((await post(applicant, "/applications", { itemId: food, formData: FOOD_LICENCE_FORM, promise: false })).statusCode).toBe(400);
   });
 });

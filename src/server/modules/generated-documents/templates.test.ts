@@ -34,4 +34,11 @@ describe("document templates", () => {
     expect(text).toContain("鑫淼"); // rare characters are in the embedded subset too
     expect(pages.at(-1)).toContain(`第 ${pages.length} 页 共 ${pages.length} 页`);
   });
+
+  it("the food-safety rules directory lists the standard rules under the business's name", async () => {
+    const fields = [{ key: "name", label: "企业名称", type: "text" as const, required: true, dataElement: "enterprise.name" }];
+    const { text, title } = await pdfText(await renderPdf(TEMPLATE_BUILDERS.food_safety_rules({ itemName: "食品经营许可", fields, values: { name: "上海示范小吃店" }, applicantName: "钱丽", date: "2026-12-07", createdAt: new Date("2026-12-07T02:00:00Z"), places: new Map(), reference: "在线申请" })));
+    expect(title).toBe("上海示范小吃店食品安全管理制度目录");
+    for (const rule of ["从业人员健康管理制度", "进货查验记录制度", "食品安全突发事件应急处置方案"]) expect(text).toContain(rule);
+  });
 });

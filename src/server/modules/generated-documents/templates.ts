@@ -169,6 +169,27 @@ export const TEMPLATE_BUILDERS: Record<DocumentTemplateKey, (input: TemplateInpu
     ]);
   },
 
+  food_safety_rules(input) {
+    const r = reader(input);
+    const name = r.el("enterprise.name");
+    const rules: Array<[string, string]> = [
+      ["从业人员健康管理制度", "从业人员健康证明、每日晨检、患病人员调离"],
+      ["从业人员培训考核制度", "上岗前及每年食品安全知识培训与考核"],
+      ["食品安全自查制度", "定期自查食品安全状况，发现问题及时整改并报告"],
+      ["进货查验记录制度", "查验供货者许可证和产品合格证明，记录保存不少于 2 年"],
+      ["食品贮存管理制度", "分类分架、离地离墙存放，定期检查，及时清理变质和超过保质期的食品"],
+      ["场所及设施设备清洗消毒和维修保养制度", "经营场所、设施设备及餐饮具的清洗、消毒、维修和保养"],
+      ["食品添加剂使用管理制度", "专人采购、专人保管、专人领用、专人登记、专柜保存"],
+      ["废弃物处置制度", "餐厨废弃物分类收集，交由有资质的单位处置并记录"],
+      ["食品安全突发事件应急处置方案", "事故报告、封存控制、配合调查及善后处置"],
+    ];
+    return documentOf("food_safety_rules", input, `${name}食品安全管理制度目录`, [
+      { kind: "paragraph", text: `根据《中华人民共和国食品安全法》和《食品经营许可和备案管理办法》，${name}建立并执行以下食品安全管理制度，制度全文存放于经营场所备查：` },
+      { kind: "table", head: ["序号", "制度名称", "主要内容"], rows: rules.map(([rule, what], i) => [String(i + 1), rule, what]) },
+      { kind: "signatures", lines: signLines([r.el("enterprise.legalRepName") || input.applicantName], "法定代表人（负责人）", input.date) },
+    ]);
+  },
+
   staff_list(input) {
     const r = reader(input);
     const name = r.el("enterprise.name");

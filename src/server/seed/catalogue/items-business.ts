@@ -153,9 +153,9 @@ export const BUSINESS_ITEMS: BaseItemDef[] = [
       "具有合理的设备布局和工艺流程",
     ],
     materials: [
-      ["application_form", "食品经营许可申请书", "original", "either", "申请人自备（提供空白格式文本）", "在线填写的无需另行提交"],
+      ["application_form", "食品经营许可申请书", "original", "either", "申请人自备（提供空白格式文本）", "在线填写的由系统根据申请表生成，无需另行提交", "gen:application_form"],
       ["layout", "经营场所平面布局图及设备布局、工艺流程说明", "original", "either", "申请人自备", "标明各功能区域、面积和主要设备"],
-      ["safety_rules", "食品安全管理制度目录", "original", "either", "申请人自备", "包括从业人员健康管理、进货查验记录等制度"],
+      ["safety_rules", "食品安全管理制度目录", "original", "either", "申请人自备", "包括从业人员健康管理、进货查验记录等制度；在线申请的由系统按标准目录生成", "gen:food_safety_rules"],
       LICENCE,
       AGENT_AUTH,
     ],

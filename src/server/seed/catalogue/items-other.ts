@@ -309,7 +309,7 @@ export const OTHER_ITEMS: BaseItemDef[] = [
     implementing: "《公众聚集场所投入使用、营业消防安全检查规则》；《上海市消防条例》",
     conditions: ["场所已依法取得营业执照", "建设工程消防验收合格或备案抽查合格", "消防设施、器材配置符合国家标准"],
     materials: [
-      ["application_form", "公众聚集场所投入使用、营业消防安全检查申请表", "original", "either", "申请人自备（提供空白格式文本）", "在线填写的无需另行提交"],
+      ["application_form", "公众聚集场所投入使用、营业消防安全检查申请表", "original", "either", "申请人自备（提供空白格式文本）", "在线填写的由系统根据申请表生成，无需另行提交", "gen:application_form"],
       LICENCE,
       ["fire_plan", "消防安全制度、灭火和应急疏散预案、场所平面布置图", "original", "electronic", "申请人自备", "上传电子版"],
       ["promise", "消防安全告知承诺书", "original", "electronic", "申请人自备（提供空白格式文本）", "选择告知承诺方式的提交", undefined, "promise"],
