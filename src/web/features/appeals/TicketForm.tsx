@@ -99,7 +99,7 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
       <Form.Item label={t("ticket.content")} htmlFor="ticket-content" required>
         <Input.TextArea id="ticket-content" rows={4} maxLength={2000} showCount value={content} onChange={(e) => setContent(e.target.value)} />
       </Form.Item>
-      <Form.Item label={t("ticket.address")} htmlFor="ticket-address" extra={located ? (located.divisionCode ? t("ticket.located", { place: located.placeName ?? "", code: located.divisionCode }) : t("ticket.notLocated")) : undefined}>
+      <Form.Item label={t("ticket.address")} htmlFor="ticket-address" extra={located ? (located.divisionCode ? (asAgent ? t("ticket.located", { place: located.placeName ?? "", code: located.divisionCode }) : t("ticket.locatedPlace", { place: located.placeName ?? "" })) : t("ticket.notLocated")) : undefined}>
         <Space.Compact style={{ width: "100%" }}>
           <Input id="ticket-address" value={address} maxLength={120} placeholder={t("ticket.addressHint")} onChange={(e) => { setAddress(e.target.value); setLocated(null); }} />
           <Button disabled={address.trim().length < 4} onClick={() => void run(async () => setLocated(await call(appealEndpoints.postAppealsLocate, { body: { address: address.trim() } })))}>

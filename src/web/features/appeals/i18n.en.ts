@@ -15,6 +15,7 @@ export const appealsEn: typeof appealsZh = {
     addressHint: "e.g. 上海市黄浦区福州路100弄",
     locate: "Locate",
     located: "Located: {{place}} ({{code}})",
+    locatedPlace: "Located in {{place}}; the street or department there will handle it",
     notLocated: "No street found; the 12345 desk will dispatch it",
     suggestions: "Suggested answers",
     suggestionsEmpty: "No answer found; please submit your request",

@@ -13,6 +13,7 @@ export const appealsZh = {
     addressHint: "如：上海市黄浦区福州路100弄",
     locate: "定位",
     located: "已定位：{{place}}（{{code}}）",
+    locatedPlace: "已定位到{{place}}，将由所在街镇或有关部门办理",
     notLocated: "未能定位到街镇，将由 12345 人工派单",
     suggestions: "智能答复",
     suggestionsEmpty: "没有找到相关答复，请提交诉求",
