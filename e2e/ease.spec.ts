@@ -95,20 +95,22 @@ async function submitFillingWhatIsMissing(page: Page, c: ReturnType<typeof count
   c.n.submissions--;
 }
 
+/** A 一件事: its questions answered, its plan shown, and the government's data let fill the one form. */
+async function openPlan(page: Page, c: ReturnType<typeof counted>, code: string, answers: Array<[question: string, option: string]>) {
+  await page.goto(`/bundles/${code}`);
+  for (const [question, option] of answers) await c.answer(question, option);
+  await c.click(page.getByRole("button", { name: "查看办理方案" }));
+  await c.click(page.getByRole("button", { name: "同意并自动填写" }));
+  await expect(page.getByText(/已为您预填 \d+ 项信息/)).toBeVisible();
+}
+
 const FOUNDER = "13800000009"; // 吴秀兰
 const PARTNER = { mobile: "13800000002", name: "李雪梅", idNumber: "310101198706205042" };
 const COMPANY_ANSWERS = { seal: "no", invoice: "no", staff: "no", agent: "no" };
 
 /** 企业开办一件事 as a founder fills it: only what the government cannot know is typed. */
 async function foundCompany(page: Page, c: ReturnType<typeof counted>, name: string, partner: boolean) {
-  await page.goto("/bundles/START_BUSINESS");
-  await c.answer("是否需要刻制印章（新办企业免费领取首套）？", "不需要");
-  await c.answer("开业后是否需要开具发票？", "暂不需要");
-  await c.answer("是否招用员工？", "暂不招用");
-  await c.answer("是否委托他人代为办理？", "本人办理");
-  await c.click(page.getByRole("button", { name: "查看办理方案" }));
-  await c.click(page.getByRole("button", { name: "同意并自动填写" }));
-  await expect(page.getByText(/已为您预填 \d+ 项信息/)).toBeVisible();
+  await openPlan(page, c, "START_BUSINESS", [["是否需要刻制印章（新办企业免费领取首套）？", "不需要"], ["开业后是否需要开具发票？", "暂不需要"], ["是否招用员工？", "暂不招用"], ["是否委托他人代为办理？", "本人办理"]]);
   await c.type(page.getByLabel("拟设立企业名称"), name);
   await c.choose("企业类型", "有限责任公司");
   await c.type(page.getByLabel("注册资本（万元）"), "100");
@@ -168,13 +170,7 @@ test("新生儿出生一件事: ≤ 5 typed fields, no upload", async ({ page })
   await switchTo(page, PARTNER.mobile, /\/me$/); // 李雪梅, mother of 张子涵 (born 8 October 2026)
   const c = counted(page);
   const answers = { birth_cert: "yes", hukou: "yes", vaccination: "yes" };
-  await page.goto("/bundles/NEWBORN");
-  await c.answer("是否已领取《出生医学证明》？", "已领取");
-  await c.answer("新生儿是否在本市落户？", "在本市落户");
-  await c.answer("是否同时办理预防接种证？", "同时办理");
-  await c.click(page.getByRole("button", { name: "查看办理方案" }));
-  await c.click(page.getByRole("button", { name: "同意并自动填写" }));
-  await expect(page.getByText(/已为您预填 \d+ 项信息/)).toBeVisible();
+  await openPlan(page, c, "NEWBORN", [["是否已领取《出生医学证明》？", "已领取"], ["新生儿是否在本市落户？", "在本市落户"], ["是否同时办理预防接种证？", "同时办理"]]);
   await submitFillingWhatIsMissing(page, c);
   await expect(page).toHaveURL(/\/me\/bundles\/[0-9a-f-]+$/);
   const plan = await planOf(page, "NEWBORN", answers);

@@ -3,4 +3,4 @@
  * through its entry (checked by ESLint); everything else in the folder is the module's own.
  */
 export type { GeneratedDocumentRepository } from "./generated-document.repository";
-export type { GeneratedDocumentService, RenderedDocument } from "./generated-document.service";
+export type { GeneratedDocumentService } from "./generated-document.service";

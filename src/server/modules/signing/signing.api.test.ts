@@ -85,6 +85,10 @@ describe("多方在线签署 (every shareholder signs online)", () => {
     expect((await get(await login(t.app, "13800000008"), `/signing-requests/${request.id}`)).statusCode).toBe(404);
     expect((await get(await login(t.app, "13800000008"), `/signing-requests/${request.id}/documents/item.articles`)).statusCode).toBe(404);
     expect((await get(null, `/signing-requests/${request.id}`)).statusCode).toBe(401);
+    // Nor can anyone but the people named sign or refuse it.
+    const stranger = await login(t.app, "13800000008");
+    expect((await post(stranger, `/signing-requests/${request.id}/sign`, { documents: seen.documents.map((d: { sha256: string }) => d.sha256) })).json().error.code).toBe("SIGNING_NOT_FOUND");
+    expect((await post(stranger, `/signing-requests/${request.id}/refuse`, { reason: "与我无关" })).json().error.code).toBe("SIGNING_NOT_FOUND");
 
     // The founder reminds her; not again at once.
     expect((await post(founder, `/signing-requests/${request.id}/remind`)).statusCode).toBe(200);
@@ -134,6 +138,8 @@ describe("多方在线签署 (every shareholder signs online)", () => {
     expect(round).toMatchObject({ expired: 1, reminded: 1 });
     expect((await get(founder, `/signing-requests/${late.id}`)).json()).toMatchObject({ status: "expired", signers: [expect.anything(), expect.objectContaining({ status: "closed" })] });
     expect((await get(founder, `/signing-requests/${waiting.id}`)).json().remindedAt).not.toBeNull();
+    const audited = await t.database.db.selectFrom("audit_log").select(["action", "target_id"]).where("target_id", "in", [late.id, waiting.id]).where("action", "in", ["signing.expire", "signing.remind"]).execute();
+    expect(audited.map((a) => [a.action, a.target_id]).sort()).toEqual([["signing.expire", late.id], ["signing.remind", waiting.id]].sort());
     expect((await t.services.signing.sweep()).reminded).toBe(0);
   });
 });

@@ -68,7 +68,7 @@ export class SigningRepository {
       .execute();
   }
 
-  /** Open requests past their deadline, or whose pending signers were last reminded before `remindBefore`. */
+  /** The requests still collecting signatures, the nearest deadline first. */
   listOpen(limit: number) {
     return this.db.selectFrom("signing_requests").selectAll().where("status", "=", "collecting").orderBy("deadline").limit(limit).execute();
   }

@@ -3,7 +3,7 @@ import { chinaDateTime } from "../../../shared/china-time";
 import { errorMessage } from "../../../shared/errors";
 import { validateFormValues, type FormValues } from "../../../shared/form-values";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
-import type { Actor, RequestContext } from "../../actor";
+import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -263,6 +263,7 @@ export class SigningService {
     const fail = async (reason: string) =>
       this.store.transact(async (repos) => {
         await repos.signing.setStatus(id, "failed", { reason });
+        await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "signing.fail", targetType: "signing_request", targetId: id, regionCode: request.region_code, details: { title: request.title, reason } });
         await sendDirect(repos, [{ accountId: request.applicant_account_id, kind: "signing", title: "签署已完成，但申请未能提交", body: `“${request.title}”：${reason}。请修改后重新发起。`, titleEn: "Signed, but not submitted", bodyEn: `“${request.title}”: ${reason}. Please change it and start again.`, link: `/me/signing/${id}`, external: true }], request.region_code);
       });
     try {
@@ -297,11 +298,15 @@ export class SigningService {
         await this.store.transact(async (repos) => {
           await repos.signing.closePending(r.id);
           await repos.signing.setStatus(r.id, "expired", { reason: `超过签署期限（${chinaDateTime(r.deadline)}）仍有人未签署` });
+          await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "signing.expire", targetType: "signing_request", targetId: r.id, regionCode: r.region_code, details: { title: r.title, deadline: r.deadline.toISOString() } });
           await sendDirect(repos, [{ accountId: r.applicant_account_id, kind: "signing", title: "签署已过期，申请未提交", body: `“${r.title}”超过签署期限仍有人未签署，申请未提交。您可以重新发起。`, titleEn: "Signing expired; nothing was submitted", bodyEn: `Not everyone signed “${r.title}” in time, so nothing was submitted. You may start again.`, link: `/me/signing/${r.id}`, external: true }], r.region_code);
         });
         counts.expired++;
       } else if (now.getTime() - (r.reminded_at ?? r.created_at).getTime() >= REMIND_EVERY_MS) {
-        await this.store.transact((repos) => this.remindPending(repos, r));
+        await this.store.transact(async (repos) => {
+          const reminded = await this.remindPending(repos, r);
+          await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "signing.remind", targetType: "signing_request", targetId: r.id, regionCode: r.region_code, details: { reminded, automatic: true } });
+        });
         counts.reminded++;
       }
     }
