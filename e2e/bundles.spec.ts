@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { idNumberFor } from "../src/server/seed/demo-people";
 import { pdfText } from "../src/server/testing/pdf-text";
-import { expectAccessible, switchTo, actOnApplication, pickDivision, tick } from "./helpers";
+import { expectAccessible, switchTo, actOnApplication, pickAddress, tick } from "./helpers";
 
 /** The founder: 吴秀兰 (13800000009), who runs no enterprise yet; no other browser test uses her. */
 const FOUNDER = { mobile: "13800000009", name: "吴秀兰", idNumber: idNumberFor("310107", "1976-05-30", 9, "F") };
@@ -48,8 +48,9 @@ test("企业开办一件事: a founder (吴秀兰) answers a few questions, fill
   await choose(page, "企业类型", "有限责任公司");
   await page.getByLabel("注册资本（万元）").fill("100");
   await page.getByLabel("经营范围").fill("软件开发；信息技术咨询服务");
-  await pickDivision(page, "住所所在区", "黄浦区");
-  await page.getByLabel("住所详细地址").fill("上海市黄浦区南京东路100号8楼");
+  // The address is picked from the registry (its street fills 住所所在区 too).
+  await pickAddress(page, "住所详细地址", ["黄浦区", "南京东路街道", "南京东路", "8弄1号", "101室"]);
+  await expect(page.getByRole("combobox", { name: "住所所在区" }).locator("xpath=ancestor::div[contains(@class,'ant-select-selector')][1]")).toContainText("南京东路街道");
   // 本人担任: she is the legal representative and the only shareholder — two ticks instead of typing herself four times.
   const roles = page.getByRole("group", { name: "本人担任" });
   await expect(roles.getByRole("checkbox")).toHaveCount(4);

@@ -65,3 +65,22 @@ export async function pickDivision(page: Page, label: string, district: string, 
   if (street) await menu.locator(".ant-cascader-menu-item", { hasText: street }).click();
   else await page.keyboard.press("Escape");
 }
+
+/** Picks a street address from the address registry: district, street or town, road, door and (if any) room. */
+export async function pickAddress(page: Page, label: string, path: string[]) {
+  await page.getByRole("combobox", { name: label }).locator("xpath=ancestor::div[contains(@class,'ant-select-selector')][1]").click();
+  const menu = page.locator(".ant-cascader-dropdown:not(.ant-select-dropdown-hidden)");
+  for (const [i, part] of path.entries()) {
+    const item = menu.locator(".ant-cascader-menu").nth(i).locator(".ant-cascader-menu-item-content").getByText(part, { exact: true });
+    await item.click();
+  }
+  await expect(menu).toHaveCount(0);
+}
+
+/** Types a street address the registry lacks (the picker's free-text way), which is then checked. */
+export async function typeAddress(page: Page, label: string, text: string, switchToTyping = true) {
+  const item = page.locator(".ant-form-item").filter({ has: page.getByText(label, { exact: true }) });
+  if (switchToTyping) await item.getByRole("button", { name: "地址库中没有？手动填写" }).click();
+  await item.getByLabel(label).fill(text);
+  await item.getByLabel(label).blur();
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pdfText } from "../src/server/testing/pdf-text";
 import { samplePng } from "../src/server/testing/sample-files";
-import { expectAccessible, pickDivision, switchTo, tick } from "./helpers";
+import { expectAccessible, pickDivision, switchTo, tick, typeAddress } from "./helpers";
 
 /**
  * Two shareholders: 吴秀兰 (13800000009) founds the company; 李雪梅 (13800000002) is the second
@@ -36,7 +36,11 @@ async function applyForCompany(page: Page, company: string, throughAgent = false
   await page.getByLabel("注册资本（万元）").fill("200");
   await page.getByLabel("经营范围").fill("文化艺术交流活动策划");
   await pickDivision(page, "住所所在区", "黄浦区");
-  await page.getByLabel("住所详细地址").fill("淮海中路200号3楼");
+  // An address the registry lacks is typed, and checked: first without a door, then whole.
+  await typeAddress(page, "住所详细地址", "淮海中路");
+  await expect(page.getByRole("alert").filter({ hasText: "须写明路（街、巷、村）名和门牌号" })).toBeVisible();
+  await typeAddress(page, "住所详细地址", "淮海中路200号3楼", false);
+  await expect(page.getByText("标准地址库中暂无该地址，提交后由承办部门核实")).toBeVisible();
   const roles = page.getByRole("group", { name: "本人担任" });
   await tick(roles.getByLabel("法定代表人"));
   await tick(roles.getByLabel("股东"));

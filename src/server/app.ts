@@ -73,6 +73,8 @@ import { AuthService } from "./modules/identity/auth.service";
 import { orgRoutes } from "./modules/orgs/org.routes";
 import { OrgService } from "./modules/orgs/org.service";
 import { registryRoutes } from "./modules/registry/registry.routes";
+import { addressRoutes } from "./modules/registry/address.routes";
+import { AddressService } from "./modules/registry/address.service";
 import { DataElementService } from "./modules/data-elements/data-element.service";
 import { dataElementRoutes } from "./modules/data-elements/data-element.routes";
 import { SharingService } from "./modules/sharing/sharing.service";
@@ -115,6 +117,7 @@ export interface Services {
   agents: AgentService;
   orgs: OrgService;
   registry: RegistryService;
+  addresses: AddressService;
   dataAccess: DataAccessService;
   catalogue: CatalogueService;
   search: SearchService;
@@ -272,6 +275,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     agents: new AgentService(store, cipher, now, () => auth.sessionCache.forgetAll()),
     orgs: new OrgService(store),
     registry: new RegistryService(store, cipher),
+    addresses: new AddressService(store),
     dataAccess: new DataAccessService(store, dataElements),
     catalogue: new CatalogueService(store),
     search,
@@ -437,6 +441,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(staffRoutes, { staff: services.staff });
       await api.register(orgRoutes, { orgs: services.orgs });
       await api.register(registryRoutes, { registry: services.registry });
+      await api.register(addressRoutes, { addresses: services.addresses });
       await api.register(catalogueRoutes, { catalogue: services.catalogue, audit: services.catalogueAudit });
       await api.register(searchRoutes, { search: services.search, vocabulary: services.vocabulary });
       await api.register(policyRoutes, { policies: services.policies });

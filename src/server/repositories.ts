@@ -27,6 +27,7 @@ import { StaffDirectoryRepository } from "./modules/identity/staff-directory.rep
 import { CounterRepository } from "./modules/numbering/counter.repository";
 import { OutboxRepository } from "./modules/outbox/outbox.repository";
 import { PersonRepository } from "./modules/registry/person.repository";
+import { AddressRepository } from "./modules/registry/address.repository";
 import { PolicyRepository } from "./modules/policy-library/policy.repository";
 import { ProactiveRepository } from "./modules/proactive/proactive.repository";
 import { ProfileRepository } from "./modules/profiles/profile.repository";
@@ -50,6 +51,7 @@ import { TicketRepository } from "./modules/appeals/ticket.repository";
 export class Repositories {
   readonly orgs: OrgRepository;
   readonly persons: PersonRepository;
+  readonly addresses: AddressRepository;
   readonly enterprises: EnterpriseRepository;
   readonly accounts: AccountRepository;
   readonly sessions: SessionRepository;
@@ -91,6 +93,7 @@ export class Repositories {
   constructor(db: Kysely<DB>, afterCommit: AfterCommit = async () => {}, sequencer: AuditSequencer | null = null, beforeCommit: BeforeCommit = async () => {}) {
     this.orgs = new OrgRepository(db);
     this.persons = new PersonRepository(db);
+    this.addresses = new AddressRepository(db);
     this.enterprises = new EnterpriseRepository(db);
     this.accounts = new AccountRepository(db);
     this.sessions = new SessionRepository(db);

@@ -4,6 +4,7 @@ import { validateCreditCode } from "./validation/credit-code";
 import { divisionLevel } from "./validation/division-code";
 import { validateIdNumber } from "./validation/id-number";
 import { MOBILE_PATTERN } from "./validation/mobile";
+import { ADDRESS_ELEMENTS, ADDRESS_PROBLEM_WORDS, addressProblem } from "./validation/address";
 
 export type FormValues = Record<string, unknown>;
 
@@ -47,6 +48,13 @@ function isEmpty(v: unknown) {
   return v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0);
 }
 
+/** The division a form asks beside an address (its field bound to that division's element), if given. */
+function divisionBeside(fields: FormField[], values: FormValues, element: string): string | null {
+  const field = fields.find((f) => f.type === "address" && f.dataElement === element);
+  const v = field ? values[field.key] : undefined;
+  return typeof v === "string" ? v : null;
+}
+
 /**
  * Validates values against a form schema, the same on the server and in the browser: required
  * fields that are visible must be present; hidden fields are ignored; every value is checked by type.
@@ -81,6 +89,10 @@ export function validateFormValues(fields: FormField[], values: FormValues): Arr
     }
     const r = valueSchema(field).safeParse(value);
     if (!r.success) problems.push({ path: [field.key], message: r.error.issues[0]!.message });
+    else if (typeof value === "string" && field.dataElement && ADDRESS_ELEMENTS[field.dataElement]) {
+      const problem = addressProblem(value, divisionBeside(fields, values, ADDRESS_ELEMENTS[field.dataElement]!));
+      if (problem) problems.push({ path: [field.key], message: `“${field.label}”${ADDRESS_PROBLEM_WORDS[problem].zh}` });
+    }
   }
   const known = new Set(fields.map((f) => f.key));
   for (const key of Object.keys(values)) if (!known.has(key)) problems.push({ path: [key], message: `表单中没有字段“${key}”` });

@@ -544,6 +544,13 @@ export interface AddressesTable {
   source_org_code: string;
   region_code: string;
   updated_at: Timestamp;
+  /** The street or town (9-digit code) the address lies in, when known. */
+  street_code: string | null;
+  road: string | null;
+  /** 门牌: 100号, 100弄5号. */
+  door: string | null;
+  /** 室、楼 after the door, or "". */
+  room: Generated<string>;
 }
 
 /** 亮证 links: the token's hash, the purpose, what the holder discloses, expiry and revocation. */

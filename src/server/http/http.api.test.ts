@@ -14,6 +14,8 @@ const PUBLIC = new Set([
   "POST /api/v1/auth/logout",
   "GET /api/v1/orgs",
   "GET /api/v1/divisions",
+  "GET /api/v1/addresses/options",
+  "POST /api/v1/addresses/check",
   "GET /api/v1/catalogue/items",
   "GET /api/v1/catalogue/items/{id}",
   "GET /api/v1/search",

@@ -1,13 +1,12 @@
 import { buildCreditCode } from "../../shared/validation/credit-code";
 import { SHANGHAI_DISTRICTS } from "../../shared/validation/division-code";
 import { buildIdNumber } from "../../shared/validation/id-number";
+import { addressIn } from "./demo-addresses";
 import { Prng } from "./prng";
 
 export const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤".split("");
 const GIVEN_M = "伟强磊军勇杰涛斌超明刚平辉鹏华飞鑫波宁浩凯峰建国志文龙俊彬宇晨阳天翔".split("");
 const GIVEN_F = "芳娜敏静丽艳娟霞秀英华玲燕萍红梅琳雪婷颖倩慧佳欣怡悦晶璐瑶蕾".split("");
-const ROADS = ["延安东路", "四川中路", "福州路", "淮海中路", "衡山路", "天山路", "愚园路", "武宁路", "曲阳路", "国定路", "沪闵路", "牡丹江路", "城中路", "世纪大道", "龙胜路", "人民路", "青松路", "南桥路", "八一路"];
-
 /** A synthetic resident of the demo city. */
 export interface PersonSeed {
   key: string;
@@ -55,14 +54,6 @@ export function randomName(rng: Prng, gender: "M" | "F"): string {
   return rng.pick(SURNAMES) + rng.pick(given) + (rng.next() < 0.6 ? rng.pick(given) : "");
 }
 
-export function addressIn(rng: Prng, districtName: string): string {
-  return `上海市${districtName}${rng.pick(ROADS)}${rng.int(1, 999)}弄${rng.int(1, 60)}号${rng.int(1, 30)}0${rng.int(1, 4)}室`;
-}
-
-function districtName(code: string) {
-  return SHANGHAI_DISTRICTS.find((d) => d.code === code)!.name;
-}
-
 /** The demo account holders (mobiles 13800000001…) and people in the life situations later features use. */
 const NAMED: Array<Omit<PersonSeed, "idNumber" | "address" | "mobile" | "hukouDivisionCode"> & { seq: number; hukou?: string }> = [
   { key: "p01", name: "张伟明", gender: "M", birthDate: "1985-03-12", districtCode: "310101", maritalStatus: "married", spouseKey: "p02", seq: 1 },
@@ -99,7 +90,7 @@ export function demoPersons(count = 230): PersonSeed[] {
     ...(p.motherKey ? { motherKey: p.motherKey } : {}),
     idNumber: idNumberFor(p.districtCode, p.birthDate, p.seq, p.gender),
     hukouDivisionCode: p.hukou ?? p.districtCode,
-    address: addressIn(rng, districtName(p.districtCode)),
+    address: addressIn(rng, p.districtCode),
     mobile: i < 10 ? `138000000${pad(i + 1)}` : `13900${String(100000 + i).slice(-6)}`,
   }));
   for (let i = people.length; i < count; i++) {
@@ -114,7 +105,7 @@ export function demoPersons(count = 230): PersonSeed[] {
       districtCode: district,
       hukouDivisionCode: district,
       idNumber: idNumberFor(district, birthDate, 20 + i, gender),
-      address: addressIn(rng, districtName(district)),
+      address: addressIn(rng, district),
       mobile: `13900${String(100000 + i).slice(-6)}`,
       maritalStatus: rng.next() < 0.6 ? "married" : "unmarried",
     });
@@ -159,7 +150,7 @@ export function demoEnterprises(people: PersonSeed[]): EnterpriseSeed[] {
         establishedOn: `${rng.int(2001, 2025)}-${pad(rng.int(1, 12))}-${pad(rng.int(1, 28))}`,
         industry,
         registeredCapitalWan: rng.int(10, 5000),
-        address: addressIn(rng, district.name),
+        address: addressIn(rng, district.code),
       },
       "1",
       i,

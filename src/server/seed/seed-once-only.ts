@@ -1,3 +1,4 @@
+import { addressRow, demoAddressRegistry } from "./demo-addresses";
 import type { Kysely } from "kysely";
 import { createRepositoryStore } from "../repositories";
 import type { FieldCipher } from "../crypto/field-cipher";
@@ -71,12 +72,12 @@ export async function seedOnceOnly(db: Kysely<DB>, cipher: FieldCipher, people: 
   if (red) await db.insertInto("credit_records").values({ credit_code: red.creditCode, list: "red", reason: "2025 年度守合同重信用企业", listed_on: "2025-06-30", expires_on: "2027-06-29", source_org_code: `${red.districtCode}-AMR`, region_code: red.districtCode }).execute();
   if (black) await db.insertInto("credit_records").values({ credit_code: black.creditCode, list: "black", reason: "未按规定期限公示年度报告，列入经营异常名录", listed_on: "2026-07-01", expires_on: null, source_org_code: `${black.districtCode}-AMR`, region_code: black.districtCode }).execute();
 
-  // 地址库: every registered address, under its district.
-  const addresses = new Map<string, { division_code: string; detail: string; source_org_code: string; region_code: string }>();
-  for (const p of people) addresses.set(p.address, { division_code: p.districtCode, detail: p.address, source_org_code: `${p.districtCode}-PSB`, region_code: p.districtCode });
-  for (const e of enterprises) addresses.set(e.address, { division_code: e.districtCode, detail: e.address, source_org_code: `${e.districtCode}-AMR`, region_code: e.districtCode });
+  // 地址库: the demo roads' doors and flats, and every registered address, in the street of its road.
+  const addresses = new Map(demoAddressRegistry().map((r) => [r.detail, r]));
+  for (const p of people) if (!addresses.has(p.address)) addresses.set(p.address, addressRow(p.address, p.districtCode, `${p.districtCode}-PSB`));
+  for (const e of enterprises) if (!addresses.has(e.address)) addresses.set(e.address, addressRow(e.address, e.districtCode, `${e.districtCode}-AMR`));
   const rows = [...addresses.values()];
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto("addresses").values(rows.slice(i, i + 500)).onConflict((oc) => oc.columns(["division_code", "detail"]).doNothing()).execute();
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto("addresses").values(rows.slice(i, i + 1000)).onConflict((oc) => oc.columns(["division_code", "detail"]).doNothing()).execute();
 }
 
 /** A rule per published item and subject: the implementing org may read what the form and materials need. */

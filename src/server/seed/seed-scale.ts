@@ -3,7 +3,8 @@ import { buildCreditCode } from "../../shared/validation/credit-code";
 import { SHANGHAI_DISTRICTS } from "../../shared/validation/division-code";
 import type { FieldCipher } from "../crypto/field-cipher";
 import type { DB, NewEnterprise, NewPerson } from "../db/schema";
-import { addressIn, idNumberFor, randomName } from "./demo-people";
+import { addressIn } from "./demo-addresses";
+import { idNumberFor, randomName } from "./demo-people";
 import { Prng } from "./prng";
 import { seedUuid } from "./seed-demo";
 
@@ -34,7 +35,7 @@ export function scalePerson(i: number, cipher: FieldCipher): NewPerson {
     gender,
     birth_date: birthDate,
     hukou_division_code: district.code,
-    address_enc: cipher.encrypt(addressIn(rng, district.name)),
+    address_enc: cipher.encrypt(addressIn(rng, district.code)),
     mobile_enc: cipher.encrypt(mobile),
     marital_status: rng.next() < 0.55 ? "married" : "unmarried",
     region_code: district.code,
@@ -58,7 +59,7 @@ export function scaleEnterprise(j: number, persons: number): NewEnterprise {
     established_on: `${2000 + (j % 25)}-${String((j % 12) + 1).padStart(2, "0")}-${String((j % 28) + 1).padStart(2, "0")}`,
     industry: "其他",
     registered_capital_wan: 10 + (j % 5000),
-    address: addressIn(rng, district.name),
+    address: addressIn(rng, district.code),
     source_org_code: `${district.code}-AMR`,
   };
 }

@@ -29,18 +29,29 @@ export function DivisionPicker({ id, value, onChange, disabled, "aria-label": ar
     let live = true;
     void (async () => {
       const districts = (await call(orgEndpoints.getDivisions, {})).items.map((d): Option => ({ value: d.code, label: en ? d.nameEn : d.name, isLeaf: false }));
-      // A street already chosen (a draft, a prefill) shows by its name: its district's streets are read too.
-      if (district && value && value.length > 6) {
-        const at = districts.find((d) => d.value === district);
-        if (at) at.children = await streetsOf(district);
-      }
       if (live) setOptions(districts);
     })().catch(() => undefined);
     return () => {
       live = false;
     };
-    // The options are read once per language; a later value of the same form is among them.
   }, [en]);
+
+  // A street chosen elsewhere (a draft, a prefill, an address picked beside it) shows by its name: its district's streets are read too.
+  useEffect(() => {
+    const at = options.find((d) => d.value === district);
+    if (!at || at.children || !value || value.length <= 6) return;
+    let live = true;
+    void streetsOf(at.value)
+      .then((children) => {
+        if (!live) return;
+        at.children = children;
+        setOptions((o) => [...o]);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [options, district, value]);
 
   async function loadData(path: Option[]) {
     const target = path[path.length - 1]!;

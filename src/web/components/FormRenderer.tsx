@@ -2,7 +2,9 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Space, Tab
 import dayjs from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { FileLink, UploadButton } from "../features/applications/MaterialUpload";
+import { AddressPicker } from "./AddressPicker";
 import { DivisionPicker } from "./DivisionPicker";
+import { ADDRESS_ELEMENTS } from "../../shared/validation/address";
 import { useTranslation } from "react-i18next";
 import { DATA_ELEMENTS } from "../../shared/data-elements";
 import { isVisible, validateFormValues, type FormValues } from "../../shared/form-values";
@@ -10,8 +12,17 @@ import type { FormField } from "../../shared/schemas/catalogue";
 
 type Simple = Exclude<FormField, { type: "table" }>;
 
-function SimpleInput({ field, value, onChange, disabled, id }: { field: Simple; value: unknown; onChange: (v: unknown) => void; disabled?: boolean; id?: string }) {
+/** A street address's division field in the same form (住所所在区 beside 住所详细地址), if it asks one. */
+function divisionFieldOf(fields: FormField[], field: FormField): FormField | undefined {
+  const element = field.type === "text" && field.dataElement ? ADDRESS_ELEMENTS[field.dataElement] : undefined;
+  return element ? fields.find((f) => f.type === "address" && f.dataElement === element) : undefined;
+}
+
+function SimpleInput({ field, value, onChange, disabled, id, address }: { field: Simple; value: unknown; onChange: (v: unknown) => void; disabled?: boolean; id?: string; address?: { division: string | undefined; onStreet: ((code: string) => void) | undefined } }) {
   const common = { id, disabled, "aria-label": field.label };
+  // A street address is picked from the address registry (free text stays possible, and is checked).
+  if (field.type === "text" && field.dataElement && ADDRESS_ELEMENTS[field.dataElement] && address)
+    return <AddressPicker {...common} value={typeof value === "string" && value ? value : undefined} onChange={(v) => onChange(v)} division={address.division} onStreet={address.onStreet} />;
   switch (field.type) {
     case "number":
       return <InputNumber {...common} style={{ width: "100%" }} value={value as number | undefined} min={field.min} max={field.max} onChange={(v) => onChange(v ?? undefined)} />;
@@ -101,6 +112,12 @@ export function FormRenderer({
     });
   }
 
+  // Every street address field is a picker; picking one also sets the division the form asks beside it.
+  const addressOf = (f: FormField) => {
+    const d = divisionFieldOf(fields, f);
+    const v = d ? values[d.key] : undefined;
+    return { division: typeof v === "string" && v ? v : undefined, onStreet: d && !locked?.has(d.key) ? (code: string) => set(d.key, code) : undefined };
+  };
   return (
     <Form layout="vertical" onFinish={submit} requiredMark>
       {summary.length > 0 && (
@@ -151,7 +168,7 @@ export function FormRenderer({
             {f.type === "table" ? (
               <TableInput field={f} value={(values[f.key] as FormValues[] | undefined) ?? []} onChange={(v) => set(f.key, v)} disabled={disabled} lockedCell={(row, column) => !!locked?.has(`${f.key}.${row}.${column}`)} />
             ) : (
-              <SimpleInput id={`field-${f.key}`} field={f} value={values[f.key]} onChange={(v) => set(f.key, v)} disabled={disabled || locked?.has(f.key)} />
+              <SimpleInput id={`field-${f.key}`} field={f} value={values[f.key]} onChange={(v) => set(f.key, v)} disabled={disabled || locked?.has(f.key)} address={addressOf(f)} />
             )}
           </Form.Item>
         );

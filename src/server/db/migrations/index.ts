@@ -37,6 +37,7 @@ import * as m0035 from "./0035-message-english";
 import * as m0036 from "./0036-generated-documents";
 import * as m0037 from "./0037-signing";
 import * as m0038 from "./0038-enterprise-bank-accounts";
+import * as m0039 from "./0039-address-parts";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   "0036-generated-documents": m0036,
   "0037-signing": m0037,
   "0038-enterprise-bank-accounts": m0038,
+  "0039-address-parts": m0039,
 };

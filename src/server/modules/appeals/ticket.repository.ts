@@ -139,11 +139,11 @@ export class TicketRepository {
 
   // —— locating an address ——
 
-  /** The address registry's entry that the given address starts with (longest first), or equals. */
+  /** The address registry's entry that the given address starts with (longest first), or equals: its street when known. */
   locateInRegistry(address: string) {
     return this.db
       .selectFrom("addresses")
-      .select(["division_code", "detail"])
+      .select([sql<string>`coalesce(street_code, division_code)`.as("division_code"), "detail"])
       .where(sql<boolean>`${address} like detail || '%'`)
       .orderBy(sql`length(detail)`, "desc")
       .limit(1)

@@ -64,7 +64,7 @@ export class RegistryAdminRepository {
     const r = await this.db
       .insertInto("addresses")
       .values(row)
-      .onConflict((oc) => oc.columns(["division_code", "detail"]).doUpdateSet((eb) => ({ postcode: eb.ref("excluded.postcode"), source_org_code: eb.ref("excluded.source_org_code"), updated_at: eb.ref("excluded.updated_at") })))
+      .onConflict((oc) => oc.columns(["division_code", "detail"]).doUpdateSet((eb) => ({ postcode: eb.ref("excluded.postcode"), source_org_code: eb.ref("excluded.source_org_code"), updated_at: eb.ref("excluded.updated_at"), street_code: eb.ref("excluded.street_code"), road: eb.ref("excluded.road"), door: eb.ref("excluded.door"), room: eb.ref("excluded.room") })))
       .returning(sql<boolean>`(xmax = 0)`.as("inserted"))
       .executeTakeFirstOrThrow();
     return r.inserted ? "inserted" : "updated";

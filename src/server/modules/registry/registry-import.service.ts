@@ -1,3 +1,4 @@
+import { parseAddress } from "../../../shared/validation/address";
 import type { Actor, RequestContext } from "../../actor";
 import { dataSubtree } from "../../access/scope";
 import type { FieldCipher } from "../../crypto/field-cipher";
@@ -225,7 +226,12 @@ export class RegistryImportService {
         inserted++;
       }
     } else {
-      for (const a of records as AddressRecord[]) tally(await repos.registryAdmin.upsertAddress({ division_code: a.division, detail: a.detail, postcode: a.postcode, source_org_code: source, region_code: countyOf(a.division), updated_at: updatedAt }));
+      for (const a of records as AddressRecord[]) {
+        // Kept in its parts too, so that pickers offer it: the street when the code names one, the road, door and room.
+        const parts = parseAddress(a.detail);
+        const place = { street_code: a.division.length === 9 ? a.division : null, road: parts?.road ?? null, door: parts?.door ?? null, room: parts?.room ?? "" };
+        tally(await repos.registryAdmin.upsertAddress({ division_code: a.division, detail: a.detail, postcode: a.postcode, source_org_code: source, region_code: countyOf(a.division), updated_at: updatedAt, ...place }));
+      }
     }
     return { inserted, updated };
   }

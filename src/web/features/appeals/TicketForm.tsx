@@ -1,3 +1,4 @@
+import { AddressPicker } from "../../components/AddressPicker";
 import { Alert, Button, Card, Cascader, Form, Input, List, Select, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -100,12 +101,24 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
         <Input.TextArea id="ticket-content" rows={4} maxLength={2000} showCount value={content} onChange={(e) => setContent(e.target.value)} />
       </Form.Item>
       <Form.Item label={t("ticket.address")} htmlFor="ticket-address" extra={located ? (located.divisionCode ? (asAgent ? t("ticket.located", { place: located.placeName ?? "", code: located.divisionCode }) : t("ticket.locatedPlace", { place: located.placeName ?? "" })) : t("ticket.notLocated")) : undefined}>
-        <Space.Compact style={{ width: "100%" }}>
-          <Input id="ticket-address" value={address} maxLength={120} placeholder={t("ticket.addressHint")} onChange={(e) => { setAddress(e.target.value); setLocated(null); }} />
+        <Space direction="vertical" style={{ width: "100%" }}>
+          <AddressPicker
+            id="ticket-address"
+            aria-label={t("ticket.address")}
+            loose
+            placeholder={t("ticket.addressHint")}
+            value={address || undefined}
+            onChange={(a) => {
+              setAddress(a ?? "");
+              setLocated(null);
+            }}
+            // An address picked from the registry is located at once.
+            onStreet={(_, picked) => void run(async () => setLocated(await call(appealEndpoints.postAppealsLocate, { body: { address: picked } })))}
+          />
           <Button disabled={address.trim().length < 4} onClick={() => void run(async () => setLocated(await call(appealEndpoints.postAppealsLocate, { body: { address: address.trim() } })))}>
             {t("ticket.locate")}
           </Button>
-        </Space.Compact>
+        </Space>
       </Form.Item>
       <Space wrap>
         {type === "enquiry" && (
