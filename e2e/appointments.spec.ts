@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs } from "./helpers";
+import { expectAccessible, loginAs, pickDivision } from "./helpers";
 
 test("a citizen books a window visit from a guide, moves it; the centre's clerk sees it and it can be cancelled", async ({ page }) => {
   await loginAs(page, "13800000003");
@@ -9,7 +9,13 @@ test("a citizen books a window visit from a guide, moves it; the centre's clerk 
   await page.goto(`/items/${item.id}`);
   await page.getByRole("button", { name: "预约到窗口" }).click();
   await expect(page).toHaveURL(/\/me\/appointments\?itemId=/);
+  // Nearby first: the citizen's street's centre, then the district's, then the city's.
+  await pickDivision(page, "就近选择：您所在的区、街道（镇）", "黄浦区", "南京东路街道");
   await page.getByRole("combobox", { name: "服务中心" }).click();
+  const offered = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option");
+  await expect(offered.first()).toHaveText("南京东路街道社区事务受理服务中心");
+  await expect(offered.nth(1)).toHaveText("黄浦区政务服务中心");
+  await expect(offered.filter({ hasText: "徐汇区" })).toHaveCount(0);
   await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: "黄浦区政务服务中心" }).first().click();
   await page.getByRole("button", { name: /^09:00–10:00/ }).first().click();
   await expect(page.locator(".ant-modal-confirm-title")).toHaveText("预约成功");

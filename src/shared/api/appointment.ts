@@ -28,8 +28,8 @@ export const appointmentEndpoints = {
     path: "/appointment-centres",
     access: anyone,
     tags: ["appointments"],
-    summary: "可预约的服务中心 Service centres taking appointments",
-    response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    summary: "可预约的服务中心 Service centres taking appointments, each with the division it serves (the city, a district or a street), for choosing one nearby",
+    response: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), divisionCode: z.string().nullable() })) }),
   }),
   getAppointmentCentresManaged: endpoint({
     method: "GET",

@@ -80,7 +80,8 @@ export class AppointmentRepository {
   centresWithSlots(from: string) {
     return this.db
       .selectFrom("orgs as o")
-      .select(["o.id", "o.name", "o.region_code"])
+      .leftJoin("orgs as p", "p.id", "o.parent_id")
+      .select(["o.id", "o.name", "o.region_code", "p.division_code"])
       .where("o.kind", "=", "service_centre")
       .where((eb) => eb.exists(eb.selectFrom("appointment_slots as s").select("s.id").whereRef("s.centre_org_id", "=", "o.id").where("s.day", ">=", from)))
       .orderBy("o.code")

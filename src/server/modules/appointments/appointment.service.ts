@@ -69,9 +69,9 @@ export class AppointmentService {
     return this.store.repos.appointments.centresFor(actor.orgPath, hasRole(actor, "sys_admin"));
   }
 
-  /** Centres taking appointments, and a centre's slots with the places left (public). */
+  /** Centres taking appointments with the division they serve (city, district or street), and a centre's slots with the places left (public). */
   async centres() {
-    return (await this.store.repos.appointments.centresWithSlots(todayInChina(this.now()))).map((c) => ({ id: c.id, name: c.name }));
+    return (await this.store.repos.appointments.centresWithSlots(todayInChina(this.now()))).map((c) => ({ id: c.id, name: c.name, divisionCode: c.division_code }));
   }
 
   async slots(centreOrgId: string, from: string, to: string) {

@@ -1,3 +1,4 @@
+import { DivisionPicker } from "../../components/DivisionPicker";
 import { Button, Empty, Select, Space, Spin, Typography } from "antd";
 import type { ItemOf } from "../../../shared/api/endpoint";
 import { useEffect, useState } from "react";
@@ -14,11 +15,24 @@ function isoDay(offset: number) {
   return chinaDate(Date.now() + offset * 86_400_000);
 }
 
-/** Choose a service centre and one of its free slots in the next three weeks. */
+type Centre = ItemOf<typeof appointmentEndpoints.getAppointmentCentres>;
+
+/**
+ * The centres for where the citizen is (the same district/street picker as addresses): the chosen
+ * street's centre first, then the district's other centres, then the city's; all of them when nothing is chosen.
+ */
+function nearby(centres: Centre[], near: string | undefined): Centre[] {
+  if (!near) return centres;
+  const rank = (c: Centre) => (c.divisionCode === near ? 0 : c.divisionCode?.startsWith(near.slice(0, 6)) ? (c.divisionCode.length === 6 ? 1 : 2) : c.divisionCode === "310000" ? 3 : 9);
+  return centres.filter((c) => rank(c) < 9).sort((a, b) => rank(a) - rank(b));
+}
+
+/** Choose a service centre (nearby, by district and street) and one of its free slots in the next three weeks. */
 export function SlotPicker({ onPick, busy }: { onPick: (slot: Slot, centreName: string) => void; busy?: boolean }) {
   const { t } = useTranslation();
   const [centres, setCentres] = useState<Array<ItemOf<typeof appointmentEndpoints.getAppointmentCentres>>>([]);
   const [centre, setCentre] = useState<string | undefined>();
+  const [near, setNear] = useState<string | undefined>();
   const [slots, setSlots] = useState<Slot[] | null>(null);
   useEffect(() => {
     call(appointmentEndpoints.getAppointmentCentres, {  }).then((r) => setCentres(r.items), () => setCentres([]));
@@ -32,7 +46,12 @@ export function SlotPicker({ onPick, busy }: { onPick: (slot: Slot, centreName: 
   const centreName = centres.find((c) => c.id === centre)?.name ?? "";
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
-      <Select aria-label={t("appt.centre")} placeholder={t("appt.centre")} style={{ width: 320 }} showSearch optionFilterProp="label" value={centre} onChange={setCentre} options={centres.map((c) => ({ value: c.id, label: c.name }))} />
+      <Space wrap>
+        <div style={{ width: 320 }}>
+          <DivisionPicker aria-label={t("appt.near")} value={near} onChange={(v) => { setNear(v); setCentre(undefined); setSlots(null); }} />
+        </div>
+        <Select aria-label={t("appt.centre")} placeholder={t("appt.centre")} style={{ width: 320 }} showSearch optionFilterProp="label" value={centre} onChange={setCentre} options={nearby(centres, near).map((c) => ({ value: c.id, label: c.name }))} />
+      </Space>
       {centre && !slots && <Spin />}
       {slots && days.length === 0 && <Empty description={t("appt.noSlots")} />}
       {days.map((day) => {
