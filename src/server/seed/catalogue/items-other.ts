@@ -342,7 +342,6 @@ export const OTHER_ITEMS: BaseItemDef[] = [
     materials: [
       ["property_cert", "不动产权证书", "original", "either", "不动产登记机构", "可通过电子证照调用", "cert:property_certificate"],
       ["id_card", "新户主身份证件", "original", "either", "公安机关", "可通过电子证照调用", "cert:resident_id"],
-      ["meter", "水、电、气表读数", "original", "electronic", "申请人自备", "在线填写读数即可"],
     ],
     steps: [["申请", 0], ["公用事业单位联动办理", 3], ["完成过户", 0]],
     legal: 5,
@@ -351,7 +350,7 @@ export const OTHER_ITEMS: BaseItemDef[] = [
     depth: 4,
     visits: 0,
     scope: ["citywide"],
-    faq: [["要分别去水务、电力、燃气公司吗？", "不需要，一次申请，三家单位联动办理。"]],
+    faq: [["要分别去水务、电力、燃气公司吗？", "不需要，一次申请，三家单位联动办理。"], ["需要自己抄水、电、气表读数吗？", "不需要。过户当日由供水、供电、燃气单位远程抄表（未安装智能表的上门抄表），读数作为新旧户主结算的依据。"]],
     form: [...APPLICANT_PERSON, ["houseAddress", "房屋地址", "text", "address.detail", true], ["certNumber", "不动产权证书号", "text", "property.certNumber", true], ["services", "过户项目", "choice", undefined, true, [["all", "水、电、燃气"], ["water_power", "水、电"], ["power", "仅电"]]]],
     at: { city: true },
   },
