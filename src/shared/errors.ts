@@ -73,6 +73,7 @@ export const ERRORS = {
   FILE_UNREADABLE: { status: 415, zh: "文件已损坏或无法读取，请重新生成后上传", en: "The file is damaged or cannot be read" },
   FILE_NOT_FOUND: { status: 404, zh: "文件不存在", en: "No such file" },
   FILE_CORRUPTED: { status: 500, zh: "文件已损坏，请联系管理员", en: "The stored file is damaged" },
+  MATERIALS_MISSING: { status: 422, zh: "还缺少必须提交的材料，请上传后再提交（可由政府部门共享或系统生成的除外）", en: "Required materials are missing; upload them before submitting" },
   SIGNATURES_REQUIRED: { status: 409, zh: "申请表中列明的其他股东或法定代表人须先在线签署，发起签署后系统将通知其本人登录签署", en: "Other people named in the form must sign online first" },
   SIGNER_NOT_REGISTERED: { status: 422, zh: "以下人员尚未注册实名账户，无法在线签署，请其先注册或到窗口办理", en: "Some people named in the form have no real-name account and cannot sign online" },
   SIGNER_NAME_MISMATCH: { status: 422, zh: "以下人员的姓名与身份证号码不一致，请核对", en: "The name does not match the ID number for some people named in the form" },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withMaterials } from "../testing/factories";
 import { FOOD_LICENCE_FORM } from "../testing/fixtures";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../testing/test-app";
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
   t = await startTestApp({}, { now: () => clock });
   const item = await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow();
   const citizen = await login(t.app, "13800000001");
-  const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId: item.id, formData: FOOD_LICENCE_FORM } });
+  const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: await withMaterials(t, citizen, { itemId: item.id, formData: FOOD_LICENCE_FORM }) });
   expect(res.statusCode).toBe(201);
   appId = res.json().id;
   appNumber = res.json().number;

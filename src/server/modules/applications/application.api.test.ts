@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
-import { act, actInTurn, submitApplication } from "../../testing/factories";
+import { act, actInTurn, submitApplication, withMaterials } from "../../testing/factories";
 import { sql } from "kysely";
 
 let t: TestApp;
@@ -56,10 +56,28 @@ describe("applications: submission", () => {
     expect(await applicationCount()).toBe(before);
   });
 
+  it("refuses a submission that lacks a required material, naming each, storing nothing and taking no number", async () => {
+    clock = BEFORE_FESTIVAL;
+    const before = await applicationCount();
+    const complete = await withMaterials(t, citizen, { itemId, formData: form });
+    // One material left out: it is named, and the rest is not kept.
+    const lacking = { ...complete, materials: complete.materials!.slice(1) };
+    const res = await submit(citizen, lacking);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: "MATERIALS_MISSING", message: expect.stringContaining("还缺少必须提交的材料") });
+    expect(res.json().error.details.materials).toEqual([{ key: complete.materials![0]!.materialKey, name: expect.any(String) }]);
+    expect(await applicationCount()).toBe(before);
+    // The day's number was not used up: the complete submission takes the next one in turn.
+    const numbered = (await t.database.db.selectFrom("applications").select("id").where("number", "like", "310101-20260212-%").execute()).length;
+    const ok = await submit(citizen, complete);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().number).toBe(`310101-20260212-${String(numbered + 1).padStart(6, "0")}`);
+  });
+
   it("issues a numbered receipt with working-day deadlines across the Spring Festival", async () => {
     clock = BEFORE_FESTIVAL;
     const earlier = (await t.database.db.selectFrom("applications").select("id").where("number", "like", "310101-20260212-%").execute()).length;
-    const res = await submit(citizen, { itemId, formData: form }, `key-${crypto.randomUUID()}`);
+    const res = await submit(citizen, await withMaterials(t, citizen, { itemId, formData: form }), `key-${crypto.randomUUID()}`);
     expect(res.statusCode).toBe(201);
     // The day's numbers are gap-free: this one follows whatever was numbered earlier that day.
     expect(res.json().number).toBe(`310101-20260212-${String(earlier + 1).padStart(6, "0")}`);
@@ -70,8 +88,9 @@ describe("applications: submission", () => {
     clock = BEFORE_FESTIVAL;
     const key = `key-${crypto.randomUUID()}`;
     const before = await applicationCount();
-    const first = await submit(citizen, { itemId, formData: form }, key);
-    const again = await submit(citizen, { itemId, formData: form }, key);
+    const body = await withMaterials(t, citizen, { itemId, formData: form });
+    const first = await submit(citizen, body, key);
+    const again = await submit(citizen, body, key);
     expect(again.statusCode).toBe(201);
     expect(again.json().id).toBe(first.json().id);
     const other = await submit(citizen, { itemId, formData: { ...form, seats: 41 } }, key);
@@ -215,7 +234,7 @@ describe("overdue alerts", () => {
     const { raiseOverdueAlerts } = await import("./deadline-alerts");
     clock = new Date("2026-03-03T02:00:00Z");
     const li = await login(t.app, "13800000006");
-    const fresh = await submit(li, { itemId, formData: { ...form, contact: "刘芳", contactMobile: "13800000006" } });
+    const fresh = await submit(li, await withMaterials(t, li, { itemId, formData: { ...form, contact: "刘芳", contactMobile: "13800000006" } }));
     expect(fresh.json().committedDeadline).toBe("2026-03-12");
     const alerted = async (id: string) =>
       (await t.database.db.selectFrom("application_events").select("id").where("application_id", "=", id).where("action", "=", "overdue_alert").execute()).length;
@@ -255,7 +274,7 @@ describe("drafts (continue on another device)", () => {
     expect(twiceNew.statusCode).toBe(409);
     expect((await t.app.inject({ method: "GET", url: "/api/v1/drafts", headers: laptop.headers })).json().items).toEqual([expect.objectContaining({ itemId, itemName: "食品经营许可" })]);
 
-    const res = await submit(laptop, { itemId, formData: { ...form, contact: "刘芳", contactMobile: "13800000006" } });
+    const res = await submit(laptop, await withMaterials(t, laptop, { itemId, formData: { ...form, contact: "刘芳", contactMobile: "13800000006" } }));
     expect(res.statusCode).toBe(201);
     expect((await t.app.inject({ method: "GET", url: url(), headers: laptop.headers })).statusCode).toBe(404);
   });

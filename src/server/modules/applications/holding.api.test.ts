@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withMaterials } from "../../testing/factories";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 /** Items declare how often a subject may hold them; every channel honours it, whatever a rule says. */
@@ -63,13 +64,13 @@ describe("a benefit granted once", () => {
     // Once the grant is revoked, the child no longer holds it: the father may apply.
     const supervisor = await login(t.app, "supervisor");
     expect((await call(supervisor, "POST", `/benefit-offers/${offer.id}/revoke`, { reason: "由父亲一方申领" })).statusCode).toBe(200);
-    const applied = await call(zhang, "POST", "/applications", { itemId: subsidy, formData: form });
+    const applied = await call(zhang, "POST", "/applications", await withMaterials(t, zhang, { itemId: subsidy, formData: form }));
     expect(applied.statusCode, applied.body).toBe(201);
     // He withdraws it; then he may apply again.
     const detail = (await call(zhang, "GET", `/applications/${applied.json().id}`)).json();
     if (detail.outcome === null) {
       expect((await call(zhang, "POST", `/applications/${applied.json().id}/actions`, { action: "withdraw", lockVersion: detail.lockVersion })).statusCode).toBe(200);
-      expect((await call(zhang, "POST", "/applications", { itemId: subsidy, formData: form })).statusCode).toBe(201);
+      expect((await call(zhang, "POST", "/applications", await withMaterials(t, zhang, { itemId: subsidy, formData: form }))).statusCode).toBe(201);
     }
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "../../../shared/working-days";
 import { DomainError } from "../../domain-error";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
-import { itemId } from "../../testing/factories";
+import { itemId, withMaterials } from "../../testing/factories";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { AuditRepository, sequencerFor, verifyAuditChains } from "../audit";
 
@@ -38,16 +38,10 @@ describe("concurrent submissions in one region", () => {
     const base = before.length ? Math.max(...before) : 0;
     expect(before.length).toBe(base); // gap-free already
 
-    const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        t.app.inject({
-          method: "POST",
-          url: "/api/v1/applications",
-          headers: citizen.headers,
-          payload: { itemId: foodLicence, formData: { ...FOOD_LICENCE_FORM, seats: i % 8 === 3 ? ROLL_BACK_SEATS : 40 } },
-        }),
-      ),
-    );
+    // Each with its own uploads (a file goes with one application), made before the race.
+    const payloads = [];
+    for (let i = 0; i < 40; i++) payloads.push(await withMaterials(t, citizen, { itemId: foodLicence, formData: { ...FOOD_LICENCE_FORM, seats: i % 8 === 3 ? ROLL_BACK_SEATS : 40 } }));
+    const results = await Promise.all(payloads.map((payload) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload })));
     const ok = results.filter((r) => r.statusCode === 201);
     const refused = results.filter((r) => r.statusCode !== 201);
     expect(refused.length).toBe(5);

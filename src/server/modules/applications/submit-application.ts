@@ -252,10 +252,11 @@ export class SubmitApplication {
         })
       : [];
     const waived = shared.length;
-    // Named before submission in the browser, which submits without them only on a promise where the guide takes one
-    // (告知承诺); the promise and what it covers are recorded. (Refusing here too is still to come: see ARCHITECTURE.md.)
+    // Named before submission in the browser and refused here too (the whole submission rolls back): an application goes
+    // without a material only on a promise where the guide takes one (告知承诺), and the promise and what it covers are recorded.
     const missing = materialsChecked ? missingMaterials(content.guide.materials, new Set(materials.map((m) => m.materialKey)), new Set(shared)) : [];
-    if (missing.length && content.guide.promise && input.promise) extra = { ...extra, promised: missing.map((m) => m.name) };
+    if (missing.length && !(content.guide.promise && input.promise)) throw new DomainError("MATERIALS_MISSING", { materials: missing.map((m) => ({ key: m.key, name: m.name })), promiseAllowed: !!content.guide.promise });
+    if (missing.length) extra = { ...extra, promised: missing.map((m) => m.name) };
     if (prefill || consentAt) await repos.applications.setOnceOnly(app.id, { waived_materials: waived, prefilled_fields: prefill?.prefilled ?? 0, prefill_sources: prefill ? JSON.stringify(prefill.sources) : null, data_consent_at: consentAt });
     await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel, ...extra } });
     let decided = false;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { withMaterials } from "../../testing/factories";
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/schema";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
@@ -35,7 +36,7 @@ beforeEach(async () => {
     .execute();
 });
 
-const apply = async (who: LoggedIn, form: Record<string, unknown>) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: { itemId, formData: form } });
+const apply = async (who: LoggedIn, form: Record<string, unknown>) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: await withMaterials(t, who, { itemId, formData: form }) });
 const get = (who: LoggedIn, url: string) => t.app.inject({ method: "GET", url: `/api/v1${url}`, headers: who.headers });
 
 /** The allowance is granted once (holding.api.test.ts tests that); here each application is judged by the rule alone. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withMaterials } from "../../testing/factories";
 import { INSTANT_TEMPLATE, PROMISE_TEMPLATE } from "../../../shared/workflow-definition";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
@@ -29,7 +30,7 @@ const y2027 = {
 describe("working-day calendar (administrators)", () => {
   it("flags a deadline past the last configured year, and computes it once the year is configured", async () => {
     const citizen = await login(t.app, "13800000001");
-    const before = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: form } });
+    const before = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: await withMaterials(t, citizen, { itemId, formData: form }) });
     expect(before.json()).toMatchObject({ committedDeadline: null, deadlineBeyondCalendar: true });
 
     expect((await put(admin, 2027, y2027)).statusCode).toBe(200);
@@ -39,7 +40,7 @@ describe("working-day calendar (administrators)", () => {
     const years = (await t.app.inject({ method: "GET", url: "/api/v1/calendar/years" })).json().items;
     expect(years.map((y: { year: number; source: string }) => `${y.year}:${y.source}`)).toEqual(expect.arrayContaining(["2025:built_in", "2026:built_in", "2027:configured"]));
     // 7 working days after Thu 24 Dec 2026: 25, 28–31 Dec, then 1 Jan (holiday) is skipped, 4 Jan (holiday) skipped, 5 and 6 Jan.
-    const after = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, seats: 41 } } });
+    const after = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: await withMaterials(t, citizen, { itemId, formData: { ...form, seats: 41 } }) });
     expect(after.json()).toMatchObject({ committedDeadline: "2027-01-06", deadlineBeyondCalendar: false });
   });
 
@@ -99,7 +100,7 @@ describe("per-item workflow definitions", () => {
     expect((await t.app.inject({ method: "PUT", url: url(), headers: pudongAdmin.headers, payload: { definition: null, lockVersion: v + 3 } })).statusCode).toBe(403);
 
     const citizen = await login(t.app, "13800000006");
-    const app = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000006" } } })).json();
+    const app = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: await withMaterials(t, citizen, { itemId, formData: { ...form, contactMobile: "13800000006" } }) })).json();
     const reviewer = await login(t.app, "approve.amr.huangpu");
     const detail = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${app.id}`, headers: reviewer.headers })).json();
     expect(detail.actions.map((a: { key: string }) => a.key)).toEqual(["approve", "deny"]);
@@ -113,7 +114,7 @@ describe("per-item workflow definitions", () => {
     expect((await t.app.inject({ method: "PUT", url: url(), headers: catalogAdmin.headers, payload: { definition: countersigned, lockVersion: view.lockVersion } })).statusCode).toBe(200);
 
     const citizen = await login(t.app, "13800000001");
-    const receipt = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000001" } } })).json();
+    const receipt = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: await withMaterials(t, citizen, { itemId, formData: { ...form, contactMobile: "13800000001" } }) })).json();
     expect(receipt.stepDeadline).toBe("2026-12-25"); // 待受理: one working day
     const reviewer = await login(t.app, "review.amr.huangpu");
     const approver = await login(t.app, "approve.amr.huangpu");

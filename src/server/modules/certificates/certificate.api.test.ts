@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateCertificateId } from "../../../shared/validation/certificate-id";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
-import { approvedFoodLicence } from "../../testing/factories";
+import { approvedFoodLicence, withMaterials } from "../../testing/factories";
 import { buildApp } from "../../app";
 import { maskName } from "./certificate.service";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT } from "../../actor";
@@ -91,11 +91,11 @@ describe("e-certificates", () => {
     const detailOf = async (id: string) => (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: reviewer.headers })).json();
 
     // Without consent nothing is read and nothing waived: the licence has to be uploaded.
-    const declined = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId: pudongItem, formData: form } });
+    const declined = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: await withMaterials(t, citizen, { itemId: pudongItem, formData: form }) });
     expect(declined.statusCode).toBe(201);
     expect(await detailOf(declined.json().id)).toMatchObject({ waivedMaterials: 0, evidence: [], dataConsentAt: null });
 
-    const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: { itemId: pudongItem, formData: form, dataConsent: true } });
+    const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload: await withMaterials(t, citizen, { itemId: pudongItem, formData: form, dataConsent: true }) });
     expect(res.statusCode).toBe(201);
     const detail = await detailOf(res.json().id);
     expect(detail.waivedMaterials).toBe(1);
@@ -131,7 +131,7 @@ describe("e-certificates", () => {
     try {
       const other = await login(t.app, "13800000006");
       const itemId = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
-      const id = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: other.headers, payload: { itemId, formData: { ...form, contactMobile: "13800000006" } } })).json().id;
+      const id = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: other.headers, payload: await withMaterials(t, other, { itemId, formData: { ...form, contactMobile: "13800000006" } }) })).json().id;
       const act = async (app: typeof t.app, who: LoggedIn, action: string) => {
         const lockVersion = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: who.headers })).json().lockVersion;
         return app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: who.headers, payload: { action, lockVersion } });

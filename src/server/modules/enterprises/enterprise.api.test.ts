@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withMaterials } from "../../testing/factories";
 import { demoPersons } from "../../seed/demo-people";
 import { login, startTestApp, type TestApp } from "../../testing/test-app";
 
@@ -90,7 +91,7 @@ describe("enterprise agents (经办人)", () => {
 describe("applying for an enterprise (以企业名义办理)", () => {
   const FORM = { enterpriseName: "上海明远科技有限公司", creditCode: "91310101MA00000078", legalRep: "张伟明", contact: "张伟明", contactMobile: "13800000001", category: "catering", seats: 40, area: 120, address: "上海市黄浦区四川中路213号" };
   const itemId = async () => (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
-  const submit = async (who: { headers: Record<string, string> }, formData: object) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: { itemId: await itemId(), formData } });
+  const submit = async (who: { headers: Record<string, string> }, formData: object) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: await withMaterials(t, who, { itemId: await itemId(), formData }) });
   const count = async () => (await t.database.db.selectFrom("applications").select("id").execute()).length;
 
   it("refuses a form naming an enterprise the applicant neither represents nor is authorised for, writing nothing", async () => {

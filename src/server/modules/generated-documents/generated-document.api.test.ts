@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { withMaterials } from "../../testing/factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 import { pdfText } from "../../testing/pdf-text";
@@ -73,7 +74,7 @@ describe("系统生成材料 (documents generated from the form)", () => {
     const founder = await login(t.app, "13800000001");
     // The founder is the only shareholder here (a second one signs online first: signing.api.test.ts).
     const sole = { ...companyForm("上海生成材料示范科技有限公司"), investors: [{ investorName: "张伟明", investorId: "310101198503125034", amount: 120 }] };
-    const submitted = await post(founder, "/applications", { itemId: companyItem, formData: sole });
+    const submitted = await post(founder, "/applications", await withMaterials(t, founder, { itemId: companyItem, formData: sole }));
     expect(submitted.statusCode, submitted.body).toBe(201);
     const id = submitted.json().id as string;
     const view = (await get(founder, `/applications/${id}`)).json();
@@ -152,5 +153,14 @@ describe("系统生成材料 (documents generated from the form)", () => {
     expect(promised).toContain("经营场所平面布局图及设备布局、工艺流程说明");
     expect(promised).not.toContain("食品经营许可申请书"); // generated from the form, not missing
     expect((await post(applicant, "/applications", { itemId: food, formData: FOOD_LICENCE_FORM, promise: false })).statusCode).toBe(400);
+    // Without the promise the same submission is refused, naming what is missing and that a promise may cover it.
+    const lacking = await post(applicant, "/applications", { itemId: food, formData: FOOD_LICENCE_FORM });
+    expect(lacking.statusCode).toBe(422);
+    expect(lacking.json().error).toMatchObject({ code: "MATERIALS_MISSING", details: { promiseAllowed: true } });
+    expect(lacking.json().error.details.materials.map((m: { name: string }) => m.name)).toContain("经营场所平面布局图及设备布局、工艺流程说明");
+    // A service that takes no promise is not submitted on one.
+    const founder = await login(t.app, "13800000001");
+    const unpromised = await post(founder, "/applications", { itemId: companyItem, formData: { ...companyForm("上海承诺无效示范有限公司"), investors: [{ investorName: "张伟明", investorId: "310101198503125034", amount: 120 }] }, promise: true });
+    expect(unpromised.json().error).toMatchObject({ code: "MATERIALS_MISSING", details: { promiseAllowed: false } });
   });
 });

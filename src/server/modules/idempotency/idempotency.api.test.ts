@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withMaterials } from "../../testing/factories";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
@@ -22,7 +23,9 @@ const countOf = async (table: "applications" | "bundle_applications" | "tickets"
 describe("Idempotency-Key under concurrency", () => {
   it("20 concurrent submissions with one key and different bodies: one application, the same body gets its receipt, another body 422", async () => {
     const before = await countOf("applications");
-    const bodies = Array.from({ length: 20 }, (_, i) => ({ itemId, formData: { ...FOOD_LICENCE_FORM, seats: i % 2 === 0 ? 40 : 40 + i } }));
+    // The same files with each (a double click sends the same request; the others differ in the form).
+    const same = await withMaterials(t, founder, { itemId, formData: FOOD_LICENCE_FORM });
+    const bodies = Array.from({ length: 20 }, (_, i) => ({ ...same, formData: { ...FOOD_LICENCE_FORM, seats: i % 2 === 0 ? 40 : 40 + i } }));
     const results = await Promise.all(bodies.map((b) => post(founder, "/applications", b, "double-click-0001")));
     const statuses = results.map((r) => r.statusCode);
     expect(statuses.filter((s) => s >= 500), JSON.stringify(results.map((r) => r.body))).toEqual([]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { raiseDueSoonAlerts, raiseOverdueAlerts } from "../applications/deadline-alerts";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
-import { act } from "../../testing/factories";
+import { act, withMaterials } from "../../testing/factories";
 
 let t: TestApp;
 let clock = new Date("2026-03-02T02:00:00Z"); // Monday 2 March 2026, 10:00 in Shanghai
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const submit = (who: LoggedIn) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: { itemId, formData: form } });
+const submit = async (who: LoggedIn) => t.app.inject({ method: "POST", url: "/api/v1/applications", headers: who.headers, payload: await withMaterials(t, who, { itemId, formData: form }) });
 const messages = async (who: LoggedIn, query = "") => (await t.app.inject({ method: "GET", url: `/api/v1/messages${query}`, headers: who.headers })).json();
 
 describe("notifications", () => {

@@ -159,8 +159,8 @@ describe("一键申请 and 秒批", () => {
     expect(incomplete.json().error).toMatchObject({ code: "ONE_CLICK_INCOMPLETE", details: { fields: ["补换原因", "领卡方式"] } });
     const after = await t.database.db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
-    // Filled in by hand, the replacement is approved by rule: he holds a card.
-    const applied = await call(sun, "POST", "/applications", { itemId: card, formData: { name: "孙浩", idNumber: demoPersons().find((p) => p.key === "p07")!.idNumber, mobile: "13800000007", reason: "挂失补领", delivery: "pickup" } });
+    // Filled in by hand (his ID card shared with his consent), the replacement is approved by rule: he holds a card.
+    const applied = await call(sun, "POST", "/applications", { itemId: card, formData: { name: "孙浩", idNumber: demoPersons().find((p) => p.key === "p07")!.idNumber, mobile: "13800000007", reason: "挂失补领", delivery: "pickup" }, dataConsent: true });
     expect(applied.statusCode, applied.body).toBe(201);
     expect(applied.json().outcome).toBe("approved");
     expect((await call(await login(t.app, "supervisor"), "POST", `/catalogue/items/${card}/one-click`, { consent: true }, { "idempotency-key": "one-click-staff" })).statusCode).toBe(403);

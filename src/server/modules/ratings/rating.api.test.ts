@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withMaterials } from "../../testing/factories";
 import { FOOD_LICENCE_FORM } from "../../testing/fixtures";
 import { login, messagesWithoutEnglish, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
@@ -29,7 +30,7 @@ const put = (who: LoggedIn | null, url: string, payload: unknown) => t.app.injec
 const get = (who: LoggedIn | null, url: string) => t.app.inject({ method: "GET", url: `/api/v1${url}`, ...(who ? { headers: who.headers } : {}) });
 
 async function submitAndSupplement() {
-  const app = (await post(citizen, "/applications", { itemId, formData: FOOD_LICENCE_FORM })).json();
+  const app = (await post(citizen, "/applications", await withMaterials(t, citizen, { itemId, formData: FOOD_LICENCE_FORM }))).json();
   const lockVersion = (await get(reviewer, `/applications/${app.id}`)).json().lockVersion;
   const res = await post(reviewer, `/applications/${app.id}/actions`, { action: "request_supplement", opinion: "请补充经营场所平面图", supplementItems: ["floorPlan"], lockVersion });
   expect(res.statusCode).toBe(200);
@@ -50,7 +51,7 @@ async function act(who: LoggedIn, caseId: string, action: string, note?: string)
 describe("好差评: rating a service event", () => {
   // One rating's life (rated, a case opened, handled, re-rated) is one story, so its steps are one test.
   it("is rated by the applicant once staff have acted; a 非常不满意 opens a case only the department and its supervisors see; the department handles it and the rater re-rates", async () => {
-    const early = (await post(citizen, "/applications", { itemId, formData: FOOD_LICENCE_FORM })).json();
+    const early = (await post(citizen, "/applications", await withMaterials(t, citizen, { itemId, formData: FOOD_LICENCE_FORM }))).json();
     expect((await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: early.id, level: 5 })).json().error.code).toBe("RATING_NOT_YET");
     expect((await post(citizen, "/ratings", { eventKind: "application_completed", eventId: early.id, level: 5 })).json().error.code).toBe("RATING_NOT_YET");
     const appId = await submitAndSupplement();

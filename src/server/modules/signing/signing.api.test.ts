@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withMaterials } from "../../testing/factories";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 /** 张伟明 founds a company with 李雪梅 as the second shareholder; each test names its own company. */
@@ -34,7 +35,7 @@ const form = (name: string, second = { investorName: "李雪梅", investorId: "3
   ],
   contactMobile: "13800000001",
 });
-const start = (name: string, second?: { investorName: string; investorId: string }) => post(founder, "/signing-requests", { kind: "item", application: { itemId: companyItem, formData: form(name, second) } });
+const start = async (name: string, second?: { investorName: string; investorId: string }) => post(founder, "/signing-requests", { kind: "item", application: await withMaterials(t, founder, { itemId: companyItem, formData: form(name, second) }) });
 const messagesOf = async (who: LoggedIn) => {
   while ((await t.services.notifications.dispatchOutbox(500)) > 0);
   return (await get(who, "/messages?limit=50")).json().items as Array<{ kind: string; title: string; body: string; link: string }>;
@@ -55,12 +56,18 @@ describe("多方在线签署 (every shareholder signs online)", () => {
     const misnamed = await start("上海名不符示范有限公司", { investorName: "李雪", investorId: "310101198706205042" });
     expect(misnamed.json().error.code).toBe("SIGNER_NAME_MISMATCH");
     // A sole founder needs no one else.
-    const alone = await post(founder, "/signing-requests", { kind: "item", application: { itemId: companyItem, formData: { ...form("上海独资示范有限公司"), investors: [{ investorName: "张伟明", investorId: "310101198503125034", amount: 100 }] } } });
+    const alone = await post(founder, "/signing-requests", { kind: "item", application: await withMaterials(t, founder, { itemId: companyItem, formData: { ...form("上海独资示范有限公司"), investors: [{ investorName: "张伟明", investorId: "310101198503125034", amount: 100 }] } }) });
     expect(alone.json().error.code).toBe("NO_SIGNATURES_NEEDED");
     expect(await t.database.db.selectFrom("signing_requests").select("id").execute()).toHaveLength(requestsBefore);
     // Only citizens start one; a bad form is refused before anyone is asked.
     expect((await post(await login(t.app, "review.amr.huangpu"), "/signing-requests", { kind: "item", application: { itemId: companyItem, formData: form("x") } })).statusCode).toBe(403);
     expect((await post(founder, "/signing-requests", { kind: "item", application: { itemId: companyItem, formData: { ...form("上海缺项示范有限公司"), capital: undefined } } })).json().error.code).toBe("FORM_DATA_INVALID");
+    // Nor is anyone asked to sign a submission that lacks a material: it is named first.
+    const lacking = await post(founder, "/signing-requests", { kind: "item", application: { itemId: companyItem, formData: form("上海缺材料示范有限公司") } });
+    expect(lacking.statusCode).toBe(422);
+    expect(lacking.json().error.code).toBe("MATERIALS_MISSING");
+    expect(lacking.json().error.details.materials.length).toBeGreaterThan(0);
+    expect(await t.database.db.selectFrom("signing_requests").select("id").execute()).toHaveLength(requestsBefore);
   });
 
   it("the second shareholder is told, reads the documents, is reminded, signs — and then it is submitted with exactly what was signed", async () => {

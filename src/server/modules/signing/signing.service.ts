@@ -1,3 +1,4 @@
+import { missingMaterials } from "../../../shared/required-materials";
 import { createHash } from "node:crypto";
 import { chinaDateTime } from "../../../shared/china-time";
 import { errorMessage } from "../../../shared/errors";
@@ -86,6 +87,12 @@ export class SigningService {
     const content = await this.ports.contentOf(item.version_id);
     const problems = validateFormValues(content.form.fields, payload.application.formData);
     if (problems.length) throw new DomainError("FORM_DATA_INVALID", { issues: problems.map((p) => ({ path: p.path.join("."), message: p.message })) });
+    // Nobody is asked to sign what would then be refused for a missing material: what is neither uploaded nor (with
+    // consent) replaceable by the government's data is named now; the submission checks again what was shared.
+    const { materials, dataConsent } = payload.application;
+    const shareable = dataConsent ? content.guide.materials.filter((m) => m.replaceableBy).map((m) => m.key) : [];
+    const missing = missingMaterials(content.guide.materials, new Set((materials ?? []).map((m) => m.materialKey)), new Set(shareable));
+    if (missing.length) throw new DomainError("MATERIALS_MISSING", { materials: missing.map((m) => ({ key: m.key, name: m.name })), promiseAllowed: false });
     const targets = [{ key: "item", content, values: payload.application.formData }];
     return { title: `${content.name}：${enterpriseName(targets) ?? applicantName}`, regionCode: item.region_code, targets };
   }
