@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { springPort } from "../playwright.config";
 import { samplePng } from "../src/server/testing/sample-files";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
-import { apiAs, expectAccessible, switchTo } from "./helpers";
+import { apiAs, expectAccessible, pickAddress, switchTo } from "./helpers";
 
 // These journeys run on the server whose clock starts on Thursday 12 February 2026, before the Spring Festival.
 // The browser is in UTC (a visitor abroad, a machine set to UTC): pages must still show China's dates and times.
@@ -15,11 +15,12 @@ const form: Record<string, string> = {
   经办人: "张伟明",
   经办人电话: "13800000001",
   "经营场所面积（平方米）": "120",
-  经营场所地址: "上海市黄浦区四川中路213号",
 };
 
 async function fillFoodLicenceForm(page: Page, values = form) {
   for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
+  // The premises are picked from the address registry (上海市黄浦区四川中路213号5楼, the company's registered address).
+  await pickAddress(page, "经营场所地址", ["黄浦区", "外滩街道", "四川中路", "213号", "5楼"]);
   await page.getByRole("combobox", { name: "经营项目" }).focus();
   await page.keyboard.press("ArrowDown");
   await page.locator(".ant-select-item-option[title='食品销售']").click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { samplePng } from "../src/server/testing/sample-files";
-import { expectAccessible, loginAs, pickDivision } from "./helpers";
+import { expectAccessible, loginAs, pickAddress } from "./helpers";
 
 test("a citizen applies online from the guide and sees the application with its deadline", async ({ page }) => {
   await loginAs(page, "13800000002");
@@ -11,9 +11,9 @@ test("a citizen applies online from the guide and sees the application with its 
   await page.getByLabel("申请人姓名").fill("李雪梅");
   await page.getByLabel("身份证号码").fill("310101198706205042");
   await page.getByLabel("联系电话").fill("13800000002");
-  await page.getByLabel("居住地址").fill("上海市黄浦区福州路100号");
-  // Picked by name, not typed as a code.
-  await pickDivision(page, "居住地所在街镇", "黄浦区", "南京东路街道");
+  // The address is picked from the address registry, not typed; its street fills 居住地所在街镇 (by name, not as a code).
+  await pickAddress(page, "居住地址", ["黄浦区", "南京东路街道", "福州路", "61弄1号", "101室"]);
+  await expect(page.getByRole("combobox", { name: "居住地址" }).locator("xpath=ancestor::div[contains(@class,'ant-cascader')][1]")).toContainText("上海市黄浦区福州路61弄1号101室");
   await expect(page.getByRole("combobox", { name: "居住地所在街镇" }).locator("xpath=ancestor::div[contains(@class,'ant-cascader')][1]")).toContainText("黄浦区 / 南京东路街道");
   // She uploads nothing and declined nothing: the form names what is still missing before she submits.
   await expect(page.getByRole("status").filter({ hasText: /^还缺 4 份材料：申请人有效身份证件、合法稳定居住证明、就业证明、近期一寸免冠照片。/ })).toBeVisible();

@@ -84,3 +84,9 @@ export async function typeAddress(page: Page, label: string, text: string, switc
   await item.getByLabel(label).fill(text);
   await item.getByLabel(label).blur();
 }
+
+/** Nothing wider than the screen: no sideways scrolling. */
+export async function fitsWidth(page: Page, label: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${label} at ${page.viewportSize()!.width} px`).toBeLessThanOrEqual(1);
+}

@@ -1,11 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, PASSWORD } from "./helpers";
-
-/** Nothing wider than the screen: no sideways scrolling. */
-async function fitsWidth(page: Page, label: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${label} at ${page.viewportSize()!.width} px`).toBeLessThanOrEqual(1);
-}
+import { expectAccessible, fitsWidth, PASSWORD } from "./helpers";
 
 /** Signs in on the sign-in page the app sent the person to (with its ?next=). */
 async function signInHere(page: Page, who: string) {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { pdfText } from "../src/server/testing/pdf-text";
 import { samplePng } from "../src/server/testing/sample-files";
-import { expectAccessible, pickDivision, switchTo, tick, typeAddress } from "./helpers";
+import { expectAccessible, fitsWidth, pickDivision, switchTo, tick, typeAddress } from "./helpers";
 
 /**
  * Two shareholders: 吴秀兰 (13800000009) founds the company; 李雪梅 (13800000002) is the second
@@ -93,6 +93,23 @@ test("two shareholders: the second signs online in her own account — a refusal
   await page.goto("/me/signing");
   await page.getByRole("link", { name: "企业开办一件事：上海双签再议文化有限公司" }).click();
   await expect(page).toHaveURL(second);
+  // On a 360 or 390 px phone and in 长辈模式 (large type) her list and the request fit the screen, axe clean.
+  const desktop = page.viewportSize()!;
+  await page.evaluate(() => localStorage.setItem("haoban_elder", "1"));
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ["/me/signing", second]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      await page.waitForLoadState("networkidle");
+      await fitsWidth(page, `${path} in 长辈模式`);
+    }
+  }
+  expect(parseFloat(await page.evaluate(() => getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(18);
+  await expectAccessible(page, "signing request on a phone in 长辈模式");
+  await page.evaluate(() => localStorage.removeItem("haoban_elder"));
+  await page.setViewportSize(desktop);
+  await page.goto(second);
   // What she signs is what she reads: the articles name both shareholders and their shares.
   const articles = await page.request.get(`/api/v1/signing-requests/${second.split("/").pop()}/documents/licence.articles`);
   const { title, text } = await pdfText(await articles.body());
@@ -120,4 +137,6 @@ test("two shareholders: the second signs online in her own account — a refusal
   // The authorisation uploaded in the bundle is among the licence's materials.
   await page.getByRole("row", { name: /企业设立登记/ }).getByRole("link").first().click();
   await expect(page.getByRole("link", { name: "授权委托书.png" })).toBeVisible();
+  // The address typed outside the registry is marked where it is read, for the department to verify.
+  await expect(page.getByText("标准地址库中暂无该地址，由承办部门核实")).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Cascader, Input, Space } from "antd";
+import { Alert, Button, Cascader, Input, Space, Typography } from "antd";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { addressEndpoints } from "../../shared/api/address";
@@ -98,6 +98,19 @@ export function AddressPicker({
     // Read once per language; the picker's own changes keep its path.
   }, [en]);
 
+  // A typed address the registry does not hold is marked where it is read (the department verifies it).
+  const [unverified, setUnverified] = useState(false);
+  useEffect(() => {
+    if (!disabled || !value || loose) return setUnverified(false);
+    let live = true;
+    call(addressEndpoints.postAddressChecks, { body: { address: value, ...(division ? { division } : {}) } })
+      .then((c) => live && setUnverified(!c.known))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [disabled, value, division, loose]);
+
   async function loadData(selected: Option[]) {
     const target = selected[selected.length - 1]!;
     target.loading = true;
@@ -114,7 +127,13 @@ export function AddressPicker({
     setChecked(await call(addressEndpoints.postAddressChecks, { body: { address: text.trim(), ...(division ? { division } : {}) } }).catch(() => null));
   }
 
-  if (disabled) return <Input id={id} aria-label={ariaLabel} value={value ?? ""} disabled />;
+  if (disabled)
+    return (
+      <Space direction="vertical" style={{ width: "100%" }} size={4}>
+        <Input id={id} aria-label={ariaLabel} value={value ?? ""} disabled />
+        {unverified && <Typography.Text type="warning">{t("address.unverified")}</Typography.Text>}
+      </Space>
+    );
 
   return (
     <Space direction="vertical" style={{ width: "100%" }} size={4}>
