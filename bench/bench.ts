@@ -200,7 +200,7 @@ async function main() {
 
   // Submission through the whole stack beside the raw insert of the same rows, closed and open loop.
   const item = await database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow();
-  const submitJob = { url: `${base}/api/v1/applications`, method: "POST", headers: { cookie: citizen.cookie, "x-csrf-token": citizen.csrf, "content-type": "application/json" }, body: JSON.stringify({ itemId: item.id, formData: FOOD_LICENCE_FORM }) };
+  const submitJob = { url: `${base}/api/v1/applications`, method: "POST", headers: { cookie: citizen.cookie, "x-csrf-token": citizen.csrf, "content-type": "application/json" }, body: JSON.stringify({ itemId: item.id, formData: FOOD_LICENCE_FORM, promise: true }) };
   await load({ ...submitJob, duration: 1, connections: users }); // warm-up
   const submit = await load({ ...submitJob, connections: users });
   const raw = await rawInsertBaseline(database, users, seconds);

@@ -26,7 +26,8 @@ export async function autoApprovalLatency(database: Database, base: string, who:
     .where("o.code", "=", "310106001")
     .executeTakeFirstOrThrow();
   const zhao = demoPersons().find((p) => p.key === "p04")!;
-  const body = JSON.stringify({ itemId: item.id, formData: { name: zhao.name, idNumber: zhao.idNumber, mobile: zhao.mobile } });
+  // With her consent, as the one-click path asks: her ID card and 户口簿 are shared, not uploaded.
+  const body = JSON.stringify({ itemId: item.id, formData: { name: zhao.name, idNumber: zhao.idNumber, mobile: zhao.mobile }, dataConsent: true });
   const headers = { cookie: who.cookie, "x-csrf-token": who.csrf, "content-type": "application/json" };
   const time = async (expectOutcome: string | null) => {
     const ms: number[] = [];

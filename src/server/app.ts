@@ -91,6 +91,8 @@ import { CertificateShareService } from "./modules/certificates/certificate-shar
 import { RegistryService } from "./modules/registry/registry.service";
 import { staffRoutes } from "./modules/identity/staff.routes";
 import { SupervisionSettingsService } from "./modules/supervision/settings.service";
+import { PerformanceService } from "./modules/supervision/performance.service";
+import { performanceRoutes } from "./modules/supervision/performance.routes";
 import { RatingService } from "./modules/ratings/rating.service";
 import { RatingCaseService } from "./modules/ratings/rating-case.service";
 import { RatingFiguresService } from "./modules/ratings/rating-figures.service";
@@ -146,6 +148,7 @@ export interface Services {
   registryImports: RegistryImportService;
   certificateShares: CertificateShareService;
   supervisionSettings: SupervisionSettingsService;
+  performance: PerformanceService;
   ratings: RatingService;
   ratingCases: RatingCaseService;
   ratingFigures: RatingFiguresService;
@@ -256,6 +259,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     tickets: new TicketService(store, cipher, now, calendarOf, supervisionSettings, dispatch, ratings, search),
     hotTopics: new HotTopicsService(store, now),
     supervisionSettings,
+    performance: new PerformanceService(store, now, calendarOf),
     ratingCases,
     ratings,
     ratingFigures: new RatingFiguresService(store, now),
@@ -415,6 +419,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "notifications", description: "消息中心 Messages and notification settings" },
         { name: "ratings", description: "好差评 Ratings, 差评 cases, tracing and public figures" },
         { name: "appeals", description: "12345 诉求 Requests, dispatch, handling and hot topics" },
+        { name: "supervision", description: "效能监督 Performance of departments and items, from a daily rollup; the cases behind each figure" },
         { name: "rules", description: "规则与画像 Rules over profiles and answers; profiles derived from the registries" },
         { name: "signing", description: "多方在线签署 Everyone a form names signs its generated documents in their own account before it is submitted" },
         { name: "proactive", description: "主动服务 政策找人 and 免申即享: policies matched over the registries, benefits granted without applying" },
@@ -442,6 +447,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(orgRoutes, { orgs: services.orgs });
       await api.register(registryRoutes, { registry: services.registry });
       await api.register(addressRoutes, { addresses: services.addresses });
+      await api.register(performanceRoutes, { performance: services.performance });
       await api.register(catalogueRoutes, { catalogue: services.catalogue, audit: services.catalogueAudit });
       await api.register(searchRoutes, { search: services.search, vocabulary: services.vocabulary });
       await api.register(policyRoutes, { policies: services.policies });

@@ -28,6 +28,7 @@ import { CounterRepository } from "./modules/numbering/counter.repository";
 import { OutboxRepository } from "./modules/outbox/outbox.repository";
 import { PersonRepository } from "./modules/registry/person.repository";
 import { AddressRepository } from "./modules/registry/address.repository";
+import { PerformanceRepository } from "./modules/supervision/performance.repository";
 import { PolicyRepository } from "./modules/policy-library/policy.repository";
 import { ProactiveRepository } from "./modules/proactive/proactive.repository";
 import { ProfileRepository } from "./modules/profiles/profile.repository";
@@ -52,6 +53,7 @@ export class Repositories {
   readonly orgs: OrgRepository;
   readonly persons: PersonRepository;
   readonly addresses: AddressRepository;
+  readonly performance: PerformanceRepository;
   readonly enterprises: EnterpriseRepository;
   readonly accounts: AccountRepository;
   readonly sessions: SessionRepository;
@@ -94,6 +96,7 @@ export class Repositories {
     this.orgs = new OrgRepository(db);
     this.persons = new PersonRepository(db);
     this.addresses = new AddressRepository(db);
+    this.performance = new PerformanceRepository(db);
     this.enterprises = new EnterpriseRepository(db);
     this.accounts = new AccountRepository(db);
     this.sessions = new SessionRepository(db);

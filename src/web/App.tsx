@@ -71,6 +71,7 @@ const TicketPage = page(() => import("./features/appeals/TicketPages"), "TicketP
 const TicketsPage = page(() => import("./features/appeals/TicketPages"), "TicketsPage");
 const TracePage = page(() => import("./features/ratings/TracePage"), "TracePage");
 const HotTopicsPage = page(() => import("./features/appeals/HotTopicsPage"), "HotTopicsPage");
+const PerformancePage = page(() => import("./features/supervision/PerformancePage"), "PerformancePage");
 const AppealSettingsPage = page(() => import("./features/appeals/AppealSettingsPage"), "AppealSettingsPage");
 const MyProfilePage = page(() => import("./features/identity/MyProfilePage"), "MyProfilePage");
 
@@ -180,6 +181,7 @@ export function AppRoutes() {
           <Route path="/workbench/tickets" element={<RequireActor kind="staff" roles={[...HANDLERS_AND_SUPERVISORS, "hotline_agent"]}><TicketsPage /></RequireActor>} />
           <Route path="/workbench/tickets/:id" element={<RequireActor kind="staff"><TicketPage /></RequireActor>} />
           <Route path="/workbench/hotline" element={<RequireActor kind="staff" roles={["hotline_agent"]}><HotlineConsolePage /></RequireActor>} />
+          <Route path="/workbench/performance" element={<RequireActor kind="staff" roles={["supervisor", "approver"]}><PerformancePage /></RequireActor>} />
           <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><HotTopicsPage /></RequireActor>} />
           <Route path="/workbench/appeal-settings" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor", "sys_admin"]}><AppealSettingsPage /></RequireActor>} />
           <Route path="/me/benefits" element={<RequireActor kind="citizen"><MyBenefitsPage /></RequireActor>} />

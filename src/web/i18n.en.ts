@@ -5,6 +5,7 @@ import { applicationsEn } from "./features/applications/i18n.en";
 import { appointmentsEn } from "./features/appointments/i18n.en";
 import { bundlesEn } from "./features/bundles/i18n.en";
 import { signingEn } from "./features/signing/i18n.en";
+import { supervisionEn } from "./features/supervision/i18n.en";
 import { catalogueEn } from "./features/catalogue/i18n.en";
 import { catalogueAdminEn } from "./features/workbench/catalogue/i18n.en";
 import { certificatesEn } from "./features/certificates/i18n.en";
@@ -63,6 +64,7 @@ export const en: Messages = {
   ...appointmentsEn,
   ...bundlesEn,
   ...signingEn,
+  ...supervisionEn,
   ...catalogueEn,
   ...catalogueAdminEn,
   ...certificatesEn,

@@ -6,6 +6,7 @@ import { applicationsZh } from "./features/applications/i18n";
 import { appointmentsZh } from "./features/appointments/i18n";
 import { bundlesZh } from "./features/bundles/i18n";
 import { signingZh } from "./features/signing/i18n";
+import { supervisionZh } from "./features/supervision/i18n";
 import { catalogueZh } from "./features/catalogue/i18n";
 import { catalogueAdminZh } from "./features/workbench/catalogue/i18n";
 import { certificatesZh } from "./features/certificates/i18n";
@@ -63,6 +64,7 @@ const zh = {
   ...appointmentsZh,
   ...bundlesZh,
   ...signingZh,
+  ...supervisionZh,
   ...catalogueZh,
   ...catalogueAdminZh,
   ...certificatesZh,

@@ -290,6 +290,42 @@ export interface ApplicationsTable {
   prefilled_fields: Generated<number>;
   prefill_sources: ColumnType<unknown | null, string | null | undefined, string | null>;
   data_consent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When the outcome was reached, and the working days it took (paused time not counted; null past the calendar). */
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decided_working_days: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** 效能监督: one day's figures of one handling department's item, refreshed by the rollup job. */
+export interface PerformanceDailyTable {
+  day: string;
+  org_id: string;
+  org_path: string;
+  item_id: string;
+  region_code: string;
+  received: number;
+  received_online: number;
+  decided: number;
+  approved: number;
+  /** Decided applications that had a committed limit (the denominator of the on-time rate). */
+  with_limit: number;
+  on_time: number;
+  within_legal: number;
+  limit_days_sum: number;
+  days_sum: number;
+  /** Decided applications by working days taken: index i counts i days (the last bucket: that many or more). */
+  days_hist: number[];
+  supplemented: number;
+  supplement_rounds: number;
+  auto_approved: number;
+  rated: number;
+  rating_sum: number;
+  satisfied: number;
+  bad: number;
+}
+
+export interface PerformanceRefreshesTable {
+  day: string;
+  refreshed_at: Generated<Date>;
 }
 
 export interface MessagesTable {
@@ -1032,6 +1068,8 @@ export interface DB {
   prefills: PrefillsTable;
   credit_records: CreditRecordsTable;
   addresses: AddressesTable;
+  performance_daily: PerformanceDailyTable;
+  performance_refreshes: PerformanceRefreshesTable;
   registry_imports: RegistryImportsTable;
   certificate_shares: CertificateSharesTable;
   bundles: BundlesTable;

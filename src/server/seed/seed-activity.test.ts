@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const citySupervisor: Actor = { ...SYSTEM_ACTOR, kind: "staff", name: "袁正清", orgPath: "310000/", roles: ["supervisor"], regionCode: "310000" };
+const citySupervisor: Actor = { ...SYSTEM_ACTOR, kind: "staff", name: "袁正清", orgPath: "310000/", governmentPath: "310000/", roles: ["supervisor"], regionCode: "310000" };
 
 describe("demo activity for 好差评 and 12345", () => {
   it("writes past applications, ratings with cases in every state, and tickets", () => {
@@ -35,6 +35,20 @@ describe("demo activity for 好差评 and 12345", () => {
     expect(trace.longestWaits.slice(0, 2).map((w) => w.state).sort()).toEqual(["reviewing", "supplement"]);
     const states = await t.database.db.selectFrom("rating_cases").select("state").distinct().execute();
     expect(states.map((s) => s.state).sort()).toEqual(expect.arrayContaining(["closed", "rectifying", "replied", "voided"]));
+  });
+
+  it("gives 效能监督 months of history: slower departments late more often, 补正 where they were asked, figures by month", async () => {
+    const view = await t.services.performance.dashboard(citySupervisor, { from: "2026-06-01", to: "2026-11-27" });
+    expect(view.refreshedAt).not.toBeNull();
+    expect(view.total.decided).toBeGreaterThanOrEqual(230); // of 240 (one or two are decided after the seeding day)
+    expect(view.months.filter((m) => m.decided > 0).length).toBeGreaterThanOrEqual(4);
+    expect(view.total.supplementRate).toBeGreaterThan(0.1);
+    expect(view.total.onTimeRate).toBeGreaterThan(0.3);
+    expect(view.total.onTimeRate).toBeLessThan(1);
+    // Market regulation's reviews take days longer than most: its on-time rate is below the city's.
+    const amr = view.departments.filter((d) => d.orgName.endsWith("市场监督管理局") && d.decided > 5);
+    expect(amr.length).toBeGreaterThan(0);
+    for (const d of amr) expect(d.averageDays!).toBeGreaterThan(view.total.averageDays! - 0.01);
   });
 
   it("gives hot topics a rising neighbourhood-noise week and repeated complaints about 福州路", async () => {

@@ -1,10 +1,11 @@
 import { sql, type Insertable, type Kysely } from "kysely";
 import { APPEAL_CATEGORIES, type TicketType } from "../../shared/appeals";
 import { INDICATORS, RATING_TAGS, type IndicatorSet, type RatingTag } from "../../shared/ratings";
-import { DEFAULT_WORK_CALENDAR, todayInChina } from "../../shared/working-days";
+import { DEFAULT_WORK_CALENDAR, todayInChina, type Pause } from "../../shared/working-days";
 import type { FieldCipher } from "../crypto/field-cipher";
 import type { DB } from "../db/schema";
 import { bestRule } from "../modules/appeals/dispatch.service";
+import { PerformanceRepository } from "../modules/supervision/performance.repository";
 import { SURNAMES } from "./demo-people";
 import { Prng } from "./prng";
 import { DEMO_STREET_ADDRESSES } from "./seed-appeals";
@@ -59,6 +60,7 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
 
     const apps: Array<Row<"applications">> = [];
     const events: Array<Row<"application_events">> = [];
+    const pauses: Array<Row<"application_pauses">> = [];
     const ratings: Array<Row<"ratings"> & { id: string }> = [];
     const cases: Array<Row<"rating_cases"> & { id: string }> = [];
     const caseEvents: Array<Row<"rating_case_events">> = [];
@@ -138,7 +140,9 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
       const applicant = name();
       const start = todayInChina(new Date(t0));
       const seq = next("D", `${item.region_code}`);
-      apps.push({ id, number: `D${item.region_code}-${String(seq).padStart(6, "0")}`, item_id: item.id, version_id: item.published_version_id!, workflow_id: workflowId, channel, handling_org_id: item.org_id, region_code: item.region_code, state: approved ? "approved" : "denied", outcome: approved ? "approved" : "denied", form_data: "{}", submitted_at: new Date(t0), start_date: start, committed_days: 7, legal_days: 20, committed_deadline: deadline(start, 7), legal_deadline: deadline(start, 20), applicant_name: applicant });
+      const app: Row<"applications"> = { id, number: `D${item.region_code}-${String(seq).padStart(6, "0")}`, item_id: item.id, version_id: item.published_version_id!, workflow_id: workflowId, channel, handling_org_id: item.org_id, region_code: item.region_code, state: approved ? "approved" : "denied", outcome: approved ? "approved" : "denied", form_data: "{}", submitted_at: new Date(t0), start_date: start, committed_days: 7, legal_days: 20, committed_deadline: deadline(start, 7), legal_deadline: deadline(start, 20), applicant_name: applicant };
+      apps.push(app);
+      const paused: Pause[] = [];
       const ev = (action: string, from: string | null, to: string, at: number, actor: string, org: boolean, opinion: string | null = null) => events.push({ application_id: id, action, from_state: from, to_state: to, actor_account_id: null, actor_name: actor, org_id: org ? item.org_id : null, opinion, details: "{}", region_code: item.region_code, created_at: new Date(at) });
       let at = t0;
       ev("submit", null, "submitted", at, applicant, false);
@@ -147,8 +151,14 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
       if (supplement) {
         ev("request_supplement", "submitted", "supplement", at, reviewer, true, "材料不齐，请补充");
         rate(a, "application_accepted", { key: "request_supplement", name: "一次性告知补正", staff: reviewer, at }, 0.55, ["repeated_materials", "unclear_guide", "many_visits"]);
+        const asked = todayInChina(new Date(at));
         at += rng.int(24, 120) * HOUR;
         ev("resubmit", "supplement", "reviewing", at, applicant, false);
+        // The clock stood still while the applicant supplemented: the deadlines move by the pause.
+        paused.push({ from: asked, to: todayInChina(new Date(at)) });
+        pauses.push({ application_id: id, reason: "补正", from_date: asked, to_date: todayInChina(new Date(at)), region_code: item.region_code });
+        app.committed_deadline = DEFAULT_WORK_CALENDAR.deadlineOrNull(start, 7, paused);
+        app.legal_deadline = DEFAULT_WORK_CALENDAR.deadlineOrNull(start, 20, paused);
       } else {
         ev("accept", "submitted", "reviewing", at, reviewer, true);
       }
@@ -157,6 +167,8 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
       ev("pass_review", "reviewing", "deciding", at, reviewer, true);
       at += rng.int(4, 30) * HOUR;
       ev(approved ? "approve" : "deny", "deciding", approved ? "approved" : "denied", at, approver, true, approved ? null : "不符合许可条件");
+      app.decided_at = new Date(at);
+      app.decided_working_days = DEFAULT_WORK_CALENDAR.workingDaysBetween(start, todayInChina(new Date(at)), paused);
       if (rng.next() < 0.75) rate(a, "application_completed", { key: approved ? "approve" : "deny", name: approved ? "准予" : "不予", staff: approver, at }, approved ? (wait > 120 ? 0.3 : 0.05) : 0.5, wait > 120 ? ["long_wait"] : ["poor_attitude", "hard_to_use"]);
     }
 
@@ -241,6 +253,7 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
     };
     await chunks(apps, (p) => trx.insertInto("applications").values(p).execute());
     await chunks(events, (p) => trx.insertInto("application_events").values(p).execute());
+    await chunks(pauses, (p) => trx.insertInto("application_pauses").values(p).execute());
     await chunks(tickets, (p) => trx.insertInto("tickets").values(p).execute());
     await chunks(ticketEvents, (p) => trx.insertInto("ticket_events").values(p).execute());
     await chunks(ratings, (p) => trx.insertInto("ratings").values(p).execute());
@@ -253,6 +266,8 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
       await sql`insert into application_counters (division_code, day, last) values (${kind}, ${day}, ${last})
         on conflict (division_code, day) do update set last = greatest(application_counters.last, excluded.last)`.execute(trx);
     }
+    // 效能监督 reads a rollup: refreshed over the whole history just written (the job keeps today's current).
+    await new PerformanceRepository(trx).refresh(todayInChina(new Date(now.getTime() - 170 * DAY)), todayInChina(now));
     return { applications: apps.length, ratings: ratings.length, cases: cases.length, tickets: tickets.length };
   });
 }

@@ -38,6 +38,7 @@ import * as m0036 from "./0036-generated-documents";
 import * as m0037 from "./0037-signing";
 import * as m0038 from "./0038-enterprise-bank-accounts";
 import * as m0039 from "./0039-address-parts";
+import * as m0040 from "./0040-performance";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   "0037-signing": m0037,
   "0038-enterprise-bank-accounts": m0038,
   "0039-address-parts": m0039,
+  "0040-performance": m0040,
 };

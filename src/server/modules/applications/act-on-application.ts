@@ -180,8 +180,10 @@ export class ActOnApplication {
     });
   }
 
-  /** An outcome: the holding is kept or released, and the listeners act in the same transaction. */
+  /** An outcome: dated with the working days it took; the holding is kept or released, and the listeners act in the same transaction. */
   private async decided(repos: Repos, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) {
+    const pauses: Pause[] = (await repos.applications.listPauses(app.id)).map((p) => ({ from: p.from_date, to: p.to_date }));
+    await repos.applications.markDecided(app.id, this.clock.now(), this.clock.workingDaysTaken(app.start_date, pauses));
     const holding = await repos.holdings.find(app.id);
     // A decided application keeps its holding if granted (one in progress: never); otherwise the subject may apply again.
     if (holding?.active && !keepsHolding(holding.limit_kind, outcome)) await repos.holdings.release(app.id, this.clock.now());

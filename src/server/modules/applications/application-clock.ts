@@ -41,6 +41,15 @@ export class ApplicationClock {
     return { ...result, beyondCalendar };
   }
 
+  /** Working days from the start to today, paused time not counted; null past the configured years. */
+  workingDaysTaken(start: string, pauses: Pause[]): number | null {
+    try {
+      return this.calendar().workingDaysBetween(start, this.today(), pauses);
+    } catch {
+      return null;
+    }
+  }
+
   /** Green, yellow or red against the committed deadline; none once finished or without a deadline. */
   light(deadline: string | null, finished: boolean) {
     if (!deadline || finished) return null;

@@ -17,6 +17,11 @@ export class ApplicationRepository {
     await this.db.updateTable("applications").set({ number }).where("id", "=", id).execute();
   }
 
+  /** The decision's time and the working days it took (效能监督 reads them). */
+  async markDecided(id: string, at: Date, workingDays: number | null): Promise<void> {
+    await this.db.updateTable("applications").set({ decided_at: at, decided_working_days: workingDays }).where("id", "=", id).execute();
+  }
+
   /** The id of a workflow definition, stored once per distinct content (`hash` of its canonical JSON). */
   async workflowId(hash: string, definition: string): Promise<string> {
     await this.db.insertInto("workflow_definitions").values({ hash, definition }).onConflict((oc) => oc.column("hash").doNothing()).execute();

@@ -1,0 +1,231 @@
+import { type Kysely, sql } from "kysely";
+import type { DB } from "../../db/schema";
+
+/** The last bucket of the working-days spread: decisions that took this many working days or more. */
+export const DAYS_BUCKETS = 31;
+
+/** A slice of the figures: a subtree (materialised org path), days, and optionally one department or item. */
+export interface PerformanceFilter {
+  subtree: string;
+  from: string;
+  to: string;
+  orgId?: string | undefined;
+  itemId?: string | undefined;
+}
+
+/** Summed figures of a group of rollup rows. */
+export interface PerformanceSums {
+  received: number;
+  received_online: number;
+  decided: number;
+  approved: number;
+  with_limit: number;
+  on_time: number;
+  within_legal: number;
+  limit_days_sum: number;
+  days_sum: number;
+  days_hist: number[];
+  supplemented: number;
+  supplement_rounds: number;
+  auto_approved: number;
+  rated: number;
+  rating_sum: number;
+  satisfied: number;
+  bad: number;
+}
+
+const SUMMED = ["received", "received_online", "decided", "approved", "with_limit", "on_time", "within_legal", "limit_days_sum", "days_sum", "supplemented", "supplement_rounds", "auto_approved", "rated", "rating_sum", "satisfied", "bad"] as const;
+
+/**
+ * 效能监督's storage: the daily rollup (written only by `refresh`, from applications, their pauses and
+ * timelines, and ratings) and the reads of it, each summed over a subtree and a range of days; the
+ * cases behind a figure are read from applications themselves.
+ */
+export class PerformanceRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /**
+   * Recomputes the rollup of the China days `from`…`to`: what was received on each day (by its start
+   * date), decided on it (by the China date of its decision; withdrawals are not decisions) and rated on
+   * it. Replaces those days' rows; returns how many rows it wrote.
+   */
+  async refresh(from: string, to: string): Promise<number> {
+    await this.db.deleteFrom("performance_daily").where("day", ">=", from).where("day", "<=", to).execute();
+    const received = await sql<{ n: string }>`
+      with r as (
+        insert into performance_daily (day, org_id, org_path, item_id, region_code, received, received_online)
+        select a.start_date, a.handling_org_id, o.path, a.item_id, a.region_code, count(*), count(*) filter (where a.channel <> 'window')
+        from applications a join orgs o on o.id = a.handling_org_id
+        where a.start_date between ${from} and ${to} and a.number not like 'pending-%'
+        group by a.start_date, a.handling_org_id, o.path, a.item_id, a.region_code
+        returning 1)
+      select count(*) as n from r`.execute(this.db);
+    // Decisions, grouped down to the working days taken (folded into the spread below).
+    const decided = (
+      await sql<{ day: string; org_id: string; org_path: string; item_id: string; region_code: string; bucket: number | null; n: string; approved: string; with_limit: string; on_time: string; within_legal: string; limit_days_sum: string | null; days_sum: string | null; supplemented: string; supplement_rounds: string; auto_approved: string }>`
+        select d.day, d.handling_org_id as org_id, o.path as org_path, d.item_id, d.region_code, least(d.decided_working_days, ${DAYS_BUCKETS - 1}) as bucket,
+          count(*) as n,
+          count(*) filter (where d.outcome = 'approved') as approved,
+          count(*) filter (where d.committed_deadline is not null) as with_limit,
+          count(*) filter (where d.committed_deadline is not null and d.day <= d.committed_deadline) as on_time,
+          count(*) filter (where d.legal_deadline is not null and d.day <= d.legal_deadline) as within_legal,
+          sum(d.committed_days) filter (where d.committed_deadline is not null) as limit_days_sum,
+          sum(d.decided_working_days) as days_sum,
+          count(*) filter (where d.rounds > 0) as supplemented,
+          coalesce(sum(d.rounds), 0) as supplement_rounds,
+          count(*) filter (where d.automatic) as auto_approved
+        from (
+          select a.*, (a.decided_at at time zone 'Asia/Shanghai')::date as day,
+            (select count(*) from application_pauses p where p.application_id = a.id and p.reason = '补正') as rounds,
+            exists (select 1 from application_events e where e.application_id = a.id and e.actor_account_id is null and e.details ->> 'automatic' = 'true') as automatic
+          from applications a
+          where a.decided_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai')
+            and a.decided_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+            and a.outcome <> 'withdrawn'
+        ) d join orgs o on o.id = d.handling_org_id
+        group by d.day, d.handling_org_id, o.path, d.item_id, d.region_code, bucket`.execute(this.db)
+    ).rows;
+    const groups = new Map<string, { day: string; org_id: string; org_path: string; item_id: string; region_code: string; sums: Omit<PerformanceSums, "received" | "received_online" | "rated" | "rating_sum" | "satisfied" | "bad"> }>();
+    for (const r of decided) {
+      const key = `${r.day}|${r.org_id}|${r.item_id}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = { day: r.day, org_id: r.org_id, org_path: r.org_path, item_id: r.item_id, region_code: r.region_code, sums: { decided: 0, approved: 0, with_limit: 0, on_time: 0, within_legal: 0, limit_days_sum: 0, days_sum: 0, days_hist: Array<number>(DAYS_BUCKETS).fill(0), supplemented: 0, supplement_rounds: 0, auto_approved: 0 } };
+        groups.set(key, g);
+      }
+      const s = g.sums;
+      s.decided += Number(r.n);
+      s.approved += Number(r.approved);
+      s.with_limit += Number(r.with_limit);
+      s.on_time += Number(r.on_time);
+      s.within_legal += Number(r.within_legal);
+      s.limit_days_sum += Number(r.limit_days_sum ?? 0);
+      s.days_sum += Number(r.days_sum ?? 0);
+      if (r.bucket !== null) s.days_hist[r.bucket]! += Number(r.n);
+      s.supplemented += Number(r.supplemented);
+      s.supplement_rounds += Number(r.supplement_rounds);
+      s.auto_approved += Number(r.auto_approved);
+    }
+    const rows = [...groups.values()].map((g) => ({ day: g.day, org_id: g.org_id, org_path: g.org_path, item_id: g.item_id, region_code: g.region_code, received: 0, received_online: 0, rated: 0, rating_sum: 0, satisfied: 0, bad: 0, ...g.sums }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db
+        .insertInto("performance_daily")
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) =>
+          oc.columns(["day", "org_id", "item_id"]).doUpdateSet((eb) => ({
+            decided: eb.ref("excluded.decided"),
+            approved: eb.ref("excluded.approved"),
+            with_limit: eb.ref("excluded.with_limit"),
+            on_time: eb.ref("excluded.on_time"),
+            within_legal: eb.ref("excluded.within_legal"),
+            limit_days_sum: eb.ref("excluded.limit_days_sum"),
+            days_sum: eb.ref("excluded.days_sum"),
+            days_hist: eb.ref("excluded.days_hist"),
+            supplemented: eb.ref("excluded.supplemented"),
+            supplement_rounds: eb.ref("excluded.supplement_rounds"),
+            auto_approved: eb.ref("excluded.auto_approved"),
+          })),
+        )
+        .execute();
+    }
+    // 好差评 of the services (ratings of 12345 tickets are the hotline's figures).
+    const rated = await sql<{ n: string }>`
+      with r as (
+        insert into performance_daily (day, org_id, org_path, item_id, region_code, rated, rating_sum, satisfied, bad)
+        select (g.created_at at time zone 'Asia/Shanghai')::date, g.org_id, o.path, g.item_id, g.region_code, count(*), sum(g.level), count(*) filter (where g.level >= 4), count(*) filter (where g.level <= 2)
+        from ratings g join orgs o on o.id = g.org_id
+        where g.item_id is not null and g.status = 'valid'
+          and g.created_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai')
+          and g.created_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+        group by 1, g.org_id, o.path, g.item_id, g.region_code
+        on conflict (day, org_id, item_id) do update set rated = excluded.rated, rating_sum = excluded.rating_sum, satisfied = excluded.satisfied, bad = excluded.bad
+        returning 1)
+      select count(*) as n from r`.execute(this.db);
+    await sql`
+      insert into performance_refreshes (day, refreshed_at)
+      select d::date, now() from generate_series(${from}::date, ${to}::date, interval '1 day') d
+      on conflict (day) do update set refreshed_at = excluded.refreshed_at`.execute(this.db);
+    return Number(received.rows[0]!.n) + rows.length + Number(rated.rows[0]!.n);
+  }
+
+  /** When the rollup of these days was last refreshed (the oldest of them), or null if a day never was. */
+  async refreshedAt(from: string, to: string): Promise<Date | null> {
+    const r = await sql<{ days: string; oldest: Date | null }>`select count(*) as days, min(refreshed_at) as oldest from performance_refreshes where day between ${from} and ${to}`.execute(this.db);
+    return r.rows[0]?.oldest ?? null;
+  }
+
+  private where(f: PerformanceFilter) {
+    return sql`p.org_path like ${`${f.subtree}%`} and p.day between ${f.from} and ${f.to} ${f.orgId ? sql`and p.org_id = ${f.orgId}` : sql``} ${f.itemId ? sql`and p.item_id = ${f.itemId}` : sql``}`;
+  }
+
+  /** The sums by `by` (a department, an item, a week's Monday or a month, or everything), the spreads summed element-wise. */
+  async sums(f: PerformanceFilter, by: "total" | "org" | "item" | "week" | "month"): Promise<Array<PerformanceSums & { key: string }>> {
+    const key =
+      by === "org" ? sql`p.org_id::text` : by === "item" ? sql`p.item_id::text` : by === "week" ? sql`to_char(date_trunc('week', p.day::timestamp), 'YYYY-MM-DD')` : by === "month" ? sql`to_char(p.day, 'YYYY-MM')` : sql`'total'`;
+    const rows = (await sql<Record<string, string>>`select ${key} as key, ${sql.join(SUMMED.map((c) => sql`sum(p.${sql.ref(c)}) as ${sql.ref(c)}`))} from performance_daily p where ${this.where(f)} group by 1 order by 1`.execute(this.db)).rows;
+    const spread = (await sql<{ key: string; i: string; n: string }>`select ${key} as key, u.i, sum(u.n) as n from performance_daily p cross join lateral unnest(p.days_hist) with ordinality as u(n, i) where ${this.where(f)} group by 1, 2`.execute(this.db)).rows;
+    const hists = new Map<string, number[]>();
+    for (const r of spread) {
+      const h = hists.get(r.key) ?? Array<number>(DAYS_BUCKETS).fill(0);
+      h[Number(r.i) - 1] = Number(r.n);
+      hists.set(r.key, h);
+    }
+    return rows.map((r) => ({ ...(Object.fromEntries(SUMMED.map((c) => [c, Number(r[c] ?? 0)])) as Omit<PerformanceSums, "days_hist">), key: r.key!, days_hist: hists.get(r.key!) ?? Array<number>(DAYS_BUCKETS).fill(0) }));
+  }
+
+  /** Names of departments, and of items with their department (an item's name is its published content's, else its code). */
+  async names(orgIds: string[], itemIds: string[]) {
+    const orgs = orgIds.length ? await this.db.selectFrom("orgs").select(["id", "name"]).where("id", "in", orgIds).execute() : [];
+    const items = itemIds.length
+      ? await this.db
+          .selectFrom("catalogue_items as i")
+          .leftJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
+          .innerJoin("orgs as o", "o.id", "i.org_id")
+          .select(["i.id", "i.impl_code", "o.name as org_name", sql<string>`coalesce(v.content ->> 'name', i.impl_code)`.as("name"), sql<number | null>`(v.content -> 'guide' ->> 'committedLimitDays')::int`.as("limit_days")])
+          .where("i.id", "in", itemIds)
+          .execute()
+      : [];
+    return { orgs: new Map(orgs.map((o) => [o.id, o.name])), items: new Map(items.map((i) => [i.id, i])) };
+  }
+
+  /**
+   * Open applications by handling department whose committed deadline has passed (red) or falls by
+   * `dueBy` (yellow): the 电子监察 view, read live. Applications waiting for the applicant are not counted.
+   */
+  async overdueNow(subtree: string, today: string, dueBy: string, orgId?: string, itemId?: string) {
+    return (
+      await sql<{ org_id: string; red: string; yellow: string }>`
+        select a.handling_org_id as org_id, count(*) filter (where a.committed_deadline < ${today}) as red, count(*) filter (where a.committed_deadline >= ${today}) as yellow
+        from applications a join orgs o on o.id = a.handling_org_id
+        where o.path like ${`${subtree}%`} and a.outcome is null and a.committed_deadline <= ${dueBy}
+          ${orgId ? sql`and a.handling_org_id = ${orgId}` : sql``} ${itemId ? sql`and a.item_id = ${itemId}` : sql``}
+          and not exists (select 1 from application_pauses p where p.application_id = a.id and p.to_date is null)
+        group by a.handling_org_id`.execute(this.db)
+    ).rows.map((r) => ({ orgId: r.org_id, red: Number(r.red), yellow: Number(r.yellow) }));
+  }
+
+  /** The applications behind a figure, a page of them with the total (see PerformanceCaseFigure). */
+  async cases(f: PerformanceFilter, figure: "received" | "decided" | "late" | "supplemented" | "auto" | "overdue" | "due_soon", today: string, dueBy: string, limit: number, offset: number) {
+    const decidedIn = sql`a.decided_at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai') and a.decided_at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai') and a.outcome <> 'withdrawn'`;
+    const decidedOn = sql`(a.decided_at at time zone 'Asia/Shanghai')::date`;
+    const open = sql`a.outcome is null and not exists (select 1 from application_pauses p where p.application_id = a.id and p.to_date is null)`;
+    const cond = {
+      received: sql`a.start_date between ${f.from} and ${f.to} and a.number not like 'pending-%'`,
+      decided: decidedIn,
+      late: sql`${decidedIn} and a.committed_deadline is not null and ${decidedOn} > a.committed_deadline`,
+      supplemented: sql`${decidedIn} and exists (select 1 from application_pauses p where p.application_id = a.id and p.reason = '补正')`,
+      auto: sql`${decidedIn} and exists (select 1 from application_events e where e.application_id = a.id and e.actor_account_id is null and e.details ->> 'automatic' = 'true')`,
+      overdue: sql`${open} and a.committed_deadline < ${today}`,
+      due_soon: sql`${open} and a.committed_deadline >= ${today} and a.committed_deadline <= ${dueBy}`,
+    }[figure];
+    const where = sql`o.path like ${`${f.subtree}%`} ${f.orgId ? sql`and a.handling_org_id = ${f.orgId}` : sql``} ${f.itemId ? sql`and a.item_id = ${f.itemId}` : sql``} and ${cond}`;
+    const [total, rows] = await Promise.all([
+      sql<{ n: string }>`select count(*) as n from applications a join orgs o on o.id = a.handling_org_id where ${where}`.execute(this.db),
+      sql<{ id: string; number: string; item_id: string; org_id: string; org_name: string; applicant_name: string; state: string; outcome: string | null; start_date: string; committed_deadline: string | null; decided_at: Date | null; decided_working_days: number | null; committed_days: number | null }>`
+        select a.id, a.number, a.item_id, a.handling_org_id as org_id, o.name as org_name, a.applicant_name, a.state, a.outcome, a.start_date, a.committed_deadline, a.decided_at, a.decided_working_days, a.committed_days
+        from applications a join orgs o on o.id = a.handling_org_id where ${where}
+        order by a.committed_deadline nulls last, a.start_date, a.id limit ${limit} offset ${offset}`.execute(this.db),
+    ]);
+    return { total: Number(total.rows[0]!.n), rows: rows.rows };
+  }
+}

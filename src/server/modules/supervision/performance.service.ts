@@ -1,0 +1,204 @@
+import ExcelJS from "exceljs";
+import type { PerformanceFigures, PerformanceView } from "../../../shared/schemas/performance";
+import { PERFORMANCE_CASE_FIGURES } from "../../../shared/schemas/performance";
+import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
+import { hasRole, type Actor } from "../../actor";
+import { ownSubtree, supervisedSubtree } from "../../access/scope";
+import type { Store, UnitOfWork } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import { DAYS_BUCKETS, type PerformanceFilter, type PerformanceRepository, type PerformanceSums } from "./performance.repository";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { performance: PerformanceRepository };
+
+type Query = { from: string; to: string; orgId?: string | undefined; itemId?: string | undefined };
+type CaseFigure = (typeof PERFORMANCE_CASE_FIGURES)[number];
+
+const share = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null);
+const mean = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10) / 10 : null);
+
+/** The working days by which 90 % of the decisions in a spread were made (the last bucket stands for "that many or more"). */
+export function percentile90(hist: number[]): number | null {
+  const total = hist.reduce((a, b) => a + b, 0);
+  if (!total) return null;
+  const target = Math.ceil(total * 0.9);
+  let seen = 0;
+  for (const [days, n] of hist.entries()) {
+    seen += n;
+    if (seen >= target) return days;
+  }
+  return hist.length - 1;
+}
+
+/** A slice's figures from its summed rollup rows (the definitions the dashboard, the export and the public page share). */
+export function figuresOf(s: PerformanceSums): PerformanceFigures {
+  const withDays = s.days_hist.reduce((a, b) => a + b, 0);
+  return {
+    received: s.received,
+    decided: s.decided,
+    approved: s.approved,
+    onTimeRate: share(s.on_time, s.with_limit),
+    legalRate: share(s.within_legal, s.with_limit),
+    averageDays: mean(s.days_sum, withDays),
+    p90Days: percentile90(s.days_hist),
+    averageLimitDays: mean(s.limit_days_sum, s.with_limit),
+    supplementRate: share(s.supplemented, s.decided),
+    supplementRounds: mean(s.supplement_rounds, s.supplemented),
+    onlineShare: share(s.received_online, s.received),
+    autoShare: share(s.auto_approved, s.decided),
+    rated: s.rated,
+    satisfaction: share(s.satisfied, s.rated),
+    bad: s.bad,
+  };
+}
+
+const EMPTY: PerformanceSums = { received: 0, received_online: 0, decided: 0, approved: 0, with_limit: 0, on_time: 0, within_legal: 0, limit_days_sum: 0, days_sum: 0, days_hist: Array<number>(DAYS_BUCKETS).fill(0), supplemented: 0, supplement_rounds: 0, auto_approved: 0, rated: 0, rating_sum: 0, satisfied: 0, bad: 0 };
+
+/**
+ * 效能监督: how departments and items perform, read from the daily rollup (refreshed by a job, never
+ * scanned at request time) over the caller's subtree — supervisors their government level, approvers
+ * their own department — with the cases behind every figure and an Excel export. What is overdue now
+ * (the 电子监察 lights) is read live. Raises: FORBIDDEN.
+ */
+export class PerformanceService {
+  constructor(
+    private readonly store: Store<Repos>,
+    private readonly now: () => Date,
+    private readonly calendar: () => WorkCalendar,
+  ) {}
+
+  /** Recomputes the rollup of these China days (the job: today and yesterday; after seeding or an import: any range). */
+  async refresh(from: string, to: string, unit: UnitOfWork = this.store.repos): Promise<number> {
+    return this.store.within(unit).performance.refresh(from, to);
+  }
+
+  /** Today and the day before: what the hourly job refreshes. */
+  refreshRecent(): Promise<number> {
+    const today = todayInChina(this.now());
+    const yesterday = todayInChina(new Date(Date.parse(`${today}T12:00:00+08:00`) - 86_400_000));
+    return this.store.transact((repos) => this.refresh(yesterday, today, repos));
+  }
+
+  private scope(actor: Actor): string {
+    const subtree = supervisedSubtree(actor) ?? (hasRole(actor, "approver") ? ownSubtree(actor) : null);
+    if (subtree === null) throw new DomainError("FORBIDDEN");
+    return subtree;
+  }
+
+  /** Today, and the last day an open application may reach and still be yellow (one working day left). */
+  private lights(): { today: string; dueBy: string } {
+    const today = todayInChina(this.now());
+    try {
+      return { today, dueBy: this.calendar().deadline(today, 1) };
+    } catch {
+      return { today, dueBy: today };
+    }
+  }
+
+  async dashboard(actor: Actor, q: Query): Promise<PerformanceView> {
+    const f: PerformanceFilter = { subtree: this.scope(actor), ...q };
+    const repos = this.store.repos.performance;
+    const { today, dueBy } = this.lights();
+    const [total, byOrg, byItem, weeks, months, overdue, refreshedAt] = await Promise.all([
+      repos.sums(f, "total"),
+      repos.sums(f, "org"),
+      repos.sums(f, "item"),
+      repos.sums(f, "week"),
+      repos.sums(f, "month"),
+      repos.overdueNow(f.subtree, today, dueBy, q.orgId, q.itemId),
+      repos.refreshedAt(q.from, q.to),
+    ]);
+    const lights = new Map(overdue.map((o) => [o.orgId, o]));
+    const orgIds = [...new Set([...byOrg.map((r) => r.key), ...overdue.map((o) => o.orgId)])];
+    const names = await repos.names(orgIds, byItem.map((r) => r.key));
+    const departments = orgIds
+      .map((orgId) => {
+        const s = byOrg.find((r) => r.key === orgId) ?? EMPTY;
+        return { orgId, orgName: names.orgs.get(orgId) ?? "", overdue: lights.get(orgId)?.red ?? 0, dueSoon: lights.get(orgId)?.yellow ?? 0, ...figuresOf(s) };
+      })
+      .sort((a, b) => b.overdue - a.overdue || b.received - a.received || a.orgName.localeCompare(b.orgName, "zh-CN"));
+    return {
+      from: q.from,
+      to: q.to,
+      refreshedAt: refreshedAt?.toISOString() ?? null,
+      total: { ...figuresOf(total[0] ?? EMPTY), overdue: overdue.reduce((a, o) => a + o.red, 0), dueSoon: overdue.reduce((a, o) => a + o.yellow, 0) },
+      departments,
+      items: byItem
+        .map((r) => ({ itemId: r.key, itemName: names.items.get(r.key)?.name ?? "", orgName: names.items.get(r.key)?.org_name ?? "", limitDays: names.items.get(r.key)?.limit_days ?? null, ...figuresOf(r) }))
+        .sort((a, b) => b.received - a.received || a.itemName.localeCompare(b.itemName, "zh-CN")),
+      weeks: weeks.map((r) => ({ start: r.key, ...figuresOf(r) })),
+      months: months.map((r) => ({ month: r.key, ...figuresOf(r) })),
+    };
+  }
+
+  /** The applications behind a figure. */
+  async cases(actor: Actor, q: Query & { figure: CaseFigure; limit: number; offset: number }) {
+    const f: PerformanceFilter = { subtree: this.scope(actor), from: q.from, to: q.to, orgId: q.orgId, itemId: q.itemId };
+    const { today, dueBy } = this.lights();
+    const repos = this.store.repos.performance;
+    const page = await repos.cases(f, q.figure, today, dueBy, q.limit, q.offset);
+    const names = await repos.names([], [...new Set(page.rows.map((r) => r.item_id))]);
+    return {
+      total: page.total,
+      items: page.rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        itemName: names.items.get(r.item_id)?.name ?? "",
+        orgName: r.org_name,
+        applicant: maskPersonName(r.applicant_name),
+        state: r.state,
+        decided: r.outcome !== null,
+        submittedOn: r.start_date,
+        committedDeadline: r.committed_deadline,
+        decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+        workingDays: r.decided_working_days,
+        limitDays: r.committed_days,
+      })),
+    };
+  }
+
+  /** The dashboard as a workbook: one sheet each for the totals, departments, items, weeks and months. */
+  async export(actor: Actor, q: Query): Promise<Buffer> {
+    const view = await this.dashboard(actor, q);
+    const book = new ExcelJS.Workbook();
+    const pct = (v: number | null) => (v === null ? "" : Math.round(v * 1000) / 10);
+    const columns: Array<[string, (r: PerformanceFigures) => string | number]> = [
+      ["受理件数", (r) => r.received],
+      ["办结件数", (r) => r.decided],
+      ["准予件数", (r) => r.approved],
+      ["按承诺时限办结率（%）", (r) => pct(r.onTimeRate)],
+      ["法定时限内办结率（%）", (r) => pct(r.legalRate)],
+      ["平均用时（工作日）", (r) => r.averageDays ?? ""],
+      ["90% 办件用时（工作日）", (r) => r.p90Days ?? ""],
+      ["平均承诺时限（工作日）", (r) => r.averageLimitDays ?? ""],
+      ["补正率（%）", (r) => pct(r.supplementRate)],
+      ["平均补正次数", (r) => r.supplementRounds ?? ""],
+      ["全程网办占比（%）", (r) => pct(r.onlineShare)],
+      ["秒批占比（%）", (r) => pct(r.autoShare)],
+      ["评价数", (r) => r.rated],
+      ["满意率（%）", (r) => pct(r.satisfaction)],
+      ["差评数", (r) => r.bad],
+    ];
+    const sheet = <R extends PerformanceFigures>(name: string, lead: Array<[string, (r: R) => string | number]>, rows: R[]) => {
+      const ws = book.addWorksheet(name);
+      ws.addRow([...lead.map(([h]) => h), ...columns.map(([h]) => h)]);
+      ws.getRow(1).font = { bold: true };
+      for (const r of rows) ws.addRow([...lead.map(([, v]) => v(r)), ...columns.map(([, v]) => v(r))]);
+      ws.columns.forEach((c) => (c.width = 16));
+    };
+    sheet("总体", [["时间范围", () => `${view.from} 至 ${view.to}`], ["当前超期", (r: PerformanceView["total"]) => r.overdue], ["即将超期", (r: PerformanceView["total"]) => r.dueSoon]], [view.total]);
+    sheet("按部门", [["部门", (r: PerformanceView["departments"][number]) => r.orgName], ["当前超期", (r: PerformanceView["departments"][number]) => r.overdue], ["即将超期", (r: PerformanceView["departments"][number]) => r.dueSoon]], view.departments);
+    sheet("按事项", [["事项", (r: PerformanceView["items"][number]) => r.itemName], ["实施部门", (r: PerformanceView["items"][number]) => r.orgName], ["承诺时限（工作日）", (r: PerformanceView["items"][number]) => r.limitDays ?? ""]], view.items);
+    sheet("按周", [["周（自周一）", (r: PerformanceView["weeks"][number]) => r.start]], view.weeks);
+    sheet("按月", [["月份", (r: PerformanceView["months"][number]) => r.month]], view.months);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+}
+
+/** 张伟明 → 张*明, 李雪 → 李*: a supervisor sees whose case it is only as far as telling cases apart. */
+function maskPersonName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${"*".repeat(chars.length - 2)}${chars.at(-1)}`;
+}

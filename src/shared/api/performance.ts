@@ -1,0 +1,32 @@
+import { performanceCases, performanceCasesQuery, performanceQuery, performanceView } from "../schemas/performance";
+import { endpoint, staff } from "./endpoint";
+
+/** The endpoints of modules/supervision/performance.routes.ts. */
+export const performanceEndpoints = {
+  getSupervisionPerformance: endpoint({
+    method: "GET",
+    path: "/supervision/performance",
+    access: staff("supervisor", "approver"),
+    tags: ["supervision"],
+    summary: "效能监督 Received, decided, on-time rate, working days (average, 90th percentile), 补正, online and 秒批 shares, 好差评 — in total, per department, per item, by week and month — and overdue now, over the caller's subtree (supervisors: their government level; approvers: their department)",
+    query: performanceQuery,
+    response: performanceView,
+  }),
+  getSupervisionPerformanceCases: endpoint({
+    method: "GET",
+    path: "/supervision/performance/cases",
+    access: staff("supervisor", "approver"),
+    tags: ["supervision"],
+    summary: "效能监督 drill-down: the applications behind a figure (a page, with the total), applicants' names masked",
+    query: performanceCasesQuery,
+    response: performanceCases,
+  }),
+  getSupervisionPerformanceExport: endpoint({
+    method: "GET",
+    path: "/supervision/performance/export",
+    access: staff("supervisor", "approver"),
+    tags: ["supervision"],
+    summary: "效能监督 as an .xlsx workbook: the totals, departments, items, weeks and months of the same filter (401/403 as JSON errors)",
+    query: performanceQuery,
+  }),
+};
