@@ -50,7 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ).rows;
   for (const r of decided) {
     const pauses: Pause[] = (await sql<{ from_date: string; to_date: string | null }>`select from_date, to_date from application_pauses where application_id = ${r.id}`.execute(db)).rows.map((p) => ({ from: p.from_date, to: p.to_date }));
-    let days: number | null = null;
+    let days: number | null;
     try {
       days = DEFAULT_WORK_CALENDAR.workingDaysBetween(r.start_date, todayInChina(new Date(r.at)), pauses);
     } catch {
