@@ -38,3 +38,27 @@ test("效能监督: the city supervisor reads the months' figures, drills from t
   expect(file.status()).toBe(200);
   expect(file.headers()["content-type"]).toContain("spreadsheetml");
 });
+
+test("政务公开: anyone reads last month's figures per department and service, with no one's name, and downloads them", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "政务服务效能公开" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "政务服务效能公开" })).toBeVisible();
+  // Last month, in China: a whole month of the demo's history.
+  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date()).split("-").map(Number) as [number, number];
+  const last = m === 1 ? `${y - 1} 年 12 月` : `${y} 年 ${m - 1} 月`;
+  // The selector, not the input: the chosen month's label lies over the input.
+  await page.getByRole("combobox", { name: "月份" }).locator("xpath=ancestor::div[contains(@class,'ant-select-selector')][1]").click();
+  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: last }).click();
+  await expect(page.getByRole("combobox", { name: "月份" }).locator("xpath=ancestor::div[contains(@class,'ant-select')][1]")).toContainText(last);
+  const departments = page.locator(".ant-card").filter({ has: page.getByRole("heading", { name: "各部门" }) }).locator("tbody tr.ant-table-row");
+  await expect(departments.first()).toBeVisible();
+  expect(await departments.count()).toBeGreaterThan(3);
+  await expect(page.getByRole("columnheader", { name: "12345 按时答复率" })).toBeVisible();
+  // Totals only: no applicant, no case number, no masked name.
+  const text = (await page.locator("main").textContent())!;
+  expect(text).not.toMatch(/\*|申请人|办件编号|D31\d{4}-/);
+  await expectAccessible(page, "public performance");
+  const csv = await page.request.get((await page.getByRole("link", { name: "下载 CSV" }).getAttribute("href"))!);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n")[0]).toContain("类别,部门,事项,受理件数");
+});

@@ -10,7 +10,7 @@ async function signInHere(page: Page, who: string) {
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-const PUBLIC_PAGES = ["/", `/search?q=${encodeURIComponent("出生登记")}`, "/personal", "/enterprise", "/bundles", "/bundles/NEWBORN", "/departments", "/policies", "/login", "/register", "/ratings", "/verify"];
+const PUBLIC_PAGES = ["/", `/search?q=${encodeURIComponent("出生登记")}`, "/personal", "/enterprise", "/bundles", "/bundles/NEWBORN", "/departments", "/policies", "/login", "/register", "/ratings", "/performance", "/verify"];
 const CITIZEN_PAGES = ["/me", "/me/applications", "/me/certificates", "/me/benefits", "/me/ratings", "/me/appeals", "/appeals/new", "/me/appointments", "/messages", "/me/profile", "/me/bundles"];
 
 test("on a phone the menu folds away, opens by tap or keyboard, and every target is at least 44 px", async ({ page }) => {

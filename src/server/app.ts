@@ -447,7 +447,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(orgRoutes, { orgs: services.orgs });
       await api.register(registryRoutes, { registry: services.registry });
       await api.register(addressRoutes, { addresses: services.addresses });
-      await api.register(performanceRoutes, { performance: services.performance });
+      await api.register(performanceRoutes, { performance: services.performance, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(catalogueRoutes, { catalogue: services.catalogue, audit: services.catalogueAudit });
       await api.register(searchRoutes, { search: services.search, vocabulary: services.vocabulary });
       await api.register(policyRoutes, { policies: services.policies });

@@ -72,6 +72,7 @@ const TicketsPage = page(() => import("./features/appeals/TicketPages"), "Ticket
 const TracePage = page(() => import("./features/ratings/TracePage"), "TracePage");
 const HotTopicsPage = page(() => import("./features/appeals/HotTopicsPage"), "HotTopicsPage");
 const PerformancePage = page(() => import("./features/supervision/PerformancePage"), "PerformancePage");
+const PublicPerformancePage = page(() => import("./features/supervision/PublicPerformancePage"), "PublicPerformancePage");
 const AppealSettingsPage = page(() => import("./features/appeals/AppealSettingsPage"), "AppealSettingsPage");
 const MyProfilePage = page(() => import("./features/identity/MyProfilePage"), "MyProfilePage");
 
@@ -172,6 +173,7 @@ export function AppRoutes() {
           <Route path="/me/ratings" element={<RequireActor kind="citizen"><MyRatingsPage /></RequireActor>} />
           <Route path="/rate/:token" element={<RateByTokenPage />} />
           <Route path="/ratings" element={<PublicRatingsPage />} />
+          <Route path="/performance" element={<PublicPerformancePage />} />
           <Route path="/appeals/new" element={<RequireActor kind="citizen"><AppealNewPage /></RequireActor>} />
           <Route path="/me/appeals" element={<RequireActor kind="citizen"><MyAppealsPage /></RequireActor>} />
           <Route path="/me/appeals/:id" element={<RequireActor kind="citizen"><TicketPage /></RequireActor>} />
@@ -197,6 +199,10 @@ export function AppRoutes() {
         {t("app.footer")} ·{" "}
         <Link to="/ratings" style={{ color: "inherit", textDecoration: "underline" }}>
           {t("rating.publicTitle")}
+        </Link>{" "}
+        ·{" "}
+        <Link to="/performance" style={{ color: "inherit", textDecoration: "underline" }}>
+          {t("perf.publicTitle")}
         </Link>
       </footer>
     </>

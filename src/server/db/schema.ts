@@ -323,6 +323,21 @@ export interface PerformanceDailyTable {
   bad: number;
 }
 
+/** 效能监督 of 12345: one day's tickets of one responsible department (see migration 0041). */
+export interface PerformanceTicketsDailyTable {
+  day: string;
+  org_id: string;
+  org_path: string;
+  region_code: string;
+  dispatched: number;
+  signed: number;
+  signed_on_time: number;
+  replied: number;
+  replied_on_time: number;
+  rated: number;
+  satisfied: number;
+}
+
 export interface PerformanceRefreshesTable {
   day: string;
   refreshed_at: Generated<Date>;
@@ -1070,6 +1085,7 @@ export interface DB {
   addresses: AddressesTable;
   performance_daily: PerformanceDailyTable;
   performance_refreshes: PerformanceRefreshesTable;
+  performance_tickets_daily: PerformanceTicketsDailyTable;
   registry_imports: RegistryImportsTable;
   certificate_shares: CertificateSharesTable;
   bundles: BundlesTable;

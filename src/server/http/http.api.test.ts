@@ -16,6 +16,8 @@ const PUBLIC = new Set([
   "GET /api/v1/divisions",
   "GET /api/v1/addresses/options",
   "POST /api/v1/addresses/check",
+  "GET /api/v1/public/performance",
+  "GET /api/v1/public/performance/download",
   "GET /api/v1/catalogue/items",
   "GET /api/v1/catalogue/items/{id}",
   "GET /api/v1/search",

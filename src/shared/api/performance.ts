@@ -1,5 +1,6 @@
-import { performanceCases, performanceCasesQuery, performanceQuery, performanceView } from "../schemas/performance";
-import { endpoint, staff } from "./endpoint";
+import { z } from "zod";
+import { performanceCases, performanceCasesQuery, performanceQuery, performanceView, publicPerformanceQuery, publicPerformanceView } from "../schemas/performance";
+import { anyone, endpoint, staff } from "./endpoint";
 
 /** The endpoints of modules/supervision/performance.routes.ts. */
 export const performanceEndpoints = {
@@ -28,5 +29,22 @@ export const performanceEndpoints = {
     tags: ["supervision"],
     summary: "效能监督 as an .xlsx workbook: the totals, departments, items, weeks and months of the same filter (401/403 as JSON errors)",
     query: performanceQuery,
+  }),
+  getPublicPerformance: endpoint({
+    method: "GET",
+    path: "/public/performance",
+    access: anyone,
+    tags: ["supervision"],
+    summary: "政务公开 A month's figures per department (on-time rate, working days against the limit, satisfaction, 12345 replies) and per item; no personal data; public",
+    query: publicPerformanceQuery,
+    response: publicPerformanceView,
+  }),
+  getPublicPerformanceDownload: endpoint({
+    method: "GET",
+    path: "/public/performance/download",
+    access: anyone,
+    tags: ["supervision"],
+    summary: "政务公开 The same month's figures as a file: CSV (UTF-8 with BOM, one row per department and per item) or JSON; public",
+    query: publicPerformanceQuery.extend({ format: z.enum(["csv", "json"]) }),
   }),
 };

@@ -40,13 +40,24 @@ export const performanceFigures = z.object({
 });
 export type PerformanceFigures = z.infer<typeof performanceFigures>;
 
+/** 12345 of a department (or all): tickets dispatched to it, signed for and replied on time, satisfaction with the replies. */
+export const hotlineFigures = z.object({
+  dispatched: z.number(),
+  replied: z.number(),
+  signOnTimeRate: z.number().nullable(),
+  replyOnTimeRate: z.number().nullable(),
+  rated: z.number(),
+  satisfaction: z.number().nullable(),
+});
+export type HotlineFigures = z.infer<typeof hotlineFigures>;
+
 export const performanceView = z.object({
   from: z.string(),
   to: z.string(),
   /** When the rollup of the range was last refreshed (null: some day never was). */
   refreshedAt: z.iso.datetime().nullable(),
-  total: performanceFigures.extend({ overdue: z.number(), dueSoon: z.number() }),
-  departments: z.array(performanceFigures.extend({ orgId: z.string(), orgName: z.string(), overdue: z.number(), dueSoon: z.number() })),
+  total: performanceFigures.extend({ overdue: z.number(), dueSoon: z.number(), hotline: hotlineFigures }),
+  departments: z.array(performanceFigures.extend({ orgId: z.string(), orgName: z.string(), overdue: z.number(), dueSoon: z.number(), hotline: hotlineFigures })),
   items: z.array(performanceFigures.extend({ itemId: z.string(), itemName: z.string(), orgName: z.string(), limitDays: z.number().nullable() })),
   weeks: z.array(performanceFigures.extend({ start: z.string() })),
   months: z.array(performanceFigures.extend({ month: z.string() })),
@@ -86,3 +97,23 @@ export const performanceCases = z.object({
     }),
   ),
 });
+
+/** 政务公开: a month's figures per department and per item, for anyone; no person appears in them. */
+export const publicPerformanceQuery = z.strictObject({ month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM") });
+
+const publicFigures = z.object({
+  received: z.number(),
+  decided: z.number(),
+  onTimeRate: z.number().nullable(),
+  averageDays: z.number().nullable(),
+  averageLimitDays: z.number().nullable(),
+  satisfaction: z.number().nullable(),
+});
+
+export const publicPerformanceView = z.object({
+  month: z.string(),
+  refreshedAt: z.iso.datetime().nullable(),
+  departments: z.array(publicFigures.extend({ orgName: z.string(), hotlineDispatched: z.number(), hotlineReplyOnTimeRate: z.number().nullable(), hotlineSatisfaction: z.number().nullable() })),
+  items: z.array(publicFigures.extend({ itemName: z.string(), orgName: z.string() })),
+});
+export type PublicPerformanceView = z.infer<typeof publicPerformanceView>;

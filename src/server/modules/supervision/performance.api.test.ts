@@ -126,6 +126,46 @@ describe("效能监督: figures from the daily rollup", () => {
   });
 });
 
+describe("12345 and the public figures", () => {
+  it("counts tickets dispatched to a department, signed for and replied on time, from the ticket timeline", async () => {
+    await t.services.performance.refresh(RANGE.from, RANGE.to);
+    const rows = await t.database.db.selectFrom("performance_tickets_daily").selectAll().where("day", ">=", RANGE.from).execute();
+    const byHand = await sql<{ dispatched: string; replied: string }>`
+      select count(*) filter (where (dispatched_at at time zone 'Asia/Shanghai')::date between ${RANGE.from} and ${RANGE.to}) as dispatched,
+             count(*) filter (where (replied_at at time zone 'Asia/Shanghai')::date between ${RANGE.from} and ${RANGE.to}) as replied
+      from tickets where org_id is not null`.execute(t.database.db);
+    expect(rows.reduce((a, r) => a + r.dispatched, 0)).toBe(Number(byHand.rows[0]!.dispatched));
+    expect(rows.reduce((a, r) => a + r.replied, 0)).toBe(Number(byHand.rows[0]!.replied));
+    const city = await login(t.app, "supervisor");
+    const view = (await get(city, `/supervision/performance?${query()}`)).json();
+    expect(view.total.hotline.dispatched).toBe(Number(byHand.rows[0]!.dispatched));
+  });
+
+  it("publishes a month per department and item to anyone, with no one's name in it, as JSON and CSV", async () => {
+    clock = new Date("2026-12-03T02:00:00Z");
+    await submitApplication(t);
+    await t.services.performance.refresh(RANGE.from, RANGE.to);
+    const res = await get(null, "/public/performance?month=2026-12");
+    expect(res.statusCode).toBe(200);
+    const pub = res.json();
+    const amr = pub.departments.find((d: { orgName: string }) => d.orgName === "黄浦区市场监督管理局");
+    expect(amr.received).toBeGreaterThanOrEqual(1);
+    expect(pub.items.find((i: { itemName: string; orgName: string }) => i.itemName === "食品经营许可" && i.orgName === "黄浦区市场监督管理局").received).toBeGreaterThanOrEqual(1);
+    // Nothing that names a person or a case.
+    const text = res.body;
+    expect(text).not.toMatch(/张伟明|张\*明|applicant|number|310101-2026/);
+    const csv = await get(null, "/public/performance/download?month=2026-12&format=csv");
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body.startsWith("\uFEFF类别,部门,事项,受理件数")).toBe(true);
+    expect(csv.body).toContain("\r\n部门,黄浦区市场监督管理局,,");
+    const json = await get(null, "/public/performance/download?month=2026-12&format=json");
+    expect(JSON.parse(json.body)).toEqual(pub);
+    // A month not yet begun is empty, not an error; a malformed one is refused.
+    expect((await get(null, "/public/performance?month=2027-06")).json()).toMatchObject({ departments: [], items: [] });
+    expect((await get(null, "/public/performance?month=2026-13")).statusCode).toBe(400);
+  });
+});
+
 describe("figures from sums", () => {
   it("the 90th percentile of working days comes from the spread; rates need a denominator", () => {
     const hist = Array<number>(DAYS_BUCKETS).fill(0);

@@ -141,11 +141,60 @@ export class PerformanceRepository {
         on conflict (day, org_id, item_id) do update set rated = excluded.rated, rating_sum = excluded.rating_sum, satisfied = excluded.satisfied, bad = excluded.bad
         returning 1)
       select count(*) as n from r`.execute(this.db);
+    const hotline = await this.refreshTickets(from, to);
     await sql`
       insert into performance_refreshes (day, refreshed_at)
       select d::date, now() from generate_series(${from}::date, ${to}::date, interval '1 day') d
       on conflict (day) do update set refreshed_at = excluded.refreshed_at`.execute(this.db);
-    return Number(received.rows[0]!.n) + rows.length + Number(rated.rows[0]!.n);
+    return Number(received.rows[0]!.n) + rows.length + Number(rated.rows[0]!.n) + hotline;
+  }
+
+  /** 12345 of the same days: dispatched to, signed for and replied by each department (on time or not), and rated. */
+  private async refreshTickets(from: string, to: string): Promise<number> {
+    await this.db.deleteFrom("performance_tickets_daily").where("day", ">=", from).where("day", "<=", to).execute();
+    const chinaDay = (col: string) => sql`(${sql.ref(col)} at time zone 'Asia/Shanghai')::date`;
+    const inRange = (col: string) => sql`${sql.ref(col)} >= (${from}::date::timestamp at time zone 'Asia/Shanghai') and ${sql.ref(col)} < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+    const upsert = (columns: string[]) => sql.raw(`on conflict (day, org_id) do update set ${columns.map((c) => `${c} = excluded.${c}`).join(", ")}`);
+    const counted = async (query: ReturnType<typeof sql>) => Number((await sql<{ n: string }>`with r as (${query} returning 1) select count(*) as n from r`.execute(this.db)).rows[0]!.n);
+    let n = await counted(sql`
+      insert into performance_tickets_daily (day, org_id, org_path, region_code, dispatched)
+      select ${chinaDay("t.dispatched_at")}, t.org_id, o.path, o.region_code, count(*)
+      from tickets t join orgs o on o.id = t.org_id
+      where t.org_id is not null and ${inRange("t.dispatched_at")}
+      group by 1, t.org_id, o.path, o.region_code`);
+    n += await counted(sql`
+      insert into performance_tickets_daily (day, org_id, org_path, region_code, signed, signed_on_time)
+      select ${chinaDay("e.created_at")}, e.org_id, o.path, o.region_code, count(*), count(*) filter (where t.sign_deadline is null or ${chinaDay("e.created_at")} <= t.sign_deadline)
+      from ticket_events e join tickets t on t.id = e.ticket_id join orgs o on o.id = e.org_id
+      where e.action = 'sign' and e.org_id is not null and ${inRange("e.created_at")}
+      group by 1, e.org_id, o.path, o.region_code
+      ${upsert(["signed", "signed_on_time"])}`);
+    n += await counted(sql`
+      insert into performance_tickets_daily (day, org_id, org_path, region_code, replied, replied_on_time)
+      select ${chinaDay("t.replied_at")}, t.org_id, o.path, o.region_code, count(*), count(*) filter (where t.reply_deadline is null or ${chinaDay("t.replied_at")} <= t.reply_deadline)
+      from tickets t join orgs o on o.id = t.org_id
+      where t.org_id is not null and ${inRange("t.replied_at")}
+      group by 1, t.org_id, o.path, o.region_code
+      ${upsert(["replied", "replied_on_time"])}`);
+    n += await counted(sql`
+      insert into performance_tickets_daily (day, org_id, org_path, region_code, rated, satisfied)
+      select ${chinaDay("g.created_at")}, g.org_id, o.path, o.region_code, count(*), count(*) filter (where g.level >= 4)
+      from ratings g join orgs o on o.id = g.org_id
+      where g.ticket_id is not null and g.status = 'valid' and ${inRange("g.created_at")}
+      group by 1, g.org_id, o.path, o.region_code
+      ${upsert(["rated", "satisfied"])}`);
+    return n;
+  }
+
+  /** 12345 sums per department (or in total) over a subtree and range. */
+  async hotlineSums(f: Pick<PerformanceFilter, "subtree" | "from" | "to" | "orgId">, by: "total" | "org") {
+    const key = by === "org" ? sql`p.org_id::text` : sql`'total'`;
+    const rows = await sql<{ key: string; dispatched: string; signed: string; signed_on_time: string; replied: string; replied_on_time: string; rated: string; satisfied: string }>`
+      select ${key} as key, sum(dispatched) as dispatched, sum(signed) as signed, sum(signed_on_time) as signed_on_time, sum(replied) as replied, sum(replied_on_time) as replied_on_time, sum(rated) as rated, sum(satisfied) as satisfied
+      from performance_tickets_daily p
+      where p.org_path like ${`${f.subtree}%`} and p.day between ${f.from} and ${f.to} ${f.orgId ? sql`and p.org_id = ${f.orgId}` : sql``}
+      group by 1`.execute(this.db);
+    return rows.rows.map((r) => ({ key: r.key, dispatched: Number(r.dispatched), signed: Number(r.signed), signedOnTime: Number(r.signed_on_time), replied: Number(r.replied), repliedOnTime: Number(r.replied_on_time), rated: Number(r.rated), satisfied: Number(r.satisfied) }));
   }
 
   /** When the rollup of these days was last refreshed (the oldest of them), or null if a day never was. */

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { PerformanceFigures, PerformanceView } from "../../../shared/schemas/performance";
+import type { HotlineFigures, PerformanceFigures, PerformanceView, PublicPerformanceView } from "../../../shared/schemas/performance";
 import { PERFORMANCE_CASE_FIGURES } from "../../../shared/schemas/performance";
 import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import { hasRole, type Actor } from "../../actor";
@@ -52,6 +52,14 @@ export function figuresOf(s: PerformanceSums): PerformanceFigures {
   };
 }
 
+type HotlineSums = Awaited<ReturnType<PerformanceRepository["hotlineSums"]>>[number];
+
+/** 12345 figures from summed rows. */
+export function hotlineOf(h: HotlineSums | undefined): HotlineFigures {
+  const s = h ?? { dispatched: 0, signed: 0, signedOnTime: 0, replied: 0, repliedOnTime: 0, rated: 0, satisfied: 0 };
+  return { dispatched: s.dispatched, replied: s.replied, signOnTimeRate: share(s.signedOnTime, s.signed), replyOnTimeRate: share(s.repliedOnTime, s.replied), rated: s.rated, satisfaction: share(s.satisfied, s.rated) };
+}
+
 const EMPTY: PerformanceSums = { received: 0, received_online: 0, decided: 0, approved: 0, with_limit: 0, on_time: 0, within_legal: 0, limit_days_sum: 0, days_sum: 0, days_hist: Array<number>(DAYS_BUCKETS).fill(0), supplemented: 0, supplement_rounds: 0, auto_approved: 0, rated: 0, rating_sum: 0, satisfied: 0, bad: 0 };
 
 /**
@@ -99,7 +107,7 @@ export class PerformanceService {
     const f: PerformanceFilter = { subtree: this.scope(actor), ...q };
     const repos = this.store.repos.performance;
     const { today, dueBy } = this.lights();
-    const [total, byOrg, byItem, weeks, months, overdue, refreshedAt] = await Promise.all([
+    const [total, byOrg, byItem, weeks, months, overdue, refreshedAt, hotlineTotal, hotlineByOrg] = await Promise.all([
       repos.sums(f, "total"),
       repos.sums(f, "org"),
       repos.sums(f, "item"),
@@ -107,21 +115,25 @@ export class PerformanceService {
       repos.sums(f, "month"),
       repos.overdueNow(f.subtree, today, dueBy, q.orgId, q.itemId),
       repos.refreshedAt(q.from, q.to),
+      repos.hotlineSums(f, "total"),
+      repos.hotlineSums(f, "org"),
     ]);
+    const hotline = new Map(hotlineByOrg.map((h) => [h.key, h]));
     const lights = new Map(overdue.map((o) => [o.orgId, o]));
-    const orgIds = [...new Set([...byOrg.map((r) => r.key), ...overdue.map((o) => o.orgId)])];
+    // Departments with applications, open ones, or (unless one item is asked for) 12345 tickets.
+    const orgIds = [...new Set([...byOrg.map((r) => r.key), ...overdue.map((o) => o.orgId), ...(q.itemId ? [] : hotlineByOrg.map((h) => h.key))])];
     const names = await repos.names(orgIds, byItem.map((r) => r.key));
     const departments = orgIds
       .map((orgId) => {
         const s = byOrg.find((r) => r.key === orgId) ?? EMPTY;
-        return { orgId, orgName: names.orgs.get(orgId) ?? "", overdue: lights.get(orgId)?.red ?? 0, dueSoon: lights.get(orgId)?.yellow ?? 0, ...figuresOf(s) };
+        return { orgId, orgName: names.orgs.get(orgId) ?? "", overdue: lights.get(orgId)?.red ?? 0, dueSoon: lights.get(orgId)?.yellow ?? 0, ...figuresOf(s), hotline: hotlineOf(hotline.get(orgId)) };
       })
       .sort((a, b) => b.overdue - a.overdue || b.received - a.received || a.orgName.localeCompare(b.orgName, "zh-CN"));
     return {
       from: q.from,
       to: q.to,
       refreshedAt: refreshedAt?.toISOString() ?? null,
-      total: { ...figuresOf(total[0] ?? EMPTY), overdue: overdue.reduce((a, o) => a + o.red, 0), dueSoon: overdue.reduce((a, o) => a + o.yellow, 0) },
+      total: { ...figuresOf(total[0] ?? EMPTY), overdue: overdue.reduce((a, o) => a + o.red, 0), dueSoon: overdue.reduce((a, o) => a + o.yellow, 0), hotline: hotlineOf(q.itemId ? undefined : hotlineTotal[0]) },
       departments,
       items: byItem
         .map((r) => ({ itemId: r.key, itemName: names.items.get(r.key)?.name ?? "", orgName: names.items.get(r.key)?.org_name ?? "", limitDays: names.items.get(r.key)?.limit_days ?? null, ...figuresOf(r) }))
@@ -157,6 +169,54 @@ export class PerformanceService {
     };
   }
 
+  /**
+   * 政务公开: a month (up to today) over the whole city, per department and per item — rates and averages
+   * only, no cases and no names. Departments and items without anything received or decided are left out.
+   */
+  async publicFigures(month: string): Promise<PublicPerformanceView> {
+    const today = todayInChina(this.now());
+    const from = `${month}-01`;
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const to = last < today ? last : today;
+    if (from > to) return { month, refreshedAt: null, departments: [], items: [] };
+    const f: PerformanceFilter = { subtree: "", from, to };
+    const repos = this.store.repos.performance;
+    const [byOrg, byItem, hotlineByOrg, refreshedAt] = await Promise.all([repos.sums(f, "org"), repos.sums(f, "item"), repos.hotlineSums(f, "org"), repos.refreshedAt(from, to)]);
+    const hotline = new Map(hotlineByOrg.map((h) => [h.key, hotlineOf(h)]));
+    const names = await repos.names([...new Set([...byOrg.map((r) => r.key), ...hotlineByOrg.map((h) => h.key)])], byItem.map((r) => r.key));
+    const pub = (r: PerformanceSums) => {
+      const x = figuresOf(r);
+      return { received: x.received, decided: x.decided, onTimeRate: x.onTimeRate, averageDays: x.averageDays, averageLimitDays: x.averageLimitDays, satisfaction: x.satisfaction };
+    };
+    const orgIds = [...new Set([...byOrg.filter((r) => r.received + r.decided > 0).map((r) => r.key), ...hotlineByOrg.filter((h) => h.dispatched + h.replied > 0).map((h) => h.key)])];
+    return {
+      month,
+      refreshedAt: refreshedAt?.toISOString() ?? null,
+      departments: orgIds
+        .map((orgId) => {
+          const h = hotline.get(orgId);
+          return { orgName: names.orgs.get(orgId) ?? "", ...pub(byOrg.find((r) => r.key === orgId) ?? EMPTY), hotlineDispatched: h?.dispatched ?? 0, hotlineReplyOnTimeRate: h?.replyOnTimeRate ?? null, hotlineSatisfaction: h?.satisfaction ?? null };
+        })
+        .sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN")),
+      items: byItem
+        .filter((r) => r.received + r.decided > 0)
+        .map((r) => ({ itemName: names.items.get(r.key)?.name ?? "", orgName: names.items.get(r.key)?.org_name ?? "", ...pub(r) }))
+        .sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN") || a.itemName.localeCompare(b.itemName, "zh-CN")),
+    };
+  }
+
+  /** The public month as CSV (UTF-8 with a BOM, so spreadsheet programs read the Chinese): departments, then items. */
+  async publicCsv(month: string): Promise<string> {
+    const v = await this.publicFigures(month);
+    const pct = (x: number | null) => (x === null ? "" : String(Math.round(x * 1000) / 10));
+    const n = (x: number | null) => (x === null ? "" : String(x));
+    const cell = (x: string) => (/[",\n]/.test(x) ? `"${x.replaceAll('"', '""')}"` : x);
+    const lines = [["类别", "部门", "事项", "受理件数", "办结件数", "按承诺时限办结率（%）", "平均用时（工作日）", "平均承诺时限（工作日）", "满意率（%）", "12345 派单数", "12345 按时答复率（%）", "12345 满意率（%）"]];
+    for (const d of v.departments) lines.push(["部门", d.orgName, "", String(d.received), String(d.decided), pct(d.onTimeRate), n(d.averageDays), n(d.averageLimitDays), pct(d.satisfaction), String(d.hotlineDispatched), pct(d.hotlineReplyOnTimeRate), pct(d.hotlineSatisfaction)]);
+    for (const i of v.items) lines.push(["事项", i.orgName, i.itemName, String(i.received), String(i.decided), pct(i.onTimeRate), n(i.averageDays), n(i.averageLimitDays), pct(i.satisfaction), "", "", ""]);
+    return `\uFEFF${lines.map((l) => l.map(cell).join(",")).join("\r\n")}\r\n`;
+  }
+
   /** The dashboard as a workbook: one sheet each for the totals, departments, items, weeks and months. */
   async export(actor: Actor, q: Query): Promise<Buffer> {
     const view = await this.dashboard(actor, q);
@@ -187,7 +247,20 @@ export class PerformanceService {
       ws.columns.forEach((c) => (c.width = 16));
     };
     sheet("总体", [["时间范围", () => `${view.from} 至 ${view.to}`], ["当前超期", (r: PerformanceView["total"]) => r.overdue], ["即将超期", (r: PerformanceView["total"]) => r.dueSoon]], [view.total]);
-    sheet("按部门", [["部门", (r: PerformanceView["departments"][number]) => r.orgName], ["当前超期", (r: PerformanceView["departments"][number]) => r.overdue], ["即将超期", (r: PerformanceView["departments"][number]) => r.dueSoon]], view.departments);
+    type Dept = PerformanceView["departments"][number];
+    sheet(
+      "按部门",
+      [
+        ["部门", (r: Dept) => r.orgName],
+        ["当前超期", (r: Dept) => r.overdue],
+        ["即将超期", (r: Dept) => r.dueSoon],
+        ["12345 派单数", (r: Dept) => r.hotline.dispatched],
+        ["12345 按时签收率（%）", (r: Dept) => pct(r.hotline.signOnTimeRate)],
+        ["12345 按时答复率（%）", (r: Dept) => pct(r.hotline.replyOnTimeRate)],
+        ["12345 满意率（%）", (r: Dept) => pct(r.hotline.satisfaction)],
+      ],
+      view.departments,
+    );
     sheet("按事项", [["事项", (r: PerformanceView["items"][number]) => r.itemName], ["实施部门", (r: PerformanceView["items"][number]) => r.orgName], ["承诺时限（工作日）", (r: PerformanceView["items"][number]) => r.limitDays ?? ""]], view.items);
     sheet("按周", [["周（自周一）", (r: PerformanceView["weeks"][number]) => r.start]], view.weeks);
     sheet("按月", [["月份", (r: PerformanceView["months"][number]) => r.month]], view.months);

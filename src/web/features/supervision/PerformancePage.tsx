@@ -117,6 +117,7 @@ export function PerformancePage() {
             {stat(t("perf.supplement"), pct(view.total.supplementRate), "supplemented", view.total.supplementRounds === null ? undefined : t("perf.supplementRounds", { n: view.total.supplementRounds }))}
             {stat(t("perf.auto"), pct(view.total.autoShare), "auto")}
             {stat(t("perf.satisfaction"), pct(view.total.satisfaction), undefined, t("perf.bad", { n: view.total.bad }))}
+            {stat(t("perf.hotlineReply"), pct(view.total.hotline.replyOnTimeRate), undefined, t("perf.hotlineExtra", { n: view.total.hotline.dispatched, s: pct(view.total.hotline.satisfaction) }))}
           </Row>
           {view.total.received + view.total.decided === 0 ? (
             <Alert type="info" showIcon message={t("perf.none")} style={{ marginBottom: 16 }} />
@@ -158,6 +159,7 @@ export function PerformancePage() {
                     ),
                 },
                 { title: t("perf.dueSoon"), align: "right", render: (_: unknown, d: PerformanceView["departments"][number]) => (d.dueSoon ? <Tag color="gold">{d.dueSoon}</Tag> : 0) },
+                { title: t("perf.hotlineReply"), align: "right", render: (_: unknown, d: PerformanceView["departments"][number]) => (d.hotline.replied ? pct(d.hotline.replyOnTimeRate) : "—") },
                 {
                   title: t("perf.viewCases"),
                   render: (_: unknown, d: PerformanceView["departments"][number]) => (
