@@ -32,6 +32,7 @@ import { isEmpty, seedDemo } from "../src/server/seed/seed-demo";
 import { generateCatalogue } from "../src/server/seed/catalogue/generate-catalogue";
 import { RELEVANCE_SET } from "../src/server/modules/search/relevance-set";
 import { seedScaleApplications } from "../src/server/seed/seed-applications";
+import { seedScalePerformance } from "../src/server/seed/seed-scale-performance";
 import { rawInsertBaseline, session } from "./applications";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 import { fillPopulation, prepareTwentyFieldItem } from "./once-only";
@@ -134,7 +135,7 @@ async function startHaoban(extraItems: number, background: boolean) {
       await admin.end();
     }
   };
-  return { base, database, close, indexMs, docs: index.docs.length };
+  return { base, database, services, close, indexMs, docs: index.docs.length };
 }
 
 /** Rotates through the relevance set's queries, so the search run is a realistic mix. */
@@ -228,6 +229,30 @@ async function main() {
     console.log(`${pad(`inbox ?${decodeURIComponent(query)} · ${users} at once`, 44)}${fmt(f)}`);
     check(`inbox ?${decodeURIComponent(query)} p99`, `${f.p99} ms`, "p99 < 50 ms", f.p99 < 50 && f.errors + f.non2xx === 0);
   }
+
+  // 效能监督 at volume: the applications above, one rating each, half as many 12345 tickets.
+  const volume = await seedScalePerformance(database.db, applicationCount, (what, n) => process.stdout.write(`\r效能监督 data: ${n.toLocaleString("en")} ${what}   `));
+  process.stdout.write("\n");
+  const rollupAll = performance.now();
+  await haoban.services.performance.refresh("2025-01-01", "2026-12-31");
+  const allMs = performance.now() - rollupAll;
+  const rollupMonth = performance.now();
+  await haoban.services.performance.refresh("2025-06-01", "2025-06-30");
+  const monthMs = performance.now() - rollupMonth;
+  const supervisor = await session(base, "supervisor");
+  const range = "from=2025-04-01&to=2025-06-30";
+  const dashboardJob = { url: `${base}/api/v1/supervision/performance?${range}`, headers: { cookie: supervisor.cookie }, connections: users };
+  await load({ ...dashboardJob, duration: 1 }); // warm-up
+  const dashboard = await load(dashboardJob);
+  const drill = await load({ url: `${base}/api/v1/supervision/performance/cases?${range}&figure=late&limit=20`, headers: { cookie: supervisor.cookie }, connections: users });
+  const bareHere = await load({ url: bareUrl, connections: users });
+  console.log(`效能监督 (${applicationCount.toLocaleString("en")} applications, ${volume.ratings.toLocaleString("en")} ratings, ${volume.tickets.toLocaleString("en")} tickets, generated at ${volume.rowsPerSecond.toLocaleString("en")} rows/s):`);
+  console.log(`${pad("rollup of two years", 44)}${(allMs / 1000).toFixed(1)} s | of one month: ${(monthMs / 1000).toFixed(1)} s`);
+  console.log(`${pad(`GET /supervision/performance (a quarter) · ${users}`, 44)}${fmt(dashboard)}  ${(dashboard.rps / bareHere.rps).toFixed(3)} of bare`);
+  console.log(`${pad(`GET …/performance/cases?figure=late · ${users}`, 44)}${fmt(drill)}  ${(drill.rps / bareHere.rps).toFixed(3)} of bare`);
+  check("效能监督 month rollup", `${(monthMs / 1000).toFixed(1)} s`, "< 60 s", monthMs < 60_000);
+  check("效能监督 dashboard p99", `${dashboard.p99} ms`, "p99 < 300 ms", dashboard.p99 < 300 && dashboard.errors + dashboard.non2xx === 0);
+  check("效能监督 drill-down p99", `${drill.p99} ms`, "p99 < 300 ms", drill.p99 < 300 && drill.errors + drill.non2xx === 0);
 
   // Once-only data: prefill of a 20-field form at registry scale, and public verification.
   const identifier = (await database.db.selectFrom("certificates").select("identifier").where("type_code", "=", "business_licence").executeTakeFirstOrThrow()).identifier;

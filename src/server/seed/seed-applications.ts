@@ -31,14 +31,17 @@ export async function seedScaleApplications(db: Kysely<DB>, count: number, onPro
         from catalogue_items i where i.published_version_id is not null
       ), total as (select count(*) as c from items)
       insert into applications (number, item_id, version_id, workflow_id, channel, handling_org_id, region_code, state, outcome,
-        form_data, submitted_at, start_date, committed_days, legal_days, committed_deadline, legal_deadline, applicant_name, step_deadline)
+        form_data, submitted_at, start_date, committed_days, legal_days, committed_deadline, legal_deadline, applicant_name, step_deadline,
+        decided_at, decided_working_days)
       select 'S' || items.region_code || '-' || lpad(g::text, 9, '0'), items.id, items.published_version_id, ${workflowId}::uuid,
         (array['online','window','mobile','agent'])[1 + g % 4], items.org_id, items.region_code,
         (array['submitted','reviewing','deciding','supplement','approved','denied','approved','approved'])[1 + g % 8],
         case g % 8 when 4 then 'approved' when 5 then 'denied' when 6 then 'approved' when 7 then 'approved' else null end,
         '{}'::jsonb, timestamptz '2025-01-01 09:00+08' + (g % 700) * interval '1 day', date '2025-01-01' + (g % 700),
         7, 20, date '2025-01-01' + (g % 700) + 11, date '2025-01-01' + (g % 700) + 28,
-        '申请人' || (g % 9973), null
+        '申请人' || (g % 9973), null,
+        case when g % 8 >= 4 then timestamptz '2025-01-01 15:00+08' + (g % 700 + g % 15) * interval '1 day' end,
+        case when g % 8 >= 4 then (g % 15) * 5 / 7 end
       from generate_series(${from}::int, ${to}::int) as g
       join items on items.n = g % (select c from total)`.execute(db);
     onProgress?.(to - Number(start));
