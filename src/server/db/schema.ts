@@ -338,6 +338,16 @@ export interface PerformanceTicketsDailyTable {
   satisfied: number;
 }
 
+/** The 电子监察 lights as of the last rollup (see migration 0042). */
+export interface PerformanceOpenTable {
+  org_id: string;
+  item_id: string;
+  org_path: string;
+  red: number;
+  yellow: number;
+  counted_at: Generated<Date>;
+}
+
 export interface PerformanceRefreshesTable {
   day: string;
   refreshed_at: Generated<Date>;
@@ -1086,6 +1096,7 @@ export interface DB {
   performance_daily: PerformanceDailyTable;
   performance_refreshes: PerformanceRefreshesTable;
   performance_tickets_daily: PerformanceTicketsDailyTable;
+  performance_open: PerformanceOpenTable;
   registry_imports: RegistryImportsTable;
   certificate_shares: CertificateSharesTable;
   bundles: BundlesTable;

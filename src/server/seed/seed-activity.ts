@@ -267,7 +267,9 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
         on conflict (division_code, day) do update set last = greatest(application_counters.last, excluded.last)`.execute(trx);
     }
     // 效能监督 reads a rollup: refreshed over the whole history just written (the job keeps today's current).
-    await new PerformanceRepository(trx).refresh(todayInChina(new Date(now.getTime() - 170 * DAY)), todayInChina(now));
+    const performance = new PerformanceRepository(trx);
+    await performance.refresh(todayInChina(new Date(now.getTime() - 170 * DAY)), todayInChina(now));
+    await performance.refreshOpen(todayInChina(now), DEFAULT_WORK_CALENDAR.deadlineOrNull(todayInChina(now), 1) ?? todayInChina(now));
     return { applications: apps.length, ratings: ratings.length, cases: cases.length, tickets: tickets.length };
   });
 }

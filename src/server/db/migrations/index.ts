@@ -40,6 +40,7 @@ import * as m0038 from "./0038-enterprise-bank-accounts";
 import * as m0039 from "./0039-address-parts";
 import * as m0040 from "./0040-performance";
 import * as m0041 from "./0041-performance-hotline";
+import * as m0042 from "./0042-performance-open";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -84,4 +85,5 @@ export const migrations: Record<string, Migration> = {
   "0039-address-parts": m0039,
   "0040-performance": m0040,
   "0041-performance-hotline": m0041,
+  "0042-performance-open": m0042,
 };

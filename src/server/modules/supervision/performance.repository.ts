@@ -207,19 +207,29 @@ export class PerformanceRepository {
     return sql`p.org_path like ${`${f.subtree}%`} and p.day between ${f.from} and ${f.to} ${f.orgId ? sql`and p.org_id = ${f.orgId}` : sql``} ${f.itemId ? sql`and p.item_id = ${f.itemId}` : sql``}`;
   }
 
-  /** The sums by `by` (a department, an item, a week's Monday or a month, or everything), the spreads summed element-wise. */
-  async sums(f: PerformanceFilter, by: "total" | "org" | "item" | "week" | "month"): Promise<Array<PerformanceSums & { key: string }>> {
-    const key =
-      by === "org" ? sql`p.org_id::text` : by === "item" ? sql`p.item_id::text` : by === "week" ? sql`to_char(date_trunc('week', p.day::timestamp), 'YYYY-MM-DD')` : by === "month" ? sql`to_char(p.day, 'YYYY-MM')` : sql`'total'`;
-    const rows = (await sql<Record<string, string>>`select ${key} as key, ${sql.join(SUMMED.map((c) => sql`sum(p.${sql.ref(c)}) as ${sql.ref(c)}`))} from performance_daily p where ${this.where(f)} group by 1 order by 1`.execute(this.db)).rows;
-    const spread = (await sql<{ key: string; i: string; n: string }>`select ${key} as key, u.i, sum(u.n) as n from performance_daily p cross join lateral unnest(p.days_hist) with ordinality as u(n, i) where ${this.where(f)} group by 1, 2`.execute(this.db)).rows;
-    const hists = new Map<string, number[]>();
-    for (const r of spread) {
-      const h = hists.get(r.key) ?? Array<number>(DAYS_BUCKETS).fill(0);
-      h[Number(r.i) - 1] = Number(r.n);
-      hists.set(r.key, h);
+  /**
+   * The sums of a slice in one pass over its rows: in total, per department, per item, per week (its
+   * Monday) and per month (grouping sets), the working-days spread summed bucket by bucket.
+   */
+  async sums(f: PerformanceFilter): Promise<Record<"total" | "org" | "item" | "week" | "month", Array<PerformanceSums & { key: string }>>> {
+    const buckets = sql.join(Array.from({ length: DAYS_BUCKETS }, (_, i) => sql.raw(`coalesce(sum(p.days_hist[${i + 1}]), 0) as h${i}`)));
+    const rows = (
+      await sql<Record<string, string | null>>`
+        select grouping(p.org_id) as g_org, grouping(p.item_id) as g_item, grouping(w.week) as g_week, grouping(w.month) as g_month,
+          p.org_id::text as org, p.item_id::text as item, w.week, w.month,
+          ${sql.join(SUMMED.map((c) => sql`sum(p.${sql.ref(c)}) as ${sql.ref(c)}`))}, ${buckets}
+        from performance_daily p
+        cross join lateral (select to_char(date_trunc('week', p.day::timestamp), 'YYYY-MM-DD') as week, to_char(p.day, 'YYYY-MM') as month) w
+        where ${this.where(f)}
+        group by grouping sets ((), (p.org_id), (p.item_id), (w.week), (w.month))`.execute(this.db)
+    ).rows;
+    const out: Record<"total" | "org" | "item" | "week" | "month", Array<PerformanceSums & { key: string }>> = { total: [], org: [], item: [], week: [], month: [] };
+    for (const r of rows) {
+      const [by, key] = Number(r.g_org) === 0 ? (["org", r.org] as const) : Number(r.g_item) === 0 ? (["item", r.item] as const) : Number(r.g_week) === 0 ? (["week", r.week] as const) : Number(r.g_month) === 0 ? (["month", r.month] as const) : (["total", "total"] as const);
+      out[by].push({ ...(Object.fromEntries(SUMMED.map((c) => [c, Number(r[c] ?? 0)])) as Omit<PerformanceSums, "days_hist">), key: key!, days_hist: Array.from({ length: DAYS_BUCKETS }, (_, i) => Number(r[`h${i}`] ?? 0)) });
     }
-    return rows.map((r) => ({ ...(Object.fromEntries(SUMMED.map((c) => [c, Number(r[c] ?? 0)])) as Omit<PerformanceSums, "days_hist">), key: r.key!, days_hist: hists.get(r.key!) ?? Array<number>(DAYS_BUCKETS).fill(0) }));
+    for (const list of Object.values(out)) list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return out;
   }
 
   /** Names of departments, and of items with their department (an item's name is its published content's, else its code). */
@@ -238,19 +248,26 @@ export class PerformanceRepository {
   }
 
   /**
-   * Open applications by handling department whose committed deadline has passed (red) or falls by
-   * `dueBy` (yellow): the 电子监察 view, read live. Applications waiting for the applicant are not counted.
+   * Counts the 电子监察 lights afresh: open applications (not waiting for the applicant) per department
+   * and item whose committed deadline has passed (red) or falls by `dueBy` (yellow).
    */
-  async overdueNow(subtree: string, today: string, dueBy: string, orgId?: string, itemId?: string) {
-    return (
-      await sql<{ org_id: string; red: string; yellow: string }>`
-        select a.handling_org_id as org_id, count(*) filter (where a.committed_deadline < ${today}) as red, count(*) filter (where a.committed_deadline >= ${today}) as yellow
-        from applications a join orgs o on o.id = a.handling_org_id
-        where o.path like ${`${subtree}%`} and a.outcome is null and a.committed_deadline <= ${dueBy}
-          ${orgId ? sql`and a.handling_org_id = ${orgId}` : sql``} ${itemId ? sql`and a.item_id = ${itemId}` : sql``}
-          and not exists (select 1 from application_pauses p where p.application_id = a.id and p.to_date is null)
-        group by a.handling_org_id`.execute(this.db)
-    ).rows.map((r) => ({ orgId: r.org_id, red: Number(r.red), yellow: Number(r.yellow) }));
+  async refreshOpen(today: string, dueBy: string): Promise<void> {
+    await this.db.deleteFrom("performance_open").execute();
+    await sql`
+      insert into performance_open (org_id, item_id, org_path, red, yellow, counted_at)
+      select a.handling_org_id, a.item_id, o.path, count(*) filter (where a.committed_deadline < ${today}), count(*) filter (where a.committed_deadline >= ${today}), now()
+      from applications a join orgs o on o.id = a.handling_org_id
+      where a.outcome is null and a.committed_deadline <= ${dueBy}
+        and not exists (select 1 from application_pauses p where p.application_id = a.id and p.to_date is null)
+      group by a.handling_org_id, a.item_id, o.path`.execute(this.db);
+  }
+
+  /** The lights as last counted, per department, over a subtree (one department or item if asked). */
+  async overdueNow(subtree: string, orgId?: string, itemId?: string) {
+    let q = this.db.selectFrom("performance_open").select(["org_id", sql<string>`sum(red)`.as("red"), sql<string>`sum(yellow)`.as("yellow")]).where("org_path", "like", `${subtree}%`);
+    if (orgId) q = q.where("org_id", "=", orgId);
+    if (itemId) q = q.where("item_id", "=", itemId);
+    return (await q.groupBy("org_id").execute()).map((r) => ({ orgId: r.org_id, red: Number(r.red), yellow: Number(r.yellow) }));
   }
 
   /** The applications behind a figure, a page of them with the total (see PerformanceCaseFigure). */

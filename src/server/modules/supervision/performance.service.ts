@@ -65,8 +65,8 @@ const EMPTY: PerformanceSums = { received: 0, received_online: 0, decided: 0, ap
 /**
  * 效能监督: how departments and items perform, read from the daily rollup (refreshed by a job, never
  * scanned at request time) over the caller's subtree — supervisors their government level, approvers
- * their own department — with the cases behind every figure and an Excel export. What is overdue now
- * (the 电子监察 lights) is read live. Raises: FORBIDDEN.
+ * their own department — with the cases behind every figure and an Excel export. The 电子监察 lights
+ * are counted by the same job; the cases behind them are listed live. Raises: FORBIDDEN.
  */
 export class PerformanceService {
   constructor(
@@ -77,7 +77,11 @@ export class PerformanceService {
 
   /** Recomputes the rollup of these China days (the job: today and yesterday; after seeding or an import: any range). */
   async refresh(from: string, to: string, unit: UnitOfWork = this.store.repos): Promise<number> {
-    return this.store.within(unit).performance.refresh(from, to);
+    const repos = this.store.within(unit).performance;
+    const n = await repos.refresh(from, to);
+    const { today, dueBy } = this.lights();
+    await repos.refreshOpen(today, dueBy);
+    return n;
   }
 
   /** Today and the day before: what the hourly job refreshes. */
@@ -106,18 +110,14 @@ export class PerformanceService {
   async dashboard(actor: Actor, q: Query): Promise<PerformanceView> {
     const f: PerformanceFilter = { subtree: this.scope(actor), ...q };
     const repos = this.store.repos.performance;
-    const { today, dueBy } = this.lights();
-    const [total, byOrg, byItem, weeks, months, overdue, refreshedAt, hotlineTotal, hotlineByOrg] = await Promise.all([
-      repos.sums(f, "total"),
-      repos.sums(f, "org"),
-      repos.sums(f, "item"),
-      repos.sums(f, "week"),
-      repos.sums(f, "month"),
-      repos.overdueNow(f.subtree, today, dueBy, q.orgId, q.itemId),
+    const [sums, overdue, refreshedAt, hotlineTotal, hotlineByOrg] = await Promise.all([
+      repos.sums(f),
+      repos.overdueNow(f.subtree, q.orgId, q.itemId),
       repos.refreshedAt(q.from, q.to),
       repos.hotlineSums(f, "total"),
       repos.hotlineSums(f, "org"),
     ]);
+    const { total, org: byOrg, item: byItem, week: weeks, month: months } = sums;
     const hotline = new Map(hotlineByOrg.map((h) => [h.key, h]));
     const lights = new Map(overdue.map((o) => [o.orgId, o]));
     // Departments with applications, open ones, or (unless one item is asked for) 12345 tickets.
@@ -181,7 +181,7 @@ export class PerformanceService {
     if (from > to) return { month, refreshedAt: null, departments: [], items: [] };
     const f: PerformanceFilter = { subtree: "", from, to };
     const repos = this.store.repos.performance;
-    const [byOrg, byItem, hotlineByOrg, refreshedAt] = await Promise.all([repos.sums(f, "org"), repos.sums(f, "item"), repos.hotlineSums(f, "org"), repos.refreshedAt(from, to)]);
+    const [{ org: byOrg, item: byItem }, hotlineByOrg, refreshedAt] = await Promise.all([repos.sums(f), repos.hotlineSums(f, "org"), repos.refreshedAt(from, to)]);
     const hotline = new Map(hotlineByOrg.map((h) => [h.key, hotlineOf(h)]));
     const names = await repos.names([...new Set([...byOrg.map((r) => r.key), ...hotlineByOrg.map((h) => h.key)])], byItem.map((r) => r.key));
     const pub = (r: PerformanceSums) => {

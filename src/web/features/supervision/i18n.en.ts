@@ -5,7 +5,7 @@ export const supervisionEn: typeof supervisionZh = {
   perf: {
     title: "Performance supervision",
     tool: "Each department's and item's speed, deadlines, supplements, online share and satisfaction, down to the cases",
-    intro: "From the daily rollup (today and yesterday refreshed every 15 minutes); overdue and due soon are live.",
+    intro: "From the daily rollup: today, yesterday and the overdue and due-soon counts are refreshed every 15 minutes; the lists of cases are live.",
     range: "Period",
     department: "Department",
     allDepartments: "All departments",
