@@ -16,7 +16,9 @@ export interface Timed {
 
 /** Logs in and returns the cookie and CSRF token for later calls. */
 export async function session(base: string, identifier: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier, password: "Haoban@2026" }) });
+  const login = () => fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier, password: "Haoban@2026" }) });
+  // A connection kept alive across a long pause may have been closed by the server: one retry on a fresh one.
+  const res = await login().catch(() => login());
   if (!res.ok) throw new Error(`login ${identifier}: ${res.status}`);
   return { cookie: res.headers.get("set-cookie")!.split(";")[0]!, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
