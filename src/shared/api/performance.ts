@@ -18,7 +18,7 @@ export const performanceEndpoints = {
     path: "/supervision/performance/cases",
     access: staff("supervisor", "approver"),
     tags: ["supervision"],
-    summary: "效能监督 drill-down: the applications behind a figure (a page, with the total), applicants' names masked",
+    summary: "效能监督 drill-down: the applications behind a figure, a page read live (decided ones most recent first, open ones most overdue first) with the total as the rollup counts it; applicants' names masked",
     query: performanceCasesQuery,
     response: performanceCases,
   }),

@@ -4,6 +4,8 @@ import type { DB } from "../../db/schema";
 /** The last bucket of the working-days spread: decisions that took this many working days or more. */
 export const DAYS_BUCKETS = 31;
 
+export type CaseFigure = "received" | "decided" | "late" | "supplemented" | "auto" | "overdue" | "due_soon";
+
 /** A slice of the figures: a subtree (materialised org path), days, and optionally one department or item. */
 export interface PerformanceFilter {
   subtree: string;
@@ -270,28 +272,43 @@ export class PerformanceRepository {
     return (await q.groupBy("org_id").execute()).map((r) => ({ orgId: r.org_id, red: Number(r.red), yellow: Number(r.yellow) }));
   }
 
-  /** The applications behind a figure, a page of them with the total (see PerformanceCaseFigure). */
-  async cases(f: PerformanceFilter, figure: "received" | "decided" | "late" | "supplemented" | "auto" | "overdue" | "due_soon", today: string, dueBy: string, limit: number, offset: number) {
+  /** How many applications a figure counts, from the rollup (as of its last refresh). */
+  async figureTotal(f: PerformanceFilter, figure: CaseFigure): Promise<number> {
+    if (figure === "overdue" || figure === "due_soon") {
+      let q = this.db.selectFrom("performance_open").select(sql<string>`coalesce(sum(${sql.ref(figure === "overdue" ? "red" : "yellow")}), 0)`.as("n")).where("org_path", "like", `${f.subtree}%`);
+      if (f.orgId) q = q.where("org_id", "=", f.orgId);
+      if (f.itemId) q = q.where("item_id", "=", f.itemId);
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    }
+    const measure = { received: sql`p.received`, decided: sql`p.decided`, late: sql`p.with_limit - p.on_time`, supplemented: sql`p.supplemented`, auto: sql`p.auto_approved` }[figure];
+    const r = await sql<{ n: string | null }>`select sum(${measure}) as n from performance_daily p where ${this.where(f)}`.execute(this.db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  /**
+   * A page of the applications behind a figure, read live: decided ones most recent first, received ones
+   * newest first, open ones most overdue first — each the order an index gives, so a page stops early.
+   */
+  async cases(f: PerformanceFilter, figure: CaseFigure, today: string, dueBy: string, limit: number, offset: number) {
     const decidedIn = sql`a.decided_at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai') and a.decided_at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai') and a.outcome <> 'withdrawn'`;
     const decidedOn = sql`(a.decided_at at time zone 'Asia/Shanghai')::date`;
     const open = sql`a.outcome is null and not exists (select 1 from application_pauses p where p.application_id = a.id and p.to_date is null)`;
-    const cond = {
-      received: sql`a.start_date between ${f.from} and ${f.to} and a.number not like 'pending-%'`,
-      decided: decidedIn,
-      late: sql`${decidedIn} and a.committed_deadline is not null and ${decidedOn} > a.committed_deadline`,
-      supplemented: sql`${decidedIn} and exists (select 1 from application_pauses p where p.application_id = a.id and p.reason = '补正')`,
-      auto: sql`${decidedIn} and exists (select 1 from application_events e where e.application_id = a.id and e.actor_account_id is null and e.details ->> 'automatic' = 'true')`,
-      overdue: sql`${open} and a.committed_deadline < ${today}`,
-      due_soon: sql`${open} and a.committed_deadline >= ${today} and a.committed_deadline <= ${dueBy}`,
+    const [cond, order] = {
+      received: [sql`a.start_date between ${f.from} and ${f.to} and a.number not like 'pending-%'`, sql`a.start_date desc, a.id`],
+      decided: [decidedIn, sql`a.decided_at desc`],
+      late: [sql`${decidedIn} and a.committed_deadline is not null and ${decidedOn} > a.committed_deadline`, sql`a.decided_at desc`],
+      supplemented: [sql`${decidedIn} and exists (select 1 from application_pauses p where p.application_id = a.id and p.reason = '补正')`, sql`a.decided_at desc`],
+      auto: [sql`${decidedIn} and exists (select 1 from application_events e where e.application_id = a.id and e.actor_account_id is null and e.details ->> 'automatic' = 'true')`, sql`a.decided_at desc`],
+      overdue: [sql`${open} and a.committed_deadline < ${today}`, sql`a.committed_deadline, a.id`],
+      due_soon: [sql`${open} and a.committed_deadline >= ${today} and a.committed_deadline <= ${dueBy}`, sql`a.committed_deadline, a.id`],
     }[figure];
     const where = sql`o.path like ${`${f.subtree}%`} ${f.orgId ? sql`and a.handling_org_id = ${f.orgId}` : sql``} ${f.itemId ? sql`and a.item_id = ${f.itemId}` : sql``} and ${cond}`;
-    const [total, rows] = await Promise.all([
-      sql<{ n: string }>`select count(*) as n from applications a join orgs o on o.id = a.handling_org_id where ${where}`.execute(this.db),
-      sql<{ id: string; number: string; item_id: string; org_id: string; org_name: string; applicant_name: string; state: string; outcome: string | null; start_date: string; committed_deadline: string | null; decided_at: Date | null; decided_working_days: number | null; committed_days: number | null }>`
+    return (
+      await sql<{ id: string; number: string; item_id: string; org_id: string; org_name: string; applicant_name: string; state: string; outcome: string | null; start_date: string; committed_deadline: string | null; decided_at: Date | null; decided_working_days: number | null; committed_days: number | null }>`
         select a.id, a.number, a.item_id, a.handling_org_id as org_id, o.name as org_name, a.applicant_name, a.state, a.outcome, a.start_date, a.committed_deadline, a.decided_at, a.decided_working_days, a.committed_days
         from applications a join orgs o on o.id = a.handling_org_id where ${where}
-        order by a.committed_deadline nulls last, a.start_date, a.id limit ${limit} offset ${offset}`.execute(this.db),
-    ]);
-    return { total: Number(total.rows[0]!.n), rows: rows.rows };
+        order by ${order} limit ${limit} offset ${offset}`.execute(this.db)
+    ).rows;
   }
+
 }

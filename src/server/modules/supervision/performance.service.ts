@@ -143,16 +143,16 @@ export class PerformanceService {
     };
   }
 
-  /** The applications behind a figure. */
+  /** The applications behind a figure: the count as the rollup has it, the page read live. */
   async cases(actor: Actor, q: Query & { figure: CaseFigure; limit: number; offset: number }) {
     const f: PerformanceFilter = { subtree: this.scope(actor), from: q.from, to: q.to, orgId: q.orgId, itemId: q.itemId };
     const { today, dueBy } = this.lights();
     const repos = this.store.repos.performance;
-    const page = await repos.cases(f, q.figure, today, dueBy, q.limit, q.offset);
-    const names = await repos.names([], [...new Set(page.rows.map((r) => r.item_id))]);
+    const [total, rows] = await Promise.all([repos.figureTotal(f, q.figure), repos.cases(f, q.figure, today, dueBy, q.limit, q.offset)]);
+    const names = await repos.names([], [...new Set(rows.map((r) => r.item_id))]);
     return {
-      total: page.total,
-      items: page.rows.map((r) => ({
+      total,
+      items: rows.map((r) => ({
         id: r.id,
         number: r.number,
         itemName: names.items.get(r.item_id)?.name ?? "",
