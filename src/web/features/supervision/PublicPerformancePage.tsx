@@ -7,6 +7,7 @@ import { chinaDateTime, chinaToday } from "../../../shared/china-time";
 import type { PublicPerformanceView } from "../../../shared/schemas/performance";
 import { call, errorMessage } from "../../api";
 import { PageFrame } from "../../components/PageFrame";
+import { Scrollable } from "../../components/Scrollable";
 
 const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 1000) / 10}%`);
 const days = (v: number | null) => (v === null ? "—" : String(v));
@@ -55,10 +56,10 @@ export function PublicPerformancePage() {
           {view.refreshedAt && <p style={{ color: "#595959" }}>{t("perf.refreshed", { at: chinaDateTime(view.refreshedAt) })}</p>}
           {view.departments.length === 0 && <Alert type="info" showIcon message={t("perf.none")} style={{ marginBottom: 16 }} />}
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("perf.departments")}</h2>} style={{ marginBottom: 16 }}>
+            <Scrollable label={t("perf.departments")}>
             <Table
               rowKey="orgName"
               size="small"
-              scroll={{ x: true }}
               pagination={{ pageSize: 30, hideOnSinglePage: true }}
               dataSource={view.departments}
               locale={{ emptyText: t("perf.none") }}
@@ -70,9 +71,12 @@ export function PublicPerformancePage() {
                 { title: t("perf.hotlineSatisfaction"), dataIndex: "hotlineSatisfaction", align: "right" as const, render: pct },
               ]}
             />
+            </Scrollable>
           </Card>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("perf.publicItems")}</h2>}>
-            <Table rowKey={(i) => `${i.orgName}|${i.itemName}`} size="small" scroll={{ x: true }} pagination={{ pageSize: 30, hideOnSinglePage: true }} dataSource={view.items} locale={{ emptyText: t("perf.none") }} columns={[{ title: t("perf.item"), dataIndex: "itemName" }, { title: t("perf.department"), dataIndex: "orgName" }, ...common]} />
+            <Scrollable label={t("perf.publicItems")}>
+            <Table rowKey={(i) => `${i.orgName}|${i.itemName}`} size="small" pagination={{ pageSize: 30, hideOnSinglePage: true }} dataSource={view.items} locale={{ emptyText: t("perf.none") }} columns={[{ title: t("perf.item"), dataIndex: "itemName" }, { title: t("perf.department"), dataIndex: "orgName" }, ...common]} />
+            </Scrollable>
           </Card>
         </>
       )}
