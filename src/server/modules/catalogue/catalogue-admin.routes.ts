@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { catalogueAdminEndpoints as api } from "../../../shared/api/catalogue-admin";
 import { route } from "../../http/endpoints";
+import { sendXlsx, XLSX_TYPE } from "../../http/send-xlsx";
 import { requestContext, requireStaff } from "../../http/auth-plugin";
 import { DomainError } from "../../domain-error";
 import type { CatalogueAdminService } from "./catalogue-admin.service";
@@ -8,7 +9,6 @@ import type { ItemWorkflowService } from "./item-workflow.service";
 import { chinaToday } from "../../../shared/china-time";
 
 /** Catalogue editing and publication for 事项管理员 and reviewers, within their org subtree. */
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
 
 export const catalogueAdminRoutes: FastifyPluginAsync<{ admin: CatalogueAdminService; workflows: ItemWorkflowService }> = async (app, { admin, workflows }) => {
@@ -16,13 +16,10 @@ export const catalogueAdminRoutes: FastifyPluginAsync<{ admin: CatalogueAdminSer
   route(app, api.getAdminCatalogueItemsByIdWorkflow, async (req) => workflows.get(requireStaff(req), req.params.id));
   route(app, api.putAdminCatalogueItemsByIdWorkflow, async (req) => workflows.save(requireStaff(req), req.params.id, req.body, requestContext(req)));
 
-  app.addContentTypeParser(XLSX, { parseAs: "buffer", bodyLimit: MAX_WORKBOOK_BYTES }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: "buffer", bodyLimit: MAX_WORKBOOK_BYTES }, (_req, body, done) => done(null, body));
   route(app, api.getAdminCatalogueExport, async (req, reply) => {
     const buffer = await admin.exportWorkbook(requireStaff(req));
-    return reply
-      .header("content-type", XLSX)
-      .header("content-disposition", `attachment; filename="catalogue-${chinaToday()}.xlsx"`)
-      .send(buffer);
+    return sendXlsx(reply, `catalogue-${chinaToday()}.xlsx`, buffer);
   });
   route(app, api.postAdminCatalogueImport, async (req) => {
     const body = req.body as unknown;

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { DB } from "../../db/schema";
+import type { DB, PerformanceDailyTable } from "../../db/schema";
 
 /** The last bucket of the working-days spread: decisions that took this many working days or more. */
 export const DAYS_BUCKETS = 31;
@@ -15,26 +15,8 @@ export interface PerformanceFilter {
   itemId?: string | undefined;
 }
 
-/** Summed figures of a group of rollup rows. */
-export interface PerformanceSums {
-  received: number;
-  received_online: number;
-  decided: number;
-  approved: number;
-  with_limit: number;
-  on_time: number;
-  within_legal: number;
-  limit_days_sum: number;
-  days_sum: number;
-  days_hist: number[];
-  supplemented: number;
-  supplement_rounds: number;
-  auto_approved: number;
-  rated: number;
-  rating_sum: number;
-  satisfied: number;
-  bad: number;
-}
+/** Summed figures of a group of rollup rows: a rollup row's measures. */
+export type PerformanceSums = Omit<PerformanceDailyTable, "day" | "org_id" | "org_path" | "item_id" | "region_code">;
 
 const SUMMED = ["received", "received_online", "decided", "approved", "with_limit", "on_time", "within_legal", "limit_days_sum", "days_sum", "supplemented", "supplement_rounds", "auto_approved", "rated", "rating_sum", "satisfied", "bad"] as const;
 

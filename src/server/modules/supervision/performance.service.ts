@@ -6,6 +6,7 @@ import { hasRole, type Actor } from "../../actor";
 import { ownSubtree, supervisedSubtree } from "../../access/scope";
 import type { Store, UnitOfWork } from "../../db/store";
 import { DomainError } from "../../domain-error";
+import { maskName } from "../certificates";
 import { DAYS_BUCKETS, type PerformanceFilter, type PerformanceRepository, type PerformanceSums } from "./performance.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
@@ -157,7 +158,7 @@ export class PerformanceService {
         number: r.number,
         itemName: names.items.get(r.item_id)?.name ?? "",
         orgName: r.org_name,
-        applicant: maskPersonName(r.applicant_name),
+        applicant: maskName(r.applicant_name),
         state: r.state,
         decided: r.outcome !== null,
         submittedOn: r.start_date,
@@ -266,12 +267,4 @@ export class PerformanceService {
     sheet("按月", [["月份", (r: PerformanceView["months"][number]) => r.month]], view.months);
     return Buffer.from(await book.xlsx.writeBuffer());
   }
-}
-
-/** 张伟明 → 张*明, 李雪 → 李*: a supervisor sees whose case it is only as far as telling cases apart. */
-function maskPersonName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${"*".repeat(chars.length - 2)}${chars.at(-1)}`;
 }

@@ -10,12 +10,12 @@ import type { ItemOf } from "../../../shared/api/endpoint";
 import { call, errorMessage } from "../../api";
 import { Chart } from "../../components/Chart";
 import { PageFrame } from "../../components/PageFrame";
+import { pct } from "./figures";
 
 type Figure = (typeof PERFORMANCE_CASE_FIGURES)[number];
 type Filter = { from: string; to: string; orgId?: string; itemId?: string };
 type Drill = { figure: Figure; orgId?: string; scope: string };
 
-const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 1000) / 10}%`);
 
 /**
  * 效能监督: a supervisor's (or an approver's) figures over their subtree for a period — received, decided,

@@ -7,9 +7,9 @@ import { chinaDateTime, chinaToday } from "../../../shared/china-time";
 import type { PublicPerformanceView } from "../../../shared/schemas/performance";
 import { call, errorMessage } from "../../api";
 import { PageFrame } from "../../components/PageFrame";
+import { pct } from "./figures";
 import { Scrollable } from "../../components/Scrollable";
 
-const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 1000) / 10}%`);
 const days = (v: number | null) => (v === null ? "—" : String(v));
 
 /** 政务公开: a month's figures per department and per service, for anyone, with the same figures to download. */
