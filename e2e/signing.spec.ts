@@ -38,7 +38,7 @@ async function applyForCompany(page: Page, company: string, throughAgent = false
   await pickDivision(page, "住所所在区", "黄浦区");
   // An address the registry lacks is typed, and checked: first without a door, then whole.
   await typeAddress(page, "住所详细地址", "淮海中路");
-  await expect(page.getByRole("alert").filter({ hasText: "须写明路（街、巷、村）名和门牌号" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "该地址须写明路（街、巷、村）名和门牌号" })).toBeVisible();
   await typeAddress(page, "住所详细地址", "淮海中路200号3楼", false);
   await expect(page.getByText("标准地址库中暂无该地址，提交后由承办部门核实")).toBeVisible();
   const roles = page.getByRole("group", { name: "本人担任" });

@@ -48,6 +48,7 @@ export const en: Messages = {
   },
   division: { placeholder: "Choose the district, then the street or town if you wish" },
   address: {
+    problem: "The address {{problem}}",
     unverified: "Not in the address registry: the department verifies it",
     placeholder: "Choose the district, street or town, road, door and room",
     type: "Not in the address registry? Type it",

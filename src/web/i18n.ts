@@ -48,6 +48,7 @@ const zh = {
   },
   division: { placeholder: "请选择区，可再选街道（镇）" },
   address: {
+    problem: "该地址{{problem}}",
     unverified: "标准地址库中暂无该地址，由承办部门核实",
     placeholder: "请依次选择区、街道（镇）、道路、门牌号、室号",
     type: "地址库中没有？手动填写",

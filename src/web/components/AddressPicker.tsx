@@ -170,7 +170,7 @@ export function AddressPicker({
           }}
         />
       )}
-      {typing && checked?.problem && <Alert type="error" showIcon role="alert" message={en ? checked.problem.messageEn : checked.problem.message} />}
+      {typing && checked?.problem && <Alert type="error" showIcon role="alert" message={t("address.problem", { problem: en ? checked.problem.messageEn : checked.problem.message })} />}
       {typing && checked && !checked.problem && <Alert type={checked.known ? "success" : "warning"} showIcon message={checked.known ? t("address.known") : t("address.unknown")} />}
       <Button
         type="link"

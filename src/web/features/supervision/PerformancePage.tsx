@@ -111,7 +111,7 @@ export function PerformancePage() {
             {stat(t("perf.received"), view.total.received, "received", t("perf.online") + " " + pct(view.total.onlineShare))}
             {stat(t("perf.decided"), view.total.decided, "decided")}
             {stat(t("perf.onTime"), pct(view.total.onTimeRate), "late", `${t("perf.legal")} ${pct(view.total.legalRate)}`)}
-            {stat(t("perf.days"), view.total.averageDays ?? "—", undefined, view.total.averageDays === null ? undefined : t("perf.daysValue", { avg: view.total.averageDays, p90: view.total.p90Days ?? "—" }))}
+            {stat(t("perf.days"), view.total.averageDays === null ? "—" : t("perf.workingDays", { n: view.total.averageDays }), undefined, view.total.p90Days === null ? undefined : t("perf.p90", { n: view.total.p90Days }))}
             {stat(t("perf.overdue"), view.total.overdue, "overdue", undefined, view.total.overdue > 0)}
             {stat(t("perf.dueSoon"), view.total.dueSoon, "due_soon")}
             {stat(t("perf.supplement"), pct(view.total.supplementRate), "supplemented", view.total.supplementRounds === null ? undefined : t("perf.supplementRounds", { n: view.total.supplementRounds }))}

@@ -60,6 +60,8 @@ export function PublicPerformancePage() {
             <Table
               rowKey="orgName"
               size="small"
+              // Wide enough to read on a phone: the region around it scrolls sideways.
+              style={{ minWidth: 900 }}
               pagination={{ pageSize: 30, hideOnSinglePage: true }}
               dataSource={view.departments}
               locale={{ emptyText: t("perf.none") }}
@@ -75,7 +77,7 @@ export function PublicPerformancePage() {
           </Card>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("perf.publicItems")}</h2>}>
             <Scrollable label={t("perf.publicItems")}>
-            <Table rowKey={(i) => `${i.orgName}|${i.itemName}`} size="small" pagination={{ pageSize: 30, hideOnSinglePage: true }} dataSource={view.items} locale={{ emptyText: t("perf.none") }} columns={[{ title: t("perf.item"), dataIndex: "itemName" }, { title: t("perf.department"), dataIndex: "orgName" }, ...common]} />
+            <Table rowKey={(i) => `${i.orgName}|${i.itemName}`} size="small" style={{ minWidth: 720 }} pagination={{ pageSize: 30, hideOnSinglePage: true }} dataSource={view.items} locale={{ emptyText: t("perf.none") }} columns={[{ title: t("perf.item"), dataIndex: "itemName" }, { title: t("perf.department"), dataIndex: "orgName" }, ...common]} />
             </Scrollable>
           </Card>
         </>
