@@ -93,6 +93,9 @@ import { staffRoutes } from "./modules/identity/staff.routes";
 import { SupervisionSettingsService } from "./modules/supervision/settings.service";
 import { PerformanceService } from "./modules/supervision/performance.service";
 import { performanceRoutes } from "./modules/supervision/performance.routes";
+import { ScorecardService } from "./modules/supervision/scorecard.service";
+import { SupervisionOrderService } from "./modules/supervision/order.service";
+import { scorecardRoutes } from "./modules/supervision/scorecard.routes";
 import { RatingService } from "./modules/ratings/rating.service";
 import { RatingCaseService } from "./modules/ratings/rating-case.service";
 import { RatingFiguresService } from "./modules/ratings/rating-figures.service";
@@ -149,6 +152,8 @@ export interface Services {
   certificateShares: CertificateShareService;
   supervisionSettings: SupervisionSettingsService;
   performance: PerformanceService;
+  scorecards: ScorecardService;
+  supervisionOrders: SupervisionOrderService;
   ratings: RatingService;
   ratingCases: RatingCaseService;
   ratingFigures: RatingFiguresService;
@@ -242,6 +247,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     now,
   );
   const supervisionSettings = new SupervisionSettingsService(store);
+  const scorecards = new ScorecardService(store, now);
   const ratingCases = new RatingCaseService(store, now, calendarOf, supervisionSettings);
   const ratings = new RatingService(store, ratingCases, now);
   const search = new SearchService(store, config.searchRefreshMs);
@@ -260,6 +266,8 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     hotTopics: new HotTopicsService(store, now),
     supervisionSettings,
     performance: new PerformanceService(store, now, calendarOf),
+    scorecards,
+    supervisionOrders: new SupervisionOrderService(store, now, calendarOf, scorecards),
     ratingCases,
     ratings,
     ratingFigures: new RatingFiguresService(store, now),
@@ -448,6 +456,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(registryRoutes, { registry: services.registry });
       await api.register(addressRoutes, { addresses: services.addresses });
       await api.register(performanceRoutes, { performance: services.performance, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
+      await api.register(scorecardRoutes, { scorecards: services.scorecards, orders: services.supervisionOrders });
       await api.register(catalogueRoutes, { catalogue: services.catalogue, audit: services.catalogueAudit });
       await api.register(searchRoutes, { search: services.search, vocabulary: services.vocabulary });
       await api.register(policyRoutes, { policies: services.policies });

@@ -27,7 +27,7 @@ export async function startBackgroundWork(config: Config, database: Database, se
     await registerFileCleanup(boss, services.files, config.jobs);
     await registerCertificateExpiry(boss, services.certificates, config.jobs);
     await registerOverdueAlerts(boss, services.store, config.jobs, now, () => services.calendar.current());
-    await registerAppealDeadlines(boss, services.ratingCases, services.tickets, config.jobs);
+    await registerAppealDeadlines(boss, services.ratingCases, services.tickets, services.supervisionOrders, config.jobs);
     await registerProactive(boss, services, config.jobs);
     await registerSigningSweep(boss, services.signing, config.jobs);
     await registerPerformanceRollup(boss, services.performance, config.jobs);

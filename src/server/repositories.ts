@@ -40,6 +40,7 @@ import { SigningRepository } from "./modules/signing/signing.repository";
 import { BankAccountRepository } from "./modules/registry/bank-accounts";
 import { SessionRepository } from "./modules/identity/session.repository";
 import { SettingsRepository } from "./modules/supervision/settings.repository";
+import { ScorecardRepository } from "./modules/supervision/scorecard.repository";
 import { SharingRepository } from "./modules/sharing/sharing.repository";
 import { SubjectRepository } from "./modules/proactive/subject.repository";
 import { TicketRepository } from "./modules/appeals/ticket.repository";
@@ -54,6 +55,7 @@ export class Repositories {
   readonly persons: PersonRepository;
   readonly addresses: AddressRepository;
   readonly performance: PerformanceRepository;
+  readonly scorecards: ScorecardRepository;
   readonly enterprises: EnterpriseRepository;
   readonly accounts: AccountRepository;
   readonly sessions: SessionRepository;
@@ -97,6 +99,7 @@ export class Repositories {
     this.persons = new PersonRepository(db);
     this.addresses = new AddressRepository(db);
     this.performance = new PerformanceRepository(db);
+    this.scorecards = new ScorecardRepository(db);
     this.enterprises = new EnterpriseRepository(db);
     this.accounts = new AccountRepository(db);
     this.sessions = new SessionRepository(db);

@@ -295,6 +295,49 @@ export interface ApplicationsTable {
   decided_working_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
+
+/** 绩效考核 settings, one row per version, and the 督办 orders with their steps. */
+export interface ScorecardSettingsTable {
+  version: number;
+  effective_from: string;
+  value: ColumnType<unknown, string, string>;
+  note: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+export interface SupervisionOrdersTable {
+  id: Generated<string>;
+  number: string;
+  org_id: string;
+  org_path: string;
+  region_code: string;
+  month: string | null;
+  subject: string;
+  note: string;
+  indicators: ColumnType<unknown, string | undefined, string>;
+  application_ids: ColumnType<unknown, string | undefined, string>;
+  state: string;
+  deadline: string;
+  answer: string | null;
+  escalated: Generated<boolean>;
+  created_by_account_id: string;
+  created_by_name: string;
+  lock_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface SupervisionOrderEventsTable {
+  id: Generated<number>;
+  order_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_account_id: string | null;
+  actor_name: string;
+  note: string | null;
+  created_at: Generated<Date>;
+}
+
 /** 效能监督: one day's figures of one handling department's item, refreshed by the rollup job. */
 export interface PerformanceDailyTable {
   day: string;
@@ -1097,6 +1140,9 @@ export interface DB {
   performance_refreshes: PerformanceRefreshesTable;
   performance_tickets_daily: PerformanceTicketsDailyTable;
   performance_open: PerformanceOpenTable;
+  scorecard_settings: ScorecardSettingsTable;
+  supervision_orders: SupervisionOrdersTable;
+  supervision_order_events: SupervisionOrderEventsTable;
   registry_imports: RegistryImportsTable;
   certificate_shares: CertificateSharesTable;
   bundles: BundlesTable;

@@ -294,4 +294,22 @@ export class PerformanceRepository {
     ).rows;
   }
 
+  /**
+   * 差评 put right: cases of a subtree opened in a range (voided ones — 申诉成立 — left out), per
+   * department or per month opened: those due by `asOf` or already rectified, and those rectified by
+   * their deadline. Read live: cases are a few per thousand services, indexed by the day opened.
+   */
+  async rectification(f: Pick<PerformanceFilter, "subtree" | "from" | "to" | "orgId">, asOf: string, by: "org" | "month") {
+    const key = by === "org" ? sql`c.org_id::text` : sql`to_char(c.opened_on::date, 'YYYY-MM')`;
+    const rows = await sql<{ key: string; due: string; on_time: string }>`
+      select ${key} as key,
+        count(*) filter (where r.rectified_on is not null or c.rectify_deadline <= ${asOf}) as due,
+        count(*) filter (where r.rectified_on is not null and (c.rectify_deadline is null or r.rectified_on <= c.rectify_deadline)) as on_time
+      from rating_cases c
+      cross join lateral (select min((e.created_at at time zone 'Asia/Shanghai')::date) as rectified_on from rating_case_events e where e.case_id = c.id and e.action = 'rectify') r
+      where c.org_id in (select id from orgs where path like ${`${f.subtree}%`}) and c.opened_on between ${f.from} and ${f.to} and c.state <> 'voided'
+        ${f.orgId ? sql`and c.org_id = ${f.orgId}` : sql``}
+      group by 1 order by 1`.execute(this.db);
+    return rows.rows.map((r) => ({ key: r.key, due: Number(r.due), onTime: Number(r.on_time) }));
+  }
 }

@@ -31,6 +31,14 @@ export function percentile90(hist: number[]): number | null {
   return hist.length - 1;
 }
 
+/** A month's China days up to today (YYYY-MM); null for a month that has not begun. */
+export function monthRange(month: string, today: string): { from: string; to: string } | null {
+  const from = `${month}-01`;
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const to = last < today ? last : today;
+  return from > to ? null : { from, to };
+}
+
 /** A slice's figures from its summed rollup rows (the definitions the dashboard, the export and the public page share). */
 export function figuresOf(s: PerformanceSums): PerformanceFigures {
   const withDays = s.days_hist.reduce((a, b) => a + b, 0);
@@ -175,11 +183,9 @@ export class PerformanceService {
    * only, no cases and no names. Departments and items without anything received or decided are left out.
    */
   async publicFigures(month: string): Promise<PublicPerformanceView> {
-    const today = todayInChina(this.now());
-    const from = `${month}-01`;
-    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-    const to = last < today ? last : today;
-    if (from > to) return { month, refreshedAt: null, departments: [], items: [] };
+    const range = monthRange(month, todayInChina(this.now()));
+    if (!range) return { month, refreshedAt: null, departments: [], items: [] };
+    const { from, to } = range;
     const f: PerformanceFilter = { subtree: "", from, to };
     const repos = this.store.repos.performance;
     const [{ org: byOrg, item: byItem }, hotlineByOrg, refreshedAt] = await Promise.all([repos.sums(f), repos.hotlineSums(f, "org"), repos.refreshedAt(from, to)]);
