@@ -73,6 +73,9 @@ const TracePage = page(() => import("./features/ratings/TracePage"), "TracePage"
 const HotTopicsPage = page(() => import("./features/appeals/HotTopicsPage"), "HotTopicsPage");
 const PerformancePage = page(() => import("./features/supervision/PerformancePage"), "PerformancePage");
 const PublicPerformancePage = page(() => import("./features/supervision/PublicPerformancePage"), "PublicPerformancePage");
+const ScorecardPage = page(() => import("./features/supervision/ScorecardPage"), "ScorecardPage");
+const OrdersPage = page(() => import("./features/supervision/OrdersPage"), "OrdersPage");
+const OrderPage = page(() => import("./features/supervision/OrdersPage"), "OrderPage");
 const AppealSettingsPage = page(() => import("./features/appeals/AppealSettingsPage"), "AppealSettingsPage");
 const MyProfilePage = page(() => import("./features/identity/MyProfilePage"), "MyProfilePage");
 
@@ -184,6 +187,9 @@ export function AppRoutes() {
           <Route path="/workbench/tickets/:id" element={<RequireActor kind="staff"><TicketPage /></RequireActor>} />
           <Route path="/workbench/hotline" element={<RequireActor kind="staff" roles={["hotline_agent"]}><HotlineConsolePage /></RequireActor>} />
           <Route path="/workbench/performance" element={<RequireActor kind="staff" roles={["supervisor", "approver"]}><PerformancePage /></RequireActor>} />
+          <Route path="/workbench/scorecards" element={<RequireActor kind="staff" roles={["supervisor"]}><ScorecardPage /></RequireActor>} />
+          <Route path="/workbench/orders" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><OrdersPage /></RequireActor>} />
+          <Route path="/workbench/orders/:id" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><OrderPage /></RequireActor>} />
           <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><HotTopicsPage /></RequireActor>} />
           <Route path="/workbench/appeal-settings" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor", "sys_admin"]}><AppealSettingsPage /></RequireActor>} />
           <Route path="/me/benefits" element={<RequireActor kind="citizen"><MyBenefitsPage /></RequireActor>} />

@@ -17,7 +17,7 @@ const citySupervisor: Actor = { ...SYSTEM_ACTOR, kind: "staff", name: "袁正清
 
 describe("demo activity for 好差评 and 12345", () => {
   it("writes past applications, ratings with cases in every state, and tickets", () => {
-    expect(summary.applications).toBe(240);
+    expect(summary.applications).toBe(256); // 240 decided, 16 still open
     expect(summary.ratings).toBeGreaterThan(150);
     expect(summary.cases).toBeGreaterThan(20);
     expect(summary.tickets).toBeGreaterThan(250);
@@ -40,6 +40,8 @@ describe("demo activity for 好差评 and 12345", () => {
   it("gives 效能监督 months of history: slower departments late more often, 补正 where they were asked, figures by month", async () => {
     const view = await t.services.performance.dashboard(citySupervisor, { from: "2026-06-01", to: "2026-11-27" });
     expect(view.refreshedAt).not.toBeNull();
+    // Open ones past their committed deadline light red, and one working day before it yellow.
+    expect(view.total.overdue).toBeGreaterThanOrEqual(10);
     expect(view.total.decided).toBeGreaterThanOrEqual(230); // of 240 (one or two are decided after the seeding day)
     expect(view.months.filter((m) => m.decided > 0).length).toBeGreaterThanOrEqual(4);
     expect(view.total.supplementRate).toBeGreaterThan(0.1);

@@ -27,7 +27,8 @@ type Row<T extends keyof DB> = Insertable<DB[T]>;
  * applications in seven districts' departments (decided, with their steps and waits), ratings of
  * them — 差评 concentrated after supplement requests and long reviews — with cases in every state,
  * and eight weeks of tickets across all districts, with neighbourhood noise rising this week and
- * repeated complaints about 福州路. Deterministic; synthetic people only; nobody's account.
+ * repeated complaints about 福州路; a few applications still open past or near their committed deadline.
+ * Deterministic; synthetic people only; nobody's account.
  */
 export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now: Date): Promise<{ applications: number; ratings: number; cases: number; tickets: number }> {
   return db.transaction().execute(async (trx) => {
@@ -170,6 +171,23 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
       app.decided_at = new Date(at);
       app.decided_working_days = DEFAULT_WORK_CALENDAR.workingDaysBetween(start, todayInChina(new Date(at)), paused);
       if (rng.next() < 0.75) rate(a, "application_completed", { key: approved ? "approve" : "deny", name: approved ? "准予" : "不予", staff: approver, at }, approved ? (wait > 120 ? 0.3 : 0.05) : 0.5, wait > 120 ? ["long_wait"] : ["poor_attitude", "hard_to_use"]);
+    }
+
+    // —— Open applications past or near their committed deadline (the 电子监察 lights) ——
+    // Their own generator, so that the history above stays as it was.
+    const late = new Prng(20261207);
+    const slowItems = items.filter((i) => /-(AMR|HOUSING|PLAN)$/.test(i.org_code));
+    for (let g = 0; g < 16 && slowItems.length; g++) {
+      const item = slowItems[g % slowItems.length]!;
+      const [reviewer] = staff(item.org_code);
+      const t0 = now.getTime() - (g < 12 ? late.int(12, 24) : 8) * DAY - late.int(0, 8) * HOUR;
+      const id = uuid();
+      const applicant = `${late.pick(SURNAMES)}${late.pick(GIVEN)}${late.pick(GIVEN)}`;
+      const start = todayInChina(new Date(t0));
+      const seq = next("D", `${item.region_code}`);
+      apps.push({ id, number: `D${item.region_code}-${String(seq).padStart(6, "0")}`, item_id: item.id, version_id: item.published_version_id!, workflow_id: workflowId, channel: late.next() < 0.6 ? "online" : "window", handling_org_id: item.org_id, region_code: item.region_code, state: "reviewing", outcome: null, form_data: "{}", submitted_at: new Date(t0), start_date: start, committed_days: 7, legal_days: 20, committed_deadline: deadline(start, 7), legal_deadline: deadline(start, 20), applicant_name: applicant });
+      events.push({ application_id: id, action: "submit", from_state: null, to_state: "submitted", actor_account_id: null, actor_name: applicant, org_id: null, opinion: null, details: "{}", region_code: item.region_code, created_at: new Date(t0) });
+      events.push({ application_id: id, action: "accept", from_state: "submitted", to_state: "reviewing", actor_account_id: null, actor_name: reviewer, org_id: item.org_id, opinion: null, details: "{}", region_code: item.region_code, created_at: new Date(t0 + 3 * HOUR) });
     }
 
     // —— 12345 tickets ——

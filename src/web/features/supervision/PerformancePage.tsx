@@ -10,7 +10,9 @@ import type { ItemOf } from "../../../shared/api/endpoint";
 import { call, errorMessage } from "../../api";
 import { Chart } from "../../components/Chart";
 import { PageFrame } from "../../components/PageFrame";
+import { useSession } from "../../session";
 import { pct } from "./figures";
+import { SendOrderDialog, type OrderDraft } from "./OrdersPage";
 
 type Figure = (typeof PERFORMANCE_CASE_FIGURES)[number];
 type Filter = { from: string; to: string; orgId?: string; itemId?: string };
@@ -198,6 +200,8 @@ export function PerformancePage() {
 function CasesDrawer({ filter, drill, onClose }: { filter: Filter; drill: Drill | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
+  const [order, setOrder] = useState<OrderDraft | null>(null);
+  const supervisor = useSession().me?.roles.includes("supervisor") ?? false;
   const [data, setData] = useState<{ total: number; items: Array<ItemOf<typeof performanceEndpoints.getSupervisionPerformanceCases>> } | null>(null);
   useEffect(() => setPage(1), [drill]);
   useEffect(() => {
@@ -206,7 +210,25 @@ function CasesDrawer({ filter, drill, onClose }: { filter: Filter; drill: Drill 
     call(performanceEndpoints.getSupervisionPerformanceCases, { query: { from, to, ...(itemId ? { itemId } : {}), ...(drill.orgId ? { orgId: drill.orgId } : {}), figure: drill.figure, limit: 20, offset: (page - 1) * 20 } }).then(setData, () => setData({ total: 0, items: [] }));
   }, [drill, page, filter]);
   return (
-    <Drawer open={!!drill} onClose={onClose} width={Math.min(960, window.innerWidth)} title={drill ? t("perf.cases", { figure: t(`perf.fig_${drill.figure}`), scope: drill.scope, n: data?.total ?? "…" }) : ""}>
+    <Drawer
+      open={!!drill}
+      onClose={onClose}
+      width={Math.min(960, window.innerWidth)}
+      title={drill ? t("perf.cases", { figure: t(`perf.fig_${drill.figure}`), scope: drill.scope, n: data?.total ?? "…" }) : ""}
+      extra={
+        // A supervisor sends the department the cases of this page to put right (overdue ones, late ones).
+        drill?.orgId && supervisor && ["overdue", "due_soon", "late"].includes(drill.figure) && data?.items.length ? (
+          <Button
+            danger
+            onClick={() =>
+              setOrder({ orgId: drill.orgId!, applicationIds: data.items.map((c) => c.id), subject: t(drill.figure === "late" ? "order.subjectLate" : "order.subjectOverdue", { org: drill.scope, n: data.total }), note: t("order.noteOverdue") })
+            }
+          >
+            {t("order.send")}
+          </Button>
+        ) : null
+      }
+    >
       <Table
         rowKey="id"
         size="small"
@@ -225,6 +247,7 @@ function CasesDrawer({ filter, drill, onClose }: { filter: Filter; drill: Drill 
           { title: t("perf.used"), align: "right", render: (_: unknown, c: ItemOf<typeof performanceEndpoints.getSupervisionPerformanceCases>) => `${c.workingDays ?? "—"} / ${c.limitDays ?? "—"}` },
         ]}
       />
+      <SendOrderDialog draft={order} orgName={drill?.scope ?? ""} onClose={() => setOrder(null)} />
     </Drawer>
   );
 }
