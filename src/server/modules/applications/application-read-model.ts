@@ -187,6 +187,45 @@ export class ApplicationReadModel {
     return rows.map((r) => summaryOf(r, names, this.clock));
   }
 
+  /**
+   * The inbox's tabs with their counts: one per unfinished state of the workflows at work in the subtree
+   * (in each workflow's order, named as the workflow names them), then overdue, due soon and claimed by
+   * the caller, and the departments with unfinished applications (a supervisor's filter).
+   */
+  async inboxSummary(actor: Actor, orgId: string | null) {
+    const subtree = inboxSubtree(actor);
+    if (subtree === null) throw new DomainError("FORBIDDEN");
+    const today = this.clock.today();
+    const dueBy = this.clock.calendar().deadlineOrNull(today, 1) ?? today;
+    const { rows, workflows, orgNames } = await this.store.repos.applications.inboxCounts(subtree, orgId, today, dueBy, actor.accountId);
+    const tabs = new Map<string, { state: string; name: string; count: number; order: number; actionable: boolean }>();
+    for (const raw of workflows.values()) {
+      const def = raw as WorkflowDefinition;
+      def.states.forEach((st, i) => {
+        if (st.kind === "terminal" || tabs.has(st.key)) return;
+        tabs.set(st.key, { state: st.key, name: st.name, count: 0, order: i, actionable: false });
+      });
+      for (const st of def.states) {
+        const tab = tabs.get(st.key);
+        if (tab && def.actions.some((a) => a.from.includes(st.key) && a.roles.some((r) => r !== "applicant" && actor.roles.includes(r)))) tab.actionable = true;
+      }
+    }
+    const sum = (pick: (r: (typeof rows)[number]) => number, filter: (r: (typeof rows)[number]) => boolean = () => true) => rows.filter(filter).reduce((a, r) => a + pick(r), 0);
+    for (const r of rows) {
+      const tab = tabs.get(r.state);
+      if (tab) tab.count += r.n;
+    }
+    const departments = [...new Set(rows.map((r) => r.handling_org_id))].map((id) => ({ orgId: id, orgName: orgNames.get(id) ?? "", open: sum((r) => r.n, (r) => r.handling_org_id === id), overdue: sum((r) => r.overdue, (r) => r.handling_org_id === id) }));
+    return {
+      tabs: [...tabs.values()].sort((a, b) => a.order - b.order).map(({ state, name, count, actionable }) => ({ state, name, count, actionable })),
+      open: sum((r) => r.n),
+      overdue: sum((r) => r.overdue),
+      dueSoon: sum((r) => r.due_soon),
+      mine: sum((r) => r.mine),
+      departments: departments.sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.orgName.localeCompare(b.orgName, "zh-CN")),
+    };
+  }
+
   /** The staff inbox: the org subtree's applications (a supervisor's: their government level's), filtered, nearest deadline first; one more row tells whether there is a next page. */
   async inbox(actor: Actor, filter: InboxFilter, limit: number, offset: number) {
     const subtree = inboxSubtree(actor);

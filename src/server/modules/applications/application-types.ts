@@ -32,6 +32,8 @@ export interface InboxFilter {
   q: string | null;
   itemId: string | null;
   channel: string | null;
+  /** One department of the subtree (a supervisor's filter). */
+  orgId: string | null;
 }
 
 /** Who applies, and through which channel (a window clerk applies for a walk-in person). */

@@ -114,7 +114,7 @@ export class ApplicationRepository {
    * Applications handled by orgs in a subtree, filtered (the staff inbox), nearest deadline first.
    * One statement: the page's ids are chosen from narrow index-friendly columns, then its rows read.
    */
-  async listForOrgSubtree(orgPath: string, f: { states: string[] | null; overdue: boolean; dueBy: string | null; assigned: "me" | "none" | null; q: string | null; itemId: string | null; channel: string | null; today: string; me: string }, limit: number, offset: number) {
+  async listForOrgSubtree(orgPath: string, f: { states: string[] | null; overdue: boolean; dueBy: string | null; assigned: "me" | "none" | null; q: string | null; itemId: string | null; channel: string | null; orgId: string | null; today: string; me: string }, limit: number, offset: number) {
     // The subtree's org ids first (a handful): with them as constants the planner walks the inbox indexes in deadline order.
     const orgIds = (await this.db.selectFrom("orgs").select("id").where("path", "like", `${orgPath}%`).execute()).map((o) => o.id);
     if (orgIds.length === 0) return [];
@@ -125,6 +125,7 @@ export class ApplicationRepository {
     if (f.assigned === "me") q = q.where("a.assignee_account_id", "=", f.me);
     if (f.assigned === "none") q = q.where("a.assignee_account_id", "is", null);
     if (f.itemId) q = q.where("a.item_id", "=", f.itemId);
+    if (f.orgId) q = q.where("a.handling_org_id", "=", f.orgId);
     if (f.channel) q = q.where("a.channel", "=", f.channel as "online");
     if (f.q) {
       const text = f.q;
@@ -138,6 +139,35 @@ export class ApplicationRepository {
       .orderBy("a.submitted_at")
       .orderBy("a.id")
       .execute();
+  }
+
+  /**
+   * The inbox's counts over a subtree's unfinished applications (one department if asked): per workflow
+   * and state, per department, overdue, due by `dueBy` and claimed by `me` — the same conditions as the
+   * inbox's tabs — with the workflow definitions their states come from.
+   */
+  async inboxCounts(orgPath: string, orgId: string | null, today: string, dueBy: string, me: string) {
+    const orgs = await this.db.selectFrom("orgs").select(["id", "name"]).where("path", "like", `${orgPath}%`).execute();
+    const orgIds = orgId ? orgs.filter((o) => o.id === orgId).map((o) => o.id) : orgs.map((o) => o.id);
+    if (orgIds.length === 0) return { rows: [], workflows: new Map<string, unknown>(), orgNames: new Map<string, string>() };
+    const rows = await this.db
+      .selectFrom("applications as a")
+      .select((eb) => [
+        "a.workflow_id",
+        "a.state",
+        "a.handling_org_id",
+        eb.fn.countAll<number>().as("n"),
+        sql<number>`count(*) filter (where a.committed_deadline < ${today})`.as("overdue"),
+        sql<number>`count(*) filter (where a.committed_deadline >= ${today} and a.committed_deadline <= ${dueBy})`.as("due_soon"),
+        sql<number>`count(*) filter (where a.assignee_account_id = ${me})`.as("mine"),
+      ])
+      .where("a.handling_org_id", "in", orgIds)
+      .where("a.outcome", "is", null)
+      .groupBy(["a.workflow_id", "a.state", "a.handling_org_id"])
+      .execute();
+    const ids = [...new Set(rows.map((r) => r.workflow_id))];
+    const defs = ids.length ? await this.db.selectFrom("workflow_definitions").select(["id", "definition"]).where("id", "in", ids).execute() : [];
+    return { rows: rows.map((r) => ({ ...r, n: Number(r.n), overdue: Number(r.overdue), due_soon: Number(r.due_soon), mine: Number(r.mine) })), workflows: new Map(defs.map((d) => [d.id, d.definition])), orgNames: new Map(orgs.map((o) => [o.id, o.name])) };
   }
 
   /** Unfinished applications whose committed deadline has passed and that carry no overdue alert yet. */

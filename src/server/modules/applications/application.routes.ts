@@ -29,11 +29,13 @@ export const applicationRoutes: FastifyPluginAsync<{ applications: ApplicationSe
         q: req.query.q ?? null,
         itemId: req.query.itemId ?? null,
         channel: req.query.channel ?? null,
+        orgId: req.query.orgId ?? null,
       },
       req.query.limit,
       req.query.offset,
     ),
   );
+  route(app, api.inboxSummary, (req) => applications.inboxSummary(requireStaff(req), req.query.orgId ?? null));
   route(app, api.assign, (req) => applications.assign(requireStaff(req), req.params.id, req.body, requestContext(req)));
   route(app, api.get, (req) => applications.get(requireActor(req), req.params.id, requestContext(req)));
   route(app, api.assignees, async (req) => ({ items: await applications.assignees(requireStaff(req), req.params.id) }));

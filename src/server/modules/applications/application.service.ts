@@ -120,6 +120,10 @@ export class ApplicationService {
     return this.reading.inbox(actor, filter, limit, offset);
   }
 
+  inboxSummary(actor: Actor, orgId: string | null) {
+    return this.reading.inboxSummary(actor, orgId);
+  }
+
   /** Another module's entry in an application's timeline (an automatic check, a certificate issued, a grant revoked), in its transaction. */
   recordEvent(unit: UnitOfWork, app: { id: string; region_code: string }, entry: TimelineEntry) {
     return this.timeline.record(unit, app, entry);
