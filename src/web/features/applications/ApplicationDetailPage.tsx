@@ -1,6 +1,6 @@
 import { FilePdfOutlined, PrinterOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Descriptions, Image, Input, Modal, Select, Space, Spin, Tag, Timeline, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { Alert, App, Button, Card, Col, Descriptions, Image, Input, Modal, Row, Select, Space, Spin, Tag, Timeline, Typography } from "antd";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ItemDetail } from "../../../shared/schemas/catalogue";
@@ -17,6 +17,7 @@ import { useSession } from "../../session";
 import { chinaDate, chinaDateTime } from "../../../shared/china-time";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
 import { useWorkflowWords } from "../../workflow-words";
+import { StaffActionBar, SupplementNotice, supplementTemplates, useNextCase } from "./CaseWork";
 
 type Detail = ResponseOf<typeof api.get>;
 
@@ -128,6 +129,13 @@ export function ApplicationDetailPage() {
   const [opinion, setOpinion] = useState("");
   const [items, setItems] = useState<string[]>([]);
   const [newMaterials, setNewMaterials] = useState<MaterialValue[]>([]);
+  const [done, setDone] = useState(false);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const next = useNextCase(id!);
+  useEffect(() => setDone(false), [id]);
+  useEffect(() => {
+    if (done) nextRef.current?.focus();
+  }, [done, app]);
 
   const load = useCallback(() => {
     call(api.get, { params: { id: id! } })
@@ -147,6 +155,7 @@ export function ApplicationDetailPage() {
       setOpinion("");
       setItems([]);
       setNewMaterials([]);
+      setDone(true);
       load();
     } catch (err) {
       message.error(errorMessage(err));
@@ -161,6 +170,10 @@ export function ApplicationDetailPage() {
   const lastSupplement = [...app.timeline].reverse().find((e) => e.details.supplementItems);
   const fieldOptions = (item?.content.form.fields ?? []).map((f) => ({ value: f.key, label: f.label }));
   const materialOptions = (item?.content.guide.materials ?? []).map((m) => ({ value: m.key, label: m.name }));
+  const staffView = me?.kind === "staff";
+  const itemName = (k: string) => fieldOptions.find((o) => o.value === k)?.label ?? materialOptions.find((o) => o.value === k)?.label ?? k;
+  const templates = supplementTemplates(items.map((k) => ({ kind: materialOptions.some((o) => o.value === k) ? "material" : "field", name: itemName(k) })));
+  const addTemplate = (text: string) => setOpinion((o) => (o.includes(text) ? o : `${o.trim() ? `${o.trim()}\n` : ""}${text}`));
 
   return (
     <>
@@ -194,22 +207,9 @@ export function ApplicationDetailPage() {
         ))}
       </Space>
 
-      {lastSupplement && resubmit && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          message={t("appd.supplementAsked")}
-          description={
-            <>
-              <p>{lastSupplement.opinion}</p>
-              <p>{t("appd.supplementItems")}：{(lastSupplement.details.supplementItems ?? []).map((k) => fieldOptions.find((o) => o.value === k)?.label ?? materialOptions.find((o) => o.value === k)?.label ?? k).join("、")}</p>
-            </>
-          }
-        />
-      )}
+      {lastSupplement && resubmit && <SupplementNotice opinion={lastSupplement.opinion ?? ""} items={(lastSupplement.details.supplementItems ?? []).map(itemName)} />}
 
-      {others.length > 0 && (
+      {!staffView && others.length > 0 && (
         <Space wrap style={{ marginBottom: 16 }}>
           {others.map((a) => (
             <Button key={a.key} type={a.key === "withdraw" ? "default" : "primary"} danger={a.reasonRequired && !a.supplement} onClick={() => setActing(a)}>
@@ -233,6 +233,64 @@ export function ApplicationDetailPage() {
           ))}
         />
       )}
+      {staffView ? (
+        // The form on the left, what supports it beside it: shared certificates and registry values, generated documents, the materials.
+        <Row gutter={16}>
+          <Col xs={24} lg={14}>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>
+        <Timeline items={app.timeline.map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {e.actorName}：{word(e.actionName)}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
+      </Card>
+
+      {item && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.form")}</h2>}>
+          <FormRenderer
+            key={app.lockVersion}
+            fields={item.content.form.fields}
+            initialValues={app.formData}
+            disabled={!resubmit || me?.kind !== "citizen"}
+            onSubmit={resubmit ? (formData) => act("resubmit", { formData, materials: newMaterials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) }) : undefined}
+            submitText={resubmit ? word(resubmit.name) : undefined}
+            extra={
+              resubmit && me?.kind === "citizen" && item.content.guide.materials.length > 0 ? (
+                <section style={{ marginBottom: 16 }} aria-label={t("materials.title")}>
+                  <MaterialUpload materials={item.content.guide.materials} value={newMaterials} onChange={setNewMaterials} highlight={lastSupplement?.details.supplementItems ?? []} />
+                </section>
+              ) : null
+            }
+          />
+        </Card>
+      )}
+
+          </Col>
+          <Col xs={24} lg={10}>
+            <div className="case-evidence" tabIndex={0} role="region" aria-label={t("work.evidence")}>
+      {(app.evidence.length > 0 || app.prefilledFields > 0) && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.shared", { n: app.waivedMaterials })}</h2>} style={{ marginBottom: 16 }}>
+          {app.prefilledFields > 0 && <p>{t("appd.prefilled", { n: app.prefilledFields })}</p>}
+          {app.evidence.map((e) => (
+            <div key={e.materialKey}>
+              <Tag color="success">{t("appd.sharedTag")}</Tag>
+              {e.identifier ? (
+                <>
+                  {e.materialName}：{e.typeName}（{e.number}，{e.issuerName}） <Link to={`/verify?id=${encodeURIComponent(e.identifier)}`} style={{ textDecoration: "underline" }}>{t("wallet.verify")}</Link>
+                </>
+              ) : (
+                <>
+                  {e.materialName}：{t("appd.registryEvidence", { element: e.element, source: e.source, org: e.issuerName ?? "" })}
+                </>
+              )}
+            </div>
+          ))}
+        </Card>
+      )}
+      <GeneratedCard app={app} />
+      <MaterialsCard materials={app.materials} />
+
+            </div>
+          </Col>
+        </Row>
+      ) : (
+        <>
       {(app.evidence.length > 0 || app.prefilledFields > 0) && (
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.shared", { n: app.waivedMaterials })}</h2>} style={{ marginBottom: 16 }}>
           {app.prefilledFields > 0 && <p>{t("appd.prefilled", { n: app.prefilledFields })}</p>}
@@ -279,15 +337,63 @@ export function ApplicationDetailPage() {
         </Card>
       )}
 
-      <Modal open={acting !== null} title={acting ? word(acting.name) : undefined} okText={acting ? word(acting.name) : undefined} cancelText={t("staff.cancel")} onCancel={() => setActing(null)} onOk={() => acting && act(acting.key, acting.supplement ? { supplementItems: items } : {})}>
+        </>
+      )}
+      {staffView && <StaffActionBar ref={nextRef} actions={others} onAction={setActing} onNext={() => void next()} done={done} />}
+
+      <Modal
+        open={acting !== null}
+        title={acting ? word(acting.name) : undefined}
+        okText={acting ? word(acting.name) : undefined}
+        okButtonProps={{ danger: !!acting && acting.reasonRequired && !acting.supplement }}
+        cancelText={t("staff.cancel")}
+        onCancel={() => setActing(null)}
+        onOk={() => acting && act(acting.key, acting.supplement ? { supplementItems: items } : {})}
+        width={acting?.supplement ? 760 : 520}
+        // The keyboard lands where the work is: the list of items for a 补正, else the opinion.
+        afterOpenChange={(open) => open && document.getElementById(acting?.supplement ? "supplement-items" : "opinion")?.focus()}
+      >
         {acting?.supplement && (
           <>
             <label htmlFor="supplement-items">{t("appd.supplementItems")}</label>
             <Select id="supplement-items" mode="multiple" showSearch optionFilterProp="label" style={{ width: "100%", marginBottom: 12 }} value={items} onChange={setItems} options={[...fieldOptions, ...materialOptions]} />
+            {templates.length > 0 && (
+              <fieldset style={{ border: "none", padding: 0, margin: "0 0 12px" }}>
+                <legend style={{ fontSize: 14, marginBottom: 4 }}>{t("work.templates")}</legend>
+                <Space wrap size={[4, 4]}>
+                  {templates.map((x) => (
+                    <Button key={x} size="small" onClick={() => addTemplate(x)} aria-pressed={opinion.includes(x)} type={opinion.includes(x) ? "primary" : "default"} ghost={opinion.includes(x)}>
+                      {x}
+                    </Button>
+                  ))}
+                </Space>
+              </fieldset>
+            )}
           </>
         )}
         <label htmlFor="opinion">{acting?.reasonRequired ? t("appd.reasonRequired") : t("appd.opinion")}</label>
-        <Input.TextArea id="opinion" rows={3} value={opinion} onChange={(e) => setOpinion(e.target.value)} maxLength={1000} />
+        <Input.TextArea
+          id="opinion"
+          rows={acting?.supplement ? 4 : 3}
+          value={opinion}
+          onChange={(e) => setOpinion(e.target.value)}
+          maxLength={1000}
+          aria-keyshortcuts="Control+Enter"
+          onKeyDown={(e) => {
+            // Ctrl+Enter (⌘+Enter) confirms without leaving the keyboard.
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && acting) {
+              e.preventDefault();
+              void act(acting.key, acting.supplement ? { supplementItems: items } : {});
+            }
+          }}
+        />
+        <p style={{ color: "#595959", fontSize: 12, margin: "4px 0 0" }}>{t("work.confirmKey")}</p>
+        {acting?.supplement && (
+          <>
+            <h3 style={{ fontSize: 14, marginTop: 12 }}>{t("work.preview")}</h3>
+            <SupplementNotice opinion={opinion.trim()} items={items.map(itemName)} preview />
+          </>
+        )}
       </Modal>
     </>
   );
