@@ -12,6 +12,11 @@ test("待办 at volume: a reviewer accepts five cases with the keyboard and 下�
 
   await switchTo(page, "review.amr.huangpu", /workbench$/);
   await page.goto("/workbench/inbox");
+  // The staff navigation: the sections of the reviewer's roles, with what waits in each, and the department.
+  const staffNav = page.getByRole("navigation", { name: "工作台导航" });
+  await expect(staffNav.getByRole("link", { name: /^待办件 \d+ ?件待办/ })).toBeVisible();
+  await expect(staffNav.getByRole("link", { name: /^差评工单/ })).toBeVisible();
+  await expect(staffNav).toContainText("黄浦区市场监督管理局");
   // The tabs are the workflow's states with their counts.
   const pending = page.getByRole("tab", { name: /^待受理 \d+$/ });
   await expect(pending).toBeVisible();
@@ -35,7 +40,8 @@ test("待办 at volume: a reviewer accepts five cases with the keyboard and 下�
     expect(seen.has(id)).toBe(false);
     seen.add(id);
     const bar = page.getByRole("region", { name: "办理操作" });
-    await expect(bar.getByRole("button", { name: /^受理 1$/ })).toBeVisible();
+    // The shortcut is shown on the button and announced as its key (aria-keyshortcuts).
+    await expect(bar.getByRole("button", { name: /^受\s?理$/ })).toHaveAttribute("aria-keyshortcuts", "1");
     // The refusal stands apart, last.
     await expect(bar.getByRole("button").filter({ hasText: "不予受理" })).toHaveClass(/ant-btn-dangerous/);
     if (i === 0) await expectAccessible(page, "case page");

@@ -96,6 +96,7 @@ import { performanceRoutes } from "./modules/supervision/performance.routes";
 import { ScorecardService } from "./modules/supervision/scorecard.service";
 import { SupervisionOrderService } from "./modules/supervision/order.service";
 import { scorecardRoutes } from "./modules/supervision/scorecard.routes";
+import { workbenchRoutes } from "./workbench.routes";
 import { RatingService } from "./modules/ratings/rating.service";
 import { RatingCaseService } from "./modules/ratings/rating-case.service";
 import { RatingFiguresService } from "./modules/ratings/rating-figures.service";
@@ -457,6 +458,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(addressRoutes, { addresses: services.addresses });
       await api.register(performanceRoutes, { performance: services.performance, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(scorecardRoutes, { scorecards: services.scorecards, orders: services.supervisionOrders });
+      await api.register(workbenchRoutes, { applications: services.applications, ratingCases: services.ratingCases, tickets: services.tickets, orders: services.supervisionOrders });
       await api.register(catalogueRoutes, { catalogue: services.catalogue, audit: services.catalogueAudit });
       await api.register(searchRoutes, { search: services.search, vocabulary: services.vocabulary });
       await api.register(policyRoutes, { policies: services.policies });

@@ -5,6 +5,7 @@ import { Link, Navigate, Route, Routes, useLocation } from "react-router";
 import { HANDLER_ROLES, type Role } from "../shared/roles";
 import { HomePage } from "./features/home/HomePage";
 import { SiteHeader } from "./components/SiteHeader";
+import { StaffNav } from "./components/StaffNav";
 import { page } from "./components/lazy-page";
 import { loginPath } from "./components/login-path";
 import { useSession } from "./session";
@@ -120,6 +121,7 @@ export function AppRoutes() {
         {t("app.skip")}
       </a>
       <SiteHeader />
+      <StaffNav />
       <main id="main" className="content" tabIndex={-1}>
         <Suspense fallback={<Spin tip={t("common.loading")} />}>
         <Routes>

@@ -45,6 +45,13 @@ export class TicketRepository {
     return q.orderBy("t.created_at", "desc").limit(limit).offset(offset).execute();
   }
 
+  /** Tickets in these states, all (the desk) or with an org under a path. */
+  async count(scope: { kind: "desk" } | { kind: "org"; path: string }, states: string[]): Promise<number> {
+    let q = this.db.selectFrom("tickets as t").select((eb) => eb.fn.countAll<number>().as("n")).where("t.state", "in", states);
+    if (scope.kind === "org") q = q.where("t.org_id", "in", (eb) => eb.selectFrom("orgs").select("id").where("path", "like", `${scope.path}%`));
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+
   async updateIfVersion(id: string, lockVersion: number, set: Updateable<DB["tickets"]>): Promise<boolean> {
     const res = await this.db
       .updateTable("tickets")

@@ -212,6 +212,16 @@ export class TicketService {
     );
   }
 
+  /**
+   * The tickets waiting for the actor (the staff navigation's count): for the desk, those to dispatch,
+   * returned and replied (to follow up); for an org's staff and supervisors, those to sign for and being handled.
+   */
+  async countWaiting(actor: Actor): Promise<number> {
+    const scope = ticketListScope(actor);
+    if (!scope || scope.kind === "citizen") return 0;
+    return this.store.repos.tickets.count(scope, scope.kind === "desk" ? ["pending_dispatch", "returned", "replied"] : ["dispatched", "handling"]);
+  }
+
   private summary(t: TicketRow, access: Access) {
     const open = OPEN_TICKET_STATES.includes(t.state as TicketState) && t.state !== "replied";
     return {

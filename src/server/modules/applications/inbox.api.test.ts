@@ -66,6 +66,20 @@ describe("待办统计: the inbox's tabs come from the workflows at work, with c
     if (other) expect((await get(supervisor, `/applications/inbox/summary?orgId=${other}`)).json().open).toBe(0);
   });
 
+  it("gives the staff navigation its counts: what waits for the caller in each section", async () => {
+    const summary = (await get(reviewer, "/applications/inbox/summary")).json();
+    const counts = (await get(reviewer, "/workbench/counts")).json();
+    expect(counts.inbox).toBe(summary.tabs.filter((x: { actionable: boolean }) => x.actionable).reduce((n: number, x: { count: number }) => n + x.count, 0));
+    expect(counts.inbox).toBeGreaterThan(0);
+    expect(counts.overdue).toBe(summary.overdue);
+    expect(counts).toMatchObject({ ratingCases: expect.any(Number), tickets: expect.any(Number), orders: expect.any(Number) });
+    // A hotline agent has no inbox of applications.
+    const agent = (await get(await login(t.app, "hotline.agent"), "/workbench/counts")).json();
+    expect(agent.inbox).toBeNull();
+    expect((await get(await login(t.app, "13800000001"), "/workbench/counts")).statusCode).toBe(403);
+    expect((await get(null, "/workbench/counts")).statusCode).toBe(401);
+  });
+
   it("is for staff", async () => {
     expect((await get(await login(t.app, "13800000001"), "/applications/inbox/summary")).statusCode).toBe(403);
     expect((await get(null, "/applications/inbox/summary")).statusCode).toBe(401);

@@ -70,6 +70,12 @@ export class RatingCaseService {
     return rows.map((c) => this.summary(c, actor));
   }
 
+  /** How many cases of the actor's scope are unfinished (the staff navigation's count; 0 out of scope). */
+  async countOpen(actor: Actor): Promise<number> {
+    const scope = casesVisibleSubtree(actor);
+    return scope === null ? 0 : this.store.repos.ratings.countOpenCases(scope);
+  }
+
   private summary(c: CaseRow, actor: Actor) {
     const deadline = c.state === "verifying" ? c.respond_deadline : c.rectify_deadline;
     const open = c.state !== "closed" && c.state !== "voided";

@@ -189,6 +189,12 @@ export class RatingRepository {
   }
 
   /** Cases of the orgs under `pathPrefix` ("" = all), newest first. */
+  /** Unfinished cases of orgs under a path. */
+  async countOpenCases(pathPrefix: string): Promise<number> {
+    const r = await this.db.selectFrom("rating_cases as c").innerJoin("orgs as o", "o.id", "c.org_id").select((eb) => eb.fn.countAll<number>().as("n")).where("o.path", "like", `${pathPrefix}%`).where("c.state", "not in", ["closed", "voided"]).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   listCases(pathPrefix: string, state: string | null, limit: number, offset: number) {
     let q = this.caseQuery().where("o.path", "like", `${pathPrefix}%`);
     if (state === "open") q = q.where("c.state", "not in", ["closed", "voided"]);

@@ -113,6 +113,13 @@ export class SupervisionOrderService {
     return rows.map((o) => this.summary(o));
   }
 
+  /** Orders waiting for the actor: a department's handlers those to put right, supervisors those answered (to review). */
+  async countWaiting(actor: Actor): Promise<number> {
+    const subtree = visibleSubtree(actor, HANDLER_ROLES);
+    if (subtree === null) return 0;
+    return this.store.repos.scorecards.countOrders(subtree, supervisedSubtree(actor) !== null ? ["answered"] : ["rectifying"]);
+  }
+
   async get(actor: Actor, id: string): Promise<OrderView> {
     const o = await this.store.repos.scorecards.findOrder(id);
     if (!o) throw new DomainError("ORDER_NOT_FOUND");

@@ -58,6 +58,12 @@ export class ScorecardRepository {
     return (state === "all" ? q.orderBy("s.created_at", "desc") : q.orderBy("s.deadline").orderBy("s.created_at", "desc")).limit(limit).offset(offset).execute();
   }
 
+  /** Orders to departments under a path in these states. */
+  async countOrders(subtree: string, states: string[]): Promise<number> {
+    const r = await this.db.selectFrom("supervision_orders").select((eb) => eb.fn.countAll<number>().as("n")).where("org_path", "like", `${subtree}%`).where("state", "in", states).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   /** The orders of a month's scorecard, per department. */
   ordersOfMonth(month: string, subtree: string) {
     return this.db.selectFrom("supervision_orders").select(["id", "number", "org_id", "state"]).where("month", "=", month).where("org_path", "like", `${subtree}%`).orderBy("created_at").execute();

@@ -89,7 +89,7 @@ export const StaffActionBar = forwardRef<HTMLButtonElement, { actions: CaseActio
       <Space wrap>
         {common.map((a, i) => (
           <Button key={a.key} type={i === 0 ? "primary" : "default"} onClick={() => onAction(a)} aria-keyshortcuts={String(key(a))}>
-            {word(a.name)} <kbd>{key(a)}</kbd>
+            {word(a.name)} <kbd aria-hidden="true">{key(a)}</kbd>
           </Button>
         ))}
       </Space>
@@ -99,7 +99,7 @@ export const StaffActionBar = forwardRef<HTMLButtonElement, { actions: CaseActio
           <Space wrap>
             {refusals.map((a) => (
               <Button key={a.key} danger onClick={() => onAction(a)} aria-keyshortcuts={String(key(a))}>
-                {word(a.name)} <kbd>{key(a)}</kbd>
+                {word(a.name)} <kbd aria-hidden="true">{key(a)}</kbd>
               </Button>
             ))}
           </Space>
@@ -107,7 +107,7 @@ export const StaffActionBar = forwardRef<HTMLButtonElement, { actions: CaseActio
       )}
       <span style={{ flex: 1 }} />
       <Button ref={nextRef} type={done || ordered.length === 0 ? "primary" : "default"} onClick={onNext} aria-keyshortcuts="N">
-        {t("work.next")} <kbd>N</kbd>
+        {t("work.next")} <kbd aria-hidden="true">N</kbd>
       </Button>
     </div>
   );

@@ -7,6 +7,7 @@ import { HANDLER_ROLES, type Role } from "../../../shared/roles";
 import { call } from "../../api";
 import { authEndpoints } from "../../../shared/api/auth";
 import { useSession } from "../../session";
+import { useWorkCounts, WorkCount } from "../../components/StaffNav";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 const LOOKUP_ROLES: Role[] = ["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"];
@@ -15,6 +16,7 @@ const LOOKUP_ROLES: Role[] = ["window_clerk", "reviewer", "approver", "data_admi
 export function WorkbenchPage() {
   const { t, i18n } = useTranslation();
   const { me, refresh } = useSession();
+  const counts = useWorkCounts();
   const { message } = App.useApp();
   const [totp, setTotp] = useState<ResponseOf<typeof authEndpoints.postMeTotpSetup> | null>(null);
   const [code, setCode] = useState("");
@@ -22,6 +24,8 @@ export function WorkbenchPage() {
   const has = (...roles: Role[]) => roles.some((r) => me.roles.includes(r));
 
   const tools: Array<{ key: string; title: string; desc: string; to?: string }> = [];
+  // What waits in each section, beside its card's name.
+  const waiting: Record<string, [number | null | undefined, string]> = { inbox: [counts?.inbox, t("staffNav.waiting")], tickets: [counts?.tickets, t("staffNav.waiting")], "rating-cases": [counts?.ratingCases, t("staffNav.open")], orders: [counts?.orders, t("staffNav.waiting")] };
   if (has("sys_admin")) tools.push({ key: "staff", title: t("workbench.staffAdmin"), desc: t("workbench.staffAdminDesc"), to: "/workbench/staff" });
   if (has("sys_admin")) tools.push({ key: "seal-keys", title: t("seal.title"), desc: t("seal.tool"), to: "/workbench/seal-keys" });
   if (has("sys_admin", "supervisor")) tools.push({ key: "calendar", title: t("cal.title"), desc: t("cal.toolDesc"), to: "/workbench/calendar" });
@@ -86,7 +90,16 @@ export function WorkbenchPage() {
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {tools.map((tool) => (
           <Col xs={24} sm={12} lg={8} key={tool.key}>
-            <Card title={<h3 style={{ fontSize: 16, margin: 0 }}>{tool.to ? <Link to={tool.to}>{tool.title}</Link> : tool.title}</h3>}>{tool.desc}</Card>
+            <Card
+              title={
+                <h3 style={{ fontSize: 16, margin: 0 }}>
+                  {tool.to ? <Link to={tool.to}>{tool.title}</Link> : tool.title} {waiting[tool.key] && <WorkCount n={waiting[tool.key]![0]} label={waiting[tool.key]![1]} />}
+                  {tool.key === "inbox" && counts?.overdue ? <WorkCount n={counts.overdue} label={t("staffNav.overdue")} danger /> : null}
+                </h3>
+              }
+            >
+              {tool.desc}
+            </Card>
           </Col>
         ))}
       </Row>
