@@ -84,3 +84,25 @@ test("待办 at volume: a reviewer accepts five cases with the keyboard and 下�
   await expect(supplement).toBeHidden();
   await expect(page.getByRole("region", { name: "办理操作" }).getByRole("status")).toContainText("已办理");
 });
+
+test("12345 console: the caller's history by number, knowledge answers as the agent types, and the call-back queue", async ({ page }) => {
+  await switchTo(page, "hotline.agent", /workbench$/);
+  await page.goto("/workbench/hotline");
+  const history = page.getByRole("region", { name: "来电人历史" });
+  await expect(history).toContainText("输入来电号码后");
+  await page.getByLabel("来电人姓名").fill("张先生");
+  await page.getByLabel("来电号码").fill("13800000001");
+  // The number belongs to 张伟明: masked, with his applications (the look-up is recorded for him).
+  await expect(history).toContainText("已注册用户：张*明");
+  await expect(history.getByRole("heading", { name: /^近期办件（[1-9]\d* 件）$/ })).toBeVisible();
+  // Answers follow what the agent types, without a button.
+  const answers = page.getByRole("region", { name: "知识库答复" });
+  await page.getByLabel("标题").fill("营业执照丢了怎么办");
+  await expect(answers).toContainText("营业执照丢了怎么办？");
+  await expect(answers).toContainText("补领");
+  await expect(page.getByRole("heading", { name: "回访队列" })).toBeVisible();
+  await expectAccessible(page, "hotline console");
+  // The person sees the look-up among the uses of their data.
+  await switchTo(page, "13800000001", /\/me$/);
+  await expect(page.getByText("12345 接听您的来电时查看您的诉求和办件记录").first()).toBeVisible();
+});

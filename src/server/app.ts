@@ -474,7 +474,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(appointmentRoutes, { appointments: services.appointments });
       await api.register(notificationRoutes, { notifications: services.notifications });
       await api.register(ratingRoutes, { ratings: services.ratings, cases: services.ratingCases, figures: services.ratingFigures, settings: services.supervisionSettings, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
-      await api.register(appealRoutes, { tickets: services.tickets, dispatch: services.dispatch, hotTopics: services.hotTopics, publicRateLimitPerMinute: config.publicRateLimitPerMinute });
+      await api.register(appealRoutes, { tickets: services.tickets, dispatch: services.dispatch, hotTopics: services.hotTopics, applicationsOfCaller: (accountId, personId) => services.applications.ofCaller(accountId, personId), publicRateLimitPerMinute: config.publicRateLimitPerMinute });
       await api.register(profileRoutes, { profiles: services.profiles, recommendations: services.recommendations });
       await api.register(autoApprovalRoutes, { autoApproval: services.autoApproval });
       await api.register(proactiveRoutes, { benefits: services.benefits, policyMatch: services.policyMatch });

@@ -829,6 +829,8 @@ export interface TicketsTable {
   citizen_person_id: string | null;
   citizen_name: string;
   citizen_mobile_enc: string | null;
+  /** Keyed blind index of the caller's mobile (12345 caller history). */
+  citizen_mobile_hash: string | null;
   item_id: string | null;
   state: string;
   org_id: string | null;

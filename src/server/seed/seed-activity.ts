@@ -67,6 +67,7 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
     const caseEvents: Array<Row<"rating_case_events">> = [];
     let ids = 0;
     const uuid = () => seedUuid(`activity:${++ids}`);
+    const callerMobile = (mobile: string) => ({ citizen_mobile_enc: cipher.encrypt(mobile), citizen_mobile_hash: cipher.blindIndex("mobile", mobile) });
 
     const rate = (a: { id: string; channel: string; item_id: string; item_name: string; org_id: string; region_code: string; applicant: string }, kind: "application_accepted" | "application_completed", step: { key: string; name: string; staff: string; at: number }, badChance: number, badTags: RatingTag[]) => {
       const bad = rng.next() < badChance;
@@ -221,7 +222,7 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
         location_source: "address_registry",
         channel: rng.next() < 0.7 ? "hotline" : "web",
         citizen_name: citizen,
-        citizen_mobile_enc: cipher.encrypt(`139${String(rng.int(0, 99_999_999)).padStart(8, "0")}`),
+        ...callerMobile(`139${String(rng.int(0, 99_999_999)).padStart(8, "0")}`),
         state,
         org_id: rule?.org_id ?? null,
         dispatched_at: rule ? new Date(created + HOUR) : null,

@@ -2,6 +2,8 @@ import { dispatchRule, dispatchRuleRequest, hotTopicsView, locateRequest, locate
 import { LIMITS, uuid } from "../schemas/common";
 import { z } from "zod";
 import { anyone, citizensOr, signedIn, staff, endpoint } from "./endpoint";
+import { applicationSummary } from "./applications";
+import { mobile } from "../schemas/common";
 
 export const id = z.strictObject({ id: uuid });
 
@@ -16,6 +18,29 @@ export const appealEndpoints = {
     body: suggestionRequest,
     response: z.object({ items: z.array(suggestion) }),
     csrf: false,
+  }),
+  postHotlineCallerHistory: endpoint({
+    method: "POST",
+    path: "/hotline/caller-history",
+    access: staff("hotline_agent"),
+    tags: ["appeals"],
+    summary: "来电人历史 A hotline agent on a call: whether the number belongs to a registered person (name masked), their earlier tickets and latest applications; the read is recorded with the person as its subject (POST: the number stays out of URLs)",
+    body: z.strictObject({ mobile }),
+    response: z.object({
+      registered: z.boolean(),
+      name: z.string().nullable(),
+      tickets: z.array(z.object({ id: z.string(), number: z.string(), typeName: z.string(), title: z.string(), state: z.string(), stateName: z.string(), orgName: z.string().nullable(), createdAt: z.string() })),
+      applications: z.array(applicationSummary),
+    }),
+  }),
+  getHotlineCallbacks: endpoint({
+    method: "GET",
+    path: "/hotline/callbacks",
+    access: staff("hotline_agent"),
+    tags: ["appeals"],
+    summary: "回访队列 Replied tickets for the desk to call back: not yet called back first, oldest reply first, each due two working days after the reply",
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(30) }),
+    response: z.object({ items: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), citizenName: z.string(), orgName: z.string().nullable(), repliedAt: z.string().nullable(), callbackDue: z.string().nullable(), light: z.enum(["green", "yellow", "red"]).nullable(), calledBack: z.boolean() })) }),
   }),
   postAppealsLocate: endpoint({
     method: "POST",

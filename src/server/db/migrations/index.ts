@@ -42,6 +42,7 @@ import * as m0040 from "./0040-performance";
 import * as m0041 from "./0041-performance-hotline";
 import * as m0042 from "./0042-performance-open";
 import * as m0043 from "./0043-scorecards";
+import * as m0044 from "./0044-ticket-caller-index";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   "0041-performance-hotline": m0041,
   "0042-performance-open": m0042,
   "0043-scorecards": m0043,
+  "0044-ticket-caller-index": m0044,
 };

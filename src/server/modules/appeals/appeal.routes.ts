@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { appealEndpoints as api } from "../../../shared/api/appeal";
+import type { ResponseOf } from "../../../shared/api/endpoint";
 import { route } from "../../http/endpoints";
 import { requestContext, requireActor, requireStaff } from "../../http/auth-plugin";
 import type { DispatchService } from "./dispatch.service";
@@ -7,7 +8,12 @@ import type { HotTopicsService } from "./hot-topics.service";
 import type { TicketService } from "./ticket.service";
 
 /** 12345: suggestions, tickets (citizens and hotline agents), their closed loop, the dispatch catalogue and hot topics. */
-export const appealRoutes: FastifyPluginAsync<{ tickets: TicketService; dispatch: DispatchService; hotTopics: HotTopicsService; publicRateLimitPerMinute: number }> = async (app, { tickets, dispatch, hotTopics, publicRateLimitPerMinute }) => {
+/** A caller's latest applications, from the applications module (composed at the root). */
+export type ApplicationsOfCaller = (accountId: string, personId: string | null) => Promise<Array<ResponseOf<typeof api.postHotlineCallerHistory>["applications"][number]>>;
+
+export const appealRoutes: FastifyPluginAsync<{ tickets: TicketService; dispatch: DispatchService; hotTopics: HotTopicsService; applicationsOfCaller: ApplicationsOfCaller; publicRateLimitPerMinute: number }> = async (app, { tickets, dispatch, hotTopics, applicationsOfCaller, publicRateLimitPerMinute }) => {
+  route(app, api.postHotlineCallerHistory, async (req) => tickets.callerHistory(requireStaff(req), req.body.mobile, applicationsOfCaller, requestContext(req)));
+  route(app, api.getHotlineCallbacks, async (req) => ({ items: await tickets.callbacks(requireStaff(req), req.query.limit) }));
   route(app, api.postAppealsSuggestions, async (req) => ({ items: await tickets.suggestions(req.body.text) }), { config: { rateLimit: { max: publicRateLimitPerMinute, timeWindow: "1 minute" } } });
   route(app, api.postAppealsLocate, async (req) => {
     requireActor(req);

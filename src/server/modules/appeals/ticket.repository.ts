@@ -45,6 +45,26 @@ export class TicketRepository {
     return q.orderBy("t.created_at", "desc").limit(limit).offset(offset).execute();
   }
 
+  /** A caller's earlier tickets, newest first: by the number they call from, or their account. */
+  byCaller(mobileHash: string, accountId: string | null, limit: number) {
+    return this.query()
+      .where((eb) => eb.or([eb("t.citizen_mobile_hash", "=", mobileHash), ...(accountId ? [eb("t.citizen_account_id", "=", accountId)] : [])]))
+      .orderBy("t.created_at", "desc")
+      .limit(limit)
+      .execute();
+  }
+
+  /** Replied tickets for the desk to call back: those not yet called back first, then by when they were replied. */
+  callbacks(limit: number) {
+    return this.query()
+      .select((eb) => eb.exists(eb.selectFrom("ticket_events as e").select("e.id").whereRef("e.ticket_id", "=", "t.id").where("e.action", "=", "callback")).as("called_back"))
+      .where("t.state", "=", "replied")
+      .orderBy("called_back")
+      .orderBy("t.replied_at")
+      .limit(limit)
+      .execute();
+  }
+
   /** Tickets in these states, all (the desk) or with an org under a path. */
   async count(scope: { kind: "desk" } | { kind: "org"; path: string }, states: string[]): Promise<number> {
     let q = this.db.selectFrom("tickets as t").select((eb) => eb.fn.countAll<number>().as("n")).where("t.state", "in", states);

@@ -19,6 +19,10 @@ import type { OrgRepository } from "../orgs";
 import type { RatingRepository } from "../ratings";
 import type { TicketRepository } from "./ticket.repository";
 import { DomainError } from "../../domain-error";
+import { maskName } from "../certificates";
+
+/** Working days after a reply by which the desk calls the requester back (回访). */
+const CALLBACK_DAYS = 2;
 import { sendDirect } from "../notifications";
 import type { RatingService } from "../ratings";
 import { ticketRatedEvent } from "./ticket-rating";
@@ -161,6 +165,7 @@ export class TicketService {
         citizen_person_id: citizen.personId,
         citizen_name: citizen.name,
         citizen_mobile_enc: mobileEnc,
+        citizen_mobile_hash: citizen.mobile ? this.cipher.blindIndex("mobile", citizen.mobile) : null,
         item_id: input.itemId ?? null,
         state,
         org_id: target?.orgId ?? null,
@@ -210,6 +215,47 @@ export class TicketService {
         return hidesReporter(t, access) ? redactReporter(view, await reporterSecrets(repos, this.cipher, t)) : view;
       }),
     );
+  }
+
+  /**
+   * 来电人历史: a hotline agent on a call sees whether the number belongs to a registered person (the name
+   * masked, to confirm with the caller) with their earlier tickets and latest applications (read through
+   * `applicationsOf`). The read is recorded with the person as its subject, so that they see it among the
+   * uses of their data. Raises FORBIDDEN for anyone but the desk.
+   */
+  async callerHistory<A>(actor: Actor, mobile: string, applicationsOf: (accountId: string, personId: string | null) => Promise<A[]>, ctx: RequestContext) {
+    if (!hasRole(actor, "hotline_agent")) throw new DomainError("FORBIDDEN");
+    const hash = this.cipher.blindIndex("mobile", mobile);
+    const found = await this.store.repos.accounts.findByLogin("mobile_hash", hash);
+    const account = found?.kind === "citizen" ? found : null;
+    const [rows, applications] = await Promise.all([this.store.repos.tickets.byCaller(hash, account?.id ?? null, 20), account ? applicationsOf(account.id, account.person_id) : Promise.resolve([] as A[])]);
+    await this.store.transact((repos) =>
+      repos.audit.append(actor, ctx, {
+        action: "ticket.caller_history",
+        targetType: "caller",
+        targetId: account?.id ?? hash.slice(0, 16),
+        ...(account?.person_id ? { subjectPersonId: account.person_id } : {}),
+        purpose: "12345 来电核实：查看来电人的诉求和办件记录",
+        details: { tickets: rows.length, applications: applications.length, registered: !!account },
+      }),
+    );
+    return {
+      registered: !!account,
+      name: account ? maskName(account.name) : null,
+      tickets: rows.map((t) => ({ id: t.id, number: t.number, typeName: TICKET_TYPES[t.type as TicketType].zh, title: t.title, state: t.state as TicketState, stateName: TICKET_STATES[t.state as TicketState]?.zh ?? t.state, orgName: t.org_name, createdAt: t.created_at.toISOString() })),
+      applications,
+    };
+  }
+
+  /** 回访队列: replied tickets for the desk to call back, those not yet called back first, each with the day it should be done by. */
+  async callbacks(actor: Actor, limit: number) {
+    if (!hasRole(actor, "hotline_agent")) throw new DomainError("FORBIDDEN");
+    const today = todayInChina(this.now());
+    const calendar = this.calendarOf();
+    return (await this.store.repos.tickets.callbacks(limit)).map((t) => {
+      const due = t.replied_at ? calendar.deadlineOrNull(todayInChina(t.replied_at), CALLBACK_DAYS) : null;
+      return { id: t.id, number: t.number, title: t.title, citizenName: t.citizen_name, orgName: t.org_name, repliedAt: t.replied_at?.toISOString() ?? null, callbackDue: due, light: due && !t.called_back ? calendar.lightOrNull(today, due) : null, calledBack: Boolean(t.called_back) };
+    });
   }
 
   /**

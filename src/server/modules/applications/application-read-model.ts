@@ -187,6 +187,13 @@ export class ApplicationReadModel {
     return rows.map((r) => summaryOf(r, names, this.clock));
   }
 
+  /** A person's latest applications as a 12345 agent reads them on a call (the caller reads them in 我的办件); the read is audited by the caller. */
+  async ofCaller(accountId: string, personId: string | null, limit: number) {
+    const rows = await this.store.repos.applications.listForApplicant(accountId, personId, null, limit, 0);
+    const names = await this.names.of(rows);
+    return rows.map((r) => summaryOf(r, names, this.clock));
+  }
+
   /**
    * The inbox's tabs with their counts: one per unfinished state of the workflows at work in the subtree
    * (in each workflow's order, named as the workflow names them), then overdue, due soon and claimed by

@@ -120,6 +120,10 @@ export class ApplicationService {
     return this.reading.inbox(actor, filter, limit, offset);
   }
 
+  ofCaller(accountId: string, personId: string | null, limit = 10) {
+    return this.reading.ofCaller(accountId, personId, limit);
+  }
+
   inboxSummary(actor: Actor, orgId: string | null) {
     return this.reading.inboxSummary(actor, orgId);
   }

@@ -34,6 +34,7 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   "benefit.assess": { zh: "按您的信息核定待遇金额", en: "Benefit amount assessed from your data" },
   "rule.test": { zh: "工作人员测试办事规则", en: "Staff tested a service rule" },
   "ticket.read_contact": { zh: "查看您在 12345 留的联系方式", en: "Your 12345 contact details viewed" },
+  "ticket.caller_history": { zh: "12345 接听您的来电时查看您的诉求和办件记录", en: "12345 looked up your requests and applications while you called" },
   "application.submit": { zh: "提交申请", en: "Application submitted" },
   "account.register": { zh: "注册账号", en: "Account registered" },
 };

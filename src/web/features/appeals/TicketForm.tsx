@@ -1,6 +1,6 @@
 import { AddressPicker } from "../../components/AddressPicker";
-import { Alert, Button, Card, Cascader, Form, Input, List, Select, Space, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { Alert, Button, Card, Cascader, Col, Form, Input, List, Row, Select, Space, Typography } from "antd";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { APPEAL_CATEGORIES, TICKET_TYPES, type TicketType } from "../../../shared/appeals";
@@ -30,8 +30,10 @@ function categoryOptions(lang: string): CategoryOption[] {
 /**
  * One request form for citizens online and hotline agents on a call: type, category, title, details,
  * the address (located to a street), and — for an enquiry — suggested answers that can close it at once.
+ * On a call (`asAgent`) the knowledge base answers beside the form as the agent types, above `aside`
+ * (the caller's history), and `onCaller` hears the number typed.
  */
-export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated: (t: TicketView) => void }) {
+export function TicketForm({ asAgent, onCreated, aside, onCaller }: { asAgent: boolean; onCreated: (t: TicketView) => void; aside?: ReactNode; onCaller?: (mobile: string) => void }) {
   const { t, i18n } = useTranslation();
   const [type, setType] = useState<TicketType>(asAgent ? "complaint" : "enquiry");
   const [category, setCategory] = useState<string[]>([]);
@@ -45,6 +47,17 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const options = useMemo(() => categoryOptions(i18n.language), [i18n.language]);
+  // On a call: answers follow what the agent types (after a pause), and the number goes to the caller's history.
+  useEffect(() => {
+    if (!asAgent) return;
+    const text = `${title} ${content}`.trim();
+    if (text.length < 2) return setSuggestions(null);
+    const timer = setTimeout(() => {
+      call(appealEndpoints.postAppealsSuggestions, { body: { text } }).then((r) => setSuggestions(r.items), () => undefined);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [asAgent, title, content]);
+  useEffect(() => onCaller?.(callerMobile.trim()), [callerMobile, onCaller]);
   // A double click or a retry after a lost answer submits once (the key changes with the request).
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
@@ -73,7 +86,23 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
     asAgent && (!callerName.trim() || !/^1\d{10}$/.test(callerMobile.trim())) ? t("ticket.needCaller") : !category.length ? t("ticket.needCategory") : title.trim().length < 4 ? t("ticket.needTitle") : content.trim().length < 10 ? t("ticket.needContent") : null;
   const submit = (acceptedAnswer?: string) => (problem() ? setError(problem()) : run(async () => onCreated(await call(appealEndpoints.postTickets, { body: body(acceptedAnswer), headers: { "idempotency-key": `${idempotencyKey}-${acceptedAnswer ?? "form"}` } }))));
 
-  return (
+  const answers = suggestions && (
+        <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("ticket.suggestions")}</h2>} style={{ marginTop: asAgent ? 0 : 12, marginBottom: 12 }}>
+          {suggestions.length === 0 ? (
+            <Typography.Text>{t("ticket.suggestionsEmpty")}</Typography.Text>
+          ) : (
+            <List
+              dataSource={suggestions}
+              renderItem={(s) => (
+                <List.Item actions={[<Button key="accept" onClick={() => void submit(s.ref)} disabled={!category.length || content.trim().length < 10}>{t("ticket.accept")}</Button>]}>
+                  <List.Item.Meta title={s.link ? <a href={s.link}>{s.title}</a> : s.title} description={s.answer} />
+                </List.Item>
+              )}
+            />
+          )}
+        </Card>
+  );
+  const form = (
     <Form layout="vertical" onFinish={() => void submit()}>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
       {asAgent && (
@@ -130,22 +159,21 @@ export function TicketForm({ asAgent, onCreated }: { asAgent: boolean; onCreated
           {asAgent ? t("ticket.record") : t("ticket.submit")}
         </Button>
       </Space>
-      {suggestions && (
-        <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("ticket.suggestions")}</h2>} style={{ marginTop: 12 }}>
-          {suggestions.length === 0 ? (
-            <Typography.Text>{t("ticket.suggestionsEmpty")}</Typography.Text>
-          ) : (
-            <List
-              dataSource={suggestions}
-              renderItem={(s) => (
-                <List.Item actions={[<Button key="accept" onClick={() => void submit(s.ref)} disabled={!category.length || content.trim().length < 10}>{t("ticket.accept")}</Button>]}>
-                  <List.Item.Meta title={s.link ? <a href={s.link}>{s.title}</a> : s.title} description={s.answer} />
-                </List.Item>
-              )}
-            />
-          )}
-        </Card>
-      )}
+      {!asAgent && answers}
     </Form>
+  );
+  if (!asAgent) return form;
+  return (
+    <Row gutter={16}>
+      <Col xs={24} lg={14}>
+        {form}
+      </Col>
+      <Col xs={24} lg={10}>
+        <div role="region" aria-label={t("ticket.answersBeside")} aria-live="polite">
+          {answers ?? <Typography.Paragraph type="secondary">{t("ticket.answersHint")}</Typography.Paragraph>}
+        </div>
+        {aside}
+      </Col>
+    </Row>
   );
 }

@@ -7,6 +7,7 @@ import { ONSITE_INDICATORS } from "../../../shared/ratings";
 import { TICKET_STATES } from "../../../shared/appeals";
 import type { ticketSummary, TicketView } from "../../../shared/schemas/appeals";
 import type { OrgNode } from "../../../shared/schemas/staff";
+import type { ResponseOf } from "../../../shared/api/endpoint";
 import { inLang } from "../../labels";
 import { cityChildren, orgChildren, call } from "../../api";
 import { appealEndpoints } from "../../../shared/api/appeal";
@@ -116,22 +117,105 @@ export function HotlineConsolePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [mobile, setMobile] = useState("");
+  const onCaller = useCallback((m: string) => setMobile(m), []);
   return (
     <>
       <PageFrame title={t("ticket.hotline")} />
       <p>
         <Link to="/workbench/tickets">{t("ticket.tickets")}</Link>
       </p>
-      <Card>
+      <Card style={{ marginBottom: 16 }}>
         <TicketForm
           asAgent
+          onCaller={onCaller}
+          aside={<CallerHistory mobile={mobile} />}
           onCreated={(tk) => {
             message.success(t("ticket.submitted", { number: tk.number }));
             navigate(`/workbench/tickets/${tk.id}`);
           }}
         />
       </Card>
+      <CallbackQueue />
     </>
+  );
+}
+
+/** 来电人历史: once the caller's number is typed, who it belongs to (masked) and their earlier tickets and applications (the read is recorded for them). */
+function CallerHistory({ mobile }: { mobile: string }) {
+  const { t } = useTranslation();
+  const [history, setHistory] = useState<ResponseOf<typeof appealEndpoints.postHotlineCallerHistory> | null>(null);
+  const valid = /^1\d{10}$/.test(mobile);
+  useEffect(() => {
+    setHistory(null);
+    if (!valid) return;
+    let live = true;
+    call(appealEndpoints.postHotlineCallerHistory, { body: { mobile } }).then((h) => live && setHistory(h), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [mobile, valid]);
+  return (
+    <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("ticket.callerHistory")}</h2>} style={{ marginBottom: 12 }}>
+      <div role="region" aria-label={t("ticket.callerHistory")} aria-live="polite">
+        {!valid ? (
+          <Typography.Text type="secondary">{t("ticket.typeNumber")}</Typography.Text>
+        ) : !history ? (
+          <Spin size="small" />
+        ) : (
+          <>
+            <p>{history.registered ? t("ticket.callerKnown", { name: history.name }) : t("ticket.callerUnknown")}</p>
+            <h3 style={{ fontSize: 14 }}>{t("ticket.callerTickets", { n: history.tickets.length })}</h3>
+            <ul style={{ paddingLeft: 18 }}>
+              {history.tickets.map((x) => (
+                <li key={x.id}>
+                  <Link to={`/workbench/tickets/${x.id}`}>{x.number}</Link> {chinaDate(x.createdAt)} {x.typeName}：{x.title}（{x.stateName}
+                  {x.orgName ? ` · ${x.orgName}` : ""}）
+                </li>
+              ))}
+            </ul>
+            {history.registered && (
+              <>
+                <h3 style={{ fontSize: 14 }}>{t("ticket.callerApplications", { n: history.applications.length })}</h3>
+                <ul style={{ paddingLeft: 18 }}>
+                  {history.applications.map((a) => (
+                    <li key={a.id}>{`${a.number} ${chinaDate(a.submittedAt)} ${a.itemName}（${a.stateName}）`}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+/** 回访队列: replied tickets to call back, the overdue ones red, those not yet called back first. */
+function CallbackQueue() {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<ResponseOf<typeof appealEndpoints.getHotlineCallbacks>["items"] | null>(null);
+  useEffect(() => {
+    call(appealEndpoints.getHotlineCallbacks, { query: { limit: 30 } }).then((r) => setItems(r.items), () => setItems([]));
+  }, []);
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("ticket.callbacks")}</h2>}>
+      <ResponsiveTable
+        rowKey="id"
+        size="small"
+        loading={!items}
+        dataSource={items ?? []}
+        pagination={false}
+        locale={{ emptyText: t("ticket.noCallbacks") }}
+        columns={[
+          { title: t("ticket.number"), render: (_: unknown, r: NonNullable<typeof items>[number]) => <Link to={`/workbench/tickets/${r.id}`}>{r.number}</Link> },
+          { title: t("ticket.title"), dataIndex: "title" },
+          { title: t("ticket.citizen"), dataIndex: "citizenName" },
+          { title: t("ticket.org"), dataIndex: "orgName" },
+          { title: t("ticket.callbackDue"), render: (_: unknown, r: NonNullable<typeof items>[number]) => (r.calledBack ? <Tag>{t("ticket.calledBack")}</Tag> : r.callbackDue ? <Tag color={r.light ? LIGHT_COLOUR[r.light] : "default"}>{r.callbackDue}</Tag> : "—") },
+        ]}
+      />
+    </Card>
   );
 }
 

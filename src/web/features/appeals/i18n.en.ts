@@ -3,6 +3,18 @@ import type { appealsZh } from "./i18n";
 /** English for the texts of web/features/appeals/i18n.ts (loaded when English is chosen). */
 export const appealsEn: typeof appealsZh = {
   ticket: {
+    answersBeside: "Knowledge base answers",
+    answersHint: "Answers from the knowledge base appear here as you type the request.",
+    callerHistory: "Caller history",
+    typeNumber: "Type the caller's number to see their earlier requests and applications (the look-up is recorded for the caller).",
+    callerKnown: "Registered: {{name}}",
+    callerUnknown: "Not registered; earlier calls from this number below.",
+    callerTickets: "Earlier requests ({{n}})",
+    callerApplications: "Recent applications ({{n}})",
+    callbacks: "Call-back queue",
+    callbackDue: "Call back by",
+    calledBack: "Called back; awaiting rating",
+    noCallbacks: "No ticket to call back",
     newTitle: "12345 request",
     newIntro: "Enquiries, requests for help, complaints, reports and suggestions in one place; for an enquiry, see the suggested answers first.",
     myTitle: "My requests",

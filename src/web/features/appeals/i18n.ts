@@ -1,6 +1,18 @@
 /** UI texts of this feature (merged into the dictionaries in web/i18n.ts); English mirrors the Chinese keys. */
 export const appealsZh = {
   ticket: {
+    answersBeside: "知识库答复",
+    answersHint: "输入诉求标题或内容后，知识库中的相关答复会显示在这里。",
+    callerHistory: "来电人历史",
+    typeNumber: "输入来电号码后显示该号码以往的诉求和办件（查询将记入来电人的数据使用记录）。",
+    callerKnown: "已注册用户：{{name}}",
+    callerUnknown: "该号码未注册，以下为该号码以往的来电。",
+    callerTickets: "以往诉求（{{n}} 件）",
+    callerApplications: "近期办件（{{n}} 件）",
+    callbacks: "回访队列",
+    callbackDue: "应回访日期",
+    calledBack: "已回访，待评价",
+    noCallbacks: "暂无待回访的工单",
     newTitle: "12345 诉求",
     newIntro: "咨询、求助、投诉、举报、建议，一个入口提交；咨询先看智能答复，能解决就不必等待。",
     myTitle: "我的诉求",
