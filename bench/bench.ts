@@ -246,14 +246,19 @@ async function main() {
   await load({ ...dashboardJob, duration: 1 }); // warm-up
   const dashboard = await load(dashboardJob);
   const drill = await load({ url: `${base}/api/v1/supervision/performance/cases?${range}&figure=late&limit=20`, headers: { cookie: supervisor.cookie }, connections: users });
+  const scorecardJob = { url: `${base}/api/v1/supervision/scorecards?month=2025-06`, headers: { cookie: supervisor.cookie }, connections: users };
+  await load({ ...scorecardJob, duration: 1 }); // warm-up
+  const scorecard = await load(scorecardJob);
   const bareHere = await load({ url: bareUrl, connections: users });
-  console.log(`效能监督 (${applicationCount.toLocaleString("en")} applications, ${volume.ratings.toLocaleString("en")} ratings, ${volume.tickets.toLocaleString("en")} tickets, generated at ${volume.rowsPerSecond.toLocaleString("en")} rows/s):`);
+  console.log(`效能监督 (${applicationCount.toLocaleString("en")} applications, ${volume.ratings.toLocaleString("en")} ratings, ${volume.cases.toLocaleString("en")} 差评 cases, ${volume.tickets.toLocaleString("en")} tickets, generated at ${volume.rowsPerSecond.toLocaleString("en")} rows/s):`);
   console.log(`${pad("rollup of two years", 44)}${(allMs / 1000).toFixed(1)} s | of one month: ${(monthMs / 1000).toFixed(1)} s`);
   console.log(`${pad(`GET /supervision/performance (a quarter) · ${users}`, 44)}${fmt(dashboard)}  ${(dashboard.rps / bareHere.rps).toFixed(3)} of bare`);
   console.log(`${pad(`GET …/performance/cases?figure=late · ${users}`, 44)}${fmt(drill)}  ${(drill.rps / bareHere.rps).toFixed(3)} of bare`);
+  console.log(`${pad(`GET /supervision/scorecards (a month) · ${users}`, 44)}${fmt(scorecard)}  ${(scorecard.rps / bareHere.rps).toFixed(3)} of bare`);
   check("效能监督 month rollup", `${(monthMs / 1000).toFixed(1)} s`, "< 60 s", monthMs < 60_000);
   check("效能监督 dashboard p99", `${dashboard.p99} ms`, "p99 < 300 ms", dashboard.p99 < 300 && dashboard.errors + dashboard.non2xx === 0);
   check("效能监督 drill-down p99", `${drill.p99} ms`, "p99 < 300 ms", drill.p99 < 300 && drill.errors + drill.non2xx === 0);
+  check("绩效考核 scorecard p99", `${scorecard.p99} ms`, "p99 < 300 ms", scorecard.p99 < 300 && scorecard.errors + scorecard.non2xx === 0);
 
   // Once-only data: prefill of a 20-field form at registry scale, and public verification.
   const identifier = (await database.db.selectFrom("certificates").select("identifier").where("type_code", "=", "business_licence").executeTakeFirstOrThrow()).identifier;

@@ -27,5 +27,12 @@ describe("效能监督's volume generator (the bench's)", () => {
     expect(view.total.hotline.dispatched).toBeGreaterThanOrEqual(2000);
     expect(view.total.hotline.replyOnTimeRate).toBeGreaterThan(0.3);
     expect(view.total.hotline.replyOnTimeRate).toBeLessThan(1);
+    // A 差评 case for each rating of 1 (about a fifth); most put right in time, so the scorecards measure it.
+    expect(made.cases).toBeGreaterThan(400);
+    expect(made.cases).toBeLessThan(1200);
+    const card = await t.services.scorecards.scorecard(city, "2025-06");
+    const rectified = card.departments.flatMap((d) => d.indicators.filter((i) => i.key === "rectification" && i.denominator > 0));
+    expect(rectified.length).toBeGreaterThan(0);
+    expect(rectified.reduce((a, i) => a + i.numerator, 0) / rectified.reduce((a, i) => a + i.denominator, 0)).toBeGreaterThan(0.5);
   });
 });

@@ -4,10 +4,10 @@ import type { DB } from "../db/schema";
 /**
  * 效能监督 at volume, after `seedScaleApplications`: one rating per generated application (levels
  * spread 1–5, dated after its decision) and half as many 12345 tickets dispatched to the departments in
- * turn over the same two years, signed for (a timeline entry) and most replied, some late. Bulk SQL in
- * batches; returns the rows written and how fast.
+ * turn over the same two years, signed for (a timeline entry) and most replied, some late; a 差评 case for
+ * each rating of 1, most put right in time. Bulk SQL in batches; returns the rows written and how fast.
  */
-export async function seedScalePerformance(db: Kysely<DB>, applications: number, onProgress?: (what: string, done: number) => void): Promise<{ ratings: number; tickets: number; rowsPerSecond: number }> {
+export async function seedScalePerformance(db: Kysely<DB>, applications: number, onProgress?: (what: string, done: number) => void): Promise<{ ratings: number; tickets: number; cases: number; rowsPerSecond: number }> {
   const began = performance.now();
   const batch = 100_000;
   let ratings = 0;
@@ -46,8 +46,30 @@ export async function seedScalePerformance(db: Kysely<DB>, applications: number,
       from tickets t where t.number between ${`TS${String(from).padStart(9, "0")}`} and ${`TS${String(to).padStart(9, "0")}`}`.execute(db);
     onProgress?.("tickets", to);
   }
+  // 差评 cases for the ratings of 1 (a fifth), nine in ten put right (a rectify step) within 0–24 days of opening.
+  const cases = Number(
+    (
+      await sql<{ n: string }>`
+        with ins as (
+          insert into rating_cases (number, rating_id, org_id, state, opened_on, respond_deadline, rectify_deadline, region_code, created_at)
+          select 'CPS' || lpad((row_number() over (order by r.created_at, r.id))::text, 9, '0'), r.id, r.org_id,
+            case when abs(hashtext(r.id::text)) % 10 < 9 then 'closed' else 'rectifying' end,
+            (r.created_at at time zone 'Asia/Shanghai')::date, (r.created_at at time zone 'Asia/Shanghai')::date + 1, (r.created_at at time zone 'Asia/Shanghai')::date + 21,
+            r.region_code, r.created_at
+          from ratings r where r.level = 1 and r.application_id is not null and not exists (select 1 from rating_cases c where c.rating_id = r.id)
+          returning 1)
+        select count(*) as n from ins`.execute(db)
+    ).rows[0]!.n,
+  );
+  await sql`
+    insert into rating_case_events (case_id, action, from_state, to_state, actor_name, created_at)
+    select c.id, 'rectify', 'rectifying', 'replying', '承办人员', c.created_at + (abs(hashtext(c.number)) % 25) * interval '1 day'
+    from rating_cases c where c.number like 'CPS%' and c.state = 'closed'`.execute(db);
+  onProgress?.("差评 cases", cases);
+  await sql`analyze rating_cases`.execute(db);
+  await sql`analyze rating_case_events`.execute(db);
   await sql`analyze ratings`.execute(db);
   await sql`analyze tickets`.execute(db);
   const seconds = (performance.now() - began) / 1000;
-  return { ratings, tickets, rowsPerSecond: Math.round((ratings + tickets * 2) / seconds) };
+  return { ratings, tickets, cases, rowsPerSecond: Math.round((ratings + tickets * 2 + cases * 2) / seconds) };
 }

@@ -61,6 +61,8 @@ export const performanceView = z.object({
   items: z.array(performanceFigures.extend({ itemId: z.string(), itemName: z.string(), orgName: z.string(), limitDays: z.number().nullable() })),
   weeks: z.array(performanceFigures.extend({ start: z.string() })),
   months: z.array(performanceFigures.extend({ month: z.string() })),
+  /** 差评 put right by their deadline, per month opened: those due (or done) and those done in time. */
+  rectification: z.array(z.object({ month: z.string(), due: z.number(), onTime: z.number(), rate: z.number().nullable() })),
 });
 export type PerformanceView = z.infer<typeof performanceView>;
 

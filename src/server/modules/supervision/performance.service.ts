@@ -119,12 +119,13 @@ export class PerformanceService {
   async dashboard(actor: Actor, q: Query): Promise<PerformanceView> {
     const f: PerformanceFilter = { subtree: this.scope(actor), ...q };
     const repos = this.store.repos.performance;
-    const [sums, overdue, refreshedAt, hotlineTotal, hotlineByOrg] = await Promise.all([
+    const [sums, overdue, refreshedAt, hotlineTotal, hotlineByOrg, rectification] = await Promise.all([
       repos.sums(f),
       repos.overdueNow(f.subtree, q.orgId, q.itemId),
       repos.refreshedAt(q.from, q.to),
       repos.hotlineSums(f, "total"),
       repos.hotlineSums(f, "org"),
+      q.itemId ? Promise.resolve([]) : repos.rectification(f, todayInChina(this.now()), "month"),
     ]);
     const { total, org: byOrg, item: byItem, week: weeks, month: months } = sums;
     const hotline = new Map(hotlineByOrg.map((h) => [h.key, h]));
@@ -149,6 +150,7 @@ export class PerformanceService {
         .sort((a, b) => b.received - a.received || a.itemName.localeCompare(b.itemName, "zh-CN")),
       weeks: weeks.map((r) => ({ start: r.key, ...figuresOf(r) })),
       months: months.map((r) => ({ month: r.key, ...figuresOf(r) })),
+      rectification: rectification.map((r) => ({ month: r.key, due: r.due, onTime: r.onTime, rate: share(r.onTime, r.due) })),
     };
   }
 

@@ -142,6 +142,12 @@ describe("绩效考核: a month's scores from the rollup and the settings in eff
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     card.departments.forEach((d: { rank: number; score: number }, i: number) => expect(d.rank).toBe(i === 0 ? 1 : card.departments[i - 1].score === d.score ? card.departments[i - 1].rank : i + 1));
 
+    // The dashboard follows the same 差评 put right, month by month.
+    const dash = (await get(supervisor, "/supervision/performance?from=2026-12-01&to=2026-12-31")).json();
+    const december = dash.rectification.find((r: { month: string }) => r.month === "2026-12");
+    expect(december.onTime).toBeGreaterThanOrEqual(1);
+    expect(december.rate).toBeCloseTo(december.onTime / december.due, 4);
+
     // November was scored with the settings then in effect (the defaults): December's version does not reach back.
     expect((await get(supervisor, "/supervision/scorecards?month=2026-11")).json().settingsVersion).toBe(0);
     // A month not begun has no scores.

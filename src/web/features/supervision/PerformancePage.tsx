@@ -135,6 +135,13 @@ export function PerformancePage() {
                   <Chart title={t("perf.onTimeByWeek")} kind="line" data={view.weeks.filter((w) => w.onTimeRate !== null).map((w) => ({ name: w.start.slice(5), value: Math.round(w.onTimeRate! * 1000) / 10 }))} />
                 </Card>
               </Col>
+              {view.rectification.length > 0 && (
+                <Col xs={24} lg={12}>
+                  <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("perf.rectifiedByMonth")}</h2>}>
+                    <Chart title={t("perf.rectifiedByMonth")} kind="line" data={view.rectification.filter((r) => r.rate !== null).map((r) => ({ name: r.month, value: Math.round(r.rate! * 1000) / 10 }))} />
+                  </Card>
+                </Col>
+              )}
             </Row>
           )}
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("perf.departments")}</h2>} style={{ marginBottom: 16 }}>

@@ -3,6 +3,7 @@ import type { supervisionZh } from "./i18n";
 /** English texts of this feature. */
 export const supervisionEn: typeof supervisionZh = {
   perf: {
+    rectifiedByMonth: "Poor ratings put right in time, by month (%)",
     title: "Performance supervision",
     tool: "Each department's and item's speed, deadlines, supplements, online share and satisfaction, down to the cases",
     intro: "From the daily rollup: today, yesterday and the overdue and due-soon counts are refreshed every 15 minutes; the lists of cases are live.",
