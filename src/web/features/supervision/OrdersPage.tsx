@@ -144,10 +144,10 @@ export function SendOrderDialog({ draft, orgName, defaultDays, onClose }: { draf
     <Modal open={!!draft} title={t("order.sendTo", { org: orgName })} okText={t("order.send")} onOk={() => void send()} confirmLoading={busy} onCancel={() => onClose(false)} destroyOnHidden>
       {error && <Alert type="error" role="alert" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item name="subject" label={t("order.subject")} rules={[{ required: true, min: 2, message: t("order.subject") }]}>
+        <Form.Item name="subject" label={t("order.subject")} rules={[{ required: true, min: 2, message: t("order.subjectRequired") }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="note" label={t("order.note")} rules={[{ required: true, min: 2, message: t("order.note") }]}>
+        <Form.Item name="note" label={t("order.note")} rules={[{ required: true, min: 2, message: t("order.noteRequired") }]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.Item name="days" label={t("order.days")} extra={defaultDays ? t("order.daysDefault", { n: defaultDays }) : undefined}>

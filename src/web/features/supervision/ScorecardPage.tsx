@@ -262,7 +262,7 @@ function SettingsDialog({ settings, onClose }: { settings: SettingsView; onClose
     }
   }
   const num = (name: string, label: string, max: number) => (
-    <Form.Item name={name} label={label} rules={[{ required: true, message: label }]} style={{ marginBottom: 8 }}>
+    <Form.Item name={name} label={label} rules={[{ required: true, message: t("score.required", { label }) }]} style={{ marginBottom: 8 }}>
       <InputNumber min={0} max={max} step={1} style={{ width: 110 }} />
     </Form.Item>
   );
@@ -293,7 +293,7 @@ function SettingsDialog({ settings, onClose }: { settings: SettingsView; onClose
             <Select style={{ width: 150 }} options={months.map((m) => ({ value: m, label: m }))} />
           </Form.Item>
         </Space>
-        <Form.Item name="note" label={t("score.note")} rules={[{ required: true, message: t("score.note") }]}>
+        <Form.Item name="note" label={t("score.note")} rules={[{ required: true, message: t("score.noteRequired") }]}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>

@@ -71,6 +71,8 @@ export const supervisionEn: typeof supervisionZh = {
     hotlineSatisfaction: "12345 satisfaction",
   },
   score: {
+    required: "Fill in {{label}}",
+    noteRequired: "Say why the settings change",
     title: "Department scorecards",
     tool: "Each department's monthly score and ranking, the calculation per indicator, orders for the worst",
     intro: "Scored with the settings in effect that month: each indicator earns its weight in proportion between its zero and full values; indicators without data that month are left out and the score is scaled to 100.",
@@ -116,6 +118,8 @@ export const supervisionEn: typeof supervisionZh = {
     versions: "Versions",
   },
   order: {
+    subjectRequired: "Give the subject (at least 2 characters)",
+    noteRequired: "Say what to put right (at least 2 characters)",
     title: "Supervision orders",
     tool: "Orders from performance supervision: put right, report and reviewed in time",
     send: "Send an order",

@@ -69,6 +69,8 @@ export const supervisionZh = {
     hotlineSatisfaction: "12345 满意率",
   },
   score: {
+    required: "请填写{{label}}",
+    noteRequired: "请说明调整原因",
     title: "绩效考核",
     tool: "各部门月度绩效得分与排名、逐项计算过程，对落后指标发出督办",
     intro: "得分按当月有效的考核设置计算：每项指标在“零分值”与“满分值”之间按比例得分，当月无数据的指标不计入，得分折算为百分制。",
@@ -114,6 +116,8 @@ export const supervisionZh = {
     versions: "历次版本",
   },
   order: {
+    subjectRequired: "请填写督办事由（至少 2 个字）",
+    noteRequired: "请写明整改要求（至少 2 个字）",
     title: "督办单",
     tool: "效能监督发出的督办：按期整改、反馈与审核",
     send: "发送督办",
