@@ -39,6 +39,7 @@ import { GeneratedDocumentRepository } from "./modules/generated-documents/gener
 import { SigningRepository } from "./modules/signing/signing.repository";
 import { BankAccountRepository } from "./modules/registry/bank-accounts";
 import { SessionRepository } from "./modules/identity/session.repository";
+import { StaffPostRepository } from "./modules/identity/staff-post.repository";
 import { SettingsRepository } from "./modules/supervision/settings.repository";
 import { ScorecardRepository } from "./modules/supervision/scorecard.repository";
 import { SharingRepository } from "./modules/sharing/sharing.repository";
@@ -59,6 +60,7 @@ export class Repositories {
   readonly enterprises: EnterpriseRepository;
   readonly accounts: AccountRepository;
   readonly sessions: SessionRepository;
+  readonly staffPosts: StaffPostRepository;
   readonly loginThrottle: LoginThrottleRepository;
   readonly idempotency: IdempotencyRepository;
   readonly holdings: HoldingRepository;
@@ -103,6 +105,7 @@ export class Repositories {
     this.enterprises = new EnterpriseRepository(db);
     this.accounts = new AccountRepository(db);
     this.sessions = new SessionRepository(db);
+    this.staffPosts = new StaffPostRepository(db);
     this.loginThrottle = new LoginThrottleRepository(db);
     this.idempotency = new IdempotencyRepository(db);
     this.holdings = new HoldingRepository(db);

@@ -147,6 +147,7 @@ export const ERRORS = {
   CASE_ACTION_NOT_ALLOWED: { status: 422, zh: "该差评工单当前状态下不能进行此操作", en: "This action is not possible in the case's current state" },
   CASE_NOTE_REQUIRED: { status: 400, zh: "请填写说明", en: "Please give the required text" },
   CASE_REPLY_REQUIRED: { status: 422, zh: "实名评价人的差评须先回访答复，才能办结", en: "A real-name rater must be replied to before the case closes" },
+  NOT_YOUR_POST: { status: 403, zh: "您在该机构没有岗位，不能切换", en: "You hold no post in that organisation" },
   SCORECARD_MONTH_PAST: { status: 422, zh: "考核设置只能从本月或以后的月份起生效，已结束月份的得分不再变动", en: "Settings take effect from this month or a later one; the scores of past months do not change" },
   ORDER_NOT_FOUND: { status: 404, zh: "督办单不存在", en: "No such supervision order" },
   ORDER_CHANGED: { status: 409, zh: "该督办单已被他人处理，请刷新后查看", en: "Someone else acted on this order; reload it" },

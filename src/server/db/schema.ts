@@ -89,12 +89,23 @@ export interface SessionsTable {
   account_id: string;
   csrf_token: string;
   acting_for_enterprise_id: string | null;
+  /** The further post (一人多岗) the session works in; null: the account's own organisation. */
+  post_org_id: ColumnType<string | null, string | null | undefined, string | null>;
   region_code: string;
   created_at: CreatedAt;
   expires_at: Date;
   last_seen_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+}
+
+/** 一人多岗: a staff member's further posts, each an organisation with its own roles. */
+export interface StaffPostsTable {
+  account_id: string;
+  org_id: string;
+  roles: string[];
+  created_by: string;
+  created_at: Generated<Date>;
 }
 
 export interface EnterpriseAgentsTable {
@@ -1143,6 +1154,7 @@ export interface DB {
   performance_tickets_daily: PerformanceTicketsDailyTable;
   performance_open: PerformanceOpenTable;
   scorecard_settings: ScorecardSettingsTable;
+  staff_posts: StaffPostsTable;
   supervision_orders: SupervisionOrdersTable;
   supervision_order_events: SupervisionOrderEventsTable;
   registry_imports: RegistryImportsTable;

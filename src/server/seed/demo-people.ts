@@ -159,8 +159,8 @@ export function demoEnterprises(people: PersonSeed[]): EnterpriseSeed[] {
   return result;
 }
 
-/** Staff of every role in several orgs; usernames are the README's demo accounts. */
-export const DEMO_STAFF: ReadonlyArray<{ username: string; name: string; org: string; roles: string[] }> = [
+/** Staff of every role in several orgs; usernames are the README's demo accounts; `posts`: further posts (一人多岗). */
+export const DEMO_STAFF: ReadonlyArray<{ username: string; name: string; org: string; roles: string[]; posts?: Array<{ org: string; roles: string[] }> }> = [
   { username: "admin", name: "林志远", org: "310000", roles: ["sys_admin"] },
   { username: "admin.huangpu", name: "顾佳怡", org: "310101", roles: ["sys_admin"] },
   { username: "catalog.admin", name: "许文博", org: "310000", roles: ["catalog_admin"] },
@@ -168,7 +168,8 @@ export const DEMO_STAFF: ReadonlyArray<{ username: string; name: string; org: st
   { username: "data.admin", name: "钱思远", org: "310000-BDC", roles: ["data_admin"] },
   { username: "window.huangpu", name: "沈晓燕", org: "310101-SC-W01", roles: ["window_clerk"] },
   { username: "window.pudong", name: "蒋立新", org: "310115-SC-W01", roles: ["window_clerk"] },
-  { username: "window.nanjingdonglu", name: "韩雪", org: "310101001-SC-W01", roles: ["window_clerk"] },
+  // 一人多岗: 韩雪 also takes turns at the district centre's window.
+  { username: "window.nanjingdonglu", name: "韩雪", org: "310101001-SC-W01", roles: ["window_clerk"], posts: [{ org: "310101-SC-W01", roles: ["window_clerk"] }] },
   { username: "review.amr", name: "唐国栋", org: "310000-AMR", roles: ["reviewer"] },
   { username: "approve.amr", name: "冯美玲", org: "310000-AMR", roles: ["approver"] },
   { username: "review.amr.huangpu", name: "曹磊", org: "310101-AMR", roles: ["reviewer"] },

@@ -179,6 +179,8 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
       };
     });
     await trx.insertInto("accounts").values([...citizens, ...staff]).execute();
+    const posts = DEMO_STAFF.flatMap((s) => (s.posts ?? []).map((p) => ({ account_id: seedUuid(`account:${s.username}`), org_id: orgRows.find((o) => o.code === p.org)!.id, roles: p.roles, created_by: "演示数据" })));
+    if (posts.length) await trx.insertInto("staff_posts").values(posts).execute();
 
     // 刘芳 (13800000006) is an authorised agent of 上海明远科技有限公司, whose legal representative is 张伟明.
     const mingyuan = enterprises[0]!;

@@ -1,4 +1,4 @@
-import { actingForRequest, loginRequest, meResponse, registerRequest, totpConfirmRequest, totpSetupResponse } from "../schemas/identity";
+import { actingForRequest, postRequest, loginRequest, meResponse, registerRequest, totpConfirmRequest, totpSetupResponse } from "../schemas/identity";
 import { okBody } from "../schemas/common";
 import { z } from "zod";
 import { anyone, signedIn, staff, endpoint } from "./endpoint";
@@ -49,6 +49,15 @@ export const authEndpoints = {
     tags: ["identity"],
     summary: "切换办事身份 Act for an enterprise, or as oneself with null",
     body: actingForRequest,
+    response: meResponse,
+  }),
+  postMePost: endpoint({
+    method: "POST",
+    path: "/me/post",
+    access: staff(),
+    tags: ["identity"],
+    summary: "切换岗位（一人多岗） Work in one of one's further posts — its organisation and roles — or in one's own organisation with null",
+    body: postRequest,
     response: meResponse,
   }),
   postMeTotpSetup: endpoint({

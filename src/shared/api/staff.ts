@@ -1,3 +1,4 @@
+import { ROLE_CODES } from "../roles";
 import { createStaffRequest, staffListQuery, staffMember, updateStaffRequest } from "../schemas/staff";
 import { int32, uuid } from "../schemas/common";
 import { z } from "zod";
@@ -34,5 +35,24 @@ export const staffEndpoints = {
     params: z.strictObject({ id: uuid }),
     body: updateStaffRequest,
     response: staffMember,
+  }),
+  putStaffByIdPostsByOrgId: endpoint({
+    method: "PUT",
+    path: "/staff/:id/posts/:orgId",
+    access: staff("sys_admin"),
+    tags: ["staff"],
+    summary: "一人多岗 Give a staff member a further post — another organisation of the administrator's subtree, with its roles — or change its roles",
+    params: z.strictObject({ id: uuid, orgId: uuid }),
+    body: z.strictObject({ roles: z.array(z.enum(ROLE_CODES)).min(1).max(ROLE_CODES.length) }),
+    response: z.object({ posts: z.array(z.object({ orgId: z.string(), orgName: z.string(), roles: z.array(z.string()) })) }),
+  }),
+  deleteStaffByIdPostsByOrgId: endpoint({
+    method: "DELETE",
+    path: "/staff/:id/posts/:orgId",
+    access: staff("sys_admin"),
+    tags: ["staff"],
+    summary: "一人多岗 Take a further post away (sessions working in it fall back to the own organisation at once)",
+    params: z.strictObject({ id: uuid, orgId: uuid }),
+    response: z.object({ posts: z.array(z.object({ orgId: z.string(), orgName: z.string(), roles: z.array(z.string()) })) }),
   }),
 };

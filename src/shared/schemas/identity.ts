@@ -52,11 +52,14 @@ export const meResponse = z.object({
   enterprises: z.array(enterpriseSummary),
   actingFor: enterpriseSummary.nullable(),
   totpEnabled: z.boolean(),
+  /** 一人多岗: the staff member's posts (own organisation first) when they hold more than one; empty otherwise. */
+  posts: z.array(z.object({ orgId: uuid, orgName: z.string(), orgNameEn: z.string(), roles: z.array(z.enum(ROLE_CODES)), active: z.boolean() })),
   csrfToken: z.string(),
 });
 export type MeResponse = z.infer<typeof meResponse>;
 
 export const actingForRequest = z.strictObject({ enterpriseId: uuid.nullable() });
+export const postRequest = z.strictObject({ orgId: uuid.nullable() });
 
 export const grantAgentRequest = z.strictObject({
   agentName: personName,

@@ -5,16 +5,17 @@ import { sharedAnswer } from "../../shared-answer";
 import type { MeResponse } from "../../../shared/schemas/identity";
 import { maskIdNumber } from "../../../shared/validation/id-number";
 import { maskMobile } from "../../../shared/validation/mobile";
-import type { OrgKind } from "../../../shared/roles";
+import type { OrgKind, Role } from "../../../shared/roles";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { OrgRepository } from "../orgs";
 import type { PersonRepository } from "../registry";
 import { clearSessionCookie, DEVICE_COOKIE, requestContext, requireSession, setDeviceCookie, setSessionCookie } from "../../http/auth-plugin";
 import type { AuthService, SessionContext } from "./auth.service";
+import type { StaffPostRepository } from "./staff-post.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
-export type Repos = UnitOfWork & { orgs: OrgRepository; persons: PersonRepository };
+export type Repos = UnitOfWork & { orgs: OrgRepository; persons: PersonRepository; staffPosts: StaffPostRepository };
 
 export interface AuthRouteDeps {
   auth: AuthService;
@@ -34,10 +35,12 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, deps) =
     const { account, actor } = session;
     const repos = deps.store.repos;
     // Independent reads, sent together (on a server pool they run at once).
-    const [person, org, relations] = await Promise.all([
+    const [person, org, relations, own, posts] = await Promise.all([
       account.person_id ? repos.persons.findById(account.person_id) : undefined,
-      account.org_id ? repos.orgs.findById(account.org_id) : undefined,
+      actor.orgId ? repos.orgs.findById(actor.orgId) : undefined,
       auth.enterpriseRelations(repos, account),
+      account.kind === "staff" && account.org_id ? repos.orgs.findById(account.org_id) : undefined,
+      account.kind === "staff" ? repos.staffPosts.postsOf(account.id) : [],
     ]);
     const present = (r: (typeof relations)[number]) => ({
       id: r.enterpriseId,
@@ -60,6 +63,8 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, deps) =
       enterprises: relations.map(present),
       actingFor: actor.actingFor ? present(relations.find((r) => r.enterpriseId === actor.actingFor!.enterpriseId)!) : null,
       totpEnabled: account.totp_enabled,
+      // 一人多岗: the own organisation first, then the further posts; the session works in the active one.
+      posts: own && posts.length ? [{ orgId: own.id, orgName: own.name, orgNameEn: own.name_en, roles: account.roles as Role[], active: actor.orgId === own.id }, ...posts.map((p) => ({ orgId: p.org_id, orgName: p.org_name, orgNameEn: p.org_name_en, roles: p.roles as Role[], active: actor.orgId === p.org_id }))] : [],
       csrfToken,
     };
   }
@@ -97,6 +102,11 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, deps) =
   route(app, api.postMeActingFor, async (req) => {
     const session = requireSession(req);
     const actor = await auth.setActingFor(session, req.body.enterpriseId, requestContext(req));
+    return presentMe({ ...session, actor }, session.csrfToken);
+  });
+  route(app, api.postMePost, async (req) => {
+    const session = requireSession(req);
+    const actor = await auth.setPost(session, req.body.orgId, requestContext(req));
     return presentMe({ ...session, actor }, session.csrfToken);
   });
   route(app, api.postMeTotpSetup, async (req) => auth.beginTotp(requireSession(req), requestContext(req)));

@@ -14,6 +14,7 @@ import type { AuditRepository } from "../audit";
 import type { LoginThrottleRepository } from "./login-throttle.repository";
 import type { OrgRepository } from "../orgs";
 import type { PersonRepository } from "../registry";
+import type { StaffPostRepository } from "./staff-post.repository";
 import type { SessionRepository } from "./session.repository";
 import { DomainError } from "../../domain-error";
 import { todayInChina } from "../../../shared/working-days";
@@ -21,7 +22,7 @@ import { SessionCache } from "./session-cache";
 import { afterFailure, clientKey, closedToUnknownClients, DEFAULT_THROTTLE, nextAttemptAt, type ThrottleSettings } from "./login-throttle";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
-export type Repos = UnitOfWork & { accounts: AccountRepository; audit: AuditRepository; loginThrottle: LoginThrottleRepository; orgs: OrgRepository; persons: PersonRepository; sessions: SessionRepository };
+export type Repos = UnitOfWork & { accounts: AccountRepository; audit: AuditRepository; loginThrottle: LoginThrottleRepository; orgs: OrgRepository; persons: PersonRepository; sessions: SessionRepository; staffPosts: StaffPostRepository };
 
 /** Reads the enterprises a person may act for, in the caller's unit of work. */
 export type ActingForSource = (unit: UnitOfWork, personId: string, today: string) => Promise<ActingFor[]>;
@@ -224,8 +225,8 @@ export class AuthService {
     }
     const actor = await this.actorFor(repos, account, session);
     const resolved = { sessionId: id, csrfToken: session.csrf_token, actor, account };
-    // Acting for an enterprise is re-read on every request: a revoked authorisation ends at once.
-    if (!session.acting_for_enterprise_id) this.sessionCache.keep(id, { session: resolved, expiresAt: session.expires_at, lastSeenAt }, generation);
+    // Acting for an enterprise or in a further post is re-read on every request: a revoked authorisation or post ends at once.
+    if (!session.acting_for_enterprise_id && !session.post_org_id) this.sessionCache.keep(id, { session: resolved, expiresAt: session.expires_at, lastSeenAt }, generation);
     return resolved;
   }
 
@@ -243,6 +244,22 @@ export class AuthService {
         targetType: "enterprise",
         targetId: enterpriseId,
       });
+      return actor;
+    }).finally(() => this.sessionCache.forget(session.sessionId));
+  }
+
+  /**
+   * 一人多岗: switches a staff member's session to one of their further posts (its organisation and
+   * roles), or back to their own organisation with null. Raises NOT_YOUR_POST.
+   */
+  async setPost(session: SessionContext, orgId: string | null, ctx: RequestContext): Promise<Actor> {
+    if (session.account.kind !== "staff") throw new DomainError("FORBIDDEN");
+    return this.store.transact(async (repos) => {
+      if (orgId !== null && orgId !== session.account.org_id && !(await repos.staffPosts.find(session.account.id, orgId))) throw new DomainError("NOT_YOUR_POST");
+      const post = orgId === session.account.org_id ? null : orgId;
+      await repos.sessions.setPost(session.sessionId, post);
+      const actor = await this.actorFor(repos, session.account, { ...sessionStub(session), post_org_id: post });
+      await repos.audit.append(actor, ctx, { action: "auth.switch_post", targetType: "org", targetId: actor.orgId, orgId: actor.orgId, details: { roles: actor.roles } });
       return actor;
     }).finally(() => this.sessionCache.forget(session.sessionId));
   }
@@ -300,6 +317,7 @@ export class AuthService {
       account_id: account.id,
       csrf_token: csrfToken,
       acting_for_enterprise_id: null,
+      post_org_id: null,
       region_code: actor.regionCode,
       expires_at: expiresAt,
       ip: ctx.ip,
@@ -309,13 +327,20 @@ export class AuthService {
   }
 
   /** Builds the actor for an account, including the enterprise it acts for in this session. */
-  async actorFor(unit: UnitOfWork, account: Account, session: Pick<Session, "acting_for_enterprise_id"> | null): Promise<Actor> {
+  async actorFor(unit: UnitOfWork, account: Account, session: Pick<Session, "acting_for_enterprise_id" | "post_org_id"> | null): Promise<Actor> {
     const repos = this.store.within(unit);
     let orgId: string | null = null;
     let orgPath: string | null = null;
     let governmentPath: string | null = null;
-    if (account.kind === "staff" && account.org_id) {
-      const org = await repos.orgs.findWithGovernment(account.org_id);
+    let roles = account.roles as Role[];
+    let regionCode = account.region_code;
+    // 一人多岗: in a further post the session works with that organisation and its roles (a post since removed falls back to the own).
+    const post = account.kind === "staff" && session?.post_org_id ? await repos.staffPosts.find(account.id, session.post_org_id) : undefined;
+    if (post) roles = post.roles as Role[];
+    const ownOrg = post?.org_id ?? account.org_id;
+    if (account.kind === "staff" && ownOrg) {
+      const org = await repos.orgs.findWithGovernment(ownOrg);
+      if (post && org) regionCode = org.region_code;
       orgId = org?.id ?? null;
       orgPath = org?.path ?? null;
       governmentPath = org?.government_path ?? null;
@@ -333,15 +358,15 @@ export class AuthService {
       orgId,
       orgPath,
       governmentPath,
-      regionCode: account.region_code,
-      roles: account.roles as Role[],
+      regionCode,
+      roles,
       actingFor,
     };
   }
 }
 
-function sessionStub(session: SessionContext): Pick<Session, "acting_for_enterprise_id"> {
-  return { acting_for_enterprise_id: session.actor.actingFor?.enterpriseId ?? null };
+function sessionStub(session: SessionContext): Pick<Session, "acting_for_enterprise_id" | "post_org_id"> {
+  return { acting_for_enterprise_id: session.actor.actingFor?.enterpriseId ?? null, post_org_id: session.account.kind === "staff" && session.actor.orgId !== session.account.org_id ? session.actor.orgId : null };
 }
 
 function lockedError(until: Date, now: Date): DomainError {

@@ -19,6 +19,7 @@ export class SessionRepository {
         "s.id as s_id",
         "s.csrf_token as s_csrf_token",
         "s.acting_for_enterprise_id as s_acting_for_enterprise_id",
+        "s.post_org_id as s_post_org_id",
         "s.region_code as s_region_code",
         "s.created_at as s_created_at",
         "s.expires_at as s_expires_at",
@@ -29,13 +30,14 @@ export class SessionRepository {
       .where("s.id", "=", id)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { s_id, s_csrf_token, s_acting_for_enterprise_id, s_region_code, s_created_at, s_expires_at, s_last_seen_at, s_ip, s_user_agent, ...account } = row;
+    const { s_id, s_csrf_token, s_acting_for_enterprise_id, s_post_org_id, s_region_code, s_created_at, s_expires_at, s_last_seen_at, s_ip, s_user_agent, ...account } = row;
     return {
       session: {
         id: s_id,
         account_id: account.id,
         csrf_token: s_csrf_token,
         acting_for_enterprise_id: s_acting_for_enterprise_id,
+        post_org_id: s_post_org_id,
         region_code: s_region_code,
         created_at: s_created_at,
         expires_at: s_expires_at,
@@ -53,6 +55,10 @@ export class SessionRepository {
 
   async setActingFor(id: string, enterpriseId: string | null): Promise<void> {
     await this.db.updateTable("sessions").set({ acting_for_enterprise_id: enterpriseId }).where("id", "=", id).execute();
+  }
+
+  async setPost(id: string, orgId: string | null): Promise<void> {
+    await this.db.updateTable("sessions").set({ post_org_id: orgId }).where("id", "=", id).execute();
   }
 
   async delete(id: string): Promise<void> {

@@ -10,11 +10,12 @@ import type { AccountRepository } from "./account.repository";
 import type { AuditRepository } from "../audit";
 import type { OrgRepository } from "../orgs";
 import type { SessionRepository } from "./session.repository";
+import type { StaffPostRepository } from "./staff-post.repository";
 import { DomainError } from "../../domain-error";
 import { canManageStaffAt, isSelfLockout } from "./staff.policy";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
-export type Repos = UnitOfWork & { accounts: AccountRepository; audit: AuditRepository; orgs: OrgRepository; sessions: SessionRepository };
+export type Repos = UnitOfWork & { accounts: AccountRepository; audit: AuditRepository; orgs: OrgRepository; sessions: SessionRepository; staffPosts: StaffPostRepository };
 
 type StaffRow = Account & { org_code: string; org_name: string; org_name_en: string; org_kind: string; org_region_code: string };
 
@@ -103,6 +104,25 @@ export class StaffService {
       });
       const fresh = await repos.accounts.findById(id);
       return this.present(withOrg(fresh!, newOrg));
+    }).finally(() => this.onAccountChanged(id));
+  }
+
+  /**
+   * 一人多岗: gives a staff member of the administrator's subtree a further post in another organisation of
+   * it (with `roles`), changes its roles, or takes it away (null). Raises STAFF_NOT_FOUND, ORG_NOT_FOUND,
+   * FORBIDDEN, VALIDATION_FAILED (the own organisation is not a further post).
+   */
+  async setPost(actor: Actor, id: string, orgId: string, roles: Role[] | null, ctx: RequestContext) {
+    return this.store.transact(async (repos) => {
+      const target = await repos.accounts.findById(id);
+      if (!target || target.kind !== "staff" || !target.org_id) throw new DomainError("STAFF_NOT_FOUND");
+      await this.manageableOrg(actor, target.org_id, repos.orgs.findById.bind(repos.orgs), "STAFF_NOT_FOUND");
+      const org = await this.manageableOrg(actor, orgId, repos.orgs.findById.bind(repos.orgs));
+      if (org.id === target.org_id) throw new DomainError("VALIDATION_FAILED", { issues: [{ path: "orgId", message: "这是该工作人员本人所在机构，请直接修改其角色" }] });
+      if (roles) await repos.staffPosts.upsert({ account_id: id, org_id: org.id, roles: [...new Set(roles)], created_by: actor.name });
+      else if (!(await repos.staffPosts.remove(id, org.id))) throw new DomainError("ORG_NOT_FOUND");
+      await repos.audit.append(actor, ctx, { action: roles ? "staff.post_set" : "staff.post_remove", targetType: "account", targetId: id, orgId: org.id, regionCode: org.region_code, details: { orgCode: org.code, roles } });
+      return (await repos.staffPosts.postsOf(id)).map((p) => ({ orgId: p.org_id, orgName: p.org_name, roles: p.roles }));
     }).finally(() => this.onAccountChanged(id));
   }
 
