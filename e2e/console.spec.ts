@@ -86,6 +86,11 @@ test("待办 at volume: a reviewer accepts five cases with the keyboard and 下�
 });
 
 test("12345 console: the caller's history by number, knowledge answers as the agent types, and the call-back queue", async ({ page }) => {
+  // 张伟明 has applied for his company's food licence; later he calls 12345.
+  await switchTo(page, "13800000001", /\/me$/);
+  const items = await (await page.request.get("/api/v1/catalogue/items?department=AMR&level=district")).json();
+  const itemId = items.items.find((e: { basicCode: string }) => e.basicCode === "XK00002001").implementations.find((i: { orgName: string }) => i.orgName === "黄浦区市场监督管理局").id;
+  await apiAs(page, "POST", "/applications", { itemId, formData: FOOD_LICENCE_FORM, promise: true });
   await switchTo(page, "hotline.agent", /workbench$/);
   await page.goto("/workbench/hotline");
   const history = page.getByRole("region", { name: "来电人历史" });
@@ -105,4 +110,21 @@ test("12345 console: the caller's history by number, knowledge answers as the ag
   // The person sees the look-up among the uses of their data.
   await switchTo(page, "13800000001", /\/me$/);
   await expect(page.getByText("12345 接听您的来电时查看您的诉求和办件记录").first()).toBeVisible();
+});
+
+test("一人多岗: a window clerk with two posts switches to the district centre's window, and the workbench follows", async ({ page }) => {
+  await switchTo(page, "window.nanjingdonglu", /workbench$/);
+  const post = page.getByRole("combobox", { name: "当前岗位" });
+  const selector = post.locator("xpath=ancestor::div[contains(@class,'ant-select')][1]");
+  await expect(selector).toContainText("南京东路街道社区事务受理服务中心综合受理一号窗口");
+  await post.locator("xpath=ancestor::div[contains(@class,'ant-select-selector')][1]").click();
+  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", { hasText: "黄浦区政务服务中心综合受理一号窗口" }).click();
+  await expect(selector).toContainText("黄浦区政务服务中心综合受理一号窗口");
+  await expectAccessible(page, "workbench with posts");
+  // Every workbench page works in the post chosen, and says so in the staff navigation.
+  await page.getByRole("link", { name: "窗口收件" }).click();
+  const staffNav = page.getByRole("navigation", { name: "工作台导航" });
+  await expect(staffNav.getByRole("combobox", { name: "当前岗位" }).locator("xpath=ancestor::div[contains(@class,'ant-select')][1]")).toContainText("黄浦区政务服务中心");
+  const me = await (await page.request.get("/api/v1/me")).json();
+  expect(me.org.name).toBe("黄浦区政务服务中心综合受理一号窗口");
 });

@@ -20,7 +20,7 @@ import { workbenchAdminZh } from "./features/workbench/admin/i18n";
 
 const zh = {
   app: { name: "好办", city: "上海市", slogan: "一网好办 · 政务服务平台", skip: "跳到主要内容", footer: "上海市一网好办政务服务平台 · 咨询投诉请拨打 12345" },
-  staffNav: { label: "工作台导航", waiting: "件待办", open: "件未办结", overdue: "件已超期" },
+  staffNav: { post: "当前岗位", label: "工作台导航", waiting: "件待办", open: "件未办结", overdue: "件已超期" },
   nav: { policies: "政策", appeals: "12345 诉求", main: "主导航", home: "首页", personal: "个人办事", enterprise: "法人办事", bundles: "一件事", departments: "部门", login: "登录", register: "注册", me: "个人中心", workbench: "工作台", logout: "退出登录", language: "English", languageLabel: "切换语言", menu: "菜单", accountMenu: "{{name}}的账户菜单", messages: "消息", messagesUnread: "消息，{{n}} 条未读", myApplications: "我的办件", elder: "长辈模式" },
   msg: { title: "消息中心", toolDesc: "办件提醒、超期督办和系统通知", unread: "未读 {{n}} 条", readAll: "全部标为已读", markRead: "标为已读", empty: "暂无消息", new: "未读", channel_sms: "短信", channel_email: "邮件", status_sent: "已发送", status_pending: "发送中", status_failed: "发送失败", settings: "通知设置", smsLabel: "办件状态变化时发送短信到注册手机", emailLabel: "通知邮箱", noEmail: "未设置", saveEmail: "保存邮箱", emailOff: "本平台未开通邮件通知", proactiveLabel: "接收主动服务提醒（“您可能需要办理…”、政策找人、免申即享）" },
   form: { errorSummary: "有 {{count}} 处需要修改，请按提示填写：", check: "检查填写", valid: "填写符合要求", boundTo: "对应数据元：{{element}}", noRows: "暂无内容", addRow: "添加{{label}}", removeRow: "删除" },

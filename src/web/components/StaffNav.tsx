@@ -1,10 +1,12 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, useLocation } from "react-router";
+import { Select } from "antd";
+import { NavLink, useLocation, useNavigate } from "react-router";
+import { authEndpoints } from "../../shared/api/auth";
 import { workbenchEndpoints } from "../../shared/api/workbench";
 import type { ResponseOf } from "../../shared/api/endpoint";
 import { HANDLER_ROLES, type Role } from "../../shared/roles";
-import { call } from "../api";
+import { call, errorMessage } from "../api";
 import { useSession } from "../session";
 
 export type WorkCounts = ResponseOf<typeof workbenchEndpoints.getWorkbenchCounts>;
@@ -72,7 +74,43 @@ export function StaffNav() {
           </li>
         ))}
       </ul>
-      <span className="staff-nav-org">{i18n.language === "en" ? me.org?.nameEn : me.org?.name}</span>
+      <span className="staff-nav-org">{me.posts.length > 1 ? <PostSwitch /> : i18n.language === "en" ? me.org?.nameEn : me.org?.name}</span>
     </nav>
+  );
+}
+
+/** 一人多岗: the post the staff member works in, and a switch to their others (the workbench opens for the one chosen). */
+export function PostSwitch() {
+  const { t, i18n } = useTranslation();
+  const { me, setMe } = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  if (!me || me.posts.length < 2) return null;
+  const name = (p: { orgName: string; orgNameEn: string }) => (i18n.language === "en" ? p.orgNameEn : p.orgName);
+  const choose = (orgId: string) =>
+    call(authEndpoints.postMePost, { body: { orgId } }).then(
+      (next) => {
+        setError(null);
+        setMe(next);
+        void navigate("/workbench");
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  return (
+    <>
+      <Select
+        size="small"
+        aria-label={t("staffNav.post")}
+        value={me.posts.find((p) => p.active)?.orgId}
+        onChange={(v: string) => void choose(v)}
+        style={{ minWidth: 240 }}
+        options={me.posts.map((p) => ({ value: p.orgId, label: `${name(p)}（${p.roles.map((r) => t(`roles.${r}`)).join("、")}）` }))}
+      />
+      {error && (
+        <span role="alert" style={{ color: "#a8071a", marginLeft: 8 }}>
+          {error}
+        </span>
+      )}
+    </>
   );
 }

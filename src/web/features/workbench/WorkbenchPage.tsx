@@ -7,7 +7,7 @@ import { HANDLER_ROLES, type Role } from "../../../shared/roles";
 import { call } from "../../api";
 import { authEndpoints } from "../../../shared/api/auth";
 import { useSession } from "../../session";
-import { useWorkCounts, WorkCount } from "../../components/StaffNav";
+import { PostSwitch, useWorkCounts, WorkCount } from "../../components/StaffNav";
 import { PageFrame, errorMessage } from "../../components/PageFrame";
 
 const LOOKUP_ROLES: Role[] = ["window_clerk", "reviewer", "approver", "data_admin", "hotline_agent"];
@@ -74,7 +74,7 @@ export function WorkbenchPage() {
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t("staff.name")}>{me.name}</Descriptions.Item>
-          <Descriptions.Item label={t("workbench.org")}>{i18n.language === "en" ? me.org?.nameEn : me.org?.name}</Descriptions.Item>
+          <Descriptions.Item label={t("workbench.org")}>{me.posts.length > 1 ? <PostSwitch /> : i18n.language === "en" ? me.org?.nameEn : me.org?.name}</Descriptions.Item>
           <Descriptions.Item label={t("workbench.roles")}>
             {me.roles.map((r) => (
               <Tag color="blue" key={r}>
