@@ -948,6 +948,8 @@ export interface RatingCasesTable {
   appeal_reason: string | null;
   appeal_decision: string | null;
   rerating_id: string | null;
+  /** The China day of its first 差评 rectify step. */
+  rectified_on: ColumnType<string | null, string | null | undefined, string | null>;
   escalations: ColumnType<unknown, string | undefined, string>;
   region_code: string;
   lock_version: Generated<number>;

@@ -104,6 +104,7 @@ export async function seedDemoActivity(db: Kysely<DB>, cipher: FieldCipher, now:
         if (age > 6) {
           c.rectification = rng.pick(["已在办事指南中补充材料样表并统一一次性告知口径", "已调整审查岗人员配置，压缩审查时间", "已对窗口人员开展服务规范培训"]);
           steps.push(["rectify", "replying", c.rectification, 5]);
+          c.rectified_on = todayInChina(new Date(at + 5 * DAY));
           state = "replying";
         }
         if (age > 8) {

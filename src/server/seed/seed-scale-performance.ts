@@ -51,10 +51,11 @@ export async function seedScalePerformance(db: Kysely<DB>, applications: number,
     (
       await sql<{ n: string }>`
         with ins as (
-          insert into rating_cases (number, rating_id, org_id, state, opened_on, respond_deadline, rectify_deadline, region_code, created_at)
+          insert into rating_cases (number, rating_id, org_id, state, opened_on, respond_deadline, rectify_deadline, rectified_on, region_code, created_at)
           select 'CPS' || lpad((row_number() over (order by r.created_at, r.id))::text, 9, '0'), r.id, r.org_id,
             case when abs(hashtext(r.id::text)) % 10 < 9 then 'closed' else 'rectifying' end,
             (r.created_at at time zone 'Asia/Shanghai')::date, (r.created_at at time zone 'Asia/Shanghai')::date + 1, (r.created_at at time zone 'Asia/Shanghai')::date + 21,
+            case when abs(hashtext(r.id::text)) % 10 < 9 then ((r.created_at + (abs(hashtext(r.id::text)) % 25) * interval '1 day') at time zone 'Asia/Shanghai')::date end,
             r.region_code, r.created_at
           from ratings r where r.level = 1 and r.application_id is not null and not exists (select 1 from rating_cases c where c.rating_id = r.id)
           returning 1)
@@ -63,8 +64,8 @@ export async function seedScalePerformance(db: Kysely<DB>, applications: number,
   );
   await sql`
     insert into rating_case_events (case_id, action, from_state, to_state, actor_name, created_at)
-    select c.id, 'rectify', 'rectifying', 'replying', '承办人员', c.created_at + (abs(hashtext(c.number)) % 25) * interval '1 day'
-    from rating_cases c where c.number like 'CPS%' and c.state = 'closed'`.execute(db);
+    select c.id, 'rectify', 'rectifying', 'replying', '承办人员', (c.rectified_on::timestamp + interval '10 hours') at time zone 'Asia/Shanghai'
+    from rating_cases c where c.number like 'CPS%' and c.rectified_on is not null`.execute(db);
   onProgress?.("差评 cases", cases);
   await sql`analyze rating_cases`.execute(db);
   await sql`analyze rating_case_events`.execute(db);

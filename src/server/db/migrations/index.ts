@@ -44,6 +44,7 @@ import * as m0042 from "./0042-performance-open";
 import * as m0043 from "./0043-scorecards";
 import * as m0044 from "./0044-ticket-caller-index";
 import * as m0045 from "./0045-staff-posts";
+import * as m0046 from "./0046-rectified-on";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   "0043-scorecards": m0043,
   "0044-ticket-caller-index": m0044,
   "0045-staff-posts": m0045,
+  "0046-rectified-on": m0046,
 };

@@ -163,7 +163,7 @@ export class RatingCaseService {
         appeal: { appeal_reason: note },
         uphold_appeal: { appeal_decision: note },
         reject_appeal: { appeal_decision: note },
-        rectify: { rectification: note },
+        rectify: { rectification: note, ...(locked.rectified_on ? {} : { rectified_on: todayInChina(this.now()) }) },
         reply: { reply: note, replied_at: this.now() },
         close: {},
       }[t.action as string] as Record<string, unknown>;
