@@ -183,6 +183,17 @@ export class PerformanceRepository {
     return rows.rows.map((r) => ({ key: r.key, dispatched: Number(r.dispatched), signed: Number(r.signed), signedOnTime: Number(r.signed_on_time), replied: Number(r.replied), repliedOnTime: Number(r.replied_on_time), rated: Number(r.rated), satisfied: Number(r.satisfied) }));
   }
 
+  /**
+   * What the figures were computed from, as one string: the last rollup refresh and count of the lights,
+   * and (for scorecards) the latest settings version and 督办 change. Equal stamps, equal figures.
+   */
+  async stamp(): Promise<string> {
+    const r = await sql<{ s: string }>`
+      select concat_ws('|', (select max(refreshed_at) from performance_refreshes), (select max(counted_at) from performance_open),
+        (select max(version) from scorecard_settings), (select max(updated_at) from supervision_orders)) as s`.execute(this.db);
+    return r.rows[0]!.s;
+  }
+
   /** When the rollup of these days was last refreshed (the oldest of them), or null if a day never was. */
   async refreshedAt(from: string, to: string): Promise<Date | null> {
     const r = await sql<{ days: string; oldest: Date | null }>`select count(*) as days, min(refreshed_at) as oldest from performance_refreshes where day between ${from} and ${to}`.execute(this.db);

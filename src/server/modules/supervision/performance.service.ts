@@ -7,6 +7,7 @@ import { ownSubtree, supervisedSubtree } from "../../access/scope";
 import type { Store, UnitOfWork } from "../../db/store";
 import { DomainError } from "../../domain-error";
 import { maskName } from "../certificates";
+import { StampedCache } from "./stamped-cache";
 import { DAYS_BUCKETS, type PerformanceFilter, type PerformanceRepository, type PerformanceSums } from "./performance.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
@@ -78,6 +79,8 @@ const EMPTY: PerformanceSums = { received: 0, received_online: 0, decided: 0, ap
  * are counted by the same job; the cases behind them are listed live. Raises: FORBIDDEN.
  */
 export class PerformanceService {
+  private readonly views = new StampedCache<PerformanceView>();
+
   constructor(
     private readonly store: Store<Repos>,
     private readonly now: () => Date,
@@ -116,17 +119,28 @@ export class PerformanceService {
     }
   }
 
+  /**
+   * The dashboard of a slice. Its figures change only when the rollup job runs (every 15 minutes), so a
+   * slice's view is kept until then (`StampedCache`): the supervisors opening the same first view share it.
+   */
   async dashboard(actor: Actor, q: Query): Promise<PerformanceView> {
     const f: PerformanceFilter = { subtree: this.scope(actor), ...q };
+    const today = todayInChina(this.now());
+    const stamp = `${today}|${await this.store.repos.performance.stamp()}`;
+    return this.views.get(JSON.stringify([f.subtree, q.from, q.to, q.orgId ?? null, q.itemId ?? null]), stamp, () => this.computeDashboard(f, q, today));
+  }
+
+  private async computeDashboard(f: PerformanceFilter, q: Query, today: string): Promise<PerformanceView> {
     const repos = this.store.repos.performance;
-    const [sums, overdue, refreshedAt, hotlineTotal, hotlineByOrg, rectification] = await Promise.all([
+    const [sums, overdue, refreshedAt, hotlineByOrg, rectification] = await Promise.all([
       repos.sums(f),
       repos.overdueNow(f.subtree, q.orgId, q.itemId),
       repos.refreshedAt(q.from, q.to),
-      repos.hotlineSums(f, "total"),
       repos.hotlineSums(f, "org"),
-      q.itemId ? Promise.resolve([]) : repos.rectification(f, todayInChina(this.now()), "month"),
+      q.itemId ? Promise.resolve([]) : repos.rectification(f, today, "month"),
     ]);
+    // The hotline's total is the sum of its departments.
+    const hotlineTotal = [hotlineByOrg.reduce((a, h) => ({ key: "total", dispatched: a.dispatched + h.dispatched, signed: a.signed + h.signed, signedOnTime: a.signedOnTime + h.signedOnTime, replied: a.replied + h.replied, repliedOnTime: a.repliedOnTime + h.repliedOnTime, rated: a.rated + h.rated, satisfied: a.satisfied + h.satisfied }), { key: "total", dispatched: 0, signed: 0, signedOnTime: 0, replied: 0, repliedOnTime: 0, rated: 0, satisfied: 0 })];
     const { total, org: byOrg, item: byItem, week: weeks, month: months } = sums;
     const hotline = new Map(hotlineByOrg.map((h) => [h.key, h]));
     const lights = new Map(overdue.map((o) => [o.orgId, o]));

@@ -11,6 +11,7 @@ import type { AuditRepository } from "../audit";
 import type { PerformanceRepository, PerformanceSums } from "./performance.repository";
 import { monthRange } from "./performance.service";
 import type { ScorecardRepository } from "./scorecard.repository";
+import { StampedCache } from "./stamped-cache";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository; performance: PerformanceRepository; scorecards: ScorecardRepository };
@@ -48,6 +49,8 @@ export function scoreOf(ratios: Record<ScoreIndicator, Ratio>, settings: Scoreca
  * settings as versions, each in effect from a month, so a past month's score is always the same.
  */
 export class ScorecardService {
+  private readonly cards = new StampedCache<ScorecardView>();
+
   constructor(
     private readonly store: Store<Repos>,
     private readonly now: () => Date,
@@ -84,11 +87,19 @@ export class ScorecardService {
     return this.settingsView(actor);
   }
 
-  /** The month's scorecard over the supervisor's subtree, ranked (equal scores share a rank). */
+  /**
+   * The month's scorecard over the supervisor's subtree, ranked (equal scores share a rank); kept until the
+   * rollups, the settings or the month's 督办 change (`StampedCache`).
+   */
   async scorecard(actor: Actor, month: string): Promise<ScorecardView> {
     const subtree = supervisedSubtree(actor);
     if (subtree === null) throw new DomainError("FORBIDDEN");
     const today = todayInChina(this.now());
+    const stamp = `${today}|${await this.store.repos.performance.stamp()}`;
+    return this.cards.get(`${subtree}|${month}`, stamp, () => this.compute(subtree, month, today));
+  }
+
+  private async compute(subtree: string, month: string, today: string): Promise<ScorecardView> {
     const range = monthRange(month, today);
     const settings = await this.settingsFor(month);
     if (!range) return { month, from: `${month}-01`, to: `${month}-01`, settingsVersion: settings.version, refreshedAt: null, departments: [] };
