@@ -168,7 +168,9 @@ export function PerformancePage() {
                     ),
                 },
                 { title: t("perf.dueSoon"), align: "right", render: (_: unknown, d: PerformanceView["departments"][number]) => (d.dueSoon ? <Tag color="gold">{d.dueSoon}</Tag> : 0) },
+                { title: t("perf.hotlineSign"), align: "right", render: (_: unknown, d: PerformanceView["departments"][number]) => pct(d.hotline.signOnTimeRate) },
                 { title: t("perf.hotlineReply"), align: "right", render: (_: unknown, d: PerformanceView["departments"][number]) => (d.hotline.replied ? pct(d.hotline.replyOnTimeRate) : "—") },
+                { title: t("perf.hotlineSatisfaction"), align: "right", render: (_: unknown, d: PerformanceView["departments"][number]) => pct(d.hotline.satisfaction) },
                 {
                   title: t("perf.viewCases"),
                   render: (_: unknown, d: PerformanceView["departments"][number]) => (

@@ -3,6 +3,7 @@ import type { supervisionZh } from "./i18n";
 /** English texts of this feature. */
 export const supervisionEn: typeof supervisionZh = {
   perf: {
+    hotlineSign: "12345 signed for in time",
     rectifiedByMonth: "Poor ratings put right in time, by month (%)",
     title: "Performance supervision",
     tool: "Each department's and item's speed, deadlines, supplements, online share and satisfaction, down to the cases",

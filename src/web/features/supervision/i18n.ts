@@ -1,6 +1,7 @@
 /** UI texts of this feature (merged into the dictionaries in web/i18n.ts); English mirrors the Chinese keys. */
 export const supervisionZh = {
   perf: {
+    hotlineSign: "12345 按时签收率",
     rectifiedByMonth: "差评按期整改率（按月，%）",
     title: "效能监督",
     tool: "各部门、各事项的办件效率、时限、补正、网办与满意度，可逐项查看到办件",
