@@ -39,6 +39,8 @@ test("once only: a mother registers her newborn uploading nothing; the household
   await expect(page.getByText(/居民户口簿：居民户口簿/)).toBeVisible();
   await expect(page.getByText(/结婚证：结婚证/)).toBeVisible();
   await expect(page.getByText(/申请人授权预填 \d+ 项信息/)).toBeVisible();
+  // Beside a prefilled field, the registry its value came from.
+  await expect(page.getByText(/✔ 取自(人口库|实名账户|电子证照库)（经申请人授权共享）/).first()).toBeVisible();
   await expectAccessible(page, "application with shared evidence");
   await actOnApplication(page, number, "待受理", /^受\s?理$/);
   await expect(page.getByText("待审查").first()).toBeVisible();

@@ -56,6 +56,8 @@ export const applicationDetail = receipt.extend({
   prefilledFields: z.number(),
   dataConsentAt: z.string().nullable(),
   evidence: z.array(z.object({ materialKey: z.string(), materialName: z.string(), source: z.string(), typeName: z.string().nullable(), element: z.string().nullable(), number: z.string().nullable(), identifier: z.string().nullable(), issuerName: z.string().nullable() })),
+  /** The form's fields filled from a base registry with consent (the registry's code; shown as its name beside the field). */
+  prefilled: z.array(z.object({ fieldKey: z.string(), registry: z.string() })),
   lockVersion: z.number(),
   materials: z.array(z.object({ fileId: z.string(), materialKey: z.string().nullable(), materialName: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedAt: z.string() })),
   /** 系统生成材料: documents produced from the form and sealed (open at /applications/:id/generated/:materialKey). */

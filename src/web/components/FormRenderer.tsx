@@ -61,6 +61,7 @@ export function FormRenderer({
   locked,
   notes = {},
   showBindings = false,
+  fieldNotes,
 }: {
   fields: FormField[];
   initialValues?: FormValues;
@@ -77,6 +78,8 @@ export function FormRenderer({
   notes?: Record<string, React.ReactNode>;
   /** Staff views: name the data element each field is bound to. Citizens never see those names. */
   showBindings?: boolean;
+  /** A note beside a field (what supports its value: the registry it came from), by field key. */
+  fieldNotes?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const [values, setValues] = useState<FormValues>(initialValues);
@@ -162,7 +165,7 @@ export function FormRenderer({
             extra={
               // A table's note is its cells' (本人担任 fills the first row): one line for them all.
               (notes[f.key] ?? Object.entries(notes).find(([k]) => k.startsWith(`${f.key}.`))?.[1]) ??
-              ([f.help, element ? t("form.boundTo", { element }) : undefined].filter(Boolean).join(" · ") || undefined)
+              ([fieldNotes?.[f.key], f.help, element ? t("form.boundTo", { element }) : undefined].filter(Boolean).join(" · ") || undefined)
             }
           >
             {f.type === "table" ? (

@@ -111,6 +111,7 @@ export class ApplicationReadModel {
       documents: availableDocuments(await this.documentSource(app, content, events)),
       waivedMaterials: app.waived_materials,
       prefilledFields: app.prefilled_fields,
+      prefilled: Object.entries((app.prefill_sources as Record<string, { registry: string }> | null) ?? {}).map(([fieldKey, src]) => ({ fieldKey, registry: src.registry })),
       dataConsentAt: app.data_consent_at ? app.data_consent_at.toISOString() : null,
       evidence: evidence.map((e) => ({
         materialKey: e.material_key,

@@ -169,6 +169,9 @@ describe("once-only application (Done when)", () => {
     const detail = (await get(reviewer, `/applications/${applicationId}`)).json();
     expect(detail.materials).toEqual([]);
     expect(detail.prefilledFields).toBeGreaterThan(5);
+    // Each prefilled field names the registry it came from (shown beside the field on the case page).
+    expect(detail.prefilled).toHaveLength(detail.prefilledFields);
+    expect(detail.prefilled).toContainEqual({ fieldKey: "idNumber", registry: expect.stringMatching(/^(population|account|certificates)$/) });
     const byKey = Object.fromEntries(detail.evidence.map((e: { materialKey: string }) => [e.materialKey, e]));
     expect(byKey.household_register).toMatchObject({ typeName: "居民户口簿", source: "电子证照库", issuerName: "上海市公安局黄浦分局" });
     expect(byKey.marriage).toMatchObject({ typeName: "结婚证", issuerName: "黄浦区民政局" });

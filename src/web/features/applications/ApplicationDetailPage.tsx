@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ItemDetail } from "../../../shared/schemas/catalogue";
-import { LIGHT_COLOR } from "../../labels";
+import { inLang, LIGHT_COLOR } from "../../labels";
+import { REGISTRIES, type Registry } from "../../../shared/registries";
 import { ApiError, call } from "../../api";
 import { catalogueEndpoints } from "../../../shared/api/catalogue";
 import { applicationEndpoints as api } from "../../../shared/api/applications";
@@ -118,7 +119,7 @@ function AssignmentControls({ app, onDone }: { app: Detail; onDone: () => void }
 /** One application for its applicant or the handling staff: deadlines, timeline, the form, and the actions open to the viewer. */
 export function ApplicationDetailPage() {
   const { id } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const word = useWorkflowWords();
   const { me } = useSession();
   const { message } = App.useApp();
@@ -247,6 +248,7 @@ export function ApplicationDetailPage() {
             key={app.lockVersion}
             fields={item.content.form.fields}
             initialValues={app.formData}
+            fieldNotes={staffView ? Object.fromEntries(app.prefilled.map((p) => [p.fieldKey, t("work.fromRegistry", { registry: inLang(i18n.language, REGISTRIES[p.registry as Registry], p.registry) })])) : undefined}
             disabled={!resubmit || me?.kind !== "citizen"}
             onSubmit={resubmit ? (formData) => act("resubmit", { formData, materials: newMaterials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) }) : undefined}
             submitText={resubmit ? word(resubmit.name) : undefined}

@@ -21,6 +21,7 @@ export const applicationsEn: typeof applicationsZh = {
     conflict: "Note: {{registry}} · {{org}} holds “{{value}}”, which differs",
   },
   work: {
+    fromRegistry: "✔ From the {{registry}} (shared with the applicant's consent)",
     evidence: "What supports the application",
     bar: "Actions",
     next: "Next case",

@@ -19,6 +19,7 @@ export const applicationsZh = {
     conflict: "注意：{{registry}} · {{org}} 记录的是“{{value}}”，与上面的值不一致",
   },
   work: {
+    fromRegistry: "✔ 取自{{registry}}（经申请人授权共享）",
     evidence: "申请依据与材料",
     bar: "办理操作",
     next: "下一件",
