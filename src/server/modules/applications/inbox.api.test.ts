@@ -51,10 +51,12 @@ describe("待办统计: the inbox's tabs come from the workflows at work, with c
   });
 
   it("lets a supervisor narrow the inbox of their level to one department, read-only", async () => {
+    await submitApplication(t);
+    await submitApplication(t);
     const supervisor = await login(t.app, "supervisor.huangpu");
     const s = (await get(supervisor, "/applications/inbox/summary")).json();
     const amr = s.departments.find((d: { orgName: string }) => d.orgName === "黄浦区市场监督管理局");
-    expect(amr.open).toBeGreaterThanOrEqual(3);
+    expect(amr.open).toBeGreaterThanOrEqual(2);
     expect(s.tabs.every((x: { actionable: boolean }) => !x.actionable)).toBe(true);
     const one = (await get(supervisor, `/applications/inbox/summary?orgId=${amr.orgId}`)).json();
     expect(one.open).toBe(amr.open);
@@ -67,6 +69,7 @@ describe("待办统计: the inbox's tabs come from the workflows at work, with c
   });
 
   it("gives the staff navigation its counts: what waits for the caller in each section", async () => {
+    await submitApplication(t); // one waiting to be accepted at least
     const summary = (await get(reviewer, "/applications/inbox/summary")).json();
     const counts = (await get(reviewer, "/workbench/counts")).json();
     expect(counts.inbox).toBe(summary.tabs.filter((x: { actionable: boolean }) => x.actionable).reduce((n: number, x: { count: number }) => n + x.count, 0));

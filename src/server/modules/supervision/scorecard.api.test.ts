@@ -36,34 +36,42 @@ const DECEMBER = {
   indicators: { ...DEFAULT_SCORECARD_SETTINGS.indicators, on_time: { weight: 30, full: 0.95, zero: 0.5 }, legal: { weight: 5, full: 1, zero: 0.9 }, satisfaction: { weight: 15, full: 1, zero: 0.6 }, online: { weight: 10, full: 1, zero: 0.5 } },
 };
 
+/**
+ * December at 黄浦's market regulator, set up once for the tests that need it (in any order): four 食品经营许可 —
+ * on time, on time after a 补正 round, decided late, and one left open past its deadline — a 差评 put right in
+ * time and a 非常满意; the clock left on Monday 7 December and the rollup refreshed.
+ */
+let december: Promise<void> | null = null;
+const setUpDecember = () => (december ??= (async () => {
+  const citizen = await login(t.app, "13800000001");
+  const quick = await submitApplication(t);
+  await actInTurn(t, quick, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
+  const supplemented = await submitApplication(t);
+  await actInTurn(t, supplemented, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "request_supplement", { opinion: "请补充平面布局图", supplementItems: ["layout"] }]]);
+  const late = await submitApplication(t);
+  overdueCase = await submitApplication(t);
+  await t.database.db.updateTable("applications").set({ committed_deadline: "2026-12-02" }).where("id", "=", overdueCase).execute();
+  expect((await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: quick, level: 1, comment: "窗口态度差" })).statusCode).toBe(201);
+  await setClock("2026-12-07T02:00:00Z"); // Monday
+  const citizenAgain = await login(t.app, "13800000001");
+  expect((await act(t, citizenAgain, supplemented, "resubmit", { formData: { ...FOOD_LICENCE_FORM, seats: 60 } })).statusCode).toBe(200);
+  await actInTurn(t, supplemented, [["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
+  expect((await post(citizenAgain, "/ratings", { eventKind: "application_accepted", eventId: supplemented, level: 5 })).statusCode).toBe(201);
+  await actInTurn(t, late, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
+  await t.database.db.updateTable("applications").set({ committed_deadline: "2026-12-04" }).where("id", "=", late).execute();
+  const handler = await login(t.app, "review.amr.huangpu");
+  const caseId = (await t.database.db.selectFrom("rating_cases as c").innerJoin("ratings as r", "r.id", "c.rating_id").select("c.id").where("r.application_id", "=", quick).executeTakeFirstOrThrow()).id;
+  for (const [action, note] of [["verify", "属实"], ["rectify", "已对窗口人员开展服务规范培训"]]) {
+    const lockVersion = (await get(handler, `/rating-cases/${caseId}`)).json().lockVersion;
+    expect((await post(handler, `/rating-cases/${caseId}/actions`, { action, note, lockVersion })).statusCode).toBe(200);
+  }
+  await t.services.performance.refresh("2026-12-01", "2026-12-07");
+})());
+
 describe("绩效考核: a month's scores from the rollup and the settings in effect", () => {
   it("is reproducible: one department's December score recomputed by hand from its cases and the settings", async () => {
-    const citizen = await login(t.app, "13800000001");
-    // Four 食品经营许可 at 黄浦's market regulator: on time, on time after a 补正 round, decided late, and one left open past its deadline.
-    const quick = await submitApplication(t);
-    await actInTurn(t, quick, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
-    const supplemented = await submitApplication(t);
-    await actInTurn(t, supplemented, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "request_supplement", { opinion: "请补充平面布局图", supplementItems: ["layout"] }]]);
-    const late = await submitApplication(t);
-    overdueCase = await submitApplication(t);
-    await t.database.db.updateTable("applications").set({ committed_deadline: "2026-12-02" }).where("id", "=", overdueCase).execute();
-    // The applicant rates the quick one 非常不满意 (a 差评 case opens) and the other 非常满意.
-    expect((await post(citizen, "/ratings", { eventKind: "application_accepted", eventId: quick, level: 1, comment: "窗口态度差" })).statusCode).toBe(201);
-    await setClock("2026-12-07T02:00:00Z"); // Monday
-    const citizenAgain = await login(t.app, "13800000001");
-    expect((await act(t, citizenAgain, supplemented, "resubmit", { formData: { ...FOOD_LICENCE_FORM, seats: 60 } })).statusCode).toBe(200);
-    await actInTurn(t, supplemented, [["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
-    expect((await post(citizenAgain, "/ratings", { eventKind: "application_accepted", eventId: supplemented, level: 5 })).statusCode).toBe(201);
-    await actInTurn(t, late, [["review.amr.huangpu", "accept"], ["review.amr.huangpu", "pass_review"], ["approve.amr.huangpu", "approve"]]);
-    await t.database.db.updateTable("applications").set({ committed_deadline: "2026-12-04" }).where("id", "=", late).execute();
-    // The 差评 is verified and put right in time.
-    const handler = await login(t.app, "review.amr.huangpu");
-    const caseId = (await t.database.db.selectFrom("rating_cases as c").innerJoin("ratings as r", "r.id", "c.rating_id").select("c.id").where("r.application_id", "=", quick).executeTakeFirstOrThrow()).id;
-    for (const [action, note] of [["verify", "属实"], ["rectify", "已对窗口人员开展服务规范培训"]]) {
-      const lockVersion = (await get(handler, `/rating-cases/${caseId}`)).json().lockVersion;
-      expect((await post(handler, `/rating-cases/${caseId}/actions`, { action, note, lockVersion })).statusCode).toBe(200);
-    }
-
+    await setUpDecember();
+    await setClock("2026-12-07T02:00:00Z");
     // The city's supervisors set December's weights (a new version, in effect from December).
     const settings = (await get(city, "/supervision/scorecard-settings")).json();
     expect(settings.mayEdit).toBe(true);
@@ -175,7 +183,8 @@ describe("绩效考核: a month's scores from the rollup and the settings in eff
     expect(stale.json().error.code).toBe("SETTINGS_CHANGED");
     const after = (await get(city, "/supervision/scorecard-settings")).json();
     expect(after.versions.map((v: { version: number }) => v.version)).toEqual([base + 1, ...view.versions.map((v: { version: number }) => v.version)]);
-    expect(after.current.effectiveFrom).toBe("2026-12"); // January's version is not yet in effect
+    expect(after.current.version).not.toBe(base + 1); // January's version is not yet in effect
+    expect(after.versions[0]).toMatchObject({ version: base + 1, effectiveFrom: "2027-01", note: "恢复默认权重" });
     const audit = await t.database.db.selectFrom("audit_log").select("action").where("action", "=", "scorecard.settings_save").execute();
     expect(audit.length).toBe(after.versions.length);
   });
@@ -190,6 +199,8 @@ describe("绩效考核: a month's scores from the rollup and the settings in eff
 
 describe("督办: sent to a department, answered, reviewed, escalated when overdue", () => {
   it("follows an order like a 差评 case, with messages, audit and concurrent edits detected", async () => {
+    await setUpDecember();
+    await setClock("2026-12-07T02:00:00Z");
     const handler = await login(t.app, "review.amr.huangpu");
     const sent = await post(supervisor, "/supervision/orders", { orgId: amr, month: "2026-12", indicators: ["on_time", "supplement"], subject: "12 月按承诺时限办结率偏低", note: "请分析超期原因并制定整改措施" });
     expect(sent.statusCode, sent.body).toBe(201);
@@ -245,5 +256,6 @@ describe("督办: sent to a department, answered, reviewed, escalated when overd
     expect(closed.json()).toMatchObject({ state: "closed", stateName: "已办结", actions: [] });
     const audit = await t.database.db.selectFrom("audit_log").select("action").where("target_id", "=", order.id).orderBy("seq").execute();
     expect(audit.map((a) => a.action)).toEqual(["supervision_order.send", "supervision_order.answer", "supervision_order.return", "supervision_order.escalate", "supervision_order.answer", "supervision_order.close"]);
+    await setClock("2026-12-07T02:00:00Z");
   });
 });
