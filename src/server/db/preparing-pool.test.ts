@@ -46,8 +46,10 @@ describe.skipIf(!serverUrl)("PostgreSQL pool with prepared statements", () => {
     const before = await backend();
     for (let i = 0; i < 8; i++) await sql`select ${i}::int + ${sql.raw(String(i))} as v`.execute(db);
     expect(await backend()).not.toBe(before);
+    // At most its share — plus the one that takes it over (a connection retires once it holds six): the
+    // statement counting them may be that one, whatever ran before it on this connection.
     const held = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements`.execute(db);
-    expect(held.rows[0]!.n).toBeLessThanOrEqual(5);
+    expect(held.rows[0]!.n).toBeLessThanOrEqual(6);
   });
 
   it("still answers when a schema change alters a prepared statement's result", async () => {
