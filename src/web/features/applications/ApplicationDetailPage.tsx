@@ -175,6 +175,60 @@ export function ApplicationDetailPage() {
   const itemName = (k: string) => fieldOptions.find((o) => o.value === k)?.label ?? materialOptions.find((o) => o.value === k)?.label ?? k;
   const templates = supplementTemplates(items.map((k) => ({ kind: materialOptions.some((o) => o.value === k) ? "material" : "field", name: itemName(k) })));
   const addTemplate = (text: string) => setOpinion((o) => (o.includes(text) ? o : `${o.trim() ? `${o.trim()}\n` : ""}${text}`));
+  // What supports the application (shared evidence, generated documents, materials) and the work on it (timeline, form).
+  const evidence = (
+    <>
+      {(app.evidence.length > 0 || app.prefilledFields > 0) && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.shared", { n: app.waivedMaterials })}</h2>} style={{ marginBottom: 16 }}>
+          {app.prefilledFields > 0 && <p>{t("appd.prefilled", { n: app.prefilledFields })}</p>}
+          {app.evidence.map((e) => (
+            <div key={e.materialKey}>
+              <Tag color="success">{t("appd.sharedTag")}</Tag>
+              {e.identifier ? (
+                <>
+                  {e.materialName}：{e.typeName}（{e.number}，{e.issuerName}） <Link to={`/verify?id=${encodeURIComponent(e.identifier)}`} style={{ textDecoration: "underline" }}>{t("wallet.verify")}</Link>
+                </>
+              ) : (
+                <>
+                  {e.materialName}：{t("appd.registryEvidence", { element: e.element, source: e.source, org: e.issuerName ?? "" })}
+                </>
+              )}
+            </div>
+          ))}
+        </Card>
+      )}
+      <GeneratedCard app={app} />
+      <MaterialsCard materials={app.materials} />
+    </>
+  );
+  const work = (
+    <>
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>
+        <Timeline items={app.timeline.map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {e.actorName}：{word(e.actionName)}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
+      </Card>
+
+      {item && (
+        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.form")}</h2>}>
+          <FormRenderer
+            key={app.lockVersion}
+            fields={item.content.form.fields}
+            initialValues={app.formData}
+            fieldNotes={staffView ? Object.fromEntries(app.prefilled.map((p) => [p.fieldKey, t("work.fromRegistry", { registry: inLang(i18n.language, REGISTRIES[p.registry as Registry], p.registry) })])) : undefined}
+            disabled={!resubmit || me?.kind !== "citizen"}
+            onSubmit={resubmit ? (formData) => act("resubmit", { formData, materials: newMaterials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) }) : undefined}
+            submitText={resubmit ? word(resubmit.name) : undefined}
+            extra={
+              resubmit && me?.kind === "citizen" && item.content.guide.materials.length > 0 ? (
+                <section style={{ marginBottom: 16 }} aria-label={t("materials.title")}>
+                  <MaterialUpload materials={item.content.guide.materials} value={newMaterials} onChange={setNewMaterials} highlight={lastSupplement?.details.supplementItems ?? []} />
+                </section>
+              ) : null
+            }
+          />
+        </Card>
+      )}
+    </>
+  );
 
   return (
     <>
@@ -238,107 +292,18 @@ export function ApplicationDetailPage() {
         // The form on the left, what supports it beside it: shared certificates and registry values, generated documents, the materials.
         <Row gutter={16}>
           <Col xs={24} lg={14}>
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>
-        <Timeline items={app.timeline.map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {e.actorName}：{word(e.actionName)}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
-      </Card>
-
-      {item && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.form")}</h2>}>
-          <FormRenderer
-            key={app.lockVersion}
-            fields={item.content.form.fields}
-            initialValues={app.formData}
-            fieldNotes={staffView ? Object.fromEntries(app.prefilled.map((p) => [p.fieldKey, t("work.fromRegistry", { registry: inLang(i18n.language, REGISTRIES[p.registry as Registry], p.registry) })])) : undefined}
-            disabled={!resubmit || me?.kind !== "citizen"}
-            onSubmit={resubmit ? (formData) => act("resubmit", { formData, materials: newMaterials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) }) : undefined}
-            submitText={resubmit ? word(resubmit.name) : undefined}
-            extra={
-              resubmit && me?.kind === "citizen" && item.content.guide.materials.length > 0 ? (
-                <section style={{ marginBottom: 16 }} aria-label={t("materials.title")}>
-                  <MaterialUpload materials={item.content.guide.materials} value={newMaterials} onChange={setNewMaterials} highlight={lastSupplement?.details.supplementItems ?? []} />
-                </section>
-              ) : null
-            }
-          />
-        </Card>
-      )}
-
+            {work}
           </Col>
           <Col xs={24} lg={10}>
             <div className="case-evidence" tabIndex={0} role="region" aria-label={t("work.evidence")}>
-      {(app.evidence.length > 0 || app.prefilledFields > 0) && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.shared", { n: app.waivedMaterials })}</h2>} style={{ marginBottom: 16 }}>
-          {app.prefilledFields > 0 && <p>{t("appd.prefilled", { n: app.prefilledFields })}</p>}
-          {app.evidence.map((e) => (
-            <div key={e.materialKey}>
-              <Tag color="success">{t("appd.sharedTag")}</Tag>
-              {e.identifier ? (
-                <>
-                  {e.materialName}：{e.typeName}（{e.number}，{e.issuerName}） <Link to={`/verify?id=${encodeURIComponent(e.identifier)}`} style={{ textDecoration: "underline" }}>{t("wallet.verify")}</Link>
-                </>
-              ) : (
-                <>
-                  {e.materialName}：{t("appd.registryEvidence", { element: e.element, source: e.source, org: e.issuerName ?? "" })}
-                </>
-              )}
-            </div>
-          ))}
-        </Card>
-      )}
-      <GeneratedCard app={app} />
-      <MaterialsCard materials={app.materials} />
-
+              {evidence}
             </div>
           </Col>
         </Row>
       ) : (
         <>
-      {(app.evidence.length > 0 || app.prefilledFields > 0) && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.shared", { n: app.waivedMaterials })}</h2>} style={{ marginBottom: 16 }}>
-          {app.prefilledFields > 0 && <p>{t("appd.prefilled", { n: app.prefilledFields })}</p>}
-          {app.evidence.map((e) => (
-            <div key={e.materialKey}>
-              <Tag color="success">{t("appd.sharedTag")}</Tag>
-              {e.identifier ? (
-                <>
-                  {e.materialName}：{e.typeName}（{e.number}，{e.issuerName}） <Link to={`/verify?id=${encodeURIComponent(e.identifier)}`} style={{ textDecoration: "underline" }}>{t("wallet.verify")}</Link>
-                </>
-              ) : (
-                <>
-                  {e.materialName}：{t("appd.registryEvidence", { element: e.element, source: e.source, org: e.issuerName ?? "" })}
-                </>
-              )}
-            </div>
-          ))}
-        </Card>
-      )}
-      <GeneratedCard app={app} />
-      <MaterialsCard materials={app.materials} />
-
-      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.timeline")}</h2>} style={{ marginBottom: 16 }}>
-        <Timeline items={app.timeline.map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {e.actorName}：{word(e.actionName)}{e.opinion ? `（${e.opinion}）` : ""}</> }))} />
-      </Card>
-
-      {item && (
-        <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("appd.form")}</h2>}>
-          <FormRenderer
-            key={app.lockVersion}
-            fields={item.content.form.fields}
-            initialValues={app.formData}
-            disabled={!resubmit || me?.kind !== "citizen"}
-            onSubmit={resubmit ? (formData) => act("resubmit", { formData, materials: newMaterials.map(({ materialKey, fileId }) => ({ materialKey, fileId })) }) : undefined}
-            submitText={resubmit ? word(resubmit.name) : undefined}
-            extra={
-              resubmit && me?.kind === "citizen" && item.content.guide.materials.length > 0 ? (
-                <section style={{ marginBottom: 16 }} aria-label={t("materials.title")}>
-                  <MaterialUpload materials={item.content.guide.materials} value={newMaterials} onChange={setNewMaterials} highlight={lastSupplement?.details.supplementItems ?? []} />
-                </section>
-              ) : null
-            }
-          />
-        </Card>
-      )}
-
+          {evidence}
+          {work}
         </>
       )}
       {staffView && <StaffActionBar ref={nextRef} actions={others} onAction={setActing} onNext={() => void next()} done={done} />}
