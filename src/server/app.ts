@@ -35,6 +35,9 @@ import { notificationRoutes } from "./modules/notifications/notification.routes"
 import { NotificationService } from "./modules/notifications/notification.service";
 import { NodemailerEmail, SimulatedSms, type EmailSender, type SmsSender } from "./modules/notifications/senders";
 import { fileRoutes } from "./modules/files/file.routes";
+import { HttpPaymentProvider, type PaymentProvider } from "./modules/payments/payment-provider";
+import { paymentRoutes } from "./modules/payments/payment.routes";
+import { PaymentService } from "./modules/payments/payment.service";
 import { generatedDocumentRoutes } from "./modules/generated-documents/generated-document.routes";
 import { GeneratedDocumentService } from "./modules/generated-documents/generated-document.service";
 import { requireNoCoSigners } from "./modules/signing";
@@ -167,6 +170,7 @@ export interface Services {
   policyMatch: PolicyMatchService;
   benefits: BenefitService;
   recommendations: RecommendationService;
+  payments: PaymentService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -176,6 +180,12 @@ export interface Senders {
 }
 export function createSenders(config: Config, now: () => Date = () => new Date()): Senders {
   return { sms: new SimulatedSms(config.smsSimulatorFile, 5, now), email: config.smtpUrl ? new NodemailerEmail(config.smtpUrl, config.mailFrom) : null };
+}
+
+/** The payment platform: the configured one, or the local simulator `npm start` runs (simulators/payment). */
+export function createPaymentProvider(config: Config): PaymentProvider {
+  const p = config.payment;
+  return new HttpPaymentProvider({ url: p.url ?? `http://127.0.0.1:${p.simulatorPort}`, merchantId: p.merchantId, key: p.key, notifyUrl: p.notifyUrl });
 }
 
 /** The file storage the configuration names. */
@@ -233,6 +243,8 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   // Then 待遇核定: an approved benefit gets its amount and first pay date (before the notice is composed).
   applications.onDecided(assessBenefitOnApproval({ store, contents: new VersionContents(store), profiles, cipher, calendar: calendarOf, now, record: (unit, app, entry) => applications.recordEvent(unit, app, entry) }));
   calendar.onChange(() => applications.recomputeBeyondCalendar());
+  // 统一支付: fee orders on entering the fee's stage, the gate while one is owed, refunds on refusal (after the listeners above).
+  const payments = new PaymentService(store, createPaymentProvider(config), applications, versionContents, profiles, certificates, { publicUrl: config.publicUrl, queryAfterMs: config.payment.queryAfterMs }, now, calendarOf);
   const bundleCatalogue = new BundleCatalogue(store);
   const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills, generatedDocuments, new SimulatedBank());
   const signing = new SigningService(
@@ -256,6 +268,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const proactive = new ProactiveService(store, now);
   const policies = new PolicyService(store);
   return {
+    payments,
     proactive,
     policyMatch: new PolicyMatchService(store, proactive, now, policies),
     benefits: new BenefitService(store, applications, prefills, proactive, now, calendarOf, certificates),
@@ -428,6 +441,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "notifications", description: "消息中心 Messages and notification settings" },
         { name: "ratings", description: "好差评 Ratings, 差评 cases, tracing and public figures" },
         { name: "appeals", description: "12345 诉求 Requests, dispatch, handling and hot topics" },
+        { name: "payments", description: "统一支付 Fee orders, the cashier, the payment platform's signed notifications, refunds" },
         { name: "supervision", description: "效能监督 Performance of departments and items, from a daily rollup; the cases behind each figure" },
         { name: "rules", description: "规则与画像 Rules over profiles and answers; profiles derived from the registries" },
         { name: "signing", description: "多方在线签署 Everyone a form names signs its generated documents in their own account before it is submitted" },
@@ -481,6 +495,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
       await api.register(generatedDocumentRoutes, { documents: services.generatedDocuments });
       await api.register(signingRoutes, { signing: services.signing });
+      await api.register(paymentRoutes, { payments: services.payments });
     },
     { prefix: "/api/v1" },
   );
@@ -504,6 +519,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
 
   app.addHook("onClose", async () => {
+    await services.payments.idle();
     clearInterval(sweepTimer);
     await sweeping;
   });

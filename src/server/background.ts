@@ -9,6 +9,7 @@ import { registerFileCleanup } from "./jobs/file-cleanup.job";
 import { startJobQueue } from "./jobs/job-queue";
 import { startNotificationWorker } from "./jobs/notifications.job";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
+import { registerPayments } from "./jobs/payments.job";
 import { registerPerformanceRollup } from "./jobs/performance-rollup.job";
 import { registerProactive } from "./jobs/proactive.job";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
@@ -31,6 +32,7 @@ export async function startBackgroundWork(config: Config, database: Database, se
     await registerProactive(boss, services, config.jobs);
     await registerSigningSweep(boss, services.signing, config.jobs);
     await registerPerformanceRollup(boss, services.performance, config.jobs);
+    await registerPayments(boss, services.payments, config.jobs);
     return boss;
   });
   // Calendar edits made in another process reach this one within a minute.

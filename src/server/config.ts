@@ -62,6 +62,13 @@ export interface Config {
   metricsHost: string;
   /** For demonstrations and browser tests only: the clock starts at this instant and runs on from there. */
   clockStart: Date | undefined;
+  /**
+   * 统一支付: the payment platform's address (HAOBAN_PAYMENT_URL); without it `npm start` runs the local
+   * payment simulator on `simulatorPort` and uses that. The merchant id and key sign both ways.
+   */
+  payment: { url: string | undefined; merchantId: string; key: string; simulatorPort: number; notifyUrl: string; queryAfterMs: number };
+  /** The address citizens reach the web app at (where the cashier sends them back). */
+  publicUrl: string;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -156,5 +163,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.HAOBAN_METRICS_TOKEN || undefined,
     metricsPort: env.HAOBAN_METRICS_PORT ? int(env.HAOBAN_METRICS_PORT, 0) : undefined,
     metricsHost: env.HAOBAN_METRICS_HOST ?? "127.0.0.1",
+    payment: {
+      url: env.HAOBAN_PAYMENT_URL || undefined,
+      merchantId: env.HAOBAN_PAYMENT_MERCHANT ?? "haoban-demo",
+      key: env.HAOBAN_PAYMENT_KEY ?? "demo-payment-key-change-me",
+      simulatorPort: int(env.HAOBAN_PAYMENT_SIMULATOR_PORT, 3101),
+      notifyUrl: env.HAOBAN_PAYMENT_NOTIFY_URL ?? `http://127.0.0.1:${int(env.PORT, 3000)}/api/v1/payments/notify`,
+      queryAfterMs: int(env.HAOBAN_PAYMENT_QUERY_AFTER_MS, 120_000),
+    },
+    publicUrl: (env.HAOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000)}`).replace(/\/$/, ""),
   };
 }

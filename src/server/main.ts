@@ -7,6 +7,7 @@ import { openRuntime } from "./runtime";
 import { withAdvisoryLock } from "./db/database";
 import { isEmpty, seedDemo } from "./seed/seed-demo";
 import { seedDataElements } from "./modules/data-elements/data-element.service";
+import { startPaymentSimulator, type PaymentSimulator } from "../simulators/payment/server";
 
 /** Starts Haoban: database and migrations, demo data on first start, jobs, then the HTTP server. */
 async function main() {
@@ -31,6 +32,18 @@ async function main() {
     await seedDataElements(services.store.repos);
   });
 
+  // Without a payment platform configured, the local simulator stands in for it (one per machine: a second process uses the first's).
+  let paymentSimulator: PaymentSimulator | null = null;
+  if (!config.payment.url) {
+    try {
+      paymentSimulator = await startPaymentSimulator({ port: config.payment.simulatorPort, host: "127.0.0.1", merchants: { [config.payment.merchantId]: config.payment.key } });
+      app.log.info(`payment simulator (统一支付) at ${paymentSimulator.url}`);
+    } catch (err) {
+      if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
+      app.log.info(`payment simulator already running on port ${config.payment.simulatorPort}`);
+    }
+  }
+
   const stopBackground = await startBackgroundWork(config, database, services, now, app.log);
 
   await app.listen({ port: config.port, host: config.host });
@@ -53,6 +66,7 @@ async function main() {
     await metricsServer?.close();
     clearInterval(sweeper);
     await stopBackground();
+    await paymentSimulator?.close();
     await database.close();
     process.exit(0);
   };

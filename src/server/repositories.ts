@@ -45,6 +45,7 @@ import { ScorecardRepository } from "./modules/supervision/scorecard.repository"
 import { SharingRepository } from "./modules/sharing/sharing.repository";
 import { SubjectRepository } from "./modules/proactive/subject.repository";
 import { TicketRepository } from "./modules/appeals/ticket.repository";
+import { PaymentRepository } from "./modules/payments/payment.repository";
 
 /**
  * Every module's repositories, bound to one database handle (the pool, or a transaction): the unit of
@@ -86,6 +87,7 @@ export class Repositories {
   readonly settings: SettingsRepository;
   readonly ratings: RatingRepository;
   readonly tickets: TicketRepository;
+  readonly payments: PaymentRepository;
   readonly profiles: ProfileRepository;
   readonly autoApproval: AutoApprovalRepository;
   readonly proactive: ProactiveRepository;
@@ -132,6 +134,7 @@ export class Repositories {
     this.settings = new SettingsRepository(db);
     this.ratings = new RatingRepository(db);
     this.tickets = new TicketRepository(db);
+    this.payments = new PaymentRepository(db, afterCommit);
     this.profiles = new ProfileRepository(db);
     this.autoApproval = new AutoApprovalRepository(db);
     this.proactive = new ProactiveRepository(db);

@@ -173,6 +173,12 @@ export const ERRORS = {
   OFFER_NOT_FOUND: { status: 404, zh: "没有找到这项待遇", en: "No such benefit offer" },
   OFFER_STATE: { status: 409, zh: "这项待遇的状态已经变化，请刷新后再试", en: "The offer has changed; refresh and try again" },
   ONE_CLICK_INCOMPLETE: { status: 422, zh: "还有信息需要您本人填写，请在申请表中补充后提交", en: "Some information must be filled in by you; complete the form to submit" },
+  PAYMENT_PENDING: { status: 409, zh: "申请人尚未缴纳费用，缴费后才能继续办理（可不予受理、不予许可或由申请人撤回）", en: "The applicant has not paid the fee yet; the application continues once it is paid" },
+  PAYMENT_ORDER_NOT_FOUND: { status: 404, zh: "没有找到这笔缴费", en: "No such payment" },
+  PAYMENT_NOT_PAYABLE: { status: 409, zh: "这笔费用已缴纳或已关闭，无需再缴", en: "This payment is already paid or closed" },
+  PAYMENT_PROVIDER_UNAVAILABLE: { status: 503, zh: "统一支付平台暂时无法连接，请稍后再试；已缴费用不会重复扣款", en: "The payment platform cannot be reached; try again later — nothing is charged twice" },
+  PAYMENT_NOTIFICATION_INVALID: { status: 401, zh: "支付通知的签名或时间无效", en: "The payment notification's signature or time is not valid" },
+  REFUND_NOT_ALLOWED: { status: 409, zh: "这笔费用不能退款（未缴费、已全额退款或退款金额超出）", en: "This payment cannot be refunded (not paid, already refunded, or too much)" },
   INTERNAL: { status: 500, zh: "系统繁忙，请稍后再试", en: "Something went wrong on our side; please try again" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

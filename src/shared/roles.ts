@@ -9,6 +9,7 @@ export const ROLES = {
   hotline_agent: { zh: "热线坐席", en: "Hotline agent" },
   appeal_handler: { zh: "诉求办理", en: "Request handler" },
   supervisor: { zh: "效能监督", en: "Supervisor" },
+  finance: { zh: "财务人员", en: "Finance officer" },
 } as const;
 
 export type Role = keyof typeof ROLES;

@@ -316,6 +316,56 @@ export interface ScorecardSettingsTable {
   created_by: string;
   created_at: Generated<Date>;
 }
+export interface PaymentOrdersTable {
+  id: Generated<string>;
+  number: string;
+  pay_code: string;
+  application_id: string | null;
+  stage: string;
+  org_id: string;
+  region_code: string;
+  payer_account_id: string | null;
+  payer_person_id: string | null;
+  payer_enterprise_id: string | null;
+  payer_name: string;
+  subject: string;
+  amount_fen: number;
+  lines: ColumnType<unknown, string, string>;
+  status: string;
+  due_date: string;
+  provider_order_no: string | null;
+  registered_at: Date | null;
+  channel: string | null;
+  paid_at: Date | null;
+  settled_by: string | null;
+  receipt_certificate_id: string | null;
+  refunded_fen: Generated<number>;
+  close_reason: string | null;
+  lock_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface PaymentNotificationsTable {
+  id: string;
+  type: string;
+  merchant_no: string;
+  effect: string;
+  received_at: Generated<Date>;
+}
+export interface PaymentRefundsTable {
+  id: Generated<string>;
+  number: string;
+  order_id: string;
+  amount_fen: number;
+  reason: string;
+  status: string;
+  provider_refund_no: string | null;
+  failure: string | null;
+  requested_by: string;
+  region_code: string;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
 export interface SupervisionOrdersTable {
   id: Generated<string>;
   number: string;
@@ -1158,6 +1208,9 @@ export interface DB {
   scorecard_settings: ScorecardSettingsTable;
   staff_posts: StaffPostsTable;
   supervision_orders: SupervisionOrdersTable;
+  payment_orders: PaymentOrdersTable;
+  payment_notifications: PaymentNotificationsTable;
+  payment_refunds: PaymentRefundsTable;
   supervision_order_events: SupervisionOrderEventsTable;
   registry_imports: RegistryImportsTable;
   certificate_shares: CertificateSharesTable;

@@ -186,6 +186,7 @@ export const DEMO_STAFF: ReadonlyArray<{ username: string; name: string; org: st
   { username: "street.waitan", name: "许文静", org: "310101002", roles: ["appeal_handler"] },
   { username: "supervisor", name: "袁正清", org: "310000-OFFICE", roles: ["supervisor"] },
   { username: "supervisor.huangpu", name: "潘明", org: "310101", roles: ["supervisor"] },
+  { username: "finance", name: "何晓芳", org: "310000", roles: ["finance"] },
 ];
 
 export const DEMO_PASSWORD = "Haoban@2026";

@@ -5,6 +5,7 @@ import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, HOLDING_LIMIT_CODES, ITEM_KIND_COD
 import { DATA_ELEMENT_CODE, DATA_ELEMENTS } from "../data-elements";
 import { benefitTerms } from "../benefit";
 import { ruleProblems } from "../rules";
+import { feeRuleProblems, feeRules } from "../fees";
 import { DOCUMENT_TEMPLATE_KEYS, missingTemplateElements } from "../document-templates";
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
@@ -175,8 +176,14 @@ export const itemContent = z
     certificate: z.strictObject({ type: z.string().max(60), fields: z.record(z.string().max(40), z.string().max(40)) }).optional(),
     /** 待遇标准 of a benefit: the amount by band and when it is paid, assessed when an application is approved. */
     benefit: benefitTerms.optional(),
+    /** 收费规则: what is charged, the exemptions and when it is paid (absent: free, or charged outside the platform). */
+    feeRules: feeRules.optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.feeRules) {
+      for (const p of feeRuleProblems(c.feeRules, c.form.fields)) ctx.addIssue({ code: "custom", path: ["feeRules", ...p.path], message: p.message });
+      if (c.guide.free) ctx.addIssue({ code: "custom", path: ["guide", "free"], message: "设置了收费规则的事项不能标为不收费" });
+    }
     if (c.certificate) {
       const def = CERTIFICATE_TYPE_DEFS[c.certificate.type];
       if (!def) ctx.addIssue({ code: "custom", path: ["certificate", "type"], message: `未知的证照类型“${c.certificate.type}”` });

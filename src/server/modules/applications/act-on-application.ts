@@ -16,7 +16,8 @@ import type { ApplicationClock } from "./application-clock";
 import { collectMaterials, type MaterialAttacher } from "./application-materials";
 import type { ApplicationReadModel } from "./application-read-model";
 import type { ApplicationTimeline } from "./application-timeline";
-import { COUNTERSIGN, type ApplicationRow, type DecisionListener, type MaterialRef } from "./application-types";
+import { COUNTERSIGN, type ActionGate, type ApplicationRow, type DecisionListener, type EnteredApplication, type EnteredListener, type MaterialRef } from "./application-types";
+import type { TimelineEntry } from "./application-timeline";
 import type { ApplicationRepository } from "./application.repository";
 import { keepsHolding } from "./holding";
 import type { HoldingRepository } from "./holding.repository";
@@ -43,6 +44,8 @@ export interface ActInput {
  */
 export class ActOnApplication {
   private readonly decisionListeners: DecisionListener[] = [];
+  private readonly enteredListeners: EnteredListener[] = [];
+  private readonly gates: ActionGate[] = [];
 
   constructor(
     private readonly store: Store<Repos>,
@@ -57,6 +60,50 @@ export class ActOnApplication {
   /** Registers a listener for outcomes, called in order of registration. */
   onDecided(listener: DecisionListener) {
     this.decisionListeners.push(listener);
+  }
+
+  /** Registers a listener told when an application enters a state (after the change, in its transaction). */
+  onEntered(listener: EnteredListener) {
+    this.enteredListeners.push(listener);
+  }
+
+  /** Registers a gate asked before every move (an unpaid fee holds the application). */
+  addGate(gate: ActionGate) {
+    this.gates.push(gate);
+  }
+
+  /** Tells the state-entry listeners (the submission path calls this for the start state). */
+  async entered(unit: UnitOfWork, actor: Actor, app: EnteredApplication, state: string, ctx: RequestContext) {
+    for (const listener of this.enteredListeners) await listener(unit, actor, app, state, ctx);
+  }
+
+  /** The first reason a gate gives for holding the application before `to`, or null. */
+  private async held(unit: UnitOfWork, id: string, workflow: WorkflowDefinition, to: string) {
+    for (const gate of this.gates) {
+      const code = await gate(unit, id, workflow, to);
+      if (code) return code;
+    }
+    return null;
+  }
+
+  /** Stops the application's clock for a reason of another module (a fee to pay), in the caller's transaction. */
+  async holdClock(unit: UnitOfWork, app: { id: string; regionCode: string }, reason: string) {
+    await this.store.within(unit).applications.openPause(app.id, reason, this.clock.today(), app.regionCode);
+  }
+
+  /** Runs the clock again after `holdClock`: the deadlines move by the working days it stood, and the timeline says why. */
+  async releaseClock(unit: UnitOfWork, id: string, reason: string, entry: Omit<TimelineEntry, "from" | "to">) {
+    const repos = this.store.within(unit);
+    const app = await repos.applications.findForUpdate(id);
+    if (!app) return;
+    await repos.applications.closePauses(id, this.clock.today(), reason);
+    const current = (app.workflow as WorkflowDefinition).states.find((s) => s.key === app.state);
+    if (app.outcome === null && current?.kind !== "waiting_applicant") {
+      const pauses: Pause[] = (await repos.applications.listPauses(id)).map((p) => ({ from: p.from_date, to: p.to_date }));
+      const d = this.clock.deadlines(app.start_date, app.committed_days, app.legal_days, pauses);
+      await repos.applications.setDeadlines(id, d.committed, d.legal, d.beyondCalendar);
+    }
+    await this.timeline.record(repos, app, { ...entry, from: app.state, to: app.state });
   }
 
   /** Takes a workflow action: checks the table, the role and org, the reason, and the version read. */
@@ -82,6 +129,8 @@ export class ActOnApplication {
       const allowed = action.roles.some((r) => (r === "applicant" ? isApplicant : isStaffInScope && actor.roles.includes(r)));
       if (!allowed) throw new DomainError("FORBIDDEN");
       if (action.reasonRequired && !input.opinion?.trim()) throw new DomainError("REASON_REQUIRED");
+      const hold = await this.held(repos, id, workflow, action.to);
+      if (hold) throw new DomainError(hold);
       // Once claimed, only the claimant handles the current step (the applicant's own actions aside).
       if (!isApplicant && app.assignee_account_id && app.assignee_account_id !== actor.accountId) throw new DomainError("APPLICATION_CLAIMED", { assigneeName: app.assignee_name });
 
@@ -124,6 +173,10 @@ export class ActOnApplication {
       });
       await repos.audit.append(actor, ctx, { action: `application.${action.key}`, targetType: "application", targetId: id, regionCode: app.region_code, details: { number: app.number, from: app.state, to: target.key } });
       if (target.outcome) await this.decided(repos, actor, formData ? { ...app, form_data: JSON.parse(formData) } : app, target.outcome, ctx);
+      else if (target.key !== app.state) {
+        const sealed = formData ? JSON.parse(formData) : app.form_data;
+        await this.entered(repos, actor, { id, number: app.number, itemId: app.item_id, versionId: app.version_id, workflow, formData: () => openForm(sealed, this.cipher), applicantAccountId: app.applicant_account_id, personId: app.applicant_person_id, enterpriseId: app.acting_for_enterprise_id, applicantName: app.applicant_name, handlingOrgId: app.handling_org_id, regionCode: app.region_code }, target.key, ctx);
+      }
       return this.read.receipt(repos, id);
     });
   }
@@ -145,6 +198,8 @@ export class ActOnApplication {
     const steps = path.map((action, i) => ({ action, from: i === 0 ? app.state : path[i - 1]!.to }));
     const state = path.at(-1)!.to;
     const target = workflow.states.find((s) => s.key === state)!;
+    // A fee still to pay keeps the application with people, who decide once it is paid.
+    for (const step of path) if (await this.held(repos, id, workflow, step.to)) return false;
     if (!(await repos.applications.updateIfVersion(id, app.lock_version, { state, outcome: target.outcome ?? null, assignee_account_id: null, assignee_name: null, step_deadline: null }))) return false;
     for (const [i, step] of steps.entries()) {
       const entry = { action: step.action.key, from: step.from, to: step.action.to, actor: { accountId: null, name: actor.name, orgId: app.handling_org_id }, opinion, details: { automatic: true, ...details } };

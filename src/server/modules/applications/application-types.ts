@@ -1,5 +1,7 @@
 import type { FormValues } from "../../../shared/form-values";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
+import type { ErrorCode } from "../../../shared/errors";
+import type { WorkflowDefinition } from "../../../shared/workflow-definition";
 import type { Actor, RequestContext } from "../../actor";
 import type { UnitOfWork } from "../../db/store";
 import type { PrefillService } from "../sharing";
@@ -17,6 +19,25 @@ export type ApplicationRow = NonNullable<Awaited<ReturnType<ApplicationRepositor
 
 /** Told of every new application, in its transaction (秒批 decides here); true when it decided the application. */
 export type SubmissionListener = (unit: UnitOfWork, actor: Actor, app: { id: string; itemId: string; personId: string | null; enterpriseId: string | null; formData: FormValues; authoritativeFields: string[]; autoRule: boolean }, ctx: RequestContext) => Promise<boolean>;
+/** An application as a state-entry listener sees it (its answers opened only when asked for). */
+export interface EnteredApplication {
+  id: string;
+  number: string;
+  itemId: string;
+  versionId: string;
+  workflow: WorkflowDefinition;
+  formData: () => FormValues;
+  applicantAccountId: string | null;
+  personId: string | null;
+  enterpriseId: string | null;
+  applicantName: string;
+  handlingOrgId: string;
+  regionCode: string;
+}
+/** Told, in the transaction of the change, that an application entered a state (on submission: its start state). */
+export type EnteredListener = (unit: UnitOfWork, actor: Actor, app: EnteredApplication, state: string, ctx: RequestContext) => Promise<void>;
+/** Asked before an application moves to `to`: the code of the reason it must wait (an unpaid fee), or null. */
+export type ActionGate = (unit: UnitOfWork, applicationId: string, workflow: WorkflowDefinition, to: string) => Promise<ErrorCode | null>;
 /** Told, in the deciding transaction, that an application reached its outcome (approved, denied, rejected, withdrawn). */
 export type DecisionListener = (unit: UnitOfWork, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) => Promise<void>;
 

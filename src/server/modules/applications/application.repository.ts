@@ -64,8 +64,11 @@ export class ApplicationRepository {
     await this.db.insertInto("application_pauses").values({ application_id: applicationId, reason, from_date: fromDate, to_date: null, region_code: regionCode }).execute();
   }
 
-  async closePauses(applicationId: string, toDate: string) {
-    await this.db.updateTable("application_pauses").set({ to_date: toDate }).where("application_id", "=", applicationId).where("to_date", "is", null).execute();
+  /** Ends the open pauses (only those for `reason` when given). */
+  async closePauses(applicationId: string, toDate: string, reason?: string) {
+    let q = this.db.updateTable("application_pauses").set({ to_date: toDate }).where("application_id", "=", applicationId).where("to_date", "is", null);
+    if (reason) q = q.where("reason", "=", reason);
+    await q.execute();
   }
 
   listPauses(applicationId: string) {

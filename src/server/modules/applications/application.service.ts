@@ -11,12 +11,12 @@ import { ApplicationClock } from "./application-clock";
 import type { MaterialAttacher } from "./application-materials";
 import { ApplicationReadModel, type Repos as ReadRepos } from "./application-read-model";
 import { ApplicationTimeline, type Repos as TimelineRepos, type TimelineEntry } from "./application-timeline";
-import type { Applicant, DecisionListener, InboxFilter, SubmissionParts, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
+import type { ActionGate, Applicant, DecisionListener, EnteredListener, InboxFilter, SubmissionParts, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
 import type { ApplicationRepository } from "./application.repository";
 import { AssignApplication, type Repos as AssignRepos } from "./assign-application";
 import { SubmitApplication, type Repos as SubmitRepos } from "./submit-application";
 
-export type { ApplicationRow, Applicant, DecisionListener, InboxFilter, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
+export type { ActionGate, ApplicationRow, Applicant, DecisionListener, EnteredApplication, EnteredListener, InboxFilter, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
 export { COUNTERSIGN } from "./application-types";
 
 /** The repositories of the applications module's use cases. */
@@ -49,8 +49,8 @@ export class ApplicationService {
     const contents = new VersionContents(store);
     this.timeline = new ApplicationTimeline(store, now);
     this.reading = new ApplicationReadModel(store, cipher, clock, contents);
-    this.submitting = new SubmitApplication(store, cipher, clock, contents, this.timeline, this.reading, materials, idempotency, once, parts);
     this.acting = new ActOnApplication(store, cipher, clock, contents, this.timeline, this.reading, materials);
+    this.submitting = new SubmitApplication(store, cipher, clock, contents, this.timeline, this.reading, materials, idempotency, once, parts, (unit, actor, app, state, ctx) => this.acting.entered(unit, actor, app, state, ctx));
     this.assigning = new AssignApplication(store, this.timeline, this.reading);
   }
 
@@ -62,6 +62,26 @@ export class ApplicationService {
   /** Told of every outcome in the deciding transaction (certificates issued, 一件事 moved on), in order of registration. */
   onDecided(listener: DecisionListener) {
     this.acting.onDecided(listener);
+  }
+
+  /** Told when an application enters a state, in the transaction of the change (a fee order is made there). */
+  onEntered(listener: EnteredListener) {
+    this.acting.onEntered(listener);
+  }
+
+  /** A gate asked before every move: an application waits while it holds it (an unpaid fee: PAYMENT_PENDING). */
+  addGate(gate: ActionGate) {
+    this.acting.addGate(gate);
+  }
+
+  /** Stops the application's clock for `reason` (缴费), in the caller's transaction. */
+  holdClock(unit: UnitOfWork, app: { id: string; regionCode: string }, reason: string) {
+    return this.acting.holdClock(unit, app, reason);
+  }
+
+  /** Runs the clock again (the deadlines move by the days it stood) and records why on the timeline. */
+  releaseClock(unit: UnitOfWork, id: string, reason: string, entry: { action: string; actor: { accountId: string | null; name: string; orgId: string | null }; opinion?: string | null; details?: Record<string, unknown> }) {
+    return this.acting.releaseClock(unit, id, reason, entry);
   }
 
   submit(actor: Actor, input: SubmitInput, idempotencyKey: string | null, ctx: RequestContext) {

@@ -3,7 +3,7 @@
  * through its entry (checked by ESLint); everything else in the folder is the module's own.
  */
 export type { ApplicationRepository } from "./application.repository";
-export type { ApplicationRow } from "./application.service";
+export type { ApplicationRow, EnteredApplication } from "./application.service";
 export type { ApplicationService } from "./application.service";
 export { subjectKey } from "./holding";
 export type { HoldingRepository } from "./holding.repository";

@@ -25,7 +25,7 @@ import { collectMaterials, type MaterialAttacher } from "./application-materials
 import type { Receipt } from "./application-presenter";
 import type { ApplicationReadModel } from "./application-read-model";
 import type { ApplicationTimeline } from "./application-timeline";
-import type { Applicant, MaterialRef, SubmissionParts, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
+import type { Applicant, EnteredListener, MaterialRef, SubmissionParts, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
 import type { ApplicationRepository } from "./application.repository";
 import type { DraftRepository } from "./draft.repository";
 import { claimHolding, holdingKeyFor } from "./holding";
@@ -59,6 +59,8 @@ export class SubmitApplication {
     private readonly idempotency: IdempotencyService,
     private readonly once: OnceOnly | null,
     private readonly parts: SubmissionParts = {},
+    /** Tells the state-entry listeners (ActOnApplication's) that the application is in its start state. */
+    private readonly entered: EnteredListener = async () => {},
   ) {}
 
   /** Registers a listener told of every new application in its transaction (秒批 decides there). */
@@ -259,6 +261,7 @@ export class SubmitApplication {
     if (missing.length) extra = { ...extra, promised: missing.map((m) => m.name) };
     if (prefill || consentAt) await repos.applications.setOnceOnly(app.id, { waived_materials: waived, prefilled_fields: prefill?.prefilled ?? 0, prefill_sources: prefill ? JSON.stringify(prefill.sources) : null, data_consent_at: consentAt });
     await repos.audit.append(actor, ctx, { action: "application.submit", targetType: "application", targetId: app.id, orgId: item.org_id, regionCode: item.region_code, details: { number, implCode: item.impl_code, channel: who.channel, ...extra } });
+    await this.entered(repos, actor, { id: app.id, number, itemId: item.id, versionId, workflow, formData: () => input.formData, applicantAccountId: who.applicantAccountId, personId: who.applicantPersonId, enterpriseId, applicantName: who.applicantName, handlingOrgId: item.org_id, regionCode: item.region_code }, startState.key, ctx);
     let decided = false;
     for (const listener of this.submissionListeners) decided = (await listener(repos, actor, { id: app.id, itemId: item.id, personId: who.applicantPersonId, enterpriseId, formData: input.formData, authoritativeFields: prefill?.authoritative ?? [], autoRule: item.auto_rule }, ctx)) || decided;
     if (decided) return { receipt: await this.read.receipt(repos, app.id), workflowId };

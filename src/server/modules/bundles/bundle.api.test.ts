@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { samplePng } from "../../testing/sample-files";
 import { withValues } from "../../../shared/self-roles";
-import { luhnDigit } from "../registry/bank-accounts";
+import { luhnDigit } from "../../../shared/validation/luhn";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { validateCreditCode } from "../../../shared/validation/credit-code";
 import { idNumberFor } from "../../seed/demo-people";

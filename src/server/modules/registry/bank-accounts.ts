@@ -1,3 +1,4 @@
+import { luhnDigit } from "../../../shared/validation/luhn";
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { SHANGHAI_DISTRICTS } from "../../../shared/validation/division-code";
@@ -16,16 +17,6 @@ export interface BankAccountOpening {
   open(enterprise: { creditCode: string; name: string; divisionCode: string }): Promise<OpenedAccount>;
 }
 
-/** The Luhn check digit banks put at the end of account numbers. */
-export function luhnDigit(digits: string): string {
-  let sum = 0;
-  [...digits].reverse().forEach((d, i) => {
-    let n = Number(d);
-    if (i % 2 === 0) n *= 2;
-    sum += n > 9 ? n - 9 : n;
-  });
-  return String((10 - (sum % 10)) % 10);
-}
 
 /**
  * A local stand-in for the city bank's account-opening interface: the district's branch opens one

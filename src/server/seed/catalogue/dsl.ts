@@ -1,5 +1,6 @@
 import type { DocumentTemplateKey } from "../../../shared/document-templates";
 import type { BenefitTerms } from "../../../shared/benefit";
+import type { FeeRules } from "../../../shared/fees";
 import type { HoldingLimit } from "../../../shared/catalogue";
 import type { Audience, Channel, ItemAction, ItemKind, Scope, Theme } from "../../../shared/catalogue";
 import type { FormField, ItemContent, Material } from "../../../shared/schemas/catalogue";
@@ -43,6 +44,8 @@ export interface BaseItemDef {
   certificate?: { type: string; fields: Record<string, string> };
   /** How often a subject may hold the item (absent: no limit). */
   holdingLimit?: HoldingLimit;
+  /** 收费规则: what the platform collects, the exemptions and the stage (the guide's fee text stays as written). */
+  feeRules?: FeeRules;
   /** 待遇标准 of a benefit: amount by band, when and where it is paid. */
   benefit?: BenefitTerms;
 }
@@ -151,6 +154,7 @@ export function expand(def: BaseItemDef, place: { location: string; hours: strin
     ...(def.certificate ? { certificate: def.certificate } : {}),
     ...(def.holdingLimit ? { holdingLimit: def.holdingLimit } : {}),
     ...(def.benefit ? { benefit: def.benefit } : {}),
+    ...(def.feeRules ? { feeRules: def.feeRules } : {}),
   };
 }
 

@@ -139,8 +139,10 @@ export const PERSON_ITEMS: BaseItemDef[] = [
     steps: [["申请", 0], ["受理并采集指纹", 0], ["制证", 7], ["领取或邮寄", 0]],
     legal: 60,
     committed: 7,
-    fees: [["换领工本费", "20 元", "《关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）"]],
-    channels: ["window", "post"],
+    fees: [["换领、补领工本费", "20 元/张；最低生活保障对象免收", "《关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）"]],
+    // Paid online once the application is accepted (the photo checked), before the card is made.
+    feeRules: { stage: "acceptance", payDays: 5, lines: [{ kind: "fixed", name: "居民身份证工本费", amountFen: 2000 }], exemptions: [{ name: "最低生活保障对象免收工本费", when: { fact: "person.benefits", op: "contains", value: "最低生活保障申请" }, lines: [] }] },
+    channels: ["online", "window", "post"],
     depth: 2,
     visits: 1,
     scope: ["citywide", "cross_province"],

@@ -1,0 +1,492 @@
+import { createHash } from "node:crypto";
+import { chinaDateTime } from "../../../shared/china-time";
+import { assessFee, buildPayCode, endsWithoutGrant, FEE_STAGES, feeFacts, feeStates, formatYuan, groupDigits, type FeeAssessment, type FeeRules } from "../../../shared/fees";
+import type { ItemContent } from "../../../shared/schemas/catalogue";
+import type { PaymentView } from "../../../shared/schemas/payment";
+import { todayInChina, type WorkCalendar } from "../../../shared/working-days";
+import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
+import { visibleSubtree, within } from "../../access/scope";
+import type { Role } from "../../../shared/roles";
+import type { Store, UnitOfWork } from "../../db/store";
+import { DomainError } from "../../domain-error";
+import type { ApplicationRow, ApplicationService, EnteredApplication } from "../applications";
+import type { AuditRepository } from "../audit";
+import type { VersionContents } from "../catalogue";
+import type { CertificateService } from "../certificates";
+import type { CounterRepository } from "../numbering";
+import { sendDirect, type DirectMessageRepos } from "../notifications";
+import type { OrgRepository } from "../orgs";
+import type { ProfileService } from "../profiles";
+import type { Notification, PaymentProvider } from "./payment-provider";
+import type { OrderRow, PaymentRepository, RefundRow } from "./payment.repository";
+
+/** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
+export type Repos = UnitOfWork & { payments: PaymentRepository; audit: AuditRepository; counters: CounterRepository; orgs: OrgRepository } & DirectMessageRepos;
+
+/** Staff who see the payments of their subtree (supervisors: their government level). */
+export const PAYMENT_STAFF: Role[] = ["finance", "window_clerk", "reviewer", "approver"];
+
+/** The reason of the clock's pause while a fee is owed. */
+export const PAYMENT_PAUSE = "缴费";
+
+const CHANNELS: Record<string, { zh: string; en: string }> = {
+  unionpay: { zh: "银行卡（银联）", en: "Bank card" },
+  wallet: { zh: "手机钱包", en: "Mobile wallet" },
+  ebank: { zh: "网上银行", en: "Online banking" },
+  bank_counter: { zh: "银行柜面（缴款码）", en: "Bank counter (payment code)" },
+};
+export const channelName = (c: string | null) => (c ? (CHANNELS[c]?.zh ?? "其他方式") : null);
+
+export const ORDER_STATUS: Record<string, { zh: string; en: string }> = {
+  pending: { zh: "待缴费", en: "To pay" },
+  paid: { zh: "已缴费", en: "Paid" },
+  closing: { zh: "正在关闭", en: "Closing" },
+  closed: { zh: "已关闭", en: "Closed" },
+  refunded: { zh: "已退款", en: "Refunded" },
+};
+export const REFUND_STATUS: Record<string, { zh: string; en: string }> = {
+  requested: { zh: "退款申请已提交", en: "Requested" },
+  processing: { zh: "退款处理中", en: "Processing" },
+  succeeded: { zh: "已退款", en: "Refunded" },
+  failed: { zh: "退款失败", en: "Failed" },
+};
+
+export interface PaymentSettings {
+  /** Where the payer comes back to after the cashier: the web app's address. */
+  publicUrl: string;
+  /** How long an order registered with the provider may wait for its notification before it is asked. */
+  queryAfterMs: number;
+}
+
+/**
+ * 统一支付 for applications: an item's fee rules make a payment order when the application enters the
+ * stage where the fee is due (the clock stands while it is owed, and the workflow waits: PAYMENT_PENDING);
+ * the payer pays at the provider's cashier or with the 缴款码 at a bank; the provider's signed
+ * notification (or, when none comes, a query) settles it once — the clock runs again and a 财政电子票据 is
+ * issued to the payer's wallet; a refusal or withdrawal closes an unpaid order and refunds a paid one.
+ * Every money state change is one transaction with its audit record. Talking to the provider happens
+ * outside transactions (`dispatch`), so a slow provider holds no lock.
+ * Raises: PAYMENT_ORDER_NOT_FOUND, PAYMENT_NOT_PAYABLE, PAYMENT_PROVIDER_UNAVAILABLE, PAYMENT_NOTIFICATION_INVALID.
+ */
+export class PaymentService {
+  private dispatching: Promise<unknown> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly store: Store<Repos>,
+    private readonly provider: PaymentProvider,
+    private readonly applications: ApplicationService,
+    private readonly contents: VersionContents,
+    private readonly profiles: ProfileService,
+    private readonly certificates: CertificateService,
+    private readonly settings: PaymentSettings,
+    private readonly now: () => Date,
+    private readonly calendarOf: () => WorkCalendar,
+  ) {
+    applications.onEntered((unit, actor, app, state, ctx) => this.entered(unit, actor, app, state, ctx));
+    applications.addGate(async (unit, id, workflow, to) => (!endsWithoutGrant(workflow, to) && (await this.store.within(unit).payments.owes(id)) ? "PAYMENT_PENDING" : null));
+    applications.onDecided((unit, actor, app, outcome, ctx) => this.decided(unit, actor, app, outcome, ctx));
+  }
+
+  /** On entering the state where the item's fee is due: assess it, and make the order (or record the exemption). */
+  private async entered(unit: UnitOfWork, actor: Actor, app: EnteredApplication, state: string, ctx: RequestContext) {
+    const content = await this.contents.get(app.versionId, unit);
+    const rules = content.feeRules;
+    if (!rules || !feeStates(app.workflow, rules.stage).has(state)) return;
+    const repos = this.store.within(unit);
+    if (await repos.payments.hasOrderForStage(app.id, rules.stage)) return;
+    const assessment = await this.assess(unit, content, rules, app);
+    const actorRef = { accountId: null, name: "统一支付", orgId: app.handlingOrgId };
+    if (assessment.totalFen === 0) {
+      await this.applications.recordEvent(unit, { id: app.id, region_code: app.regionCode }, { action: "fee_exempted", from: state, to: state, actor: actorRef, opinion: assessment.exemptions.length ? `免收：${assessment.exemptions.join("、")}` : "无需缴费", details: { lines: assessment.lines } });
+      return;
+    }
+    const org = (await repos.orgs.findById(app.handlingOrgId))!;
+    const today = todayInChina(this.now());
+    const seq = await repos.counters.next(`PAY-${org.region_code}`, today);
+    const ymd = today.replaceAll("-", "");
+    const number = `${org.region_code}${ymd}${String(seq).padStart(7, "0")}`;
+    const payCode = buildPayCode(org.region_code, Number(today.slice(0, 4)), `${ymd.slice(4)}${String(seq).padStart(7, "0")}`);
+    const due = this.calendarOf().deadlineOrNull(today, rules.payDays) ?? today;
+    const order = await repos.payments.insertOrder({
+      number,
+      pay_code: payCode,
+      application_id: app.id,
+      stage: rules.stage,
+      org_id: org.id,
+      region_code: org.region_code,
+      payer_account_id: app.applicantAccountId,
+      payer_person_id: app.enterpriseId ? null : app.personId,
+      payer_enterprise_id: app.enterpriseId,
+      payer_name: app.applicantName,
+      subject: `${content.name}（办件编号 ${app.number}）`,
+      amount_fen: assessment.totalFen,
+      lines: JSON.stringify(assessment.lines),
+      status: "pending",
+      due_date: due,
+    });
+    await this.applications.holdClock(unit, { id: app.id, regionCode: app.regionCode }, PAYMENT_PAUSE);
+    await repos.payments.whenCommitted(async () => this.kick());
+    await this.applications.recordEvent(unit, { id: app.id, region_code: app.regionCode }, {
+      action: "payment_due",
+      from: state,
+      to: state,
+      actor: actorRef,
+      opinion: `应缴 ${formatYuan(assessment.totalFen)}，请于 ${due} 前缴纳（缴费期间不计入办理时限）`,
+      details: { orderNumber: number, amountFen: assessment.totalFen, due },
+    });
+    await repos.audit.append(actor, ctx, { action: "payment.order_create", targetType: "payment_order", targetId: order.id, orgId: org.id, regionCode: org.region_code, details: { number, applicationNumber: app.number, amountFen: assessment.totalFen, stage: rules.stage, exemptions: assessment.exemptions } });
+    if (app.applicantAccountId) {
+      await sendDirect(repos, [{
+        accountId: app.applicantAccountId,
+        kind: "payment_due",
+        title: `请缴纳${content.name}费用`,
+        body: `您的申请（办件编号 ${app.number}）需缴纳 ${formatYuan(assessment.totalFen)}，请于 ${due} 前在办件页面在线缴费，或凭缴款码 ${groupDigits(payCode)} 到银行缴款。缴费期间不计入办理时限。`,
+        titleEn: `Please pay the fee for ${content.name}`,
+        bodyEn: `Your application ${app.number} has a fee of ${(assessment.totalFen / 100).toFixed(2)} yuan, due by ${due}: pay online on the application page, or at a bank with payment code ${groupDigits(payCode)}. The time to pay does not count against the time limit.`,
+        link: `/me/applications/${app.id}`,
+        external: true,
+      }], org.region_code);
+    }
+  }
+
+  private async assess(unit: UnitOfWork, content: ItemContent, rules: FeeRules, app: EnteredApplication): Promise<FeeAssessment> {
+    const wanted = feeFacts(rules);
+    let facts: Record<string, unknown> = {};
+    if (wanted.length) {
+      const profile = app.enterpriseId ? await this.profiles.ofEnterprise(unit, app.enterpriseId) : app.personId ? await this.profiles.ofPerson(unit, app.personId) : null;
+      facts = Object.fromEntries((profile?.facts ?? []).filter((f) => wanted.includes(f.fact)).map((f) => [f.fact, f.value]));
+    }
+    const labels = new Map(content.form.fields.flatMap((f) => (f.options ?? []).map((o) => [`${f.key}\u0000${o.value}`, o.label] as const)));
+    return assessFee(rules, app.formData(), facts, (field, value) => labels.get(`${field}\u0000${value}`) ?? value);
+  }
+
+  /** An application refused or withdrawn: an unpaid order closes, a paid one is refunded with the reason. */
+  private async decided(unit: UnitOfWork, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) {
+    if (outcome === "approved") return;
+    const repos = this.store.within(unit);
+    const orders = await repos.payments.forApplication(app.id);
+    const reason = outcome === "withdrawn" ? "申请人撤回申请" : outcome === "rejected" ? "申请不予受理" : "申请不予许可";
+    for (const o of orders) {
+      if (o.status === "pending") {
+        await repos.payments.updateOrder(o.id, { status: "closing", close_reason: `${reason}，无需缴费` });
+        await repos.payments.whenCommitted(async () => this.kick());
+        await repos.audit.append(actor, ctx, { action: "payment.order_close", targetType: "payment_order", targetId: o.id, orgId: o.org_id, regionCode: o.region_code, details: { number: o.number, reason } });
+      } else if (o.status === "paid" && o.amount_fen > o.refunded_fen) {
+        await this.requestRefund(repos, actor, o, o.amount_fen - o.refunded_fen, `${reason}，退还已缴费用`, ctx);
+      }
+    }
+  }
+
+  private async requestRefund(repos: Repos, actor: Actor, order: { id: string; number: string; org_id: string; region_code: string }, amountFen: number, reason: string, ctx: RequestContext) {
+    const today = todayInChina(this.now());
+    const seq = await repos.counters.next(`REFUND-${order.region_code}`, today);
+    const refund = await repos.payments.insertRefund({ number: `TK${order.region_code}${today.replaceAll("-", "")}${String(seq).padStart(6, "0")}`, order_id: order.id, amount_fen: amountFen, reason, status: "requested", requested_by: actor.name, region_code: order.region_code });
+    await repos.payments.whenCommitted(async () => this.kick());
+    await repos.audit.append(actor, ctx, { action: "payment.refund_request", targetType: "payment_refund", targetId: refund.id, orgId: order.org_id, regionCode: order.region_code, details: { number: refund.number, orderNumber: order.number, amountFen, reason } });
+    return refund;
+  }
+
+  // ——— paying ———
+
+  /** Who may see and pay an order: the payer (or an agent of the paying enterprise with the right to pay), or staff of the collecting department's subtree or finance above it. */
+  private canSee(actor: Actor, o: { payer_account_id: string | null; payer_enterprise_id: string | null; org_path: string }) {
+    if (actor.kind === "citizen") return o.payer_enterprise_id ? actor.actingFor?.enterpriseId === o.payer_enterprise_id && (actor.actingFor.relation !== "agent" || actor.actingFor.scopes.includes("pay") || actor.actingFor.scopes.includes("view")) : o.payer_account_id === actor.accountId && !actor.actingFor;
+    return within(o.org_path, visibleSubtree(actor, PAYMENT_STAFF));
+  }
+
+  private async visibleOrder(actor: Actor, id: string) {
+    const o = await this.store.repos.payments.findOrder(id);
+    if (!o || !this.canSee(actor, o)) throw new DomainError("PAYMENT_ORDER_NOT_FOUND");
+    return o;
+  }
+
+  /** An application's orders and refunds as its applicant or its staff see them (registering unregistered ones so the 缴款码 works at a bank). */
+  async forApplication(actor: Actor, applicationId: string) {
+    const rows = (await this.store.repos.payments.forApplication(applicationId)).filter((o) => this.canSee(actor, o));
+    for (const o of rows) if (o.status === "pending" && !o.provider_order_no) await this.register(o).catch(() => undefined);
+    const fresh = rows.length ? (await this.store.repos.payments.forApplication(applicationId)).filter((o) => this.canSee(actor, o)) : [];
+    const refunds = await this.store.repos.payments.refundsOf(fresh.map((o) => o.id));
+    return { items: fresh.map((o) => this.view(o, refunds.filter((r) => r.order_id === o.id), actor)) };
+  }
+
+  /** The payer's own orders. */
+  async mine(actor: Actor) {
+    const rows = await this.store.repos.payments.ofPayer(actor.accountId!, 100);
+    const refunds = await this.store.repos.payments.refundsOf(rows.map((o) => o.id));
+    return { items: rows.filter((o) => this.canSee(actor, o)).map((o) => this.view(o, refunds.filter((r) => r.order_id === o.id), actor)) };
+  }
+
+  /** To the cashier: registers the order with the provider if needed and gives the cashier's address. */
+  async checkout(actor: Actor, id: string) {
+    const o = await this.visibleOrder(actor, id);
+    if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
+    if (o.payer_enterprise_id && actor.actingFor?.relation === "agent" && !actor.actingFor.scopes.includes("pay")) throw new DomainError("NOT_AUTHORISED_FOR_ENTERPRISE");
+    if (o.status !== "pending") throw new DomainError("PAYMENT_NOT_PAYABLE", { status: o.status });
+    const registered = await this.register(o);
+    if (registered.status === "paid") {
+      await this.settle(registered.merchantOrderNo, registered.channel, registered.paidAt ?? this.now().toISOString(), "query");
+      throw new DomainError("PAYMENT_NOT_PAYABLE", { status: "paid" });
+    }
+    return { cashierUrl: registered.cashierUrl };
+  }
+
+  /** Registers a pending order with the provider (idempotent there by our number); outside any transaction. */
+  private async register(o: { id: string; number: string; amount_fen: number; subject: string; pay_code: string; due_date: string; application_id: string | null; provider_order_no: string | null }) {
+    const registered = await this.provider.createOrder({
+      merchantOrderNo: o.number,
+      amountFen: o.amount_fen,
+      subject: o.subject,
+      payCode: o.pay_code,
+      // Payable until the end of its last day, China time.
+      expiresAt: new Date(`${o.due_date}T23:59:59+08:00`).toISOString(),
+      returnUrl: o.application_id ? `${this.settings.publicUrl}/me/applications/${o.application_id}?payment=${o.id}` : `${this.settings.publicUrl}/me/payments`,
+    });
+    if (!o.provider_order_no) await this.store.repos.payments.updateOrder(o.id, { provider_order_no: registered.providerOrderNo, registered_at: this.now() });
+    return registered;
+  }
+
+  /**
+   * A notification from the provider (the raw body, for its signature). A bad signature or an old
+   * timestamp is refused; a notification seen before is acknowledged and changes nothing; otherwise it
+   * is applied in one transaction with its record, so a crash before the commit leaves it to the retry.
+   */
+  async notify(headers: Record<string, string | string[] | undefined>, path: string, rawBody: string): Promise<{ applied: boolean }> {
+    const n = this.provider.verifyNotification(headers, path, rawBody, this.now().getTime());
+    if (!n) throw new DomainError("PAYMENT_NOTIFICATION_INVALID");
+    return this.store.transact(async (repos) => {
+      if (!(await repos.payments.recordNotification({ id: n.id, type: n.type, merchant_no: n.data.merchantNo, effect: "applied" }))) return { applied: false };
+      await this.apply(repos, n);
+      return { applied: true };
+    });
+  }
+
+  private async apply(repos: Repos, n: Notification) {
+    if (n.type === "payment.succeeded") await this.settleIn(repos, n.data.merchantNo, n.data.channel ?? null, n.data.at, "callback");
+    else if (n.type === "refund.succeeded" || n.type === "refund.failed") await this.finishRefund(repos, n.data.merchantNo, n.data.providerNo, n.type === "refund.succeeded" ? null : (n.data.failure ?? "退款失败"), n.data.at);
+  }
+
+  /** Settles by query (no notification came); the same change as a notification's, at most once. */
+  private async settle(number: string, channel: string | null, at: string, by: "query") {
+    await this.store.transact((repos) => this.settleIn(repos, number, channel, at, by));
+  }
+
+  /** Paid: the order, the application's clock, the receipt, the audit record and the message — once. */
+  private async settleIn(repos: Repos, number: string, channel: string | null, at: string, by: "callback" | "query") {
+    const o = await repos.payments.lockOrderByNumber(number);
+    if (!o || o.status === "paid" || o.status === "refunded") return false;
+    const wasOpen = o.status === "pending";
+    await repos.payments.updateOrder(o.id, { status: "paid", channel, paid_at: new Date(at), settled_by: by, close_reason: null });
+    const org = (await repos.orgs.findById(o.org_id))!;
+    const receipt = await this.issueReceipt(repos, o, org.id, channel, at);
+    await repos.payments.updateOrder(o.id, { receipt_certificate_id: receipt.id });
+    await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "payment.settle", targetType: "payment_order", targetId: o.id, orgId: o.org_id, regionCode: o.region_code, details: { number, amountFen: o.amount_fen, channel, by, receipt: receipt.identifier } });
+    if (o.application_id && wasOpen) {
+      await this.applications.releaseClock(repos, o.application_id, PAYMENT_PAUSE, { action: "payment_settled", actor: { accountId: null, name: "统一支付", orgId: o.org_id }, opinion: `已缴费 ${formatYuan(o.amount_fen)}（${channelName(channel) ?? "在线支付"}），继续办理`, details: { orderNumber: number, receipt: receipt.identifier } });
+    }
+    if (o.payer_account_id) {
+      await sendDirect(repos, [{
+        accountId: o.payer_account_id,
+        kind: "payment_settled",
+        title: "缴费成功",
+        body: `您已缴纳 ${formatYuan(o.amount_fen)}（${o.subject}）。财政电子票据已放入您的卡包，票据号码 ${receipt.billNumber}。`,
+        titleEn: "Payment received",
+        bodyEn: `You paid ${(o.amount_fen / 100).toFixed(2)} yuan (${o.subject}). The electronic fiscal receipt ${receipt.billNumber} is in your wallet.`,
+        link: o.application_id ? `/me/applications/${o.application_id}` : "/me/certificates",
+        external: true,
+      }], o.region_code);
+    }
+    // Paid after the application had ended (the payer was quicker than the close): the money goes back.
+    if (!wasOpen) await this.requestRefund(repos, SYSTEM_ACTOR, o, o.amount_fen, `${o.close_reason ?? "订单已关闭"}，退还已缴费用`, SYSTEM_CONTEXT);
+    return true;
+  }
+
+  /** 财政电子票据: sealed by the collecting department, in the payer's wallet, verifiable by its identifier. */
+  private async issueReceipt(repos: Repos, o: { id: string; number: string; pay_code: string; amount_fen: number; lines: unknown; payer_name: string; payer_person_id: string | null; payer_enterprise_id: string | null; region_code: string; application_id: string | null }, issuerOrgId: string, channel: string | null, at: string) {
+    const today = todayInChina(this.now());
+    const seq = await repos.counters.next(`RECEIPT-${o.region_code}`, today);
+    const billCode = `${o.region_code.slice(0, 2)}0601${today.slice(2, 4)}`;
+    const billNumber = `${today.slice(5, 7)}${today.slice(8, 10)}${String(seq).padStart(6, "0")}`;
+    const amount = (o.amount_fen / 100).toFixed(2);
+    const checkCode = createHash("sha256").update(`${billCode}|${billNumber}|${amount}|${o.pay_code}`).digest("hex").slice(0, 6).toUpperCase();
+    const lines = (o.lines as Array<{ name: string; amountFen: number }>).filter((l) => l.amountFen > 0);
+    const holderId = o.payer_enterprise_id ?? o.payer_person_id ?? o.number;
+    const cert = await this.certificates.issue(repos, {
+      type: "fiscal_receipt",
+      issuerOrgId,
+      applicationId: o.application_id,
+      holder: { kind: o.payer_enterprise_id ? "enterprise" : "person", personId: o.payer_enterprise_id ? null : o.payer_person_id, enterpriseId: o.payer_enterprise_id, name: o.payer_name, id: holderId },
+      data: { billCode, billNumber, checkCode, payer: o.payer_name, items: lines.map((l) => `${l.name} ${formatYuan(l.amountFen)}`).join("；"), amount, payCode: o.pay_code, paidAt: `${chinaDateTime(at)}${channel ? `（${channelName(channel)}）` : ""}` },
+    });
+    return { id: cert.id, identifier: cert.identifier, billNumber: `${billCode}-${billNumber}` };
+  }
+
+  private async finishRefund(repos: Repos, merchantNo: string, providerNo: string, failure: string | null, at: string) {
+    const r = await repos.payments.lockRefundByNumber(merchantNo);
+    if (!r || r.status === "succeeded" || r.status === "failed") return;
+    await repos.payments.updateRefund(r.id, { status: failure ? "failed" : "succeeded", provider_refund_no: providerNo || r.provider_refund_no, failure, finished_at: new Date(at) });
+    const o = (await repos.payments.lockOrder(r.order_id))!;
+    if (!failure) {
+      const refunded = o.refunded_fen + r.amount_fen;
+      await repos.payments.updateOrder(o.id, { refunded_fen: refunded, ...(refunded >= o.amount_fen ? { status: "refunded" } : {}) });
+    }
+    await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: failure ? "payment.refund_fail" : "payment.refund_settle", targetType: "payment_refund", targetId: r.id, orgId: o.org_id, regionCode: o.region_code, details: { number: r.number, orderNumber: o.number, amountFen: r.amount_fen, failure } });
+    if (o.payer_account_id) {
+      await sendDirect(repos, [{
+        accountId: o.payer_account_id,
+        kind: failure ? "refund_failed" : "refund_settled",
+        title: failure ? "退款未成功" : "退款已原路退回",
+        body: failure ? `${o.subject}的退款 ${formatYuan(r.amount_fen)} 未成功（${failure}），工作人员将与您联系。` : `${o.subject}的费用 ${formatYuan(r.amount_fen)} 已原路退回（${r.reason}）。`,
+        titleEn: failure ? "Refund not completed" : "Refund completed",
+        bodyEn: failure ? `The refund of ${(r.amount_fen / 100).toFixed(2)} yuan for ${o.number} did not go through; staff will contact you.` : `${(r.amount_fen / 100).toFixed(2)} yuan for ${o.number} has been returned to where it was paid from.`,
+        link: o.application_id ? `/me/applications/${o.application_id}` : "/me/payments",
+        external: true,
+      }], o.region_code);
+    }
+  }
+
+  // ——— the provider, outside transactions ———
+
+  /** Starts a round of `dispatch` now (after a commit made work for the provider); one round at a time, another after it if asked meanwhile. */
+  kick() {
+    if (this.dispatching) {
+      this.again = true;
+      return;
+    }
+    this.dispatching = this.dispatch()
+      .catch(() => undefined) // the minute job tries again
+      .finally(() => {
+        this.dispatching = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no round started by `kick` is running (tests, shutdown). */
+  async idle() {
+    while (this.dispatching) await this.dispatching;
+  }
+
+  /**
+   * One round of talking to the provider: register new orders, close the orders of ended applications,
+   * submit requested refunds, ask about orders and refunds no notification came for, and close orders
+   * past their day. Each change is its own transaction; a provider that cannot be reached leaves the
+   * rest for the next round. Returns what changed.
+   */
+  async dispatch(limit = 200): Promise<{ registered: number; closed: number; refunds: number; settledByQuery: number; expired: number }> {
+    const repos = this.store.repos;
+    const done = { registered: 0, closed: 0, refunds: 0, settledByQuery: 0, expired: 0 };
+    try {
+      for (const o of await repos.payments.unregistered(limit)) {
+        await this.register(o);
+        done.registered++;
+      }
+      for (const o of await repos.payments.closing(limit)) if (await this.closeAtProvider(o, "closed")) done.closed++;
+      for (const r of await repos.payments.refundsToSubmit(limit)) {
+        await this.submitRefund(r);
+        done.refunds++;
+      }
+      const before = new Date(this.now().getTime() - this.settings.queryAfterMs);
+      for (const o of await repos.payments.unanswered(before, limit)) {
+        const p = await this.provider.queryOrder(o.number);
+        if (p?.status === "paid" && (await this.store.transact((t) => this.settleIn(t, o.number, p.channel, p.paidAt ?? this.now().toISOString(), "query")))) done.settledByQuery++;
+      }
+      for (const r of await repos.payments.refundsUnanswered(before, limit)) {
+        const p = await this.provider.queryTransfer("refund", r.number);
+        if (p && p.status !== "processing") await this.store.transact((t) => this.finishRefund(t, r.number, p.providerNo, p.status === "failed" ? (p.failure ?? "退款失败") : null, p.finishedAt ?? this.now().toISOString()));
+      }
+      for (const o of await repos.payments.overdue(todayInChina(this.now()), limit)) if (await this.closeAtProvider(o, "expired")) done.expired++;
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === "PAYMENT_PROVIDER_UNAVAILABLE")) throw err;
+    }
+    return done;
+  }
+
+  /** Closes an order at the provider, then here; if the payer was quicker, it is settled (and refunded when it was closing). */
+  private async closeAtProvider(o: OrderRow | Awaited<ReturnType<PaymentRepository["closing"]>>[number], why: "closed" | "expired") {
+    const outcome = o.provider_order_no ? await this.provider.closeOrder(o.number) : "closed";
+    if (outcome === "paid") {
+      const p = await this.provider.queryOrder(o.number);
+      await this.store.transact((t) => this.settleIn(t, o.number, p?.channel ?? null, p?.paidAt ?? this.now().toISOString(), "query"));
+      return false;
+    }
+    return this.store.transact(async (repos) => {
+      const row = await repos.payments.lockOrder(o.id);
+      if (!row || (row.status !== "pending" && row.status !== "closing")) return false;
+      const reason = why === "expired" ? "逾期未缴费" : (row.close_reason ?? "已关闭");
+      await repos.payments.updateOrder(row.id, { status: "closed", close_reason: reason });
+      await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: why === "expired" ? "payment.order_expire" : "payment.order_close", targetType: "payment_order", targetId: row.id, orgId: row.org_id, regionCode: row.region_code, details: { number: row.number, reason } });
+      if (why === "expired" && row.payer_account_id) {
+        await sendDirect(repos, [{
+          accountId: row.payer_account_id,
+          kind: "payment_expired",
+          title: "缴费期限已过",
+          body: `${row.subject}应于 ${row.due_date} 前缴纳的 ${formatYuan(row.amount_fen)} 未缴纳，缴费单已关闭。如需继续办理，请联系办理部门。`,
+          titleEn: "Payment deadline passed",
+          bodyEn: `The fee of ${(row.amount_fen / 100).toFixed(2)} yuan for ${row.number} due by ${row.due_date} was not paid; the payment notice is closed. Contact the department to continue.`,
+          link: row.application_id ? `/me/applications/${row.application_id}` : "/me/payments",
+          external: true,
+        }], row.region_code);
+      }
+      return true;
+    });
+  }
+
+  private async submitRefund(r: RefundRow) {
+    const o = (await this.store.repos.payments.findOrder(r.order_id))!;
+    const t = await this.provider.refund({ merchantRefundNo: r.number, merchantOrderNo: o.number, amountFen: r.amount_fen, reason: r.reason });
+    await this.store.transact(async (repos) => {
+      const row = await repos.payments.lockRefundByNumber(r.number);
+      if (row?.status !== "requested") return;
+      if (t.status === "failed") await this.finishRefund(repos, r.number, t.providerNo, t.failure ?? "退款被拒绝", this.now().toISOString());
+      else await repos.payments.updateRefund(r.id, { status: "processing", provider_refund_no: t.providerNo });
+    });
+  }
+
+  // ——— what people see ———
+
+  view(o: OrderRow, refunds: RefundRow[], actor: Actor): PaymentView {
+    const lines = o.lines as FeeAssessment["lines"];
+    return {
+      id: o.id,
+      number: o.number,
+      payCode: o.pay_code,
+      applicationId: o.application_id,
+      applicationNumber: o.application_number,
+      subject: o.subject,
+      stage: o.stage,
+      stageName: FEE_STAGES[o.stage as keyof typeof FEE_STAGES]?.zh ?? "",
+      orgName: o.org_name,
+      payerName: o.payer_name,
+      amountFen: o.amount_fen,
+      lines,
+      status: o.status as PaymentView["status"],
+      statusName: ORDER_STATUS[o.status]?.zh ?? o.status,
+      dueDate: o.due_date,
+      channelName: channelName(o.channel),
+      paidAt: o.paid_at?.toISOString() ?? null,
+      settledBy: actor.kind === "staff" ? o.settled_by : null,
+      receiptCertificateId: o.receipt_certificate_id,
+      refundedFen: o.refunded_fen,
+      closeReason: o.close_reason,
+      providerOrderNo: actor.kind === "staff" ? o.provider_order_no : null,
+      refunds: refunds.map((r) => ({ id: r.id, number: r.number, amountFen: r.amount_fen, reason: r.reason, status: r.status as PaymentView["refunds"][number]["status"], statusName: REFUND_STATUS[r.status]?.zh ?? r.status, failure: r.failure, createdAt: r.created_at.toISOString(), finishedAt: r.finished_at?.toISOString() ?? null })),
+      createdAt: o.created_at.toISOString(),
+    };
+  }
+
+  /** Finance: the orders of the departments in the caller's subtree. */
+  async list(actor: Actor, f: { status?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined }, limit: number, offset: number) {
+    const orgPath = visibleSubtree(actor, PAYMENT_STAFF);
+    if (!orgPath) throw new DomainError("FORBIDDEN");
+    const rows = await this.store.repos.payments.list({ orgPath, status: f.status ?? null, from: f.from ?? null, to: f.to ?? null, q: f.q?.trim() || null }, limit, offset);
+    const refunds = await this.store.repos.payments.refundsOf(rows.map((o) => o.id));
+    return { items: rows.map((o) => this.view(o, refunds.filter((r) => r.order_id === o.id), actor)) };
+  }
+
+  get(actor: Actor, id: string) {
+    return this.visibleOrder(actor, id).then(async (o) => this.view(o, await this.store.repos.payments.refundsOf([o.id]), actor));
+  }
+}

@@ -1,0 +1,41 @@
+import { createServer } from "node:net";
+import { startPaymentSimulator, type PaymentSimulator } from "../../simulators/payment/server";
+import type { Config } from "../config";
+import { startTestApp, type TestApp } from "./test-app";
+
+export const TEST_MERCHANT = "haoban-test";
+export const TEST_PAYMENT_KEY = "test-payment-key-0123456789";
+
+/** A port nothing listens on now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The test app listening on a real port, with the payment simulator (its own HTTP server) as its
+ * payment platform: the cashier, the notifications and the queries go over HTTP as in the demo.
+ * Notifications are retried quickly (0.2 s, 0.4 s, …) and refunds finish within 50 ms.
+ */
+export async function startWithPayments(overrides: Partial<Config> = {}, options: Parameters<typeof startTestApp>[1] = {}): Promise<{ t: TestApp; sim: PaymentSimulator; port: number; close: () => Promise<void> }> {
+  const port = await freePort();
+  const sim = await startPaymentSimulator({ merchants: { [TEST_MERCHANT]: TEST_PAYMENT_KEY }, retryDelaysMs: [200, 400, 800, 1600, 3200], processingMs: 50 });
+  const t = await startTestApp({ payment: { url: sim.url, merchantId: TEST_MERCHANT, key: TEST_PAYMENT_KEY, simulatorPort: 0, notifyUrl: `http://127.0.0.1:${port}/api/v1/payments/notify`, queryAfterMs: 0 }, publicUrl: "http://localhost:5173", ...overrides }, options);
+  await t.app.listen({ port, host: "127.0.0.1" });
+  return {
+    t,
+    sim,
+    port,
+    close: async () => {
+      await t.close();
+      await sim.close();
+    },
+  };
+}
