@@ -3,7 +3,7 @@ import { payCodeValid } from "../../../shared/fees";
 import { signedHeaders } from "../../../simulators/payment/sdk";
 import { act, withMaterials } from "../../testing/factories";
 import { startWithPayments, TEST_MERCHANT, TEST_PAYMENT_KEY } from "../../testing/payment-sim";
-import { login, type LoggedIn, type TestApp } from "../../testing/test-app";
+import { login, messagesWithoutEnglish, type LoggedIn, type TestApp } from "../../testing/test-app";
 import type { PaymentSimulator } from "../../../simulators/payment/server";
 import { demoPersons } from "../../seed/demo-people";
 
@@ -131,5 +131,30 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
     expect(await sim.settled()).toBe(true);
     expect(sim.notifications().find((x) => x.merchantNo === order.number)).toMatchObject({ delivered: true });
     expect(await settleAudits(order.id)).toBe(1);
+  });
+
+  it("refunds a paid fee when the application is refused, and closes an unpaid one when it is withdrawn", async () => {
+    const paid = await acceptedWithFee();
+    await t.app.inject({ method: "POST", url: `/api/v1/payments/${paid.order.id}/checkout`, headers: citizen.headers });
+    await fetch(`${sim.url}/sim/orders/${(await orderRow(paid.order.id)).provider_order_no}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(await sim.settled()).toBe(true);
+    expect((await act(t, reviewer, paid.id, "pass_review")).statusCode).toBe(200);
+    expect((await act(t, await login(t.app, "approve.psb.huangpu"), paid.id, "deny", { opinion: "相片不符合居民身份证相片标准" })).statusCode).toBe(200);
+    await t.services.payments.idle();
+    expect(await sim.settled()).toBe(true);
+    const refunded = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${paid.id}/payments`, headers: citizen.headers })).json().items[0];
+    expect(refunded).toMatchObject({ status: "refunded", refundedFen: 2000, refunds: [{ amountFen: 2000, status: "succeeded", reason: "申请不予许可，退还已缴费用" }] });
+    expect(await messagesWithoutEnglish(t)).toEqual([]);
+    const kinds = (await t.database.db.selectFrom("messages as m").innerJoin("accounts as a", "a.id", "m.account_id").select("m.kind").where("m.link", "=", `/me/applications/${paid.id}`).execute()).map((m) => m.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["payment_due", "payment_settled", "refund_settled"]));
+
+    const unpaid = await acceptedWithFee();
+    await t.app.inject({ method: "POST", url: `/api/v1/payments/${unpaid.order.id}/checkout`, headers: citizen.headers });
+    // Withdrawing is open while the fee is owed; the order closes at the provider too, so the cashier no longer takes it.
+    expect((await act(t, citizen, unpaid.id, "withdraw")).statusCode).toBe(200);
+    await t.services.payments.idle();
+    expect(await orderRow(unpaid.order.id)).toMatchObject({ status: "closed", close_reason: "申请人撤回申请，无需缴费" });
+    const late = await fetch(`${sim.url}/sim/orders/${(await orderRow(unpaid.order.id)).provider_order_no}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect((await late.json()).paid).toBe(false);
   });
 });
