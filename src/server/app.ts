@@ -38,6 +38,8 @@ import { fileRoutes } from "./modules/files/file.routes";
 import { HttpPaymentProvider, type PaymentProvider } from "./modules/payments/payment-provider";
 import { paymentRoutes } from "./modules/payments/payment.routes";
 import { PaymentService } from "./modules/payments/payment.service";
+import { PayoutService } from "./modules/payments/payout.service";
+import { ReconciliationService } from "./modules/payments/reconciliation.service";
 import { generatedDocumentRoutes } from "./modules/generated-documents/generated-document.routes";
 import { GeneratedDocumentService } from "./modules/generated-documents/generated-document.service";
 import { requireNoCoSigners } from "./modules/signing";
@@ -171,6 +173,8 @@ export interface Services {
   benefits: BenefitService;
   recommendations: RecommendationService;
   payments: PaymentService;
+  payouts: PayoutService;
+  reconciliation: ReconciliationService;
 }
 
 /** The notification channels: the SMS simulator (no real gateway here) and e-mail when SMTP is configured. */
@@ -241,10 +245,24 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   );
   const profiles = new ProfileService(store, cipher, now);
   // Then 待遇核定: an approved benefit gets its amount and first pay date (before the notice is composed).
-  applications.onDecided(assessBenefitOnApproval({ store, contents: new VersionContents(store), profiles, cipher, calendar: calendarOf, now, record: (unit, app, entry) => applications.recordEvent(unit, app, entry) }));
+  // 统一支付: fee orders on entering the fee's stage, the gate while one is owed, refunds on refusal; 待遇发放 of what is granted.
+  const paymentProvider = createPaymentProvider(config);
+  const payments = new PaymentService(store, paymentProvider, applications, versionContents, profiles, certificates, { publicUrl: config.publicUrl, queryAfterMs: config.payment.queryAfterMs }, now, calendarOf);
+  const payouts = new PayoutService(store, paymentProvider, cipher, now, calendarOf, () => payments.kick());
+  payments.usePayouts(payouts);
+  applications.onDecided(
+    assessBenefitOnApproval({
+      store,
+      contents: new VersionContents(store),
+      profiles,
+      cipher,
+      calendar: calendarOf,
+      now,
+      record: (unit, app, entry) => applications.recordEvent(unit, app, entry),
+      assessed: (unit, app, benefit, payDay, subject) => payouts.plan(unit, app, benefit, payDay, subject),
+    }),
+  );
   calendar.onChange(() => applications.recomputeBeyondCalendar());
-  // 统一支付: fee orders on entering the fee's stage, the gate while one is owed, refunds on refusal (after the listeners above).
-  const payments = new PaymentService(store, createPaymentProvider(config), applications, versionContents, profiles, certificates, { publicUrl: config.publicUrl, queryAfterMs: config.payment.queryAfterMs }, now, calendarOf);
   const bundleCatalogue = new BundleCatalogue(store);
   const bundles = new BundleService(store, bundleCatalogue, applications, cipher, now, calendarOf, prefills, generatedDocuments, new SimulatedBank());
   const signing = new SigningService(
@@ -271,7 +289,9 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
     payments,
     proactive,
     policyMatch: new PolicyMatchService(store, proactive, now, policies),
-    benefits: new BenefitService(store, applications, prefills, proactive, now, calendarOf, certificates),
+    benefits: new BenefitService(store, applications, prefills, proactive, now, calendarOf, certificates, (unit, actor, applicationId, reason, ctx) => payouts.stop(unit, actor, applicationId, reason, ctx)),
+    payouts,
+    reconciliation: new ReconciliationService(store, paymentProvider, now),
     profiles,
     recommendations: new RecommendationService(store, profiles),
     autoApproval: new AutoApprovalService(store, applications, profiles, now),
@@ -495,7 +515,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
       await api.register(generatedDocumentRoutes, { documents: services.generatedDocuments });
       await api.register(signingRoutes, { signing: services.signing });
-      await api.register(paymentRoutes, { payments: services.payments });
+      await api.register(paymentRoutes, { payments: services.payments, payouts: services.payouts, reconciliation: services.reconciliation });
     },
     { prefix: "/api/v1" },
   );

@@ -32,7 +32,7 @@ export async function startBackgroundWork(config: Config, database: Database, se
     await registerProactive(boss, services, config.jobs);
     await registerSigningSweep(boss, services.signing, config.jobs);
     await registerPerformanceRollup(boss, services.performance, config.jobs);
-    await registerPayments(boss, services.payments, config.jobs);
+    await registerPayments(boss, services, config.jobs, now);
     return boss;
   });
   // Calendar edits made in another process reach this one within a minute.

@@ -46,6 +46,8 @@ import { SharingRepository } from "./modules/sharing/sharing.repository";
 import { SubjectRepository } from "./modules/proactive/subject.repository";
 import { TicketRepository } from "./modules/appeals/ticket.repository";
 import { PaymentRepository } from "./modules/payments/payment.repository";
+import { ReconciliationRepository } from "./modules/payments/reconciliation.repository";
+import { PayoutRepository } from "./modules/payments/payout.repository";
 
 /**
  * Every module's repositories, bound to one database handle (the pool, or a transaction): the unit of
@@ -88,6 +90,8 @@ export class Repositories {
   readonly ratings: RatingRepository;
   readonly tickets: TicketRepository;
   readonly payments: PaymentRepository;
+  readonly reconciliation: ReconciliationRepository;
+  readonly payouts: PayoutRepository;
   readonly profiles: ProfileRepository;
   readonly autoApproval: AutoApprovalRepository;
   readonly proactive: ProactiveRepository;
@@ -135,6 +139,8 @@ export class Repositories {
     this.ratings = new RatingRepository(db);
     this.tickets = new TicketRepository(db);
     this.payments = new PaymentRepository(db, afterCommit);
+    this.reconciliation = new ReconciliationRepository(db);
+    this.payouts = new PayoutRepository(db);
     this.profiles = new ProfileRepository(db);
     this.autoApproval = new AutoApprovalRepository(db);
     this.proactive = new ProactiveRepository(db);

@@ -179,6 +179,11 @@ export const ERRORS = {
   PAYMENT_PROVIDER_UNAVAILABLE: { status: 503, zh: "统一支付平台暂时无法连接，请稍后再试；已缴费用不会重复扣款", en: "The payment platform cannot be reached; try again later — nothing is charged twice" },
   PAYMENT_NOTIFICATION_INVALID: { status: 401, zh: "支付通知的签名或时间无效", en: "The payment notification's signature or time is not valid" },
   REFUND_NOT_ALLOWED: { status: 409, zh: "这笔费用不能退款（未缴费、已全额退款或退款金额超出）", en: "This payment cannot be refunded (not paid, already refunded, or too much)" },
+  RECONCILIATION_DAY_OPEN: { status: 422, zh: "只能对已结束的日期对账", en: "Only a day that has ended can be reconciled" },
+  FINDING_NOT_FOUND: { status: 404, zh: "没有找到这条对账差异", en: "No such reconciliation finding" },
+  FINDING_RESOLVED: { status: 409, zh: "这条对账差异已经处理", en: "This finding is already resolved" },
+  PAYOUT_NOT_FOUND: { status: 404, zh: "没有找到这笔发放", en: "No such payout" },
+  PAYOUT_NOT_RETRYABLE: { status: 409, zh: "只有发放失败的款项才能重新发放", en: "Only a failed payout can be sent again" },
   INTERNAL: { status: 500, zh: "系统繁忙，请稍后再试", en: "Something went wrong on our side; please try again" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -125,7 +125,7 @@ export function assessFee(rules: FeeRules, values: Record<string, unknown>, fact
   for (const [k, v] of Object.entries(values)) all[`form.${k}`] = v;
   const applied = rules.exemptions.filter((ex) => outcomeOf(ex.when, all) === "pass");
   const lines = rules.lines.map((line): FeeLineResult => {
-    let amountFen = 0;
+    let amountFen: number;
     let detail = "";
     if (line.kind === "fixed") {
       amountFen = line.amountFen;

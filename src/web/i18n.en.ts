@@ -6,6 +6,7 @@ import { appointmentsEn } from "./features/appointments/i18n.en";
 import { bundlesEn } from "./features/bundles/i18n.en";
 import { signingEn } from "./features/signing/i18n.en";
 import { supervisionEn } from "./features/supervision/i18n.en";
+import { paymentsEn } from "./features/payments/i18n.en";
 import { catalogueEn } from "./features/catalogue/i18n.en";
 import { catalogueAdminEn } from "./features/workbench/catalogue/i18n.en";
 import { certificatesEn } from "./features/certificates/i18n.en";
@@ -67,6 +68,7 @@ export const en: Messages = {
   ...bundlesEn,
   ...signingEn,
   ...supervisionEn,
+  ...paymentsEn,
   ...catalogueEn,
   ...catalogueAdminEn,
   ...certificatesEn,

@@ -7,6 +7,7 @@ import { appointmentsZh } from "./features/appointments/i18n";
 import { bundlesZh } from "./features/bundles/i18n";
 import { signingZh } from "./features/signing/i18n";
 import { supervisionZh } from "./features/supervision/i18n";
+import { paymentsZh } from "./features/payments/i18n";
 import { catalogueZh } from "./features/catalogue/i18n";
 import { catalogueAdminZh } from "./features/workbench/catalogue/i18n";
 import { certificatesZh } from "./features/certificates/i18n";
@@ -67,6 +68,7 @@ const zh = {
   ...bundlesZh,
   ...signingZh,
   ...supervisionZh,
+  ...paymentsZh,
   ...catalogueZh,
   ...catalogueAdminZh,
   ...certificatesZh,

@@ -32,6 +32,9 @@ export interface PersonsTable {
   address: ColumnType<string | null, string | null | undefined, string | null>;
   address_enc: string | null;
   mobile_enc: string | null;
+  /** 社会保障卡金融账户 (where benefits are paid), encrypted; its bank. */
+  payout_account_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  payout_bank: ColumnType<string | null, string | null | undefined, string | null>;
   marital_status: string;
   spouse_id: string | null;
   father_id: string | null;
@@ -365,6 +368,65 @@ export interface PaymentRefundsTable {
   region_code: string;
   created_at: Generated<Date>;
   finished_at: Date | null;
+}
+export interface PayoutPlansTable {
+  application_id: string;
+  person_id: string;
+  payee_name: string;
+  org_id: string;
+  region_code: string;
+  subject: string;
+  amount_fen: number;
+  period: string;
+  pay_day: number;
+  next_pay_date: string | null;
+  status: string;
+  stop_reason: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface PayoutsTable {
+  id: Generated<string>;
+  number: string;
+  application_id: string;
+  period_label: string;
+  pay_date: string;
+  amount_fen: number;
+  account_enc: string | null;
+  account_masked: string | null;
+  bank_name: string | null;
+  status: string;
+  provider_no: string | null;
+  failure: string | null;
+  region_code: string;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+export interface ReconciliationRunsTable {
+  day: string;
+  provider_lines: number;
+  platform_lines: number;
+  matched: number;
+  findings: number;
+  provider_total_fen: number;
+  platform_total_fen: number;
+  ran_at: Date;
+  ran_by: string;
+}
+export interface ReconciliationFindingsTable {
+  id: Generated<string>;
+  day: string;
+  kind: string;
+  txn_type: string;
+  merchant_no: string;
+  provider_no: Generated<string>;
+  platform_fen: number | null;
+  provider_fen: number | null;
+  status: string;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  created_at: Generated<Date>;
 }
 export interface SupervisionOrdersTable {
   id: Generated<string>;
@@ -1211,6 +1273,10 @@ export interface DB {
   payment_orders: PaymentOrdersTable;
   payment_notifications: PaymentNotificationsTable;
   payment_refunds: PaymentRefundsTable;
+  payout_plans: PayoutPlansTable;
+  payouts: PayoutsTable;
+  reconciliation_runs: ReconciliationRunsTable;
+  reconciliation_findings: ReconciliationFindingsTable;
   supervision_order_events: SupervisionOrderEventsTable;
   registry_imports: RegistryImportsTable;
   certificate_shares: CertificateSharesTable;

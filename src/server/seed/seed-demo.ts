@@ -1,3 +1,4 @@
+import { luhnDigit } from "../../shared/validation/luhn";
 import { nextDay, todayInChina, WorkCalendar } from "../../shared/working-days";
 import { createRepositoryStore } from "../repositories";
 import type { Kysely } from "kysely";
@@ -115,6 +116,9 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
           address_enc: cipher.encrypt(p.address),
           // 李雪梅's registry entry still has her old number: prefill shows the conflict with her account.
           mobile_enc: cipher.encrypt(p.key === "p02" ? "13917260835" : p.mobile),
+          // 社会保障卡金融账户, where benefits are paid (synthetic, with its Luhn check digit).
+          payout_account_enc: cipher.encrypt(socialCardAccount(p.idNumber)),
+          payout_bank: "上海银行",
           marital_status: p.maritalStatus,
           spouse_id: p.spouseKey ? personId(p.spouseKey) : null,
           father_id: p.fatherKey ? personId(p.fatherKey) : null,
@@ -212,4 +216,10 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher, now: Date = 
     });
     return summary;
   });
+}
+
+/** A person's synthetic 社会保障卡金融账户: 19 digits from the ID number, ending in a Luhn check digit. */
+export function socialCardAccount(idNumber: string): string {
+  const body = `623185${idNumber.slice(-12).replace(/\D/g, "0")}`;
+  return body + luhnDigit(body);
 }

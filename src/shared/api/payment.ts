@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { uuid } from "../schemas/common";
-import { paymentList, paymentListQuery, paymentView } from "../schemas/payment";
+import { isoDate } from "../schemas/common";
+import { paymentList, paymentListQuery, paymentView, payoutList, payoutListQuery, reconciliationDay, reconciliationRun } from "../schemas/payment";
 import { anyone, citizens, citizensOr, endpoint, staff } from "./endpoint";
 
 const tags = ["payments"];
@@ -53,6 +54,77 @@ export const paymentEndpoints = {
     summary: "去支付 Registers the order with the payment platform if needed and gives its cashier's address (the payer comes back to the application page)",
     params: id,
     response: z.object({ cashierUrl: z.string() }),
+  }),
+  getPaymentsExport: endpoint({
+    method: "GET",
+    path: "/payments/export",
+    access: staff(...PAYMENT_READERS),
+    tags,
+    summary: "导出缴费 The orders (with their refunds) and the payouts of the caller's departments in the filter, as an .xlsx workbook",
+    query: paymentListQuery.omit({ limit: true, offset: true }),
+  }),
+  getPayouts: endpoint({
+    method: "GET",
+    path: "/payouts",
+    access: staff("finance", "approver", "supervisor"),
+    tags,
+    summary: "待遇发放 Payouts of the benefits granted by the caller's departments, newest first (failed ones to be sent again)",
+    query: payoutListQuery,
+    response: payoutList,
+  }),
+  getApplicationsByIdPayouts: endpoint({
+    method: "GET",
+    path: "/applications/:id/payouts",
+    access: citizensOr("finance", "approver", "supervisor"),
+    tags,
+    summary: "办件的待遇发放 A granted benefit's payouts, for the person paid and the staff who see them",
+    params: id,
+    response: payoutList,
+  }),
+  postPayoutsByIdRetry: endpoint({
+    method: "POST",
+    path: "/payouts/:id/retry",
+    access: staff("finance", "approver"),
+    tags,
+    summary: "重新发放 A failed payout sent again once the account is put right (a new number; the account read from the registry again, audited)",
+    params: id,
+    response: z.object({ ok: z.literal(true) }),
+  }),
+  getReconciliation: endpoint({
+    method: "GET",
+    path: "/reconciliation",
+    access: staff("finance"),
+    tags,
+    summary: "每日对账 The latest days' reconciliations with the payment platform's statement (city finance staff)",
+    response: z.object({ items: z.array(reconciliationRun) }),
+  }),
+  getReconciliationByDay: endpoint({
+    method: "GET",
+    path: "/reconciliation/:day",
+    access: staff("finance"),
+    tags,
+    summary: "对账明细 One day's run and its findings: missing on either side, amounts that differ, duplicates",
+    params: z.strictObject({ day: isoDate }),
+    response: reconciliationDay,
+  }),
+  postReconciliationByDayRun: endpoint({
+    method: "POST",
+    path: "/reconciliation/:day/run",
+    access: staff("finance"),
+    tags,
+    summary: "重新对账 Reconciles a past day again with the platform's statement (resolved findings stay resolved)",
+    params: z.strictObject({ day: isoDate }),
+    response: reconciliationDay,
+  }),
+  postReconciliationFindingsByIdResolve: endpoint({
+    method: "POST",
+    path: "/reconciliation/findings/:id/resolve",
+    access: staff("finance"),
+    tags,
+    summary: "处理对账差异 Resolves a finding with what was found and done (audited)",
+    params: id,
+    body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
+    response: reconciliationDay,
   }),
   postPaymentsNotify: endpoint({
     method: "POST",

@@ -46,6 +46,7 @@ import * as m0044 from "./0044-ticket-caller-index";
 import * as m0045 from "./0045-staff-posts";
 import * as m0046 from "./0046-rectified-on";
 import * as m0047 from "./0047-payments";
+import * as m0048 from "./0048-payouts-reconciliation";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -96,4 +97,5 @@ export const migrations: Record<string, Migration> = {
   "0045-staff-posts": m0045,
   "0046-rectified-on": m0046,
   "0047-payments": m0047,
+  "0048-payouts-reconciliation": m0048,
 };

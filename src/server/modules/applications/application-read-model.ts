@@ -38,6 +38,9 @@ const SYSTEM_EVENTS: Record<string, string> = {
   grant_revoked: "撤销待遇",
   claim: "认领办理",
   assign: "指派办理",
+  payment_due: "开具缴费单",
+  payment_settled: "缴费到账",
+  fee_exempted: "免收费用",
 };
 
 /**

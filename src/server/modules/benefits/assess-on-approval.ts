@@ -20,11 +20,12 @@ export type Repos = UnitOfWork & { audit: AuditRepository } & ContentRepos;
  * application's timeline, in the deciding transaction. No band that applies: nothing is assessed, and
  * the timeline says so for staff to settle by hand.
  */
-export function assessBenefitOnApproval(deps: { store: Store<Repos>; contents: VersionContents; profiles: ProfileService; cipher: FieldCipher; calendar: () => WorkCalendar; now: () => Date; record: ApplicationService["recordEvent"] }) {
+export function assessBenefitOnApproval(deps: { store: Store<Repos>; contents: VersionContents; profiles: ProfileService; cipher: FieldCipher; calendar: () => WorkCalendar; now: () => Date; record: ApplicationService["recordEvent"]; assessed?: (unit: UnitOfWork, app: ApplicationRow, benefit: AssessedBenefit, payDay: number, subject: string) => Promise<void> }) {
   return async (unit: UnitOfWork, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext): Promise<void> => {
     if (outcome !== "approved") return;
     const repos = deps.store.within(unit);
-    const terms = (await deps.contents.get(app.version_id, repos)).benefit;
+    const content = await deps.contents.get(app.version_id, repos);
+    const terms = content.benefit;
     if (!terms) return;
     const profile = app.acting_for_enterprise_id ? await deps.profiles.ofEnterprise(repos, app.acting_for_enterprise_id) : app.applicant_person_id ? await deps.profiles.ofPerson(repos, app.applicant_person_id) : null;
     const facts: Record<string, unknown> = Object.fromEntries((profile?.facts ?? []).map((f) => [f.fact, f.value]));
@@ -48,5 +49,7 @@ export function assessBenefitOnApproval(deps: { store: Store<Repos>; contents: V
       ...(app.applicant_person_id ? { subjectPersonId: app.applicant_person_id, purpose: "核定待遇标准" } : {}),
       details: { facts: [...new Set(terms.bands.flatMap((b) => (b.when ? factsOf(b.when) : [])))], amount: benefit?.amount ?? null, band: benefit?.band ?? null },
     });
+    // Then it is paid: the plan of payouts (待遇发放) in the same transaction.
+    if (benefit && deps.assessed) await deps.assessed(repos, app, benefit, terms.payDay, content.name);
   };
 }

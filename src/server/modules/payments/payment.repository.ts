@@ -22,7 +22,13 @@ export class PaymentRepository {
   }
 
   private orders() {
-    return this.db.selectFrom("payment_orders as p").innerJoin("orgs as g", "g.id", "p.org_id").leftJoin("applications as a", "a.id", "p.application_id").selectAll("p").select(["g.name as org_name", "g.path as org_path", "a.number as application_number"]);
+    return this.db
+      .selectFrom("payment_orders as p")
+      .innerJoin("orgs as g", "g.id", "p.org_id")
+      .leftJoin("applications as a", "a.id", "p.application_id")
+      .leftJoin("certificates as c", "c.id", "p.receipt_certificate_id")
+      .selectAll("p")
+      .select(["g.name as org_name", "g.path as org_path", "a.number as application_number", "c.identifier as receipt_identifier"]);
   }
 
   findOrder(id: string) {

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import { chinaDateTime } from "../../../shared/china-time";
 import { assessFee, buildPayCode, endsWithoutGrant, FEE_STAGES, feeFacts, feeStates, formatYuan, groupDigits, type FeeAssessment, type FeeRules } from "../../../shared/fees";
@@ -19,6 +20,7 @@ import type { OrgRepository } from "../orgs";
 import type { ProfileService } from "../profiles";
 import type { Notification, PaymentProvider } from "./payment-provider";
 import type { OrderRow, PaymentRepository, RefundRow } from "./payment.repository";
+import type { PayoutService } from "./payout.service";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { payments: PaymentRepository; audit: AuditRepository; counters: CounterRepository; orgs: OrgRepository } & DirectMessageRepos;
@@ -70,6 +72,7 @@ export interface PaymentSettings {
  */
 export class PaymentService {
   private dispatching: Promise<unknown> | null = null;
+  private payouts: PayoutService | null = null;
   private again = false;
 
   constructor(
@@ -86,6 +89,11 @@ export class PaymentService {
     applications.onEntered((unit, actor, app, state, ctx) => this.entered(unit, actor, app, state, ctx));
     applications.addGate(async (unit, id, workflow, to) => (!endsWithoutGrant(workflow, to) && (await this.store.within(unit).payments.owes(id)) ? "PAYMENT_PENDING" : null));
     applications.onDecided((unit, actor, app, outcome, ctx) => this.decided(unit, actor, app, outcome, ctx));
+  }
+
+  /** 待遇发放 shares the provider, its notifications and the dispatch rounds. */
+  usePayouts(payouts: PayoutService) {
+    this.payouts = payouts;
   }
 
   /** On entering the state where the item's fee is due: assess it, and make the order (or record the exemption). */
@@ -264,6 +272,7 @@ export class PaymentService {
   private async apply(repos: Repos, n: Notification) {
     if (n.type === "payment.succeeded") await this.settleIn(repos, n.data.merchantNo, n.data.channel ?? null, n.data.at, "callback");
     else if (n.type === "refund.succeeded" || n.type === "refund.failed") await this.finishRefund(repos, n.data.merchantNo, n.data.providerNo, n.type === "refund.succeeded" ? null : (n.data.failure ?? "退款失败"), n.data.at);
+    else if (n.type === "payout.succeeded" || n.type === "payout.failed") await this.payouts?.finishIn(repos, n.data.merchantNo, n.data.providerNo, n.type === "payout.succeeded" ? null : (n.data.failure ?? "发放失败"), n.data.at);
   }
 
   /** Settles by query (no notification came); the same change as a notification's, at most once. */
@@ -398,6 +407,7 @@ export class PaymentService {
         if (p && p.status !== "processing") await this.store.transact((t) => this.finishRefund(t, r.number, p.providerNo, p.status === "failed" ? (p.failure ?? "退款失败") : null, p.finishedAt ?? this.now().toISOString()));
       }
       for (const o of await repos.payments.overdue(todayInChina(this.now()), limit)) if (await this.closeAtProvider(o, "expired")) done.expired++;
+      await this.payouts?.dispatch(before, limit);
     } catch (err) {
       if (!(err instanceof DomainError && err.code === "PAYMENT_PROVIDER_UNAVAILABLE")) throw err;
     }
@@ -469,6 +479,7 @@ export class PaymentService {
       paidAt: o.paid_at?.toISOString() ?? null,
       settledBy: actor.kind === "staff" ? o.settled_by : null,
       receiptCertificateId: o.receipt_certificate_id,
+      receiptIdentifier: o.receipt_identifier,
       refundedFen: o.refunded_fen,
       closeReason: o.close_reason,
       providerOrderNo: actor.kind === "staff" ? o.provider_order_no : null,
@@ -484,6 +495,25 @@ export class PaymentService {
     const rows = await this.store.repos.payments.list({ orgPath, status: f.status ?? null, from: f.from ?? null, to: f.to ?? null, q: f.q?.trim() || null }, limit, offset);
     const refunds = await this.store.repos.payments.refundsOf(rows.map((o) => o.id));
     return { items: rows.map((o) => this.view(o, refunds.filter((r) => r.order_id === o.id), actor)) };
+  }
+
+  /** The filtered orders (each refund on its own line below) as an .xlsx workbook, amounts in yuan; up to 20,000 orders. */
+  async export(actor: Actor, f: { status?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined }, payouts: Array<ReturnType<PayoutService["view"]>>): Promise<Buffer> {
+    const { items } = await this.list(actor, f, 20_000, 0);
+    const book = new ExcelJS.Workbook();
+    const sheet = (name: string, header: string[], rows: Array<Array<string | number>>) => {
+      const ws = book.addWorksheet(name);
+      ws.addRow(header);
+      ws.getRow(1).font = { bold: true };
+      for (const r of rows) ws.addRow(r);
+      ws.columns.forEach((c) => (c.width = 18));
+    };
+    const yuan = (fenAmount: number) => Math.round(fenAmount) / 100;
+    const time = (v: string | null) => (v ? chinaDateTime(v) : "");
+    sheet("缴费订单", ["缴费单号", "缴款码", "办件编号", "缴款人", "执收部门", "金额（元）", "已退款（元）", "状态", "缴费方式", "开单时间", "缴费时间", "支付平台订单号"], items.map((o) => [o.number, o.payCode, o.applicationNumber ?? "", o.payerName, o.orgName, yuan(o.amountFen), yuan(o.refundedFen), o.statusName, o.channelName ?? "", time(o.createdAt), time(o.paidAt), o.providerOrderNo ?? ""]));
+    sheet("退款", ["退款单号", "缴费单号", "金额（元）", "原因", "状态", "申请时间", "完成时间"], items.flatMap((o) => o.refunds.map((r) => [r.number, o.number, yuan(r.amountFen), r.failure ? `${r.reason}（${r.failure}）` : r.reason, r.statusName, time(r.createdAt), time(r.finishedAt)])));
+    sheet("待遇发放", ["发放单号", "办件编号", "事项", "收款人", "账户", "期间", "发放日", "金额（元）", "状态", "说明"], payouts.map((p) => [p.number, p.applicationNumber ?? "", p.subject, p.payeeName, p.accountMasked ?? "", p.periodLabel, p.payDate, yuan(p.amountFen), p.statusName, p.failure ?? ""]));
+    return Buffer.from(await book.xlsx.writeBuffer());
   }
 
   get(actor: Actor, id: string) {

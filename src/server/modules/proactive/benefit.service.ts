@@ -50,6 +50,8 @@ export class BenefitService {
     private readonly now: () => Date,
     private readonly calendarOf: () => WorkCalendar,
     private readonly certificates: CertificateService,
+    /** 待遇发放 stops at once (the payments module's, wired at the root). */
+    private readonly stopPayouts: (unit: UnitOfWork, actor: Actor, applicationId: string, reason: string, ctx: RequestContext) => Promise<void> = async () => {},
   ) {
     this.contents = new VersionContents(store);
   }
@@ -210,6 +212,7 @@ export class BenefitService {
       const app = (await repos.applications.findById(offer.application_id))!;
       await this.applications.recordEvent(repos, app, { action: "grant_revoked", from: app.state, to: app.state, actor: { accountId: actor.accountId, name: actor.name, orgId: actor.orgId }, opinion: `撤销免申即享待遇：${reason.trim()}`, details: { offerId, certificates } });
       await this.applications.releaseHolding(repos, app.id);
+      await this.stopPayouts(repos, actor, app.id, reason.trim(), ctx);
       await repos.proactive.updateOffer(offer.id, { status: t.to, revoked_by: actor.name, revoke_reason: reason.trim(), payment: JSON.stringify({ instruction: `已下达停发指令（${reason.trim()}）`, at: this.now().toISOString() }) });
       await repos.audit.append(actor, ctx, { action: "benefit.revoke", targetType: "benefit_offer", targetId: offer.id, regionCode: offer.region_code, subjectPersonId: offer.person_id, details: { applicationId: app.id, number: app.number, reason: reason.trim(), certificates } });
       if (offer.account_id) await sendDirect(repos, [{ accountId: offer.account_id, kind: "benefit", title: "免申即享待遇已撤销", body: `您的办件 ${app.number} 所享受的待遇已由${actor.name}撤销，原因：${reason.trim()}。如有异议，可拨打 12345 或在线提出诉求。`, titleEn: "Benefit stopped", bodyEn: `The benefit of your application ${app.number} was stopped by ${actor.name}. Reason: ${reason.trim()}. If you disagree, call 12345 or raise it online.`, link: "/me/benefits", external: true }], offer.region_code);

@@ -12,6 +12,7 @@ import { applicationEndpoints as api } from "../../../shared/api/applications";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { FormRenderer } from "../../components/FormRenderer";
 import { BenefitResult } from "../../components/BenefitResult";
+import { PaymentCard } from "../payments/PaymentCard";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
 import { InviteRating, RateApplication } from "../ratings/RateService";
 import { useSession } from "../../session";
@@ -246,6 +247,7 @@ export function ApplicationDetailPage() {
         {me?.kind === "staff" && <Descriptions.Item label={t("inbox.assignee")}>{app.assigneeName ?? "—"}</Descriptions.Item>}
       </Descriptions>
 
+      <PaymentCard applicationId={app.id} payer={me?.kind === "citizen"} onSettled={load} />
       {me?.kind === "staff" && <AssignmentControls app={app} onDone={load} />}
       {me?.kind === "citizen" && <RateApplication applicationId={app.id} />}
       {me?.roles.includes("window_clerk") && app.timeline.some((e) => e.action !== "submit") && (
