@@ -56,6 +56,8 @@ function server(p: number, dir: string, extra: Record<string, string>) {
       HAOBAN_LOGIN_RATE_LIMIT_PER_MINUTE: "100000",
       HAOBAN_SEARCH_REFRESH_MS: "0",
       HAOBAN_NOTIFY_INTERVAL_MS: "500",
+      // Each server its own payment simulator (their order numbers would collide in one).
+      HAOBAN_PAYMENT_SIMULATOR_PORT: String(p + 50),
       DATABASE_URL: "",
       ...extra,
     },

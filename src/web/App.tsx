@@ -75,6 +75,7 @@ const HotTopicsPage = page(() => import("./features/appeals/HotTopicsPage"), "Ho
 const PerformancePage = page(() => import("./features/supervision/PerformancePage"), "PerformancePage");
 const PublicPerformancePage = page(() => import("./features/supervision/PublicPerformancePage"), "PublicPerformancePage");
 const ScorecardPage = page(() => import("./features/supervision/ScorecardPage"), "ScorecardPage");
+const FinancePage = page(() => import("./features/payments/FinancePage"), "FinancePage");
 const OrdersPage = page(() => import("./features/supervision/OrdersPage"), "OrdersPage");
 const OrderPage = page(() => import("./features/supervision/OrdersPage"), "OrderPage");
 const AppealSettingsPage = page(() => import("./features/appeals/AppealSettingsPage"), "AppealSettingsPage");
@@ -92,6 +93,8 @@ function RequireActor({ kind, roles, children }: { kind?: "citizen" | "staff"; r
 }
 
 const HANDLERS_AND_SUPERVISORS: Role[] = [...HANDLER_ROLES, "supervisor"];
+/** Who sees the payments of their departments (finance staff, the handling roles, supervisors). */
+const FINANCE_READERS: Role[] = ["finance", "window_clerk", "reviewer", "approver", "supervisor"];
 
 /**
  * After a change of page, focus goes to the page's content (its heading once it is there), so a keyboard
@@ -190,6 +193,7 @@ export function AppRoutes() {
           <Route path="/workbench/hotline" element={<RequireActor kind="staff" roles={["hotline_agent"]}><HotlineConsolePage /></RequireActor>} />
           <Route path="/workbench/performance" element={<RequireActor kind="staff" roles={["supervisor", "approver"]}><PerformancePage /></RequireActor>} />
           <Route path="/workbench/scorecards" element={<RequireActor kind="staff" roles={["supervisor"]}><ScorecardPage /></RequireActor>} />
+          <Route path="/workbench/finance" element={<RequireActor kind="staff" roles={FINANCE_READERS}><FinancePage /></RequireActor>} />
           <Route path="/workbench/orders" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><OrdersPage /></RequireActor>} />
           <Route path="/workbench/orders/:id" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><OrderPage /></RequireActor>} />
           <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><HotTopicsPage /></RequireActor>} />

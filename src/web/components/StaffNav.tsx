@@ -61,6 +61,7 @@ export function StaffNav() {
     ...(has(...HANDLER_ROLES, "supervisor") ? [{ to: "/workbench/orders", label: t("order.title"), count: counts?.orders, countLabel: t("staffNav.waiting") }] : []),
     ...(has("supervisor", "approver") ? [{ to: "/workbench/performance", label: t("perf.title") }] : []),
     ...(has("supervisor") ? [{ to: "/workbench/scorecards", label: t("score.title") }] : []),
+    ...(has("finance") ? [{ to: "/workbench/finance", label: t("finance.title") }] : []),
   ];
   return (
     <nav className="staff-nav" aria-label={t("staffNav.label")}>

@@ -12,7 +12,7 @@ import { applicationEndpoints as api } from "../../../shared/api/applications";
 import type { ResponseOf } from "../../../shared/api/endpoint";
 import { FormRenderer } from "../../components/FormRenderer";
 import { BenefitResult } from "../../components/BenefitResult";
-import { PaymentCard } from "../payments/PaymentCard";
+import { PaymentCard, PayoutList } from "../payments/PaymentCard";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
 import { InviteRating, RateApplication } from "../ratings/RateService";
 import { useSession } from "../../session";
@@ -277,6 +277,7 @@ export function ApplicationDetailPage() {
       )}
 
       {app.benefit && <BenefitResult benefit={app.benefit} style={{ marginBottom: 16 }} />}
+      {app.benefit && <PayoutList applicationId={app.id} />}
       {app.certificates.length > 0 && (
         <Alert
           type="success"

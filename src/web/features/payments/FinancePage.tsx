@@ -3,6 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Dayjs } from "dayjs";
+import type { z } from "zod";
+import type { paymentListQuery } from "../../../shared/schemas/payment";
 import { paymentEndpoints } from "../../../shared/api/payment";
 import type { ItemOf } from "../../../shared/api/endpoint";
 import { chinaDateTime } from "../../../shared/china-time";
@@ -10,21 +12,27 @@ import { formatYuan } from "../../../shared/fees";
 import { PageFrame } from "../../components/PageFrame";
 import { ResponsiveTable } from "../../components/ResponsiveTable";
 import { useEndpoint } from "../../components/useEndpoint";
+import { useSession } from "../../session";
+import { PayoutsTab } from "./PayoutsTab";
 import { ReconciliationTab } from "./ReconciliationTab";
 
 type Order = ItemOf<typeof paymentEndpoints.getPayments>;
-type Status = NonNullable<Parameters<typeof paymentEndpoints.getPayments.query.parse>[0]>["status"];
+type Status = z.infer<typeof paymentListQuery>["status"];
 const STATUSES = ["pending", "paid", "closed", "refunded"] as const;
 
 /** 缴费与对账: the payment orders of the caller's departments, filtered and exported, and the daily reconciliation. */
 export function FinancePage() {
   const { t } = useTranslation();
+  const { me } = useSession();
+  const has = (...roles: string[]) => roles.some((r) => me?.roles.includes(r as never));
   return (
     <PageFrame title={t("finance.title")} intro={t("finance.intro")}>
       <Tabs
+        destroyOnHidden
         items={[
           { key: "orders", label: t("finance.orders"), children: <OrdersTab /> },
-          { key: "reconciliation", label: t("finance.reconciliation"), children: <ReconciliationTab /> },
+          ...(has("finance", "approver", "supervisor") ? [{ key: "payouts", label: t("finance.payouts"), children: <PayoutsTab canRetry={has("finance", "approver")} /> }] : []),
+          ...(has("finance") ? [{ key: "reconciliation", label: t("finance.reconciliation"), children: <ReconciliationTab /> }] : []),
         ]}
       />
     </PageFrame>

@@ -10,7 +10,7 @@ import { call, errorMessage } from "../../api";
 
 type Payment = ResponseOf<typeof paymentEndpoints.getApplicationsByIdPayments>["items"][number];
 
-const STATUS_COLOR: Record<Payment["status"], string> = { pending: "orange", paid: "green", closing: "default", closed: "default", refunded: "blue" };
+const STATUS_COLOR: Record<Payment["status"], string> = { pending: "error", paid: "success", closing: "default", closed: "default", refunded: "processing" };
 
 /**
  * An application's fees: what is owed and how it was reckoned, the way to pay (the platform's cashier,
@@ -139,6 +139,30 @@ export function PaymentCard({ applicationId, payer, onSettled }: { applicationId
           </section>
         ))}
       </Space>
+    </Card>
+  );
+}
+
+type Payout = ResponseOf<typeof paymentEndpoints.getApplicationsByIdPayouts>["items"][number];
+
+/** A granted benefit's payouts: when, how much, to which account, and whether it arrived. */
+export function PayoutList({ applicationId }: { applicationId: string }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<Payout[]>([]);
+  useEffect(() => {
+    call(paymentEndpoints.getApplicationsByIdPayouts, { params: { id: applicationId } }).then((r) => setItems(r.items), () => setItems([]));
+  }, [applicationId]);
+  if (items.length === 0) return null;
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("payout.title")}</h2>} style={{ marginBottom: 16 }}>
+      {items.map((p) => (
+        <div key={p.id} style={{ marginBottom: 8 }}>
+          <Tag color={p.status === "succeeded" ? "success" : p.status === "failed" ? "error" : "default"}>{p.statusName}</Tag>
+          {t("payout.line", { period: p.periodLabel, amount: formatYuan(p.amountFen), status: p.payDate })}
+          {p.accountMasked && <div style={{ color: "#595959" }}>{t("payout.to", { bank: p.bankName ?? "", account: p.accountMasked })}</div>}
+          {p.failure && <div style={{ color: "#a8071a" }}>{p.failure}</div>}
+        </div>
+      ))}
     </Card>
   );
 }

@@ -45,6 +45,7 @@ export function WorkbenchPage() {
   if (has(...HANDLER_ROLES, "supervisor")) tools.push({ key: "rating-cases", title: t("cases.title"), desc: t("cases.tool"), to: "/workbench/rating-cases" });
   if (has(...HANDLER_ROLES, "supervisor")) tools.push({ key: "trace", title: t("trace.title"), desc: t("trace.tool"), to: "/workbench/ratings/trace" });
   if (has("supervisor", "approver")) tools.push({ key: "performance", title: t("perf.title"), desc: t("perf.tool"), to: "/workbench/performance" });
+  if (has("finance", "supervisor", "approver")) tools.push({ key: "finance", title: t("finance.title"), desc: t("finance.tool"), to: "/workbench/finance" });
   if (has("supervisor")) tools.push({ key: "scorecards", title: t("score.title"), desc: t("score.tool"), to: "/workbench/scorecards" });
   if (has(...HANDLER_ROLES, "supervisor")) tools.push({ key: "orders", title: t("order.title"), desc: t("order.tool"), to: "/workbench/orders" });
   if (has("hotline_agent", "supervisor")) tools.push({ key: "hot-topics", title: t("hot.title"), desc: t("hot.tool"), to: "/workbench/hot-topics" });

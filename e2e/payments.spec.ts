@@ -1,0 +1,105 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demoPersons } from "../src/server/seed/demo-people";
+import { samplePdf } from "../src/server/testing/sample-files";
+import { apiAs, expectAccessible, switchTo } from "./helpers";
+
+/**
+ * 统一支付 in the browser: 孙浩 (13800000007) applies to renew his ID card in 黄浦; once accepted, the 20 元
+ * fee is paid at the payment platform's cashier (the local simulator, another origin) and the receipt
+ * lands in his wallet; a refused application's fee goes back; city finance staff reconcile a day and
+ * resolve a finding. No other browser test uses 孙浩's ID card renewal.
+ */
+const SUN = demoPersons().find((p) => p.mobile === "13800000007")!;
+
+async function submitIdCard(page: Page): Promise<{ id: string; number: string }> {
+  await switchTo(page, SUN.mobile, /\/me$/);
+  const entries = (await apiAs(page, "GET", "/catalogue/items?region=310101&kind=QR")).items as Array<{ basicCode: string; implementations: Array<{ id: string; regionCode: string }> }>;
+  const item = entries.find((e) => e.basicCode === "QR00003002")!.implementations.find((i) => i.regionCode === "310101")!;
+  const detail = await apiAs(page, "GET", `/catalogue/items/${item.id}`);
+  const me = await (await page.request.get("/api/v1/me")).json();
+  const materials = [];
+  for (const m of detail.content.guide.materials as Array<{ key: string; name: string; situation?: string }>) {
+    if (m.situation) continue;
+    const res = await page.request.post("/api/v1/files", { headers: { "x-csrf-token": me.csrfToken, "content-type": "application/pdf", "x-file-name": encodeURIComponent(`${m.name}.pdf`) }, data: samplePdf(m.name) });
+    expect(res.ok(), await res.text()).toBe(true);
+    materials.push({ materialKey: m.key, fileId: (await res.json()).id });
+  }
+  const receipt = await apiAs(page, "POST", "/applications", { itemId: item.id, formData: { name: SUN.name, idNumber: SUN.idNumber, mobile: SUN.mobile, reason: "expired", delivery: "pickup" }, materials });
+  return { id: receipt.id, number: receipt.number };
+}
+
+async function staffAct(page: Page, username: string, id: string, action: string, opinion?: string) {
+  await switchTo(page, username, /\/workbench/);
+  const app = await apiAs(page, "GET", `/applications/${id}`);
+  await apiAs(page, "POST", `/applications/${id}/actions`, { action, lockVersion: app.lockVersion, ...(opinion ? { opinion } : {}) });
+}
+
+test("a citizen pays a fee at the cashier after acceptance and finds the e-receipt in the wallet", async ({ page }) => {
+  const app = await submitIdCard(page);
+  await staffAct(page, "review.psb.huangpu", app.id, "accept");
+
+  await switchTo(page, SUN.mobile, /\/me$/);
+  await page.goto(`/me/applications/${app.id}`);
+  await expect(page.getByText("待缴费：20.00 元")).toBeVisible();
+  await expect(page.getByText(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/)).toBeVisible();
+  await expectAccessible(page, "application with a fee to pay");
+  await page.getByRole("button", { name: /在线缴费/ }).click();
+  // The payment platform's cashier (another site): the amount, a way to pay.
+  await expect(page.getByRole("heading", { name: "统一支付收银台（模拟）" })).toBeVisible();
+  await expect(page.getByText("¥20.00")).toBeVisible();
+  await page.getByLabel("手机钱包").check();
+  await page.getByRole("button", { name: "确认支付" }).click();
+  // Back on the application: the notification arrives, the fee shows paid, the receipt is verifiable.
+  await expect(page).toHaveURL(new RegExp(`/me/applications/${app.id}`));
+  await expect(page.getByText("缴费成功，申请将继续办理。")).toBeVisible();
+  await expect(page.locator(".ant-tag", { hasText: "已缴费" })).toBeVisible();
+  await expect(page.getByText("手机钱包").first()).toBeVisible();
+  await page.getByRole("link", { name: "查验票据" }).click();
+  await expect(page.getByText("财政电子票据").first()).toBeVisible();
+  await expect(page.getByText(/真实有效/).first()).toBeVisible();
+  await page.goto("/me/certificates");
+  await expect(page.getByText("财政电子票据").first()).toBeVisible();
+});
+
+test("a refused application's fee goes back where it came from", async ({ page }) => {
+  const app = await submitIdCard(page);
+  await staffAct(page, "review.psb.huangpu", app.id, "accept");
+  await switchTo(page, SUN.mobile, /\/me$/);
+  const [order] = (await apiAs(page, "GET", `/applications/${app.id}/payments`)).items;
+  const { cashierUrl } = await apiAs(page, "POST", `/payments/${order.id}/checkout`);
+  await page.goto(cashierUrl);
+  await page.getByRole("button", { name: "确认支付" }).click();
+  await expect(page.getByText("缴费成功，申请将继续办理。")).toBeVisible();
+  await staffAct(page, "review.psb.huangpu", app.id, "pass_review");
+  await staffAct(page, "approve.psb.huangpu", app.id, "deny", "相片不符合居民身份证相片标准");
+
+  await switchTo(page, SUN.mobile, /\/me$/);
+  await page.goto(`/me/applications/${app.id}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator(".ant-tag", { hasText: "已退款" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByText("20.00 元：已退款（申请不予许可，退还已缴费用）")).toBeVisible();
+});
+
+test("city finance staff see the orders, reconcile a day with the platform's statement and resolve a finding", async ({ page }) => {
+  // The payment platform's statement for yesterday lists a payment the platform never made.
+  const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  const port = Number(new URL(test.info().project.use.baseURL!).port) + 50;
+  await page.request.post(`http://127.0.0.1:${port}/sim/statement-lines`, { data: { date: yesterday, type: "payment", merchantNo: "310101209912310000001", providerNo: "PSTRAY", amountFen: 5000, at: `${yesterday}T02:00:00.000Z` } });
+
+  await switchTo(page, "finance", /\/workbench/);
+  await page.getByRole("link", { name: "缴费与对账" }).first().click();
+  await expect(page.getByRole("heading", { name: "缴费与对账" })).toBeVisible();
+  await expect(page.locator("tbody tr.ant-table-row").first()).toBeVisible();
+  await expectAccessible(page, "finance orders");
+  await page.getByRole("tab", { name: "每日对账" }).click();
+  await page.getByRole("button", { name: "重新对账" }).click();
+  const row = page.locator("tbody tr.ant-table-row", { hasText: "310101209912310000001" });
+  await expect(row).toContainText("平台无记录（支付平台有）");
+  await row.getByRole("button", { name: /^处\s?理$/ }).click();
+  await page.getByLabel("核实情况与处理结果（必填）").fill("支付平台测试数据，与本平台无关，已联系支付平台更正");
+  await page.getByRole("dialog").getByRole("button", { name: /^处\s?理$/ }).click();
+  await expect(row).toContainText("支付平台测试数据，与本平台无关");
+  await expectAccessible(page, "reconciliation");
+});
