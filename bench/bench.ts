@@ -38,6 +38,7 @@ import { rawInsertBaseline, session } from "./applications";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 import { fillPopulation, prepareTwentyFieldItem } from "./once-only";
 import { autoApprovalLatency, policyMatch } from "./proactive";
+import { paymentsBench } from "./payments";
 
 const quick = process.env.BENCH_QUICK === "1";
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
@@ -302,6 +303,10 @@ async function main() {
   const match = await policyMatch(database, Number.MAX_SAFE_INTEGER);
   console.log(`${pad(`政策找人 over ${match.seen.toLocaleString("en")} people`, 44)}${(match.ms / 1000).toFixed(1)} s, ${match.matched.toLocaleString("en")} matched | rule alone in memory: ${(match.memMs / 1000).toFixed(1)} s`);
   check(`政策找人 over ${persons.toLocaleString("en")} people`, `${(match.ms / 1000).toFixed(1)} s, ${match.seen.toLocaleString("en")} scanned`, "< 60 s, the whole registry", match.ms < 60_000 && match.seen === persons);
+
+  // 统一支付: signed notifications at 200 a second, each sent three times at once; the daily reconciliation.
+  console.log("\n统一支付 (a platform of its own with the payment simulator):");
+  for (const c of await paymentsBench({ quick, seconds: quick ? 5 : 10 })) check(c.name, c.figure, c.target, c.ok);
 
   console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${bigIndex.ms.toFixed(0)} ms for ${bigIndex.docs} documents`);
   console.log(`resident memory of the bench process (server and data generation): ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);

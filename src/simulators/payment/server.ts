@@ -316,9 +316,9 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
     return { statuses };
   });
   app.get("/sim/notifications", async () => ({ items: list() }));
-  app.post("/sim/statement-lines", async (req) => {
-    const l = req.body as StatementLine;
-    statementExtras.push(l);
+  app.post("/sim/statement-lines", { bodyLimit: 64 * 1024 * 1024 }, async (req) => {
+    const body = req.body as StatementLine | StatementLine[];
+    for (const l of Array.isArray(body) ? body : [body]) statementExtras.push(l);
     return { ok: true };
   });
   app.post("/sim/orders/:no/status", async (req, reply) => {

@@ -48,6 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index payouts_open on payouts (created_at) where status in ('requested', 'processing')`.execute(db);
   await sql`create index payouts_finished_day on payouts (finished_at) where finished_at is not null`.execute(db);
+  await sql`create index payment_orders_receiptless on payment_orders (paid_at) where receipt_certificate_id is null and status in ('paid', 'refunded')`.execute(db);
   await sql`create index payment_refunds_finished_day on payment_refunds (finished_at) where finished_at is not null`.execute(db);
   await sql`
     create table reconciliation_runs (

@@ -40,6 +40,7 @@ it("settles exactly once when the platform was down between the payment and its 
   await app.listen({ port, host: "127.0.0.1" });
   try {
     expect(await sim.settled()).toBe(true);
+    await t.services.payments.idle();
     expect(sim.notifications().find((x) => x.merchantNo === order.number)).toMatchObject({ delivered: true });
     await services.payments.dispatch();
     expect(await orderRow()).toMatchObject({ status: "paid", settled_by: "callback" });

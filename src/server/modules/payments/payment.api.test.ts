@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payCodeValid } from "../../../shared/fees";
 import { signedHeaders } from "../../../simulators/payment/sdk";
+import { buildApp } from "../../app";
 import { act, withMaterials } from "../../testing/factories";
 import { startWithPayments, TEST_MERCHANT, TEST_PAYMENT_KEY } from "../../testing/payment-sim";
 import { login, messagesWithoutEnglish, type LoggedIn, type TestApp } from "../../testing/test-app";
@@ -70,6 +71,7 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
     expect(paid.status).toBe(303);
     expect(paid.headers.get("location")).toBe(`http://localhost:5173/me/applications/${id}?payment=${order.id}&paid=1`);
     expect(await sim.settled()).toBe(true);
+    await t.services.payments.idle();
 
     const after = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}/payments`, headers: citizen.headers })).json().items[0];
     expect(after).toMatchObject({ status: "paid", channelName: "手机钱包", receiptCertificateId: expect.any(String) });
@@ -96,6 +98,7 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
     const provider = (await orderRow(order.id)).provider_order_no!;
     await fetch(`${sim.url}/sim/orders/${provider}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(await sim.settled()).toBe(true);
+    await t.services.payments.idle();
     const n = sim.notifications().find((x) => x.merchantNo === order.number)!;
     // The same notification ten times at once: all acknowledged, one change.
     const repeated = await (await fetch(`${sim.url}/sim/notifications/${n.id}/repeat?times=10`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json();
@@ -129,6 +132,7 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
       await fetch(`${sim.url}/sim/notifications/hold`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ on: false }) });
     }
     expect(await sim.settled()).toBe(true);
+    await t.services.payments.idle();
     expect(sim.notifications().find((x) => x.merchantNo === order.number)).toMatchObject({ delivered: true });
     expect(await settleAudits(order.id)).toBe(1);
   });
@@ -138,10 +142,12 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
     await t.app.inject({ method: "POST", url: `/api/v1/payments/${paid.order.id}/checkout`, headers: citizen.headers });
     await fetch(`${sim.url}/sim/orders/${(await orderRow(paid.order.id)).provider_order_no}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(await sim.settled()).toBe(true);
+    await t.services.payments.idle();
     expect((await act(t, reviewer, paid.id, "pass_review")).statusCode).toBe(200);
     expect((await act(t, await login(t.app, "approve.psb.huangpu"), paid.id, "deny", { opinion: "相片不符合居民身份证相片标准" })).statusCode).toBe(200);
     await t.services.payments.idle();
     expect(await sim.settled()).toBe(true);
+    await t.services.payments.idle();
     const refunded = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${paid.id}/payments`, headers: citizen.headers })).json().items[0];
     expect(refunded).toMatchObject({ status: "refunded", refundedFen: 2000, refunds: [{ amountFen: 2000, status: "succeeded", reason: "申请不予许可，退还已缴费用" }] });
     expect(await messagesWithoutEnglish(t)).toEqual([]);
@@ -156,5 +162,24 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
     expect(await orderRow(unpaid.order.id)).toMatchObject({ status: "closed", close_reason: "申请人撤回申请，无需缴费" });
     const late = await fetch(`${sim.url}/sim/orders/${(await orderRow(unpaid.order.id)).provider_order_no}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect((await late.json()).paid).toBe(false);
+  });
+
+  it("applies a notification once when two processes receive it at the same moment", async () => {
+    const { order } = await acceptedWithFee();
+    const other = await buildApp({ config: t.config, database: t.database, cipher: t.cipher, logger: false });
+    try {
+      const path = "/api/v1/payments/notify";
+      const at = new Date().toISOString();
+      const body = JSON.stringify({ id: `EVT-two-${order.id}`, type: "payment.succeeded", createdAt: at, data: { merchantNo: order.number, providerNo: "PTWO", amountFen: 2000, channel: "ebank", at } });
+      const headers = signedHeaders(TEST_MERCHANT, TEST_PAYMENT_KEY, "POST", path, body);
+      const results = await Promise.all([t.services.payments.notify(headers, path, body), other.services.payments.notify(headers, path, body), t.services.payments.notify(headers, path, body)]);
+      expect(results.filter((r) => r.applied)).toHaveLength(1);
+      await t.services.payments.idle();
+      await other.services.payments.idle();
+      expect(await settleAudits(order.id)).toBe(1);
+      expect(await orderRow(order.id)).toMatchObject({ status: "paid", channel: "ebank" });
+    } finally {
+      await other.app.close();
+    }
   });
 });

@@ -81,6 +81,15 @@ export class PaymentRepository {
     return this.db.selectFrom("payment_orders").selectAll().where("status", "=", "pending").where("due_date", "<", today).orderBy("due_date").limit(limit).execute();
   }
 
+  async notificationSeen(id: string): Promise<boolean> {
+    return (await this.db.selectFrom("payment_notifications").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+  }
+
+  /** Paid orders still without their receipt. */
+  withoutReceipt(limit: number) {
+    return this.db.selectFrom("payment_orders").select("id").where("status", "in", ["paid", "refunded"]).where("receipt_certificate_id", "is", null).orderBy("paid_at").limit(limit).execute();
+  }
+
   /** Records a notification once; false when it had been recorded before (a retry or a replay). */
   async recordNotification(row: Insertable<DB["payment_notifications"]>): Promise<boolean> {
     const r = await this.db.insertInto("payment_notifications").values(row).onConflict((oc) => oc.column("id").doNothing()).returning("id").executeTakeFirst();

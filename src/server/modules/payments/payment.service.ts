@@ -28,6 +28,9 @@ export type Repos = UnitOfWork & { payments: PaymentRepository; audit: AuditRepo
 /** Staff who see the payments of their subtree (supervisors: their government level). */
 export const PAYMENT_STAFF: Role[] = ["finance", "window_clerk", "reviewer", "approver"];
 
+/** How long a kicked round waits for more work to gather. */
+const KICK_DELAY_MS = 100;
+
 /** The reason of the clock's pause while a fee is owed. */
 export const PAYMENT_PAUSE = "缴费";
 
@@ -73,6 +76,8 @@ export interface PaymentSettings {
 export class PaymentService {
   private dispatching: Promise<unknown> | null = null;
   private payouts: PayoutService | null = null;
+  /** Notifications being applied in this process, by id. */
+  private readonly applying = new Map<string, Promise<{ applied: boolean }>>();
   private again = false;
 
   constructor(
@@ -262,6 +267,25 @@ export class PaymentService {
   async notify(headers: Record<string, string | string[] | undefined>, path: string, rawBody: string): Promise<{ applied: boolean }> {
     const n = this.provider.verifyNotification(headers, path, rawBody, this.now().getTime());
     if (!n) throw new DomainError("PAYMENT_NOTIFICATION_INVALID");
+    // The same notification already being applied in this process: wait for it rather than queue behind it in the database.
+    const running = this.applying.get(n.id);
+    if (running) {
+      await running.catch(() => undefined);
+      return { applied: false };
+    }
+    const work = this.applyOnce(n);
+    this.applying.set(n.id, work);
+    try {
+      return await work;
+    } finally {
+      this.applying.delete(n.id);
+    }
+  }
+
+  /** Records the notification and applies it in one transaction; a copy seen before (here or in another process) changes nothing. */
+  private async applyOnce(n: Notification): Promise<{ applied: boolean }> {
+    // A retry of a notification applied long ago needs no transaction.
+    if (await this.store.repos.payments.notificationSeen(n.id)) return { applied: false };
     return this.store.transact(async (repos) => {
       if (!(await repos.payments.recordNotification({ id: n.id, type: n.type, merchant_no: n.data.merchantNo, effect: "applied" }))) return { applied: false };
       await this.apply(repos, n);
@@ -280,34 +304,61 @@ export class PaymentService {
     await this.store.transact((repos) => this.settleIn(repos, number, channel, at, by));
   }
 
-  /** Paid: the order, the application's clock, the receipt, the audit record and the message — once. */
+  /**
+   * Paid: the order, the application's clock, the audit record and the message — once. The receipt
+   * follows in its own transaction right after (`issueReceipts`), so the notification's transaction
+   * holds no lock on the receipt numbering and the seal.
+   */
   private async settleIn(repos: Repos, number: string, channel: string | null, at: string, by: "callback" | "query") {
     const o = await repos.payments.lockOrderByNumber(number);
     if (!o || o.status === "paid" || o.status === "refunded") return false;
     const wasOpen = o.status === "pending";
     await repos.payments.updateOrder(o.id, { status: "paid", channel, paid_at: new Date(at), settled_by: by, close_reason: null });
-    const org = (await repos.orgs.findById(o.org_id))!;
-    const receipt = await this.issueReceipt(repos, o, org.id, channel, at);
-    await repos.payments.updateOrder(o.id, { receipt_certificate_id: receipt.id });
-    await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "payment.settle", targetType: "payment_order", targetId: o.id, orgId: o.org_id, regionCode: o.region_code, details: { number, amountFen: o.amount_fen, channel, by, receipt: receipt.identifier } });
+    await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "payment.settle", targetType: "payment_order", targetId: o.id, orgId: o.org_id, regionCode: o.region_code, details: { number, amountFen: o.amount_fen, channel, by } });
     if (o.application_id && wasOpen) {
-      await this.applications.releaseClock(repos, o.application_id, PAYMENT_PAUSE, { action: "payment_settled", actor: { accountId: null, name: "统一支付", orgId: o.org_id }, opinion: `已缴费 ${formatYuan(o.amount_fen)}（${channelName(channel) ?? "在线支付"}），继续办理`, details: { orderNumber: number, receipt: receipt.identifier } });
+      await this.applications.releaseClock(repos, o.application_id, PAYMENT_PAUSE, { action: "payment_settled", actor: { accountId: null, name: "统一支付", orgId: o.org_id }, opinion: `已缴费 ${formatYuan(o.amount_fen)}（${channelName(channel) ?? "在线支付"}），继续办理`, details: { orderNumber: number } });
     }
     if (o.payer_account_id) {
       await sendDirect(repos, [{
         accountId: o.payer_account_id,
         kind: "payment_settled",
         title: "缴费成功",
-        body: `您已缴纳 ${formatYuan(o.amount_fen)}（${o.subject}）。财政电子票据已放入您的卡包，票据号码 ${receipt.billNumber}。`,
+        body: `您已缴纳 ${formatYuan(o.amount_fen)}（${o.subject}），财政电子票据将放入您的卡包。`,
         titleEn: "Payment received",
-        bodyEn: `You paid ${(o.amount_fen / 100).toFixed(2)} yuan (${o.subject}). The electronic fiscal receipt ${receipt.billNumber} is in your wallet.`,
+        bodyEn: `You paid ${(o.amount_fen / 100).toFixed(2)} yuan (${o.subject}); the electronic fiscal receipt goes to your wallet.`,
         link: o.application_id ? `/me/applications/${o.application_id}` : "/me/certificates",
         external: true,
       }], o.region_code);
     }
     // Paid after the application had ended (the payer was quicker than the close): the money goes back.
     if (!wasOpen) await this.requestRefund(repos, SYSTEM_ACTOR, o, o.amount_fen, `${o.close_reason ?? "订单已关闭"}，退还已缴费用`, SYSTEM_CONTEXT);
+    await repos.payments.whenCommitted(async () => this.kick());
     return true;
+  }
+
+  /** Issues the receipts of paid orders that have none yet (each once, under the order's lock). */
+  async issueReceipts(limit = 200): Promise<number> {
+    let issued = 0;
+    for (let batch = await this.store.repos.payments.withoutReceipt(limit); batch.length > 0; batch = batch.length === limit ? await this.store.repos.payments.withoutReceipt(limit) : []) {
+      issued += await this.issueBatch(batch);
+    }
+    return issued;
+  }
+
+  private async issueBatch(batch: Array<{ id: string }>): Promise<number> {
+    let issued = 0;
+    for (const { id } of batch) {
+      const done = await this.store.transact(async (repos) => {
+        const o = await repos.payments.lockOrder(id);
+        if (!o || (o.status !== "paid" && o.status !== "refunded") || o.receipt_certificate_id) return false;
+        const receipt = await this.issueReceipt(repos, o, o.org_id, o.channel, (o.paid_at ?? this.now()).toISOString());
+        await repos.payments.updateOrder(o.id, { receipt_certificate_id: receipt.id });
+        await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "payment.receipt_issue", targetType: "payment_order", targetId: o.id, orgId: o.org_id, regionCode: o.region_code, details: { number: o.number, receipt: receipt.identifier, billNumber: receipt.billNumber } });
+        return true;
+      });
+      if (done) issued++;
+    }
+    return issued;
   }
 
   /** 财政电子票据: sealed by the collecting department, in the payer's wallet, verifiable by its identifier. */
@@ -362,7 +413,9 @@ export class PaymentService {
       this.again = true;
       return;
     }
-    this.dispatching = this.dispatch()
+    // A short pause first: the commits of a busy moment are served by one round (their receipts in one batch).
+    this.dispatching = new Promise((resolve) => setTimeout(resolve, KICK_DELAY_MS))
+      .then(() => this.dispatch())
       .catch(() => undefined) // the minute job tries again
       .finally(() => {
         this.dispatching = null;
@@ -387,6 +440,7 @@ export class PaymentService {
   async dispatch(limit = 200): Promise<{ registered: number; closed: number; refunds: number; settledByQuery: number; expired: number }> {
     const repos = this.store.repos;
     const done = { registered: 0, closed: 0, refunds: 0, settledByQuery: 0, expired: 0 };
+    await this.issueReceipts(limit);
     try {
       for (const o of await repos.payments.unregistered(limit)) {
         await this.register(o);

@@ -30,6 +30,7 @@ async function paidOrder() {
   const row = await t.database.db.selectFrom("payment_orders").select("provider_order_no").where("id", "=", order.id).executeTakeFirstOrThrow();
   await fetch(`${sim.url}/sim/orders/${row.provider_order_no}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   expect(await sim.settled()).toBe(true);
+  await t.services.payments.idle();
   return order as { id: string; number: string };
 }
 

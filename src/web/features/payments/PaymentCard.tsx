@@ -41,7 +41,8 @@ export function PaymentCard({ applicationId, payer, onSettled }: { applicationId
       tries++;
       void load().then((list) => {
         const order = list.find((p) => p.id === focus) ?? list[0];
-        if (order && order.status !== "pending") {
+        // Paid, and its receipt issued (a moment after the payment).
+        if (order && order.status !== "pending" && (order.status !== "paid" || order.receiptIdentifier)) {
           clearInterval(timer);
           setWaiting(null);
           message.success(t("pay.paidNow"));
