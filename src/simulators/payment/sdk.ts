@@ -1,54 +1,21 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { headerNames, signWith, SIGNATURE_WINDOW_S, type Verification, verifyWith } from "../signing";
+
+export { SIGNATURE_WINDOW_S, type Verification };
 
 /**
- * The payment provider's published protocol, as its SDK would ship it: every request a merchant sends
- * and every notification the provider sends back is signed with HMAC-SHA256 over the timestamp, a
- * nonce, the method, the path and the raw body, with the merchant's key. A receiver refuses a missing
- * or wrong signature and a timestamp outside the window (a replayed old message); a notification's id
- * is the same on every retry, so the receiver applies it once.
+ * The payment provider's published protocol, as its SDK would ship it: merchant requests and the
+ * provider's notifications are signed (simulators/signing.ts, headers x-pay-*); a notification's id is
+ * the same on every retry, so the receiver applies it once.
  */
+export const HEADER = headerNames("x-pay");
 
-/** Seconds a signed message stays acceptable. */
-export const SIGNATURE_WINDOW_S = 300;
-
-export const HEADER = { merchant: "x-pay-merchant", timestamp: "x-pay-timestamp", nonce: "x-pay-nonce", signature: "x-pay-signature" } as const;
-
-export type Signed = Record<(typeof HEADER)[keyof typeof HEADER], string>;
-
-/** The string that is signed. */
-const signingString = (timestamp: string, nonce: string, method: string, path: string, body: string) => `${timestamp}\n${nonce}\n${method.toUpperCase()}\n${path}\n${body}`;
-
-export function signature(key: string, timestamp: string, nonce: string, method: string, path: string, body: string): string {
-  return createHmac("sha256", key).update(signingString(timestamp, nonce, method, path, body)).digest("hex");
-}
+export type Signed = Record<string, string>;
 
 /** The headers of a signed message from `merchant`. */
-export function signedHeaders(merchant: string, key: string, method: string, path: string, body: string, nowMs = Date.now()): Signed {
-  const timestamp = String(Math.floor(nowMs / 1000));
-  const nonce = randomBytes(12).toString("hex");
-  return { [HEADER.merchant]: merchant, [HEADER.timestamp]: timestamp, [HEADER.nonce]: nonce, [HEADER.signature]: signature(key, timestamp, nonce, method, path, body) } as Signed;
-}
-
-export type Verification = "ok" | "missing" | "unknown_merchant" | "bad_signature" | "stale";
+export const signedHeaders = (merchant: string, key: string, method: string, path: string, body: string, nowMs = Date.now()): Signed => signWith(HEADER, merchant, key, method, path, body, nowMs);
 
 /** Checks a signed message; `keyOf` gives the key of a merchant (undefined: unknown). */
-export function verifySigned(headers: Record<string, string | string[] | undefined>, method: string, path: string, body: string, keyOf: (merchant: string) => string | undefined, nowMs = Date.now(), windowS = SIGNATURE_WINDOW_S): Verification {
-  const get = (h: string) => {
-    const v = headers[h];
-    return typeof v === "string" ? v : undefined;
-  };
-  const merchant = get(HEADER.merchant);
-  const timestamp = get(HEADER.timestamp);
-  const nonce = get(HEADER.nonce);
-  const sig = get(HEADER.signature);
-  if (!merchant || !timestamp || !nonce || !sig || !/^\d{1,12}$/.test(timestamp) || !/^[0-9a-f]{64}$/.test(sig)) return "missing";
-  const key = keyOf(merchant);
-  if (!key) return "unknown_merchant";
-  const expected = Buffer.from(signature(key, timestamp, nonce, method, path, body), "hex");
-  if (!timingSafeEqual(expected, Buffer.from(sig, "hex"))) return "bad_signature";
-  if (Math.abs(nowMs / 1000 - Number(timestamp)) > windowS) return "stale";
-  return "ok";
-}
+export const verifySigned = (headers: Record<string, string | string[] | undefined>, method: string, path: string, body: string, keyOf: (merchant: string) => string | undefined, nowMs = Date.now(), windowS = SIGNATURE_WINDOW_S): Verification => verifyWith(HEADER, headers, method, path, body, keyOf, nowMs, windowS);
 
 export type OrderStatus = "pending" | "paid" | "closed";
 export type ProviderStatus = "processing" | "succeeded" | "failed";

@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { chinaDate, chinaDateTime } from "../../shared/china-time";
 import { payCodeValid } from "../../shared/fees";
 import { luhnValid } from "../../shared/validation/luhn";
-import { HEADER, type Notification, type NotificationType, type OrderStatus, type ProviderOrder, type ProviderStatus, signedHeaders, STATEMENT_HEADER, type StatementLine, verifySigned } from "./sdk";
+import { Notifier } from "../notifier";
+import { HEADER, type Notification, type NotificationType, type OrderStatus, type ProviderOrder, type ProviderStatus, STATEMENT_HEADER, type StatementLine, verifySigned } from "./sdk";
 
 /**
  * A local stand-in for the unified payment platform (统一支付): its own HTTP server with the protocol of
@@ -50,15 +50,6 @@ interface Transfer {
   notifyUrl: string;
   account?: string;
 }
-interface Outgoing {
-  notification: Notification;
-  merchant: string;
-  url: string;
-  attempts: number;
-  delivered: boolean;
-  lastStatus: number | null;
-  timer: NodeJS.Timeout | null;
-}
 
 export interface PaymentSimulator {
   url: string;
@@ -91,10 +82,9 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   const byMerchantNo = new Map<string, string>(); // merchant:merchantOrderNo → provider no
   const byPayCode = new Map<string, string>();
   const transfers = new Map<string, Transfer>(); // merchant:merchantNo → transfer
-  const outgoing: Outgoing[] = [];
+  const notifier = new Notifier<Notification>(HEADER, (m) => options.merchants[m]!, retryDelays, now);
   const statementExtras: StatementLine[] = [];
   let seq = 0;
-  let hold = false;
   let base = "";
   const nextNo = (prefix: string) => `${prefix}${chinaDate(now()).replaceAll("-", "")}${String(++seq).padStart(8, "0")}${Math.floor(Math.random() * 10)}`;
 
@@ -125,30 +115,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   const transferView = (t: Transfer) => ({ providerNo: t.providerNo, merchantNo: t.merchantNo, amountFen: t.amountFen, status: t.status, failure: t.failure, finishedAt: t.finishedAt });
 
   function notify(merchant: string, url: string, type: NotificationType, data: Notification["data"]) {
-    const o: Outgoing = { notification: { id: `EVT${randomUUID().replaceAll("-", "")}`, type, createdAt: now().toISOString(), data }, merchant, url, attempts: 0, delivered: false, lastStatus: null, timer: null };
-    outgoing.push(o);
-    schedule(o, 0);
-  }
-  function schedule(o: Outgoing, delay: number) {
-    if (o.timer) clearTimeout(o.timer);
-    o.timer = setTimeout(() => void deliver(o), delay);
-  }
-  async function deliver(o: Outgoing) {
-    o.timer = null;
-    if (o.delivered) return;
-    if (hold) return schedule(o, 200);
-    o.attempts++;
-    const body = JSON.stringify(o.notification);
-    const path = new URL(o.url).pathname;
-    try {
-      const res = await fetch(o.url, { method: "POST", headers: { "content-type": "application/json", ...signedHeaders(o.merchant, options.merchants[o.merchant]!, "POST", path, body, now().getTime()) }, body, signal: AbortSignal.timeout(5_000) });
-      o.lastStatus = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.ok) o.delivered = true;
-    } catch {
-      o.lastStatus = null;
-    }
-    if (!o.delivered && o.attempts <= retryDelays.length) schedule(o, retryDelays[o.attempts - 1]!);
+    notifier.send(merchant, url, { id: Notifier.id("EVT"), type, createdAt: now().toISOString(), data });
   }
 
   function pay(o: Order, channel: string): boolean {
@@ -297,23 +264,13 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
     return { paid: pay(o, (req.body as { channel?: string } | undefined)?.channel ?? "wallet"), order: view(o) };
   });
   app.post("/sim/notifications/hold", async (req) => {
-    hold = !!(req.body as { on?: boolean } | undefined)?.on;
-    if (!hold) for (const o of outgoing) if (!o.delivered) schedule(o, 0);
+    const hold = !!(req.body as { on?: boolean } | undefined)?.on;
+    notifier.hold(hold);
     return { hold };
   });
   app.post("/sim/notifications/:id/repeat", async (req, reply) => {
-    const o = outgoing.find((x) => x.notification.id === (req.params as { id: string }).id);
-    if (!o) return fail(reply, 404, "NOT_FOUND", "通知不存在");
-    const times = Math.min(50, Number((req.query as { times?: string }).times ?? 1));
-    const statuses = await Promise.all(
-      Array.from({ length: times }, async () => {
-        const body = JSON.stringify(o.notification);
-        const res = await fetch(o.url, { method: "POST", headers: { "content-type": "application/json", ...signedHeaders(o.merchant, options.merchants[o.merchant]!, "POST", new URL(o.url).pathname, body, now().getTime()) }, body });
-        await res.arrayBuffer();
-        return res.status;
-      }),
-    );
-    return { statuses };
+    const statuses = await notifier.repeat((req.params as { id: string }).id, Math.min(50, Number((req.query as { times?: string }).times ?? 1)));
+    return statuses ? { statuses } : fail(reply, 404, "NOT_FOUND", "通知不存在");
   });
   app.get("/sim/notifications", async () => ({ items: list() }));
   app.post("/sim/statement-lines", { bodyLimit: 64 * 1024 * 1024 }, async (req) => {
@@ -329,7 +286,7 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   });
 
   function list() {
-    return outgoing.map((o) => ({ id: o.notification.id, type: o.notification.type, merchantNo: o.notification.data.merchantNo, attempts: o.attempts, delivered: o.delivered, lastStatus: o.lastStatus }));
+    return notifier.list().map((o) => ({ id: o.notification.id, type: o.notification.type, merchantNo: o.notification.data.merchantNo, attempts: o.attempts, delivered: o.delivered, lastStatus: o.lastStatus }));
   }
 
   await app.listen({ port: options.port ?? 0, host: options.host ?? "127.0.0.1" });
@@ -343,13 +300,13 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
     settled: async (timeoutMs = 10_000) => {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until) {
-        if (outgoing.every((o) => o.delivered || o.attempts > retryDelays.length) && [...transfers.values()].every((t) => t.status !== "processing")) return true;
+        if (notifier.idle() && [...transfers.values()].every((t) => t.status !== "processing")) return true;
         await new Promise((r) => setTimeout(r, 20));
       }
       return false;
     },
     close: async () => {
-      for (const o of outgoing) if (o.timer) clearTimeout(o.timer);
+      notifier.close();
       await app.close();
     },
   };
