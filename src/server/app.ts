@@ -38,6 +38,9 @@ import { fileRoutes } from "./modules/files/file.routes";
 import { HttpPaymentProvider, type PaymentProvider } from "./modules/payments/payment-provider";
 import { paymentRoutes } from "./modules/payments/payment.routes";
 import { PaymentService } from "./modules/payments/payment.service";
+import { HttpCarrier, type Carrier } from "./modules/delivery/carrier";
+import { deliveryRoutes } from "./modules/delivery/delivery.routes";
+import { DeliveryService } from "./modules/delivery/delivery.service";
 import { PayoutService } from "./modules/payments/payout.service";
 import { ReconciliationService } from "./modules/payments/reconciliation.service";
 import { generatedDocumentRoutes } from "./modules/generated-documents/generated-document.routes";
@@ -174,6 +177,7 @@ export interface Services {
   recommendations: RecommendationService;
   payments: PaymentService;
   payouts: PayoutService;
+  deliveries: DeliveryService;
   reconciliation: ReconciliationService;
 }
 
@@ -190,6 +194,12 @@ export function createSenders(config: Config, now: () => Date = () => new Date()
 export function createPaymentProvider(config: Config): PaymentProvider {
   const p = config.payment;
   return new HttpPaymentProvider({ url: p.url ?? `http://127.0.0.1:${p.simulatorPort}`, merchantId: p.merchantId, key: p.key, notifyUrl: p.notifyUrl });
+}
+
+/** The postal carrier: the configured one, or the local simulator `npm start` runs (simulators/post). */
+export function createCarrier(config: Config): Carrier {
+  const p = config.post;
+  return new HttpCarrier({ url: p.url ?? `http://127.0.0.1:${p.simulatorPort}`, merchantId: p.merchantId, key: p.key, notifyUrl: p.notifyUrl });
 }
 
 /** The file storage the configuration names. */
@@ -250,6 +260,8 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const payments = new PaymentService(store, paymentProvider, applications, versionContents, profiles, certificates, { publicUrl: config.publicUrl, queryAfterMs: config.payment.queryAfterMs }, now, calendarOf);
   const payouts = new PayoutService(store, paymentProvider, cipher, now, calendarOf, () => payments.kick());
   payments.usePayouts(payouts);
+  // 统一物流: the result's way to the applicant, booked with the carrier on approval (its postage through the payments above).
+  const deliveries = new DeliveryService(store, createCarrier(config), cipher, versionContents, applications, { charge: (unit, actor, app, feeFen, ctx) => payments.chargePostage(unit, actor, app, feeFen, ctx), owed: (unit, id) => payments.postageOwed(unit, id) }, now);
   applications.onDecided(
     assessBenefitOnApproval({
       store,
@@ -287,6 +299,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const policies = new PolicyService(store);
   return {
     payments,
+    deliveries,
     proactive,
     policyMatch: new PolicyMatchService(store, proactive, now, policies),
     benefits: new BenefitService(store, applications, prefills, proactive, now, calendarOf, certificates, (unit, actor, applicationId, reason, ctx) => payouts.stop(unit, actor, applicationId, reason, ctx)),
@@ -461,6 +474,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "notifications", description: "消息中心 Messages and notification settings" },
         { name: "ratings", description: "好差评 Ratings, 差评 cases, tracing and public figures" },
         { name: "appeals", description: "12345 诉求 Requests, dispatch, handling and hot topics" },
+        { name: "delivery", description: "统一物流 How results reach applicants (window, post), the carrier's signed notifications, 上门取件, the window's hand-over" },
         { name: "payments", description: "统一支付 Fee orders, the cashier, the payment platform's signed notifications, refunds" },
         { name: "supervision", description: "效能监督 Performance of departments and items, from a daily rollup; the cases behind each figure" },
         { name: "rules", description: "规则与画像 Rules over profiles and answers; profiles derived from the registries" },
@@ -515,6 +529,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(fileRoutes, { files: services.files, maxBytes: config.uploadMaxBytes });
       await api.register(generatedDocumentRoutes, { documents: services.generatedDocuments });
       await api.register(signingRoutes, { signing: services.signing });
+      await api.register(deliveryRoutes, { deliveries: services.deliveries });
       await api.register(paymentRoutes, { payments: services.payments, payouts: services.payouts, reconciliation: services.reconciliation });
     },
     { prefix: "/api/v1" },
@@ -540,6 +555,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   app.addHook("onClose", async () => {
     await services.payments.idle();
+    await services.deliveries.idle();
     clearInterval(sweepTimer);
     await sweeping;
   });

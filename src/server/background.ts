@@ -10,6 +10,7 @@ import { startJobQueue } from "./jobs/job-queue";
 import { startNotificationWorker } from "./jobs/notifications.job";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerPayments } from "./jobs/payments.job";
+import { registerDeliveries } from "./jobs/deliveries.job";
 import { registerPerformanceRollup } from "./jobs/performance-rollup.job";
 import { registerProactive } from "./jobs/proactive.job";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
@@ -33,6 +34,7 @@ export async function startBackgroundWork(config: Config, database: Database, se
     await registerSigningSweep(boss, services.signing, config.jobs);
     await registerPerformanceRollup(boss, services.performance, config.jobs);
     await registerPayments(boss, services, config.jobs, now);
+    await registerDeliveries(boss, services.deliveries, config.jobs);
     return boss;
   });
   // Calendar edits made in another process reach this one within a minute.

@@ -67,6 +67,8 @@ export interface Config {
    * payment simulator on `simulatorPort` and uses that. The merchant id and key sign both ways.
    */
   payment: { url: string | undefined; merchantId: string; key: string; simulatorPort: number; notifyUrl: string; queryAfterMs: number };
+  /** 统一物流: the postal carrier (HAOBAN_POST_URL); without it `npm start` runs the local postal simulator, whose parcels move on every `simulatorStepMs`. */
+  post: { url: string | undefined; merchantId: string; key: string; simulatorPort: number; simulatorStepMs: number; notifyUrl: string };
   /** The address citizens reach the web app at (where the cashier sends them back). */
   publicUrl: string;
 }
@@ -170,6 +172,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       simulatorPort: int(env.HAOBAN_PAYMENT_SIMULATOR_PORT, 3101),
       notifyUrl: env.HAOBAN_PAYMENT_NOTIFY_URL ?? `http://127.0.0.1:${int(env.PORT, 3000)}/api/v1/payments/notify`,
       queryAfterMs: int(env.HAOBAN_PAYMENT_QUERY_AFTER_MS, 120_000),
+    },
+    post: {
+      url: env.HAOBAN_POST_URL || undefined,
+      merchantId: env.HAOBAN_POST_MERCHANT ?? "haoban-demo",
+      key: env.HAOBAN_POST_KEY ?? "demo-post-key-change-me",
+      simulatorPort: int(env.HAOBAN_POST_SIMULATOR_PORT, 3102),
+      simulatorStepMs: int(env.HAOBAN_POST_SIMULATOR_STEP_MS, 30_000),
+      notifyUrl: env.HAOBAN_POST_NOTIFY_URL ?? `http://127.0.0.1:${int(env.PORT, 3000)}/api/v1/deliveries/notify`,
     },
     publicUrl: (env.HAOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000)}`).replace(/\/$/, ""),
   };

@@ -8,6 +8,7 @@ import { withAdvisoryLock } from "./db/database";
 import { isEmpty, seedDemo } from "./seed/seed-demo";
 import { seedDataElements } from "./modules/data-elements/data-element.service";
 import { startPaymentSimulator, type PaymentSimulator } from "../simulators/payment/server";
+import { startPostSimulator, type PostSimulator } from "../simulators/post/server";
 
 /** Starts Haoban: database and migrations, demo data on first start, jobs, then the HTTP server. */
 async function main() {
@@ -44,6 +45,18 @@ async function main() {
     }
   }
 
+  // The postal carrier likewise.
+  let postSimulator: PostSimulator | null = null;
+  if (!config.post.url) {
+    try {
+      postSimulator = await startPostSimulator({ port: config.post.simulatorPort, host: "127.0.0.1", merchants: { [config.post.merchantId]: config.post.key }, stepMs: config.post.simulatorStepMs });
+      app.log.info(`postal simulator (统一物流) at ${postSimulator.url}`);
+    } catch (err) {
+      if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
+      app.log.info(`postal simulator already running on port ${config.post.simulatorPort}`);
+    }
+  }
+
   const stopBackground = await startBackgroundWork(config, database, services, now, app.log);
 
   await app.listen({ port: config.port, host: config.host });
@@ -67,6 +80,7 @@ async function main() {
     clearInterval(sweeper);
     await stopBackground();
     await paymentSimulator?.close();
+    await postSimulator?.close();
     await database.close();
     process.exit(0);
   };

@@ -48,6 +48,7 @@ import { TicketRepository } from "./modules/appeals/ticket.repository";
 import { PaymentRepository } from "./modules/payments/payment.repository";
 import { ReconciliationRepository } from "./modules/payments/reconciliation.repository";
 import { PayoutRepository } from "./modules/payments/payout.repository";
+import { DeliveryRepository } from "./modules/delivery/delivery.repository";
 
 /**
  * Every module's repositories, bound to one database handle (the pool, or a transaction): the unit of
@@ -92,6 +93,7 @@ export class Repositories {
   readonly payments: PaymentRepository;
   readonly reconciliation: ReconciliationRepository;
   readonly payouts: PayoutRepository;
+  readonly deliveries: DeliveryRepository;
   readonly profiles: ProfileRepository;
   readonly autoApproval: AutoApprovalRepository;
   readonly proactive: ProactiveRepository;
@@ -141,6 +143,7 @@ export class Repositories {
     this.payments = new PaymentRepository(db, afterCommit);
     this.reconciliation = new ReconciliationRepository(db);
     this.payouts = new PayoutRepository(db);
+    this.deliveries = new DeliveryRepository(db, afterCommit);
     this.profiles = new ProfileRepository(db);
     this.autoApproval = new AutoApprovalRepository(db);
     this.proactive = new ProactiveRepository(db);

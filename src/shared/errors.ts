@@ -184,6 +184,14 @@ export const ERRORS = {
   FINDING_RESOLVED: { status: 409, zh: "这条对账差异已经处理", en: "This finding is already resolved" },
   PAYOUT_NOT_FOUND: { status: 404, zh: "没有找到这笔发放", en: "No such payout" },
   PAYOUT_NOT_RETRYABLE: { status: 409, zh: "只有发放失败的款项才能重新发放", en: "Only a failed payout can be sent again" },
+  DELIVERY_NOT_FOUND: { status: 404, zh: "没有找到这项寄递或领取", en: "No such delivery" },
+  DELIVERY_METHOD_UNAVAILABLE: { status: 422, zh: "该事项不提供这种领取方式", en: "This service does not offer that way of receiving the result" },
+  DELIVERY_LOCKED: { status: 409, zh: "结果已经出具或寄出，领取方式不能再改", en: "The result is already issued or sent; the way of receiving it cannot change" },
+  DELIVERY_ADDRESS_INVALID: { status: 400, zh: "邮寄地址须是本市的详细地址，写明区、路（街、巷、村）名和门牌号", en: "Give a full address in the city: district, road and number" },
+  PICKUP_CODE_WRONG: { status: 422, zh: "取件码不正确，请核对", en: "The pick-up code is not right" },
+  COLLECTOR_REQUIRED: { status: 422, zh: "领取人不是申请人本人时，须登记代领人的姓名和身份证号码", en: "Someone collecting for the applicant must give their name and ID number" },
+  CARRIER_UNAVAILABLE: { status: 503, zh: "寄递服务暂时无法连接，稍后将自动重试", en: "The postal service cannot be reached; it is tried again shortly" },
+  DELIVERY_NOTIFICATION_INVALID: { status: 401, zh: "寄递状态通知的签名或时间无效", en: "The carrier notification's signature or time is not valid" },
   INTERNAL: { status: 500, zh: "系统繁忙，请稍后再试", en: "Something went wrong on our side; please try again" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -344,6 +344,8 @@ export interface PaymentOrdersTable {
   receipt_certificate_id: string | null;
   refunded_fen: Generated<number>;
   close_reason: string | null;
+  /** fee: the item's fee rules; postage: 邮寄费 for posting the result. */
+  purpose: Generated<string>;
   lock_version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -427,6 +429,41 @@ export interface ReconciliationFindingsTable {
   resolved_by: string | null;
   resolved_at: Date | null;
   created_at: Generated<Date>;
+}
+export interface DeliveriesTable {
+  id: Generated<string>;
+  number: string;
+  application_id: string;
+  direction: string;
+  method: string;
+  status: string;
+  recipient_name: string | null;
+  recipient_mobile_enc: string | null;
+  address_enc: string | null;
+  address_masked: string | null;
+  pickup_org_id: string | null;
+  pickup_code_hash: string | null;
+  pickup_code_enc: string | null;
+  waybill_no: string | null;
+  collector: string | null;
+  handed_over_by: string | null;
+  handed_over_at: Date | null;
+  region_code: string;
+  lock_version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+export interface DeliveryEventsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  status: string;
+  note: string;
+  source: string;
+  at: Generated<Date>;
+}
+export interface PostNotificationsTable {
+  id: string;
+  received_at: Generated<Date>;
 }
 export interface SupervisionOrdersTable {
   id: Generated<string>;
@@ -1273,6 +1310,9 @@ export interface DB {
   payment_orders: PaymentOrdersTable;
   payment_notifications: PaymentNotificationsTable;
   payment_refunds: PaymentRefundsTable;
+  deliveries: DeliveriesTable;
+  delivery_events: DeliveryEventsTable;
+  post_notifications: PostNotificationsTable;
   payout_plans: PayoutPlansTable;
   payouts: PayoutsTable;
   reconciliation_runs: ReconciliationRunsTable;

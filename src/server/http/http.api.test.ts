@@ -33,6 +33,7 @@ const PUBLIC = new Set([
   "POST /api/v1/certificates/verify",
   // The payment platform's notification: authenticated by its signature, not a session.
   "POST /api/v1/payments/notify",
+  "POST /api/v1/deliveries/notify",
   "GET /api/v1/data-elements",
   "GET /api/v1/data-elements/{code}",
   "GET /api/v1/certificates/shared/{token}",

@@ -1,10 +1,12 @@
 import { createServer } from "node:net";
 import { startPaymentSimulator, type PaymentSimulator } from "../../simulators/payment/server";
+import { startPostSimulator, type PostSimulator } from "../../simulators/post/server";
 import type { Config } from "../config";
 import { startTestApp, type TestApp } from "./test-app";
 
 export const TEST_MERCHANT = "haoban-test";
 export const TEST_PAYMENT_KEY = "test-payment-key-0123456789";
+export const TEST_POST_KEY = "test-post-key-9876543210";
 
 /** A port nothing listens on now. */
 export async function freePort(): Promise<number> {
@@ -24,18 +26,30 @@ export async function freePort(): Promise<number> {
  * payment platform: the cashier, the notifications and the queries go over HTTP as in the demo.
  * Notifications are retried quickly (0.2 s, 0.4 s, …) and refunds finish within 50 ms.
  */
-export async function startWithPayments(overrides: Partial<Config> = {}, options: Parameters<typeof startTestApp>[1] = {}): Promise<{ t: TestApp; sim: PaymentSimulator; port: number; close: () => Promise<void> }> {
+export async function startWithPayments(overrides: Partial<Config> = {}, options: Parameters<typeof startTestApp>[1] = {}): Promise<{ t: TestApp; sim: PaymentSimulator; post: PostSimulator; port: number; close: () => Promise<void> }> {
   const port = await freePort();
   const sim = await startPaymentSimulator({ merchants: { [TEST_MERCHANT]: TEST_PAYMENT_KEY }, retryDelaysMs: [200, 400, 800, 1600, 3200], processingMs: 50 });
-  const t = await startTestApp({ payment: { url: sim.url, merchantId: TEST_MERCHANT, key: TEST_PAYMENT_KEY, simulatorPort: 0, notifyUrl: `http://127.0.0.1:${port}/api/v1/payments/notify`, queryAfterMs: 0 }, publicUrl: "http://localhost:5173", ...overrides }, options);
+  // Parcels move only when a test moves them.
+  const post = await startPostSimulator({ merchants: { [TEST_MERCHANT]: TEST_POST_KEY }, retryDelaysMs: [200, 400, 800, 1600], stepMs: 0 });
+  const t = await startTestApp(
+    {
+      payment: { url: sim.url, merchantId: TEST_MERCHANT, key: TEST_PAYMENT_KEY, simulatorPort: 0, notifyUrl: `http://127.0.0.1:${port}/api/v1/payments/notify`, queryAfterMs: 0 },
+      post: { url: post.url, merchantId: TEST_MERCHANT, key: TEST_POST_KEY, simulatorPort: 0, simulatorStepMs: 0, notifyUrl: `http://127.0.0.1:${port}/api/v1/deliveries/notify` },
+      publicUrl: "http://localhost:5173",
+      ...overrides,
+    },
+    options,
+  );
   await t.app.listen({ port, host: "127.0.0.1" });
   return {
     t,
     sim,
+    post,
     port,
     close: async () => {
       await t.close();
       await sim.close();
+      await post.close();
     },
   };
 }

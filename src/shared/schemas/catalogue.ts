@@ -5,7 +5,7 @@ import { CERTIFICATE_TYPES, FIELD_TYPE_CODES, HOLDING_LIMIT_CODES, ITEM_KIND_COD
 import { DATA_ELEMENT_CODE, DATA_ELEMENTS } from "../data-elements";
 import { benefitTerms } from "../benefit";
 import { ruleProblems } from "../rules";
-import { feeRuleProblems, feeRules } from "../fees";
+import { fen, feeRuleProblems, feeRules } from "../fees";
 import { DOCUMENT_TEMPLATE_KEYS, missingTemplateElements } from "../document-templates";
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
@@ -178,6 +178,8 @@ export const itemContent = z
     benefit: benefitTerms.optional(),
     /** 收费规则: what is charged, the exemptions and when it is paid (absent: free, or charged outside the platform). */
     feeRules: feeRules.optional(),
+    /** 邮寄费 for posting the result (absent or 0: posted free). */
+    postage: z.strictObject({ feeFen: fen }).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.feeRules) {

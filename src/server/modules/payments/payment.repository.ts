@@ -48,9 +48,9 @@ export class PaymentRepository {
     return this.orders().where("p.application_id", "=", applicationId).orderBy("p.created_at").execute();
   }
 
-  /** Whether the application has an order still to pay (the gate). */
-  async owes(applicationId: string): Promise<boolean> {
-    const r = await this.db.selectFrom("payment_orders").select("id").where("application_id", "=", applicationId).where("status", "=", "pending").limit(1).executeTakeFirst();
+  /** Whether the application has an order for `purpose` still to pay (the fee gate; postage before posting). */
+  async owes(applicationId: string, purpose: "fee" | "postage"): Promise<boolean> {
+    const r = await this.db.selectFrom("payment_orders").select("id").where("application_id", "=", applicationId).where("status", "=", "pending").where("purpose", "=", purpose).limit(1).executeTakeFirst();
     return r !== undefined;
   }
 

@@ -25,6 +25,19 @@ import type { PayoutService } from "./payout.service";
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { payments: PaymentRepository; audit: AuditRepository; counters: CounterRepository; orgs: OrgRepository } & DirectMessageRepos;
 
+/** What an order is made for: the application and its applicant. */
+export interface OrderFor {
+  id: string;
+  number: string;
+  handlingOrgId: string;
+  regionCode: string;
+  applicantAccountId: string | null;
+  personId: string | null;
+  enterpriseId: string | null;
+  applicantName: string;
+  itemName: string;
+}
+
 /** Staff who see the payments of their subtree (supervisors: their government level). */
 export const PAYMENT_STAFF: Role[] = ["finance", "window_clerk", "reviewer", "approver"];
 
@@ -92,7 +105,7 @@ export class PaymentService {
     private readonly calendarOf: () => WorkCalendar,
   ) {
     applications.onEntered((unit, actor, app, state, ctx) => this.entered(unit, actor, app, state, ctx));
-    applications.addGate(async (unit, id, workflow, to) => (!endsWithoutGrant(workflow, to) && (await this.store.within(unit).payments.owes(id)) ? "PAYMENT_PENDING" : null));
+    applications.addGate(async (unit, id, workflow, to) => (!endsWithoutGrant(workflow, to) && (await this.store.within(unit).payments.owes(id, "fee")) ? "PAYMENT_PENDING" : null));
     applications.onDecided((unit, actor, app, outcome, ctx) => this.decided(unit, actor, app, outcome, ctx));
   }
 
@@ -114,53 +127,72 @@ export class PaymentService {
       await this.applications.recordEvent(unit, { id: app.id, region_code: app.regionCode }, { action: "fee_exempted", from: state, to: state, actor: actorRef, opinion: assessment.exemptions.length ? `免收：${assessment.exemptions.join("、")}` : "无需缴费", details: { lines: assessment.lines } });
       return;
     }
+    const order = await this.makeOrder(repos, actor, { id: app.id, number: app.number, handlingOrgId: app.handlingOrgId, regionCode: app.regionCode, applicantAccountId: app.applicantAccountId, personId: app.personId, enterpriseId: app.enterpriseId, applicantName: app.applicantName, itemName: content.name }, { purpose: "fee", stage: rules.stage, payDays: rules.payDays, lines: assessment.lines, exemptions: assessment.exemptions }, ctx);
+    await this.applications.holdClock(unit, { id: app.id, regionCode: app.regionCode }, PAYMENT_PAUSE);
+    await this.applications.recordEvent(unit, { id: app.id, region_code: app.regionCode }, {
+      action: "payment_due",
+      from: state,
+      to: state,
+      actor: actorRef,
+      opinion: `应缴 ${formatYuan(assessment.totalFen)}，请于 ${order.due_date} 前缴纳（缴费期间不计入办理时限）`,
+      details: { orderNumber: order.number, amountFen: assessment.totalFen, due: order.due_date },
+    });
+  }
+
+  /** 邮寄费: posting the result costs the item's postage, paid before it is sent (it holds nothing else). */
+  async chargePostage(unit: UnitOfWork, actor: Actor, app: OrderFor, feeFen: number, ctx: RequestContext) {
+    await this.makeOrder(this.store.within(unit), actor, app, { purpose: "postage", stage: "postage", payDays: 10, lines: [{ name: "邮寄费", amountFen: feeFen, detail: "", exemptBy: null }], exemptions: [] }, ctx);
+  }
+
+  /** Whether the application's postage is still to pay (the result waits to be posted). */
+  async postageOwed(unit: UnitOfWork, applicationId: string): Promise<boolean> {
+    return this.store.within(unit).payments.owes(applicationId, "postage");
+  }
+
+  /** A payment order with its 缴款码, due in working days, its audit record and the message to the payer. */
+  private async makeOrder(repos: Repos, actor: Actor, app: OrderFor, what: { purpose: "fee" | "postage"; stage: string; payDays: number; lines: FeeAssessment["lines"]; exemptions: string[] }, ctx: RequestContext) {
+    const amount = what.lines.reduce((sum, l) => sum + l.amountFen, 0);
     const org = (await repos.orgs.findById(app.handlingOrgId))!;
     const today = todayInChina(this.now());
     const seq = await repos.counters.next(`PAY-${org.region_code}`, today);
     const ymd = today.replaceAll("-", "");
     const number = `${org.region_code}${ymd}${String(seq).padStart(7, "0")}`;
     const payCode = buildPayCode(org.region_code, Number(today.slice(0, 4)), `${ymd.slice(4)}${String(seq).padStart(7, "0")}`);
-    const due = this.calendarOf().deadlineOrNull(today, rules.payDays) ?? today;
+    const due = this.calendarOf().deadlineOrNull(today, what.payDays) ?? today;
     const order = await repos.payments.insertOrder({
       number,
       pay_code: payCode,
       application_id: app.id,
-      stage: rules.stage,
+      stage: what.stage,
+      purpose: what.purpose,
       org_id: org.id,
       region_code: org.region_code,
       payer_account_id: app.applicantAccountId,
       payer_person_id: app.enterpriseId ? null : app.personId,
       payer_enterprise_id: app.enterpriseId,
       payer_name: app.applicantName,
-      subject: `${content.name}（办件编号 ${app.number}）`,
-      amount_fen: assessment.totalFen,
-      lines: JSON.stringify(assessment.lines),
+      subject: `${app.itemName}${what.purpose === "postage" ? "邮寄费" : ""}（办件编号 ${app.number}）`,
+      amount_fen: amount,
+      lines: JSON.stringify(what.lines),
       status: "pending",
       due_date: due,
     });
-    await this.applications.holdClock(unit, { id: app.id, regionCode: app.regionCode }, PAYMENT_PAUSE);
     await repos.payments.whenCommitted(async () => this.kick());
-    await this.applications.recordEvent(unit, { id: app.id, region_code: app.regionCode }, {
-      action: "payment_due",
-      from: state,
-      to: state,
-      actor: actorRef,
-      opinion: `应缴 ${formatYuan(assessment.totalFen)}，请于 ${due} 前缴纳（缴费期间不计入办理时限）`,
-      details: { orderNumber: number, amountFen: assessment.totalFen, due },
-    });
-    await repos.audit.append(actor, ctx, { action: "payment.order_create", targetType: "payment_order", targetId: order.id, orgId: org.id, regionCode: org.region_code, details: { number, applicationNumber: app.number, amountFen: assessment.totalFen, stage: rules.stage, exemptions: assessment.exemptions } });
+    await repos.audit.append(actor, ctx, { action: "payment.order_create", targetType: "payment_order", targetId: order.id, orgId: org.id, regionCode: org.region_code, details: { number, applicationNumber: app.number, amountFen: amount, stage: what.stage, purpose: what.purpose, exemptions: what.exemptions } });
     if (app.applicantAccountId) {
+      const what_ = what.purpose === "postage" ? "邮寄费" : "费用";
       await sendDirect(repos, [{
         accountId: app.applicantAccountId,
         kind: "payment_due",
-        title: `请缴纳${content.name}费用`,
-        body: `您的申请（办件编号 ${app.number}）需缴纳 ${formatYuan(assessment.totalFen)}，请于 ${due} 前在办件页面在线缴费，或凭缴款码 ${groupDigits(payCode)} 到银行缴款。缴费期间不计入办理时限。`,
-        titleEn: `Please pay the fee for ${content.name}`,
-        bodyEn: `Your application ${app.number} has a fee of ${(assessment.totalFen / 100).toFixed(2)} yuan, due by ${due}: pay online on the application page, or at a bank with payment code ${groupDigits(payCode)}. The time to pay does not count against the time limit.`,
+        title: `请缴纳${app.itemName}${what_}`,
+        body: `您的申请（办件编号 ${app.number}）需缴纳${what_} ${formatYuan(amount)}，请于 ${due} 前在办件页面在线缴费，或凭缴款码 ${groupDigits(payCode)} 到银行缴款。${what.purpose === "fee" ? "缴费期间不计入办理时限。" : "缴费后寄出办理结果。"}`,
+        titleEn: `Please pay the ${what.purpose === "postage" ? "postage" : "fee"} for ${app.itemName}`,
+        bodyEn: `Your application ${app.number} has ${what.purpose === "postage" ? "postage" : "a fee"} of ${(amount / 100).toFixed(2)} yuan, due by ${due}: pay online on the application page, or at a bank with payment code ${groupDigits(payCode)}.`,
         link: `/me/applications/${app.id}`,
         external: true,
       }], org.region_code);
     }
+    return order;
   }
 
   private async assess(unit: UnitOfWork, content: ItemContent, rules: FeeRules, app: EnteredApplication): Promise<FeeAssessment> {
@@ -521,7 +553,7 @@ export class PaymentService {
       applicationNumber: o.application_number,
       subject: o.subject,
       stage: o.stage,
-      stageName: FEE_STAGES[o.stage as keyof typeof FEE_STAGES]?.zh ?? "",
+      stageName: o.purpose === "postage" ? "邮寄费" : (FEE_STAGES[o.stage as keyof typeof FEE_STAGES]?.zh ?? ""),
       orgName: o.org_name,
       payerName: o.payer_name,
       amountFen: o.amount_fen,
