@@ -58,6 +58,9 @@ function server(p: number, dir: string, extra: Record<string, string>) {
       HAOBAN_NOTIFY_INTERVAL_MS: "500",
       // Each server its own payment simulator (their order numbers would collide in one).
       HAOBAN_PAYMENT_SIMULATOR_PORT: String(p + 50),
+      HAOBAN_POST_SIMULATOR_PORT: String(p + 60),
+      // Parcels move when a test moves them.
+      HAOBAN_POST_SIMULATOR_STEP_MS: "0",
       DATABASE_URL: "",
       ...extra,
     },

@@ -40,7 +40,7 @@ export async function actOnApplication(page: Page, number: string, tab: string, 
 }
 
 /** Calls the API as the logged-in user of the page (with the session's CSRF token); the call must succeed. */
-export async function apiAs(page: Page, method: "GET" | "POST", path: string, data?: unknown) {
+export async function apiAs(page: Page, method: "GET" | "POST" | "PUT", path: string, data?: unknown) {
   const me = await (await page.request.get("/api/v1/me")).json();
   const res = await page.request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": me.csrfToken }, ...(data ? { data } : {}) });
   expect(res.ok(), await res.text()).toBe(true);

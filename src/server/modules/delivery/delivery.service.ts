@@ -95,7 +95,9 @@ export class DeliveryService {
 
   /** The ways an item's result can reach the applicant. */
   offers(content: ItemContent): DeliveryMethod[] {
-    return [...(content.certificate ? (["electronic"] as const) : []), ...(content.guide.channels.includes("window") || content.guide.channels.includes("post") ? (["window"] as const) : []), ...(content.guide.channels.includes("post") ? (["post"] as const) : [])];
+    // A paper result to receive (the guide offers 邮寄): at the centre or by post; an e-certificate alone needs neither.
+    if (!content.guide.channels.includes("post")) return content.certificate ? ["electronic"] : [];
+    return [...(content.certificate ? (["electronic"] as const) : []), "window", "post"];
   }
 
   private async write(repos: Repos, actor: Actor, app: { id: string; number: string; regionCode: string; applicantName: string }, method: DeliveryMethod, address: string | null, ctx: RequestContext, why: string) {

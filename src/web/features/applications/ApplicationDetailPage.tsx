@@ -13,6 +13,7 @@ import type { ResponseOf } from "../../../shared/api/endpoint";
 import { FormRenderer } from "../../components/FormRenderer";
 import { BenefitResult } from "../../components/BenefitResult";
 import { PaymentCard, PayoutList } from "../payments/PaymentCard";
+import { DeliveryCard } from "../delivery/DeliveryCard";
 import { MaterialUpload, type MaterialValue } from "./MaterialUpload";
 import { InviteRating, RateApplication } from "../ratings/RateService";
 import { useSession } from "../../session";
@@ -278,6 +279,7 @@ export function ApplicationDetailPage() {
 
       {app.benefit && <BenefitResult benefit={app.benefit} style={{ marginBottom: 16 }} />}
       {app.benefit && <PayoutList applicationId={app.id} />}
+      <DeliveryCard applicationId={app.id} />
       {app.certificates.length > 0 && (
         <Alert
           type="success"

@@ -1,3 +1,4 @@
+import { PickupsCard } from "../delivery/PickupsCard";
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Select, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -70,6 +71,7 @@ export function WindowPage() {
     <>
       <PageFrame title={t("window.title")} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t("window.hint")} />
+      <PickupsCard />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("window.person")}</h2>} style={{ marginBottom: 16 }}>
         <Form layout="inline" onFinish={verify}>
           <Form.Item label={t("window.lookup")} htmlFor="window-id">

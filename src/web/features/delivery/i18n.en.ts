@@ -1,0 +1,42 @@
+import type { deliveryZh } from "./i18n";
+
+/** English texts of this feature. */
+export const deliveryEn: typeof deliveryZh = {
+  delivery: {
+    title: "Receiving the result",
+    inbound: "Courier pick-up (original materials)",
+    method: "How you receive the result",
+    address: "Postal address",
+    addressHint: "Pick it from the address registry, or give the district, road and number",
+    postage: "Postage {{amount}}, paid once the result is ready, then posted",
+    postageFree: "Posted free of charge",
+    save: "Save",
+    saved: "Saved",
+    status: "Status",
+    waybill: "Waybill",
+    pickupAt: "Collect at",
+    pickupCode: "Pick-up code",
+    pickupCodeHint: "Bring the code and your ID card; someone collecting for you brings their own ID card.",
+    hours: "Hours",
+    collector: "Collected by",
+    track: "Tracking",
+    requestPickup: "Book a courier pick-up",
+    pickupAddress: "Pick-up address",
+    pickupIntro: "This service needs original materials: a courier can collect them from you and take them to the department.",
+    pickupBooked: "Courier pick-up booked",
+  },
+  pickups: {
+    title: "Results waiting for collection",
+    intro: "Certificates and documents waiting at this centre. Check the pick-up code and the collector's ID; record a delegate's name and ID.",
+    empty: "Nothing is waiting for collection",
+    application: "Application",
+    item: "Service",
+    applicant: "Applicant",
+    since: "Arrived",
+    handOver: "Hand over",
+    code: "Pick-up code (6 digits)",
+    idNumber: "Collector's ID number",
+    delegate: "Delegate's name (if not the applicant)",
+    done: "Handed over: {{collector}}",
+  },
+};
