@@ -103,3 +103,47 @@ test("city finance staff see the orders, reconcile a day with the platform's sta
   await expect(row).toContainText("支付平台测试数据，与本平台无关");
   await expectAccessible(page, "reconciliation");
 });
+
+test("a 免申即享 grant is paid out to the social security card account in finance's batch, and stopped by revocation", async ({ page }) => {
+  // 周婷 (13800000008) consents to the childcare subsidy offered to her.
+  await switchTo(page, "13800000008", /\/me$/);
+  await page.goto("/me/benefits");
+  const card = page.locator(".ant-card").filter({ hasText: "育儿补贴申领" });
+  await expect(async () => {
+    await page.reload();
+    await expect(card).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 60_000 });
+  await card.getByRole("button", { name: "同意享受" }).click();
+  await expect(card.getByText("已享受", { exact: true })).toBeVisible();
+  const firstPay = (await card.textContent())!.match(/首次于 (\d{4}-\d{2}-\d{2})/)![1]!;
+  const offer = ((await apiAs(page, "GET", "/me/benefits")).items as Array<{ id: string; itemName: string; applicationId: string }>).find((o) => o.itemName === "育儿补贴申领")!;
+
+  // City finance submits the batch for that pay day; the payment platform pays it.
+  await switchTo(page, "finance", /\/workbench/);
+  await page.goto("/workbench/finance");
+  await page.getByRole("tab", { name: "待遇发放" }).click();
+  await page.getByLabel("发放日").fill(firstPay);
+  await page.getByLabel("发放日").press("Enter");
+  await page.getByRole("button", { name: "提交代发批次" }).click();
+  await expect(page.getByText(/已提交 \d+ 笔发放/)).toBeVisible();
+  const row = page.locator("tbody tr.ant-table-row", { hasText: "周婷" });
+  await expect(async () => {
+    await page.reload();
+    await page.getByRole("tab", { name: "待遇发放" }).click();
+    await expect(row.locator(".ant-tag", { hasText: "已发放" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(row).toContainText("3600.00 元");
+  await expectAccessible(page, "payouts");
+
+  // She sees where the money went; then the grant is revoked and it stops.
+  await switchTo(page, "13800000008", /\/me$/);
+  await page.goto(`/me/applications/${offer.applicationId}`);
+  const payouts = page.locator(".ant-card").filter({ has: page.getByRole("heading", { name: "待遇发放" }) });
+  await expect(payouts.locator(".ant-tag", { hasText: "已发放" })).toBeVisible();
+  await expect(payouts).toContainText(/发放至上海银行社会保障卡金融账户 6231 \*{4} \*{4} \d{4}/);
+  await switchTo(page, "supervisor", /\/workbench/);
+  await apiAs(page, "POST", `/benefit-offers/${offer.id}/revoke`, { reason: "经核查，已在外省市领取同类补贴" });
+  await switchTo(page, "13800000008", /\/me$/);
+  await page.goto(`/me/applications/${offer.applicationId}`);
+  await expect(page.getByText("该待遇已停发。")).toBeVisible();
+});

@@ -182,6 +182,7 @@ export const ERRORS = {
   RECONCILIATION_DAY_OPEN: { status: 422, zh: "只能对已结束的日期对账", en: "Only a day that has ended can be reconciled" },
   FINDING_NOT_FOUND: { status: 404, zh: "没有找到这条对账差异", en: "No such reconciliation finding" },
   FINDING_RESOLVED: { status: 409, zh: "这条对账差异已经处理", en: "This finding is already resolved" },
+  PAYOUT_BATCH_DATE: { status: 422, zh: "代发批次的发放日须在今天至两个月内", en: "A payout batch's pay day must be between today and two months ahead" },
   PAYOUT_NOT_FOUND: { status: 404, zh: "没有找到这笔发放", en: "No such payout" },
   PAYOUT_NOT_RETRYABLE: { status: 409, zh: "只有发放失败的款项才能重新发放", en: "Only a failed payout can be sent again" },
   DELIVERY_NOT_FOUND: { status: 404, zh: "没有找到这项寄递或领取", en: "No such delivery" },

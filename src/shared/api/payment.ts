@@ -90,6 +90,15 @@ export const paymentEndpoints = {
     params: id,
     response: z.object({ ok: z.literal(true) }),
   }),
+  postPayoutsBatches: endpoint({
+    method: "POST",
+    path: "/payouts/batches",
+    access: staff("finance"),
+    tags,
+    summary: "提交代发批次 City finance staff submit the payouts due by a pay day within the next month (so the money arrives on the day; the morning job does the same for today)",
+    body: z.strictObject({ payDate: isoDate }),
+    response: z.object({ made: z.number() }),
+  }),
   getReconciliation: endpoint({
     method: "GET",
     path: "/reconciliation",

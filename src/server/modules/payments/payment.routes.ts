@@ -22,6 +22,7 @@ export const paymentRoutes: FastifyPluginAsync<{ payments: PaymentService; payou
   route(app, api.getPayouts, async (req) => payouts.list(requireStaff(req), req.query.status, req.query.limit, req.query.offset));
   route(app, api.getApplicationsByIdPayouts, async (req) => payouts.ofApplication(requireActor(req), req.params.id));
   route(app, api.postPayoutsByIdRetry, async (req) => payouts.retry(requireStaff(req), req.params.id, requestContext(req)));
+  route(app, api.postPayoutsBatches, async (req) => payouts.batch(requireStaff(req), req.body.payDate, requestContext(req)));
   route(app, api.getReconciliation, async (req) => reconciliation.runs(requireStaff(req)));
   route(app, api.getReconciliationByDay, async (req) => reconciliation.day(requireStaff(req), req.params.day));
   route(app, api.postReconciliationByDayRun, async (req) => reconciliation.run(req.params.day, requireStaff(req), requestContext(req)));

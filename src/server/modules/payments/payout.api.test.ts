@@ -80,3 +80,15 @@ it("returns a failed payout to the person and to staff, who send it again once t
   const [again] = (await call(zhou.who, "GET", `/applications/${zhou.applicationId}/payouts`)).json().items;
   expect(again).toMatchObject({ status: "succeeded", number: `${failed.number}R1` });
 });
+
+it("lets city finance staff submit a payout batch for a pay day up to two months ahead, and no one else", async () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const finance = await login(t.app, "finance");
+  expect((await call(finance, "POST", "/payouts/batches", { payDate: "2020-01-01" })).json().error.code).toBe("PAYOUT_BATCH_DATE");
+  expect((await call(finance, "POST", "/payouts/batches", { payDate: `${Number(today.slice(0, 4)) + 1}-12-31` })).json().error.code).toBe("PAYOUT_BATCH_DATE");
+  expect((await call(await login(t.app, "approve.psb.huangpu"), "POST", "/payouts/batches", { payDate: today })).statusCode).toBe(403);
+  const res = await call(finance, "POST", "/payouts/batches", { payDate: today });
+  expect(res.statusCode).toBe(200);
+  expect(typeof res.json().made).toBe("number");
+  expect(await t.database.db.selectFrom("audit_log").select("details").where("action", "=", "payout.batch").executeTakeFirstOrThrow()).toMatchObject({ details: { payDate: today } });
+});

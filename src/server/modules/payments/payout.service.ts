@@ -3,7 +3,7 @@ import { formatYuan } from "../../../shared/fees";
 import { nextDay, todayInChina, type WorkCalendar } from "../../../shared/working-days";
 import type { Role } from "../../../shared/roles";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
-import { visibleSubtree, within } from "../../access/scope";
+import { servesCity, visibleSubtree, within } from "../../access/scope";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -87,6 +87,17 @@ export class PayoutService {
     }
     if (made) this.kick();
     return made;
+  }
+
+  /** City finance staff submit a batch: the payouts due by `payDate` (today up to two months ahead: the next pay day of a grant made today), audited. */
+  async batch(actor: Actor, payDate: string, ctx: RequestContext) {
+    if (!actor.roles.includes("finance") || !servesCity(actor)) throw new DomainError("FORBIDDEN");
+    const today = todayInChina(this.now());
+    const latest = payDateAfter(today, 2, Math.min(28, Number(today.slice(8, 10))), this.calendarOf());
+    if (payDate < today || payDate > latest) throw new DomainError("PAYOUT_BATCH_DATE", { from: today, to: latest });
+    const made = await this.due(payDate);
+    await this.store.transact((repos) => repos.audit.append(actor, ctx, { action: "payout.batch", targetType: "payout", targetId: null, regionCode: "310000", details: { payDate, made } }));
+    return { made };
   }
 
   private async makePayout(repos: Repos, applicationId: string, asOf: string): Promise<boolean> {

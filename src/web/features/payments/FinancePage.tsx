@@ -31,7 +31,7 @@ export function FinancePage() {
         destroyOnHidden
         items={[
           { key: "orders", label: t("finance.orders"), children: <OrdersTab /> },
-          ...(has("finance", "approver", "supervisor") ? [{ key: "payouts", label: t("finance.payouts"), children: <PayoutsTab canRetry={has("finance", "approver")} /> }] : []),
+          ...(has("finance", "approver", "supervisor") ? [{ key: "payouts", label: t("finance.payouts"), children: <PayoutsTab canRetry={has("finance", "approver")} canBatch={has("finance")} /> }] : []),
           ...(has("finance") ? [{ key: "reconciliation", label: t("finance.reconciliation"), children: <ReconciliationTab /> }] : []),
         ]}
       />

@@ -1,4 +1,6 @@
-import { App, Button, Select, Space, Tag } from "antd";
+import { App, Button, DatePicker, Select, Space, Tag } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { chinaToday } from "../../../shared/china-time";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -13,11 +15,22 @@ type Payout = ItemOf<typeof paymentEndpoints.getPayouts>;
 const STATUSES = ["requested", "processing", "succeeded", "failed", "stopped"] as const;
 
 /** 待遇发放: the payouts of granted benefits; a failed one is sent again once the account is right. */
-export function PayoutsTab({ canRetry }: { canRetry: boolean }) {
+export function PayoutsTab({ canRetry, canBatch }: { canRetry: boolean; canBatch: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [status, setStatus] = useState<(typeof STATUSES)[number] | undefined>(undefined);
   const { data, error, loading, reload } = useEndpoint(paymentEndpoints.getPayouts, { query: { ...(status ? { status } : {}), limit: 100, offset: 0 } });
+  const [payDate, setPayDate] = useState<Dayjs | null>(null);
+  async function batch() {
+    if (!payDate) return;
+    try {
+      const r = await call(paymentEndpoints.postPayoutsBatches, { body: { payDate: payDate.format("YYYY-MM-DD") } });
+      message.success(t("payout.batched", { n: r.made }));
+      reload();
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
   async function retry(id: string) {
     try {
       await call(paymentEndpoints.postPayoutsByIdRetry, { params: { id } });
@@ -31,6 +44,12 @@ export function PayoutsTab({ canRetry }: { canRetry: boolean }) {
     <>
       {error && <p role="alert">{error}</p>}
       <Space wrap style={{ marginBottom: 12 }}>
+        {canBatch && (
+          <>
+            <DatePicker aria-label={t("payout.payDate")} placeholder={t("payout.payDate")} value={payDate} onChange={setPayDate} disabledDate={(d) => d.isBefore(dayjs(chinaToday()), "day") || d.isAfter(dayjs(chinaToday()).add(2, "month"), "day")} />
+            <Button onClick={() => void batch()} disabled={!payDate}>{t("payout.batch")}</Button>
+          </>
+        )}
         <Select aria-label={t("finance.status")} style={{ width: 140 }} value={status ?? "all"} onChange={(v: string) => setStatus(v === "all" ? undefined : (v as (typeof STATUSES)[number]))} options={[{ value: "all", label: t("finance.all") }, ...STATUSES.map((s) => ({ value: s, label: t(`payout.status_${s}`) }))]} />
       </Space>
       <ResponsiveTable<Payout>

@@ -61,6 +61,9 @@ export const paymentsEn: typeof paymentsZh = {
     status_refunded: "Refunded",
   },
   payout: {
+    payDate: "Pay day",
+    batch: "Submit the payout batch",
+    batched: "{{n}} payouts submitted",
     number: "Payout number",
     subject: "Benefit",
     payee: "Payee",

@@ -59,6 +59,9 @@ export const paymentsZh = {
     status_refunded: "已退款",
   },
   payout: {
+    payDate: "发放日",
+    batch: "提交代发批次",
+    batched: "已提交 {{n}} 笔发放",
     number: "发放单号",
     subject: "待遇",
     payee: "收款人",
