@@ -33,7 +33,7 @@ export async function startWithPayments(overrides: Partial<Config> = {}, options
   const post = await startPostSimulator({ merchants: { [TEST_MERCHANT]: TEST_POST_KEY }, retryDelaysMs: [200, 400, 800, 1600], stepMs: 0 });
   const t = await startTestApp(
     {
-      payment: { url: sim.url, merchantId: TEST_MERCHANT, key: TEST_PAYMENT_KEY, simulatorPort: 0, notifyUrl: `http://127.0.0.1:${port}/api/v1/payments/notify`, queryAfterMs: 0 },
+      payment: { url: sim.url, merchantId: TEST_MERCHANT, key: TEST_PAYMENT_KEY, simulatorPort: 0, notifyUrl: `http://127.0.0.1:${port}/api/v1/payments/notify`, queryAfterMs: 600_000 },
       post: { url: post.url, merchantId: TEST_MERCHANT, key: TEST_POST_KEY, simulatorPort: 0, simulatorStepMs: 0, notifyUrl: `http://127.0.0.1:${port}/api/v1/deliveries/notify` },
       publicUrl: "http://localhost:5173",
       ...overrides,

@@ -42,7 +42,7 @@ it("settles exactly once when the platform was down between the payment and its 
     expect(await sim.settled()).toBe(true);
     await t.services.payments.idle();
     expect(sim.notifications().find((x) => x.merchantNo === order.number)).toMatchObject({ delivered: true });
-    await services.payments.dispatch();
+    await services.payments.dispatch(200, 0);
     expect(await orderRow()).toMatchObject({ status: "paid", settled_by: "callback" });
     const settles = await t.database.db.selectFrom("audit_log").select("seq").where("action", "=", "payment.settle").where("target_id", "=", order.id).execute();
     expect(settles).toHaveLength(1);

@@ -125,7 +125,8 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
     await fetch(`${sim.url}/sim/notifications/hold`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ on: true }) });
     try {
       await fetch(`${sim.url}/sim/orders/${provider}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-      const round = await t.services.payments.dispatch();
+      // Asked at once, not after the usual wait.
+      const round = await t.services.payments.dispatch(200, 0);
       expect(round.settledByQuery).toBeGreaterThanOrEqual(1);
       expect(await orderRow(order.id)).toMatchObject({ status: "paid", settled_by: "query" });
     } finally {

@@ -469,7 +469,7 @@ export class PaymentService {
    * past their day. Each change is its own transaction; a provider that cannot be reached leaves the
    * rest for the next round. Returns what changed.
    */
-  async dispatch(limit = 200): Promise<{ registered: number; closed: number; refunds: number; settledByQuery: number; expired: number }> {
+  async dispatch(limit = 200, queryAfterMs = this.settings.queryAfterMs): Promise<{ registered: number; closed: number; refunds: number; settledByQuery: number; expired: number }> {
     const repos = this.store.repos;
     const done = { registered: 0, closed: 0, refunds: 0, settledByQuery: 0, expired: 0 };
     await this.issueReceipts(limit);
@@ -483,7 +483,7 @@ export class PaymentService {
         await this.submitRefund(r);
         done.refunds++;
       }
-      const before = new Date(this.now().getTime() - this.settings.queryAfterMs);
+      const before = new Date(this.now().getTime() - queryAfterMs);
       for (const o of await repos.payments.unanswered(before, limit)) {
         const p = await this.provider.queryOrder(o.number);
         if (p?.status === "paid" && (await this.store.transact((t) => this.settleIn(t, o.number, p.channel, p.paidAt ?? this.now().toISOString(), "query")))) done.settledByQuery++;
