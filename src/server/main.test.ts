@@ -10,7 +10,7 @@ describe("the server process", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-main-"));
     const port = 3400 + Math.floor(Math.random() * 500);
     const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-      env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, LOG_LEVEL: "info", DATABASE_URL: "", HAOBAN_WEB_DIST: "./none" },
+      env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, LOG_LEVEL: "info", DATABASE_URL: "", HAOBAN_WEB_DIST: "./none", HAOBAN_PAYMENT_SIMULATOR_PORT: String(port + 300), HAOBAN_POST_SIMULATOR_PORT: String(port + 600) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -66,7 +66,8 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("several server processes on o
       const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-multi-"));
       dirs.push(dataDir);
       const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-        env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, DATABASE_URL: db.url!, HAOBAN_DATA_KEY: dataKey, LOG_LEVEL: "warn", HAOBAN_WEB_DIST: "./none", HAOBAN_JOBS: "false" },
+        // Each its own simulators' ports; info logging, so that a process that does not come up says how far it got.
+        env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, DATABASE_URL: db.url!, HAOBAN_DATA_KEY: dataKey, LOG_LEVEL: "info", HAOBAN_WEB_DIST: "./none", HAOBAN_JOBS: "false", HAOBAN_PAYMENT_SIMULATOR_PORT: String(port + 300), HAOBAN_POST_SIMULATOR_PORT: String(port + 600) },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";
@@ -75,7 +76,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("several server processes on o
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
       return { child, exited, output: () => output, base: `http://127.0.0.1:${port}` };
     };
-    const port = 3900 + Math.floor(Math.random() * 200);
+    const port = 3900 + Math.floor(Math.random() * 200) * 3;
     const processes = [start(port, key), start(port + 1, key)];
     try {
       for (const p of processes) {
@@ -115,7 +116,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a process killed between comm
     const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-kill-"));
     const port = 4100 + Math.floor(Math.random() * 200);
     const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-      env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, DATABASE_URL: db.url!, HAOBAN_DATA_KEY: Buffer.from(TEST_FIELD_KEY, "hex").toString("base64"), LOG_LEVEL: "warn", HAOBAN_WEB_DIST: "./none", HAOBAN_JOBS: "false", HAOBAN_SEED_DEMO: "false" },
+      env: { ...process.env, PORT: String(port), HAOBAN_DATA_DIR: dataDir, DATABASE_URL: db.url!, HAOBAN_DATA_KEY: Buffer.from(TEST_FIELD_KEY, "hex").toString("base64"), LOG_LEVEL: "warn", HAOBAN_WEB_DIST: "./none", HAOBAN_JOBS: "false", HAOBAN_SEED_DEMO: "false", HAOBAN_PAYMENT_SIMULATOR_PORT: String(port + 300), HAOBAN_POST_SIMULATOR_PORT: String(port + 600) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -36,10 +36,11 @@ describe("收费规则", () => {
   });
 
   it("never charges a negative amount, whatever the answers", () => {
-    fc.assert(fc.property(fc.anything(), fc.anything(), (copies, speed) => {
+    fc.assert(fc.property(fc.oneof(fc.anything(), fc.double(), fc.integer(), fc.string()), fc.anything(), (copies, speed) => {
       const a = assessFee(rules, { copies, speed }, {});
-      return a.totalFen >= 0 && a.lines.every((l) => Number.isInteger(l.amountFen) && l.amountFen >= 0) && a.totalFen === a.lines.reduce((s, l) => s + l.amountFen, 0);
-    }));
+      // Whole fen, never negative, each line within the largest fee (an int32 column holds the total of ten lines).
+      return a.totalFen >= 0 && a.totalFen <= 2 ** 31 - 1 && a.lines.every((l) => Number.isInteger(l.amountFen) && l.amountFen >= 0 && l.amountFen <= 100_000_000) && a.totalFen === a.lines.reduce((s, l) => s + l.amountFen, 0);
+    }), { numRuns: 500 });
   });
 
   it("checks the rules against the form", () => {

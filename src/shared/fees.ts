@@ -21,6 +21,8 @@ const lineName = z.string().trim().min(1).max(40);
 const fieldKey = z.string().regex(/^[A-Za-z][\w]{0,39}$/);
 /** Up to 1,000,000 yuan. */
 export const fen = int32.min(0).max(100_000_000);
+const MAX_LINE_FEN = 100_000_000;
+const MAX_UNITS = 10_000;
 
 export const feeLine = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("fixed"), name: lineName, amountFen: fen }),
@@ -130,19 +132,21 @@ export function assessFee(rules: FeeRules, values: Record<string, unknown>, fact
     if (line.kind === "fixed") {
       amountFen = line.amountFen;
     } else if (line.kind === "per_unit") {
-      const n = Number(values[line.field]);
-      const units = Number.isFinite(n) ? Math.max(0, Math.floor(n) - line.freeUnits) : 0;
-      amountFen = units * line.unitFen;
+      const answer = values[line.field];
+      const n = typeof answer === "number" ? answer : typeof answer === "string" && answer.trim() !== "" ? Number(answer) : Number.NaN;
+      // However large the answer, a line never passes the largest amount a fee may have.
+      const units = Number.isFinite(n) ? Math.min(MAX_UNITS, Math.max(0, Math.floor(n) - line.freeUnits)) : 0;
+      amountFen = Math.min(units * line.unitFen, MAX_LINE_FEN);
       detail = `${units} ${line.unit} × ${formatYuan(line.unitFen)}${line.freeUnits ? `（${line.freeUnits} ${line.unit}以内免收）` : ""}`;
     } else {
       const chosen = values[line.field];
-      amountFen = typeof chosen === "string" ? (line.amounts[chosen] ?? 0) : 0;
+      amountFen = typeof chosen === "string" && Object.hasOwn(line.amounts, chosen) ? line.amounts[chosen]! : 0;
       detail = typeof chosen === "string" ? `按“${labelOf(line.field, chosen)}”收取` : "";
     }
     const exempt = amountFen > 0 ? applied.find((ex) => ex.lines.length === 0 || ex.lines.includes(line.name)) : undefined;
     return { name: line.name, amountFen: exempt ? 0 : amountFen, detail: exempt ? `${detail ? `${detail}，` : ""}${exempt.name}` : detail, exemptBy: exempt?.name ?? null };
   });
-  return { lines, totalFen: lines.reduce((s, l) => s + l.amountFen, 0), exemptions: [...new Set(lines.flatMap((l) => (l.exemptBy ? [l.exemptBy] : [])))] };
+  return { lines, totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0), exemptions: [...new Set(lines.flatMap((l) => (l.exemptBy ? [l.exemptBy] : [])))] };
 }
 
 /** The facts an item's fee rules read from a profile (none: no profile is needed). */

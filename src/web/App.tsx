@@ -76,6 +76,7 @@ const PerformancePage = page(() => import("./features/supervision/PerformancePag
 const PublicPerformancePage = page(() => import("./features/supervision/PublicPerformancePage"), "PublicPerformancePage");
 const ScorecardPage = page(() => import("./features/supervision/ScorecardPage"), "ScorecardPage");
 const FinancePage = page(() => import("./features/payments/FinancePage"), "FinancePage");
+const MyPaymentsPage = page(() => import("./features/payments/MyPaymentsPage"), "MyPaymentsPage");
 const OrdersPage = page(() => import("./features/supervision/OrdersPage"), "OrdersPage");
 const OrderPage = page(() => import("./features/supervision/OrdersPage"), "OrderPage");
 const AppealSettingsPage = page(() => import("./features/appeals/AppealSettingsPage"), "AppealSettingsPage");
@@ -172,6 +173,7 @@ export function AppRoutes() {
           <Route path="/workbench/bundles" element={<RequireActor kind="staff" roles={["catalog_admin", "sys_admin"]}><BundlesAdminPage /></RequireActor>} />
           <Route path="/workbench/sharing-rules" element={<RequireActor kind="staff" roles={["data_admin", "sys_admin"]}><SharingRulesPage /></RequireActor>} />
           <Route path="/me/certificates" element={<RequireActor kind="citizen"><MyCertificatesPage /></RequireActor>} />
+          <Route path="/me/payments" element={<RequireActor kind="citizen"><MyPaymentsPage /></RequireActor>} />
           <Route path="/workbench/calendar" element={<RequireActor kind="staff"><CalendarAdminPage /></RequireActor>} />
           <Route path="/workbench/window" element={<RequireActor kind="staff" roles={["window_clerk"]}><WindowPage /></RequireActor>} />
           <Route path="/workbench/appointments" element={<RequireActor kind="staff" roles={["window_clerk", "sys_admin"]}><CentreAppointmentsPage /></RequireActor>} />

@@ -55,6 +55,15 @@ export const paymentEndpoints = {
     params: id,
     response: z.object({ cashierUrl: z.string() }),
   }),
+  postPaymentsByIdRenew: endpoint({
+    method: "POST",
+    path: "/payments/:id/renew",
+    access: citizens,
+    tags,
+    summary: "重新开具缴费单 The payer has an overdue notice issued again (a new number, 缴款码 and day to pay; the old one closes)",
+    params: id,
+    response: paymentView,
+  }),
   getPaymentsExport: endpoint({
     method: "GET",
     path: "/payments/export",

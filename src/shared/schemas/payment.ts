@@ -28,7 +28,7 @@ export const paymentView = z.object({
   payerName: z.string(),
   amountFen: z.number(),
   lines: z.array(z.object({ name: z.string(), amountFen: z.number(), detail: z.string(), exemptBy: z.string().nullable() })),
-  status: z.enum(["pending", "paid", "closing", "closed", "refunded"]),
+  status: z.enum(["pending", "paid", "closing", "closed", "expired", "refunded"]),
   statusName: z.string(),
   dueDate: z.string(),
   channelName: z.string().nullable(),
@@ -50,7 +50,7 @@ export type PaymentView = z.infer<typeof paymentView>;
 export const paymentList = z.object({ items: z.array(paymentView) });
 
 export const paymentListQuery = pageQuery.extend({
-  status: z.enum(["pending", "paid", "closing", "closed", "refunded"]).optional(),
+  status: z.enum(["pending", "paid", "closing", "closed", "expired", "refunded"]).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   q: z.string().trim().max(40).optional(),

@@ -5,7 +5,7 @@ import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { DeliveryView } from "../../../shared/schemas/delivery";
 import { addressProblem, maskAddress } from "../../../shared/validation/address";
 import { todayInChina } from "../../../shared/working-days";
-import { SHIPMENT_STATUSES, type ShipmentStatus } from "../../../simulators/post/sdk";
+import { SHIPMENT_COURSE, SHIPMENT_STATUSES, type ShipmentStatus } from "../../../simulators/post/sdk";
 import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import { within } from "../../access/scope";
 import type { FieldCipher } from "../../crypto/field-cipher";
@@ -41,6 +41,15 @@ export const METHOD_NAMES: Record<DeliveryMethod, string> = { electronic: "仅�
 export type PostageCharger = (unit: UnitOfWork, actor: Actor, app: { id: string; number: string; handlingOrgId: string; regionCode: string; applicantAccountId: string | null; personId: string | null; enterpriseId: string | null; applicantName: string; itemName: string }, feeFen: number, ctx: RequestContext) => Promise<void>;
 /** Whether postage is still owed (booking waits for it). */
 export type PostageOwed = (unit: UnitOfWork, applicationId: string) => Promise<boolean>;
+
+/** Whether a carrier status moves a delivery on from `current` (never back; nothing after 签收, a return, or the centre). */
+function movesOn(current: string, next: ShipmentStatus): boolean {
+  const at = SHIPMENT_COURSE.indexOf(current as ShipmentStatus);
+  if (at < 0) return false; // delivered, returned, ready, handed over
+  return next === "returned" ? true : SHIPMENT_COURSE.indexOf(next) > at;
+}
+/** Events in the order they happened (the carrier's time; steps of one instant in their course order). */
+const ORDER = ["chosen", "to_book", ...SHIPMENT_COURSE, "returned", "ready", "electronic", "handed_over", "cancelled"];
 
 const FORM_METHOD: Record<string, DeliveryMethod> = { post: "post", pickup: "window", window: "window", electronic: "electronic" };
 
@@ -234,9 +243,12 @@ export class DeliveryService {
     return this.store.transact(async (repos) => {
       if (!(await repos.deliveries.recordNotification(n.id))) return { applied: false };
       const d = await repos.deliveries.lockByWaybill(n.data.waybillNo);
-      if (!d || ["delivered", "returned", "ready", "handed_over"].includes(d.status)) return { applied: true };
+      // Not known yet (its booking not committed): refused, so that the carrier sends it again.
+      if (!d) throw new DomainError("DELIVERY_NOT_FOUND");
       const status = n.data.status as ShipmentStatus;
+      // Notifications may arrive out of order: each is kept for the track, the status only moves forward.
       await repos.deliveries.event(d.id, status, n.data.note, "carrier", new Date(n.data.at));
+      if (!movesOn(d.status, status)) return { applied: true };
       const app = (await repos.applications.findById(d.application_id))!;
       if (status === "returned" && d.direction === "outbound") {
         await repos.deliveries.update(d.id, { status: "returned" });
@@ -335,7 +347,10 @@ export class DeliveryService {
         pickupHours: r.status === "ready" ? content.guide.hours || null : null,
         collector: r.collector,
         handedOverAt: r.handed_over_at?.toISOString() ?? null,
-        events: events.filter((e) => e.delivery_id === r.id).map((e) => ({ status: e.status, statusName: DELIVERY_STATUS[e.status] ?? e.status, note: e.note, source: e.source, at: e.at.toISOString() })),
+        events: events
+          .filter((e) => e.delivery_id === r.id)
+          .sort((a, b) => a.at.getTime() - b.at.getTime() || ORDER.indexOf(a.status) - ORDER.indexOf(b.status))
+          .map((e) => ({ status: e.status, statusName: DELIVERY_STATUS[e.status] ?? e.status, note: e.note, source: e.source, at: e.at.toISOString() })),
       })),
       offers: this.offers(content).map((m) => ({ method: m, name: METHOD_NAMES[m] })),
       postageFen: content.postage?.feeFen ?? 0,

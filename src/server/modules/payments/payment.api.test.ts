@@ -183,4 +183,33 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
       await other.app.close();
     }
   });
+
+  it("takes payment by 缴款码 at a bank counter, and holds an overdue fee until the applicant has it issued again", async () => {
+    const { id, order } = await acceptedWithFee();
+    // The 缴款码 works at the bank once the order is registered (reading the application's payments registers it).
+    const mistyped = order.payCode.slice(0, -1) + String((Number(order.payCode.at(-1)) + 1) % 10);
+    const refused = await fetch(`${sim.url}/bank/pay`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `code=${mistyped}` });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("缴款码有误");
+    const paid = await fetch(`${sim.url}/bank/pay`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `code=${order.payCode.replace(/(\d{4})/g, "$1 ")}` });
+    expect(await paid.text()).toContain("缴款成功");
+    expect(await sim.settled()).toBe(true);
+    await t.services.payments.idle();
+    expect(await orderRow(order.id)).toMatchObject({ status: "paid", channel: "bank_counter", settled_by: "callback" });
+    expect((await act(t, reviewer, id, "pass_review")).statusCode).toBe(200);
+
+    // Another one is not paid by its day: it expires, the application stays held, and a new notice is issued on request.
+    const late = await acceptedWithFee();
+    await t.database.db.updateTable("payment_orders").set({ due_date: "2020-01-02" }).where("id", "=", late.order.id).execute();
+    expect((await t.services.payments.dispatch()).expired).toBeGreaterThanOrEqual(1);
+    expect(await orderRow(late.order.id)).toMatchObject({ status: "expired", close_reason: "逾期未缴费" });
+    expect((await act(t, reviewer, late.id, "pass_review")).json().error.code).toBe("PAYMENT_PENDING");
+    const renewed = await t.app.inject({ method: "POST", url: `/api/v1/payments/${late.order.id}/renew`, headers: citizen.headers });
+    expect(renewed.statusCode, renewed.body).toBe(200);
+    expect(renewed.json()).toMatchObject({ status: "pending", amountFen: 2000, applicationId: late.id });
+    expect(renewed.json().number).not.toBe(late.order.number);
+    expect(await orderRow(late.order.id)).toMatchObject({ status: "closed" });
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/payments/${late.order.id}/renew`, headers: citizen.headers })).json().error.code).toBe("PAYMENT_NOT_PAYABLE");
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/payments/${renewed.json().id}/renew`, headers: (await login(t.app, "13800000002")).headers })).json().error.code).toBe("PAYMENT_ORDER_NOT_FOUND");
+  });
 });

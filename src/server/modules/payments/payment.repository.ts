@@ -50,7 +50,7 @@ export class PaymentRepository {
 
   /** Whether the application has an order for `purpose` still to pay (the fee gate; postage before posting). */
   async owes(applicationId: string, purpose: "fee" | "postage"): Promise<boolean> {
-    const r = await this.db.selectFrom("payment_orders").select("id").where("application_id", "=", applicationId).where("status", "=", "pending").where("purpose", "=", purpose).limit(1).executeTakeFirst();
+    const r = await this.db.selectFrom("payment_orders").select("id").where("application_id", "=", applicationId).where("status", "in", ["pending", "expired"]).where("purpose", "=", purpose).limit(1).executeTakeFirst();
     return r !== undefined;
   }
 

@@ -14,6 +14,7 @@ export const paymentRoutes: FastifyPluginAsync<{ payments: PaymentService; payou
   route(app, api.getPayments, async (req) => payments.list(requireStaff(req), req.query, req.query.limit, req.query.offset));
   route(app, api.getPaymentsById, async (req) => payments.get(requireActor(req), req.params.id));
   route(app, api.postPaymentsByIdCheckout, async (req) => payments.checkout(requireCitizen(req), req.params.id));
+  route(app, api.postPaymentsByIdRenew, async (req) => payments.renew(requireCitizen(req), req.params.id, requestContext(req)));
   route(app, api.getPaymentsExport, async (req, reply) => {
     const actor = requireStaff(req);
     const paid = actor.roles.some((r) => r === "finance" || r === "approver" || r === "supervisor") ? (await payouts.list(actor, undefined, 20_000, 0)).items : [];

@@ -59,6 +59,7 @@ export const ORDER_STATUS: Record<string, { zh: string; en: string }> = {
   pending: { zh: "待缴费", en: "To pay" },
   paid: { zh: "已缴费", en: "Paid" },
   closing: { zh: "正在关闭", en: "Closing" },
+  expired: { zh: "已逾期", en: "Overdue" },
   closed: { zh: "已关闭", en: "Closed" },
   refunded: { zh: "已退款", en: "Refunded" },
 };
@@ -213,7 +214,9 @@ export class PaymentService {
     const orders = await repos.payments.forApplication(app.id);
     const reason = outcome === "withdrawn" ? "申请人撤回申请" : outcome === "rejected" ? "申请不予受理" : "申请不予许可";
     for (const o of orders) {
-      if (o.status === "pending") {
+      if (o.status === "expired") {
+        await repos.payments.updateOrder(o.id, { status: "closed", close_reason: `${reason}，无需缴费` });
+      } else if (o.status === "pending") {
         await repos.payments.updateOrder(o.id, { status: "closing", close_reason: `${reason}，无需缴费` });
         await repos.payments.whenCommitted(async () => this.kick());
         await repos.audit.append(actor, ctx, { action: "payment.order_close", targetType: "payment_order", targetId: o.id, orgId: o.org_id, regionCode: o.region_code, details: { number: o.number, reason } });
@@ -274,6 +277,22 @@ export class PaymentService {
       throw new DomainError("PAYMENT_NOT_PAYABLE", { status: "paid" });
     }
     return { cashierUrl: registered.cashierUrl };
+  }
+
+  /** The payer has an overdue notice issued again: a new order (number, 缴款码, day to pay) for the same lines; the old one closes. */
+  async renew(actor: Actor, id: string, ctx: RequestContext) {
+    const o = await this.visibleOrder(actor, id);
+    if (actor.kind !== "citizen") throw new DomainError("FORBIDDEN");
+    const fresh = await this.store.transact(async (repos) => {
+      const row = await repos.payments.lockOrder(o.id);
+      if (!row || row.status !== "expired") throw new DomainError("PAYMENT_NOT_PAYABLE", { status: row?.status });
+      await repos.payments.updateOrder(row.id, { status: "closed", close_reason: "逾期未缴费，已重新开具缴费单" });
+      const lines = row.lines as FeeAssessment["lines"];
+      const itemName = row.subject.replace(/（办件编号 .*）$/, "").replace(/邮寄费$/, "");
+      const made = await this.makeOrder(repos, actor, { id: row.application_id!, number: o.application_number ?? "", handlingOrgId: row.org_id, regionCode: row.region_code, applicantAccountId: row.payer_account_id, personId: row.payer_person_id, enterpriseId: row.payer_enterprise_id, applicantName: row.payer_name, itemName }, { purpose: row.purpose as "fee" | "postage", stage: row.stage, payDays: 5, lines, exemptions: [] }, ctx);
+      return made.id;
+    });
+    return this.get(actor, fresh);
   }
 
   /** Registers a pending order with the provider (idempotent there by our number); outside any transaction. */
@@ -512,16 +531,17 @@ export class PaymentService {
       const row = await repos.payments.lockOrder(o.id);
       if (!row || (row.status !== "pending" && row.status !== "closing")) return false;
       const reason = why === "expired" ? "逾期未缴费" : (row.close_reason ?? "已关闭");
-      await repos.payments.updateOrder(row.id, { status: "closed", close_reason: reason });
+      // An overdue fee still holds the application: the applicant has it issued again, or the department refuses.
+      await repos.payments.updateOrder(row.id, { status: why === "expired" ? "expired" : "closed", close_reason: reason });
       await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: why === "expired" ? "payment.order_expire" : "payment.order_close", targetType: "payment_order", targetId: row.id, orgId: row.org_id, regionCode: row.region_code, details: { number: row.number, reason } });
       if (why === "expired" && row.payer_account_id) {
         await sendDirect(repos, [{
           accountId: row.payer_account_id,
           kind: "payment_expired",
           title: "缴费期限已过",
-          body: `${row.subject}应于 ${row.due_date} 前缴纳的 ${formatYuan(row.amount_fen)} 未缴纳，缴费单已关闭。如需继续办理，请联系办理部门。`,
+          body: `${row.subject}应于 ${row.due_date} 前缴纳的 ${formatYuan(row.amount_fen)} 未缴纳，缴费单已过期。如需继续办理，请在办件页面重新开具缴费单后缴纳。`,
           titleEn: "Payment deadline passed",
-          bodyEn: `The fee of ${(row.amount_fen / 100).toFixed(2)} yuan for ${row.number} due by ${row.due_date} was not paid; the payment notice is closed. Contact the department to continue.`,
+          bodyEn: `The fee of ${(row.amount_fen / 100).toFixed(2)} yuan for ${row.number} due by ${row.due_date} was not paid; the notice has expired. Have it issued again on the application page to continue.`,
           link: row.application_id ? `/me/applications/${row.application_id}` : "/me/payments",
           external: true,
         }], row.region_code);

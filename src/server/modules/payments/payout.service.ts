@@ -11,12 +11,13 @@ import type { ApplicationRow } from "../applications";
 import type { AuditRepository } from "../audit";
 import type { CounterRepository } from "../numbering";
 import { sendDirect, type DirectMessageRepos } from "../notifications";
+import type { StaffDirectoryRepository } from "../identity";
 import type { PersonRepository } from "../registry";
 import type { PaymentProvider } from "./payment-provider";
 import type { PayoutRepository, PayoutRow } from "./payout.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
-export type Repos = UnitOfWork & { payouts: PayoutRepository; persons: PersonRepository; audit: AuditRepository; counters: CounterRepository } & DirectMessageRepos;
+export type Repos = UnitOfWork & { payouts: PayoutRepository; persons: PersonRepository; audit: AuditRepository; counters: CounterRepository; staffDirectory: StaffDirectoryRepository } & DirectMessageRepos;
 
 /** Staff who see payouts: finance, and the approvers and supervisors over the granting department. */
 const PAYOUT_STAFF: Role[] = ["finance", "approver"];
@@ -128,7 +129,7 @@ export class PayoutService {
     await repos.payouts.updatePlan(applicationId, { next_pay_date: next, ...(next ? {} : { status: "ended" }) });
     if (payout) {
       await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "payout.create", targetType: "payout", targetId: payout.id, orgId: plan.org_id, regionCode: plan.region_code, details: { number, applicationId, amountFen: plan.amount_fen, period: payout.period_label } });
-      if (!account) await this.tellFailure(repos, { ...payout, subject: plan.subject, person_id: plan.person_id });
+      if (!account) await this.tellFailure(repos, { ...payout, subject: plan.subject, person_id: plan.person_id, org_id: plan.org_id });
     }
     return payout !== undefined;
   }
@@ -162,11 +163,14 @@ export class PayoutService {
     await repos.payouts.updatePayout(p.id, { status: failure ? "failed" : "succeeded", provider_no: providerNo || p.provider_no, failure, finished_at: new Date(at) });
     const plan = (await repos.payouts.plan(p.application_id))!;
     await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: failure ? "payout.fail" : "payout.settle", targetType: "payout", targetId: p.id, orgId: plan.org_id, regionCode: p.region_code, details: { number, amountFen: p.amount_fen, failure } });
-    if (failure) await this.tellFailure(repos, { ...p, failure, subject: plan.subject, person_id: plan.person_id });
+    if (failure) await this.tellFailure(repos, { ...p, failure, subject: plan.subject, person_id: plan.person_id, org_id: plan.org_id });
     else await this.tell(repos, plan.person_id, p.application_id, p.region_code, "payout_settled", "待遇已发放", `${plan.subject}：${formatYuan(p.amount_fen)}已发放至您的社会保障卡金融账户（${p.account_masked ?? ""}）。`, "Benefit paid", `${(p.amount_fen / 100).toFixed(2)} yuan has been paid to your social security card account.`);
   }
 
-  private async tellFailure(repos: Repos, p: Pick<PayoutRow, "amount_fen" | "application_id" | "region_code" | "failure"> & { subject: string; person_id: string }) {
+  private async tellFailure(repos: Repos, p: Pick<PayoutRow, "amount_fen" | "application_id" | "region_code" | "failure" | "number"> & { subject: string; person_id: string; org_id: string }) {
+    // Back to the granting department's approvers, who send it again once the account is right.
+    const staff = await repos.staffDirectory.handlersOf(p.org_id, ["approver"]);
+    await sendDirect(repos, staff.map((s) => ({ accountId: s.id, kind: "payout_failed", title: "待遇发放失败", body: `${p.subject}的发放 ${p.number}（${formatYuan(p.amount_fen)}）未成功：${p.failure}。请核实收款账户后在“缴费与对账 · 待遇发放”中重新发放。`, titleEn: "Benefit payout failed", bodyEn: `Payout ${p.number} (${(p.amount_fen / 100).toFixed(2)} yuan) failed: ${p.failure}. Check the account and send it again under Payments · Benefit payouts.`, link: "/workbench/finance", external: false })), p.region_code);
     await this.tell(repos, p.person_id, p.application_id, p.region_code, "payout_failed", "待遇发放未成功", `${p.subject}的 ${formatYuan(p.amount_fen)} 未能发放（${p.failure}）。请到社区事务受理服务中心核对或更新社会保障卡金融账户，工作人员核实后将重新发放。`, "Benefit payment failed", `The payment of ${(p.amount_fen / 100).toFixed(2)} yuan could not be made (${p.failure}). Please check your social security card account at a community service centre; staff will send it again.`);
   }
 

@@ -49,7 +49,7 @@ export function MePage() {
     <>
       <PageFrame title={t("me.title")} />
       <p>
-        <Link to="/me/applications">{t("apps.link")}</Link> · <Link to="/me/bundles">{t("bundle.mine")}</Link> · <Link to="/me/signing">{t("signing.mine")}</Link> · <Link to="/me/appointments">{t("appt.title")}</Link> · <Link to="/me/certificates">{t("wallet.title")}</Link> · <Link to="/me/benefits">{t("benefit.title")}</Link> · <Link to="/me/ratings">{t("rating.myTitle")}</Link> · <Link to="/me/appeals">{t("ticket.myTitle")}</Link> · <Link to="/messages">{t("msg.title")}</Link>
+        <Link to="/me/applications">{t("apps.link")}</Link> · <Link to="/me/bundles">{t("bundle.mine")}</Link> · <Link to="/me/signing">{t("signing.mine")}</Link> · <Link to="/me/appointments">{t("appt.title")}</Link> · <Link to="/me/certificates">{t("wallet.title")}</Link> · <Link to="/me/payments">{t("pay.mine")}</Link> · <Link to="/me/benefits">{t("benefit.title")}</Link> · <Link to="/me/ratings">{t("rating.myTitle")}</Link> · <Link to="/me/appeals">{t("ticket.myTitle")}</Link> · <Link to="/messages">{t("msg.title")}</Link>
       </p>
       <Recommendations actingFor={me.actingFor?.id ?? null} />
       <Row gutter={[16, 16]}>

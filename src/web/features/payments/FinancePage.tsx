@@ -18,7 +18,7 @@ import { ReconciliationTab } from "./ReconciliationTab";
 
 type Order = ItemOf<typeof paymentEndpoints.getPayments>;
 type Status = z.infer<typeof paymentListQuery>["status"];
-const STATUSES = ["pending", "paid", "closed", "refunded"] as const;
+const STATUSES = ["pending", "paid", "expired", "closed", "refunded"] as const;
 
 /** 缴费与对账: the payment orders of the caller's departments, filtered and exported, and the daily reconciliation. */
 export function FinancePage() {

@@ -10,7 +10,7 @@ import { call, errorMessage } from "../../api";
 
 type Payment = ResponseOf<typeof paymentEndpoints.getApplicationsByIdPayments>["items"][number];
 
-const STATUS_COLOR: Record<Payment["status"], string> = { pending: "error", paid: "success", closing: "default", closed: "default", refunded: "processing" };
+const STATUS_COLOR: Record<Payment["status"], string> = { pending: "error", paid: "success", closing: "default", closed: "default", expired: "error", refunded: "processing" };
 
 /**
  * An application's fees: what is owed and how it was reckoned, the way to pay (the platform's cashier,
@@ -66,6 +66,15 @@ export function PaymentCard({ applicationId, payer, onSettled }: { applicationId
       message.error(errorMessage(err));
       setBusy(null);
       void load();
+    }
+  }
+
+  async function renew(id: string) {
+    try {
+      await call(paymentEndpoints.postPaymentsByIdRenew, { params: { id } });
+      void load();
+    } catch (err) {
+      message.error(errorMessage(err));
     }
   }
 
@@ -129,6 +138,14 @@ export function PaymentCard({ applicationId, payer, onSettled }: { applicationId
               </Button>
             )}
             {(p.status === "closed" || p.status === "closing") && p.closeReason && <Alert type="info" showIcon message={t("pay.closed", { reason: p.closeReason })} />}
+            {p.status === "expired" && (
+              <Alert
+                type="warning"
+                showIcon
+                message={t("pay.expired", { date: p.dueDate })}
+                action={payer ? <Button onClick={() => void renew(p.id)}>{t("pay.renew")}</Button> : undefined}
+              />
+            )}
             {p.refunds.length > 0 && (
               <div style={{ marginTop: 12 }}>
                 <strong>{t("pay.refunds")}</strong>

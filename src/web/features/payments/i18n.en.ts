@@ -3,6 +3,10 @@ import type { paymentsZh } from "./i18n";
 /** English texts of this feature. */
 export const paymentsEn: typeof paymentsZh = {
   pay: {
+    expired: "The payment notice was due on {{date}}; the application waits. Have it issued again to pay.",
+    renew: "Issue the notice again",
+    subject: "For",
+    none: "No payments yet",
     title: "Fees",
     due: "To pay: {{amount}}",
     dueBy: "Please pay by {{date}}. The time to pay does not count against the time limit; handling continues once paid.",
@@ -57,6 +61,7 @@ export const paymentsEn: typeof paymentsZh = {
     refunded: "{{amount}} refunded",
     status_pending: "To pay",
     status_paid: "Paid",
+    status_expired: "Overdue",
     status_closed: "Closed",
     status_refunded: "Refunded",
   },

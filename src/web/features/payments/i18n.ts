@@ -1,6 +1,10 @@
 /** UI texts of this feature (merged into the dictionaries in web/i18n.ts); English mirrors the Chinese keys. */
 export const paymentsZh = {
   pay: {
+    expired: "缴费单已于 {{date}} 逾期，申请暂停办理。重新开具缴费单后即可缴纳。",
+    renew: "重新开具缴费单",
+    subject: "缴费事项",
+    none: "暂无缴费记录",
     title: "缴费",
     due: "待缴费：{{amount}}",
     dueBy: "请于 {{date}} 前缴纳。缴费期间不计入办理时限，缴费后自动继续办理。",
@@ -55,6 +59,7 @@ export const paymentsZh = {
     refunded: "已退 {{amount}}",
     status_pending: "待缴费",
     status_paid: "已缴费",
+    status_expired: "已逾期",
     status_closed: "已关闭",
     status_refunded: "已退款",
   },

@@ -11,6 +11,7 @@ import { PageFrame } from "../../../components/PageFrame";
 import { BasicTab } from "./item-editor/BasicTab";
 import { FormTab } from "./item-editor/FormTab";
 import { GuideTab } from "./item-editor/GuideTab";
+import { FeesTab } from "./item-editor/FeesTab";
 import { MaterialsTab } from "./item-editor/MaterialsTab";
 import { previewItem } from "./item-editor/preview-item";
 
@@ -91,6 +92,7 @@ export function ItemEditorPage() {
           { key: "guide", label: t("editor.tabGuide"), children: <GuideTab {...tabProps} /> },
           { key: "materials", label: t("editor.tabMaterials"), children: <MaterialsTab {...tabProps} /> },
           { key: "form", label: t("editor.tabForm"), children: <FormTab {...tabProps} /> },
+          { key: "fees", label: t("editor.tabFees"), children: <FeesTab {...tabProps} /> },
           { key: "preview", label: t("editor.tabPreview"), children: <GuideView item={previewItem(version, content)} preview /> },
         ]}
       />
