@@ -20,6 +20,11 @@ test("an administrator edits a guide and its form, publishes through review, and
   await page.getByLabel(/^标识 \d+$/).last().fill("openingHours");
   await expect(page.getByRole("main").getByText("营业时间", { exact: true }).last()).toBeVisible(); // live preview
   await expectAccessible(page, "form builder");
+  // 收费与寄递: this item charges nothing through the platform.
+  await page.getByRole("tab", { name: "收费与寄递" }).click();
+  await expect(page.getByRole("switch", { name: "由平台收费" })).not.toBeChecked();
+  await expect(page.getByLabel("邮寄费")).toHaveValue("0.00");
+  await expectAccessible(page, "fees and postage");
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByText("草稿已保存")).toBeVisible();
 

@@ -11,7 +11,7 @@ async function signInHere(page: Page, who: string) {
 }
 
 const PUBLIC_PAGES = ["/", `/search?q=${encodeURIComponent("出生登记")}`, "/personal", "/enterprise", "/bundles", "/bundles/NEWBORN", "/departments", "/policies", "/login", "/register", "/ratings", "/performance", "/verify"];
-const CITIZEN_PAGES = ["/me", "/me/applications", "/me/certificates", "/me/benefits", "/me/ratings", "/me/appeals", "/appeals/new", "/me/appointments", "/messages", "/me/profile", "/me/bundles"];
+const CITIZEN_PAGES = ["/me", "/me/applications", "/me/certificates", "/me/payments", "/me/benefits", "/me/ratings", "/me/appeals", "/appeals/new", "/me/appointments", "/messages", "/me/profile", "/me/bundles"];
 
 test("on a phone the menu folds away, opens by tap or keyboard, and every target is at least 44 px", async ({ page }) => {
   await page.goto("/");

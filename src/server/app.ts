@@ -262,6 +262,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   payments.usePayouts(payouts);
   // 统一物流: the result's way to the applicant, booked with the carrier on approval (its postage through the payments above).
   const deliveries = new DeliveryService(store, createCarrier(config), cipher, versionContents, applications, { charge: (unit, actor, app, feeFen, ctx) => payments.chargePostage(unit, actor, app, feeFen, ctx), owed: (unit, id) => payments.postageOwed(unit, id) }, now);
+  payments.onPostagePaid(() => deliveries.kick());
   applications.onDecided(
     assessBenefitOnApproval({
       store,

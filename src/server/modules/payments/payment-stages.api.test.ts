@@ -3,8 +3,10 @@ import { act, withMaterials } from "../../testing/factories";
 import { startWithPayments } from "../../testing/payment-sim";
 import { login, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { demoPersons } from "../../seed/demo-people";
+import type { PaymentSimulator } from "../../../simulators/payment/server";
 
 let t: TestApp;
+let sim: PaymentSimulator;
 let close: () => Promise<void>;
 let citizen: LoggedIn;
 let reviewer: LoggedIn;
@@ -12,7 +14,7 @@ let itemId: string;
 const zhang = demoPersons().find((p) => p.name === "张伟明")!;
 
 beforeAll(async () => {
-  ({ t, close } = await startWithPayments());
+  ({ t, sim, close } = await startWithPayments());
   // This file's 居民身份证换领, changed before anything reads it: paid on submission; 补领 after a loss costs
   // 20 元 more; a correction of registered details is free.
   itemId = (await t.database.db.selectFrom("catalogue_items as i").innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id").select("i.id").where("b.basic_code", "=", "QR00003002").where("i.region_code", "=", "310101").executeTakeFirstOrThrow()).id;
@@ -27,14 +29,16 @@ beforeAll(async () => {
     ],
     exemptions: [{ name: "登记项目更正免收", when: { fact: "form.reason", op: "eq", value: "changed" }, lines: [] }],
   };
+  // And posting the card costs 15 元.
+  content.postage = { feeFen: 1500 };
   await t.database.db.updateTable("catalogue_item_versions").set({ content: JSON.stringify(content) }).where("id", "=", version).execute();
   citizen = await login(t.app, "13800000001");
   reviewer = await login(t.app, "review.psb.huangpu");
 }, 60_000);
 afterAll(async () => close());
 
-async function submit(reason: string) {
-  const payload = await withMaterials(t, citizen, { itemId, formData: { name: zhang.name, idNumber: zhang.idNumber, mobile: "13800000001", reason, delivery: "pickup" } });
+async function submit(reason: string, delivery = "pickup") {
+  const payload = await withMaterials(t, citizen, { itemId, formData: { name: zhang.name, idNumber: zhang.idNumber, mobile: "13800000001", reason, delivery } });
   const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
@@ -59,4 +63,47 @@ it("waives what an exemption covers: no order, the timeline says why, the work g
   const exempt = await t.database.db.selectFrom("application_events").select("opinion").where("application_id", "=", changed).where("action", "=", "fee_exempted").executeTakeFirstOrThrow();
   expect(exempt.opinion).toBe("免收：登记项目更正免收");
   expect((await act(t, reviewer, changed, "accept")).statusCode).toBe(200);
+});
+
+it("lets a catalogue administrator keep fee rules in a draft only when they fit the form", async () => {
+  const admin = await login(t.app, "catalog.admin.huangpu");
+  const call = (method: "GET" | "POST" | "PUT", url: string, payload?: object) => t.app.inject({ method, url: `/api/v1${url}`, headers: admin.headers, ...(payload ? { payload } : {}) });
+  const draft = (await call("POST", `/admin/catalogue/items/${itemId}/drafts`)).json();
+  const content = (await call("GET", `/admin/catalogue/versions/${draft.id}`)).json().content;
+  const bad = structuredClone(content);
+  bad.feeRules.lines.push({ kind: "per_unit", name: "加急", field: "reason", unitFen: 1000, unit: "次", freeUnits: 0 });
+  bad.feeRules.exemptions[0].lines = ["不存在的项目"];
+  const refused = await call("PUT", `/admin/catalogue/versions/${draft.id}`, { lockVersion: 0, content: bad });
+  expect(refused.statusCode).toBe(400);
+  expect(refused.json().error.details.issues.map((i: { path: string; message: string }) => `${i.path} ${i.message}`)).toEqual(expect.arrayContaining(["feeRules.lines.2.field 按数量收费须对应数字字段，“reason”不是", "feeRules.exemptions.0.lines 没有收费项目“不存在的项目”"]));
+  content.postage = { feeFen: 1200 };
+  content.feeRules.lines[0].amountFen = 2500;
+  expect((await call("PUT", `/admin/catalogue/versions/${draft.id}`, { lockVersion: 0, content })).statusCode).toBe(200);
+  const saved = (await call("GET", `/admin/catalogue/versions/${draft.id}`)).json().content;
+  expect(saved).toMatchObject({ postage: { feeFen: 1200 }, feeRules: { stage: "submission", lines: [{ amountFen: 2500 }, { name: "补领加收" }] } });
+});
+
+it("charges the item's postage when the result is to be posted, and posts it only once that is paid (the decision does not wait for it)", async () => {
+  const id = await submit("expired", "post");
+  const orders = await paymentsOf(id);
+  expect(orders.map((o: { stageName: string; amountFen: number }) => [o.stageName, o.amountFen])).toEqual(expect.arrayContaining([["邮寄费", 1500], ["提交申请时缴费", 2000]]));
+  const pay = async (o: { id: string }) => {
+    await t.app.inject({ method: "POST", url: `/api/v1/payments/${o.id}/checkout`, headers: citizen.headers });
+    const row = await t.database.db.selectFrom("payment_orders").select("provider_order_no").where("id", "=", o.id).executeTakeFirstOrThrow();
+    await fetch(`${sim.url}/sim/orders/${row.provider_order_no}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(await sim.settled()).toBe(true);
+    await t.services.payments.idle();
+  };
+  await pay(orders.find((o: { stageName: string }) => o.stageName !== "邮寄费"));
+  for (const [who, action] of [["review.psb.huangpu", "accept"], ["review.psb.huangpu", "pass_review"], ["approve.psb.huangpu", "approve"]] as const) {
+    expect((await act(t, await login(t.app, who), id, action)).statusCode).toBe(200);
+  }
+  await t.services.deliveries.idle();
+  const delivery = async () => (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}/delivery`, headers: citizen.headers })).json().items[0];
+  expect((await delivery()).status).toBe("to_book");
+  expect(await t.services.deliveries.dispatch()).toBe(0);
+  // Paying the postage books it at once.
+  await pay(orders.find((o: { stageName: string }) => o.stageName === "邮寄费"));
+  await t.services.deliveries.idle();
+  expect(await delivery()).toMatchObject({ status: "created", waybillNo: expect.any(String) });
 });

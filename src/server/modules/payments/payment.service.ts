@@ -90,6 +90,8 @@ export interface PaymentSettings {
 export class PaymentService {
   private dispatching: Promise<unknown> | null = null;
   private payouts: PayoutService | null = null;
+  /** Told after a postage order is paid (the delivery books the parcel at once). */
+  private readonly postagePaid: Array<() => void> = [];
   /** Notifications being applied in this process, by id. */
   private readonly applying = new Map<string, Promise<{ applied: boolean }>>();
   private again = false;
@@ -108,6 +110,11 @@ export class PaymentService {
     applications.onEntered((unit, actor, app, state, ctx) => this.entered(unit, actor, app, state, ctx));
     applications.addGate(async (unit, id, workflow, to) => (!endsWithoutGrant(workflow, to) && (await this.store.within(unit).payments.owes(id, "fee")) ? "PAYMENT_PENDING" : null));
     applications.onDecided((unit, actor, app, outcome, ctx) => this.decided(unit, actor, app, outcome, ctx));
+  }
+
+  /** Registers what to do once postage is paid (after the commit). */
+  onPostagePaid(listener: () => void) {
+    this.postagePaid.push(listener);
   }
 
   /** 待遇发放 shares the provider, its notifications and the dispatch rounds. */
@@ -384,6 +391,7 @@ export class PaymentService {
     // Paid after the application had ended (the payer was quicker than the close): the money goes back.
     if (!wasOpen) await this.requestRefund(repos, SYSTEM_ACTOR, o, o.amount_fen, `${o.close_reason ?? "订单已关闭"}，退还已缴费用`, SYSTEM_CONTEXT);
     await repos.payments.whenCommitted(async () => this.kick());
+    if (o.purpose === "postage") await repos.payments.whenCommitted(async () => this.postagePaid.forEach((l) => l()));
     return true;
   }
 
