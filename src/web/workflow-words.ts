@@ -29,6 +29,7 @@ const EN: Record<string, string> = {
   颁发电子证照: "E-certificate issued",
   核定待遇: "Benefit assessed",
   开具缴费单: "Payment notice issued",
+  待缴费: "Waiting for payment",
   缴费到账: "Fee received",
   免收费用: "Fee waived",
   自动审批核验: "Automatic check",

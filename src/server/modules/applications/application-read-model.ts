@@ -87,6 +87,9 @@ export class ApplicationReadModel {
       throw new DomainError("APPLICATION_NOT_FOUND");
     }
     const receipt = receiptOf(app, this.clock);
+    // Held by another module's wait (a fee to pay: the pause 缴费): the state reads as that wait, 待缴费.
+    const held = app.outcome === null ? (await repos.applications.listPauses(id)).find((p) => p.to_date === null && p.reason !== "补正") : undefined;
+    if (held) receipt.stateName = `待${held.reason}`;
     const events = await repos.applications.listEvents(id);
     const content = await this.contents.get(app.version_id);
     const guideMaterials = content.guide.materials;
