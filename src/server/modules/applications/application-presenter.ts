@@ -3,7 +3,7 @@ import type { ApplicationClock } from "./application-clock";
 import type { ApplicationRepository } from "./application.repository";
 import type { ApplicationRow } from "./application-types";
 
-type SummaryRow = Awaited<ReturnType<ApplicationRepository["listForApplicant"]>>[number];
+type SummaryRow = Omit<Awaited<ReturnType<ApplicationRepository["listForApplicant"]>>[number], "held"> & { held?: string | null };
 
 const stateName = (workflow: WorkflowDefinition, state: string) => workflow.states.find((s) => s.key === state)?.name ?? state;
 
@@ -34,7 +34,7 @@ export function summaryOf(r: SummaryRow, names: { item: (versionId: string) => s
     itemName: names.item(r.version_id),
     handlingOrgName: r.handling_org_name,
     state: r.state,
-    stateName: names.state(r.workflow_id, r.state),
+    stateName: r.held && r.outcome === null ? `待${r.held}` : names.state(r.workflow_id, r.state),
     outcome: r.outcome,
     submittedAt: r.submitted_at.toISOString(),
     committedDeadline: r.committed_deadline,

@@ -99,6 +99,8 @@ export class ApplicationRepository {
   /** The applicant's own applications (online or made for them at a window), or their enterprise's. */
   listForApplicant(accountId: string, personId: string | null, enterpriseId: string | null, limit: number, offset: number) {
     return this.listed()
+      // A wait another module holds the application for (a fee to pay: 缴费), shown instead of the state.
+      .select(sql<string | null>`(select p.reason from application_pauses p where p.application_id = a.id and p.to_date is null and p.reason <> '补正' limit 1)`.as("held"))
       .where((eb) =>
         enterpriseId
           ? eb("a.acting_for_enterprise_id", "=", enterpriseId)

@@ -61,6 +61,8 @@ describe("统一支付: a fee at the step the item says, paid at the cashier, le
     const pause = await t.database.db.selectFrom("application_pauses").selectAll().where("application_id", "=", id).executeTakeFirstOrThrow();
     expect(pause).toMatchObject({ reason: "缴费", to_date: null });
     expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: citizen.headers })).json().stateName).toBe("待缴费");
+    const mine = (await t.app.inject({ method: "GET", url: "/api/v1/applications?limit=50", headers: citizen.headers })).json().items;
+    expect(mine.find((a: { id: string }) => a.id === id).stateName).toBe("待缴费");
 
     // To the cashier: the provider's page shows the amount; paying sends the payer back to the application.
     const checkout = await t.app.inject({ method: "POST", url: `/api/v1/payments/${order.id}/checkout`, headers: citizen.headers });

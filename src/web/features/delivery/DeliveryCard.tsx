@@ -61,7 +61,7 @@ export function DeliveryCard({ applicationId }: { applicationId: string }) {
     <div key={d.id} style={{ marginBottom: 12 }}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t("delivery.status")}>
-          <Tag color={d.status === "ready" ? "error" : d.status === "delivered" || d.status === "handed_over" ? "success" : "processing"}>{d.statusName}</Tag> {d.methodName}
+          <Tag color={d.status === "ready" ? "error" : d.status === "delivered" || d.status === "handed_over" ? "success" : "processing"}>{t(`delivery.status_${d.status}`, { defaultValue: d.statusName })}</Tag> {t(`delivery.method_${d.method}`)}
         </Descriptions.Item>
         {d.address && <Descriptions.Item label={t("delivery.address")}>{d.address}</Descriptions.Item>}
         {d.waybillNo && <Descriptions.Item label={t("delivery.waybill")}>{d.waybillNo}</Descriptions.Item>}
@@ -85,7 +85,7 @@ export function DeliveryCard({ applicationId }: { applicationId: string }) {
       {d.events.length > 1 && (
         <details open={d.method === "post"}>
           <summary>{t("delivery.track")}</summary>
-          <Timeline style={{ marginTop: 8 }} items={[...d.events].reverse().map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {e.statusName}：{e.note}</> }))} />
+          <Timeline style={{ marginTop: 8 }} items={[...d.events].reverse().map((e) => ({ children: <><strong>{chinaDateTime(e.at)}</strong> {t(`delivery.status_${e.status}`, { defaultValue: e.statusName })}：{e.note}</> }))} />
         </details>
       )}
     </div>
@@ -100,7 +100,7 @@ export function DeliveryCard({ applicationId }: { applicationId: string }) {
               <Space direction="vertical">
                 {panel.offers.map((o) => (
                   <Radio key={o.method} value={o.method}>
-                    {o.name}
+                    {t(`delivery.method_${o.method}`)}
                     {o.method === "post" ? `（${panel.postageFen ? t("delivery.postage", { amount: formatYuan(panel.postageFen) }) : t("delivery.postageFree")}）` : ""}
                   </Radio>
                 ))}

@@ -3,6 +3,21 @@ import type { deliveryZh } from "./i18n";
 /** English texts of this feature. */
 export const deliveryEn: typeof deliveryZh = {
   delivery: {
+    method_electronic: "E-certificate only (no paper result)",
+    method_window: "Collect at the service centre",
+    method_post: "Post it to me",
+    status_chosen: "Chosen",
+    status_to_book: "To be posted",
+    status_created: "Posted",
+    status_collected: "Collected by the carrier",
+    status_in_transit: "In transit",
+    status_out_for_delivery: "Out for delivery",
+    status_delivered: "Delivered",
+    status_returned: "Returned",
+    status_ready: "Ready to collect",
+    status_handed_over: "Collected",
+    status_electronic: "E-certificate issued",
+    status_cancelled: "Cancelled",
     title: "Receiving the result",
     inbound: "Courier pick-up (original materials)",
     method: "How you receive the result",

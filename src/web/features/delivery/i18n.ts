@@ -1,6 +1,21 @@
 /** UI texts of this feature (merged into the dictionaries in web/i18n.ts); English mirrors the Chinese keys. */
 export const deliveryZh = {
   delivery: {
+    method_electronic: "仅电子证照（不领取纸质结果）",
+    method_window: "窗口领取",
+    method_post: "邮寄送达",
+    status_chosen: "已选择",
+    status_to_book: "待寄出",
+    status_created: "已寄出",
+    status_collected: "已揽收",
+    status_in_transit: "运输中",
+    status_out_for_delivery: "派送中",
+    status_delivered: "已签收",
+    status_returned: "已退回",
+    status_ready: "待领取",
+    status_handed_over: "已领取",
+    status_electronic: "电子证照已发放",
+    status_cancelled: "已取消",
     title: "领取方式",
     inbound: "上门取件（材料原件）",
     method: "如何领取办理结果",

@@ -77,7 +77,7 @@ function OrdersTab() {
           { title: t("finance.payer"), dataIndex: "payerName" },
           { title: t("finance.org"), dataIndex: "orgName" },
           { title: t("pay.amount"), dataIndex: "amountFen", align: "right", render: (v: number, r: Order) => <>{formatYuan(v)}{r.refundedFen > 0 ? <div style={{ color: "#595959" }}>{t("finance.refunded", { amount: formatYuan(r.refundedFen) })}</div> : null}</> },
-          { title: t("pay.status"), dataIndex: "statusName", render: (s: string) => <Tag>{s}</Tag> },
+          { title: t("pay.status"), dataIndex: "status", render: (s: string) => <Tag>{t(`finance.status_${s}`)}</Tag> },
           { title: t("pay.channel"), dataIndex: "channelName" },
           { title: t("finance.created"), dataIndex: "createdAt", render: (v: string) => chinaDateTime(v) },
           { title: t("pay.paidAt"), dataIndex: "paidAt", render: (v: string | null) => (v ? chinaDateTime(v) : "—") },

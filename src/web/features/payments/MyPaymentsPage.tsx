@@ -26,7 +26,7 @@ export function MyPaymentsPage() {
         columns={[
           { title: t("pay.subject"), dataIndex: "subject", render: (s: string, p: Payment) => (p.applicationId ? <Link to={`/me/applications/${p.applicationId}`}>{s}</Link> : s) },
           { title: t("pay.amount"), dataIndex: "amountFen", align: "right", render: (v: number) => formatYuan(v) },
-          { title: t("pay.status"), dataIndex: "statusName", render: (s: string, p: Payment) => <Tag color={p.status === "pending" ? "error" : p.status === "paid" ? "success" : "default"}>{s}</Tag> },
+          { title: t("pay.status"), dataIndex: "status", render: (s: string) => <Tag color={s === "pending" || s === "expired" ? "error" : s === "paid" ? "success" : "default"}>{t(`finance.status_${s}`)}</Tag> },
           { title: t("pay.dueDate"), dataIndex: "dueDate" },
           { title: t("pay.paidAt"), dataIndex: "paidAt", render: (v: string | null) => (v ? chinaDateTime(v) : "—") },
           { title: t("pay.receipt"), dataIndex: "receiptIdentifier", render: (v: string | null) => (v ? <Link to={`/verify?id=${encodeURIComponent(v)}`}>{t("pay.receiptLink")}</Link> : "—") },

@@ -117,7 +117,7 @@ export function PaymentCard({ applicationId, payer, onSettled }: { applicationId
             />
             <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 12 }}>
               <Descriptions.Item label={t("pay.status")}>
-                <Tag color={STATUS_COLOR[p.status]}>{p.statusName}</Tag>
+                <Tag color={STATUS_COLOR[p.status]}>{t(`finance.status_${p.status}`)}</Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t("pay.orderNo")}>{p.number}</Descriptions.Item>
               {p.status === "pending" && <Descriptions.Item label={t("pay.payCode")}><span style={{ fontFamily: "monospace", fontSize: 16 }}>{groupDigits(p.payCode)}</span></Descriptions.Item>}
@@ -150,7 +150,7 @@ export function PaymentCard({ applicationId, payer, onSettled }: { applicationId
               <div style={{ marginTop: 12 }}>
                 <strong>{t("pay.refunds")}</strong>
                 {p.refunds.map((r) => (
-                  <div key={r.id}>{t("pay.refundLine", { amount: formatYuan(r.amountFen), status: r.statusName, reason: r.failure ?? r.reason })}</div>
+                  <div key={r.id}>{t("pay.refundLine", { amount: formatYuan(r.amountFen), status: t(`pay.refund_${r.status}`), reason: r.failure ?? r.reason })}</div>
                 ))}
               </div>
             )}
@@ -175,7 +175,7 @@ export function PayoutList({ applicationId }: { applicationId: string }) {
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t("payout.title")}</h2>} style={{ marginBottom: 16 }}>
       {items.map((p) => (
         <div key={p.id} style={{ marginBottom: 8 }}>
-          <Tag color={p.status === "succeeded" ? "success" : p.status === "failed" ? "error" : "default"}>{p.statusName}</Tag>
+          <Tag color={p.status === "succeeded" ? "success" : p.status === "failed" ? "error" : "default"}>{t(`payout.status_${p.status}`)}</Tag>
           {t("payout.line", { period: p.periodLabel, amount: formatYuan(p.amountFen), status: p.payDate })}
           {p.accountMasked && <div style={{ color: "#595959" }}>{t("payout.to", { bank: p.bankName ?? "", account: p.accountMasked })}</div>}
           {p.failure && <div style={{ color: "#a8071a" }}>{p.failure}</div>}

@@ -66,7 +66,7 @@ export function PayoutsTab({ canRetry, canBatch }: { canRetry: boolean; canBatch
           { title: t("payout.account"), dataIndex: "accountMasked", render: (v: string | null, r: Payout) => (v ? `${r.bankName ?? ""} ${v}` : "—") },
           { title: t("payout.period"), dataIndex: "periodLabel" },
           { title: t("pay.amount"), dataIndex: "amountFen", align: "right", render: (v: number) => formatYuan(v) },
-          { title: t("pay.status"), dataIndex: "statusName", render: (s: string, r: Payout) => <><Tag color={r.status === "failed" ? "error" : r.status === "succeeded" ? "success" : "default"}>{s}</Tag>{r.failure ? <div>{r.failure}</div> : null}</> },
+          { title: t("pay.status"), dataIndex: "status", render: (s: string, r: Payout) => <><Tag color={s === "failed" ? "error" : s === "succeeded" ? "success" : "default"}>{t(`payout.status_${s}`)}</Tag>{r.failure ? <div>{r.failure}</div> : null}</> },
           { title: t("recon.handling"), render: (_: unknown, r: Payout) => (r.status === "failed" && canRetry && r.planStatus !== "stopped" ? <Button size="small" onClick={() => void retry(r.id)}>{t("payout.retry")}</Button> : null) },
         ]}
       />

@@ -3,6 +3,10 @@ import type { paymentsZh } from "./i18n";
 /** English texts of this feature. */
 export const paymentsEn: typeof paymentsZh = {
   pay: {
+    refund_requested: "Requested",
+    refund_processing: "Processing",
+    refund_succeeded: "Refunded",
+    refund_failed: "Failed",
     expired: "The payment notice was due on {{date}}; the application waits. Have it issued again to pay.",
     renew: "Issue the notice again",
     subject: "For",
@@ -63,6 +67,7 @@ export const paymentsEn: typeof paymentsZh = {
     status_paid: "Paid",
     status_expired: "Overdue",
     status_closed: "Closed",
+    status_closing: "Closing",
     status_refunded: "Refunded",
   },
   payout: {

@@ -1,6 +1,10 @@
 /** UI texts of this feature (merged into the dictionaries in web/i18n.ts); English mirrors the Chinese keys. */
 export const paymentsZh = {
   pay: {
+    refund_requested: "退款申请已提交",
+    refund_processing: "退款处理中",
+    refund_succeeded: "已退款",
+    refund_failed: "退款失败",
     expired: "缴费单已于 {{date}} 逾期，申请暂停办理。重新开具缴费单后即可缴纳。",
     renew: "重新开具缴费单",
     subject: "缴费事项",
@@ -61,6 +65,7 @@ export const paymentsZh = {
     status_paid: "已缴费",
     status_expired: "已逾期",
     status_closed: "已关闭",
+    status_closing: "正在关闭",
     status_refunded: "已退款",
   },
   payout: {
