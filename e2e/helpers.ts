@@ -90,3 +90,23 @@ export async function fitsWidth(page: Page, label: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${label} at ${page.viewportSize()!.width} px`).toBeLessThanOrEqual(1);
 }
+
+/**
+ * The signed-in citizen renews their ID card in 黄浦 (居民身份证换领), through the API: a small PDF for each
+ * material asked of everyone, and the form with `delivery` (pickup or post). Returns the receipt.
+ */
+export async function submitIdCardRenewal(page: Page, person: { name: string; idNumber: string; mobile: string }, delivery: "post" | "pickup" = "pickup"): Promise<{ id: string; number: string }> {
+  const { samplePdf } = await import("../src/server/testing/sample-files");
+  const entries = (await apiAs(page, "GET", "/catalogue/items?region=310101&kind=QR")).items as Array<{ basicCode: string; implementations: Array<{ id: string; regionCode: string }> }>;
+  const item = entries.find((e) => e.basicCode === "QR00003002")!.implementations.find((i) => i.regionCode === "310101")!;
+  const detail = await apiAs(page, "GET", `/catalogue/items/${item.id}`);
+  const me = await (await page.request.get("/api/v1/me")).json();
+  const materials = [];
+  for (const m of detail.content.guide.materials as Array<{ key: string; name: string; situation?: string }>) {
+    if (m.situation) continue;
+    const res = await page.request.post("/api/v1/files", { headers: { "x-csrf-token": me.csrfToken, "content-type": "application/pdf", "x-file-name": encodeURIComponent(`${m.name}.pdf`) }, data: samplePdf(m.name) });
+    expect(res.ok(), await res.text()).toBe(true);
+    materials.push({ materialKey: m.key, fileId: (await res.json()).id });
+  }
+  return apiAs(page, "POST", "/applications", { itemId: item.id, formData: { name: person.name, idNumber: person.idNumber, mobile: person.mobile, reason: "expired", delivery }, materials });
+}

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoPersons } from "../src/server/seed/demo-people";
-import { samplePdf } from "../src/server/testing/sample-files";
-import { apiAs, expectAccessible, switchTo } from "./helpers";
+import { apiAs, expectAccessible, switchTo, submitIdCardRenewal } from "./helpers";
 
 /**
  * 统一支付 in the browser: 孙浩 (13800000007) applies to renew his ID card in 黄浦; once accepted, the 20 元
@@ -11,21 +10,9 @@ import { apiAs, expectAccessible, switchTo } from "./helpers";
  */
 const SUN = demoPersons().find((p) => p.mobile === "13800000007")!;
 
-async function submitIdCard(page: Page): Promise<{ id: string; number: string }> {
+async function submitIdCard(page: Page) {
   await switchTo(page, SUN.mobile, /\/me$/);
-  const entries = (await apiAs(page, "GET", "/catalogue/items?region=310101&kind=QR")).items as Array<{ basicCode: string; implementations: Array<{ id: string; regionCode: string }> }>;
-  const item = entries.find((e) => e.basicCode === "QR00003002")!.implementations.find((i) => i.regionCode === "310101")!;
-  const detail = await apiAs(page, "GET", `/catalogue/items/${item.id}`);
-  const me = await (await page.request.get("/api/v1/me")).json();
-  const materials = [];
-  for (const m of detail.content.guide.materials as Array<{ key: string; name: string; situation?: string }>) {
-    if (m.situation) continue;
-    const res = await page.request.post("/api/v1/files", { headers: { "x-csrf-token": me.csrfToken, "content-type": "application/pdf", "x-file-name": encodeURIComponent(`${m.name}.pdf`) }, data: samplePdf(m.name) });
-    expect(res.ok(), await res.text()).toBe(true);
-    materials.push({ materialKey: m.key, fileId: (await res.json()).id });
-  }
-  const receipt = await apiAs(page, "POST", "/applications", { itemId: item.id, formData: { name: SUN.name, idNumber: SUN.idNumber, mobile: SUN.mobile, reason: "expired", delivery: "pickup" }, materials });
-  return { id: receipt.id, number: receipt.number };
+  return submitIdCardRenewal(page, SUN);
 }
 
 async function staffAct(page: Page, username: string, id: string, action: string, opinion?: string) {

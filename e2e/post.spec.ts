@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoPersons } from "../src/server/seed/demo-people";
-import { samplePdf } from "../src/server/testing/sample-files";
-import { apiAs, expectAccessible, switchTo, typeAddress } from "./helpers";
+import { apiAs, expectAccessible, switchTo, typeAddress, submitIdCardRenewal } from "./helpers";
 
 /**
  * 统一物流 in the browser: 郑国华 (13800000010) renews his ID card in 黄浦 and has it posted; the carrier
@@ -15,17 +14,7 @@ const postUrl = () => `http://127.0.0.1:${Number(new URL(test.info().project.use
 
 async function submitIdCard(page: Page, delivery: "post" | "pickup") {
   await switchTo(page, ZHENG.mobile, /\/me$/);
-  const entries = (await apiAs(page, "GET", "/catalogue/items?region=310101&kind=QR")).items as Array<{ basicCode: string; implementations: Array<{ id: string; regionCode: string }> }>;
-  const item = entries.find((e) => e.basicCode === "QR00003002")!.implementations.find((i) => i.regionCode === "310101")!;
-  const detail = await apiAs(page, "GET", `/catalogue/items/${item.id}`);
-  const me = await (await page.request.get("/api/v1/me")).json();
-  const materials = [];
-  for (const m of detail.content.guide.materials as Array<{ key: string; name: string; situation?: string }>) {
-    if (m.situation) continue;
-    const res = await page.request.post("/api/v1/files", { headers: { "x-csrf-token": me.csrfToken, "content-type": "application/pdf", "x-file-name": encodeURIComponent(`${m.name}.pdf`) }, data: samplePdf(m.name) });
-    materials.push({ materialKey: m.key, fileId: (await res.json()).id });
-  }
-  return (await apiAs(page, "POST", "/applications", { itemId: item.id, formData: { name: ZHENG.name, idNumber: ZHENG.idNumber, mobile: ZHENG.mobile, reason: "expired", delivery }, materials })) as { id: string; number: string };
+  return submitIdCardRenewal(page, ZHENG, delivery);
 }
 
 /** Accepted, the fee paid at the payment simulator, reviewed and approved. */

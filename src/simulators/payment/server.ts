@@ -3,6 +3,7 @@ import { chinaDate, chinaDateTime } from "../../shared/china-time";
 import { payCodeValid } from "../../shared/fees";
 import { luhnValid } from "../../shared/validation/luhn";
 import { Notifier } from "../notifier";
+import { keepRawJson, type RawRequest } from "../raw-json";
 import { HEADER, type Notification, type NotificationType, type OrderStatus, type ProviderOrder, type ProviderStatus, STATEMENT_HEADER, type StatementLine, verifySigned } from "./sdk";
 
 /**
@@ -89,21 +90,13 @@ export async function startPaymentSimulator(options: PaymentSimulatorOptions): P
   const nextNo = (prefix: string) => `${prefix}${chinaDate(now()).replaceAll("-", "")}${String(++seq).padStart(8, "0")}${Math.floor(Math.random() * 10)}`;
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
-  // Signatures are over the raw body: keep it.
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
-    (req as FastifyRequest & { rawBody?: string }).rawBody = body as string;
-    try {
-      done(null, body === "" ? {} : JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error("invalid JSON"), { statusCode: 400 }), undefined);
-    }
-  });
+  keepRawJson(app);
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
 
   const fail = (reply: FastifyReply, status: number, code: string, message: string) => reply.code(status).send({ code, message });
   /** The merchant of a signed request, or an answer already sent. */
   function merchantOf(req: FastifyRequest, reply: FastifyReply): string | null {
-    const raw = (req as FastifyRequest & { rawBody?: string }).rawBody ?? "";
+    const raw = (req as RawRequest).rawBody ?? "";
     const result = verifySigned(req.headers, req.method, req.url, raw, (m) => options.merchants[m], now().getTime());
     if (result !== "ok") {
       void fail(reply, 401, "SIGNATURE_INVALID", `签名校验失败：${result}`);

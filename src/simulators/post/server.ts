@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { chinaDate } from "../../shared/china-time";
 import { luhnDigit } from "../../shared/validation/luhn";
 import { Notifier } from "../notifier";
+import { keepRawJson, type RawRequest } from "../raw-json";
 import { type Party, POST_HEADER, type PostNotification, type Shipment, SHIPMENT_COURSE, type ShipmentStatus, verifyPost } from "./sdk";
 
 /**
@@ -56,17 +57,10 @@ export async function startPostSimulator(options: PostSimulatorOptions): Promise
   let seq = 0;
 
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
-    (req as FastifyRequest & { rawBody?: string }).rawBody = body as string;
-    try {
-      done(null, body === "" ? {} : JSON.parse(body as string));
-    } catch {
-      done(Object.assign(new Error("invalid JSON"), { statusCode: 400 }), undefined);
-    }
-  });
+  keepRawJson(app);
   const fail = (reply: FastifyReply, status: number, code: string, message: string) => reply.code(status).send({ code, message });
   function merchantOf(req: FastifyRequest, reply: FastifyReply): string | null {
-    const result = verifyPost(req.headers, req.method, req.url, (req as FastifyRequest & { rawBody?: string }).rawBody ?? "", (m) => options.merchants[m], now().getTime());
+    const result = verifyPost(req.headers, req.method, req.url, (req as RawRequest).rawBody ?? "", (m) => options.merchants[m], now().getTime());
     if (result !== "ok") {
       void fail(reply, 401, "SIGNATURE_INVALID", `签名校验失败：${result}`);
       return null;
