@@ -53,3 +53,8 @@ export async function startWithPayments(overrides: Partial<Config> = {}, options
     },
   };
 }
+
+/** 黄浦's 居民身份证换领 (20 元 after acceptance in the demo): the item the payment and delivery tests apply for. */
+export async function idCardRenewalItem(t: TestApp): Promise<string> {
+  return (await t.database.db.selectFrom("catalogue_items as i").innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id").select("i.id").where("b.basic_code", "=", "QR00003002").where("i.region_code", "=", "310101").executeTakeFirstOrThrow()).id;
+}

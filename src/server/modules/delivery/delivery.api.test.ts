@@ -4,7 +4,7 @@ import type { PaymentSimulator } from "../../../simulators/payment/server";
 import type { PostSimulator } from "../../../simulators/post/server";
 import { demoPersons } from "../../seed/demo-people";
 import { act, withMaterials } from "../../testing/factories";
-import { startWithPayments, TEST_MERCHANT, TEST_POST_KEY } from "../../testing/payment-sim";
+import { startWithPayments, TEST_MERCHANT, TEST_POST_KEY, idCardRenewalItem } from "../../testing/payment-sim";
 import { login, messagesWithoutEnglish, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
@@ -24,7 +24,7 @@ afterAll(async () => close());
 
 /** 黄浦's 居民身份证换领 by 张伟明, with the way he wants the card. */
 async function submit(delivery: "post" | "pickup") {
-  const itemId = (await t.database.db.selectFrom("catalogue_items as i").innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id").select("i.id").where("b.basic_code", "=", "QR00003002").where("i.region_code", "=", "310101").executeTakeFirstOrThrow()).id;
+  const itemId = await idCardRenewalItem(t);
   const payload = await withMaterials(t, citizen, { itemId, formData: { name: zhang.name, idNumber: zhang.idNumber, mobile: "13800000001", reason: "expired", delivery } });
   const res = await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload });
   expect(res.statusCode, res.body).toBe(201);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { act, withMaterials } from "../../testing/factories";
-import { startWithPayments } from "../../testing/payment-sim";
+import { startWithPayments, idCardRenewalItem } from "../../testing/payment-sim";
 import { login, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { demoPersons } from "../../seed/demo-people";
 import type { PaymentSimulator } from "../../../simulators/payment/server";
@@ -17,7 +17,7 @@ beforeAll(async () => {
   ({ t, sim, close } = await startWithPayments());
   // This file's 居民身份证换领, changed before anything reads it: paid on submission; 补领 after a loss costs
   // 20 元 more; a correction of registered details is free.
-  itemId = (await t.database.db.selectFrom("catalogue_items as i").innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id").select("i.id").where("b.basic_code", "=", "QR00003002").where("i.region_code", "=", "310101").executeTakeFirstOrThrow()).id;
+  itemId = await idCardRenewalItem(t);
   const version = (await t.database.db.selectFrom("catalogue_items").select("published_version_id").where("id", "=", itemId).executeTakeFirstOrThrow()).published_version_id!;
   const content = (await t.database.db.selectFrom("catalogue_item_versions").select("content").where("id", "=", version).executeTakeFirstOrThrow()).content as Record<string, unknown>;
   content.feeRules = {

@@ -3,7 +3,7 @@ import { payCodeValid } from "../../../shared/fees";
 import { signedHeaders } from "../../../simulators/payment/sdk";
 import { buildApp } from "../../app";
 import { act, withMaterials } from "../../testing/factories";
-import { startWithPayments, TEST_MERCHANT, TEST_PAYMENT_KEY } from "../../testing/payment-sim";
+import { startWithPayments, TEST_MERCHANT, TEST_PAYMENT_KEY, idCardRenewalItem } from "../../testing/payment-sim";
 import { login, messagesWithoutEnglish, type LoggedIn, type TestApp } from "../../testing/test-app";
 import type { PaymentSimulator } from "../../../simulators/payment/server";
 import { demoPersons } from "../../seed/demo-people";
@@ -25,8 +25,7 @@ afterAll(async () => close());
 
 /** 黄浦's 居民身份证换领: 20 元 after acceptance (demo fee rules). */
 async function idCardItem(): Promise<string> {
-  const row = await t.database.db.selectFrom("catalogue_items as i").innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id").select("i.id").where("b.basic_code", "=", "QR00003002").where("i.region_code", "=", "310101").executeTakeFirstOrThrow();
-  return row.id;
+  return idCardRenewalItem(t);
 }
 
 async function submitIdCard(formData: Record<string, unknown> = {}): Promise<string> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { chinaToday } from "../../../shared/china-time";
 import type { PaymentSimulator } from "../../../simulators/payment/server";
 import { act, withMaterials } from "../../testing/factories";
-import { startWithPayments } from "../../testing/payment-sim";
+import { startWithPayments, idCardRenewalItem } from "../../testing/payment-sim";
 import { login, type LoggedIn, type TestApp } from "../../testing/test-app";
 import { demoPersons } from "../../seed/demo-people";
 
@@ -21,7 +21,7 @@ afterAll(async () => close());
 async function paidOrder() {
   const citizen = await login(t.app, "13800000001");
   const zhang = demoPersons().find((p) => p.name === "张伟明")!;
-  const itemId = (await t.database.db.selectFrom("catalogue_items as i").innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id").select("i.id").where("b.basic_code", "=", "QR00003002").where("i.region_code", "=", "310101").executeTakeFirstOrThrow()).id;
+  const itemId = await idCardRenewalItem(t);
   const payload = await withMaterials(t, citizen, { itemId, formData: { name: zhang.name, idNumber: zhang.idNumber, mobile: "13800000001", reason: "expired", delivery: "pickup" } });
   const id = (await t.app.inject({ method: "POST", url: "/api/v1/applications", headers: citizen.headers, payload })).json().id as string;
   expect((await act(t, await login(t.app, "review.psb.huangpu"), id, "accept")).statusCode).toBe(200);
