@@ -23,6 +23,17 @@ export interface Actor {
   regionCode: string;
   roles: Role[];
   actingFor: ActingFor | null;
+  /** Set when a department system (machine client) calls with its access token: it acts as its organisation's staff with `roles`. */
+  client?: ActorClient;
+}
+
+/** The machine client behind an actor: which one, and the scopes its token carries. */
+export interface ActorClient {
+  id: string;
+  clientId: string;
+  scopes: string[];
+  /** Requests a minute this client may make (its own limit, counted across the deployment). */
+  rateLimitPerMinute: number;
 }
 
 /** What every audited call carries besides the actor. */

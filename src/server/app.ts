@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CLIENT_SCOPE_CODES, CLIENT_SCOPES } from "../shared/integrations";
 import { sequencerFor } from "./modules/audit";
 import { createRepositoryStore, type Repositories } from "./repositories";
 import type { Store, UnitOfWork } from "./db/store";
@@ -40,6 +41,10 @@ import { paymentRoutes } from "./modules/payments/payment.routes";
 import { PaymentService } from "./modules/payments/payment.service";
 import { HttpCarrier, type Carrier } from "./modules/delivery/carrier";
 import { deliveryRoutes } from "./modules/delivery/delivery.routes";
+import { ClientService } from "./modules/integrations/client.service";
+import { ExternalHandling } from "./modules/integrations/external-handling";
+import { integrationRoutes } from "./modules/integrations/integration.routes";
+import { WebhookService } from "./modules/integrations/webhook.service";
 import { DeliveryService } from "./modules/delivery/delivery.service";
 import { PayoutService } from "./modules/payments/payout.service";
 import { ReconciliationService } from "./modules/payments/reconciliation.service";
@@ -178,6 +183,9 @@ export interface Services {
   payments: PaymentService;
   payouts: PayoutService;
   deliveries: DeliveryService;
+  clients: ClientService;
+  webhooks: WebhookService;
+  external: ExternalHandling;
   reconciliation: ReconciliationService;
 }
 
@@ -263,6 +271,12 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   // 统一物流: the result's way to the applicant, booked with the carrier on approval (its postage through the payments above).
   const deliveries = new DeliveryService(store, createCarrier(config), cipher, versionContents, applications, { charge: (unit, actor, app, feeFen, ctx) => payments.chargePostage(unit, actor, app, feeFen, ctx), owed: (unit, id) => payments.postageOwed(unit, id) }, now);
   payments.onPostagePaid(() => deliveries.kick());
+  // Department systems: machine clients act through accounts of kind client; items they handle are theirs alone to act on.
+  const clients = new ClientService(store, { create: (unit, input) => auth.createClientAccount(unit, input), session: (accountId, client) => auth.clientSession(accountId, client) as never }, { tokenTtlSeconds: config.integrations.tokenTtlSeconds }, now);
+  const webhooks = new WebhookService(store, cipher, { backoffBaseMs: config.integrations.webhookBackoffMs, maxBackoffMs: config.integrations.webhookMaxBackoffMs, retryForMs: config.integrations.webhookRetryMs, timeoutMs: config.integrations.webhookTimeoutMs, batch: config.integrations.webhookBatch }, now);
+  const external = new ExternalHandling(store, now);
+  applications.onEntered((unit, _actor, app, state) => external.onEntered(unit, app, state));
+  applications.addActionCheck((unit, c) => external.check(unit, c));
   applications.onDecided(
     assessBenefitOnApproval({
       store,
@@ -301,6 +315,9 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   return {
     payments,
     deliveries,
+    clients,
+    webhooks,
+    external,
     proactive,
     policyMatch: new PolicyMatchService(store, proactive, now, policies),
     benefits: new BenefitService(store, applications, prefills, proactive, now, calendarOf, certificates, (unit, actor, applicationId, reason, ctx) => payouts.stop(unit, actor, applicationId, reason, ctx)),
@@ -439,12 +456,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(rateLimit, {
     ...(await rateLimitBackend(app, config, database)),
     global: true,
-    max: config.rateLimitPerMinute,
+    // A department system is counted by itself, against its own limit (the auth hook has resolved its token by now).
+    max: (req) => req.session?.actor.client?.rateLimitPerMinute ?? config.rateLimitPerMinute,
+    keyGenerator: (req) => (req.session?.actor.client ? `client:${req.session.actor.client.id}` : req.ip),
     timeWindow: "1 minute",
     allowList: (req) => !req.url.startsWith("/api/"),
     errorResponseBuilder: (_req, ctx) => new DomainError("RATE_LIMITED", { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
   });
-  registerAuth(app, services.auth);
+  registerAuth(app, services.auth, (token) => services.clients.resolveToken(token));
   registerInputGuard(app);
 
   await app.register(swagger, {
@@ -475,6 +494,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "notifications", description: "消息中心 Messages and notification settings" },
         { name: "ratings", description: "好差评 Ratings, 差评 cases, tracing and public figures" },
         { name: "appeals", description: "12345 诉求 Requests, dispatch, handling and hot topics" },
+        { name: "integrations", description: "部门业务系统接入 Department systems: OAuth 2.0 client credentials, scopes, CloudEvents webhooks signed with HMAC (Standard Webhooks headers), retries, dead letters, replay; see README" },
         { name: "delivery", description: "统一物流 How results reach applicants (window, post), the carrier's signed notifications, 上门取件, the window's hand-over" },
         { name: "payments", description: "统一支付 Fee orders, the cashier, the payment platform's signed notifications, refunds" },
         { name: "supervision", description: "效能监督 Performance of departments and items, from a daily rollup; the cases behind each figure" },
@@ -482,7 +502,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         { name: "signing", description: "多方在线签署 Everyone a form names signs its generated documents in their own account before it is submitted" },
         { name: "proactive", description: "主动服务 政策找人 and 免申即享: policies matched over the registries, benefits granted without applying" },
       ],
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "haoban_session" } } },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "haoban_session" },
+          clientCredentials: {
+            type: "oauth2",
+            description: "部门业务系统 Department systems: OAuth 2.0 client credentials (POST /api/v1/oauth/token), then `Authorization: Bearer <token>`; an endpoint admits a client whose token carries the scope it names.",
+            flows: { clientCredentials: { tokenUrl: "/api/v1/oauth/token", scopes: Object.fromEntries(CLIENT_SCOPE_CODES.map((s) => [s, `${CLIENT_SCOPES[s].zh} ${CLIENT_SCOPES[s].en}`])) } },
+          },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -531,6 +560,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       await api.register(generatedDocumentRoutes, { documents: services.generatedDocuments });
       await api.register(signingRoutes, { signing: services.signing });
       await api.register(deliveryRoutes, { deliveries: services.deliveries });
+      await api.register(integrationRoutes, { clients: services.clients, webhooks: services.webhooks, external: services.external, tokenRateLimitPerMinute: config.integrations.tokenRateLimitPerMinute });
       await api.register(paymentRoutes, { payments: services.payments, payouts: services.payouts, reconciliation: services.reconciliation });
     },
     { prefix: "/api/v1" },

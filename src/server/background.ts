@@ -8,6 +8,7 @@ import { registerCertificateExpiry } from "./jobs/certificate-expiry.job";
 import { registerFileCleanup } from "./jobs/file-cleanup.job";
 import { startJobQueue } from "./jobs/job-queue";
 import { startNotificationWorker } from "./jobs/notifications.job";
+import { startWebhookWorker } from "./jobs/webhooks.job";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerPayments } from "./jobs/payments.job";
 import { registerDeliveries } from "./jobs/deliveries.job";
@@ -41,9 +42,11 @@ export async function startBackgroundWork(config: Config, database: Database, se
   const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => log.error({ err }, "calendar refresh failed")), 60_000);
   calendarTimer.unref();
   const stopNotifications = config.jobs ? startNotificationWorker(services.notifications, config.notifyIntervalMs, (err) => log.error({ err }, "notification worker failed")) : async () => {};
+  const stopWebhooks = config.jobs ? startWebhookWorker(services, config.integrations.webhookIntervalMs, (err) => log.error({ err }, "webhook worker failed")) : async () => {};
   return async () => {
     clearInterval(calendarTimer);
     await stopNotifications();
+    await stopWebhooks();
     await boss.stop({ graceful: true, wait: true });
   };
 }

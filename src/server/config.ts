@@ -71,6 +71,13 @@ export interface Config {
   post: { url: string | undefined; merchantId: string; key: string; simulatorPort: number; simulatorStepMs: number; notifyUrl: string };
   /** The address citizens reach the web app at (where the cashier sends them back). */
   publicUrl: string;
+  /**
+   * Department systems: access tokens' lifetime, the token endpoint's limit per address, and the webhooks —
+   * the first retry's wait (doubling up to `maxBackoffMs`), how long a delivery is retried before it is
+   * dead-lettered, the receiver's time to answer, deliveries per round, and how often an idle worker looks.
+   * `demoSystemPort`: where `npm start` runs the demo department system (0: not at all).
+   */
+  integrations: { tokenTtlSeconds: number; tokenRateLimitPerMinute: number; webhookBackoffMs: number; webhookMaxBackoffMs: number; webhookRetryMs: number; webhookTimeoutMs: number; webhookBatch: number; webhookIntervalMs: number; demoSystemPort: number };
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -182,5 +189,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       notifyUrl: env.HAOBAN_POST_NOTIFY_URL ?? `http://127.0.0.1:${int(env.PORT, 3000)}/api/v1/deliveries/notify`,
     },
     publicUrl: (env.HAOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000)}`).replace(/\/$/, ""),
+    integrations: {
+      tokenTtlSeconds: int(env.HAOBAN_CLIENT_TOKEN_TTL_SECONDS, 600),
+      tokenRateLimitPerMinute: int(env.HAOBAN_TOKEN_RATE_LIMIT_PER_MINUTE, 60),
+      webhookBackoffMs: int(env.HAOBAN_WEBHOOK_BACKOFF_MS, 10_000),
+      webhookMaxBackoffMs: int(env.HAOBAN_WEBHOOK_MAX_BACKOFF_MS, 3_600_000),
+      webhookRetryMs: int(env.HAOBAN_WEBHOOK_RETRY_HOURS, 24) * 3_600_000,
+      webhookTimeoutMs: int(env.HAOBAN_WEBHOOK_TIMEOUT_MS, 10_000),
+      webhookBatch: int(env.HAOBAN_WEBHOOK_BATCH, 200),
+      webhookIntervalMs: int(env.HAOBAN_WEBHOOK_INTERVAL_MS, 200),
+      demoSystemPort: int(env.HAOBAN_DEMO_SYSTEM_PORT, 3103),
+    },
   };
 }

@@ -49,6 +49,8 @@ import { PaymentRepository } from "./modules/payments/payment.repository";
 import { ReconciliationRepository } from "./modules/payments/reconciliation.repository";
 import { PayoutRepository } from "./modules/payments/payout.repository";
 import { DeliveryRepository } from "./modules/delivery/delivery.repository";
+import { ClientRepository } from "./modules/integrations/client.repository";
+import { WebhookRepository } from "./modules/integrations/webhook.repository";
 
 /**
  * Every module's repositories, bound to one database handle (the pool, or a transaction): the unit of
@@ -94,6 +96,8 @@ export class Repositories {
   readonly reconciliation: ReconciliationRepository;
   readonly payouts: PayoutRepository;
   readonly deliveries: DeliveryRepository;
+  readonly clients: ClientRepository;
+  readonly webhooks: WebhookRepository;
   readonly profiles: ProfileRepository;
   readonly autoApproval: AutoApprovalRepository;
   readonly proactive: ProactiveRepository;
@@ -144,6 +148,8 @@ export class Repositories {
     this.reconciliation = new ReconciliationRepository(db);
     this.payouts = new PayoutRepository(db);
     this.deliveries = new DeliveryRepository(db, afterCommit);
+    this.clients = new ClientRepository(db);
+    this.webhooks = new WebhookRepository(db);
     this.profiles = new ProfileRepository(db);
     this.autoApproval = new AutoApprovalRepository(db);
     this.proactive = new ProactiveRepository(db);

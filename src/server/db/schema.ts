@@ -65,7 +65,7 @@ export interface EnterprisesTable {
 
 export interface AccountsTable {
   id: Generated<string>;
-  kind: "citizen" | "staff";
+  kind: "citizen" | "staff" | "client";
   username: string | null;
   name: string;
   person_id: string | null;
@@ -962,6 +962,104 @@ export interface OutboxTable {
   region_code: string;
   created_at: Generated<Date>;
   processed_at: Date | null;
+  /** The webhooks' cursor: set once the event has been fanned out to the subscriptions. */
+  webhooks_at: Date | null;
+}
+
+/** A department system (machine client) of one organisation; it acts through its account (kind `client`). */
+export interface ApiClientsTable {
+  id: Generated<string>;
+  client_id: string;
+  account_id: string;
+  org_id: string;
+  name: string;
+  scopes: string[];
+  rate_limit_per_minute: number;
+  ack_minutes: number;
+  status: string;
+  created_by: string | null;
+  region_code: string;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+  lock_version: Generated<number>;
+}
+export interface ApiClientSecretsTable {
+  id: Generated<string>;
+  client_id: string;
+  secret_hash: string;
+  hint: string;
+  created_at: Generated<Date>;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+export interface ApiClientTokensTable {
+  token_hash: string;
+  client_id: string;
+  secret_id: string;
+  scopes: string[];
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+export interface WebhookSubscriptionsTable {
+  id: Generated<string>;
+  org_id: string;
+  client_id: string | null;
+  url: string;
+  event_types: string[];
+  secret_enc: string;
+  status: string;
+  consecutive_failures: Generated<number>;
+  suspended_until: Date | null;
+  created_by: string | null;
+  region_code: string;
+  created_at: Generated<Date>;
+  lock_version: Generated<number>;
+}
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  subscription_id: string;
+  event_id: string;
+  event_type: string;
+  stream_key: string;
+  payload: ColumnType<unknown, string, never>;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  leased_until: Date | null;
+  first_attempt_at: Date | null;
+  last_attempt_at: Date | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  replay_of: number | null;
+  event_time: Date;
+  region_code: string;
+  created_at: Generated<Date>;
+}
+export interface WebhookAttemptsTable {
+  delivery_id: number;
+  attempt: number;
+  at: Date;
+  status: number | null;
+  duration_ms: number;
+  response: string | null;
+  error: string | null;
+}
+export interface ExternalItemsTable {
+  item_id: string;
+  client_id: string;
+  set_by: string | null;
+  set_at: Generated<Date>;
+}
+export interface ExternalForwardsTable {
+  application_id: string;
+  client_id: string;
+  org_id: string;
+  forwarded_at: Date;
+  ack_due_at: Date;
+  acknowledged_at: Date | null;
+  alerted_at: Date | null;
+  region_code: string;
 }
 
 /** Supervisors' settings (deadlines of 差评 cases and tickets). */
@@ -1280,6 +1378,14 @@ export interface DB {
   application_pauses: ApplicationPausesTable;
   application_counters: ApplicationCountersTable;
   outbox: OutboxTable;
+  api_clients: ApiClientsTable;
+  api_client_secrets: ApiClientSecretsTable;
+  api_client_tokens: ApiClientTokensTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  external_items: ExternalItemsTable;
+  external_forwards: ExternalForwardsTable;
   files: FilesTable;
   application_drafts: ApplicationDraftsTable;
   messages: MessagesTable;

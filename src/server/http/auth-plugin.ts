@@ -35,6 +35,9 @@ export function admits(access: RouteAccess, actor: Actor): boolean {
   return actor.kind === "staff" && access.staffRoles !== null && (access.staffRoles.length === 0 || hasRole(actor, ...access.staffRoles));
 }
 
+/** Resolves a department system's access token to its request context (null: unknown, expired or revoked). */
+export type BearerResolver = (token: string) => Promise<SessionContext | null>;
+
 /** Route config for API routes open to anonymous callers. */
 export const PUBLIC_ROUTE = { public: true } as const;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -50,6 +53,8 @@ declare module "fastify" {
     public?: boolean;
     /** Who may call the route at all (checked before the body is read); finer checks stay in the services. */
     access?: RouteAccess;
+    /** The scope a department system's token must carry to call the route; a route without one refuses machine clients. */
+    clientScope?: string;
   }
 }
 
@@ -57,14 +62,26 @@ declare module "fastify" {
  * Resolves the session cookie on every API request, and for cookie-authenticated mutations
  * requires the session's CSRF token in the `x-csrf-token` header (synchroniser token).
  */
-export function registerAuth(app: FastifyInstance, auth: AuthService) {
+export function registerAuth(app: FastifyInstance, auth: AuthService, bearer: BearerResolver = async () => null) {
   app.decorateRequest("session", null);
   // Authentication before the body: the session is resolved and a private route refused as soon as
   // the headers are in, so an anonymous caller can make the server read (and learn) nothing more.
   app.addHook("onRequest", async (req, reply) => {
     if (!req.url.startsWith("/api/")) return;
-    const token = req.cookies[SESSION_COOKIE];
-    req.session = token ? await auth.resolveSession(token) : null;
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined && /^bearer /i.test(authorization)) {
+      // A department system: its access token, never a cookie (so no CSRF token either). A bad token is refused outright.
+      const match = /^Bearer ([A-Za-z0-9._~+/-]{16,200}=*)$/.exec(authorization);
+      req.session = match ? await bearer(match[1]!) : null;
+      if (!req.session) {
+        void reply.header("www-authenticate", 'Bearer realm="haoban", error="invalid_token"');
+        if (req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined) void reply.header("connection", "close");
+        throw new DomainError("TOKEN_INVALID");
+      }
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      req.session = token ? await auth.resolveSession(token) : null;
+    }
     const refused = refusal(req);
     if (!refused) return;
     // A body that was announced is not read at all: the connection closes after the answer.
@@ -72,7 +89,7 @@ export function registerAuth(app: FastifyInstance, auth: AuthService) {
     throw new DomainError(refused);
   });
   app.addHook("preHandler", async (req) => {
-    if (!req.session || !MUTATING.has(req.method) || req.routeOptions.config.csrf === false) return;
+    if (!req.session || req.session.actor.client || !MUTATING.has(req.method) || req.routeOptions.config.csrf === false) return;
     if (req.headers["x-csrf-token"] !== req.session.csrfToken) throw new DomainError("CSRF_TOKEN_INVALID");
   });
 }
@@ -82,6 +99,9 @@ function refusal(req: FastifyRequest): "UNAUTHENTICATED" | "FORBIDDEN" | null {
   if (req.routeOptions.url === undefined) return null; // unknown routes fall through to 404
   const { config } = req.routeOptions;
   if (!req.session) return req.url.startsWith("/api/v1/") && !config.public ? "UNAUTHENTICATED" : null;
+  const client = req.session.actor.client;
+  // A department system calls only the routes open to a scope its token carries (or public ones).
+  if (client) return config.public || (config.clientScope !== undefined && client.scopes.includes(config.clientScope)) ? null : "FORBIDDEN";
   return config.access && !admits(config.access, req.session.actor) ? "FORBIDDEN" : null;
 }
 

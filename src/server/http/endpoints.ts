@@ -45,11 +45,11 @@ export function route<E extends Endpoint>(app: FastifyInstance, e: E, handler: E
     method: e.method,
     url: e.path,
     ...(extras.bodyLimit ? { bodyLimit: extras.bodyLimit } : {}),
-    config: { ...configOf(e.access), ...(e.csrf === false ? { csrf: false } : {}), ...extras.config },
+    config: { ...configOf(e.access), ...(e.csrf === false ? { csrf: false } : {}), ...(e.clientScope ? { clientScope: e.clientScope } : {}), ...extras.config },
     schema: {
       tags: [...e.tags],
       summary: e.summary,
-      ...(e.access.kind === "public" ? { security: [] } : {}),
+      ...(e.access.kind === "public" ? { security: [] } : e.clientScope ? { security: [{ session: [] }, { clientCredentials: [e.clientScope] }] } : {}),
       ...(e.params ? { params: e.params } : {}),
       ...(e.query ? { querystring: e.query } : {}),
       ...(e.body ? { body: e.body } : {}),

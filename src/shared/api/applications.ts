@@ -159,6 +159,7 @@ export const applicationEndpoints = {
     path: "/applications/inbox",
     tags,
     access: staff(),
+    clientScope: "applications.read",
     summary: "待办 Applications handled in one's org subtree (supervisors: their government level's, read-only but for assignment): by state, overdue (已超期), due soon (即将到期, one working day or less), claimed by me or unclaimed, by number or applicant name, item and channel; nearest deadline first",
     query: z.strictObject({
       state: z.string().regex(/^[a-z_,]+$/).optional(),
@@ -194,6 +195,7 @@ export const applicationEndpoints = {
     path: "/applications/:id/assignment",
     tags,
     access: staff(),
+    clientScope: "applications.act",
     summary: "认领 / 指派 Claim the application for oneself (assigneeAccountId null), or assign it to a colleague (supervisors and approvers)",
     params: z.strictObject({ id: uuid }),
     body: z.strictObject({ assigneeAccountId: uuid.nullable(), lockVersion: int32.min(0) }),
@@ -204,6 +206,7 @@ export const applicationEndpoints = {
     path: "/applications/:id",
     tags,
     access: signedIn,
+    clientScope: "applications.read",
     summary: "办件详情 An application with its timeline and the actions open to the caller",
     params: z.strictObject({ id: uuid }),
     response: applicationDetail,
@@ -222,6 +225,7 @@ export const applicationEndpoints = {
     path: "/applications/:id/documents/:kind",
     tags,
     access: signedIn,
+    clientScope: "applications.read",
     summary: "文书 A printable document: receipt 受理回执, acceptance 受理通知书, supplement 补正告知书, rejection 不予受理决定书, decision 准予/不予决定书",
     params: z.strictObject({ id: uuid, kind: z.enum(DOCUMENT_KINDS) }),
     response: printableDocument,
@@ -231,6 +235,7 @@ export const applicationEndpoints = {
     path: "/applications/:id/actions",
     tags,
     access: signedIn,
+    clientScope: "applications.act",
     summary: "办理 Take a workflow action; lockVersion detects concurrent handling (409 APPLICATION_CHANGED)",
     params: z.strictObject({ id: uuid }),
     body: z.strictObject({
@@ -240,6 +245,8 @@ export const applicationEndpoints = {
       supplementItems: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
       formData: formData.optional(),
       materials: materialRefs.optional(),
+      /** On approval, a department system allowed to issue certificates gives the certificate's data (its fields by name), over what the form supplies. */
+      certificateData: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/), z.string().trim().min(1).max(500)).optional(),
     }),
     response: receipt,
   }),

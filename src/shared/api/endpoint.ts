@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ClientScope } from "../integrations";
 import type { Role } from "../roles";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -39,6 +40,8 @@ export interface Endpoint {
   errors?: readonly (410 | 413 | 415)[];
   /** False on the few mutations that work without a CSRF token (login, registration). */
   csrf?: false;
+  /** The scope a department system's access token must carry to call this endpoint; without one, machine clients are refused. */
+  clientScope?: ClientScope;
 }
 
 /** Declares an endpoint, keeping its literal types for the server's handler and the client. */

@@ -182,6 +182,7 @@ export class TicketService {
       if (answered) await repos.tickets.insertEvent({ ticket_id: row.id, action: "answer", from_state: "pending_dispatch", to_state: "answered", actor_account_id: actor.accountId, actor_name: actor.name, org_id: actor.orgId, note: "按知识库答复，诉求人认可", details: JSON.stringify({ ref: input.acceptedAnswer }), created_at: now });
       if (target) {
         await repos.tickets.insertEvent({ ticket_id: row.id, action: "dispatch", from_state: "pending_dispatch", to_state: "dispatched", actor_account_id: null, actor_name: SYSTEM_ACTOR.name, org_id: target.orgId, note: `按派单目录自动派至${target.orgName}（${categoryPath(target.categoryCode)} · ${target.divisionPrefix}）`, created_at: now });
+        await repos.outbox.append("ticket.dispatched", { ticketId: row.id, number: row.number, orgId: target.orgId }, location?.divisionCode?.slice(0, 6) ?? "310000");
         await this.tellOrg(repos, target.orgId, { id: row.id, type: input.type, citizen_name: citizen.name, citizen_mobile_enc: mobileEnc, citizen_person_id: citizen.personId }, {
           title: "新的 12345 诉求待签收",
           body: `工单 ${row.number}“${input.title}”已派至你单位，请于 ${sign.date ?? "规定期限"} 前签收。`,
@@ -438,6 +439,7 @@ export class TicketService {
     if (!(await repos.tickets.updateIfVersion(t.id, input.lockVersion, set))) throw new DomainError("TICKET_CHANGED");
     await repos.tickets.insertEvent({ ticket_id: t.id, action, from_state: t.state, to_state: to ?? t.state, actor_account_id: actor.accountId, actor_name: actor.name, org_id: action === "dispatch" || action === "reassign" ? orgId : actor.orgId, note: note || null, details: JSON.stringify(details), created_at: now });
     await repos.audit.append(actor, ctx, { action: `ticket.${action}`, targetType: "ticket", targetId: t.id, orgId, regionCode: t.region_code, details: { number: t.number, from: t.state, to: to ?? t.state, ...details } });
+    if ((action === "dispatch" || action === "reassign") && orgId) await repos.outbox.append("ticket.dispatched", { ticketId: t.id, number: t.number, orgId }, t.region_code);
     await this.tell(repos, t, action, note, orgId, details);
     // A reply answers the duplicates merged into this ticket as well.
     if (action === "reply") {

@@ -16,7 +16,7 @@ import type { ApplicationClock } from "./application-clock";
 import { collectMaterials, type MaterialAttacher } from "./application-materials";
 import type { ApplicationReadModel } from "./application-read-model";
 import type { ApplicationTimeline } from "./application-timeline";
-import { COUNTERSIGN, type ActionGate, type ApplicationRow, type DecisionListener, type EnteredApplication, type EnteredListener, type MaterialRef } from "./application-types";
+import { COUNTERSIGN, type ActionCheck, type ActionGate, type ApplicationRow, type DecisionExtras, type DecisionListener, type EnteredApplication, type EnteredListener, type MaterialRef } from "./application-types";
 import type { TimelineEntry } from "./application-timeline";
 import type { ApplicationRepository } from "./application.repository";
 import { keepsHolding } from "./holding";
@@ -32,6 +32,7 @@ export interface ActInput {
   supplementItems?: string[];
   formData?: FormValues;
   materials?: MaterialRef[];
+  certificateData?: Record<string, string>;
 }
 
 /**
@@ -44,6 +45,7 @@ export interface ActInput {
  */
 export class ActOnApplication {
   private readonly decisionListeners: DecisionListener[] = [];
+  private readonly actionChecks: ActionCheck[] = [];
   private readonly enteredListeners: EnteredListener[] = [];
   private readonly gates: ActionGate[] = [];
 
@@ -56,6 +58,11 @@ export class ActOnApplication {
     private readonly read: ApplicationReadModel,
     private readonly materials: MaterialAttacher,
   ) {}
+
+  /** Registers a check asked before any action (a staff member's, a department system's or the applicant's). */
+  addActionCheck(check: ActionCheck) {
+    this.actionChecks.push(check);
+  }
 
   /** Registers a listener for outcomes, called in order of registration. */
   onDecided(listener: DecisionListener) {
@@ -129,6 +136,10 @@ export class ActOnApplication {
       const allowed = action.roles.some((r) => (r === "applicant" ? isApplicant : isStaffInScope && actor.roles.includes(r)));
       if (!allowed) throw new DomainError("FORBIDDEN");
       if (action.reasonRequired && !input.opinion?.trim()) throw new DomainError("REASON_REQUIRED");
+      for (const check of this.actionChecks) {
+        const refused = await check(repos, { actor, app, action: action.key, isApplicant, certificateData: input.certificateData !== undefined });
+        if (refused) throw new DomainError(refused);
+      }
       const hold = await this.held(repos, id, workflow, action.to);
       if (hold) throw new DomainError(hold);
       // Once claimed, only the claimant handles the current step (the applicant's own actions aside).
@@ -172,7 +183,7 @@ export class ActOnApplication {
         details: action.supplement ? { supplementItems: input.supplementItems ?? [] } : {},
       });
       await repos.audit.append(actor, ctx, { action: `application.${action.key}`, targetType: "application", targetId: id, regionCode: app.region_code, details: { number: app.number, from: app.state, to: target.key } });
-      if (target.outcome) await this.decided(repos, actor, formData ? { ...app, form_data: JSON.parse(formData) } : app, target.outcome, ctx);
+      if (target.outcome) await this.decided(repos, actor, formData ? { ...app, form_data: JSON.parse(formData) } : app, target.outcome, ctx, { certificateData: input.certificateData });
       else if (target.key !== app.state) {
         const sealed = formData ? JSON.parse(formData) : app.form_data;
         await this.entered(repos, actor, { id, number: app.number, itemId: app.item_id, versionId: app.version_id, workflow, formData: () => openForm(sealed, this.cipher), applicantAccountId: app.applicant_account_id, personId: app.applicant_person_id, enterpriseId: app.acting_for_enterprise_id, applicantName: app.applicant_name, handlingOrgId: app.handling_org_id, regionCode: app.region_code }, target.key, ctx);
@@ -236,13 +247,13 @@ export class ActOnApplication {
   }
 
   /** An outcome: dated with the working days it took; the holding is kept or released, and the listeners act in the same transaction. */
-  private async decided(repos: Repos, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) {
+  private async decided(repos: Repos, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext, extras: DecisionExtras = {}) {
     const pauses: Pause[] = (await repos.applications.listPauses(app.id)).map((p) => ({ from: p.from_date, to: p.to_date }));
     await repos.applications.markDecided(app.id, this.clock.now(), this.clock.workingDaysTaken(app.start_date, pauses));
     const holding = await repos.holdings.find(app.id);
     // A decided application keeps its holding if granted (one in progress: never); otherwise the subject may apply again.
     if (holding?.active && !keepsHolding(holding.limit_kind, outcome)) await repos.holdings.release(app.id, this.clock.now());
-    for (const listener of this.decisionListeners) await listener(repos, actor, app, outcome, ctx);
+    for (const listener of this.decisionListeners) await listener(repos, actor, app, outcome, ctx, extras);
   }
 
   /** 会签: one of the parallel roles signs; the state's follow-up action waits until every role has. */

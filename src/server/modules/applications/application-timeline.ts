@@ -1,3 +1,4 @@
+import type { WorkflowDefinition } from "../../../shared/workflow-definition";
 import type { Store, UnitOfWork } from "../../db/store";
 import type { OutboxRepository } from "../outbox";
 import type { ApplicationRepository } from "./application.repository";
@@ -47,8 +48,17 @@ export class ApplicationTimeline {
    * One transition, whoever takes it (a member of staff, the applicant, the system deciding 秒批):
    * the entry and the `application.transition` outbox event, in the transaction of the change.
    */
-  async recordTransition(unit: UnitOfWork, app: { id: string; region_code: string }, e: TimelineEntry): Promise<void> {
+  async recordTransition(unit: UnitOfWork, app: { id: string; region_code: string; item_id: string; handling_org_id: string; number: string | null; workflow: unknown }, e: TimelineEntry): Promise<void> {
     await this.record(unit, app, e);
-    await this.store.within(unit).outbox.append("application.transition", { applicationId: app.id, action: e.action, to: e.to }, app.region_code);
+    // The kinds of the states and the outcome travel with the event: its consumers (messages, webhooks) name it without the workflow.
+    const workflow = app.workflow as WorkflowDefinition;
+    const stateOf = (key: string | null) => workflow.states.find((s) => s.key === key);
+    const to = stateOf(e.to);
+    const action = workflow.actions.find((a) => a.key === e.action);
+    await this.store.within(unit).outbox.append(
+      "application.transition",
+      { applicationId: app.id, number: app.number, itemId: app.item_id, handlingOrgId: app.handling_org_id, action: e.action, from: e.from, to: e.to, fromKind: stateOf(e.from)?.kind ?? null, toKind: to?.kind ?? "normal", outcome: to?.outcome ?? null, supplement: action?.supplement ?? false },
+      app.region_code,
+    );
   }
 }

@@ -38,8 +38,17 @@ export interface EnteredApplication {
 export type EnteredListener = (unit: UnitOfWork, actor: Actor, app: EnteredApplication, state: string, ctx: RequestContext) => Promise<void>;
 /** Asked before an application moves to `to`: the code of the reason it must wait (an unpaid fee), or null. */
 export type ActionGate = (unit: UnitOfWork, applicationId: string, workflow: WorkflowDefinition, to: string) => Promise<ErrorCode | null>;
+/** What a decision carries besides its outcome: the certificate's data a department system gives on approval. */
+export interface DecisionExtras {
+  certificateData?: Record<string, string> | undefined;
+}
 /** Told, in the deciding transaction, that an application reached its outcome (approved, denied, rejected, withdrawn). */
-export type DecisionListener = (unit: UnitOfWork, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext) => Promise<void>;
+export type DecisionListener = (unit: UnitOfWork, actor: Actor, app: ApplicationRow, outcome: string, ctx: RequestContext, extras?: DecisionExtras) => Promise<void>;
+/**
+ * Asked, in the action's transaction, whether this actor may take this action on this application (an item
+ * handled in a department's own system is acted on by that system only): the code of the refusal, or null.
+ */
+export type ActionCheck = (unit: UnitOfWork, check: { actor: Actor; app: ApplicationRow; action: string; isApplicant: boolean; certificateData: boolean }) => Promise<ErrorCode | null>;
 
 export interface InboxFilter {
   states: string[] | null;

@@ -11,7 +11,7 @@ import { ApplicationClock } from "./application-clock";
 import type { MaterialAttacher } from "./application-materials";
 import { ApplicationReadModel, type Repos as ReadRepos } from "./application-read-model";
 import { ApplicationTimeline, type Repos as TimelineRepos, type TimelineEntry } from "./application-timeline";
-import type { ActionGate, Applicant, DecisionListener, EnteredListener, InboxFilter, SubmissionParts, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
+import type { ActionCheck, ActionGate, Applicant, DecisionListener, EnteredListener, InboxFilter, SubmissionParts, MaterialRef, OnceOnly, SubmissionListener, SubmitInput } from "./application-types";
 import type { ApplicationRepository } from "./application.repository";
 import { AssignApplication, type Repos as AssignRepos } from "./assign-application";
 import { SubmitApplication, type Repos as SubmitRepos } from "./submit-application";
@@ -72,6 +72,11 @@ export class ApplicationService {
   /** A gate asked before every move: an application waits while it holds it (an unpaid fee: PAYMENT_PENDING). */
   addGate(gate: ActionGate) {
     this.acting.addGate(gate);
+  }
+
+  /** A check asked before every action, with who takes it (an item handled in a department's own system: HANDLED_EXTERNALLY for anyone else). */
+  addActionCheck(check: ActionCheck) {
+    this.acting.addActionCheck(check);
   }
 
   /** Stops the application's clock for `reason` (缴费), in the caller's transaction. */

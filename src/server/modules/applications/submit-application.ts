@@ -239,7 +239,7 @@ export class SubmitApplication {
     const appRef = { id: app.id, region_code: item.region_code };
     await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...(documents.length ? { generated: documents.length } : {}), ...extra } });
     // The event names the application; its consumers read the number from it once committed.
-    await repos.outbox.append("application.submitted", { applicationId: app.id }, item.region_code);
+    await repos.outbox.append("application.submitted", { applicationId: app.id, itemId: item.id, handlingOrgId: item.org_id, state: startState.key }, item.region_code);
     if (beforeNumber) await beforeNumber(repos, app.id);
     // From here on the number is needed (shared-data purposes, the audit record, the receipt).
     const seq = await repos.counters.next(division, start);

@@ -49,7 +49,8 @@ export class AuditRepository {
       org_id: entry.orgId ?? actor.orgId,
       subject_person_id: entry.subjectPersonId ?? null,
       purpose: entry.purpose ?? null,
-      details: JSON.stringify(entry.details ?? {}),
+      // A department system acts through its own account; the record names the client as well.
+      details: JSON.stringify(actor.client ? { ...entry.details, client: actor.client.clientId } : (entry.details ?? {})),
     }));
     await this.db.insertInto("audit_pending").values(rows).execute();
     if (!this.afterAppend) return;

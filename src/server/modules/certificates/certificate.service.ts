@@ -211,6 +211,7 @@ export class CertificateService {
     const t = transitionFrom(CERTIFICATE_TRANSITIONS, action, row.status);
     if (!t) throw new DomainError("CERTIFICATE_STATUS_INVALID", { status: row.status });
     await repos.certificates.setStatus(row.id, t.to, reason.trim());
+    if (action === "revoke") await repos.outbox.append("certificate.revoked", { certificateId: row.id, applicationId: row.application_id, issuerOrgId: row.issuer_org_id, identifier: row.identifier }, row.region_code);
     await repos.audit.append(actor, ctx, { action: `certificate.${action}`, targetType: "certificate", targetId: row.id, orgId: row.issuer_org_id, regionCode: row.region_code, details: { identifier: row.identifier, from: row.status, to: t.to, reason: reason.trim() } });
   }
 

@@ -52,7 +52,7 @@ export const authRoutes: FastifyPluginAsync<AuthRouteDeps> = async (app, deps) =
     });
     return {
       accountId: account.id,
-      kind: account.kind,
+      kind: actor.kind === "citizen" ? "citizen" : "staff",
       name: account.name,
       username: account.username,
       idNumberMasked: person ? maskIdNumber(deps.cipher.decrypt(person.id_number_enc)) : null,

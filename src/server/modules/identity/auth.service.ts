@@ -4,7 +4,7 @@ import type { RegisterRequest } from "../../../shared/schemas/identity";
 import type { Role } from "../../../shared/roles";
 import { validateIdNumber } from "../../../shared/validation/id-number";
 import { MOBILE_PATTERN } from "../../../shared/validation/mobile";
-import type { ActingFor, Actor, RequestContext } from "../../actor";
+import type { ActingFor, Actor, ActorClient, RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../../crypto/password";
 import type { Account, Session } from "../../db/schema";
@@ -305,7 +305,38 @@ export class AuthService {
     if (MOBILE_PATTERN.test(identifier)) return repos.accounts.findByLogin("mobile_hash", this.cipher.blindIndex("mobile", identifier));
     const id = validateIdNumber(identifier);
     if (id.ok) return repos.accounts.findByLogin("id_number_hash", this.cipher.blindIndex("id", id.value.idNumber));
-    return repos.accounts.findByLogin("username", identifier.toLowerCase());
+    const staff = await repos.accounts.findByLogin("username", identifier.toLowerCase());
+    // A department system signs in with its client credentials only, never with a password.
+    return staff?.kind === "client" ? undefined : staff;
+  }
+
+  /** A department system's account (kind `client`) in its organisation, holding the roles its scopes give; in the caller's unit. */
+  async createClientAccount(unit: UnitOfWork, input: { username: string; name: string; orgId: string; roles: Role[]; regionCode: string }): Promise<string> {
+    const account = await this.store.within(unit).accounts.insert({
+      kind: "client",
+      username: input.username,
+      name: input.name,
+      person_id: null,
+      id_number_hash: null,
+      mobile_hash: null,
+      mobile_enc: null,
+      // No password opens it: the hash of nothing anyone can type.
+      password_hash: "!",
+      org_id: input.orgId,
+      roles: input.roles,
+      totp_secret_enc: null,
+      region_code: input.regionCode,
+    });
+    return account.id;
+  }
+
+  /** The request context of a department system calling with a valid token: its account as its organisation's staff, with the token's client. */
+  async clientSession(accountId: string, client: ActorClient): Promise<SessionContext | null> {
+    const repos = this.store.repos;
+    const account = await repos.accounts.findById(accountId);
+    if (!account || account.kind !== "client" || account.disabled) return null;
+    const actor = await this.actorFor(repos, account, null);
+    return { sessionId: `client:${client.id}`, csrfToken: "", actor: { ...actor, client }, account };
   }
 
   private async issueSession(repos: Repos, account: Account, actor: Actor, ctx: RequestContext): Promise<IssuedSession> {
@@ -338,7 +369,7 @@ export class AuthService {
     const post = account.kind === "staff" && session?.post_org_id ? await repos.staffPosts.find(account.id, session.post_org_id) : undefined;
     if (post) roles = post.roles as Role[];
     const ownOrg = post?.org_id ?? account.org_id;
-    if (account.kind === "staff" && ownOrg) {
+    if (account.kind !== "citizen" && ownOrg) {
       const org = await repos.orgs.findWithGovernment(ownOrg);
       if (post && org) regionCode = org.region_code;
       orgId = org?.id ?? null;
@@ -352,7 +383,8 @@ export class AuthService {
     }
     return {
       accountId: account.id,
-      kind: account.kind,
+      // A department system's account acts as its organisation's staff (with the roles its scopes give).
+      kind: account.kind === "citizen" ? "citizen" : "staff",
       name: account.name,
       personId: account.person_id,
       orgId,

@@ -19,6 +19,15 @@ export class OutboxRepository {
     return this.db.selectFrom("outbox").selectAll().where("processed_at", "is", null).orderBy("id").limit(limit).forUpdate().skipLocked().execute();
   }
 
+  /** Events not yet fanned out to the webhook subscriptions, oldest first (the caller holds the fan-out lock). */
+  claimForWebhooks(limit: number) {
+    return this.db.selectFrom("outbox").select(["id", "topic", "payload", "region_code", "created_at"]).where("webhooks_at", "is", null).orderBy("id").limit(limit).execute();
+  }
+
+  async markFannedOut(ids: number[], at: Date) {
+    if (ids.length) await this.db.updateTable("outbox").set({ webhooks_at: at }).where("id", "in", ids).execute();
+  }
+
   async markProcessed(ids: number[], at: Date) {
     if (ids.length) await this.db.updateTable("outbox").set({ processed_at: at }).where("id", "in", ids).execute();
   }

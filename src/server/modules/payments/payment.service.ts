@@ -373,6 +373,7 @@ export class PaymentService {
     const wasOpen = o.status === "pending";
     await repos.payments.updateOrder(o.id, { status: "paid", channel, paid_at: new Date(at), settled_by: by, close_reason: null });
     await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "payment.settle", targetType: "payment_order", targetId: o.id, orgId: o.org_id, regionCode: o.region_code, details: { number, amountFen: o.amount_fen, channel, by } });
+    await repos.outbox.append("payment.settled", { orderId: o.id, number, applicationId: o.application_id, orgId: o.org_id, amountFen: o.amount_fen }, o.region_code);
     if (o.application_id && wasOpen) {
       await this.applications.releaseClock(repos, o.application_id, PAYMENT_PAUSE, { action: "payment_settled", actor: { accountId: null, name: "统一支付", orgId: o.org_id }, opinion: `已缴费 ${formatYuan(o.amount_fen)}（${channelName(channel) ?? "在线支付"}），继续办理`, details: { orderNumber: number } });
     }
