@@ -29,10 +29,10 @@ const moduleEntry = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "tmp/**", "data/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["dist/**", "clients/typescript/src/schema.ts", "node_modules/**", "tmp/**", "data/**", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { files: ["scripts/**", "*.config.*", "src/server/**", "bench/**", "e2e/**"], languageOptions: { globals: globals.node } },
+  { files: ["scripts/**", "*.config.*", "src/server/**", "src/simulators/**", "clients/**", "bench/**", "e2e/**"], languageOptions: { globals: globals.node } },
   { files: ["src/web/**"], languageOptions: { globals: globals.browser } },
   {
     files: ["**/*.{ts,tsx}"],

@@ -63,7 +63,8 @@ export const condition = z.strictObject({
 });
 export type Condition = z.infer<typeof condition>;
 export type Rule = Condition | { all: Rule[] } | { any: Rule[] } | { not: Rule };
-export const rule: z.ZodType<Rule> = z.lazy(() => z.union([condition, z.strictObject({ all: z.array(rule).min(1).max(30) }), z.strictObject({ any: z.array(rule).min(1).max(30) }), z.strictObject({ not: rule })]));
+// Registered by id: the OpenAPI document names the recursive schema once, as a component.
+export const rule: z.ZodType<Rule> = z.lazy(() => z.union([condition, z.strictObject({ all: z.array(rule).min(1).max(30) }), z.strictObject({ any: z.array(rule).min(1).max(30) }), z.strictObject({ not: rule })])).meta({ id: "Rule" });
 
 export type Outcome = "pass" | "fail" | "unknown";
 export interface ConditionResult {
