@@ -109,6 +109,8 @@ export class WebhookService {
       const row = await this.managed(repos, actor, id);
       const originals = await repos.webhooks.toReplay(id, { ids: input.deliveryIds, fromId: input.fromId, toId: input.toId });
       const now = this.now();
+      // Whoever replays has put the receiver right: it is tried again at once.
+      await repos.webhooks.recovered(id, now);
       await repos.webhooks.insertDeliveries(
         originals.map((d) => ({ subscription_id: id, event_id: d.event_id, event_type: d.event_type, stream_key: d.stream_key, payload: JSON.stringify(d.payload), event_time: d.event_time, region_code: d.region_code, replay_of: d.id })),
         now,
@@ -171,7 +173,7 @@ export class WebhookService {
       for (const { d, r } of sent) bySubscription.set(d.subscription_id, [...(bySubscription.get(d.subscription_id) ?? []), ok(r)]);
       for (const [id, oks] of bySubscription) {
         if (oks.some(Boolean)) await repos.webhooks.recovered(id, at);
-        else await repos.webhooks.failed(id, SUSPEND_AFTER, (n) => Math.min(this.settings.backoffBaseMs * 2 ** (n - SUSPEND_AFTER), 10 * 60_000), at);
+        else await repos.webhooks.failed(id, SUSPEND_AFTER, (n) => Math.min(this.settings.backoffBaseMs * 2 ** Math.min(n - SUSPEND_AFTER, 20), this.settings.maxBackoffMs, 10 * 60_000), at);
       }
     });
     return claimed.length;
