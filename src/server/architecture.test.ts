@@ -109,7 +109,7 @@ function repositories() {
  * Writers other modules may call directly, being those modules' published interface: appending to the
  * audit trail, appending to and consuming the outbox, taking a number, bumping the searchable content's generation.
  */
-const PUBLISHED_WRITERS = new Set(["audit.append", "audit.appendMany", "outbox.append", "outbox.markProcessed", "counters.next", "contentGeneration.bump"]);
+const PUBLISHED_WRITERS = new Set(["audit.append", "audit.appendMany", "outbox.append", "outbox.markProcessed", "outbox.markFannedOut", "counters.next", "contentGeneration.bump"]);
 
 describe("architecture", () => {
   it("has no import cycle between modules", () => {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_SCOPE_CODES } from "../../shared/integrations";
 import { encode, fromSchema, type OpenApiDoc } from "../testing/schema-arbitrary";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../testing/test-app";
 
@@ -25,6 +26,11 @@ const ACTORS: Array<[string, string | null]> = [
   ["appeal_handler", "street.nanjingdonglu"],
   ["supervisor", "supervisor"],
 ];
+/** Machine clients (department systems) with their scopes: they call with a bearer token, never a cookie. */
+const CLIENTS: Array<[string, string[]]> = [
+  ["client_all_scopes", [...CLIENT_SCOPE_CODES]],
+  ["client_read_only", ["applications.read"]],
+];
 /** Routes that would end the calling session itself. */
 const SKIP = new Set(["POST /api/v1/auth/logout"]);
 
@@ -36,6 +42,15 @@ beforeAll(async () => {
   doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as OpenApiDoc;
   sessions = new Map();
   for (const [role, account] of ACTORS) sessions.set(role, account ? await login(t.app, account) : null);
+  // Department systems of 黄浦: one granted every scope, one that may only read applications.
+  const huangpu = (await t.database.db.selectFrom("orgs").select("id").where("code", "=", "310101").executeTakeFirstOrThrow()).id;
+  for (const [role, scopes] of CLIENTS) {
+    const made = await t.app.inject({ method: "POST", url: "/api/v1/admin/clients", headers: sessions.get("sys_admin")!.headers, payload: { name: `矩阵测试${role}`, orgId: huangpu, scopes } });
+    const { clientId } = made.json().client;
+    const token = (await t.app.inject({ method: "POST", url: "/api/v1/oauth/token", payload: { grant_type: "client_credentials", client_id: clientId, client_secret: made.json().clientSecret } })).json().access_token as string;
+    sessions.set(role, { cookie: "", csrf: "", headers: { authorization: `Bearer ${token}` } });
+    ACTORS.push([role, null]);
+  }
 });
 afterAll(() => t.close());
 

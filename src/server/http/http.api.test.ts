@@ -34,6 +34,9 @@ const PUBLIC = new Set([
   // The payment platform's notification: authenticated by its signature, not a session.
   "POST /api/v1/payments/notify",
   "POST /api/v1/deliveries/notify",
+  // A department system gets its token with its client credentials; the event catalogue is reference.
+  "POST /api/v1/oauth/token",
+  "GET /api/v1/webhooks/event-types",
   "GET /api/v1/data-elements",
   "GET /api/v1/data-elements/{code}",
   "GET /api/v1/certificates/shared/{token}",
