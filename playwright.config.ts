@@ -61,6 +61,8 @@ function server(p: number, dir: string, extra: Record<string, string>) {
       HAOBAN_POST_SIMULATOR_PORT: String(p + 60),
       // Parcels move when a test moves them.
       HAOBAN_POST_SIMULATOR_STEP_MS: "0",
+      // No demo department system: the API tests run the loop with their own.
+      HAOBAN_DEMO_SYSTEM_PORT: "0",
       DATABASE_URL: "",
       ...extra,
     },

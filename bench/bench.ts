@@ -16,7 +16,7 @@
  * BENCH_CONNECTIONS (10), BENCH_OPEN_RATE (1000 submissions/s), BENCH_APPLICATIONS (1,000,000; quick
  * 100,000), BENCH_PERSONS (1,000,000; quick 100,000), BENCH_ITEMS (the large catalogue: 10,000; quick 2,000).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,7 +38,9 @@ import { rawInsertBaseline, session } from "./applications";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 import { fillPopulation, prepareTwentyFieldItem } from "./once-only";
 import { autoApprovalLatency, policyMatch } from "./proactive";
+import { runLoad, type Figures, type LoadJob } from "./load";
 import { paymentsBench } from "./payments";
+import { webhooksBench } from "./webhooks";
 
 const quick = process.env.BENCH_QUICK === "1";
 const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
@@ -48,35 +50,9 @@ const applicationCount = Number(process.env.BENCH_APPLICATIONS ?? (quick ? 100_0
 const personCount = Number(process.env.BENCH_PERSONS ?? (quick ? 100_000 : 1_000_000));
 const bigItems = Number(process.env.BENCH_ITEMS ?? (quick ? 2_000 : 10_000));
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-}
-
-interface LoadJob {
-  url: string;
-  mode?: "closed" | "open";
-  connections?: number;
-  duration?: number;
-  rate?: number;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  requests?: Array<{ method: string; path: string; headers?: Record<string, string>; body?: string }>;
-}
-
 /** Runs one load in its own process and returns its figures. */
 function load(job: LoadJob): Promise<Figures> {
-  const full = { mode: "closed", connections, duration: seconds, ...job };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(import.meta.dirname, "load-worker.mjs"), JSON.stringify(full)], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!) as Figures) : reject(new Error(`load worker exited ${code}`))));
-  });
+  return runLoad({ mode: "closed", connections, duration: seconds, ...job });
 }
 
 const cipherOf = new WeakMap<object, FieldCipher>();
@@ -307,6 +283,10 @@ async function main() {
   // 统一支付: signed notifications at 200 a second, each sent three times at once; the daily reconciliation.
   console.log("\n统一支付 (a platform of its own with the payment simulator):");
   for (const c of await paymentsBench({ quick, seconds: quick ? 5 : 10 })) check(c.name, c.figure, c.target, c.ok);
+
+  // Department systems: events fanned out to three webhook receivers, and submissions with webhooks on.
+  console.log("\n部门业务系统接入 (a platform of its own with three webhook receivers):");
+  for (const c of await webhooksBench({ quick, seconds: quick ? 5 : 10 })) check(c.name, c.figure, c.target, c.ok);
 
   console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${bigIndex.ms.toFixed(0)} ms for ${bigIndex.docs} documents`);
   console.log(`resident memory of the bench process (server and data generation): ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);

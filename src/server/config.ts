@@ -75,9 +75,9 @@ export interface Config {
    * Department systems: access tokens' lifetime, the token endpoint's limit per address, and the webhooks —
    * the first retry's wait (doubling up to `maxBackoffMs`), how long a delivery is retried before it is
    * dead-lettered, the receiver's time to answer, deliveries per round, and how often an idle worker looks.
-   * `demoSystemPort`: where `npm start` runs the demo department system (0: not at all).
+   * `demoSystemPort`: where `npm start` runs the demo department system (0: not at all), with the demo client's secret.
    */
-  integrations: { tokenTtlSeconds: number; tokenRateLimitPerMinute: number; webhookBackoffMs: number; webhookMaxBackoffMs: number; webhookRetryMs: number; webhookTimeoutMs: number; webhookBatch: number; webhookIntervalMs: number; demoSystemPort: number };
+  integrations: { demoClientSecret: string; tokenTtlSeconds: number; tokenRateLimitPerMinute: number; webhookBackoffMs: number; webhookMaxBackoffMs: number; webhookRetryMs: number; webhookTimeoutMs: number; webhookBatch: number; webhookIntervalMs: number; demoSystemPort: number };
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -190,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicUrl: (env.HAOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 3000)}`).replace(/\/$/, ""),
     integrations: {
+      demoClientSecret: env.HAOBAN_DEMO_CLIENT_SECRET ?? "hbs_demo-department-system-secret-change-me",
       tokenTtlSeconds: int(env.HAOBAN_CLIENT_TOKEN_TTL_SECONDS, 600),
       tokenRateLimitPerMinute: int(env.HAOBAN_TOKEN_RATE_LIMIT_PER_MINUTE, 60),
       webhookBackoffMs: int(env.HAOBAN_WEBHOOK_BACKOFF_MS, 10_000),

@@ -9,6 +9,9 @@ import { isEmpty, seedDemo } from "./seed/seed-demo";
 import { seedDataElements } from "./modules/data-elements/data-element.service";
 import { startPaymentSimulator, type PaymentSimulator } from "../simulators/payment/server";
 import { startPostSimulator, type PostSimulator } from "../simulators/post/server";
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { demoIntegrationItems, DEMO_CLIENT_ID, seedDemoIntegration } from "./seed/seed-integration";
 
 /** Starts Haoban: database and migrations, demo data on first start, jobs, then the HTTP server. */
 async function main() {
@@ -27,7 +30,7 @@ async function main() {
   await withAdvisoryLock(database, "haoban:seed", async () => {
     if (config.seedDemo && (await isEmpty(database.db))) {
       const summary = await seedDemo(database.db, cipher, now());
-      app.log.info({ ...summary, ...(await seedDemoActivity(database.db, cipher, now())) }, "demo city seeded");
+      app.log.info({ ...summary, ...(await seedDemoActivity(database.db, cipher, now())), integration: await seedDemoIntegration(database.db, config.integrations.demoClientSecret) }, "demo city seeded");
     }
     // The standard data elements are part of the platform: a database from before the dictionary gets them.
     await seedDataElements(services.store.repos);
@@ -62,6 +65,18 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`Haoban is running at http://localhost:${config.port}`);
 
+  // The demo department system, a process of its own, decides 南京东路街道's 社会保障卡申领 through the API.
+  let departmentSystem: ChildProcess | null = null;
+  const demoItems = config.integrations.demoSystemPort ? await demoIntegrationItems(database.db) : [];
+  if (demoItems.length) {
+    departmentSystem = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../simulators/department-system/main.ts")], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, HAOBAN_URL: `http://127.0.0.1:${config.port}`, HAOBAN_DEMO_CLIENT_ID: DEMO_CLIENT_ID, HAOBAN_DEMO_CLIENT_SECRET: config.integrations.demoClientSecret, HAOBAN_DEMO_ITEMS: demoItems.join(","), HAOBAN_DEMO_SYSTEM_PORT: String(config.integrations.demoSystemPort) },
+    });
+    departmentSystem.on("exit", (code) => code && app.log.warn({ code }, "demo department system stopped (another process may run it)"));
+    app.log.info(`demo department system (部门业务系统) at http://127.0.0.1:${config.integrations.demoSystemPort}`);
+  }
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -79,6 +94,7 @@ async function main() {
     await metricsServer?.close();
     clearInterval(sweeper);
     await stopBackground();
+    departmentSystem?.kill("SIGTERM");
     await paymentSimulator?.close();
     await postSimulator?.close();
     await database.close();

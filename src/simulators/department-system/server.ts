@@ -1,6 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHaobanClient, verifyWebhook, WebhookVerificationError, type HaobanEvent } from "../../../clients/typescript/src";
+import { chinaDateTime } from "../../shared/china-time";
+import { EVENT_TYPES, type EventType } from "../../shared/integrations";
 
 /**
  * A department's own business system (垂直系统), as a small separate process: it subscribes to its
@@ -46,6 +48,8 @@ export async function startDepartmentSystem(options: DepartmentSystemOptions): P
   const api = createHaobanClient({ baseUrl: options.platformUrl, clientId: options.clientId, clientSecret: options.clientSecret });
   const secrets: string[] = [];
   const seen = new Set<string>();
+  /** Application numbers as the system learnt them (the events carry ids). */
+  const numbers = new Map<string, string>();
   const system: DepartmentSystem = { url: "", events: [], decided: new Map(), refused: 0, idle: async () => void (await queue), close: async () => {} };
   // One application's events are handled one after another, in the order they came.
   let queue: Promise<void> = Promise.resolve();
@@ -60,6 +64,7 @@ export async function startDepartmentSystem(options: DepartmentSystemOptions): P
     const detail = await api.GET("/api/v1/applications/{id}", { params: { path: { id } } });
     if (!detail.data) return log(`cannot read ${id}: ${detail.response.status}`);
     if (!options.itemIds.includes(detail.data.itemId)) return;
+    numbers.set(id, detail.data.number);
     await api.POST("/api/v1/integrations/applications/{id}/acknowledgement", { params: { path: { id } } });
     for (;;) {
       const current = await api.GET("/api/v1/applications/{id}", { params: { path: { id } } });
@@ -82,7 +87,11 @@ export async function startDepartmentSystem(options: DepartmentSystemOptions): P
   const server = http.createServer((req, res) => {
     if (req.method === "GET" && (req.url === "/" || req.url === "/healthz")) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      const rows = system.events.slice(-50).reverse().map((e) => `<tr><td>${e.time}</td><td>${e.type.replace("cn.gov.haoban.", "")}</td><td>${e.data.number ?? e.subject}</td></tr>`).join("");
+      const rows = system.events
+        .slice(-50)
+        .reverse()
+        .map((e) => `<tr><td>${chinaDateTime(e.time, { seconds: true })}</td><td>${EVENT_TYPES[e.type.replace("cn.gov.haoban.", "") as EventType]?.zh ?? e.type}</td><td>${numbers.get(e.subject) ?? e.subject}</td></tr>`)
+        .join("");
       res.end(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>部门业务系统（演示）</title><h1>部门业务系统（演示）</h1><p>已接收事件 ${system.events.length} 个，已办结 ${system.decided.size} 件。</p><table><thead><tr><th>时间</th><th>事件</th><th>办件</th></tr></thead><tbody>${rows}</tbody></table></html>`);
       return;
     }

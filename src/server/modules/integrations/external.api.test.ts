@@ -12,7 +12,7 @@ let system: DepartmentSystem;
 let client: { id: string; clientId: string; secret: string };
 let stopWorker: () => Promise<void>;
 
-const integrations: Config["integrations"] = { tokenTtlSeconds: 600, tokenRateLimitPerMinute: 1000, webhookBackoffMs: 20, webhookMaxBackoffMs: 200, webhookRetryMs: 60_000, webhookTimeoutMs: 2000, webhookBatch: 200, webhookIntervalMs: 20, demoSystemPort: 0 };
+const integrations: Config["integrations"] = { demoClientSecret: "", tokenTtlSeconds: 600, tokenRateLimitPerMinute: 1000, webhookBackoffMs: 20, webhookMaxBackoffMs: 200, webhookRetryMs: 60_000, webhookTimeoutMs: 2000, webhookBatch: 200, webhookIntervalMs: 20, demoSystemPort: 0 };
 
 beforeAll(async () => {
   t = await startTestApp({ integrations });

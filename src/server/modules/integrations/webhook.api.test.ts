@@ -8,7 +8,7 @@ let admin: LoggedIn;
 let citizen: LoggedIn;
 
 // Quick retries: 20 ms doubling to 200 ms, dead-lettered 1.5 s after the first attempt.
-const integrations: Config["integrations"] = { tokenTtlSeconds: 600, tokenRateLimitPerMinute: 1000, webhookBackoffMs: 20, webhookMaxBackoffMs: 200, webhookRetryMs: 1500, webhookTimeoutMs: 2000, webhookBatch: 200, webhookIntervalMs: 20, demoSystemPort: 0 };
+const integrations: Config["integrations"] = { demoClientSecret: "", tokenTtlSeconds: 600, tokenRateLimitPerMinute: 1000, webhookBackoffMs: 20, webhookMaxBackoffMs: 200, webhookRetryMs: 1500, webhookTimeoutMs: 2000, webhookBatch: 200, webhookIntervalMs: 20, demoSystemPort: 0 };
 
 beforeAll(async () => {
   t = await startTestApp({ integrations });
