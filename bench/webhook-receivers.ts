@@ -1,7 +1,8 @@
 /**
  * Three webhook receivers in a process of their own (so that they do not share the platform's event loop):
  * each verifies every delivery with the client's helper and notes the lag from the event's time. Prints
- * `{"ports":[…]}` once listening; on "report" (stdin) prints the figures and exits.
+ * `{"ports":[…]}` once listening; on stdin, "count" prints the deliveries so far, "report" the figures since the last
+ * report, "exit" ends it.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,6 +13,8 @@ const lags: number[] = [];
 const counts = secrets.map(() => 0);
 let outOfOrder = 0;
 let refused = 0;
+let duplicates = 0;
+const ids = new Set<string>();
 const last = secrets.map(() => new Map<string, number>());
 
 const servers = await Promise.all(
@@ -24,6 +27,8 @@ const servers = await Promise.all(
           req.on("end", () => {
             try {
               const event = verifyWebhook(secrets[i]!, req.headers, Buffer.concat(chunks).toString("utf8"));
+              if (ids.has(`${i}:${event.id}`)) duplicates++;
+              ids.add(`${i}:${event.id}`);
               lags.push(Date.now() - Date.parse(event.time));
               counts[i]!++;
               const seq = Number(event.id.replace("evt-", ""));
@@ -49,8 +54,11 @@ process.stdin.on("data", (d) => {
     console.log(JSON.stringify({ count: counts.reduce((a, b) => a + b, 0) }));
     return;
   }
+  if (command === "exit") process.exit(0);
+  // "report": the figures since the last report.
   lags.sort((a, b) => a - b);
   const p = (q: number) => lags[Math.min(lags.length - 1, Math.floor(q * lags.length))] ?? 0;
-  console.log(JSON.stringify({ counts, p50: p(0.5), p99: p(0.99), max: lags.at(-1) ?? 0, outOfOrder, refused }));
-  process.exit(0);
+  console.log(JSON.stringify({ counts, p50: p(0.5), p99: p(0.99), max: lags.at(-1) ?? 0, outOfOrder, refused, duplicates }));
+  lags.length = 0;
+  counts.fill(0);
 });
