@@ -475,6 +475,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
         description:
           "一网好办 platform API. Authenticate with `POST /api/v1/auth/login`; the session is an httpOnly cookie. " +
           "Mutating calls made with the cookie must send the `x-csrf-token` header (from the login response or `GET /api/v1/me`). " +
+          "Department systems (machine clients) instead get a short-lived token with OAuth 2.0 client credentials (`POST /api/v1/oauth/token`) and send `Authorization: Bearer <token>`, with no cookie and no CSRF token; an endpoint admits a client whose token carries the scope it names (its `clientCredentials` security). " +
+          "Events reach subscribers as signed CloudEvents webhooks (see the integrations tag and the README). " +
           "Errors are `{\"error\":{\"code\",\"message\",\"details\"}}`; the message follows Accept-Language (zh default, en).",
       },
       tags: [
