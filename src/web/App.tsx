@@ -76,6 +76,7 @@ const PerformancePage = page(() => import("./features/supervision/PerformancePag
 const PublicPerformancePage = page(() => import("./features/supervision/PublicPerformancePage"), "PublicPerformancePage");
 const ScorecardPage = page(() => import("./features/supervision/ScorecardPage"), "ScorecardPage");
 const FinancePage = page(() => import("./features/payments/FinancePage"), "FinancePage");
+const IntegrationsPage = page(() => import("./features/integrations/IntegrationsPage"), "IntegrationsPage");
 const MyPaymentsPage = page(() => import("./features/payments/MyPaymentsPage"), "MyPaymentsPage");
 const OrdersPage = page(() => import("./features/supervision/OrdersPage"), "OrdersPage");
 const OrderPage = page(() => import("./features/supervision/OrdersPage"), "OrderPage");
@@ -196,6 +197,7 @@ export function AppRoutes() {
           <Route path="/workbench/performance" element={<RequireActor kind="staff" roles={["supervisor", "approver"]}><PerformancePage /></RequireActor>} />
           <Route path="/workbench/scorecards" element={<RequireActor kind="staff" roles={["supervisor"]}><ScorecardPage /></RequireActor>} />
           <Route path="/workbench/finance" element={<RequireActor kind="staff" roles={FINANCE_READERS}><FinancePage /></RequireActor>} />
+          <Route path="/workbench/integrations" element={<RequireActor kind="staff" roles={["sys_admin"]}><IntegrationsPage /></RequireActor>} />
           <Route path="/workbench/orders" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><OrdersPage /></RequireActor>} />
           <Route path="/workbench/orders/:id" element={<RequireActor kind="staff" roles={HANDLERS_AND_SUPERVISORS}><OrderPage /></RequireActor>} />
           <Route path="/workbench/hot-topics" element={<RequireActor kind="staff" roles={["hotline_agent", "supervisor"]}><HotTopicsPage /></RequireActor>} />

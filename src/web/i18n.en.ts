@@ -7,6 +7,7 @@ import { bundlesEn } from "./features/bundles/i18n.en";
 import { signingEn } from "./features/signing/i18n.en";
 import { supervisionEn } from "./features/supervision/i18n.en";
 import { paymentsEn } from "./features/payments/i18n.en";
+import { integrationsEn } from "./features/integrations/i18n.en";
 import { deliveryEn } from "./features/delivery/i18n.en";
 import { catalogueEn } from "./features/catalogue/i18n.en";
 import { catalogueAdminEn } from "./features/workbench/catalogue/i18n.en";
@@ -70,6 +71,7 @@ export const en: Messages = {
   ...signingEn,
   ...supervisionEn,
   ...paymentsEn,
+  ...integrationsEn,
   ...deliveryEn,
   ...catalogueEn,
   ...catalogueAdminEn,

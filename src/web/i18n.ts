@@ -8,6 +8,7 @@ import { bundlesZh } from "./features/bundles/i18n";
 import { signingZh } from "./features/signing/i18n";
 import { supervisionZh } from "./features/supervision/i18n";
 import { paymentsZh } from "./features/payments/i18n";
+import { integrationsZh } from "./features/integrations/i18n";
 import { deliveryZh } from "./features/delivery/i18n";
 import { catalogueZh } from "./features/catalogue/i18n";
 import { catalogueAdminZh } from "./features/workbench/catalogue/i18n";
@@ -70,6 +71,7 @@ const zh = {
   ...signingZh,
   ...supervisionZh,
   ...paymentsZh,
+  ...integrationsZh,
   ...deliveryZh,
   ...catalogueZh,
   ...catalogueAdminZh,

@@ -28,6 +28,7 @@ export function WorkbenchPage() {
   const waiting: Record<string, [number | null | undefined, string]> = { inbox: [counts?.inbox, t("staffNav.waiting")], tickets: [counts?.tickets, t("staffNav.waiting")], "rating-cases": [counts?.ratingCases, t("staffNav.open")], orders: [counts?.orders, t("staffNav.waiting")] };
   if (has("sys_admin")) tools.push({ key: "staff", title: t("workbench.staffAdmin"), desc: t("workbench.staffAdminDesc"), to: "/workbench/staff" });
   if (has("sys_admin")) tools.push({ key: "seal-keys", title: t("seal.title"), desc: t("seal.tool"), to: "/workbench/seal-keys" });
+  if (has("sys_admin")) tools.push({ key: "integrations", title: t("integ.title"), desc: t("integ.tool"), to: "/workbench/integrations" });
   if (has("sys_admin", "supervisor")) tools.push({ key: "calendar", title: t("cal.title"), desc: t("cal.toolDesc"), to: "/workbench/calendar" });
   tools.push({ key: "messages", title: t("msg.title"), desc: t("msg.toolDesc"), to: "/messages" });
   if (has("window_clerk")) tools.push({ key: "window", title: t("window.title"), desc: t("window.toolDesc"), to: "/workbench/window" });
