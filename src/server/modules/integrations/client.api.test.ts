@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { submitApplication } from "../../testing/factories";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
 let t: TestApp;
@@ -121,4 +122,24 @@ it("only administrators over the client's organisation manage it; the client's a
   // The client's account is not a member of staff in any list.
   const staff = await t.app.inject({ method: "GET", url: "/api/v1/staff?q=%E5%8D%97%E4%BA%AC%E4%B8%9C%E8%B7%AF%E8%A1%97%E9%81%93%E7%A4%BE%E5%8C%BA", headers: admin.headers });
   expect(staff.body).not.toContain(client.clientId);
+});
+
+it("a client acts only within its organisation and is held to its own rate limit", async () => {
+  const res = await t.app.inject({ method: "POST", url: "/api/v1/admin/clients", headers: admin.headers, payload: { name: "限流测试系统", orgId: streetOrgId, scopes: ["applications.read", "applications.act"], rateLimitPerMinute: 10 } });
+  const { client, clientSecret } = res.json();
+  const access = (await token(client.clientId, clientSecret)).json().access_token as string;
+  // 黄浦区市场监管局's application is not 南京东路街道's: not found, not acted on.
+  const other = await submitApplication(t);
+  expect((await t.app.inject({ method: "GET", url: `/api/v1/applications/${other}`, headers: bearer(access) })).statusCode).toBe(404);
+  const acted = await t.app.inject({ method: "POST", url: `/api/v1/applications/${other}/actions`, headers: bearer(access), payload: { action: "accept", lockVersion: 0 } });
+  expect(acted.statusCode).toBe(404);
+  const inbox = (await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox", headers: bearer(access) })).json();
+  expect(inbox.items.map((a: { id: string }) => a.id)).not.toContain(other);
+  // Ten requests a minute: the next one waits, whatever address it comes from; staff at that address are not held back.
+  const statuses: number[] = [];
+  for (let i = 0; i < 12; i++) statuses.push((await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox", headers: bearer(access) })).statusCode);
+  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+  const limited = await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox", headers: bearer(access) });
+  expect(limited.json().error.code).toBe("RATE_LIMITED");
+  expect((await t.app.inject({ method: "GET", url: "/api/v1/applications/inbox", headers: admin.headers })).statusCode).not.toBe(429);
 });

@@ -115,3 +115,33 @@ it("a system that does not acknowledge a forwarded application in time alerts th
   expect(audit).toHaveLength(1);
   await handBack();
 });
+
+it("a department system asks for 补正 with the fields and materials; the resubmission goes back to it, and a refused action sends nothing", async () => {
+  const { itemId } = await streetCardItem(t);
+  const handler = await registerClient(t, ["applications.read", "applications.act"], { itemIds: [itemId], name: "补正测试系统" });
+  const as = { authorization: `Bearer ${await clientToken(t, handler.clientId, handler.secret)}` };
+  const id = await applyForCard(t, citizen);
+  const step = async (action: string, extra: object = {}) => {
+    const { lockVersion } = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: as })).json();
+    return t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: as, payload: { action, lockVersion, ...extra } });
+  };
+  expect((await step("accept")).statusCode).toBe(200);
+  const outboxBefore = await t.database.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  // A refused action (no reason given) changes nothing and leaves no event behind.
+  expect((await step("request_supplement")).json().error.code).toBe("REASON_REQUIRED");
+  expect(await t.database.db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual(outboxBefore);
+  const asked = await step("request_supplement", { opinion: "身份证件照片不清晰，请重新上传", supplementItems: ["申请人有效身份证件"] });
+  expect(asked.statusCode, asked.body).toBe(200);
+  const seen = (await t.app.inject({ method: "GET", url: `/api/v1/applications/${id}`, headers: citizen.headers })).json();
+  expect(seen.state).toBe("supplement");
+  // The applicant answers; the system gets it back and goes on.
+  const again = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: citizen.headers, payload: { action: "resubmit", lockVersion: seen.lockVersion } });
+  expect(again.statusCode, again.body).toBe(200);
+  const transitions = await t.database.db.selectFrom("outbox").select("payload").where("topic", "=", "application.transition").execute();
+  const mine = transitions.map((r) => r.payload as { applicationId: string; action: string; supplement: boolean; fromKind: string }).filter((p) => p.applicationId === id);
+  expect(mine.map((p) => p.action)).toEqual(["accept", "request_supplement", "resubmit"]);
+  expect(mine[1]!.supplement).toBe(true);
+  expect(mine[2]!.fromKind).toBe("waiting_applicant");
+  expect((await step("pass_review")).statusCode).toBe(200);
+  await handBack();
+});
