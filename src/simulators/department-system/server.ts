@@ -65,7 +65,9 @@ export async function startDepartmentSystem(options: DepartmentSystemOptions): P
     if (!detail.data) return log(`cannot read ${id}: ${detail.response.status}`);
     if (!options.itemIds.includes(detail.data.itemId)) return;
     numbers.set(id, detail.data.number);
-    await api.POST("/api/v1/integrations/applications/{id}/acknowledgement", { params: { path: { id } } });
+    // Acknowledged, it is this system's to decide; the platform answers 404 for an application not forwarded here.
+    const ack = await api.POST("/api/v1/integrations/applications/{id}/acknowledgement", { params: { path: { id } } });
+    if (!ack.data) return log(`${detail.data.number} is not forwarded to this system (${ack.response.status})`);
     for (;;) {
       const current = await api.GET("/api/v1/applications/{id}", { params: { path: { id } } });
       if (!current.data) return;

@@ -77,6 +77,7 @@ export class ApplicationService {
   /** A check asked before every action, with who takes it (an item handled in a department's own system: HANDLED_EXTERNALLY for anyone else). */
   addActionCheck(check: ActionCheck) {
     this.acting.addActionCheck(check);
+    this.assigning.addActionCheck(check);
   }
 
   /** Stops the application's clock for `reason` (缴费), in the caller's transaction. */

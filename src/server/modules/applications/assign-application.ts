@@ -9,6 +9,7 @@ import { applicationAccess } from "./application-access";
 import type { ApplicationReadModel } from "./application-read-model";
 import type { ApplicationTimeline } from "./application-timeline";
 import type { ApplicationRepository } from "./application.repository";
+import type { ActionCheck } from "./application-types";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { accounts: AccountRepository; applications: ApplicationRepository; audit: AuditRepository; orgs: OrgRepository };
@@ -20,11 +21,18 @@ export type Repos = UnitOfWork & { accounts: AccountRepository; applications: Ap
  * Raises: APPLICATION_NOT_FOUND, APPLICATION_CHANGED, ACTION_NOT_ALLOWED, FORBIDDEN, APPLICATION_CLAIMED, ASSIGNEE_INVALID.
  */
 export class AssignApplication {
+  private readonly checks: ActionCheck[] = [];
+
   constructor(
     private readonly store: Store<Repos>,
     private readonly timeline: ApplicationTimeline,
     private readonly read: ApplicationReadModel,
   ) {}
+
+  /** A check asked before a claim or an assignment too (an item a department's system handles is not claimed at the workbench). */
+  addActionCheck(check: ActionCheck) {
+    this.checks.push(check);
+  }
 
   async assign(actor: Actor, id: string, input: { assigneeAccountId: string | null; lockVersion: number }, ctx: RequestContext) {
     return this.store.transact(async (repos) => {
@@ -35,6 +43,10 @@ export class AssignApplication {
       if (!access.isHandlingStaff && !access.canAssign) throw new DomainError("FORBIDDEN");
       if (app.lock_version !== input.lockVersion) throw new DomainError("APPLICATION_CHANGED", { currentLockVersion: app.lock_version, state: app.state });
       if (app.outcome !== null) throw new DomainError("ACTION_NOT_ALLOWED", { state: app.state, action: "assign" });
+      for (const check of this.checks) {
+        const refused = await check(repos, { actor, app, action: "assign", isApplicant: false, certificateData: false });
+        if (refused) throw new DomainError(refused);
+      }
       const stepRoles = this.stepRoles(app.workflow as WorkflowDefinition, app.state);
       const assigneeId = input.assigneeAccountId ?? actor.accountId;
       const claiming = assigneeId === actor.accountId;

@@ -85,6 +85,9 @@ it("only the system handling the service acts on it; certificate data comes only
   const refused = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: as, payload: { action: "accept", lockVersion: 0 } });
   expect(refused.statusCode).toBe(409);
   expect(refused.json().error.code).toBe("HANDLED_EXTERNALLY");
+  // Nor can it be claimed away from the system handling it.
+  const claim = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/assignment`, headers: as, payload: { assigneeAccountId: null, lockVersion: 0 } });
+  expect(claim.json().error.code).toBe("HANDLED_EXTERNALLY");
   expect(refused.json().error.message).toBe("该事项由部门业务系统办理，请在部门业务系统中操作");
   // Taken back (the system revoked), the service is acted on as before; certificate data needs the scope.
   const admin = await login(t.app, "admin");
@@ -137,7 +140,7 @@ it("a department system asks for 补正 with the fields and materials; the resub
   // The applicant answers; the system gets it back and goes on.
   const again = await t.app.inject({ method: "POST", url: `/api/v1/applications/${id}/actions`, headers: citizen.headers, payload: { action: "resubmit", lockVersion: seen.lockVersion } });
   expect(again.statusCode, again.body).toBe(200);
-  const transitions = await t.database.db.selectFrom("outbox").select("payload").where("topic", "=", "application.transition").execute();
+  const transitions = await t.database.db.selectFrom("outbox").select("payload").where("topic", "=", "application.transition").orderBy("id").execute();
   const mine = transitions.map((r) => r.payload as { applicationId: string; action: string; supplement: boolean; fromKind: string }).filter((p) => p.applicationId === id);
   expect(mine.map((p) => p.action)).toEqual(["accept", "request_supplement", "resubmit"]);
   expect(mine[1]!.supplement).toBe(true);
