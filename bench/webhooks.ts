@@ -72,7 +72,7 @@ export async function webhooksBench(options: { quick: boolean; seconds: number }
   const cipher = new FieldCipher(randomBytes(32));
   await seedDemo(database.db, cipher);
   const port = await freePort();
-  const config = { ...base, databaseUrl, dataDir, jobs: false, webDist: "./no-web-for-bench", seedDemo: false, rateLimitPerMinute: 10_000_000, loginRateLimitPerMinute: 10_000_000, publicRateLimitPerMinute: 10_000_000, integrations: { ...base.integrations, webhookBatch: 500, webhookIntervalMs: 50 } };
+  const config = { ...base, databaseUrl, dataDir, jobs: false, webDist: "./no-web-for-bench", seedDemo: false, rateLimitPerMinute: 10_000_000, loginRateLimitPerMinute: 10_000_000, publicRateLimitPerMinute: 10_000_000, integrations: base.integrations };
   const { app, services } = await buildApp({ config, database, cipher, logger: false });
   await app.listen({ port, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${port}`;

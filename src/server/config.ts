@@ -197,7 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookMaxBackoffMs: int(env.HAOBAN_WEBHOOK_MAX_BACKOFF_MS, 3_600_000),
       webhookRetryMs: int(env.HAOBAN_WEBHOOK_RETRY_HOURS, 24) * 3_600_000,
       webhookTimeoutMs: int(env.HAOBAN_WEBHOOK_TIMEOUT_MS, 10_000),
-      webhookBatch: int(env.HAOBAN_WEBHOOK_BATCH, 200),
+      webhookBatch: int(env.HAOBAN_WEBHOOK_BATCH, 500),
       webhookIntervalMs: int(env.HAOBAN_WEBHOOK_INTERVAL_MS, 200),
       demoSystemPort: int(env.HAOBAN_DEMO_SYSTEM_PORT, 3103),
     },
