@@ -1,18 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import { chinaToday } from "../src/shared/china-time";
 import { buildPayCode } from "../src/shared/fees";
 import { startPaymentSimulator } from "../src/simulators/payment/server";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
-import { FieldCipher } from "../src/server/crypto/field-cipher";
-import { migrateToLatest, openDatabase } from "../src/server/db/database";
-import { seedDemo } from "../src/server/seed/seed-demo";
+import { freshBenchDatabase } from "./bench-database";
 import { freePort } from "../src/server/testing/payment-sim";
 
 export interface PaymentCheck {
@@ -33,23 +28,7 @@ const KEY = randomBytes(24).toString("hex");
 export async function paymentsBench(options: { quick: boolean; seconds: number }): Promise<PaymentCheck[]> {
   const checks: PaymentCheck[] = [];
   const base = loadConfig();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-bench-pay-"));
-  let databaseUrl = base.databaseUrl;
-  let created: string | null = null;
-  if (databaseUrl) {
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    created = `haoban_bench_pay_${Date.now()}`;
-    await admin.query(`create database ${created}`);
-    await admin.end();
-    const url = new URL(databaseUrl);
-    url.pathname = `/${created}`;
-    databaseUrl = url.toString();
-  }
-  const database = await openDatabase({ databaseUrl, dataDir, poolSize: base.databasePoolSize });
-  await migrateToLatest(database.db);
-  const cipher = new FieldCipher(randomBytes(32));
-  await seedDemo(database.db, cipher);
+  const { database, cipher, databaseUrl, dataDir, drop } = await freshBenchDatabase(base, "pay");
   const sim = await startPaymentSimulator({ merchants: { [MERCHANT]: KEY }, processingMs: 10 });
   const port = await freePort();
   const config = { ...base, databaseUrl, dataDir, webDist: "./no-web-for-bench", seedDemo: false, rateLimitPerMinute: 10_000_000, publicRateLimitPerMinute: 10_000_000, payment: { ...base.payment, url: sim.url, merchantId: MERCHANT, key: KEY, notifyUrl: `http://127.0.0.1:${port}/api/v1/payments/notify` } };
@@ -113,14 +92,7 @@ export async function paymentsBench(options: { quick: boolean; seconds: number }
   } finally {
     await app.close();
     await sim.close();
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (created && base.databaseUrl) {
-      const admin = new pg.Client({ connectionString: base.databaseUrl });
-      await admin.connect();
-      await admin.query(`drop database if exists ${created} with (force)`);
-      await admin.end();
-    }
+    await drop();
   }
   return checks;
 }

@@ -1,18 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
-import pg from "pg";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
-import { FieldCipher } from "../src/server/crypto/field-cipher";
-import { migrateToLatest, openDatabase } from "../src/server/db/database";
 import { startWebhookWorker } from "../src/server/jobs/webhooks.job";
-import { seedDemo } from "../src/server/seed/seed-demo";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 import { freePort } from "../src/server/testing/payment-sim";
 import { session } from "./applications";
+import { freshBenchDatabase } from "./bench-database";
 import { runLoad } from "./load";
 
 export interface WebhookCheck {
@@ -54,23 +49,7 @@ function startReceivers(secrets: string[]): Promise<{ ports: number[]; ask: (com
 export async function webhooksBench(options: { quick: boolean; seconds: number }): Promise<WebhookCheck[]> {
   const checks: WebhookCheck[] = [];
   const base = loadConfig();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-bench-hooks-"));
-  let databaseUrl = base.databaseUrl;
-  let created: string | null = null;
-  if (databaseUrl) {
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    created = `haoban_bench_hooks_${Date.now()}`;
-    await admin.query(`create database ${created}`);
-    await admin.end();
-    const url = new URL(databaseUrl);
-    url.pathname = `/${created}`;
-    databaseUrl = url.toString();
-  }
-  const database = await openDatabase({ databaseUrl, dataDir, poolSize: base.databasePoolSize });
-  await migrateToLatest(database.db);
-  const cipher = new FieldCipher(randomBytes(32));
-  await seedDemo(database.db, cipher);
+  const { database, cipher, databaseUrl, dataDir, drop } = await freshBenchDatabase(base, "hooks");
   const port = await freePort();
   const config = { ...base, databaseUrl, dataDir, jobs: false, webDist: "./no-web-for-bench", seedDemo: false, rateLimitPerMinute: 10_000_000, loginRateLimitPerMinute: 10_000_000, publicRateLimitPerMinute: 10_000_000, integrations: base.integrations };
   const { app, services } = await buildApp({ config, database, cipher, logger: false });
@@ -166,14 +145,7 @@ export async function webhooksBench(options: { quick: boolean; seconds: number }
     receivers.child.stdin?.write("exit\n");
     receivers.child.kill();
     await app.close();
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    if (created && base.databaseUrl) {
-      const pgAdmin = new pg.Client({ connectionString: base.databaseUrl });
-      await pgAdmin.connect();
-      await pgAdmin.query(`drop database if exists ${created} with (force)`);
-      await pgAdmin.end();
-    }
+    await drop();
   }
   return checks;
 }

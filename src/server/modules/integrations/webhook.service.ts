@@ -169,10 +169,10 @@ export class WebhookService {
     await this.store.transact(async (repos) => {
       await repos.webhooks.recordAttempts(results);
       // Per receiver: a success after failures sends what waits at once; failures in a row suspend it for a while.
-      const bySubscription = new Map<string, boolean[]>();
-      for (const { d, r } of sent) bySubscription.set(d.subscription_id, [...(bySubscription.get(d.subscription_id) ?? []), ok(r)]);
-      for (const [id, oks] of bySubscription) {
-        if (oks.some(Boolean)) await repos.webhooks.recovered(id, at);
+      const bySubscription = new Map<string, boolean>();
+      for (const { d, r } of sent) bySubscription.set(d.subscription_id, (bySubscription.get(d.subscription_id) ?? false) || ok(r));
+      for (const [id, anyOk] of bySubscription) {
+        if (anyOk) await repos.webhooks.recovered(id, at);
         else await repos.webhooks.failed(id, SUSPEND_AFTER, (n) => Math.min(this.settings.backoffBaseMs * 2 ** Math.min(n - SUSPEND_AFTER, 20), this.settings.maxBackoffMs, 10 * 60_000), at);
       }
     });
