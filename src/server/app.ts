@@ -1,3 +1,4 @@
+import { ChangeBus } from "./db/change-bus";
 import { randomUUID } from "node:crypto";
 import { CLIENT_SCOPE_CODES, CLIENT_SCOPES } from "../shared/integrations";
 import { sequencerFor } from "./modules/audit";
@@ -234,15 +235,15 @@ async function rateLimitBackend(app: FastifyInstance, config: Config, database: 
 const AUDIT_SWEEP_MS = 5_000;
 
 /** The composition root: every service gets its dependencies here and nowhere else. */
-export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now)): Services {
+export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now), changes: ChangeBus = ChangeBus.local()): Services {
   // The embedded engine has one connection: audit records are chained inside their own transaction there.
   sequencerFor(database.db).inline = database.kind === "pglite";
   const store = createRepositoryStore(database.db);
-  const auth = new AuthService(store, cipher, config, now, (unit, personId, today) => actingForRelations(store.within(unit), personId, today));
-  const calendar = new CalendarService(store);
+  const auth = new AuthService(store, cipher, config, now, (unit, personId, today) => actingForRelations(store.within(unit), personId, today), changes);
+  const calendar = new CalendarService(store, changes, (err) => console.error("calendar refresh failed", err));
   const calendarOf = () => calendar.current();
   const seals = new SealService(store, cipher, ed25519Signer, now);
-  const certificates = new CertificateService(store, seals, now, config.verifyCacheMs);
+  const certificates = new CertificateService(store, seals, now, config.verifyCacheMs, changes);
   const dataElements = new DataElementService(store);
   const sharing = new SharingService(store, cipher, now);
   const prefills = new PrefillService(store, sharing, dataElements, cipher, now);
@@ -308,7 +309,7 @@ export function createServices(database: Database, cipher: FieldCipher, config: 
   const scorecards = new ScorecardService(store, now);
   const ratingCases = new RatingCaseService(store, now, calendarOf, supervisionSettings);
   const ratings = new RatingService(store, ratingCases, now);
-  const search = new SearchService(store, config.searchRefreshMs);
+  const search = new SearchService(store, config.searchRefreshMs, undefined, changes);
   const dispatch = new DispatchService(store);
   const proactive = new ProactiveService(store, now);
   const policies = new PolicyService(store);
@@ -401,7 +402,9 @@ export function cacheControlOf(webRoot: string, filePath: string): string {
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services; markShuttingDown: () => void; metrics: import("prom-client").Registry }> {
   const { config, database, cipher } = options;
-  const services = createServices(database, cipher, config, options.now, options.senders);
+  // What one process changes, the others forget at once (LISTEN/NOTIFY on the database).
+  const changes = await ChangeBus.connect(database, (err) => console.error("change notifications:", err instanceof Error ? err.message : err));
+  const services = createServices(database, cipher, config, options.now, options.senders, changes);
   await services.calendar.refresh();
   let shuttingDown = false;
   // Audit records a crash (or the seed) left unchained are chained now, and every few seconds after.
@@ -592,6 +595,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     await services.deliveries.idle();
     clearInterval(sweepTimer);
     await sweeping;
+    await changes.close();
   });
 
   return { app, services, metrics, markShuttingDown: () => (shuttingDown = true) };

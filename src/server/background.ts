@@ -38,8 +38,8 @@ export async function startBackgroundWork(config: Config, database: Database, se
     await registerDeliveries(boss, services.deliveries, config.jobs);
     return boss;
   });
-  // Calendar edits made in another process reach this one within a minute.
-  const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => log.error({ err }, "calendar refresh failed")), 60_000);
+  // Calendar edits made in another process reach this one at once (the change bus); this hourly read is the backstop.
+  const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => log.error({ err }, "calendar refresh failed")), 3_600_000);
   calendarTimer.unref();
   const stopNotifications = config.jobs ? startNotificationWorker(services.notifications, config.notifyIntervalMs, (err) => log.error({ err }, "notification worker failed")) : async () => {};
   const stopWebhooks = config.jobs ? startWebhookWorker(services, config.integrations.webhookIntervalMs, (err) => log.error({ err }, "webhook worker failed")) : async () => {};

@@ -21,6 +21,12 @@ export interface Database {
   executeSql: ExecuteSql;
   /** The embedded database only: its whole data directory as a tar file (a test template). */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * Listens on a notification channel: `onPayload` for each notification. On a server the listening
+   * connection is its own and is made again when lost (`onReconnect` then: notifications may have been
+   * missed meanwhile). Returns how to stop.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect: () => void, onError: (err: unknown) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -58,6 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       db,
       kind: "postgres",
       executeSql: (text, values) => pool.query(text, values),
+      listen: (channel, onPayload, onReconnect, onError) => listenOnServer(options.databaseUrl!, channel, onPayload, onReconnect, onError),
       close: () => db.destroy(),
     };
   }
@@ -85,10 +92,61 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         return results[results.length - 1] ?? { rows: [] };
       }),
     dumpDataDir: () => mutex.run(() => pglite.dumpDataDir("none")),
+    listen: async (channel, onPayload) => {
+      const unlisten = await mutex.run(() => pglite.listen(channel, onPayload));
+      return () => mutex.run(() => unlisten());
+    },
     close: async () => {
       await db.destroy();
       await pglite.close();
     },
+  };
+}
+
+/** A connection of its own that LISTENs on `channel`, made again (after a second or more) whenever it is lost. */
+async function listenOnServer(url: string, channel: string, onPayload: (payload: string) => void, onReconnect: () => void, onError: (err: unknown) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url, application_name: "haoban-changes" });
+    let lost = false;
+    let listening = false;
+    // A connection that never came up is retried by whoever called connect; one lost later, from here.
+    const onLost = (err?: Error) => {
+      if (!listening || lost || stopped) return;
+      lost = true;
+      if (err) onError(err);
+      void c.end().catch(() => {});
+      schedule();
+    };
+    c.on("notification", (n) => n.channel === channel && onPayload(n.payload ?? ""));
+    c.on("error", onLost);
+    c.on("end", () => onLost());
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      void c.end().catch(() => {});
+      throw err;
+    }
+    listening = true;
+    client = c;
+  };
+  const schedule = () => {
+    retry = setTimeout(() => {
+      connect().then(onReconnect, (err: unknown) => {
+        onError(err);
+        if (!stopped) schedule();
+      });
+    }, 1000 + Math.floor(Math.random() * 500));
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 

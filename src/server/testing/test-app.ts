@@ -87,6 +87,8 @@ export interface TestApp {
   database: Database;
   cipher: FieldCipher;
   config: Config;
+  /** The PostgreSQL server's database the app runs on (null on the embedded database). */
+  url: string | null;
   /** The SMS simulator (keeps what it sent in memory) and e-mail through nodemailer's JSON transport. */
   senders: { sms: SimulatedSms; email: NodemailerEmail };
   close(): Promise<void>;
@@ -94,7 +96,7 @@ export interface TestApp {
 
 /** The real HTTP stack on a fresh, seeded database; `overrides` change configuration. */
 export async function startTestApp(overrides: Partial<Config> = {}, options: { seed?: boolean; now?: () => Date; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
-  const { database, close } = await createTestDatabase({ start: options.seed === false ? "migrated" : "seeded" });
+  const { database, close, url } = await createTestDatabase({ start: options.seed === false ? "migrated" : "seeded" });
   const cipher = testCipher();
   const config: Config = {
     ...loadConfig({}),
@@ -115,6 +117,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: { s
     database,
     cipher,
     config,
+    url,
     senders,
     close: async () => {
       await app.close();

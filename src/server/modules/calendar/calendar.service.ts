@@ -1,3 +1,4 @@
+import { ChangeBus } from "../../db/change-bus";
 import type { CalendarYearInput } from "../../../shared/schemas/calendar";
 import { DEFAULT_CALENDAR, type YearCalendar } from "../../../shared/calendar-data";
 import { WorkCalendar } from "../../../shared/working-days";
@@ -23,8 +24,14 @@ export class CalendarService {
 
   private readonly listeners: Array<() => Promise<unknown>> = [];
 
-  constructor(private readonly store: Store<Repos>) {
+  constructor(
+    private readonly store: Store<Repos>,
+    /** A year changed anywhere (the calendar's trigger): every process reads the calendar again. */
+    changes: ChangeBus = ChangeBus.local(),
+    onRefreshError: (err: unknown) => void = () => {},
+  ) {
     this.apply([]);
+    changes.subscribe("calendar", () => void this.refresh().catch(onRefreshError));
   }
 
   /** Work to do after an administrator changes a year (e.g. compute deadlines that lay past the calendar). */

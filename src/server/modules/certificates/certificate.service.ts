@@ -1,3 +1,4 @@
+import { ChangeBus, EVERYTHING } from "../../db/change-bus";
 import { CERTIFICATE_TYPE_DEFS, orgCreditCode } from "../../../shared/certificate-types";
 import { CERTIFICATE_TRANSITIONS, transitionFrom, type CertificateStatus } from "../../../shared/lifecycle";
 import type { CounterRepository } from "../numbering";
@@ -72,8 +73,9 @@ export function maskName(name: string): string {
 export class CertificateService {
   /**
    * Recent public verification results by identifier: verification is the busiest public read and its
-   * answer changes only when the issuer changes the status (cleared at once in this process, and
-   * within `verifyCacheMs` in the others) or at midnight of the expiry day (the TTL bounds that too).
+   * answer changes only when the issuer changes the status (forgotten at once in every process: the
+   * change bus, fed by the certificates' trigger; `verifyCacheMs` bounds what a lost notification could
+   * leave) or at midnight of the expiry day (the TTL bounds that too).
    */
   private readonly verified = new Map<string, { at: number; result: ReturnType<CertificateService["result"]> }>();
 
@@ -82,7 +84,11 @@ export class CertificateService {
     private readonly seals: SealService,
     private readonly now: () => Date = () => new Date(),
     private readonly verifyCacheMs = 5_000,
-  ) {}
+    /** A status changed anywhere (the certificates' trigger, or this process): every process forgets its verification. */
+    private readonly changes: ChangeBus = ChangeBus.local(),
+  ) {
+    changes.subscribe("certificate", (identifier) => (identifier === EVERYTHING ? this.verified.clear() : this.verified.delete(identifier)));
+  }
 
   /** Issues a certificate of `type` for `holder`, signed by `issuerOrgId`'s seal, in the caller's transaction. */
   async issue(
@@ -203,7 +209,7 @@ export class CertificateService {
 
   /** Forgets this process's cached verification of certificates whose status changed (call once committed). */
   forgetVerified(identifiers: string[]) {
-    for (const identifier of identifiers) this.verified.delete(identifier);
+    for (const identifier of identifiers) this.changes.publish("certificate", identifier);
   }
 
   /** One status change by the lifecycle table, with its audit record. */

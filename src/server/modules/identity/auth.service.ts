@@ -1,3 +1,4 @@
+import { ChangeBus } from "../../db/change-bus";
 import { createHash, randomBytes } from "node:crypto";
 import { TOTP, Secret } from "otpauth";
 import type { RegisterRequest } from "../../../shared/schemas/identity";
@@ -81,8 +82,10 @@ export class AuthService {
     private readonly now: () => Date = () => new Date(),
     /** The enterprises a person may act for on a day (kept by the enterprises module). */
     private readonly actingFor: ActingForSource = async () => [],
+    /** Tells the other server processes which sessions and accounts to forget. */
+    changes: ChangeBus = ChangeBus.local(),
   ) {
-    this.sessionCache = new SessionCache(settings.sessionCacheMs ?? 2000);
+    this.sessionCache = new SessionCache(settings.sessionCacheMs ?? 2000, undefined, changes);
   }
 
   /** Real-name registration: the name/ID pair must match the population registry. Logs the user in. */

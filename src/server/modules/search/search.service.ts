@@ -1,3 +1,4 @@
+import { ChangeBus } from "../../db/change-bus";
 import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { SearchResponse } from "../../../shared/schemas/search";
 import { sharedAnswer } from "../../shared-answer";
@@ -157,8 +158,8 @@ class RecentAnswers<V> {
 
 /**
  * Unified search over the catalogue, policies and answers. The index lives in memory and is rebuilt
- * when the catalogue generation changes (a publication anywhere bumps it), checked at most every
- * `checkEveryMs`, so several server processes converge without messaging. A large catalogue's index is
+ * when the catalogue generation changes (a publication anywhere bumps it): every process hears of it
+ * through the change bus, and checks it at least every `checkEveryMs` besides. A large catalogue's index is
  * computed in a worker thread: search requests wait for the new index, every other request goes on.
  */
 export class SearchService {
@@ -174,7 +175,11 @@ export class SearchService {
     private readonly checkEveryMs = 2000,
     /** From how many documents on the index is built in a worker thread. */
     private readonly workerThreshold = WORKER_THRESHOLD,
-  ) {}
+    /** A new generation anywhere (the generation's trigger): the next search looks at once, not after `checkEveryMs`. */
+    changes: ChangeBus = ChangeBus.local(),
+  ) {
+    changes.subscribe("catalogue", () => (this.checkedAt = 0));
+  }
 
   async current(): Promise<SearchIndex<SearchPayload>> {
     const now = Date.now();
