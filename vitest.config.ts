@@ -11,5 +11,9 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: "forks",
     maxWorkers: 2,
+    // Files share a worker's loaded modules instead of importing the whole server again each (the suite's
+    // largest cost: 306 s → 152 s on PGlite, 242 s → 114 s on the server, this 2-core machine). Each file
+    // still starts its own app on its own database and closes it; nothing a test relies on lives in a module.
+    isolate: false,
   },
 });
