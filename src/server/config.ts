@@ -9,8 +9,12 @@ export interface Config {
   logLevel: string;
   /** Seed the demo city when the database is empty. */
   seedDemo: boolean;
-  /** Run background job workers in this process. */
+  /** Run background job workers in this process (not with HAOBAN_ROLE=web). */
   jobs: boolean;
+  /** What this process does: serve HTTP (`web`), run the background jobs (`jobs`), or both (`all`). */
+  role: "web" | "jobs" | "all";
+  /** HTTP processes on this machine (node cluster; a PostgreSQL server is needed beyond 1). */
+  workers: number;
   cookieSecure: boolean;
   sessionTtlHours: number;
   sessionIdleMinutes: number;
@@ -132,6 +136,13 @@ function rateLimitStore(env: NodeJS.ProcessEnv): Config["rateLimitStore"] {
   return env.DATABASE_URL ? "postgres" : "memory";
 }
 
+/** HAOBAN_ROLE: web (HTTP only), jobs (background work only) or all (both, the default). */
+function processRole(env: NodeJS.ProcessEnv): Config["role"] {
+  const role = env.HAOBAN_ROLE ?? "all";
+  if (role !== "web" && role !== "jobs" && role !== "all") throw new Error(`HAOBAN_ROLE must be web, jobs or all, got "${role}"`);
+  return role;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env.PORT, 3000),
@@ -141,7 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: env.HAOBAN_DATA_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? "info",
     seedDemo: bool(env.HAOBAN_SEED_DEMO, true),
-    jobs: bool(env.HAOBAN_JOBS, true),
+    jobs: processRole(env) !== "web" && bool(env.HAOBAN_JOBS, true),
+    role: processRole(env),
+    workers: Math.max(1, int(env.HAOBAN_WORKERS, 1)),
     cookieSecure: bool(env.HAOBAN_COOKIE_SECURE, false),
     sessionTtlHours: int(env.HAOBAN_SESSION_TTL_HOURS, 12),
     sessionIdleMinutes: int(env.HAOBAN_SESSION_IDLE_MINUTES, 120),

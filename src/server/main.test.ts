@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,6 +52,17 @@ describe("the server process", () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it("refuses several HTTP processes on the embedded database, saying why", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-workers-"));
+    const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { env: { ...process.env, HAOBAN_WORKERS: "2", DATABASE_URL: "", HAOBAN_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    expect(await new Promise((resolve) => child.on("exit", resolve))).toBe(1);
+    expect(output).toContain("HAOBAN_WORKERS=2 needs a PostgreSQL server (DATABASE_URL)");
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
 });
 
 /** Several processes on one PostgreSQL server (the PostgreSQL-server lane only: the embedded database belongs to one process). */
@@ -171,4 +182,94 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a process killed between comm
       await db.close();
     }
   }, 120_000);
+});
+
+/** The processes of one machine (HAOBAN_WORKERS, HAOBAN_ROLE; the PostgreSQL-server lane: a cluster needs a server). */
+describe.runIf(Boolean(process.env.DATABASE_URL))("several HTTP processes and a jobs process on one machine", () => {
+  /** The roles of a process's children, by pid (node cluster's workers get HAOBAN_ROLE in their environment). */
+  const childrenOf = (pid: number) => {
+    const read = (run: () => string) => {
+      try {
+        return run();
+      } catch {
+        return ""; // none left (ps exits 1), or the child ended meanwhile
+      }
+    };
+    const pids = read(() => execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }))
+      .split("\n")
+      .map((l) => Number(l.trim()))
+      .filter(Boolean);
+    return new Map(pids.map((child) => [child, /(?:^|\0)HAOBAN_ROLE=(\w+)/.exec(read(() => readFileSync(`/proc/${child}/environ`, "utf8")))?.[1] ?? "?"] as const));
+  };
+
+  it("HAOBAN_WORKERS=2 runs two HTTP processes and one for jobs; one killed under load: only its in-flight requests fail, the other serves, it is started again", async () => {
+    const { createTestDatabase } = await import("./testing/test-app");
+    const { TEST_FIELD_KEY } = await import("./testing/templates");
+    const db = await createTestDatabase({ start: "seeded" });
+    const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-cluster-"));
+    const port = 4400 + Math.floor(Math.random() * 200);
+    const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+      env: { ...process.env, PORT: String(port), HAOBAN_WORKERS: "2", HAOBAN_DATA_DIR: dataDir, DATABASE_URL: db.url!, HAOBAN_DATA_KEY: Buffer.from(TEST_FIELD_KEY, "hex").toString("base64"), LOG_LEVEL: "warn", HAOBAN_WEB_DIST: "./none", HAOBAN_RATE_LIMIT_PER_MINUTE: "1000000", HAOBAN_DEMO_SYSTEM_PORT: "0", HAOBAN_PAYMENT_SIMULATOR_PORT: String(port + 300), HAOBAN_POST_SIMULATOR_PORT: String(port + 600) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const base = `http://127.0.0.1:${port}`;
+    const roles = () => [...childrenOf(child.pid!).values()].sort();
+    try {
+      for (let i = 0; ; i++) {
+        if ((await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false)) && roles().filter((r) => r === "web").length === 2) break;
+        if (i > 480) throw new Error(`not ready:\n${output}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await expect.poll(roles, { timeout: 30_000 }).toEqual(["jobs", "web", "web"]);
+
+      // A session made through whichever process answers is good on every one (it lives in the database).
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier: "13800000001", password: "Haoban@2026" }) });
+      const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+      const outcomes = { ok: 0, failed: 0, timedOut: 0, other: 0, okAfterKill: 0 };
+      let killed = false;
+      let stop = false;
+      const loop = async () => {
+        while (!stop) {
+          try {
+            const r = await fetch(`${base}/api/v1/me`, { headers: { cookie }, signal: AbortSignal.timeout(5_000) });
+            await r.arrayBuffer();
+            if (r.status !== 200) outcomes.other++;
+            else if (killed) outcomes.okAfterKill++;
+            else outcomes.ok++;
+          } catch (err) {
+            if ((err as Error).name === "TimeoutError") outcomes.timedOut++;
+            else outcomes.failed++;
+          }
+        }
+      };
+      const loops = Array.from({ length: 6 }, loop);
+      await new Promise((r) => setTimeout(r, 1_000));
+      const web = [...childrenOf(child.pid!)].filter(([, role]) => role === "web").map(([pid]) => pid);
+      process.kill(web[0]!, "SIGKILL");
+      killed = true;
+      await new Promise((r) => setTimeout(r, 2_000));
+      stop = true;
+      await Promise.all(loops);
+      expect(outcomes.ok, output).toBeGreaterThan(0);
+      // At most what was in flight on the killed process fails (six clients, one request each); nothing hangs, nothing else is refused.
+      expect(outcomes).toMatchObject({ timedOut: 0, other: 0 });
+      expect(outcomes.failed).toBeLessThanOrEqual(6);
+      expect(outcomes.okAfterKill).toBeGreaterThan(outcomes.failed);
+      // The primary starts another HTTP process in the killed one's place.
+      await expect.poll(() => [...childrenOf(child.pid!)].filter(([pid, role]) => role === "web" && pid !== web[0]).length, { timeout: 30_000 }).toBe(2);
+
+      child.kill("SIGTERM");
+      expect(await exited, output).toBe(0);
+      expect(childrenOf(child.pid!).size).toBe(0);
+    } finally {
+      for (const pid of childrenOf(child.pid!).keys()) process.kill(pid, "SIGKILL");
+      child.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+      await db.close();
+    }
+  }, 150_000);
 });
