@@ -1,4 +1,5 @@
 import { ChangeBus } from "./db/change-bus";
+import { registerReadRouting } from "./http/read-routing";
 import { randomUUID } from "node:crypto";
 import { CLIENT_SCOPE_CODES, CLIENT_SCOPES } from "../shared/integrations";
 import { sequencerFor } from "./modules/audit";
@@ -238,7 +239,7 @@ const AUDIT_SWEEP_MS = 5_000;
 export function createServices(database: Database, cipher: FieldCipher, config: Config, now: () => Date = () => new Date(), senders: Senders = createSenders(config, now), changes: ChangeBus = ChangeBus.local()): Services {
   // The embedded engine has one connection: audit records are chained inside their own transaction there.
   sequencerFor(database.db).inline = database.kind === "pglite";
-  const store = createRepositoryStore(database.db);
+  const store = createRepositoryStore(database.db, database.reader);
   const auth = new AuthService(store, cipher, config, now, (unit, personId, today) => actingForRelations(store.within(unit), personId, today), changes);
   const calendar = new CalendarService(store, changes, (err) => console.error("calendar refresh failed", err));
   const calendarOf = () => calendar.current();
@@ -444,6 +445,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   registerErrorHandler(app);
   const metrics = registerMetrics(app);
   await app.register(cookie);
+  // With replicas, what a user just changed is read from the primary (the lag bound plus a check, at least).
+  if (database.replicas) registerReadRouting(app, config.replicaMaxLagMs + config.replicaCheckMs + 1_000, config.cookieSecure);
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {

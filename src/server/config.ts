@@ -3,6 +3,12 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Streaming replicas for reads that may be a little stale (DATABASE_REPLICA_URLS, comma-separated). */
+  replicaUrls: string[];
+  /** A replica further behind the primary than this is skipped. */
+  replicaMaxLagMs: number;
+  /** How often each replica's lag is checked. */
+  replicaCheckMs: number;
   dataDir: string;
   /** Base64 32-byte master key for field encryption; when absent a key file in dataDir is used. */
   dataKey: string | undefined;
@@ -148,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env.PORT, 3000),
     host: env.HOST ?? "0.0.0.0",
     databaseUrl: env.DATABASE_URL || undefined,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean),
+    replicaMaxLagMs: int(env.HAOBAN_REPLICA_MAX_LAG_MS, 1_000),
+    replicaCheckMs: int(env.HAOBAN_REPLICA_CHECK_MS, 500),
     dataDir: env.HAOBAN_DATA_DIR ?? "./data",
     dataKey: env.HAOBAN_DATA_KEY || undefined,
     logLevel: env.LOG_LEVEL ?? "info",

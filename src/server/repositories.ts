@@ -163,7 +163,7 @@ export class Repositories {
 }
 
 /** The one store of the process: every service receives it, typed down to the repositories it declares. */
-export function createRepositoryStore(db: Kysely<DB>): Store<Repositories & UnitOfWork> {
+export function createRepositoryStore(db: Kysely<DB>, reader: Kysely<DB> = db): Store<Repositories & UnitOfWork> {
   const sequencer = sequencerFor(db);
-  return createStore(db, (handle, afterCommit, beforeCommit) => new Repositories(handle, afterCommit, sequencer, beforeCommit) as Repositories & UnitOfWork);
+  return createStore(db, (handle, afterCommit, beforeCommit) => new Repositories(handle, afterCommit, sequencer, beforeCommit) as Repositories & UnitOfWork, reader);
 }

@@ -33,7 +33,8 @@ export async function assertDataKey(database: Database, cipher: FieldCipher): Pr
  * needs. Processes starting at once on one server take turns (migrations lock by themselves).
  */
 export async function openRuntime(config: Config): Promise<{ database: Database; cipher: FieldCipher }> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  if (config.replicaUrls.length && !config.databaseUrl) throw new Error("DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of a PostgreSQL server");
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, replicaUrls: config.replicaUrls, replicaMaxLagMs: config.replicaMaxLagMs, replicaCheckMs: config.replicaCheckMs });
   await migrateToLatest(database.db);
   const cipher = new FieldCipher(loadMasterKey(config.dataKey, config.dataDir));
   await withAdvisoryLock(database, "haoban:startup", async () => {

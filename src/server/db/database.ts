@@ -7,6 +7,7 @@ import { migrations } from "./migrations";
 import { Mutex } from "./mutex";
 import { PgliteDialect } from "./pglite-dialect";
 import { PreparingPool } from "./preparing-pool";
+import { ReplicaSet } from "./replicas";
 import type { DB } from "./schema";
 
 /** Runs one SQL text for the job queue: `{ rows }` like node-postgres. */
@@ -16,6 +17,13 @@ export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: a
 
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * For reads that may be a little stale (the catalogue, guides, search, policies, public verification,
+   * public figures): streaming replicas when configured and fresh enough, else the primary (`db`).
+   */
+  reader: Kysely<DB>;
+  /** The replicas behind `reader` (null without any). */
+  replicas: ReplicaSet | null;
   kind: "pglite" | "postgres";
   /** Raw SQL access for the job queue, sharing the embedded database's lock. */
   executeSql: ExecuteSql;
@@ -38,6 +46,12 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** The embedded database only: start from this dumped data directory (a test template). */
   loadDataDir?: Blob;
+  /** Streaming replicas of the server for stale-tolerant reads. */
+  replicaUrls?: string[];
+  /** A replica further behind than this is skipped (default 1,000 ms). */
+  replicaMaxLagMs?: number;
+  /** How often each replica's lag is checked (default 500 ms). */
+  replicaCheckMs?: number;
 }
 
 // Same value shapes on both engines: dates as 'YYYY-MM-DD', bigint and numeric as numbers.
@@ -59,13 +73,37 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on("error", (err: Error & { code?: string }) => {
       if (err.code !== "57P01") console.warn("database connection lost:", err.message);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PreparingPool(pool) }) });
+    const primary = new PreparingPool(pool);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: primary }) });
+    let replicas: ReplicaSet | null = null;
+    let reader = db;
+    if (options.replicaUrls?.length) {
+      replicas = new ReplicaSet(
+        primary,
+        pool,
+        options.replicaUrls.map((url) => {
+          // A replica that stops answering must not hold a read for long: the primary answers instead.
+          const replicaPool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: "-c jit=off", connectionTimeoutMillis: 2_000, Client: QuietClient });
+          replicaPool.on("error", () => {}); // an idle connection cut: the pool replaces it, the check notices
+          return { url, pool: replicaPool, reader: new PreparingPool(replicaPool) };
+        }),
+        options.replicaMaxLagMs ?? 1_000,
+        options.replicaCheckMs ?? 500,
+      );
+      await replicas.start();
+      reader = new Kysely<DB>({ dialect: new PostgresDialect({ pool: replicas }) });
+    }
     return {
       db,
+      reader,
+      replicas,
       kind: "postgres",
       executeSql: (text, values) => pool.query(text, values),
       listen: (channel, onPayload, onReconnect, onError) => listenOnServer(options.databaseUrl!, channel, onPayload, onReconnect, onError),
-      close: () => db.destroy(),
+      close: async () => {
+        if (reader !== db) await reader.destroy();
+        await db.destroy();
+      },
     };
   }
 
@@ -83,6 +121,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db = new Kysely<DB>({ dialect: new PgliteDialect(pglite, mutex) });
   return {
     db,
+    reader: db,
+    replicas: null,
     kind: "pglite",
     executeSql: (text, values) =>
       mutex.run(async () => {
@@ -101,6 +141,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await pglite.close();
     },
   };
+}
+
+/**
+ * A replica's connection: when the replica goes away while the connection is lent out, its query fails
+ * (and is answered by the primary); the connection's own 'error' event must not end the process.
+ */
+class QuietClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on("error", () => {});
+  }
 }
 
 /** A connection of its own that LISTENs on `channel`, made again (after a second or more) whenever it is lost. */

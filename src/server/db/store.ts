@@ -15,6 +15,12 @@ export interface UnitOfWork {
 /** A service's repositories (the set `R` it declares) outside a transaction, and a way to run work in one. */
 export interface Store<R> {
   readonly repos: R & UnitOfWork;
+  /**
+   * The same repositories for reads that may be a little stale (public catalogue, guides, search,
+   * policies, verification, public figures): served by a streaming replica when one is configured and
+   * fresh enough, else by the primary. Never for writes, nor for what the user is acting on.
+   */
+  readonly stale: R & UnitOfWork;
   /** Runs `work` in one transaction; everything it writes commits or rolls back together. */
   transact<T>(work: (repos: R & UnitOfWork) => Promise<T>): Promise<T>;
   /** This service's repositories inside a unit of work that another service opened. */
@@ -35,10 +41,12 @@ export type BeforeCommit = AfterCommit;
  * composition root builds one with every repository and hands it to each service typed as the
  * narrower `Store<…>` the service declares; `within` is sound because every unit of work comes from it.
  */
-export function createStore<R extends object>(db: Kysely<DB>, build: (handle: Kysely<DB>, afterCommit: AfterCommit, beforeCommit: BeforeCommit) => R): Store<R> {
+export function createStore<R extends object>(db: Kysely<DB>, build: (handle: Kysely<DB>, afterCommit: AfterCommit, beforeCommit: BeforeCommit) => R, reader: Kysely<DB> = db): Store<R> {
   const unit = (repos: R) => repos as R & UnitOfWork;
+  const repos = unit(build(db, (work) => work(), (work) => work()));
   return {
-    repos: unit(build(db, (work) => work(), (work) => work())),
+    repos,
+    stale: reader === db ? repos : unit(build(reader, (work) => work(), (work) => work())),
     transact: async (work) => {
       const after: Array<() => Promise<void>> = [];
       const result = await db.transaction().execute(async (trx) => {

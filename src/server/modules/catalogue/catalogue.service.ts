@@ -24,12 +24,12 @@ export interface CatalogueEntry {
   implementations: Array<{ id: string; implCode: string; level: Level; orgName: string; regionCode: string; name: string }>;
 }
 
-/** The public catalogue: browsing and guides of published versions only. Raises: ITEM_NOT_FOUND. */
+/** The public catalogue: browsing and guides of published versions only, read where stale reads go (a replica). Raises: ITEM_NOT_FOUND. */
 export class CatalogueService {
   constructor(private readonly store: Store<Repos>) {}
 
   async browse(filters: PublishedItemFilters, lang: "zh" | "en"): Promise<CatalogueEntry[]> {
-    const [rows, departments] = await Promise.all([this.store.repos.catalogue.listPublished(filters), this.store.repos.catalogue.departmentNames()]);
+    const [rows, departments] = await Promise.all([this.store.stale.catalogue.listPublished(filters), this.store.stale.catalogue.departmentNames()]);
     const entries = new Map<string, CatalogueEntry>();
     for (const r of rows) {
       const content = r.content as ItemContent;
@@ -56,7 +56,7 @@ export class CatalogueService {
   }
 
   async getItem(id: string, lang: "zh" | "en") {
-    const repos = this.store.repos;
+    const repos = this.store.stale;
     const row = await repos.catalogue.findPublishedById(id);
     if (!row) throw new DomainError("ITEM_NOT_FOUND");
     const [policies, departments, places] = await Promise.all([repos.catalogue.policiesForBaseItem(row.basic_code), repos.catalogue.departmentNames(), repos.catalogue.listPlaces(row.basic_code)]);

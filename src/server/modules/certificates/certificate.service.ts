@@ -156,7 +156,8 @@ export class CertificateService {
   private async verifyFresh(identifier: string) {
     const parsed = validateCertificateId(identifier);
     if (!parsed.ok) return this.result("NOT_FOUND", null);
-    const row = await this.store.repos.certificates.findByIdentifier(parsed.value.id);
+    // Public verification may read a replica (at most its lag bound behind; a status change also ends the kept answer at once).
+    const row = await this.store.stale.certificates.findByIdentifier(parsed.value.id);
     if (!row) return this.result("NOT_FOUND", null);
     const payload = row.payload as CertificatePayload;
     const sealOk = (await this.seals.verify({ keyId: row.seal_key_id, algorithm: row.algorithm, signature: row.signature }, Buffer.from(canonicalJson(payload)))).ok;
@@ -167,7 +168,7 @@ export class CertificateService {
   async verifyDocument(doc: { payload: CertificatePayload; seal: Seal }) {
     const sealOk = (await this.seals.verify(doc.seal, Buffer.from(canonicalJson(doc.payload)))).ok;
     if (!sealOk) return this.result("SIGNATURE_INVALID", null);
-    const row = await this.store.repos.certificates.findByIdentifier(String(doc.payload.identifier));
+    const row = await this.store.stale.certificates.findByIdentifier(String(doc.payload.identifier));
     if (!row) return this.result("NOT_FOUND", null);
     if (canonicalJson(row.payload) !== canonicalJson(doc.payload) || row.signature !== doc.seal.signature) return this.result("MISMATCH", null);
     return this.result(this.statusReason(row), row.payload as CertificatePayload, row.status_reason);

@@ -23,14 +23,14 @@ export class PolicyService {
 
   /** Documents newest first, optionally by status or tag. */
   async list(filters: { status?: string; tag?: string }) {
-    const rows = await this.store.repos.policies.listAll();
+    const rows = await this.store.stale.policies.listAll();
     return rows
       .filter((p) => (!filters.status || p.status === filters.status) && (!filters.tag || p.tags.includes(filters.tag)))
       .map((p) => ({ id: p.id, docNumber: p.doc_number, title: p.title, issuer: p.issuer, issuedOn: p.issued_on, status: p.status, tags: p.tags }));
   }
 
   async get(id: string) {
-    const repos = this.store.repos;
+    const repos = this.store.stale;
     const p = await repos.policies.findById(id);
     if (!p) throw new DomainError("POLICY_NOT_FOUND");
     const [related, items] = await Promise.all([repos.policies.related(id), repos.policies.governedItems(id)]);

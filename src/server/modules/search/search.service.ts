@@ -38,7 +38,8 @@ function sentences(parts: string[]): string {
 
 /** Builds search documents from the published catalogue, the 一件事 bundles, the policy library and the knowledge answers. */
 export async function loadSearchDocs(store: Store<Repos>): Promise<{ docs: Array<SearchDoc<SearchPayload>>; synonyms: Map<string, string[]> }> {
-  const repos = store.repos;
+  // Where stale reads go (a replica): the generation is read there first, so the documents are at least as new.
+  const repos = store.stale;
   const [items, policies, answers, synonyms, bundles] = await Promise.all([
     repos.catalogue.listAllPublished(),
     repos.policies.listAll(),
@@ -187,7 +188,7 @@ export class SearchService {
     if (this.building) return this.building;
     this.building = (async () => {
       try {
-        const generation = await this.store.repos.contentGeneration.current();
+        const generation = await this.store.stale.contentGeneration.current();
         this.checkedAt = Date.now();
         if (!this.index || generation !== this.generation) {
           const { docs, synonyms } = await loadSearchDocs(this.store);
