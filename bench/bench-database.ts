@@ -7,12 +7,13 @@ import type { Config } from "../src/server/config";
 import { FieldCipher } from "../src/server/crypto/field-cipher";
 import { migrateToLatest, openDatabase, type Database } from "../src/server/db/database";
 import { seedDemo } from "../src/server/seed/seed-demo";
+import { sequencerFor } from "../src/server/modules/audit";
 
 /**
  * A platform of its own for one part of the benchmark: a fresh database (beside DATABASE_URL's on a server, a
  * temporary embedded one otherwise), migrated and seeded with the demo city; `drop` removes it again.
  */
-export async function freshBenchDatabase(base: Config, name: string): Promise<{ database: Database; cipher: FieldCipher; databaseUrl: string | undefined; dataDir: string; drop: () => Promise<void> }> {
+export async function freshBenchDatabase(base: Config, name: string): Promise<{ database: Database; cipher: FieldCipher; dataKey: string; databaseUrl: string | undefined; dataDir: string; drop: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `haoban-bench-${name}-`));
   let databaseUrl = base.databaseUrl;
   let created: string | null = null;
@@ -28,8 +29,11 @@ export async function freshBenchDatabase(base: Config, name: string): Promise<{ 
   }
   const database = await openDatabase({ databaseUrl, dataDir, poolSize: base.databasePoolSize });
   await migrateToLatest(database.db);
-  const cipher = new FieldCipher(randomBytes(32));
+  const key = randomBytes(32);
+  const cipher = new FieldCipher(key);
   await seedDemo(database.db, cipher);
+  // What the seed recorded is chained now, not by a run still going when the database is dropped.
+  await sequencerFor(database.db).sweep();
   const drop = async () => {
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -40,5 +44,5 @@ export async function freshBenchDatabase(base: Config, name: string): Promise<{ 
       await admin.end();
     }
   };
-  return { database, cipher, databaseUrl, dataDir, drop };
+  return { database, cipher, dataKey: key.toString("base64"), databaseUrl, dataDir, drop };
 }

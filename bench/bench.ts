@@ -39,6 +39,7 @@ import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 import { fillPopulation, prepareTwentyFieldItem } from "./once-only";
 import { autoApprovalLatency, policyMatch } from "./proactive";
 import { runLoad, type Figures, type LoadJob } from "./load";
+import { processesBench } from "./processes";
 import { paymentsBench } from "./payments";
 import { webhooksBench } from "./webhooks";
 
@@ -287,6 +288,10 @@ async function main() {
   // Department systems: events fanned out to three webhook receivers, and submissions with webhooks on.
   console.log("\n部门业务系统接入 (a platform of its own with three webhook receivers):");
   for (const c of await webhooksBench({ quick, seconds: quick ? 5 : 10 })) check(c.name, c.figure, c.target, c.ok);
+
+  // Several HTTP processes against one (PostgreSQL server): requests per CPU-second.
+  console.log("");
+  for (const c of await processesBench({ seconds: quick ? 4 : 8, connections })) check(c.name, c.figure, c.target, c.ok);
 
   console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${bigIndex.ms.toFixed(0)} ms for ${bigIndex.docs} documents`);
   console.log(`resident memory of the bench process (server and data generation): ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
