@@ -13,12 +13,6 @@ export function routeReads<T>(primary: boolean, work: () => T): T {
   return readRouting.run({ primary }, work);
 }
 
-/** Marks the rest of the current request as needing the primary (it is about to write, or just wrote). */
-export function readFromPrimaryFromNowOn(): void {
-  const current = readRouting.getStore();
-  if (current) current.primary = true;
-}
-
 export interface ReplicaStatus {
   url: string;
   usable: boolean;
