@@ -25,7 +25,7 @@ import { registerSigningSweep } from "./jobs/signing-sweep.job";
 export async function startBackgroundWork(config: Config, database: Database, services: Services, now: () => Date, log: FastifyBaseLogger): Promise<() => Promise<void>> {
   // Queues and schedules are created under a lock: pg-boss deadlocks when processes create them at once.
   const boss = await withAdvisoryLock(database, "haoban:jobs", async () => {
-    const boss = await startJobQueue(database.executeSql, config.databaseUrl ? { url: config.databaseUrl, poolSize: config.jobsPoolSize } : null);
+    const boss = await startJobQueue(database.executeSql, config.databaseUrl ? { url: config.databaseUrl, poolSize: config.jobsPoolSize } : null, config.jobs);
     await registerSessionCleanup(boss, services.store, config.sessionIdleMinutes, config.jobs, () => pruneRateLimitCounters(database.db));
     await registerFileCleanup(boss, services.files, config.jobs);
     await registerCertificateExpiry(boss, services.certificates, config.jobs);

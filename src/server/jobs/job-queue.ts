@@ -7,14 +7,18 @@ import type { ExecuteSql } from "../db/database";
  * fetched by exactly one of them (SKIP LOCKED). On a server it has a pool of its own
  * (`server.poolSize` connections, HAOBAN_JOBS_POOL_SIZE), so that polling and long jobs never take
  * a connection a request is waiting for; on the embedded engine it shares the one connection.
+ * `works`: this process runs jobs (else it only sends them and keeps the schedules' definitions).
  */
-export async function startJobQueue(executeSql: ExecuteSql, server: { url: string; poolSize: number } | null = null): Promise<PgBoss> {
+export async function startJobQueue(executeSql: ExecuteSql, server: { url: string; poolSize: number } | null = null, works = true): Promise<PgBoss> {
   const connection = server ? { connectionString: server.url, max: server.poolSize } : { db: { executeSql } };
   const boss = new PgBoss({
     ...connection,
     schema: "pgboss",
-    // Maintenance and cron timing are coordinated through the database as well.
+    // Maintenance and cron timing are coordinated through the database as well; a process that serves
+    // only (HAOBAN_ROLE=web) leaves both to the processes that run jobs.
     superviseIntervalSeconds: 60,
+    supervise: works,
+    schedule: works,
   } as unknown as PgBoss.ConstructorOptions);
   boss.on("error", (err) => console.error("job queue error:", err));
   await boss.start();
