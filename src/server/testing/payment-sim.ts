@@ -10,13 +10,23 @@ export const TEST_POST_KEY = "test-post-key-9876543210";
 
 /** A port nothing listens on now. */
 export async function freePort(): Promise<number> {
+  const reserved = await reservePort();
+  await reserved.release();
+  return reserved.port;
+}
+
+/**
+ * A port held until `release` (a listener on it): servers started meanwhile on port 0 cannot be given it,
+ * so the caller can name it in configuration first and listen on it right after releasing it.
+ */
+export async function reservePort(): Promise<{ port: number; release: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once("error", reject);
     s.listen(0, "127.0.0.1", () => {
       const address = s.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      s.close(() => resolve(port));
+      resolve({ port, release: () => new Promise((done) => s.close(() => done())) });
     });
   });
 }
@@ -27,7 +37,8 @@ export async function freePort(): Promise<number> {
  * Notifications are retried quickly (0.2 s, 0.4 s, …) and refunds finish within 50 ms.
  */
 export async function startWithPayments(overrides: Partial<Config> = {}, options: Parameters<typeof startTestApp>[1] = {}): Promise<{ t: TestApp; sim: PaymentSimulator; post: PostSimulator; port: number; close: () => Promise<void> }> {
-  const port = await freePort();
+  // Held while the simulators start on ports of their own (one of them could otherwise be given this one).
+  const { port, release } = await reservePort();
   const sim = await startPaymentSimulator({ merchants: { [TEST_MERCHANT]: TEST_PAYMENT_KEY }, retryDelaysMs: [200, 400, 800, 1600, 3200], processingMs: 50 });
   // Parcels move only when a test moves them.
   const post = await startPostSimulator({ merchants: { [TEST_MERCHANT]: TEST_POST_KEY }, retryDelaysMs: [200, 400, 800, 1600], stepMs: 0 });
@@ -40,6 +51,7 @@ export async function startWithPayments(overrides: Partial<Config> = {}, options
     },
     options,
   );
+  await release();
   await t.app.listen({ port, host: "127.0.0.1" });
   return {
     t,

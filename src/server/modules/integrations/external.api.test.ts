@@ -1,8 +1,8 @@
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startDepartmentSystem, type DepartmentSystem } from "../../../simulators/department-system/server";
 import type { Config } from "../../config";
 import { startWebhookWorker } from "../../jobs/webhooks.job";
-import { freePort } from "../../testing/payment-sim";
 import { applyForCard, clientToken, registerClient, streetCardItem } from "../../testing/integrations";
 import { login, startTestApp, type LoggedIn, type TestApp } from "../../testing/test-app";
 
@@ -16,8 +16,8 @@ const integrations: Config["integrations"] = { demoClientSecret: "", tokenTtlSec
 
 beforeAll(async () => {
   t = await startTestApp({ integrations });
-  const port = await freePort();
-  await t.app.listen({ port, host: "127.0.0.1" });
+  await t.app.listen({ port: 0, host: "127.0.0.1" });
+  const port = (t.app.server.address() as AddressInfo).port;
   citizen = await login(t.app, "13800000001");
   const { itemId } = await streetCardItem(t);
   // 南京东路街道 hands 社会保障卡申领 to its own system, which may act and issue the card.
