@@ -12,6 +12,7 @@ import { startWebhookWorker } from "./jobs/webhooks.job";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerPayments } from "./jobs/payments.job";
 import { registerDeliveries } from "./jobs/deliveries.job";
+import { registerPartitions } from "./jobs/partitions.job";
 import { registerPerformanceRollup } from "./jobs/performance-rollup.job";
 import { registerProactive } from "./jobs/proactive.job";
 import { registerSessionCleanup } from "./jobs/session-cleanup.job";
@@ -36,6 +37,7 @@ export async function startBackgroundWork(config: Config, database: Database, se
     await registerPerformanceRollup(boss, services.performance, config.jobs);
     await registerPayments(boss, services, config.jobs, now);
     await registerDeliveries(boss, services.deliveries, config.jobs);
+    await registerPartitions(boss, database.db, now, config.jobs);
     return boss;
   });
   // Calendar edits made in another process reach this one at once (the change bus); this hourly read is the backstop.

@@ -1,0 +1,90 @@
+import { sql, type Kysely } from "kysely";
+
+/**
+ * History tables partitioned by month (PostgreSQL declarative partitioning, range on a timestamp): each
+ * month, in China time, is a partition of its own (`<table>_pYYYY_MM`), created ahead by a job; a
+ * default partition (`<table>_pdefault`) takes rows dated outside the months created (an import of old
+ * records, a shifted clock) until their month's partition exists. A month's partition can be detached
+ * for archiving (`detachMonth`) and stays a plain table.
+ */
+export const PARTITIONED_BY_MONTH: ReadonlyArray<{ table: string; column: string }> = [{ table: "application_events", column: "created_at" }];
+
+/** How many months beyond the current one have their partitions ready. */
+export const MONTHS_AHEAD = 3;
+
+/** `YYYY-MM` of a China date (Asia/Shanghai is UTC+8 all year). */
+function chinaMonth(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+/** The months from `from` to `to` (`YYYY-MM`, both included). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m <= to; m = nextMonth(m)) months.push(m);
+  return months;
+}
+
+/** This month and the next `ahead`, in China time. */
+export function monthsAhead(now: Date, ahead = MONTHS_AHEAD): string[] {
+  const first = chinaMonth(now);
+  let last = first;
+  for (let i = 0; i < ahead; i++) last = nextMonth(last);
+  return monthsBetween(first, last);
+}
+
+const partitionName = (table: string, month: string) => `${table}_p${month.replace("-", "_")}`;
+/** A month's first instant in China time, as a timestamptz literal. */
+const monthStart = (month: string) => `${month}-01 00:00:00+08`;
+
+/**
+ * Makes sure each month has its partition. A month whose rows already sit in the default partition gets
+ * them moved into its new partition in the same transaction (attach checks that nothing of the month is
+ * left behind). Returns the partitions created.
+ */
+export async function ensureMonthPartitions<D>(db: Kysely<D>, table: string, column: string, months: string[]): Promise<string[]> {
+  const created: string[] = [];
+  const existing = new Set(
+    (await sql<{ name: string }>`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent where p.relname = ${table}`.execute(db)).rows.map((r) => r.name),
+  );
+  for (const month of months) {
+    const name = partitionName(table, month);
+    if (existing.has(name)) continue;
+    const from = monthStart(month);
+    const to = monthStart(nextMonth(month));
+    const move = async (trx: Kysely<D>) => {
+      const t = sql.id(table);
+      const p = sql.id(name);
+      const d = sql.id(`${table}_pdefault`);
+      const c = sql.id(column);
+      await sql`create table ${p} (like ${t} including defaults including constraints)`.execute(trx);
+      await sql`lock table ${d} in exclusive mode`.execute(trx);
+      await sql`insert into ${p} select * from ${d} where ${c} >= ${from}::timestamptz and ${c} < ${to}::timestamptz`.execute(trx);
+      await sql`delete from ${d} where ${c} >= ${from}::timestamptz and ${c} < ${to}::timestamptz`.execute(trx);
+      await sql`alter table ${t} attach partition ${p} for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(trx);
+    };
+    // One transaction per month (a migration's own, when called from one).
+    if (db.isTransaction) await move(db);
+    else await db.transaction().execute(move);
+    created.push(name);
+  }
+  return created;
+}
+
+/** Every partitioned history table has this month's partition and the next `MONTHS_AHEAD` (the partitions job, daily). */
+export async function ensureAllPartitions<D>(db: Kysely<D>, now: Date): Promise<string[]> {
+  const created: string[] = [];
+  for (const { table, column } of PARTITIONED_BY_MONTH) created.push(...(await ensureMonthPartitions(db, table, column, monthsAhead(now))));
+  return created;
+}
+
+/** Detaches a month's partition (it stays a table of its own, to be archived and dropped). */
+export async function detachMonth<D>(db: Kysely<D>, table: string, month: string): Promise<string> {
+  const name = partitionName(table, month);
+  await sql`alter table ${sql.id(table)} detach partition ${sql.id(name)}`.execute(db);
+  return name;
+}
