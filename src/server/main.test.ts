@@ -25,7 +25,7 @@ async function spawnServer(env: Record<string, string>) {
   const ready = async (also: () => boolean = () => true) => {
     for (let i = 0; ; i++) {
       if (exitCode !== undefined) throw new Error(`the server exited (${String(exitCode)}):\n${output}`);
-      if ((await fetch(`${base}/readyz`).then((r) => r.ok).catch(() => false)) && also()) return;
+      if ((await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok).catch(() => false)) && also()) return;
       if (i > 320) throw new Error(`the server did not become ready:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -126,15 +126,15 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a process killed between comm
     const { child, base } = server;
     try {
       await server.ready();
-      const login = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier: "13800000001", password: "Haoban@2026" }) });
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier: "13800000001", password: "Haoban@2026" }), signal: AbortSignal.timeout(30_000) });
       const headers = { cookie: login.headers.get("set-cookie")!.split(";")[0]!, "x-csrf-token": ((await login.json()) as { csrfToken: string }).csrfToken, "content-type": "application/json" };
       const item = (await db.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
       let answered = 0;
       // 食品经营许可 takes a written promise (告知承诺) for the materials not handed in: no uploads needed here.
       const inFlight = Array.from({ length: 80 }, () =>
-        fetch(`${base}/api/v1/applications`, { method: "POST", headers, body: JSON.stringify({ itemId: item, formData: FOOD_LICENCE_FORM, promise: true }) }).then(
+        fetch(`${base}/api/v1/applications`, { method: "POST", headers, body: JSON.stringify({ itemId: item, formData: FOOD_LICENCE_FORM, promise: true }), signal: AbortSignal.timeout(60_000) }).then(
           (r) => (answered++, r.status),
-          () => "killed",
+          (err: Error) => (err.name === "TimeoutError" ? "hung" : "killed"),
         ),
       );
       // Killed in the middle of the load: some transactions committed and answered, some committed but
@@ -147,6 +147,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a process killed between comm
       const statuses = await Promise.all(inFlight);
       expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(10);
       expect(statuses.some((s) => s === "killed")).toBe(true);
+      expect(statuses.filter((s) => s === "hung")).toEqual([]);
 
       const left = await sequencerFor(db.database.db).pendingCount();
       await sequencerFor(db.database.db).sweep();
@@ -201,7 +202,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("several HTTP processes and a 
       await expect.poll(roles, { timeout: 30_000 }).toEqual(["jobs", "web", "web"]);
 
       // A session made through whichever process answers is good on every one (it lives in the database).
-      const login = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier: "13800000001", password: "Haoban@2026" }) });
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ identifier: "13800000001", password: "Haoban@2026" }), signal: AbortSignal.timeout(30_000) });
       const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
       const outcomes = { ok: 0, failed: 0, timedOut: 0, other: 0, okAfterKill: 0 };
       let killed = false;
