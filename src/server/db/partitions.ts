@@ -88,3 +88,37 @@ export async function detachMonth<D>(db: Kysely<D>, table: string, month: string
   await sql`alter table ${sql.id(table)} detach partition ${sql.id(name)}`.execute(db);
   return name;
 }
+
+/** What a table keeps when it becomes partitioned (its keys gain the month column). */
+export interface PartitionedShape {
+  primaryKey: string[];
+  foreignKeys: Array<{ name: string; columns: string[]; references: string }>;
+  indexes: Array<{ name: string; columns: string[] }>;
+  /** The sequence its id column takes values from, which must outlive the old table. */
+  sequence?: { name: string; column: string };
+}
+
+/**
+ * A migration's step: a plain table becomes one partitioned by month of `column`, with the same rows —
+ * one partition per month from its oldest row to `MONTHS_AHEAD` months after `now`, a default partition,
+ * and its key, references and indexes under their old names (the key with the month column added).
+ */
+export async function partitionTableByMonth<D>(db: Kysely<D>, table: string, column: string, shape: PartitionedShape, now: Date): Promise<void> {
+  const t = sql.id(table);
+  const old = sql.id(`${table}_unpartitioned`);
+  const c = sql.id(column);
+  const list = (columns: string[]) => sql.join(columns.map((x) => sql.id(x)));
+  await sql`alter table ${t} rename to ${old}`.execute(db);
+  await sql`create table ${t} (like ${old} including defaults) partition by range (${c})`.execute(db);
+  if (shape.sequence) await sql`alter sequence ${sql.id(shape.sequence.name)} owned by ${sql.id(table, shape.sequence.column)}`.execute(db);
+  await sql`create table ${sql.id(`${table}_pdefault`)} partition of ${t} default`.execute(db);
+  const oldest = (await sql<{ at: Date | null }>`select min(${c}) as at from ${old}`.execute(db)).rows[0]?.at ?? null;
+  const ahead = monthsAhead(now);
+  await ensureMonthPartitions(db, table, column, oldest ? monthsBetween(chinaMonth(new Date(oldest)), ahead.at(-1)!) : ahead);
+  await sql`insert into ${t} select * from ${old}`.execute(db);
+  await sql`drop table ${old}`.execute(db);
+  const key = shape.primaryKey.includes(column) ? shape.primaryKey : [...shape.primaryKey, column];
+  await sql`alter table ${t} add constraint ${sql.id(`${table}_pkey`)} primary key (${list(key)})`.execute(db);
+  for (const fk of shape.foreignKeys) await sql`alter table ${t} add constraint ${sql.id(fk.name)} foreign key (${list(fk.columns)}) references ${sql.raw(fk.references)}`.execute(db);
+  for (const ix of shape.indexes) await sql`create index ${sql.id(ix.name)} on ${t} (${list(ix.columns)})`.execute(db);
+}

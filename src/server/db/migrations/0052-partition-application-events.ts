@@ -1,5 +1,5 @@
-import { type Kysely, sql } from "kysely";
-import { ensureMonthPartitions, monthsAhead, monthsBetween } from "../partitions";
+import { type Kysely } from "kysely";
+import { partitionTableByMonth } from "../partitions";
 
 /**
  * Application events, a table that grows without end, become partitioned by month of `created_at`
@@ -9,19 +9,16 @@ import { ensureMonthPartitions, monthsAhead, monthsBetween } from "../partitions
  * from the one sequence, so they stay unique.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table application_events rename to application_events_unpartitioned`.execute(db);
-  await sql`alter table application_events_unpartitioned rename constraint application_events_pkey to application_events_unpartitioned_pkey`.execute(db);
-  await sql`alter index application_events_app_idx rename to application_events_unpartitioned_app_idx`.execute(db);
-  await sql`create table application_events (like application_events_unpartitioned including defaults) partition by range (created_at)`.execute(db);
-  await sql`alter sequence application_events_id_seq owned by application_events.id`.execute(db);
-  await sql`alter table application_events add primary key (id, created_at)`.execute(db);
-  await sql`alter table application_events add constraint application_events_application_id_fkey foreign key (application_id) references applications(id)`.execute(db);
-  await sql`create index application_events_app_idx on application_events (application_id, id)`.execute(db);
-  await sql`create table application_events_pdefault partition of application_events default`.execute(db);
-  const oldest = (await sql<{ at: Date | null }>`select min(created_at) as at from application_events_unpartitioned`.execute(db)).rows[0]?.at ?? null;
-  const ahead = monthsAhead(new Date());
-  const months = oldest ? monthsBetween(monthsAhead(new Date(oldest), 0)[0]!, ahead.at(-1)!) : ahead;
-  await ensureMonthPartitions(db, "application_events", "created_at", months);
-  await sql`insert into application_events select * from application_events_unpartitioned`.execute(db);
-  await sql`drop table application_events_unpartitioned`.execute(db);
+  await partitionTableByMonth(
+    db,
+    "application_events",
+    "created_at",
+    {
+      primaryKey: ["id"],
+      foreignKeys: [{ name: "application_events_application_id_fkey", columns: ["application_id"], references: "applications(id)" }],
+      indexes: [{ name: "application_events_app_idx", columns: ["application_id", "id"] }],
+      sequence: { name: "application_events_id_seq", column: "id" },
+    },
+    new Date(),
+  );
 }
