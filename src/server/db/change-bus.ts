@@ -44,7 +44,7 @@ export class ChangeBus {
     return new ChangeBus(null, () => {});
   }
 
-  /** Listens on the database's change channel (a connection of its own on a server; reconnects when it is lost). */
+  /** Listens on the database's change channel (a connection of its own on a server, made again when lost; everything kept is forgotten when it is lost and again once it is back). */
   static async connect(database: Database, onError: (err: unknown) => void): Promise<ChangeBus> {
     const bus = new ChangeBus((payload) => database.executeSql("select pg_notify($1, $2)", [CHANGE_CHANNEL, payload]), onError);
     bus.stop = await database.listen(

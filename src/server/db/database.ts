@@ -31,10 +31,10 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
   /**
    * Listens on a notification channel: `onPayload` for each notification. On a server the listening
-   * connection is its own and is made again when lost (`onReconnect` then: notifications may have been
-   * missed meanwhile). Returns how to stop.
+   * connection is its own and is made again when lost; `onMissed` runs when it is lost and again once it
+   * is back (notifications may have been missed in between). Returns how to stop.
    */
-  listen(channel: string, onPayload: (payload: string) => void, onReconnect: () => void, onError: (err: unknown) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onMissed: () => void, onError: (err: unknown) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -99,7 +99,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       replicas,
       kind: "postgres",
       executeSql: (text, values) => pool.query(text, values),
-      listen: (channel, onPayload, onReconnect, onError) => listenOnServer(options.databaseUrl!, channel, onPayload, onReconnect, onError),
+      listen: (channel, onPayload, onMissed, onError) => listenOnServer(options.databaseUrl!, channel, onPayload, onMissed, onError),
       close: async () => {
         if (reader !== db) await reader.destroy();
         await db.destroy();
@@ -155,7 +155,7 @@ class QuietClient extends pg.Client {
 }
 
 /** A connection of its own that LISTENs on `channel`, made again (after a second or more) whenever it is lost. */
-async function listenOnServer(url: string, channel: string, onPayload: (payload: string) => void, onReconnect: () => void, onError: (err: unknown) => void): Promise<() => Promise<void>> {
+async function listenOnServer(url: string, channel: string, onPayload: (payload: string) => void, onMissed: () => void, onError: (err: unknown) => void): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | null = null;
@@ -169,6 +169,7 @@ async function listenOnServer(url: string, channel: string, onPayload: (payload:
       lost = true;
       if (err) onError(err);
       void c.end().catch(() => {});
+      onMissed(); // from now until it is back, changes go unheard
       schedule();
     };
     c.on("notification", (n) => n.channel === channel && onPayload(n.payload ?? ""));
@@ -186,7 +187,7 @@ async function listenOnServer(url: string, channel: string, onPayload: (payload:
   };
   const schedule = () => {
     retry = setTimeout(() => {
-      connect().then(onReconnect, (err: unknown) => {
+      connect().then(onMissed, (err: unknown) => {
         onError(err);
         if (!stopped) schedule();
       });
