@@ -1,8 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../src/server/config";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
+import { childProcesses } from "../src/server/testing/processes";
 import { freshBenchDatabase } from "./bench-database";
 import { runLoad } from "./load";
 
@@ -16,14 +17,6 @@ export interface ProcessesCheck {
 const TICKS_PER_SECOND = 100;
 
 /** CPU seconds used so far by a process and every process under it (the cluster's primary and its HTTP processes). */
-function childrenOf(pid: number): number[] {
-  try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").map((l) => Number(l.trim())).filter(Boolean);
-  } catch {
-    return []; // ps exits 1 when there are none
-  }
-}
-
 function treeCpuSeconds(pid: number): number {
   const stat = (p: number) => {
     try {
@@ -33,7 +26,7 @@ function treeCpuSeconds(pid: number): number {
       return 0;
     }
   };
-  return stat(pid) + childrenOf(pid).reduce((sum, c) => sum + treeCpuSeconds(c), 0);
+  return stat(pid) + childProcesses(pid).reduce((sum, c) => sum + treeCpuSeconds(c), 0);
 }
 
 async function startServer(workers: number, env: Record<string, string>, port: number): Promise<ChildProcess> {
@@ -44,7 +37,7 @@ async function startServer(workers: number, env: Record<string, string>, port: n
   for (let i = 0; ; i++) {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
     // Every HTTP process up: the cluster's primary has as many children as workers.
-    const up = workers === 1 || childrenOf(child.pid!).length >= workers;
+    const up = workers === 1 || childProcesses(child.pid!).length >= workers;
     if (ready && up) break;
     if (i > 600) throw new Error("the server did not come up");
     await new Promise((r) => setTimeout(r, 200));

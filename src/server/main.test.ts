@@ -1,9 +1,10 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { freePort } from "./testing/payment-sim";
+import { childProcesses } from "./testing/processes";
 
 /**
  * The real entry point as a process of its own, on ports nothing listens on (its own, the simulators'; no
@@ -175,18 +176,14 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a process killed between comm
 describe.runIf(Boolean(process.env.DATABASE_URL))("several HTTP processes and a jobs process on one machine", () => {
   /** The roles of a process's children, by pid (node cluster's workers get HAOBAN_ROLE in their environment). */
   const childrenOf = (pid: number) => {
-    const read = (run: () => string) => {
+    const roleOf = (child: number) => {
       try {
-        return run();
+        return /(?:^|\0)HAOBAN_ROLE=(\w+)/.exec(readFileSync(`/proc/${child}/environ`, "utf8"))?.[1] ?? "?";
       } catch {
-        return ""; // none left (ps exits 1), or the child ended meanwhile
+        return "?"; // the child ended meanwhile
       }
     };
-    const pids = read(() => execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }))
-      .split("\n")
-      .map((l) => Number(l.trim()))
-      .filter(Boolean);
-    return new Map(pids.map((child) => [child, /(?:^|\0)HAOBAN_ROLE=(\w+)/.exec(read(() => readFileSync(`/proc/${child}/environ`, "utf8")))?.[1] ?? "?"] as const));
+    return new Map(childProcesses(pid).map((child) => [child, roleOf(child)] as const));
   };
 
   it("HAOBAN_WORKERS=2 runs two HTTP processes and one for jobs; one killed under load: only its in-flight requests fail, the other serves, it is started again", async () => {

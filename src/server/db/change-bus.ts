@@ -16,13 +16,16 @@ export const CHANGE_CHANNEL = "haoban_changes";
 
 const TOPICS = new Set<string>(["session", "account", "sessions", "certificate", "catalogue", "calendar"]);
 
+/** Topics whose changes the database's own triggers announce (migration 0051): a process applies them here and sends nothing. */
+const ANNOUNCED_BY_DATABASE = new Set<ChangeTopic>(["certificate", "catalogue", "calendar"]);
+
 /**
  * Tells every process of the platform what changed, through PostgreSQL's LISTEN/NOTIFY, so that a copy
  * kept in memory (resolved sessions, certificate verifications, the search index, the calendar) is
  * forgotten in all of them at once, not when its time runs out. A change made by this process is applied
- * here at once (its own next request must see it) and sent to the others; changes made in the database
- * by anyone (the triggers of migration 0051: a publication, a calendar year, a certificate's status)
- * reach every process, this one included, when their transaction commits. Without a database connection
+ * here at once (its own next request must see it) and sent to the others; changes the database announces
+ * itself (the triggers of migration 0051: a publication, a calendar year, a certificate's status) reach
+ * every process, this one included, when their transaction commits, and are not sent again. Without a database connection
  * (`ChangeBus.local()`, tests of one service) the changes stay in the process.
  *
  * A notification is `origin|topic|key`; `db` is the origin of the triggers'.
@@ -31,8 +34,6 @@ export class ChangeBus {
   private readonly handlers = new Map<ChangeTopic, Array<(key: string) => void>>();
   private readonly origin = randomUUID().slice(0, 8);
   private stop: (() => Promise<void>) | null = null;
-  /** How many notifications from elsewhere were applied (for tests and the metrics). */
-  received = 0;
 
   private constructor(
     private readonly send: ((payload: string) => Promise<unknown>) | null,
@@ -46,7 +47,9 @@ export class ChangeBus {
 
   /** Listens on the database's change channel (a connection of its own on a server, made again when lost; everything kept is forgotten when it is lost and again once it is back). */
   static async connect(database: Database, onError: (err: unknown) => void): Promise<ChangeBus> {
-    const bus = new ChangeBus((payload) => database.executeSql("select pg_notify($1, $2)", [CHANGE_CHANNEL, payload]), onError);
+    // The embedded database belongs to one process: there is no one to tell, but its triggers are still heard.
+    const send = database.kind === "postgres" ? (payload: string) => database.executeSql("select pg_notify($1, $2)", [CHANGE_CHANNEL, payload]) : null;
+    const bus = new ChangeBus(send, onError);
     bus.stop = await database.listen(
       CHANGE_CHANNEL,
       (payload) => bus.receive(payload),
@@ -63,10 +66,13 @@ export class ChangeBus {
     this.handlers.set(topic, list);
   }
 
-  /** Applies a change here at once and tells the other processes (call once the change is committed). */
+  /**
+   * Applies a change here at once and tells the other processes (call once the change is committed). The
+   * topics the database announces itself reach the others through their triggers, so they are not sent again.
+   */
   publish(topic: ChangeTopic, key: string = EVERYTHING): void {
     this.dispatch(topic, key);
-    if (this.send) void this.send(`${this.origin}|${topic}|${key}`).catch(this.onError);
+    if (this.send && !ANNOUNCED_BY_DATABASE.has(topic)) void this.send(`${this.origin}|${topic}|${key}`).catch(this.onError);
   }
 
   async close(): Promise<void> {
@@ -77,7 +83,6 @@ export class ChangeBus {
   private receive(payload: string) {
     const [origin, topic, ...rest] = payload.split("|");
     if (origin === this.origin || !topic || !TOPICS.has(topic)) return;
-    this.received++;
     this.dispatch(topic as ChangeTopic, rest.join("|") || EVERYTHING);
   }
 

@@ -59,8 +59,8 @@ export class ReplicaSet implements PostgresPool {
   private readonly replicas: Replica[];
   private next = 0;
   private timer: NodeJS.Timeout | null = null;
-  /** Reads served by a replica, and reads that went to the primary instead (none usable, or routed there). */
-  readonly counts = { replica: 0, primary: 0, fallbacks: 0 };
+  /** Reads served by a replica, and reads run again on the primary because their replica was gone. */
+  readonly counts = { replica: 0, fallbacks: 0 };
 
   constructor(
     private readonly primary: PostgresPool,
@@ -118,10 +118,7 @@ export class ReplicaSet implements PostgresPool {
 
   async connect(): Promise<PostgresPoolClient> {
     const replica = readRouting.getStore()?.primary ? undefined : this.pick();
-    if (!replica) {
-      this.counts.primary++;
-      return this.primary.connect();
-    }
+    if (!replica) return this.primary.connect();
     let client: PostgresPoolClient;
     try {
       client = await replica.reader.connect();
