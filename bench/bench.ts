@@ -39,7 +39,7 @@ import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 import { fillPopulation, prepareTwentyFieldItem } from "./once-only";
 import { autoApprovalLatency, policyMatch } from "./proactive";
 import { runLoad, type Figures, type LoadJob } from "./load";
-import { processesBench } from "./processes";
+import { processesBench, searchMemoryBench } from "./processes";
 import { paymentsBench } from "./payments";
 import { webhooksBench } from "./webhooks";
 
@@ -291,6 +291,7 @@ async function main() {
 
   // Several HTTP processes against one (PostgreSQL server): requests per CPU-second.
   console.log("");
+  for (const c of await searchMemoryBench(bigItems)) check(c.name, c.figure, c.target, c.ok);
   for (const c of await processesBench({ seconds: quick ? 4 : 8, connections })) check(c.name, c.figure, c.target, c.ok);
 
   console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${bigIndex.ms.toFixed(0)} ms for ${bigIndex.docs} documents`);

@@ -4,6 +4,8 @@ import path from "node:path";
 import { loadConfig } from "../src/server/config";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 import { childProcesses } from "../src/server/testing/processes";
+import { generateCatalogue } from "../src/server/seed/catalogue/generate-catalogue";
+import { RELEVANCE_SET } from "../src/server/modules/search/relevance-set";
 import { freshBenchDatabase } from "./bench-database";
 import { runLoad } from "./load";
 
@@ -27,6 +29,28 @@ function treeCpuSeconds(pid: number): number {
     }
   };
   return stat(pid) + childProcesses(pid).reduce((sum, c) => sum + treeCpuSeconds(c), 0);
+}
+
+/** Resident memory of a process (VmRSS), in MiB. */
+function residentMiB(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]);
+  return kb / 1024;
+}
+
+/** The settings a spawned bench server runs with: its database, no demo department system, simulators on their own ports. */
+function serverEnv(databaseUrl: string, dataKey: string, port: number): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    HAOBAN_DATA_KEY: dataKey,
+    HAOBAN_SEED_DEMO: "false",
+    LOG_LEVEL: "warn",
+    HAOBAN_WEB_DIST: "./no-web-for-bench",
+    HAOBAN_RATE_LIMIT_PER_MINUTE: "100000000",
+    HAOBAN_PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000",
+    HAOBAN_DEMO_SYSTEM_PORT: "0",
+    HAOBAN_PAYMENT_SIMULATOR_PORT: String(port + 300),
+    HAOBAN_POST_SIMULATOR_PORT: String(port + 400),
+  };
 }
 
 async function startServer(workers: number, env: Record<string, string>, port: number): Promise<ChildProcess> {
@@ -59,18 +83,7 @@ export async function processesBench(options: { seconds: number; connections: nu
   const { database, dataKey, databaseUrl, drop } = await freshBenchDatabase(base, "procs");
   const item = await database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow();
   const port = 4700 + Math.floor(Math.random() * 200);
-  const env = {
-    DATABASE_URL: databaseUrl!,
-    HAOBAN_DATA_KEY: dataKey,
-    HAOBAN_SEED_DEMO: "false",
-    LOG_LEVEL: "warn",
-    HAOBAN_WEB_DIST: "./no-web-for-bench",
-    HAOBAN_RATE_LIMIT_PER_MINUTE: "100000000",
-    HAOBAN_PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000",
-    HAOBAN_DEMO_SYSTEM_PORT: "0",
-    HAOBAN_PAYMENT_SIMULATOR_PORT: String(port + 300),
-    HAOBAN_POST_SIMULATOR_PORT: String(port + 400),
-  };
+  const env = serverEnv(databaseUrl!, dataKey, port);
   type Sum = { requests: number; cpu: number; seconds: number; p99: number; errors: number };
   const sums: Record<number, Record<string, Sum>> = { 1: {}, 2: {} };
   try {
@@ -124,9 +137,52 @@ export async function processesBench(options: { seconds: number; connections: nu
   return checks;
 }
 
+/**
+ * What the search index costs an HTTP process: one process (HAOBAN_ROLE=web) over the demo city and
+ * `items` generated catalogue items, its resident memory before the first search (the baseline: code
+ * and connections) and after the index is built and the relevance set asked 20 times.
+ */
+export async function searchMemoryBench(items: number): Promise<ProcessesCheck[]> {
+  const base = loadConfig();
+  if (!base.databaseUrl) return [{ name: "search index memory per process", figure: "not run", target: "needs DATABASE_URL (a PostgreSQL server)", ok: null }];
+  const { database, dataKey, databaseUrl, drop } = await freshBenchDatabase(base, "searchmem");
+  const port = 4700 + Math.floor(Math.random() * 200);
+  try {
+    await generateCatalogue(database.db, items);
+    const server = await startServer(1, serverEnv(databaseUrl!, dataKey, port), port);
+    try {
+      const before = residentMiB(server.pid!);
+      const started = performance.now();
+      const first = await fetch(`http://127.0.0.1:${port}/api/v1/search?q=${encodeURIComponent("营业执照")}`);
+      const firstMs = performance.now() - started;
+      let failed = first.ok ? 0 : 1;
+      for (let round = 0; round < 20; round++) {
+        for (const c of RELEVANCE_SET) {
+          const r = await fetch(`http://127.0.0.1:${port}/api/v1/search?q=${encodeURIComponent(c.q)}&offset=${round}`);
+          if (!r.ok) failed++;
+          await r.arrayBuffer();
+        }
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      const after = residentMiB(server.pid!);
+      const share = after - before;
+      console.log(`search index memory (one HTTP process, ${items.toLocaleString("en")} generated items and the demo city): resident ${before.toFixed(0)} MiB before the first search, ${after.toFixed(0)} MiB after ${20 * RELEVANCE_SET.length} searches (${(after / before).toFixed(2)}× the baseline); the first search, index built: ${firstMs.toFixed(0)} ms`);
+      return [{ name: `search index, ${items.toLocaleString("en")} items: memory per process`, figure: `+${share.toFixed(0)} MiB (process ${after.toFixed(0)} MiB)`, target: "index < 200 MiB per process", ok: failed === 0 && share < 200 }];
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
+  } finally {
+    await drop();
+  }
+}
+
 // `npx tsx bench/processes.ts`: this part alone.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const checks = await processesBench({ seconds: Number(process.env.BENCH_SECONDS ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? 10) });
+  const checks = [
+    ...(await searchMemoryBench(Number(process.env.BENCH_ITEMS ?? 10_000))),
+    ...(process.env.BENCH_ONLY === "search-memory" ? [] : await processesBench({ seconds: Number(process.env.BENCH_SECONDS ?? 10), connections: Number(process.env.BENCH_CONNECTIONS ?? 10) })),
+  ];
   for (const c of checks) console.log(`  ${c.ok === null ? "·" : c.ok ? "✓" : "✗"} ${c.name.padEnd(46)}${c.figure.padEnd(36)}${c.target}`);
   process.exit(checks.some((c) => c.ok === false) ? 1 : 0);
 }

@@ -11,6 +11,18 @@ export interface PublishedItemFilters {
 }
 
 /** Reads of the catalogue. Published content is the JSON of the item's published version. */
+/** What the search index reads of an item's content. */
+export interface SearchableContent {
+  name: string;
+  keywords: string[];
+  summary: string;
+  audiences: string[];
+  themes: string[];
+  conditions: string[];
+  materials: string[];
+  questions: string[];
+}
+
 export class CatalogueRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -48,6 +60,40 @@ export class CatalogueRepository {
   /** Every published implementation item (for the search index and the audits). */
   listAllPublished() {
     return this.published().orderBy("b.basic_code").orderBy("i.impl_code").execute();
+  }
+
+  /**
+   * Every published implementation item with only what the search index reads of its content (the
+   * name, keywords, summary, audiences, themes, conditions, and the names of its materials and FAQ
+   * questions): a 10,000-item catalogue's whole guides would be parsed, only to be dropped.
+   */
+  listSearchable() {
+    return this.db
+      .selectFrom("catalogue_items as i")
+      .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
+      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
+      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .select([
+        "i.id",
+        "i.impl_code",
+        "i.level",
+        "i.region_code",
+        "i.popularity",
+        "b.basic_code",
+        "b.name as base_name",
+        "b.kind",
+        "b.department_key",
+        "o.name as org_name",
+        sql<SearchableContent>`jsonb_build_object(
+          'name', v.content -> 'name', 'keywords', v.content -> 'keywords', 'summary', v.content -> 'summary',
+          'audiences', v.content -> 'audiences', 'themes', v.content -> 'themes',
+          'conditions', v.content -> 'guide' -> 'conditions',
+          'materials', coalesce((select jsonb_agg(m -> 'name') from jsonb_array_elements(v.content -> 'guide' -> 'materials') m), '[]'::jsonb),
+          'questions', coalesce((select jsonb_agg(f -> 'q') from jsonb_array_elements(v.content -> 'guide' -> 'faq') f), '[]'::jsonb))`.as("text"),
+      ])
+      .orderBy("b.basic_code")
+      .orderBy("i.impl_code")
+      .execute();
   }
 
   /** Published items with their org's path, for audits scoped to a subtree. */

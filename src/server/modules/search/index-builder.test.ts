@@ -36,6 +36,10 @@ describe("building the search index", () => {
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(0); // timers ran while the worker computed
 
+    // The postings arrive packed: one posting a document and token, in typed arrays.
+    expect(state.postingDocs).toBeInstanceOf(Int32Array);
+    expect(state.postingWeights).toHaveLength(state.postingDocs.length);
+    expect(state.postingStarts[state.tokens.size]).toBe(state.postingDocs.length);
     const there = new SearchIndex(docs, state);
     for (const q of ["营业执照", "社保卡补领", "yyzz", "养老", "食品经营许可延续", "居住证查询"]) {
       const a = here.search(q, { limit: 10 });

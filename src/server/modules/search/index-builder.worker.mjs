@@ -4,5 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { computeIndexState } = await import("./search-index.ts");
-parentPort.postMessage(computeIndexState(workerData.docs, new Map(workerData.synonyms)));
+const { computeIndexState, transferables } = await import("./search-index.ts");
+const state = computeIndexState(workerData.docs, new Map(workerData.synonyms));
+// The packed postings are handed over, not copied.
+parentPort.postMessage(state, transferables(state));

@@ -1,5 +1,4 @@
 import { ChangeBus } from "../../db/change-bus";
-import type { ItemContent } from "../../../shared/schemas/catalogue";
 import type { SearchResponse } from "../../../shared/schemas/search";
 import { sharedAnswer } from "../../shared-answer";
 import type { VocabularyRepository } from "./vocabulary.repository";
@@ -41,7 +40,7 @@ export async function loadSearchDocs(store: Store<Repos>): Promise<{ docs: Array
   // Where stale reads go (a replica): the generation is read there first, so the documents are at least as new.
   const repos = store.stale;
   const [items, policies, answers, synonyms, bundles] = await Promise.all([
-    repos.catalogue.listAllPublished(),
+    repos.catalogue.listSearchable(),
     repos.policies.listAll(),
     repos.vocabulary.listAnswers(),
     repos.vocabulary.listSynonyms(),
@@ -49,14 +48,14 @@ export async function loadSearchDocs(store: Store<Repos>): Promise<{ docs: Array
   ]);
   const docs: Array<SearchDoc<SearchPayload>> = [];
   for (const r of items) {
-    const c = r.content as ItemContent;
+    const c = r.text;
     docs.push({
       type: "item",
       id: r.id,
       group: r.basic_code,
       title: c.name,
       keywords: [...c.keywords, ...(r.base_name !== c.name ? [r.base_name] : [])],
-      body: sentences([c.summary, ...c.guide.conditions, ...c.guide.materials.map((m) => m.name), ...c.guide.faq.map((f) => f.q)]),
+      body: sentences([c.summary, ...c.conditions, ...c.materials, ...c.questions]),
       popularity: r.popularity,
       filters: { kind: r.kind, department: r.department_key, level: r.level, audience: c.audiences, region: r.region_code, theme: c.themes },
       payload: { implCode: r.impl_code, basicCode: r.basic_code, orgName: r.org_name, level: r.level, kind: r.kind, regionCode: r.region_code },
