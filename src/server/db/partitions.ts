@@ -7,7 +7,17 @@ import { sql, type Kysely } from "kysely";
  * records, a shifted clock) until their month's partition exists. A month's partition can be detached
  * for archiving (`detachMonth`) and stays a plain table.
  */
-export const PARTITIONED_BY_MONTH: ReadonlyArray<{ table: string; column: string }> = [{ table: "application_events", column: "created_at" }];
+export const PARTITIONED_BY_MONTH: ReadonlyArray<{ table: string; column: string }> = [
+  { table: "application_events", column: "created_at" },
+  { table: "audit_log", column: "occurred_at" },
+];
+
+/**
+ * Set (transaction-local) while rows move from a default partition into their month's: the append-only
+ * audit log's trigger lets that delete through — the same rows are inserted unchanged in the same
+ * transaction, and the hash chain would show anything else.
+ */
+export const MOVING_PARTITION_SETTING = "haoban.moving_partition";
 
 /** How many months beyond the current one have their partitions ready. */
 export const MONTHS_AHEAD = 3;
@@ -63,8 +73,10 @@ export async function ensureMonthPartitions<D>(db: Kysely<D>, table: string, col
       const c = sql.id(column);
       await sql`create table ${p} (like ${t} including defaults including constraints)`.execute(trx);
       await sql`lock table ${d} in exclusive mode`.execute(trx);
+      await sql`select set_config(${MOVING_PARTITION_SETTING}, 'on', true)`.execute(trx);
       await sql`insert into ${p} select * from ${d} where ${c} >= ${from}::timestamptz and ${c} < ${to}::timestamptz`.execute(trx);
       await sql`delete from ${d} where ${c} >= ${from}::timestamptz and ${c} < ${to}::timestamptz`.execute(trx);
+      await sql`select set_config(${MOVING_PARTITION_SETTING}, '', true)`.execute(trx);
       await sql`alter table ${t} attach partition ${p} for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(trx);
     };
     // One transaction per month (a migration's own, when called from one).
@@ -93,7 +105,8 @@ export async function detachMonth<D>(db: Kysely<D>, table: string, month: string
 export interface PartitionedShape {
   primaryKey: string[];
   foreignKeys: Array<{ name: string; columns: string[]; references: string }>;
-  indexes: Array<{ name: string; columns: string[] }>;
+  /** Its indexes; `where` makes one partial (SQL over the table's columns). */
+  indexes: Array<{ name: string; columns: string[]; where?: string }>;
   /** The sequence its id column takes values from, which must outlive the old table. */
   sequence?: { name: string; column: string };
 }
@@ -120,5 +133,5 @@ export async function partitionTableByMonth<D>(db: Kysely<D>, table: string, col
   const key = shape.primaryKey.includes(column) ? shape.primaryKey : [...shape.primaryKey, column];
   await sql`alter table ${t} add constraint ${sql.id(`${table}_pkey`)} primary key (${list(key)})`.execute(db);
   for (const fk of shape.foreignKeys) await sql`alter table ${t} add constraint ${sql.id(fk.name)} foreign key (${list(fk.columns)}) references ${sql.raw(fk.references)}`.execute(db);
-  for (const ix of shape.indexes) await sql`create index ${sql.id(ix.name)} on ${t} (${list(ix.columns)})`.execute(db);
+  for (const ix of shape.indexes) await sql`create index ${sql.id(ix.name)} on ${t} (${list(ix.columns)})${ix.where ? sql` where ${sql.raw(ix.where)}` : sql``}`.execute(db);
 }

@@ -51,6 +51,7 @@ import * as m0049 from "./0049-deliveries";
 import * as m0050 from "./0050-integrations";
 import * as m0051 from "./0051-change-notifications";
 import * as m0052 from "./0052-partition-application-events";
+import * as m0053 from "./0053-partition-audit-log";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -106,4 +107,5 @@ export const migrations: Record<string, Migration> = {
   "0050-integrations": m0050,
   "0051-change-notifications": m0051,
   "0052-partition-application-events": m0052,
+  "0053-partition-audit-log": m0053,
 };

@@ -7,6 +7,7 @@ import { createRepositoryStore } from "../../repositories";
 import { AuditRepository } from "./audit.repository";
 import { AuditSequencer, sequencerFor } from "./audit-sequencer";
 import { verifyAuditChains } from "./audit-verify";
+import { ensureAllPartitions } from "../../db/partitions";
 
 let database: Database;
 let url: string | null;
@@ -211,5 +212,45 @@ describe("tampering with any record", () => {
       const found = (await breakAndVerify(sql`delete from audit_log where chain = ${chain} and seq = ${seq}`)) as { chain: string; seq: number };
       expect(found).toMatchObject({ chain, seq });
     }
+  });
+});
+
+describe("the log partitioned by month", () => {
+  /** A record of `chain` that happened at `at`, appended and chained as any other. */
+  async function recordAt(chain: string, at: string, i: number) {
+    await database.db.insertInto("audit_pending").values({ chain, occurred_at: new Date(at), request_id: "req-2", actor_account_id: null, actor_name: "测试员", acting_for_enterprise_id: null, action: "test.dated", target_type: "thing", target_id: String(i), org_id: null, subject_person_id: null, purpose: null, details: JSON.stringify({ i }) }).execute();
+    await sequencer.sequence(chain);
+  }
+  const partitionsOf = async (chain: string) =>
+    (await sql<{ part: string; n: number }>`select tableoid::regclass::text as part, count(*)::int as n from audit_log where chain = ${chain} group by 1 order by 1`.execute(database.db)).rows;
+
+  it("keeps one chain across months: records dated beyond the months made wait in the default partition, move into their month when it is made (past the append-only trigger), and the chain still verifies", async () => {
+    await recordAt("310104", "2034-01-15T02:00:00Z", 1);
+    await recordAt("310104", "2034-02-27T16:30:00Z", 2); // 28 February in China
+    await recordAt("310104", "2034-03-01T03:00:00Z", 3);
+    expect(await partitionsOf("310104")).toEqual([{ part: "audit_log_pdefault", n: 3 }]);
+    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 9 });
+
+    expect(await ensureAllPartitions(database.db, new Date("2034-01-10T00:00:00Z"))).toEqual(expect.arrayContaining(["audit_log_p2034_01", "audit_log_p2034_02", "audit_log_p2034_03"]));
+    expect(await partitionsOf("310104")).toEqual([
+      { part: "audit_log_p2034_01", n: 1 },
+      { part: "audit_log_p2034_02", n: 1 },
+      { part: "audit_log_p2034_03", n: 1 },
+    ]);
+    expect(await verifyAuditChains(repo)).toMatchObject({ ok: true, records: 9 });
+    // The move's way past the trigger is not open to anyone else: not in another transaction, not on a month's partition.
+    await expect(sql`delete from audit_log where chain = '310104'`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await sql`select set_config('haoban.moving_partition', 'on', true)`.execute(trx);
+        await sql`delete from audit_log where chain = '310104'`.execute(trx);
+      }),
+    ).rejects.toThrow(/append-only/);
+    expect((await partitionsOf("310104")).length).toBe(3);
+  });
+
+  it("a second record under a number already used (the key includes the month, so another month's partition takes it) is a break", async () => {
+    await tamper(sql`insert into audit_log select chain, seq, occurred_at + interval '40 days', request_id, actor_account_id, actor_name, acting_for_enterprise_id, action, target_type, target_id, org_id, subject_person_id, purpose, details, prev_hash, hash from audit_log where chain = '310101' and seq = 3`);
+    expect((await verifyAuditChains(repo)).firstBreak).toEqual({ chain: "310101", seq: 4, reason: "SEQUENCE_GAP" });
   });
 });
