@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { buildCreditCode } from "../../shared/validation/credit-code";
 import { SHANGHAI_DISTRICTS } from "../../shared/validation/division-code";
 import type { FieldCipher } from "../crypto/field-cipher";
@@ -93,5 +93,8 @@ export async function seedScale(db: Kysely<DB>, cipher: FieldCipher, options: Sc
     insertedEnterprises += Number(result.numInsertedOrUpdatedRows ?? 0);
     options.onProgress?.("enterprises", Math.min(options.enterprises, start + batch));
   }
+  // A bulk load leaves the planner's statistics behind (autovacuum would catch up a little later).
+  await sql`analyze persons`.execute(db);
+  await sql`analyze enterprises`.execute(db);
   return { persons: insertedPersons, enterprises: insertedEnterprises };
 }

@@ -1,0 +1,101 @@
+import { type Kysely, sql } from "kysely";
+import { SHANGHAI_DISTRICTS } from "../../shared/validation/division-code";
+import { ensureMonthPartitions, monthsBetween } from "../db/partitions";
+import type { DB } from "../db/schema";
+import { GENESIS_HASH, hashAuditRecord } from "../modules/audit/audit-hash";
+import { seedUuid } from "./seed-demo";
+
+const FIRST_MONTH = "2025-01";
+const SPAN_MS = Date.UTC(2026, 10, 30) - Date.UTC(2025, 0, 1);
+const START_MS = Date.UTC(2025, 0, 1) - 8 * 3_600_000; // 1 January 2025, 00:00 in China
+const BATCH = 10_000;
+
+/** A generated record's content: two in three are uses of a scale person's data (data.share), the rest changes. */
+function recordContent(chain: string, k: number, persons: number) {
+  const person = (k * 7919 + chain.charCodeAt(5)) % Math.max(1, persons);
+  if (k % 3 !== 2) {
+    return {
+      actorAccountId: null,
+      actorName: "系统",
+      action: "data.share",
+      targetType: "person",
+      targetId: seedUuid(`scale-person:${person}`),
+      orgId: null,
+      subjectPersonId: seedUuid(`scale-person:${person}`),
+      purpose: `办理事项：申请 S${chain}-${String(k).padStart(9, "0")}`,
+      details: { elements: ["id.name", "id.number", "residence.address"], consent: true },
+    };
+  }
+  return {
+    actorAccountId: null,
+    actorName: "系统",
+    action: "application.transition",
+    targetType: "application",
+    targetId: `S${chain}-${String(k).padStart(9, "0")}`,
+    orgId: null,
+    subjectPersonId: null,
+    purpose: null,
+    details: { from: "submitted", to: "reviewing" },
+  };
+}
+
+/**
+ * Appends `count` synthetic audit records to the districts' chains — hashed and linked as the sequencer
+ * links real ones, so `audit:verify` passes over them — dated evenly over January 2025 … November 2026
+ * (each month's partition made first, so nothing lands in the default partition). Two in three are data
+ * uses of the scale people (`--persons` of seed:scale), the subject of 我的数据使用记录. Each batch is one
+ * transaction holding its chain's head.
+ */
+export async function seedScaleAudit(db: Kysely<DB>, count: number, persons: number, onProgress?: (done: number) => void): Promise<{ count: number; rowsPerSecond: number }> {
+  await ensureMonthPartitions(db, "audit_log", "occurred_at", monthsBetween(FIRST_MONTH, "2026-11"));
+  const chains = SHANGHAI_DISTRICTS.map((d) => d.code);
+  const perChain = Math.ceil(count / chains.length);
+  const began = performance.now();
+  let done = 0;
+  for (let written = 0; written < perChain; written += BATCH) {
+    for (const chain of chains) {
+      const n = Math.min(BATCH, perChain - written, count - done);
+      if (n <= 0) break;
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto("audit_head").values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column("chain").doNothing()).execute();
+        const head = await trx.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirstOrThrow();
+        let seq = Number(head.seq);
+        let prevHash = head.hash;
+        const rows = [];
+        for (let i = 0; i < n; i++) {
+          const k = written + i;
+          const occurredAt = new Date(START_MS + Math.floor((k / perChain) * SPAN_MS));
+          const content = recordContent(chain, k, persons);
+          const record = { chain, seq: ++seq, occurredAt, requestId: null, actingForEnterpriseId: null, ...content, prevHash };
+          prevHash = hashAuditRecord(record);
+          rows.push({
+            chain,
+            seq: record.seq,
+            occurred_at: occurredAt.toISOString(),
+            request_id: null,
+            actor_account_id: null,
+            actor_name: record.actorName,
+            acting_for_enterprise_id: null,
+            action: record.action,
+            target_type: record.targetType,
+            target_id: record.targetId,
+            org_id: null,
+            subject_person_id: record.subjectPersonId,
+            purpose: record.purpose,
+            details: record.details,
+            prev_hash: record.prevHash,
+            hash: prevHash,
+          });
+        }
+        // One parameter for the whole batch: a JSON array turned into rows by the server.
+        await sql`insert into audit_log select * from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)}::json)`.execute(trx);
+        await trx.updateTable("audit_head").set({ seq, hash: prevHash }).where("chain", "=", chain).execute();
+      });
+      done += n;
+      onProgress?.(done);
+    }
+  }
+  const seconds = (performance.now() - began) / 1000;
+  await sql`analyze audit_log`.execute(db);
+  return { count: done, rowsPerSecond: Math.round(done / seconds) };
+}
