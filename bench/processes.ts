@@ -38,7 +38,7 @@ function residentMiB(pid: number): number {
 }
 
 /** The settings a spawned bench server runs with: its database, no demo department system, simulators on their own ports. */
-function serverEnv(databaseUrl: string, dataKey: string, port: number): Record<string, string> {
+export function serverEnv(databaseUrl: string, dataKey: string, port: number): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     HAOBAN_DATA_KEY: dataKey,
@@ -53,7 +53,7 @@ function serverEnv(databaseUrl: string, dataKey: string, port: number): Record<s
   };
 }
 
-async function startServer(workers: number, env: Record<string, string>, port: number): Promise<ChildProcess> {
+export async function startServer(workers: number, env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../src/server/main.ts")], {
     env: { ...process.env, ...env, PORT: String(port), HAOBAN_WORKERS: String(workers), HAOBAN_ROLE: "web" },
     stdio: ["ignore", "ignore", "inherit"],

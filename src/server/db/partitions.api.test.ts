@@ -70,3 +70,25 @@ describe("application events partitioned by month (China time)", () => {
     await sql`drop table ${sql.id(name)}`.execute(t.database.db);
   });
 });
+
+describe("messages and their deliveries partitioned by month", () => {
+  const partOf = async (table: "messages" | "notification_deliveries", id: string | number) =>
+    (await sql<{ part: string }>`select tableoid::regclass::text as part from ${sql.id(table)} where id = ${id}`.execute(t.database.db)).rows[0]?.part;
+
+  it("a delivery names its message by id and month; both move out of the default partition into their month together, and the reference holds", async () => {
+    const account = await t.database.db.selectFrom("accounts").select(["id", "region_code"]).where("kind", "=", "citizen").executeTakeFirstOrThrow();
+    const at = new Date("2036-03-05T02:00:00Z");
+    const message = await t.database.db.insertInto("messages").values({ account_id: account.id, outbox_id: null, kind: "notice", title: "测试", body: "测试消息", title_en: "Test", body_en: "A test", link: null, application_id: null, region_code: account.region_code, created_at: at }).returning(["id", "created_at"]).executeTakeFirstOrThrow();
+    const delivery = await t.database.db.insertInto("notification_deliveries").values({ message_id: message.id, message_created_at: message.created_at, channel: "sms", recipient_masked: "138****0001", status: "pending", next_attempt_at: at, created_at: at }).returning("id").executeTakeFirstOrThrow();
+    expect(await partOf("messages", message.id)).toBe("messages_pdefault");
+    expect(await partOf("notification_deliveries", delivery.id)).toBe("notification_deliveries_pdefault");
+
+    const created = await ensureAllPartitions(t.database.db, new Date("2036-03-01T00:00:00Z"));
+    expect(created).toEqual(expect.arrayContaining(["messages_p2036_03", "notification_deliveries_p2036_03"]));
+    expect(await partOf("messages", message.id)).toBe("messages_p2036_03");
+    expect(await partOf("notification_deliveries", delivery.id)).toBe("notification_deliveries_p2036_03");
+
+    // The reference is real: a delivery of a message that does not exist (wrong month) is refused at commit.
+    await expect(t.database.db.insertInto("notification_deliveries").values({ message_id: message.id, message_created_at: new Date("2036-03-05T02:00:01Z"), channel: "sms", recipient_masked: "138****0001", status: "pending", next_attempt_at: at, created_at: at }).execute()).rejects.toThrow(/foreign key/);
+  });
+});

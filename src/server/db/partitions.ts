@@ -10,6 +10,8 @@ import { sql, type Kysely } from "kysely";
 export const PARTITIONED_BY_MONTH: ReadonlyArray<{ table: string; column: string }> = [
   { table: "application_events", column: "created_at" },
   { table: "audit_log", column: "occurred_at" },
+  { table: "messages", column: "created_at" },
+  { table: "notification_deliveries", column: "created_at" },
 ];
 
 /**
@@ -71,13 +73,26 @@ export async function ensureMonthPartitions<D>(db: Kysely<D>, table: string, col
       const p = sql.id(name);
       const d = sql.id(`${table}_pdefault`);
       const c = sql.id(column);
+      const inMonth = sql`${c} >= ${from}::timestamptz and ${c} < ${to}::timestamptz`;
       await sql`create table ${p} (like ${t} including defaults including constraints)`.execute(trx);
       await sql`lock table ${d} in exclusive mode`.execute(trx);
-      await sql`select set_config(${MOVING_PARTITION_SETTING}, 'on', true)`.execute(trx);
-      await sql`insert into ${p} select * from ${d} where ${c} >= ${from}::timestamptz and ${c} < ${to}::timestamptz`.execute(trx);
-      await sql`delete from ${d} where ${c} >= ${from}::timestamptz and ${c} < ${to}::timestamptz`.execute(trx);
-      await sql`select set_config(${MOVING_PARTITION_SETTING}, '', true)`.execute(trx);
+      const waiting = (await sql<{ n: number }>`select count(*)::int as n from ${d} where ${inMonth}`.execute(trx)).rows[0]!.n;
+      // A reference to this table is checked against the partition a row leaves, not the one it enters: while
+      // rows move, the references to the table are set aside, then made again (and checked) once the month is attached.
+      const references = waiting
+        ? (await sql<{ owner: string; name: string; definition: string }>`
+            select conrelid::regclass::text as owner, conname as name, pg_get_constraintdef(oid) as definition
+            from pg_constraint where contype = 'f' and confrelid = ${sql.lit(table)}::regclass and conparentid = 0`.execute(trx)).rows
+        : [];
+      for (const r of references) await sql`alter table ${sql.id(r.owner)} drop constraint ${sql.id(r.name)}`.execute(trx);
+      if (waiting) {
+        await sql`select set_config(${MOVING_PARTITION_SETTING}, 'on', true)`.execute(trx);
+        await sql`insert into ${p} select * from ${d} where ${inMonth}`.execute(trx);
+        await sql`delete from ${d} where ${inMonth}`.execute(trx);
+        await sql`select set_config(${MOVING_PARTITION_SETTING}, '', true)`.execute(trx);
+      }
       await sql`alter table ${t} attach partition ${p} for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(trx);
+      for (const r of references) await sql`alter table ${sql.id(r.owner)} add constraint ${sql.id(r.name)} ${sql.raw(r.definition)}`.execute(trx);
     };
     // One transaction per month (a migration's own, when called from one).
     if (db.isTransaction) await move(db);
@@ -105,7 +120,7 @@ export async function detachMonth<D>(db: Kysely<D>, table: string, month: string
 export interface PartitionedShape {
   primaryKey: string[];
   foreignKeys: Array<{ name: string; columns: string[]; references: string }>;
-  /** Its indexes; `where` makes one partial (SQL over the table's columns). */
+  /** Its indexes (a column may carry its order: "created_at desc"); `where` makes one partial (SQL over the table's columns). */
   indexes: Array<{ name: string; columns: string[]; where?: string }>;
   /** The sequence its id column takes values from, which must outlive the old table. */
   sequence?: { name: string; column: string };
@@ -120,9 +135,10 @@ export async function partitionTableByMonth<D>(db: Kysely<D>, table: string, col
   const t = sql.id(table);
   const old = sql.id(`${table}_unpartitioned`);
   const c = sql.id(column);
-  const list = (columns: string[]) => sql.join(columns.map((x) => sql.id(x)));
+  // A column, or a column and its order ("created_at desc").
+  const list = (columns: string[]) => sql.join(columns.map((x) => (/ (asc|desc)$/.test(x) ? sql`${sql.id(x.split(" ")[0]!)} ${sql.raw(x.split(" ")[1]!)}` : sql.id(x))));
   await sql`alter table ${t} rename to ${old}`.execute(db);
-  await sql`create table ${t} (like ${old} including defaults) partition by range (${c})`.execute(db);
+  await sql`create table ${t} (like ${old} including defaults including constraints) partition by range (${c})`.execute(db);
   if (shape.sequence) await sql`alter sequence ${sql.id(shape.sequence.name)} owned by ${sql.id(table, shape.sequence.column)}`.execute(db);
   await sql`create table ${sql.id(`${table}_pdefault`)} partition of ${t} default`.execute(db);
   const oldest = (await sql<{ at: Date | null }>`select min(${c}) as at from ${old}`.execute(db)).rows[0]?.at ?? null;

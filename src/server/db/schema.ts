@@ -576,6 +576,8 @@ export interface MessagesTable {
 export interface NotificationDeliveriesTable {
   id: Generated<number>;
   message_id: string;
+  /** The message's month: its key is (id, created_at). */
+  message_created_at: Date;
   channel: "sms" | "email";
   recipient_masked: string;
   status: "pending" | "sent" | "failed";

@@ -5,8 +5,14 @@ import type { DB } from "../../db/schema";
 export class NotificationRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async insertMessage(row: Insertable<DB["messages"]>) {
-    return this.db.insertInto("messages").values(row).onConflict((oc) => oc.columns(["account_id", "outbox_id"]).doNothing()).returningAll().executeTakeFirst();
+  /**
+   * A recipient's message of an outbox event, unless it has one already (then undefined). The caller
+   * holds the event's row lock (`OutboxRepository.claim`), so no one else adds it meanwhile.
+   */
+  async insertMessage(row: Insertable<DB["messages"]> & { outbox_id: number }) {
+    const existing = await this.db.selectFrom("messages").select("id").where("account_id", "=", row.account_id).where("outbox_id", "=", row.outbox_id).executeTakeFirst();
+    if (existing) return undefined;
+    return this.db.insertInto("messages").values(row).returningAll().executeTakeFirstOrThrow();
   }
 
   async insertDelivery(row: Insertable<DB["notification_deliveries"]>) {
@@ -17,7 +23,7 @@ export class NotificationRepository {
   claimDue(now: Date, limit: number) {
     return this.db
       .selectFrom("notification_deliveries as d")
-      .innerJoin("messages as m", "m.id", "d.message_id")
+      .innerJoin("messages as m", (j) => j.onRef("m.id", "=", "d.message_id").onRef("m.created_at", "=", "d.message_created_at"))
       .innerJoin("accounts as a", "a.id", "m.account_id")
       .select(["d.id", "d.channel", "d.attempts", "m.title", "m.body", "a.mobile_enc", "a.email_enc"])
       .where("d.status", "=", "pending")

@@ -78,10 +78,10 @@ export class NotificationService {
           if (!row || !m.external) continue;
           const account = (await repos.accounts.findById(m.accountId))!;
           if (account.notify_sms && account.mobile_enc) {
-            await repos.notifications.insertDelivery({ message_id: row.id, channel: "sms", recipient_masked: maskMobile(this.cipher.decrypt(account.mobile_enc)), status: "pending", next_attempt_at: this.now() });
+            await repos.notifications.insertDelivery({ message_id: row.id, message_created_at: row.created_at, channel: "sms", recipient_masked: maskMobile(this.cipher.decrypt(account.mobile_enc)), status: "pending", next_attempt_at: this.now() });
           }
           if (this.email && account.email_enc) {
-            await repos.notifications.insertDelivery({ message_id: row.id, channel: "email", recipient_masked: maskEmail(this.cipher.decrypt(account.email_enc)), status: "pending", next_attempt_at: this.now() });
+            await repos.notifications.insertDelivery({ message_id: row.id, message_created_at: row.created_at, channel: "email", recipient_masked: maskEmail(this.cipher.decrypt(account.email_enc)), status: "pending", next_attempt_at: this.now() });
           }
         }
       }
