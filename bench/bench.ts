@@ -41,6 +41,7 @@ import { autoApprovalLatency, policyMatch } from "./proactive";
 import { runLoad, type Figures, type LoadJob } from "./load";
 import { processesBench, searchMemoryBench } from "./processes";
 import { paymentsBench } from "./payments";
+import { failoverBench } from "./failover";
 import { webhooksBench } from "./webhooks";
 
 const quick = process.env.BENCH_QUICK === "1";
@@ -293,6 +294,7 @@ async function main() {
   console.log("");
   for (const c of await searchMemoryBench(bigItems)) check(c.name, c.figure, c.target, c.ok);
   for (const c of await processesBench({ seconds: quick ? 4 : 8, connections })) check(c.name, c.figure, c.target, c.ok);
+  for (const c of await failoverBench({ seconds: quick ? 6 : 9 })) check(c.name, c.figure, c.target, c.ok);
 
   console.log(`\nsearch index build: ${haoban.indexMs.toFixed(0)} ms for ${haoban.docs} documents; ${bigIndex.ms.toFixed(0)} ms for ${bigIndex.docs} documents`);
   console.log(`resident memory of the bench process (server and data generation): ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);

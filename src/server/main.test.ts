@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { freePort } from "./testing/payment-sim";
-import { childProcesses } from "./testing/processes";
+import { childRoles } from "./testing/processes";
 
 /**
  * The real entry point as a process of its own, on ports nothing listens on (its own, the simulators'; no
@@ -175,16 +175,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("a process killed between comm
 /** The processes of one machine (HAOBAN_WORKERS, HAOBAN_ROLE; the PostgreSQL-server lane: a cluster needs a server). */
 describe.runIf(Boolean(process.env.DATABASE_URL))("several HTTP processes and a jobs process on one machine", () => {
   /** The roles of a process's children, by pid (node cluster's workers get HAOBAN_ROLE in their environment). */
-  const childrenOf = (pid: number) => {
-    const roleOf = (child: number) => {
-      try {
-        return /(?:^|\0)HAOBAN_ROLE=(\w+)/.exec(readFileSync(`/proc/${child}/environ`, "utf8"))?.[1] ?? "?";
-      } catch {
-        return "?"; // the child ended meanwhile
-      }
-    };
-    return new Map(childProcesses(pid).map((child) => [child, roleOf(child)] as const));
-  };
+  const childrenOf = childRoles;
 
   it("HAOBAN_WORKERS=2 runs two HTTP processes and one for jobs; one killed under load: only its in-flight requests fail, the other serves, it is started again", async () => {
     const { createTestDatabase } = await import("./testing/test-app");

@@ -5,7 +5,11 @@ import { validateIdNumber } from "../../shared/validation/id-number";
 import { FieldCipher } from "../crypto/field-cipher";
 import { createTestDatabase } from "../testing/test-app";
 import { demoPersons } from "./demo-people";
+import { sql } from "kysely";
+import { AuditRepository, verifyAuditChains } from "../modules/audit";
 import { scaleEnterprise, scalePerson, seedScale } from "./seed-scale";
+import { seedScaleAudit } from "./seed-scale-audit";
+import { tableSizes } from "./table-sizes";
 
 const cipher = new FieldCipher(randomBytes(32));
 
@@ -38,6 +42,33 @@ describe("scale generator", () => {
       expect(progress).toEqual([1000, 2000, 2500]);
       const again = await seedScale(database.db, cipher, { persons: 2500, enterprises: 120 });
       expect(again).toEqual({ persons: 0, enterprises: 0 });
+    } finally {
+      await close();
+    }
+  });
+
+  it("appends audit records that verify, dated over two years into their months' partitions, two in three the data uses of scale people; the sizes are reported per table", async () => {
+    const { database, close } = await createTestDatabase();
+    try {
+      const progress: number[] = [];
+      const result = await seedScaleAudit(database.db, 3_200, 2_500, (n) => progress.push(n));
+      expect(result.count).toBe(3_200);
+      expect(progress.at(-1)).toBe(3_200);
+      const verified = await verifyAuditChains(new AuditRepository(database.db));
+      expect(verified).toMatchObject({ ok: true, firstBreak: null });
+      const byPartition = await sql<{ part: string; n: number }>`select tableoid::regclass::text as part, count(*)::int as n from audit_log where action in ('data.share', 'application.transition') group by 1`.execute(database.db);
+      expect(byPartition.rows.some((r) => r.part === "audit_log_pdefault")).toBe(false);
+      expect(byPartition.rows.length).toBeGreaterThanOrEqual(23);
+      const uses = await database.db.selectFrom("audit_log").select(["subject_person_id"]).where("action", "=", "data.share").where("purpose", "like", "办理事项：申请 S%").execute();
+      expect(uses.length).toBeGreaterThan(2_000);
+      const scaleIds = new Set(Array.from({ length: 2_500 }, (_, i) => scalePerson(i, cipher).id));
+      expect(uses.every((u) => scaleIds.has(u.subject_person_id!))).toBe(true);
+
+      const sizes = await tableSizes(database.db, 50);
+      const audit = sizes.tables.find((t) => t.table === "audit_log")!;
+      expect(audit.bytes).toBeGreaterThan(0);
+      expect(sizes.tables.some((t) => t.table.startsWith("audit_log_p"))).toBe(false); // partitions count under their table
+      expect(sizes.databaseBytes).toBeGreaterThan(audit.bytes);
     } finally {
       await close();
     }
