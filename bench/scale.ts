@@ -3,7 +3,7 @@
  * `npm run seed:scale -- --city` (DATABASE_URL, and HAOBAN_DATA_KEY the key it was filled with). Prints
  * each table's rows and size on disk, then starts one HTTP process on it and measures, with 10 users at
  * once, `/me`, search, the inbox, 我的数据使用记录 (the audit log by subject, across its monthly
- * partitions), a 20-field prefill and submission — each beside the same process's `/readyz` measured in
+ * partitions), a 20-field prefill and submission — each beside the same process's `/healthz` measured in
  * the same run as the baseline.
  */
 import { loadConfig } from "../src/server/config";
@@ -33,7 +33,7 @@ console.log(`${"database in all".padEnd(42)}${gib(databaseBytes).padStart(12)}\n
 
 const twentyFieldItem = await prepareTwentyFieldItem(database);
 const item = await database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow();
-await sequencerFor(database.db).sweep(); // what the preparation recorded is chained before the handle closes
+await sequencerFor(database.db).idle(); // what the preparation recorded is chained before the handle closes
 await database.close();
 
 const port = 4700 + Math.floor(Math.random() * 200);
@@ -49,12 +49,12 @@ try {
     return runLoad({ connections: users, duration: seconds, ...job });
   };
   await fetch(`${base}/api/v1/search?q=${encodeURIComponent("营业执照")}`); // the index is built before any search is timed
-  const baseline = await measure({ url: `${base}/readyz` });
+  const baseline = await measure({ url: `${base}/healthz` });
   const line = (name: string, f: Figures, target: number) => {
-    console.log(`${name.padEnd(48)}${f.rps.toFixed(0).padStart(7)}/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms  ${(f.rps / baseline.rps).toFixed(3)} of /readyz`);
+    console.log(`${name.padEnd(48)}${f.rps.toFixed(0).padStart(7)}/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(4)} ms  ${(f.rps / baseline.rps).toFixed(3)} of /healthz`);
     checks.push({ name: `${name} p99`, figure: `${f.p99} ms`, target: `p99 < ${target} ms`, ok: f.p99 < target && f.errors + f.non2xx === 0 });
   };
-  console.log(`${"GET /readyz (baseline)".padEnd(48)}${baseline.rps.toFixed(0).padStart(7)}/s  p50 ${String(baseline.p50).padStart(4)} ms  p99 ${String(baseline.p99).padStart(4)} ms`);
+  console.log(`${"GET /healthz (baseline)".padEnd(48)}${baseline.rps.toFixed(0).padStart(7)}/s  p50 ${String(baseline.p50).padStart(4)} ms  p99 ${String(baseline.p99).padStart(4)} ms`);
   line("GET /api/v1/me", await measure({ url: `${base}/api/v1/me`, headers: { cookie: citizen.cookie } }), 50);
   line("GET /api/v1/search (relevance set)", await measure({ url: base, requests: RELEVANCE_SET.map((c) => ({ method: "GET", path: `/api/v1/search?q=${encodeURIComponent(c.q)}&limit=10` })) }), 20);
   for (const query of ["state=reviewing", "overdue=true", `q=${encodeURIComponent("申请人42")}`]) {

@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import { startBackgroundWork } from "./background";
 import { runCluster } from "./cluster";
 import { loadConfig, type Config } from "./config";
+import { sequencerFor } from "./modules/audit";
 import { startMetricsServer } from "./modules/health/health.routes";
 import { openRuntime } from "./runtime";
 import { prepareDatabase, startDepartmentSystem, startSimulators } from "./startup";
@@ -67,6 +68,8 @@ async function runProcess(config: Config, inCluster: boolean) {
     await stopBackground();
     departmentSystem?.kill("SIGTERM");
     await stopSimulators();
+    // What the last requests recorded is chained now, not left for the next start's sweep.
+    await sequencerFor(database.db).idle();
     await database.close();
     process.exit(0);
   };

@@ -80,6 +80,11 @@ export class AuditSequencer {
     return run;
   }
 
+  /** Resolves once no run is going on any chain (a process shutting down waits for it before closing its database). */
+  async idle(): Promise<void> {
+    while (this.tail.size) await Promise.all(this.tail.values());
+  }
+
   /** Chains whatever any chain has pending (at start-up, periodically, and before verification): a crash between commit and sequencing loses nothing. */
   async sweep(): Promise<number> {
     const chains = await this.db.selectFrom("audit_pending").select("chain").groupBy("chain").execute();
