@@ -17,7 +17,7 @@ const CLIENTS = 8;
 
 /** `clients` loops calling `request` until `seconds` have passed; `atSecond` runs `fault` once, mid-way. */
 async function underLoad<T>(seconds: number, atSecond: number, fault: () => void | Promise<void>, request: () => Promise<T>) {
-  const outcomes = { before: [] as T[], after: [] as T[], failed: 0, failedAfter: 0 };
+  const outcomes = { before: [] as T[], after: [] as T[], failed: 0, failedAfter: 0, reasons: new Map<string, number>() };
   let faulted = false;
   const end = Date.now() + seconds * 1000;
   const loop = async () => {
@@ -25,7 +25,9 @@ async function underLoad<T>(seconds: number, atSecond: number, fault: () => void
       try {
         const r = await request();
         (faulted ? outcomes.after : outcomes.before).push(r);
-      } catch {
+      } catch (err) {
+        const reason = (err as Error).message;
+        outcomes.reasons.set(reason, (outcomes.reasons.get(reason) ?? 0) + 1);
         if (faulted) outcomes.failedAfter++;
         else outcomes.failed++;
       }
@@ -89,18 +91,19 @@ export async function failoverBench(options: { seconds: number }): Promise<Proce
       };
       const servedBefore = await replicaTransactions();
       let servedByReplica = 0;
-      const paths = ["/api/v1/policies", "/api/v1/catalogue/items?limit=20", `/api/v1/search?q=${encodeURIComponent("开饭店")}`];
+      const paths = ["/api/v1/policies", "/api/v1/catalogue/items", `/api/v1/search?q=${encodeURIComponent("开饭店")}`];
       let k = 0;
       const o = await underLoad(options.seconds, options.seconds / 3, async () => {
         servedByReplica = (await replicaTransactions()) - servedBefore;
         replica.stop();
       }, async () => {
-        const r = await fetch(`${url}${paths[k++ % paths.length]}`, { signal: AbortSignal.timeout(10_000) });
-        await r.arrayBuffer();
-        if (r.status !== 200) throw new Error(`status ${r.status}`);
+        const path = paths[k++ % paths.length]!;
+        const r = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(10_000) });
+        const body = await r.text();
+        if (r.status !== 200) throw new Error(`${r.status} ${path.split("?")[0]} ${body.slice(0, 120)}`);
         return r.status;
       });
-      console.log(`read replica killed under load (${CLIENTS} clients reading policies, the catalogue and search for ${options.seconds} s, the replica's postmaster stopped at ${(options.seconds / 3).toFixed(1)} s): ${o.before.length} answered before (the replica ran ${servedByReplica} transactions for them), ${o.after.length} after, by the primary; ${o.failed + o.failedAfter} errors`);
+      console.log(`read replica killed under load (${CLIENTS} clients reading policies, the catalogue and search for ${options.seconds} s, the replica's postmaster stopped at ${(options.seconds / 3).toFixed(1)} s): ${o.before.length} answered before (the replica ran ${servedByReplica} transactions for them), ${o.after.length} after, by the primary; ${o.failed + o.failedAfter} errors${o.reasons.size ? ` (${[...o.reasons].map(([r, n]) => `${r}: ${n}`).join(", ")})` : ""}`);
       checks.push({ name: "read replica killed under load", figure: `${o.failed + o.failedAfter} errors, ${o.after.length} answered after`, target: "no error a user sees", ok: o.failed + o.failedAfter === 0 && o.after.length > 0 && servedByReplica > 0 });
     } finally {
       replicaServer.kill("SIGTERM");
