@@ -10,7 +10,7 @@ import { loadConfig } from "../src/server/config";
 import { openDatabase } from "../src/server/db/database";
 import { sequencerFor } from "../src/server/modules/audit";
 import { RELEVANCE_SET } from "../src/server/modules/search/relevance-set";
-import { tableSizes } from "../src/server/seed/table-sizes";
+import { printTableSizes } from "../src/server/seed/table-sizes";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
 import { session } from "./applications";
 import { runLoad, type Figures, type LoadJob } from "./load";
@@ -25,11 +25,8 @@ if (!config.databaseUrl || !config.dataKey) {
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const users = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: "./no-data-dir", poolSize: 2 });
-const { tables, databaseBytes } = await tableSizes(database.db, 12);
-const gib = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
-console.log(`${"table".padEnd(28)}${"rows (est.)".padStart(14)}${"on disk".padStart(12)}`);
-for (const t of tables) console.log(`${t.table.padEnd(28)}${t.rows.toLocaleString("en").padStart(14)}${gib(t.bytes).padStart(12)}`);
-console.log(`${"database in all".padEnd(42)}${gib(databaseBytes).padStart(12)}\n`);
+await printTableSizes(database.db);
+console.log("");
 
 const twentyFieldItem = await prepareTwentyFieldItem(database);
 const item = await database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow();

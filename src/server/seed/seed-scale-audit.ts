@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { SHANGHAI_DISTRICTS } from "../../shared/validation/division-code";
 import { ensureMonthPartitions, monthsBetween } from "../db/partitions";
 import type { DB } from "../db/schema";
-import { GENESIS_HASH, hashAuditRecord } from "../modules/audit/audit-hash";
+import { auditLogRow, GENESIS_HASH, hashAuditRecord } from "../modules/audit/audit-hash";
 import { seedUuid } from "./seed-demo";
 
 const FIRST_MONTH = "2025-01";
@@ -68,24 +68,7 @@ export async function seedScaleAudit(db: Kysely<DB>, count: number, persons: num
           const content = recordContent(chain, k, persons);
           const record = { chain, seq: ++seq, occurredAt, requestId: null, actingForEnterpriseId: null, ...content, prevHash };
           prevHash = hashAuditRecord(record);
-          rows.push({
-            chain,
-            seq: record.seq,
-            occurred_at: occurredAt.toISOString(),
-            request_id: null,
-            actor_account_id: null,
-            actor_name: record.actorName,
-            acting_for_enterprise_id: null,
-            action: record.action,
-            target_type: record.targetType,
-            target_id: record.targetId,
-            org_id: null,
-            subject_person_id: record.subjectPersonId,
-            purpose: record.purpose,
-            details: record.details,
-            prev_hash: record.prevHash,
-            hash: prevHash,
-          });
+          rows.push(auditLogRow(record, prevHash));
         }
         // One parameter for the whole batch: a JSON array turned into rows by the server.
         await sql`insert into audit_log select * from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)}::json)`.execute(trx);

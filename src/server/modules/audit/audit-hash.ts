@@ -29,3 +29,25 @@ export function hashAuditRecord(fields: HashedAuditFields): string {
     .update(canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() }))
     .digest("hex");
 }
+
+/** A hashed record as its audit_log row (details as they are: the caller serialises them for its statement). */
+export function auditLogRow(record: HashedAuditFields, hash: string) {
+  return {
+    chain: record.chain,
+    seq: record.seq,
+    occurred_at: record.occurredAt,
+    request_id: record.requestId,
+    actor_account_id: record.actorAccountId,
+    actor_name: record.actorName,
+    acting_for_enterprise_id: record.actingForEnterpriseId,
+    action: record.action,
+    target_type: record.targetType,
+    target_id: record.targetId,
+    org_id: record.orgId,
+    subject_person_id: record.subjectPersonId,
+    purpose: record.purpose,
+    details: record.details,
+    prev_hash: record.prevHash,
+    hash,
+  };
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/schema";
 import type { AfterCommit, BeforeCommit } from "../../db/store";
-import { GENESIS_HASH, hashAuditRecord } from "./audit-hash";
+import { auditLogRow, GENESIS_HASH, hashAuditRecord } from "./audit-hash";
 
 /** How many pending records one sequencing transaction chains at most. */
 const BATCH = 500;
@@ -141,24 +141,7 @@ export class AuditSequencer {
           prevHash,
         };
         prevHash = hashAuditRecord(record);
-        return {
-          chain,
-          seq: record.seq,
-          occurred_at: record.occurredAt,
-          request_id: record.requestId,
-          actor_account_id: record.actorAccountId,
-          actor_name: record.actorName,
-          acting_for_enterprise_id: record.actingForEnterpriseId,
-          action: record.action,
-          target_type: record.targetType,
-          target_id: record.targetId,
-          org_id: record.orgId,
-          subject_person_id: record.subjectPersonId,
-          purpose: record.purpose,
-          details: JSON.stringify(record.details),
-          prev_hash: record.prevHash,
-          hash: prevHash,
-        };
+        return { ...auditLogRow(record, prevHash), details: JSON.stringify(record.details) };
       });
       // The chained records, the pending ones removed and the new head: one statement (data-modifying WITHs always run).
       await trx

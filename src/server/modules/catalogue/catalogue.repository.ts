@@ -10,7 +10,6 @@ export interface PublishedItemFilters {
   regionCode?: string;
 }
 
-/** Reads of the catalogue. Published content is the JSON of the item's published version. */
 /** What the search index reads of an item's content. */
 export interface SearchableContent {
   name: string;
@@ -23,15 +22,21 @@ export interface SearchableContent {
   questions: string[];
 }
 
+/** Reads of the catalogue. Published content is the JSON of the item's published version. */
 export class CatalogueRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  private published() {
+  /** Published implementation items with their version, base item and org. */
+  private publishedJoined() {
     return this.db
       .selectFrom("catalogue_items as i")
       .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
       .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
-      .innerJoin("orgs as o", "o.id", "i.org_id")
+      .innerJoin("orgs as o", "o.id", "i.org_id");
+  }
+
+  private published() {
+    return this.publishedJoined()
       .select([
         "i.id",
         "i.impl_code",
@@ -68,11 +73,7 @@ export class CatalogueRepository {
    * questions): a 10,000-item catalogue's whole guides would be parsed, only to be dropped.
    */
   listSearchable() {
-    return this.db
-      .selectFrom("catalogue_items as i")
-      .innerJoin("catalogue_item_versions as v", "v.id", "i.published_version_id")
-      .innerJoin("catalogue_base_items as b", "b.id", "i.base_item_id")
-      .innerJoin("orgs as o", "o.id", "i.org_id")
+    return this.publishedJoined()
       .select([
         "i.id",
         "i.impl_code",
