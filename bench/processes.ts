@@ -54,7 +54,7 @@ export function serverEnv(databaseUrl: string, dataKey: string, port: number): R
 }
 
 export async function startServer(workers: number, env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../src/server/main.ts")], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "--import", "tsx", path.join(import.meta.dirname, "../src/server/main.ts")], {
     env: { ...process.env, ...env, PORT: String(port), HAOBAN_WORKERS: String(workers), HAOBAN_ROLE: "web" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -139,7 +139,7 @@ test("a walk-in at a 黄浦 window applies for a 浦东 item; it lands in 浦东
   await page.locator(".ant-select-item-option", { hasText: "浦东新区市场监督管理局" }).first().click();
   await fillFoodLicenceForm(page, { ...form, 经办人: "刘芳", 经办人电话: "13800000006" });
   await page.getByRole("button", { name: "提交并打印回执" }).click();
-  // The submission seals its generated documents: on a loaded machine that may take a while.
+  // A loaded machine may take a while (the generated documents are rendered after the submission, by the jobs).
   await expect(page.getByRole("heading", { level: 1, name: "受理回执" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("转浦东新区市场监督管理局办理", { exact: false })).toBeVisible();
   const number = (await page.locator(".doc-number").textContent())!.trim();

@@ -8,6 +8,7 @@ import { registerCertificateExpiry } from "./jobs/certificate-expiry.job";
 import { registerFileCleanup } from "./jobs/file-cleanup.job";
 import { startJobQueue } from "./jobs/job-queue";
 import { startNotificationWorker } from "./jobs/notifications.job";
+import { startDocumentWorker } from "./jobs/documents.job";
 import { startWebhookWorker } from "./jobs/webhooks.job";
 import { registerOverdueAlerts } from "./jobs/overdue-alerts.job";
 import { registerPayments } from "./jobs/payments.job";
@@ -20,7 +21,7 @@ import { registerSigningSweep } from "./jobs/signing-sweep.job";
 
 /**
  * What a server process runs beside its HTTP routes: the job queue with its schedules and workers,
- * the notification worker and the calendar refresh. `npm start` and the benchmark (which measures a
+ * the notification and documents workers and the calendar refresh. `npm start` and the benchmark (which measures a
  * production-shaped server) start the same set. Returns how to stop it.
  */
 export async function startBackgroundWork(config: Config, database: Database, services: Services, now: () => Date, log: FastifyBaseLogger): Promise<() => Promise<void>> {
@@ -44,10 +45,12 @@ export async function startBackgroundWork(config: Config, database: Database, se
   const calendarTimer = setInterval(() => void services.calendar.refresh().catch((err) => log.error({ err }, "calendar refresh failed")), 3_600_000);
   calendarTimer.unref();
   const stopNotifications = config.jobs ? startNotificationWorker(services.notifications, config.notifyIntervalMs, (err) => log.error({ err }, "notification worker failed")) : async () => {};
+  const stopDocuments = config.jobs ? startDocumentWorker(services.generatedDocuments, config.documentsIntervalMs, (err) => log.error({ err }, "documents worker failed")) : async () => {};
   const stopWebhooks = config.jobs ? startWebhookWorker(services, config.integrations.webhookIntervalMs, (err) => log.error({ err }, "webhook worker failed")) : async () => {};
   return async () => {
     clearInterval(calendarTimer);
     await stopNotifications();
+    await stopDocuments();
     await stopWebhooks();
     await boss.stop({ graceful: true, wait: true });
   };

@@ -65,6 +65,8 @@ export interface Config {
   smsSimulatorFile: string;
   /** How often the notification worker looks at the outbox and the pending deliveries. */
   notifyIntervalMs: number;
+  /** How often a jobs process looks for generated documents that submissions owe (HAOBAN_DOCUMENTS_INTERVAL_MS). */
+  documentsIntervalMs: number;
   /** Bearer token that /metrics requires on the main port; without it (and without metricsPort) /metrics is off there. */
   metricsToken: string | undefined;
   /** A separate listen address for /metrics (no token): for scrapers on an internal network. */
@@ -190,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.HAOBAN_MAIL_FROM ?? "好办 <noreply@haoban.local>",
     smsSimulatorFile: env.HAOBAN_SMS_SIMULATOR_FILE ?? `${env.HAOBAN_DATA_DIR ?? "./data"}/sms-simulator.jsonl`,
     notifyIntervalMs: int(env.HAOBAN_NOTIFY_INTERVAL_MS, 2000),
+    documentsIntervalMs: int(env.HAOBAN_DOCUMENTS_INTERVAL_MS, 500),
     clockStart: instant(env.HAOBAN_CLOCK_START),
     metricsToken: env.HAOBAN_METRICS_TOKEN || undefined,
     metricsPort: env.HAOBAN_METRICS_PORT ? int(env.HAOBAN_METRICS_PORT, 0) : undefined,

@@ -8254,8 +8254,8 @@ export interface paths {
                                 fileName: string;
                                 materialKey: string;
                                 materialName: string;
-                                sha256: string;
-                                size: number;
+                                sha256: string | null;
+                                size: number | null;
                             }[];
                             id: string;
                             itemId: string;

@@ -686,14 +686,18 @@ export interface GeneratedDocumentsTable {
   material_key: string;
   template: string;
   file_name: string;
-  size_bytes: number;
-  sha256: string;
-  body_enc: string;
-  seal_key_id: string;
-  seal_algorithm: string;
-  signature: string;
+  /** The rest is null while the document is owed (rendered after the submission commits). */
+  size_bytes: number | null;
+  sha256: string | null;
+  body_enc: string | null;
+  seal_key_id: string | null;
+  seal_algorithm: string | null;
+  signature: string | null;
   region_code: string;
   created_at: Generated<Date>;
+  /** The instant the document is dated (a co-signed submission: when the signers were asked). */
+  documents_at: Date;
+  rendered_at: Date | null;
 }
 
 /** 多方在线签署: a submission waiting for the people it names to sign its generated documents. */

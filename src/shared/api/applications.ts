@@ -60,8 +60,11 @@ export const applicationDetail = receipt.extend({
   prefilled: z.array(z.object({ fieldKey: z.string(), registry: z.string() })),
   lockVersion: z.number(),
   materials: z.array(z.object({ fileId: z.string(), materialKey: z.string().nullable(), materialName: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedAt: z.string() })),
-  /** 系统生成材料: documents produced from the form and sealed (open at /applications/:id/generated/:materialKey). */
-  generated: z.array(z.object({ materialKey: z.string(), materialName: z.string(), fileName: z.string(), size: z.number(), sha256: z.string(), createdAt: z.string() })),
+  /**
+   * 系统生成材料: documents produced from the form and sealed (open at /applications/:id/generated/:materialKey).
+   * Rendered after the submission commits: until then `size` and `sha256` are null (opening one renders it).
+   */
+  generated: z.array(z.object({ materialKey: z.string(), materialName: z.string(), fileName: z.string(), size: z.number().nullable(), sha256: z.string().nullable(), createdAt: z.string() })),
   actions: z.array(z.object({ key: z.string(), name: z.string(), reasonRequired: z.boolean(), supplement: z.boolean() })),
   // An entry's details: the items a 补正 asked for, and whatever else the action recorded.
   timeline: z.array(z.object({ action: z.string(), actionName: z.string(), from: z.string().nullable(), to: z.string(), actorName: z.string(), opinion: z.string().nullable(), details: z.looseObject({ supplementItems: z.array(z.string()).optional() }), at: z.string() })),

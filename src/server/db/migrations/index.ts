@@ -53,6 +53,7 @@ import * as m0051 from "./0051-change-notifications";
 import * as m0052 from "./0052-partition-application-events";
 import * as m0053 from "./0053-partition-audit-log";
 import * as m0054 from "./0054-partition-messages";
+import * as m0055 from "./0055-generated-documents-deferred";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -110,4 +111,5 @@ export const migrations: Record<string, Migration> = {
   "0052-partition-application-events": m0052,
   "0053-partition-audit-log": m0053,
   "0054-partition-messages": m0054,
+  "0055-generated-documents-deferred": m0055,
 };

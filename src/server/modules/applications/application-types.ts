@@ -103,12 +103,12 @@ export interface OnceOnly {
 export const COUNTERSIGN = "countersign";
 
 /**
- * 系统生成材料 (kept by the generated-documents module): renders an item's generated materials from the
- * answers before the submitting transaction, then seals and keeps them with the new application in it.
+ * 系统生成材料 (kept by the generated-documents module): records the generated materials an item declares
+ * as owed by a new application, inside its submitting transaction (rendered and sealed after the commit);
+ * returns how many.
  */
-export interface DocumentProducer<D = unknown> {
-  render(unit: UnitOfWork, content: ItemContent, values: FormValues, applicantName: string, createdAt?: Date): Promise<D[]>;
-  record(unit: UnitOfWork, app: { id: string; orgId: string; regionCode: string }, documents: D[]): Promise<void>;
+export interface DocumentProducer {
+  owe(unit: UnitOfWork, app: { id: string; orgId: string; regionCode: string }, content: ItemContent, documentsAt: Date): Promise<number>;
 }
 
 /**

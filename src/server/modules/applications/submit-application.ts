@@ -144,7 +144,7 @@ export class SubmitApplication {
 
   /** One creation path for every channel: validation, number, deadlines, event, outbox and audit. */
   private async create(actor: Actor, input: SubmitInput, who: Applicant, ctx: RequestContext, also: (repos: Repos, applicationId: string) => Promise<void>) {
-    const prepared = await this.prepare(this.store.repos, input, who.applicantName);
+    const prepared = await this.prepare(this.store.repos, input);
     const created = await this.store.transact(async (repos) => {
       const done = await this.insertPrepared(repos, actor, prepared, input, who, ctx, {}, also, who.channel === "online");
       return done;
@@ -160,12 +160,12 @@ export class SubmitApplication {
    */
   async createInTransaction(unit: UnitOfWork, actor: Actor, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}) {
     const repos = this.store.within(unit);
-    const prepared = await this.prepare(repos, input, who.applicantName);
+    const prepared = await this.prepare(repos, input);
     return (await this.insertPrepared(repos, actor, prepared, input, who, ctx, extra)).receipt;
   }
 
-  /** Everything a submission needs that can be known before its transaction (documents to generate are rendered here). */
-  private async prepare(repos: Repos, input: SubmitInput, applicantName: string) {
+  /** Everything a submission needs that can be known before its transaction. */
+  private async prepare(repos: Repos, input: SubmitInput) {
     const item = await repos.catalogue.findApplicable(input.itemId);
     const versionId = item?.version_id;
     if (!item || !versionId) throw new DomainError("ITEM_NOT_FOUND");
@@ -176,8 +176,7 @@ export class SubmitApplication {
     const workflow: WorkflowDefinition = (item.workflow as WorkflowDefinition | null) ?? templateFor(content.guide.committedLimitDays, item.kind);
     const workflowJson = JSON.stringify(workflow);
     const workflowHash = createHash("sha256").update(canonicalJson(workflow)).digest("hex");
-    const documents = this.parts.documents ? await this.parts.documents.render(repos, content, input.formData, applicantName, input.documentsAt) : [];
-    return { item, versionId, content, materials, documents, workflow, workflowJson, workflowHash };
+    return { item, versionId, content, materials, workflow, workflowJson, workflowHash };
   }
 
   /** `beforeNumber` (the idempotency key, a window's read record) runs in the transaction before the day's number is taken. */
@@ -187,7 +186,7 @@ export class SubmitApplication {
    * recorded with the applicant's promise where the guide allows 告知承诺 — a 一件事 names and carries its own.
    */
   private async insertPrepared(repos: Repos, actor: Actor, prepared: Awaited<ReturnType<SubmitApplication["prepare"]>>, input: SubmitInput, who: Applicant, ctx: RequestContext, extra: Record<string, unknown> = {}, beforeNumber?: (repos: Repos, applicationId: string) => Promise<void>, materialsChecked = false): Promise<{ receipt: Receipt; workflowId: string }> {
-    const { item, versionId, content, materials, documents, workflow, workflowJson, workflowHash } = prepared;
+    const { item, versionId, content, materials, workflow, workflowJson, workflowHash } = prepared;
     const start = this.clock.today();
     const deadlines = this.clock.deadlines(start, content.guide.committedLimitDays, content.guide.legalLimitDays, []);
     const division = item.region_code;
@@ -231,13 +230,14 @@ export class SubmitApplication {
     });
     if (content.holdingLimit && holdingKey) await claimHolding(repos, { id: app.id, basicCode: item.basic_code, itemName: content.name }, content.holdingLimit, holdingKey);
     await this.materials.attach(repos, actor, app.id, materials);
-    if (documents.length) await this.parts.documents!.record(repos, { id: app.id, orgId: item.org_id, regionCode: item.region_code }, documents);
+    // The documents the form generates are owed, dated now (co-signed: when the signers were asked), and rendered after the commit.
+    const generated = this.parts.documents ? await this.parts.documents.owe(repos, { id: app.id, orgId: item.org_id, regionCode: item.region_code }, content, input.documentsAt ?? submittedAt) : 0;
     const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
     // Online, everyone the form names signs its documents first, in their own account (a window clerk witnesses it on paper).
     if (who.channel === "online" && !input.coSigned && this.parts.coSigners) await this.parts.coSigners(repos, content, input.formData, who.applicantPersonId);
     if (who.channel === "online") await repos.drafts.delete(actor.accountId, item.id, actor.actingFor?.enterpriseId ?? null);
     const appRef = { id: app.id, region_code: item.region_code };
-    await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...(documents.length ? { generated: documents.length } : {}), ...extra } });
+    await this.timeline.record(repos, appRef, { action: "submit", from: null, to: startState.key, actor: { accountId: actor.accountId, name: actor.name, orgId: who.acceptingOrgId }, details: { channel: who.channel, materials: materials.length, ...(generated ? { generated } : {}), ...extra } });
     // The event names the application; its consumers read the number from it once committed.
     await repos.outbox.append("application.submitted", { applicationId: app.id, itemId: item.id, handlingOrgId: item.org_id, state: startState.key }, item.region_code);
     if (beforeNumber) await beforeNumber(repos, app.id);

@@ -85,19 +85,24 @@ describe("系统生成材料 (documents generated from the form)", () => {
     ]);
     const timeline = view.timeline[0];
     expect(timeline.details.generated).toBe(3);
+    // Owed at first: the submission rendered nothing (no size, hash or seal until a worker or a reader renders them).
+    expect(view.generated.map((g: { size: number | null; sha256: string | null }) => [g.size, g.sha256])).toEqual([[null, null], [null, null], [null, null]]);
 
     const res = await get(founder, `/applications/${id}/generated/officer_appointment`);
     expect(res.statusCode).toBe(200);
     const sha = createHash("sha256").update(res.rawPayload).digest("hex");
     expect(res.headers["x-document-sha256"]).toBe(sha);
-    expect(view.generated.find((g: { materialKey: string }) => g.materialKey === "officer_appointment").sha256).toBe(sha);
+    // The first reader rendered all three, sealed and kept them.
+    const after = (await get(founder, `/applications/${id}`)).json();
+    expect(after.generated.find((g: { materialKey: string }) => g.materialKey === "officer_appointment").sha256).toBe(sha);
+    expect(after.generated.every((g: { size: number | null; sha256: string | null }) => g.size! > 1000 && /^[0-9a-f]{64}$/.test(g.sha256!))).toBe(true);
     const { text, title } = await pdfText(res.rawPayload);
     expect(title).toBe("上海生成材料示范科技有限公司股东决定");
     expect(text).toContain("选举张伟明为公司董事，担任公司法定代表人");
     expect(text).toContain("股东（签字）：张伟明");
     // Sealed by the handling department: the seal verifies against these very bytes, and not against others.
     const row = await t.database.db.selectFrom("generated_documents").selectAll().where("application_id", "=", id).where("material_key", "=", "officer_appointment").executeTakeFirstOrThrow();
-    const seal = { keyId: row.seal_key_id, algorithm: row.seal_algorithm, signature: row.signature };
+    const seal = { keyId: row.seal_key_id!, algorithm: row.seal_algorithm!, signature: row.signature! };
     expect((await t.services.seals.verify(seal, Buffer.from(res.rawPayload))).ok).toBe(true);
     expect((await t.services.seals.verify(seal, Buffer.concat([Buffer.from(res.rawPayload), Buffer.from(" ")]))).ok).toBe(false);
     // Encrypted at rest: the stored body is not the PDF and does not carry the ID number.
@@ -114,6 +119,36 @@ describe("系统生成材料 (documents generated from the form)", () => {
     expect((await get(reviewer, `/applications/${id}/generated/articles`)).statusCode).toBe(200);
     const reads = await t.database.db.selectFrom("audit_log").select(["details", "purpose"]).where("action", "=", "application.material.read").where("target_id", "=", id).execute();
     expect(reads).toEqual([expect.objectContaining({ purpose: "审查申请材料", details: expect.objectContaining({ materialKey: "articles", generated: true }) })]);
+  });
+
+  it("the documents worker renders what submissions owe, once, whichever process or reader comes first", async () => {
+    const food = (await t.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+    const applicant = await login(t.app, "13800000001");
+    const submitted = await post(applicant, "/applications", { itemId: food, formData: FOOD_LICENCE_FORM, promise: true });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const id = submitted.json().id as string;
+    const owed = () => t.database.db.selectFrom("generated_documents").select(["material_key", "rendered_at", "sha256"]).where("application_id", "=", id).execute();
+    expect((await owed()).map((r) => [r.material_key, r.rendered_at, r.sha256])).toEqual([
+      ["application_form", null, null],
+      ["safety_rules", null, null],
+    ]);
+    // Two rounds at once (two processes' workers, or a worker and a reader): the document is kept once.
+    const docs = t.services.generatedDocuments;
+    const kept = await Promise.all([docs.renderOwed(id), docs.renderOwed(id)]);
+    expect(kept[0]! + kept[1]!).toBe(2);
+    const [row, rules] = await owed();
+    expect([row!.rendered_at, rules!.rendered_at].every((at) => at instanceof Date)).toBe(true);
+    expect(await docs.renderOwed(id)).toBe(0);
+    // What was kept is the document a reader gets, dated the day of submission and sealed.
+    const res = await get(applicant, `/applications/${id}/generated/application_form`);
+    expect(res.statusCode).toBe(200);
+    expect(createHash("sha256").update(res.rawPayload).digest("hex")).toBe(row!.sha256);
+    expect((await pdfText(res.rawPayload)).text).toContain(FOOD_LICENCE_FORM.enterpriseName);
+    // The worker's round takes the longest-waiting applications and leaves nothing owed behind.
+    const more = await post(applicant, "/applications", { itemId: food, formData: FOOD_LICENCE_FORM, promise: true });
+    expect(more.statusCode).toBe(201);
+    while ((await docs.renderDue(5)) > 0);
+    expect(await t.database.db.selectFrom("generated_documents").select("id").where("rendered_at", "is", null).execute()).toEqual([]);
   });
 
   it("in 企业开办一件事 the plan marks them 系统生成, they leave the materials to hand in, and each previews from the one form", async () => {

@@ -114,6 +114,7 @@ describe("多方在线签署 (every shareholder signs online)", () => {
 
     // The application went to the department with the documents sealed as signed, byte for byte.
     const appId = signed.json().result.id;
+    expect(await t.services.generatedDocuments.renderOwed(appId)).toBe(hashes.length); // what the documents worker does after the commit
     const app = (await get(founder, `/applications/${appId}`)).json();
     expect(app.generated.map((g: { sha256: string }) => g.sha256)).toEqual(hashes);
     const signature = await t.database.db.selectFrom("signatures").selectAll().where("request_id", "=", request.id).where("name", "=", "李雪梅").executeTakeFirstOrThrow();

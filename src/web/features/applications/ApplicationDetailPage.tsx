@@ -72,7 +72,7 @@ function GeneratedCard({ app }: { app: Detail }) {
       <ul className="generated-documents" style={{ paddingLeft: 0, listStyle: "none", margin: 0 }}>
         {app.generated.map((g) => (
           <li key={g.materialKey} style={{ marginBottom: 8 }}>
-            <Tag color="success">{t("appd.generatedTag")}</Tag>
+            {g.sha256 ? <Tag color="success">{t("appd.generatedTag")}</Tag> : <Tag color="processing">{t("appd.generatingTag")}</Tag>}
             <span lang="zh-CN">{g.materialName}</span>{" "}
             <Button size="small" icon={<FilePdfOutlined />} onClick={() => setOpen(g)} aria-label={t("appd.viewOf", { name: g.materialName })}>
               {t("appd.view")}
