@@ -138,13 +138,13 @@ export interface AuditLogTable {
   subject_person_id: string | null;
   purpose: string | null;
   details: ColumnType<Record<string, unknown>, string, never>;
-  prev_hash: string;
-  hash: string;
+  /** SHA-256 of the record with its predecessor's hash (the link), as 32 bytes. */
+  hash: ColumnType<Uint8Array, Uint8Array, never>;
 }
 
 /**
  * An audit record appended in its change's transaction, waiting for the sequencer to chain it: the
- * columns of audit_log without the link (seq, prev_hash, hash). Spelled out, as every table here is,
+ * columns of audit_log without the link (seq, hash). Spelled out, as every table here is,
  * so that schema.test.ts can hold it against the migrated database.
  */
 export interface AuditPendingTable {

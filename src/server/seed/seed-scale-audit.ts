@@ -68,7 +68,7 @@ export async function seedScaleAudit(db: Kysely<DB>, count: number, persons: num
           const content = recordContent(chain, k, persons);
           const record = { chain, seq: ++seq, occurredAt, requestId: null, actingForEnterpriseId: null, ...content, prevHash };
           prevHash = hashAuditRecord(record);
-          rows.push(auditLogRow(record, prevHash));
+          rows.push({ ...auditLogRow(record, prevHash), hash: `\\x${prevHash}` }); // bytea's text form, inside JSON
         }
         // One parameter for the whole batch: a JSON array turned into rows by the server.
         await sql`insert into audit_log select * from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)}::json)`.execute(trx);

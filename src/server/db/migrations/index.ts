@@ -54,6 +54,7 @@ import * as m0052 from "./0052-partition-application-events";
 import * as m0053 from "./0053-partition-audit-log";
 import * as m0054 from "./0054-partition-messages";
 import * as m0055 from "./0055-generated-documents-deferred";
+import * as m0056 from "./0056-audit-log-compact";
 
 /** Forward-only migrations, applied in name order. Never edit one that has shipped: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -112,4 +113,5 @@ export const migrations: Record<string, Migration> = {
   "0053-partition-audit-log": m0053,
   "0054-partition-messages": m0054,
   "0055-generated-documents-deferred": m0055,
+  "0056-audit-log-compact": m0056,
 };

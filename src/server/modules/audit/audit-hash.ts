@@ -17,6 +17,7 @@ export interface HashedAuditFields {
   subjectPersonId: string | null;
   purpose: string | null;
   details: unknown;
+  /** The previous record's hash in the chain (GENESIS_HASH for the first): hashed, not stored. */
   prevHash: string;
 }
 
@@ -29,6 +30,10 @@ export function hashAuditRecord(fields: HashedAuditFields): string {
     .update(canonicalJson({ ...fields, occurredAt: fields.occurredAt.toISOString() }))
     .digest("hex");
 }
+
+/** A hash as audit_log stores it (32 bytes), and back. */
+export const hashBytes = (hex: string): Buffer => Buffer.from(hex, "hex");
+export const hashHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
 
 /** A hashed record as its audit_log row (details as they are: the caller serialises them for its statement). */
 export function auditLogRow(record: HashedAuditFields, hash: string) {
@@ -47,7 +52,6 @@ export function auditLogRow(record: HashedAuditFields, hash: string) {
     subject_person_id: record.subjectPersonId,
     purpose: record.purpose,
     details: record.details,
-    prev_hash: record.prevHash,
-    hash,
+    hash: hashBytes(hash),
   };
 }

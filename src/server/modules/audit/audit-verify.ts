@@ -1,10 +1,10 @@
 import type { AuditRepository } from "./audit.repository";
-import { GENESIS_HASH, hashAuditRecord } from "./audit-hash";
+import { GENESIS_HASH, hashAuditRecord, hashHex } from "./audit-hash";
 
 export interface ChainBreak {
   chain: string;
   seq: number;
-  reason: "HASH_MISMATCH" | "PREV_HASH_MISMATCH" | "SEQUENCE_GAP" | "HEAD_MISMATCH" | "HEAD_MISSING";
+  reason: "HASH_MISMATCH" | "SEQUENCE_GAP" | "HEAD_MISMATCH" | "HEAD_MISSING";
 }
 
 export interface VerifyResult {
@@ -15,9 +15,10 @@ export interface VerifyResult {
 }
 
 /**
- * Walks every chain from its first record, recomputing each hash and checking each link, and
- * returns the first broken record. Edited rows fail their hash; deleted rows leave a gap or a
- * broken link; a deleted tail no longer matches the chain's head.
+ * Walks every chain from its first record, recomputing each hash over the record and the previous
+ * record's hash (the link), and returns the first broken record. Edited rows fail their hash, and so
+ * does the record after one rewritten with a fresh hash; deleted rows leave a gap; a deleted tail no
+ * longer matches the chain's head.
  */
 export async function verifyAuditChains(repo: AuditRepository, pageSize = 2000): Promise<VerifyResult> {
   let records = 0;
@@ -39,7 +40,6 @@ export async function verifyAuditChains(repo: AuditRepository, pageSize = 2000):
           firstBreak: { chain: head.chain, seq, reason },
         });
         if (seq !== expectedSeq) return { ...fail("SEQUENCE_GAP"), firstBreak: { chain: head.chain, seq: expectedSeq, reason: "SEQUENCE_GAP" } };
-        if (row.prev_hash !== prevHash) return fail("PREV_HASH_MISMATCH");
         const recomputed = hashAuditRecord({
           chain: row.chain,
           seq,
@@ -55,10 +55,11 @@ export async function verifyAuditChains(repo: AuditRepository, pageSize = 2000):
           subjectPersonId: row.subject_person_id,
           purpose: row.purpose,
           details: row.details,
-          prevHash: row.prev_hash,
+          prevHash,
         });
-        if (recomputed !== row.hash) return fail("HASH_MISMATCH");
-        prevHash = row.hash;
+        const stored = hashHex(row.hash);
+        if (recomputed !== stored) return fail("HASH_MISMATCH");
+        prevHash = stored;
         expectedSeq += 1;
         records += 1;
       }

@@ -7,6 +7,7 @@ import { createRepositoryStore } from "../../repositories";
 import { AuditRepository } from "./audit.repository";
 import { AuditSequencer, sequencerFor } from "./audit-sequencer";
 import { verifyAuditChains } from "./audit-verify";
+import { hashAuditRecord, hashHex } from "./audit-hash";
 import { ensureAllPartitions } from "../../db/partitions";
 
 let database: Database;
@@ -42,7 +43,7 @@ describe("hash-chained audit log", () => {
     expect(result).toEqual({ ok: true, chains: 2, records: 6, firstBreak: null });
     const rows = await database.db.selectFrom("audit_log").selectAll().where("chain", "=", "310101").orderBy("seq").execute();
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
+    expect(rows.map((r) => r.hash.length)).toEqual([32, 32, 32, 32, 32]); // the link is not stored: each hash covers its predecessor's
   });
 
   it("refuses UPDATE, DELETE and TRUNCATE through the database itself", async () => {
@@ -62,12 +63,29 @@ describe("hash-chained audit log", () => {
   });
 
   it("detects a record rewritten with a fresh hash: the next link breaks", async () => {
-    const row = await database.db.selectFrom("audit_log").select("hash").where("chain", "=", "310101").where("seq", "=", 2).executeTakeFirstOrThrow();
-    await tamper(sql`update audit_log set hash = ${"f".repeat(64)} where chain = '310101' and seq = 2`);
-    const result = await verifyAuditChains(repo);
-    expect(result.ok).toBe(false);
-    expect(result.firstBreak!.seq).toBe(2);
-    expect(row.hash).not.toBe("f".repeat(64));
+    const [first, second] = await database.db.selectFrom("audit_log").selectAll().where("chain", "=", "310101").where("seq", "in", [1, 2]).orderBy("seq").execute();
+    // The forger edits record 2 and gives it the hash its new content deserves, linked to record 1 …
+    const forged = hashAuditRecord({
+      chain: "310101",
+      seq: 2,
+      occurredAt: second!.occurred_at,
+      requestId: second!.request_id,
+      actorAccountId: second!.actor_account_id,
+      actorName: "别人",
+      actingForEnterpriseId: second!.acting_for_enterprise_id,
+      action: second!.action,
+      targetType: second!.target_type,
+      targetId: second!.target_id,
+      orgId: second!.org_id,
+      subjectPersonId: second!.subject_person_id,
+      purpose: second!.purpose,
+      details: second!.details,
+      prevHash: hashHex(first!.hash),
+    });
+    await tamper(sql`update audit_log set actor_name = '别人', hash = decode(${forged}, 'hex') where chain = '310101' and seq = 2`);
+    // … record 2 verifies, and record 3, whose hash covered the old one, does not.
+    expect((await verifyAuditChains(repo)).firstBreak).toEqual({ chain: "310101", seq: 3, reason: "HASH_MISMATCH" });
+    expect(forged).not.toBe(hashHex(second!.hash));
   });
 
   it("detects a deleted record in the middle", async () => {
@@ -250,7 +268,7 @@ describe("the log partitioned by month", () => {
   });
 
   it("a second record under a number already used (the key includes the month, so another month's partition takes it) is a break", async () => {
-    await tamper(sql`insert into audit_log select chain, seq, occurred_at + interval '40 days', request_id, actor_account_id, actor_name, acting_for_enterprise_id, action, target_type, target_id, org_id, subject_person_id, purpose, details, prev_hash, hash from audit_log where chain = '310101' and seq = 3`);
+    await tamper(sql`insert into audit_log select chain, seq, occurred_at + interval '40 days', request_id, actor_account_id, actor_name, acting_for_enterprise_id, action, target_type, target_id, org_id, subject_person_id, purpose, details, hash from audit_log where chain = '310101' and seq = 3`);
     expect((await verifyAuditChains(repo)).firstBreak).toEqual({ chain: "310101", seq: 4, reason: "SEQUENCE_GAP" });
   });
 });
