@@ -7,6 +7,7 @@ import { createTestDatabase } from "../testing/test-app";
 import { demoPersons } from "./demo-people";
 import { sql } from "kysely";
 import { AuditRepository, verifyAuditChains } from "../modules/audit";
+import { readDataUse } from "../modules/sharing/data-use-record";
 import { scaleEnterprise, scalePerson, seedScale } from "./seed-scale";
 import { seedScaleAudit } from "./seed-scale-audit";
 import { tableSizes } from "./table-sizes";
@@ -56,11 +57,14 @@ describe("scale generator", () => {
       expect(progress.at(-1)).toBe(3_200);
       const verified = await verifyAuditChains(new AuditRepository(database.db));
       expect(verified).toMatchObject({ ok: true, firstBreak: null });
-      const byPartition = await sql<{ part: string; n: number }>`select tableoid::regclass::text as part, count(*)::int as n from audit_log where action in ('data.share', 'application.transition') group by 1`.execute(database.db);
+      const byPartition = await sql<{ part: string; n: number }>`select tableoid::regclass::text as part, count(*)::int as n from audit_log where action in ('data.share', 'application.submit') group by 1`.execute(database.db);
       expect(byPartition.rows.some((r) => r.part === "audit_log_pdefault")).toBe(false);
       expect(byPartition.rows.length).toBeGreaterThanOrEqual(23);
-      const uses = await database.db.selectFrom("audit_log").select(["subject_person_id"]).where("action", "=", "data.share").where("purpose", "like", "办理事项：申请 S%").execute();
+      const uses = await database.db.selectFrom("audit_log").select(["subject_person_id", "purpose", "details"]).where("action", "=", "data.share").execute();
       expect(uses.length).toBeGreaterThan(2_000);
+      // In the sharing layer's shape, so that 我的数据使用记录 reads them as it reads real ones.
+      expect(uses.filter((u) => u.purpose!.startsWith("预填申请表：")).length / uses.length).toBeCloseTo(1 / 3, 1);
+      expect(uses.every((u) => readDataUse(u.details).elements.includes("person.idNumber") && readDataUse(u.details).registries.includes("population"))).toBe(true);
       const scaleIds = new Set(Array.from({ length: 2_500 }, (_, i) => scalePerson(i, cipher).id));
       expect(uses.every((u) => scaleIds.has(u.subject_person_id!))).toBe(true);
 

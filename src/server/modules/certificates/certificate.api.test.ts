@@ -102,7 +102,7 @@ describe("e-certificates", () => {
     expect(detail.evidence).toEqual([expect.objectContaining({ materialKey: "business_licence", materialName: "营业执照", source: "电子证照库", typeName: "营业执照", issuerName: "黄浦区市场监督管理局" })]);
     const share = await t.database.db.selectFrom("audit_log").select(["purpose", "details", "org_id"]).where("action", "=", "data.share").orderBy("occurred_at", "desc").executeTakeFirstOrThrow();
     expect(share.purpose).toBe(`办理申请 ${res.json().number}：食品经营许可`);
-    expect(share.details).toMatchObject({ elements: ["cert:business_licence"], applicationNumber: res.json().number, sources: [expect.objectContaining({ registry: "certificates" })] });
+    expect(share.details).toMatchObject({ applicationNumber: res.json().number, sources: [expect.objectContaining({ registry: "certificates", elements: ["cert:business_licence"] })] });
   });
 
   it("administrators above an issuer list and rotate its seal keys over the API; certificates stay verifiable", async () => {

@@ -6,6 +6,7 @@ import type { DataAccessRecord } from "../../../shared/schemas/identity";
 import type { Lang } from "../../../shared/errors";
 import { REGISTRIES } from "../../../shared/registries";
 import type { DataElementService } from "../data-elements";
+import { readDataUse } from "./data-use-record";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository };
@@ -61,9 +62,8 @@ export class DataAccessService {
       this.store.repos.audit.countBySubject(actor.personId),
     ]);
     const items = await Promise.all(rows.map(async (row) => {
-      const details = (row.details ?? {}) as { source?: string; sources?: Array<{ registry: string }>; elements?: string[]; applicationNumber?: string; explanation?: string };
-      const registries = details.sources ? [...new Set(details.sources.map((s) => s.registry))] : details.source ? [details.source] : [];
-      const source = registries.length ? registries.map((r) => REGISTRIES[r as keyof typeof REGISTRIES]?.[lang] ?? r).join("、") : null;
+      const use = readDataUse(row.details);
+      const source = use.registries.length ? use.registries.map((r) => REGISTRIES[r as keyof typeof REGISTRIES]?.[lang] ?? r).join("、") : null;
       return {
         id: `${row.chain}-${row.seq}`,
         occurredAt: row.occurred_at.toISOString(),
@@ -71,11 +71,11 @@ export class DataAccessService {
         actorName: row.actor_name,
         orgName: (lang === "en" ? row.org_name_en : row.org_name) ?? null,
         source,
-        elements: Array.isArray(details.elements) ? await Promise.all(details.elements.map((e) => this.dataElements.elementName(e, lang))) : [],
+        elements: await Promise.all(use.elements.map((e) => this.dataElements.elementName(e, lang))),
         purpose: row.purpose,
-        applicationNumber: details.applicationNumber ?? null,
+        applicationNumber: use.applicationNumber,
         denied: row.action.endsWith("denied"),
-        deniedReason: row.action.endsWith("denied") ? (details.explanation ?? null) : null,
+        deniedReason: row.action.endsWith("denied") ? use.explanation : null,
       };
     }));
     return { items, total };

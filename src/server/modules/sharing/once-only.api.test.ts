@@ -55,13 +55,21 @@ describe("consented prefill (授权预填)", () => {
     expect(body.orgName).toBe("上海市公安局黄浦分局");
 
     const reads = await t.database.db.selectFrom("audit_log").selectAll().where("action", "=", "data.share").execute();
-    const own = reads.find((r) => r.subject_person_id !== null && (r.details as { elements: string[] }).elements.includes("person.name"))!;
+    type Details = { sources: Array<{ registry: string; orgCode: string | null; elements: string[] }> };
+    const elementsOf = (d: unknown) => (d as Details).sources.flatMap((s) => s.elements);
+    const own = reads.find((r) => r.subject_person_id !== null && elementsOf(r.details).includes("person.name"))!;
     expect(own.purpose).toBe("预填申请表：出生登记（新生儿落户）");
     // One source per registry and department: the certificates come from the police and the civil-affairs bureau.
-    expect([...new Set((own.details as { sources: Array<{ registryName: string }> }).sources.map((s) => s.registryName))].sort()).toEqual(["人口库", "实名账户", "电子证照库"].sort());
+    const sources = (own.details as Details).sources;
+    expect([...new Set(sources.map((s) => s.registry))].sort()).toEqual(["account", "certificates", "population"]);
+    expect(sources.filter((s) => s.registry === "certificates").map((s) => s.orgCode)).toEqual(expect.arrayContaining(["310101-PSB", "310101-CA"]));
+    // Nothing derivable is stored again: no registry names, no second list of the elements, no item name (it is in the purpose).
+    expect(own.details).not.toHaveProperty("elements");
+    expect(own.details).not.toHaveProperty("itemName");
+    expect(sources.every((s) => !("registryName" in s))).toBe(true);
     // The child's data was read too: that is recorded with the child as the data subject.
     const child = await t.database.db.selectFrom("persons").select("id").where("name", "=", "张子涵").executeTakeFirstOrThrow();
-    expect(reads.some((r) => r.subject_person_id === child.id && (r.details as { elements: string[] }).elements.includes("child.name"))).toBe(true);
+    expect(reads.some((r) => r.subject_person_id === child.id && elementsOf(r.details).includes("child.name"))).toBe(true);
   });
 
   it("refuses an altered authoritative field and writes nothing", async () => {

@@ -8,16 +8,11 @@ import { DomainError } from "../../domain-error";
 import type { AuditEntry } from "../audit";
 import { todayInChina } from "../../../shared/working-days";
 import { resolveElements, type SourcedValue, type Subject } from "./registry-sources";
-import { REGISTRIES } from "../../../shared/registries";
+import { dataUseDetails, purposeDetails, purposeText, type DataUseSource, type SharePurpose } from "./data-use-record";
 import type { RuleBasis } from "./sharing.repository";
 
 /** The repositories used here (a module writes only its own tables; see ARCHITECTURE.md). */
 export type Repos = UnitOfWork & { audit: AuditRepository; sharing: SharingRepository } & SourceRepos;
-
-/** Why a read may happen: an applicant's prefill of an item's form, or handling an application. */
-export type SharePurpose =
-  | { kind: "prefill"; itemCode: string; itemName: string; readerOrgId: string; regionCode: string }
-  | { kind: "application"; applicationId: string; applicationNumber: string; itemCode: string; itemName: string; readerOrgId: string; regionCode: string };
 
 export interface ShareRequest {
   subject: Subject;
@@ -44,11 +39,6 @@ export function ruleSubjectFor(element: string): "applicant" | "applicant_family
 /** What the rules are asked: may this org, for this item, read these elements (each of the subject its rule must name)? */
 function ruleBasis(orgId: string, itemCode: string, elements: string[]): RuleBasis {
   return { orgId, itemCode, elements, subjects: elements.map(ruleSubjectFor) };
-}
-
-/** A purpose in words, as the data subject reads it on 我的数据使用记录. */
-function purposeText(p: SharePurpose): string {
-  return p.kind === "prefill" ? `预填申请表：${p.itemName}` : `办理申请 ${p.applicationNumber}：${p.itemName}`;
 }
 
 class ShareDenied extends DomainError {
@@ -122,7 +112,7 @@ export class SharingService {
       regionCode: request.purpose.regionCode,
       ...(request.subject.personId ? { subjectPersonId: request.subject.personId } : {}),
       purpose: purposeText(request.purpose),
-      details: { reason: err.reason, explanation: DENIAL_TEXT[err.reason], elements: err.elements, ...this.purposeDetails(request.purpose) },
+      details: { reason: err.reason, explanation: DENIAL_TEXT[err.reason], elements: err.elements, ...purposeDetails(request.purpose) },
     });
   }
 
@@ -137,10 +127,10 @@ export class SharingService {
     if (!bySubject.size) bySubject.set(request.subject.personId, []);
     const entries: AuditEntry[] = [];
     for (const [personId, vs] of bySubject) {
-      const sources = new Map<string, { registry: string; registryName: string; orgCode: string | null; elements: string[] }>();
+      const sources = new Map<string, DataUseSource>();
       for (const v of vs) {
         const key = `${v.registry}:${v.orgCode ?? ""}`;
-        const s = sources.get(key) ?? { registry: v.registry, registryName: REGISTRIES[v.registry].zh, orgCode: v.orgCode, elements: [] };
+        const s = sources.get(key) ?? { registry: v.registry, orgCode: v.orgCode, elements: [] };
         if (!s.elements.includes(v.element)) s.elements.push(v.element);
         sources.set(key, s);
       }
@@ -152,19 +142,9 @@ export class SharingService {
         regionCode: request.purpose.regionCode,
         ...(personId ? { subjectPersonId: personId } : {}),
         purpose: purposeText(request.purpose),
-        details: {
-          elements: [...new Set(vs.map((v) => v.element))],
-          sources: [...sources.values()],
-          ...(denied.length && personId === request.subject.personId ? { denied } : {}),
-          consent: true,
-          ...this.purposeDetails(request.purpose),
-        },
+        details: dataUseDetails([...sources.values()], request.purpose, personId === request.subject.personId ? denied : []),
       });
     }
     await repos.audit.appendMany(actor, ctx, entries);
-  }
-
-  private purposeDetails(p: SharePurpose) {
-    return p.kind === "prefill" ? { purposeKind: "prefill", itemCode: p.itemCode, itemName: p.itemName } : { purposeKind: "application", itemCode: p.itemCode, itemName: p.itemName, applicationId: p.applicationId, applicationNumber: p.applicationNumber };
   }
 }
