@@ -1,6 +1,7 @@
 import type { Config } from "./config";
 import { FieldCipher, loadMasterKey } from "./crypto/field-cipher";
 import { migrateToLatest, openDatabase, withAdvisoryLock, type Database } from "./db/database";
+import { sequencerFor } from "./modules/audit";
 
 /** Encrypts residential addresses still stored in plain text (databases from before migration 0022), in batches. */
 export async function encryptPlainAddresses(database: Database, cipher: FieldCipher): Promise<number> {
@@ -42,4 +43,10 @@ export async function openRuntime(config: Config): Promise<{ database: Database;
     await encryptPlainAddresses(database, cipher);
   });
   return { database, cipher };
+}
+
+/** Closes what `openRuntime` opened once the audit records this process wrote are chained (a script that seeds or changes data ends here). */
+export async function closeRuntime(database: Database): Promise<void> {
+  await sequencerFor(database.db).idle();
+  await database.close();
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { Presets, SingleBar } from "cli-progress";
 import { loadConfig } from "../config";
-import { openRuntime } from "../runtime";
+import { closeRuntime, openRuntime } from "../runtime";
 import { seedScale } from "../seed/seed-scale";
 import { seedScaleApplications } from "../seed/seed-applications";
 import { seedScaleAudit } from "../seed/seed-scale-audit";
@@ -73,4 +73,4 @@ if (audit > 0) {
 }
 console.log(`seed:scale took ${((Date.now() - runStarted) / 60_000).toFixed(1)} min`);
 await printTableSizes(database.db);
-await database.close();
+await closeRuntime(database);

@@ -1,5 +1,5 @@
 import { loadConfig } from "../config";
-import { openRuntime } from "../runtime";
+import { closeRuntime, openRuntime } from "../runtime";
 import { isEmpty, seedDemo } from "../seed/seed-demo";
 import { seedDemoActivity } from "../seed/seed-activity";
 import { seedDemoIntegration } from "../seed/seed-integration";
@@ -14,4 +14,4 @@ if (await isEmpty(database.db)) {
 } else {
   console.log("the database already holds data; the demo city is seeded only into an empty database");
 }
-await database.close();
+await closeRuntime(database);
