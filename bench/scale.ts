@@ -4,7 +4,8 @@
  * each table's rows and size on disk, then starts one HTTP process on it and measures, with 10 users at
  * once, `/me`, search, the inbox, 我的数据使用记录 (the audit log by subject, across its monthly
  * partitions), a 20-field prefill and submission — each beside the same process's `/healthz` measured in
- * the same run as the baseline.
+ * the same run as the baseline, the writes also beside a raw insert of a submission's rows (the floor
+ * this machine sets for any request that writes).
  */
 import { loadConfig } from "../src/server/config";
 import { openDatabase } from "../src/server/db/database";
@@ -12,7 +13,7 @@ import { sequencerFor } from "../src/server/modules/audit";
 import { RELEVANCE_SET } from "../src/server/modules/search/relevance-set";
 import { printTableSizes } from "../src/server/seed/table-sizes";
 import { FOOD_LICENCE_FORM } from "../src/server/testing/fixtures";
-import { session } from "./applications";
+import { rawInsertBaseline, session } from "./applications";
 import { runLoad, type Figures, type LoadJob } from "./load";
 import { prepareTwentyFieldItem } from "./once-only";
 import { serverEnv, startServer } from "./processes";
@@ -24,12 +25,14 @@ if (!config.databaseUrl || !config.dataKey) {
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const users = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: "./no-data-dir", poolSize: 2 });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: "./no-data-dir", poolSize: users });
 await printTableSizes(database.db);
 console.log("");
 
 const twentyFieldItem = await prepareTwentyFieldItem(database);
 const item = await database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow();
+// The machine's floor for a request that writes: a submission's rows inserted raw, as many writers at once.
+const raw = await rawInsertBaseline(database, users, seconds);
 await sequencerFor(database.db).idle(); // what the preparation recorded is chained before the handle closes
 await database.close();
 
@@ -58,6 +61,7 @@ try {
     line(`GET inbox ?${decodeURIComponent(query)}`, await measure({ url: `${base}/api/v1/applications/inbox?${query}&limit=20`, headers: { cookie: reviewer.cookie } }), 50);
   }
   line("GET /api/v1/me/data-access (audit log)", await measure({ url: `${base}/api/v1/me/data-access?limit=20`, headers: { cookie: mother.cookie } }), 50);
+  console.log(`${"raw insert of a submission's rows (the floor)".padEnd(48)}${raw.rps.toFixed(0).padStart(7)}/s  p50 ${String(raw.p50).padStart(4)} ms  p99 ${String(raw.p99).padStart(4)} ms`);
   line("POST …/prefill (20 fields)", await measure({ url: `${base}/api/v1/catalogue/items/${twentyFieldItem}/prefill`, method: "POST", headers: { cookie: mother.cookie, "x-csrf-token": mother.csrf, "content-type": "application/json" }, body: JSON.stringify({ consent: true }) }), 10);
   line("POST /api/v1/applications", await measure({ url: `${base}/api/v1/applications`, method: "POST", headers: { cookie: citizen.cookie, "x-csrf-token": citizen.csrf, "content-type": "application/json" }, body: JSON.stringify({ itemId: item.id, formData: FOOD_LICENCE_FORM, promise: true }) }), 50);
 } finally {

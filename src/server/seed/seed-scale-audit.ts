@@ -65,30 +65,39 @@ export async function seedScaleAudit(db: Kysely<DB>, count: number, persons: num
   const perChain = Math.ceil(count / chains.length);
   const began = performance.now();
   let done = 0;
-  for (let written = 0; written < perChain; written += BATCH) {
-    for (const chain of chains) {
-      const n = Math.min(BATCH, perChain - written, count - done);
-      if (n <= 0) break;
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto("audit_head").values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column("chain").doNothing()).execute();
-        const head = await trx.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirstOrThrow();
-        let seq = Number(head.seq);
-        let prevHash = head.hash;
-        const rows = [];
-        for (let i = 0; i < n; i++) {
-          const k = written + i;
-          const occurredAt = new Date(START_MS + Math.floor((k / perChain) * SPAN_MS));
-          const content = recordContent(chain, k, persons);
-          const record = { chain, seq: ++seq, occurredAt, requestId: null, actingForEnterpriseId: null, ...content, prevHash };
-          prevHash = hashAuditRecord(record);
-          rows.push({ ...auditLogRow(record, prevHash), hash: `\\x${prevHash}` }); // bytea's text form, inside JSON
-        }
-        // One parameter for the whole batch: a JSON array turned into rows by the server.
-        await sql`insert into audit_log select * from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)}::json)`.execute(trx);
-        await trx.updateTable("audit_head").set({ seq, hash: prevHash }).where("chain", "=", chain).execute();
+  // Two chains at a time, each batch one transaction holding its chain's head: one chain's records are
+  // hashed while the other's are inserted.
+  const appendBatch = async (chain: string, written: number, n: number) => {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("audit_head").values({ chain, seq: 0, hash: GENESIS_HASH }).onConflict((oc) => oc.column("chain").doNothing()).execute();
+      const head = await trx.selectFrom("audit_head").select(["seq", "hash"]).where("chain", "=", chain).forUpdate().executeTakeFirstOrThrow();
+      let seq = Number(head.seq);
+      let prevHash = head.hash;
+      const rows = [];
+      for (let i = 0; i < n; i++) {
+        const k = written + i;
+        const occurredAt = new Date(START_MS + Math.floor((k / perChain) * SPAN_MS));
+        const content = recordContent(chain, k, persons);
+        const record = { chain, seq: ++seq, occurredAt, requestId: null, actingForEnterpriseId: null, ...content, prevHash };
+        prevHash = hashAuditRecord(record);
+        rows.push({ ...auditLogRow(record, prevHash), hash: `\\x${prevHash}` }); // bytea's text form, inside JSON
+      }
+      // One parameter for the whole batch: a JSON array turned into rows by the server.
+      await sql`insert into audit_log select * from json_populate_recordset(null::audit_log, ${JSON.stringify(rows)}::json)`.execute(trx);
+      await trx.updateTable("audit_head").set({ seq, hash: prevHash }).where("chain", "=", chain).execute();
+    });
+    done += n;
+    onProgress?.(done);
+  };
+  let planned = 0; // records given to a batch so far (`done` counts those committed)
+  for (let written = 0; written < perChain && planned < count; written += BATCH) {
+    for (let c = 0; c < chains.length && planned < count; c += 2) {
+      const pair = chains.slice(c, c + 2).map((chain) => {
+        const n = Math.max(0, Math.min(BATCH, perChain - written, count - planned));
+        planned += n;
+        return { chain, n };
       });
-      done += n;
-      onProgress?.(done);
+      await Promise.all(pair.filter((b) => b.n > 0).map((b) => appendBatch(b.chain, written, b.n)));
     }
   }
   const seconds = (performance.now() - began) / 1000;
