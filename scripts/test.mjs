@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// npm test: type check; lint; unit and API tests on embedded PostgreSQL (PGlite); the same suite on the
+// npm test: type check and lint side by side; unit and API tests on embedded PostgreSQL (PGlite); the same suite on the
 // PostgreSQL server named by DATABASE_URL when it is set; browser tests when Chromium is installed.
 // In CI (CI=true) a lane that cannot run (no PostgreSQL server, no browser) or that ran no test fails.
 // Prints each lane's time and ends with one summary line "tests: N passed, N failed, N skipped".
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 mkdirSync("tmp", { recursive: true });
@@ -46,8 +46,33 @@ if (ci && !process.env.DATABASE_URL) fail("CI=true but DATABASE_URL is not set: 
 if (ci && !existsSync(chromium)) fail(`CI=true but there is no Chromium at ${chromium}: the browser tests cannot run`);
 if (!ok) process.exit(1);
 
-run("type check", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
-run("lint (typescript-eslint, import cycles, module entries)", "npx", ["eslint", "."]);
+/** Lanes run side by side (each single-threaded), each one's output printed whole once it ends, with its time. */
+async function runTogether(lanesToRun) {
+  await Promise.all(
+    lanesToRun.map(
+      ([title, cmd, args]) =>
+        new Promise((resolve) => {
+          const started = Date.now();
+          const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+          let output = "";
+          child.stdout.on("data", (d) => (output += d));
+          child.stderr.on("data", (d) => (output += d));
+          child.on("close", (status) => {
+            const seconds = Math.round((Date.now() - started) / 1000);
+            lanes.push(`${title}: ${seconds} s`);
+            console.log(`\n=== ${title} ===\n${output}--- ${title}: ${seconds} s`);
+            if (status !== 0) ok = false;
+            resolve();
+          });
+        }),
+    ),
+  );
+}
+
+await runTogether([
+  ["type check", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
+  ["lint (typescript-eslint, import cycles, module entries)", "npx", ["eslint", "."]],
+]);
 
 const vitestArgs = (out) => ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
 const pgliteTitle = "unit and API tests on embedded PostgreSQL (PGlite)";
