@@ -177,9 +177,10 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("several HTTP processes and a 
   /** The roles of a process's children, by pid (node cluster's workers get HAOBAN_ROLE in their environment). */
   const childrenOf = childRoles;
 
-  it("HAOBAN_WORKERS=2 runs two HTTP processes and one for jobs; one killed under load: only its in-flight requests fail, the other serves, it is started again", async () => {
+  it("HAOBAN_WORKERS=2 runs two HTTP processes and one for jobs; one killed under load: only its in-flight requests fail, the other serves, it is started again; the jobs process renders what submissions owe", async () => {
     const { createTestDatabase } = await import("./testing/test-app");
     const { TEST_FIELD_KEY } = await import("./testing/templates");
+    const { FOOD_LICENCE_FORM } = await import("./testing/fixtures");
     const db = await createTestDatabase({ start: "seeded" });
     const dataDir = mkdtempSync(path.join(tmpdir(), "haoban-cluster-"));
     const server = await spawnServer({ HAOBAN_WORKERS: "2", HAOBAN_DATA_DIR: dataDir, DATABASE_URL: db.url!, HAOBAN_DATA_KEY: Buffer.from(TEST_FIELD_KEY, "hex").toString("base64"), LOG_LEVEL: "warn", HAOBAN_RATE_LIMIT_PER_MINUTE: "1000000" });
@@ -225,6 +226,17 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("several HTTP processes and a 
       expect(outcomes.okAfterKill).toBeGreaterThan(outcomes.failed);
       // The primary starts another HTTP process in the killed one's place.
       await expect.poll(() => [...childrenOf(child.pid!)].filter(([pid, role]) => role === "web" && pid !== web[0]).length, { timeout: 30_000 }).toBe(2);
+
+      // A submission through the web processes owes its generated documents; the jobs process renders,
+      // seals and keeps them, with no one reading them.
+      const item = (await db.database.db.selectFrom("catalogue_items").select("id").where("impl_code", "=", "XK00002001-3-310101-AMR").executeTakeFirstOrThrow()).id;
+      const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+      const submitted = await fetch(`${base}/api/v1/applications`, { method: "POST", headers: { cookie, "x-csrf-token": csrf, "content-type": "application/json" }, body: JSON.stringify({ itemId: item, formData: FOOD_LICENCE_FORM, promise: true }), signal: AbortSignal.timeout(30_000) });
+      expect(submitted.status).toBe(201);
+      const applicationId = ((await submitted.json()) as { id: string }).id;
+      const documents = () => db.database.db.selectFrom("generated_documents").select(["rendered_at", "sha256"]).where("application_id", "=", applicationId).execute();
+      expect((await documents()).length).toBe(2);
+      await expect.poll(async () => (await documents()).every((d) => d.rendered_at !== null && /^[0-9a-f]{64}$/.test(d.sha256 ?? "")), { timeout: 20_000 }).toBe(true);
 
       child.kill("SIGTERM");
       expect(await exited, server.output()).toBe(0);
