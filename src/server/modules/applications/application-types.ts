@@ -108,7 +108,7 @@ export const COUNTERSIGN = "countersign";
  * returns how many.
  */
 export interface DocumentProducer {
-  owe(unit: UnitOfWork, app: { id: string; orgId: string; regionCode: string }, content: ItemContent, documentsAt: Date): Promise<number>;
+  owe(unit: UnitOfWork, app: { id: string; regionCode: string }, content: ItemContent, documentsAt: Date): Promise<number>;
 }
 
 /**

@@ -231,7 +231,7 @@ export class SubmitApplication {
     if (content.holdingLimit && holdingKey) await claimHolding(repos, { id: app.id, basicCode: item.basic_code, itemName: content.name }, content.holdingLimit, holdingKey);
     await this.materials.attach(repos, actor, app.id, materials);
     // The documents the form generates are owed, dated now (co-signed: when the signers were asked), and rendered after the commit.
-    const generated = this.parts.documents ? await this.parts.documents.owe(repos, { id: app.id, orgId: item.org_id, regionCode: item.region_code }, content, input.documentsAt ?? submittedAt) : 0;
+    const generated = this.parts.documents ? await this.parts.documents.owe(repos, { id: app.id, regionCode: item.region_code }, content, input.documentsAt ?? submittedAt) : 0;
     const prefill = input.prefillId && this.once && who.channel === "online" ? await this.once.prefills.claim(repos, actor, input.prefillId, item.id, input.formData, app.id) : null;
     // Online, everyone the form names signs its documents first, in their own account (a window clerk witnesses it on paper).
     if (who.channel === "online" && !input.coSigned && this.parts.coSigners) await this.parts.coSigners(repos, content, input.formData, who.applicantPersonId);

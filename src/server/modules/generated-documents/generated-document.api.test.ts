@@ -139,6 +139,10 @@ describe("系统生成材料 (documents generated from the form)", () => {
     const [row, rules] = await owed();
     expect([row!.rendered_at, rules!.rendered_at].every((at) => at instanceof Date)).toBe(true);
     expect(await docs.renderOwed(id)).toBe(0);
+    // Each seal put on a document is recorded once, with the document's hash.
+    const seals = await t.database.db.selectFrom("audit_log").select(["actor_name", "org_id", "details"]).where("action", "=", "application.document.seal").where("target_id", "=", id).execute();
+    expect(seals.map((a) => (a.details as { materialKey: string }).materialKey).sort()).toEqual(["application_form", "safety_rules"]);
+    expect(seals.find((a) => (a.details as { materialKey: string }).materialKey === "application_form")!.details).toMatchObject({ sha256: row!.sha256 });
     // What was kept is the document a reader gets, dated the day of submission and sealed.
     const res = await get(applicant, `/applications/${id}/generated/application_form`);
     expect(res.statusCode).toBe(200);

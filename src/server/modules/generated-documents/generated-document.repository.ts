@@ -42,7 +42,7 @@ export class GeneratedDocumentRepository {
     return this.db
       .selectFrom("generated_documents as g")
       .innerJoin("applications as a", "a.id", "g.application_id")
-      .select(["g.id", "g.material_key", "g.template", "g.documents_at", "a.version_id", "a.form_data", "a.applicant_name", "a.handling_org_id"])
+      .select(["g.id", "g.material_key", "g.template", "g.documents_at", "g.region_code", "a.version_id", "a.form_data", "a.applicant_name", "a.handling_org_id"])
       .where("g.application_id", "=", applicationId)
       .where("g.rendered_at", "is", null)
       .orderBy("g.material_key")

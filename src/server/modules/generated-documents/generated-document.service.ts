@@ -3,7 +3,7 @@ import { chinaDate } from "../../../shared/china-time";
 import type { DocumentTemplateKey } from "../../../shared/document-templates";
 import type { FormValues } from "../../../shared/form-values";
 import type { ItemContent, Material } from "../../../shared/schemas/catalogue";
-import type { Actor, RequestContext } from "../../actor";
+import { SYSTEM_ACTOR, SYSTEM_CONTEXT, type Actor, type RequestContext } from "../../actor";
 import type { FieldCipher } from "../../crypto/field-cipher";
 import type { Store, UnitOfWork } from "../../db/store";
 import { DomainError } from "../../domain-error";
@@ -28,7 +28,6 @@ export type ContentOf = (versionId: string) => Promise<ItemContent>;
 /** What the submitting transaction knows of the new application. */
 export interface NewApplication {
   id: string;
-  orgId: string;
   regionCode: string;
 }
 
@@ -98,17 +97,21 @@ export class GeneratedDocumentService {
     for (const d of rendered) {
       const row = owed.find((o) => o.material_key === d.materialKey)!;
       const body = Buffer.from(d.body);
+      const sha256 = createHash("sha256").update(body).digest("hex");
       const done = await this.store.transact(async (repos) => {
         const seal = await this.seals.sign(repos, first.handling_org_id, body);
-        return repos.generatedDocuments.keepRendered(row.id, {
+        const kept = await repos.generatedDocuments.keepRendered(row.id, {
           size_bytes: body.length,
-          sha256: createHash("sha256").update(body).digest("hex"),
+          sha256,
           body_enc: this.cipher.encrypt(body.toString("base64")),
           seal_key_id: seal.keyId,
           seal_algorithm: seal.algorithm,
           signature: seal.signature,
           rendered_at: this.now(),
         });
+        // The department's seal put on a document by the platform, on its behalf: recorded with the document's hash.
+        if (kept) await repos.audit.append(SYSTEM_ACTOR, SYSTEM_CONTEXT, { action: "application.document.seal", targetType: "application", targetId: applicationId, orgId: first.handling_org_id, regionCode: row.region_code, details: { materialKey: row.material_key, sha256, sealKeyId: seal.keyId } });
+        return kept;
       });
       if (done) kept++;
     }
